@@ -1,0 +1,43 @@
+"""Who the customer is: only what a signed token says, never what they type."""
+
+from __future__ import annotations
+
+import time
+from typing import Any, Iterable, Optional
+
+import jwt
+
+TOKEN_KEY = "customer_token"
+ALGORITHM = "HS256"
+
+
+def verify_customer_token(token: Any, secret: str) -> Optional[str]:
+    """The customer id in a valid, unexpired HS256 token; None for anything else."""
+    if not isinstance(token, str) or not token:
+        return None
+    try:
+        claims = jwt.decode(token, secret, algorithms=[ALGORITHM], options={"require": ["sub", "exp"]})
+    except jwt.PyJWTError:
+        return None
+    sub = claims.get("sub")
+    return sub if isinstance(sub, str) and sub else None
+
+
+def issue_customer_token(customer_id: str, secret: str, ttl_seconds: int = 24 * 3600) -> str:
+    """What the website or telephony platform does after its own login (demo and tests)."""
+    now = int(time.time())
+    return jwt.encode({"sub": customer_id, "iat": now, "exp": now + ttl_seconds}, secret, algorithm=ALGORITHM)
+
+
+def token_from_events(events: Iterable[dict]) -> Any:
+    """The token of the most recent user message that carried one.
+
+    A newer message with a bad token does not fall back to an older good one: the
+    newest claim of identity is the one that counts.
+    """
+    for event in reversed(list(events)):
+        if event.get("event") == "user":
+            metadata = event.get("metadata") or {}
+            if TOKEN_KEY in metadata:
+                return metadata[TOKEN_KEY]
+    return None

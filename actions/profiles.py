@@ -1,0 +1,66 @@
+"""Customer profiles in Redis: name, loyalty tier, preferred contact, orders."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from typing import List, Optional
+
+import redis
+
+from actions import redis_keys
+
+
+@dataclass
+class Order:
+    order_id: str
+    status: str  # processing | shipped | out_for_delivery | delivered | delayed | cancelled
+    placed_on: str
+    items: List[str]
+    total: str
+    eta: Optional[str] = None
+    carrier: Optional[str] = None
+    tracking_url: Optional[str] = None
+
+
+@dataclass
+class Customer:
+    customer_id: str
+    name: str
+    tier: str
+    preferred_contact: str
+    email: str
+    orders: List[Order] = field(default_factory=list)
+
+    @property
+    def first_name(self) -> str:
+        return self.name.split()[0]
+
+    def order(self, order_id: str) -> Optional[Order]:
+        wanted = normalise_order_id(order_id)
+        return next((o for o in self.orders if o.order_id == wanted), None)
+
+    def latest_order(self) -> Optional[Order]:
+        return max(self.orders, key=lambda o: o.placed_on) if self.orders else None
+
+
+def normalise_order_id(raw: str) -> str:
+    """'ord 48213', 'ORD-48213', 'ord48213' -> 'ORD-48213'."""
+    digits = "".join(c for c in raw if c.isdigit())
+    return f"ORD-{digits}" if digits else raw.strip().upper()
+
+
+class ProfileStore:
+    def __init__(self, client: redis.Redis) -> None:
+        self.redis = client
+
+    def get(self, customer_id: str) -> Optional[Customer]:
+        raw = self.redis.get(redis_keys.customer_profile(customer_id))
+        if raw is None:
+            return None
+        data = json.loads(raw)
+        data["orders"] = [Order(**o) for o in data.get("orders", [])]
+        return Customer(**data)
+
+    def put(self, customer: Customer) -> None:
+        self.redis.set(redis_keys.customer_profile(customer.customer_id), json.dumps(asdict(customer)))

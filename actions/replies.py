@@ -1,0 +1,118 @@
+"""The words of personalised replies, as plain functions of customer, order and mood."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from actions.profiles import Customer, Order
+from actions.tone import Mood
+
+COMPLAINTS = {
+    "delivery_late": "your delivery running late",
+    "item_damaged": "your item arriving damaged",
+    "wrong_item": "receiving the wrong item",
+    "refund_not_received": "your refund not arriving yet",
+    "billing_charged_twice": "being charged twice",
+}
+
+_STATUS = {
+    "processing": "is being prepared in our warehouse and should ship soon{eta}",
+    "shipped": "is on its way with {carrier}{eta}",
+    "out_for_delivery": "is out for delivery today with {carrier}",
+    "delivered": "was delivered{eta_delivered}",
+    "delayed": "is running late, I'm sorry; the new estimate is{eta_plain}",
+    "cancelled": "was cancelled",
+    "cancellation_requested": "has a cancellation request in progress",
+}
+
+
+def _hello(customer: Optional[Customer]) -> str:
+    return f"{customer.first_name}, " if customer else ""
+
+
+def greeting(customer: Optional[Customer]) -> str:
+    if customer is None:
+        return "Hi! I'm the virtual assistant. How can I help with your order today?"
+    return f"Hi {customer.first_name}, welcome back! How can I help you today?"
+
+
+def empathy(mood: Mood, customer: Optional[Customer]) -> str:
+    """Opening words for an upset customer; empty when they are not upset."""
+    if not mood.upset:
+        return ""
+    name = f", {customer.first_name}" if customer else ""
+    return f"I'm really sorry for the frustration{name}. "
+
+
+def describe_order(order: Order) -> str:
+    eta = f" (expected {order.eta})" if order.eta else ""
+    text = _STATUS.get(order.status, "has status '{status}'").format(
+        eta=eta, carrier=order.carrier or "our courier", status=order.status,
+        eta_delivered=f" on {order.eta}" if order.eta else "",
+        eta_plain=f" {order.eta}" if order.eta else " not available yet",
+    )
+    items = ", ".join(order.items)
+    return f"Your order {order.order_id} ({items}) {text}."
+
+
+def order_reply(topic: str, order: Order, customer: Customer) -> str:
+    base = describe_order(order)
+    if topic == "track_delivery":
+        if order.tracking_url:
+            return f"{base} You can follow it live here: {order.tracking_url}"
+        return f"{base} Tracking becomes available as soon as it ships."
+    if topic == "cancel_order":
+        if order.status == "processing":
+            return (f"I've asked the warehouse to cancel {order.order_id}. You'll get a confirmation "
+                    f"by {customer.preferred_contact} shortly, and any payment is refunded automatically.")
+        if order.status in ("cancelled", "cancellation_requested"):
+            return f"{order.order_id} is already being cancelled; nothing more to do."
+        return (f"{base} It has already left our warehouse, so it can't be cancelled now, "
+                "but you can return it free of charge within 30 days for a full refund.")
+    if topic == "request_refund":
+        if order.status == "delivered":
+            return (f"{base} You can return it within 30 days from your account's Orders page; "
+                    "the refund reaches your original payment method 3–5 working days after it arrives back.")
+        return (f"{base} If you'd rather not wait, I can cancel it or you can refuse the delivery, "
+                "and you'll be refunded in full.")
+    return base
+
+
+def anonymous_order_reply(order_id: Optional[str]) -> str:
+    ref = f" about {order_id}" if order_id else ""
+    return (f"I can help{ref}, but for your security I can only share order details once you're "
+            "signed in. Please sign in on our website or app and ask me again, or say 'agent' "
+            "to talk to a member of our team.")
+
+
+def unknown_order_reply(order_id: str, customer: Customer) -> str:
+    recent = ", ".join(o.order_id for o in customer.orders[:3]) or "none yet"
+    return f"I couldn't find {order_id} on your account, {customer.first_name}. Your recent orders are: {recent}."
+
+
+def complaint_reply(intent: str, customer: Optional[Customer], order: Optional[Order]) -> str:
+    what = COMPLAINTS.get(intent, "this")
+    name = f" {customer.first_name}" if customer else ""
+    opening = f"I'm sorry about {what}{',' + name if name else ''}. "
+    about = f"{describe_order(order)} " if order else ""
+    next_step = {
+        "delivery_late": "I've flagged it with the courier so it gets priority.",
+        "item_damaged": "Please keep the item and packaging; we'll send a free replacement or refund, whichever you prefer.",
+        "wrong_item": "We'll send the right item out today with a free returns label for the wrong one.",
+        "refund_not_received": "Refunds can take up to 5 working days to show; I've asked our payments team to check yours.",
+        "billing_charged_twice": "A duplicate charge is usually a pending authorisation that drops off within 3 days; I've asked our payments team to confirm.",
+    }.get(intent, "I've noted it for our team.")
+    return opening + about + next_step
+
+
+def offer_human(customer: Optional[Customer]) -> str:
+    if customer is not None:
+        return f"Would you like me to put you through to one of our team, {customer.first_name}? (yes/no)"
+    return "Would you like me to put you through to one of our team? (yes/no)"
+
+
+def handoff_reply(position: int, wait_minutes: int, customer: Optional[Customer]) -> str:
+    contact = f" If we miss you here, we'll reach you by {customer.preferred_contact}." if customer else ""
+    return (f"I've passed our conversation to a member of our customer care team. You're number {position} "
+            f"in the queue (about {max(1, wait_minutes)} min). They'll reply right here and can see what "
+            f"we've discussed, so you won't need to repeat yourself.{contact}")

@@ -1,0 +1,33 @@
+"""How the customer feels so far, from the sentiment the nlu service put on each message."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable, Optional
+
+
+@dataclass(frozen=True)
+class Mood:
+    latest: str  # negative | neutral | positive
+    negative_messages: int
+
+    @property
+    def upset(self) -> bool:
+        return self.latest == "negative"
+
+
+def mood_from_events(events: Iterable[dict]) -> Mood:
+    labels = []
+    for event in events:
+        if event.get("event") == "user":
+            sentiment = (event.get("parse_data") or {}).get("sentiment") or {}
+            labels.append(sentiment.get("label", "neutral"))
+    return Mood(latest=labels[-1] if labels else "neutral", negative_messages=labels.count("negative"))
+
+
+def should_offer_human(mood: Mood, tier: Optional[str], is_complaint: bool,
+                       top_tiers: Iterable[str], negative_threshold: int) -> bool:
+    """Repeated negativity, or a complaint from a top-tier customer, earns a person."""
+    if mood.negative_messages >= negative_threshold:
+        return True
+    return is_complaint and tier is not None and tier.lower() in set(top_tiers)

@@ -1,0 +1,95 @@
+"""The REST channel customers' websites call, with input checks Rasa's own RestInput lacks.
+
+Same URL and body as Rasa's REST channel (`POST /webhooks/rest/webhook`,
+`{"sender", "message", "metadata"}`), but malformed input gets a 4xx with a message
+saying what was wrong instead of an exception in the server log. `metadata` travels
+to the tracker (actions read `customer_token` from it).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from asyncio import CancelledError
+from typing import Any, Awaitable, Callable, Dict, Optional, Text
+
+import structlog
+from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
+from rasa.core.channels.rest import RestInput
+from sanic import Blueprint, response
+from sanic.request import Request
+from sanic.response import HTTPResponse
+
+structlogger = structlog.get_logger()
+
+MAX_MESSAGE_CHARS = int(os.environ.get("MAX_MESSAGE_CHARS", "5000"))
+MAX_SENDER_CHARS = 128
+
+
+class BadRequest(ValueError):
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+def parse_body(raw: bytes, max_chars: int = MAX_MESSAGE_CHARS) -> Dict[str, Any]:
+    """Check a webhook body; returns {sender, message, metadata} or raises BadRequest."""
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise BadRequest(400, "the request body is not valid UTF-8")
+    try:
+        body = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise BadRequest(400, f"the request body is not valid JSON ({exc.msg} at position {exc.pos})")
+    if not isinstance(body, dict):
+        raise BadRequest(400, "the request body must be a JSON object with 'sender' and 'message'")
+    sender = body.get("sender")
+    if not isinstance(sender, str) or not sender.strip() or len(sender) > MAX_SENDER_CHARS:
+        raise BadRequest(400, f"'sender' must be a non-empty string of at most {MAX_SENDER_CHARS} characters")
+    message = body.get("message")
+    if not isinstance(message, str):
+        raise BadRequest(400, "'message' must be a string")
+    if not message.strip():
+        raise BadRequest(400, "'message' is empty: send the customer's text")
+    if len(message) > max_chars:
+        raise BadRequest(413, f"'message' is {len(message)} characters; the limit is {max_chars}")
+    metadata = body.get("metadata")
+    if metadata is not None and not isinstance(metadata, dict):
+        raise BadRequest(400, "'metadata' must be a JSON object")
+    return {"sender": sender, "message": message, "metadata": metadata}
+
+
+class CustomerRestInput(RestInput):
+    @classmethod
+    def name(cls) -> Text:
+        return "rest"
+
+    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
+        webhook = Blueprint(f"custom_webhook_{type(self).__name__}", __name__)
+
+        @webhook.route("/", methods=["GET"])
+        async def health(request: Request) -> HTTPResponse:
+            return response.json({"status": "ok"})
+
+        @webhook.route("/webhook", methods=["POST"])
+        async def receive(request: Request) -> HTTPResponse:
+            try:
+                body = parse_body(request.body or b"")
+            except BadRequest as exc:
+                return response.json({"error": str(exc)}, status=exc.status)
+            collector = CollectingOutputChannel()
+            try:
+                await on_new_message(UserMessage(
+                    body["message"], collector, body["sender"],
+                    input_channel=self.name(), metadata=body["metadata"],
+                ))
+            except CancelledError:
+                structlogger.error("rest.message.timeout", sender_id=body["sender"])
+            except Exception:
+                # Never log the text: it may hold personal data.
+                structlogger.exception("rest.message.failure", sender_id=body["sender"])
+                return response.json({"error": "the assistant failed on this message; please try again"}, status=500)
+            return response.json(collector.messages)
+
+        return webhook

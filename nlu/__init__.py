@@ -1,0 +1,1 @@
+"""Transformer NLU: intent, sentiment and entities for a Rasa project, served over HTTP."""

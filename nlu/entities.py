@@ -1,0 +1,140 @@
+"""Entity extraction that needs no training: the project's regex and lookup blocks,
+built-in patterns for common customer-service values, and synonym mapping.
+
+The trained token head (nlu/model.py) finds entities by context; these rules find
+the ones with a fixed shape. Where both claim the same characters, the rule wins:
+a regex for order ids is more trustworthy than a tagger trained on 30 examples.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+_WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+_NUMBER_WORD = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|several)"
+
+# Values whose shape is enough to recognise them. Emitted only for entity types the
+# project uses, so a project without an `amount` entity never sees one. Order matters:
+# on equal overlapping matches the earlier kind wins (2024-05-12 is a date, not a phone).
+BUILTIN_PATTERNS: dict[str, re.Pattern[str]] = {
+    "date": re.compile(
+        r"\b(?:yesterday|today|tomorrow|the day before yesterday"
+        rf"|(?:last|next|this)\s+(?:{_WEEKDAY}|week|month|weekend)"
+        rf"|(?:on\s+)?{_WEEKDAY}"
+        rf"|{_NUMBER_WORD}\s+(?:days?|weeks?|months?)\s+ago"
+        rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:\s+\d{{4}})?"
+        rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
+        r"|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4})\b",
+        re.IGNORECASE,
+    ),
+    "amount": re.compile(
+        r"(?:[£$€]\s?\d[\d,]*(?:\.\d{1,2})?"
+        r"|\b\d[\d,]*(?:\.\d{1,2})?\s?(?:pounds?|quid|euros?|dollars?|bucks|gbp|usd|eur)\b)",
+        re.IGNORECASE,
+    ),
+    "email": re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b"),
+    "phone_number": re.compile(
+        r"(?<![\w-])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,5}\)[\s.-]?)?\d{2,5}(?:[\s.-]?\d{2,5}){1,3}(?!\w)"
+    ),
+}
+_MIN_PHONE_DIGITS = 7
+
+
+@dataclass(frozen=True)
+class Found:
+    start: int
+    end: int
+    value: str
+    entity: str
+    extractor: str
+    confidence: float = 1.0
+    role: str | None = None
+    group: str | None = None
+
+    def as_rasa(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "entity": self.entity,
+            "start": self.start,
+            "end": self.end,
+            "value": self.value,
+            "extractor": self.extractor,
+            "confidence_entity": round(self.confidence, 4),
+        }
+        if self.role:
+            out["role"] = self.role
+        if self.group:
+            out["group"] = self.group
+        return out
+
+
+class RuleExtractor:
+    """Regex, lookup and built-in matches for the entity types a project declares."""
+
+    def __init__(
+        self,
+        entity_types: list[str],
+        regexes: dict[str, list[str]],
+        lookups: dict[str, list[str]],
+    ) -> None:
+        wanted = set(entity_types)
+        self._patterns: list[tuple[str, str, re.Pattern[str]]] = []
+        for name, patterns in regexes.items():
+            if name in wanted:
+                for p in patterns:
+                    self._patterns.append((name, "RegexEntityExtractor", re.compile(p, re.I)))
+        for name, values in lookups.items():
+            if name in wanted and values:
+                alts = "|".join(re.escape(v) for v in sorted(values, key=len, reverse=True))
+                self._patterns.append(
+                    (name, "RegexEntityExtractor", re.compile(rf"\b(?:{alts})\b", re.I))
+                )
+        for name, pattern in BUILTIN_PATTERNS.items():
+            if name in wanted:
+                self._patterns.append((name, "PatternEntityExtractor", pattern))
+
+    def extract(self, text: str) -> list[Found]:
+        found: list[Found] = []
+        for name, extractor, pattern in self._patterns:
+            for m in pattern.finditer(text):
+                if m.end() <= m.start():
+                    continue
+                if name == "phone_number" and sum(c.isdigit() for c in m.group()) < _MIN_PHONE_DIGITS:
+                    continue
+                found.append(Found(m.start(), m.end(), m.group(), name, extractor))
+        return _drop_overlaps(found)
+
+
+def _drop_overlaps(found: list[Found]) -> list[Found]:
+    """Keep the earliest-listed, then longest, of overlapping matches."""
+    kept: list[Found] = []
+    for f in sorted(found, key=lambda f: (f.start, -(f.end - f.start))):
+        if all(f.end <= k.start or f.start >= k.end for k in kept):
+            kept.append(f)
+    return kept
+
+
+def merge(rules: list[Found], model: list[Found]) -> list[Found]:
+    """Rule matches first; model spans only where no rule claimed the characters."""
+    out = list(rules)
+    for f in model:
+        if all(f.end <= r.start or f.start >= r.end for r in rules):
+            out.append(f)
+    return sorted(out, key=lambda f: f.start)
+
+
+def apply_synonyms(found: list[Found], synonyms: dict[str, str]) -> list[dict[str, Any]]:
+    out = []
+    for f in found:
+        d = f.as_rasa()
+        mapped = synonyms.get(f.value.lower())
+        if mapped is not None and mapped != f.value:
+            d["value"] = mapped
+            d["processors"] = ["EntitySynonymMapper"]
+        out.append(d)
+    return out

@@ -1,0 +1,61 @@
+"""Trained models on disk: one directory per version, a `CURRENT` file naming the one served."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from nlu.model import METADATA
+
+CURRENT = "CURRENT"
+
+
+class NoModelError(RuntimeError):
+    pass
+
+
+def versions(models_dir: Path) -> list[dict[str, Any]]:
+    """Metadata of every complete model, oldest first."""
+    out = []
+    if not models_dir.is_dir():
+        return out
+    for meta_path in models_dir.glob(f"*/{METADATA}"):
+        meta = json.loads(meta_path.read_text())
+        meta["path"] = str(meta_path.parent)
+        out.append(meta)
+    return sorted(out, key=lambda m: m["trained_at"])
+
+
+def current_version(models_dir: Path) -> str | None:
+    marker = models_dir / CURRENT
+    if not marker.exists():
+        return None
+    name = marker.read_text().strip()
+    return name if (models_dir / name / METADATA).exists() else None
+
+
+def current_path(models_dir: Path) -> Path:
+    name = current_version(models_dir)
+    if name is None:
+        raise NoModelError(
+            f"no trained NLU model in {models_dir}; run `python -m nlu train` (or `make train`)"
+        )
+    return models_dir / name
+
+
+def set_current(models_dir: Path, version: str) -> None:
+    if not (models_dir / version / METADATA).exists():
+        known = ", ".join(m["version"] for m in versions(models_dir)) or "none"
+        raise NoModelError(f"no model version {version!r} in {models_dir} (known: {known})")
+    tmp = models_dir / (CURRENT + ".tmp")
+    tmp.write_text(version + "\n")
+    tmp.replace(models_dir / CURRENT)  # atomic: a reader never sees a half-written name
+
+
+def find_trained_on(models_dir: Path, data_hash: str) -> str | None:
+    """The newest version trained on exactly this data, if any."""
+    for meta in reversed(versions(models_dir)):
+        if meta.get("training_data", {}).get("sha256") == data_hash:
+            return meta["version"]
+    return None

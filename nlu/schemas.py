@@ -1,0 +1,53 @@
+"""Request and response models of the nlu service (Rasa's NLU-server API plus sentiment)."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class ParseRequest(BaseModel):
+    text: str = Field(..., description="The user's message")
+    message_id: Optional[str] = Field(None, description="Rasa sends the sender id here")
+    token: Optional[str] = Field(None, description="Rasa's endpoint token, unused")
+
+
+class Intent(BaseModel):
+    name: str
+    confidence: float
+
+
+class Entity(BaseModel):
+    model_config = ConfigDict(extra="allow")
+    entity: str
+    start: int
+    end: int
+    value: str
+    extractor: str
+    confidence_entity: Optional[float] = None
+    role: Optional[str] = None
+    group: Optional[str] = None
+
+
+class Sentiment(BaseModel):
+    label: str = Field(..., description="negative, neutral or positive")
+    score: float
+
+
+class ParseResponse(BaseModel):
+    text: str
+    intent: Intent
+    intent_ranking: list[Intent]
+    entities: list[Entity]
+    sentiment: Sentiment
+    model: str = Field(..., description="Version of the model that answered")
+
+
+class Health(BaseModel):
+    status: str
+    model: str
+
+
+class ErrorBody(BaseModel):
+    detail: str

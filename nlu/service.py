@@ -1,0 +1,57 @@
+"""The nlu HTTP service: Rasa's `POST /model/parse`, with sentiment and model version."""
+
+from __future__ import annotations
+
+from contextlib import asynccontextmanager
+
+import torch
+from fastapi import FastAPI, HTTPException
+from fastapi.responses import JSONResponse
+
+from nlu import model as nlu_model
+from nlu import registry
+from nlu.predictor import Predictor
+from nlu.schemas import ErrorBody, Health, ParseRequest, ParseResponse
+from nlu.settings import NluSettings
+
+
+def create_app(settings: NluSettings | None = None) -> FastAPI:
+    settings = settings or NluSettings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):
+        torch.set_num_threads(settings.torch_threads)
+        loaded = nlu_model.load(registry.current_path(settings.models_dir))
+        app.state.predictor = Predictor(loaded, settings.fallback_threshold, settings.max_tokens)
+        app.state.predictor.parse("warm up")  # first call pays for lazy init; not a customer
+        yield
+
+    app = FastAPI(title="nlu", summary="Intent, entities and sentiment for Rasa", lifespan=lifespan)
+
+    @app.get("/health", response_model=Health)
+    def health() -> Health:
+        return Health(status="ok", model=app.state.predictor.version)
+
+    @app.post(
+        "/model/parse",
+        response_model=ParseResponse,
+        responses={400: {"model": ErrorBody}, 413: {"model": ErrorBody}},
+    )
+    def parse(req: ParseRequest) -> dict:
+        # sync endpoint: FastAPI runs it in a worker thread, so a slow parse never blocks the loop
+        text = req.text.strip()
+        if not text:
+            raise HTTPException(400, "text is empty: send the customer's message in 'text'")
+        if len(req.text) > settings.max_text_chars:
+            raise HTTPException(
+                413, f"text is {len(req.text)} characters; the limit is {settings.max_text_chars}"
+            )
+        return app.state.predictor.parse(text)
+
+    return app
+
+
+def serve(settings: NluSettings) -> None:
+    import uvicorn
+
+    uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_level="warning")

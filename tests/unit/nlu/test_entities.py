@@ -1,0 +1,42 @@
+from nlu.entities import Found, RuleExtractor, apply_synonyms, merge
+
+
+def extract(text, types=("email", "phone_number", "amount", "date", "order_id"), regexes=None, lookups=None):
+    rx = RuleExtractor(list(types), regexes or {"order_id": [r"\bord[- ]?\d{5}\b"]}, lookups or {})
+    return {(f.entity, f.value) for f in rx.extract(text)}
+
+
+def test_builtin_shapes():
+    found = extract("I paid £24.99 twice on 3 March, mail me at jo.b+x@example.co.uk or call 07700 900123 about ORD-48213")
+    assert found == {("amount", "£24.99"), ("date", "3 March"), ("email", "jo.b+x@example.co.uk"),
+                     ("phone_number", "07700 900123"), ("order_id", "ORD-48213")}
+
+
+def test_order_id_is_not_a_phone_number_and_types_are_opt_in():
+    assert extract("order ord-12345 please") == {("order_id", "ord-12345")}
+    assert extract("mail me at a@b.com", types=("amount",)) == set()
+
+
+def test_relative_dates():
+    assert extract("it was meant to come yesterday") == {("date", "yesterday")}
+    assert extract("I ordered two weeks ago") == {("date", "two weeks ago")}
+
+
+def test_lookup_tables_match_whole_words():
+    found = extract("a lasagne and a risottos", types=("dish",), regexes={}, lookups={"dish": ["lasagne", "risotto"]})
+    assert found == {("dish", "lasagne")}
+
+
+def test_rules_win_over_overlapping_model_spans_and_synonyms_map():
+    rule = [Found(0, 9, "ORD-12345", "order_id", "RegexEntityExtractor")]
+    model = [Found(4, 9, "12345", "amount", "TransformerEntityExtractor", 0.6),
+             Found(14, 20, "veggie", "diet", "TransformerEntityExtractor", 0.9)]
+    merged = merge(rule, model)
+    assert [f.entity for f in merged] == ["order_id", "diet"]
+    out = apply_synonyms(merged, {"veggie": "vegetarian"})
+    assert out[1]["value"] == "vegetarian" and out[1]["processors"] == ["EntitySynonymMapper"]
+    assert out[0]["value"] == "ORD-12345" and "processors" not in out[0]
+
+
+def test_iso_date_is_a_date_not_a_phone():
+    assert extract("delivered on 2024-05-12") == {("date", "2024-05-12")}

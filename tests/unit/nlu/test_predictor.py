@@ -1,0 +1,67 @@
+"""Predictor logic on the bundled encoder with untrained heads: shapes, fallback, entity decoding."""
+
+import pytest
+import torch
+
+from nlu.model import LoadedModel, build, tag_key
+from nlu.predictor import FALLBACK_INTENT, Predictor
+from nlu.settings import bundled_encoder
+from nlu.train import encode, split_holdout, tag_set
+from nlu.training_data import Example, EntitySpan
+
+
+@pytest.fixture(scope="module")
+def loaded():
+    tags = ["O", f"B-{tag_key('city', 'to', None)}", f"I-{tag_key('city', 'to', None)}"]
+    net, tok = build(bundled_encoder(), ["a", "b", "c"], ["negative", "neutral", "positive"], tags)
+    net.eval()
+    meta = {"version": "test-v", "labels": {"intents": ["a", "b", "c"],
+                                             "sentiments": ["negative", "neutral", "positive"], "tags": tags},
+            "entities": {"types": ["email"], "regexes": {}, "lookups": {}, "synonyms": {}}}
+    return LoadedModel(net, tok, meta, None)
+
+
+def test_parse_shape_and_threshold(loaded):
+    out = Predictor(loaded, fallback_threshold=0.0).parse("hello, my email is a@b.com")
+    assert out["intent"]["name"] in {"a", "b", "c"}
+    assert [r["name"] for r in out["intent_ranking"]] and len(out["intent_ranking"]) == 3
+    assert out["sentiment"]["label"] in {"negative", "neutral", "positive"}
+    assert out["model"] == "test-v"
+    emails = [e for e in out["entities"] if e["entity"] == "email"]
+    assert [(e["value"], e["extractor"]) for e in emails] == [("a@b.com", "PatternEntityExtractor")]
+    # three untrained classes can never reach 0.99: everything falls back
+    fb = Predictor(loaded, fallback_threshold=0.99).parse("hello")
+    assert fb["intent"] == {"name": FALLBACK_INTENT, "confidence": 0.99}
+    assert fb["intent_ranking"][0]["name"] == FALLBACK_INTENT
+
+
+def test_tag_decoding_joins_word_pieces_with_roles(loaded):
+    text = "to amsterdam now"
+    enc = loaded.tokenizer(text, return_offsets_mapping=True)
+    offsets = enc["offset_mapping"]
+    logits = torch.full((len(offsets), 3), -5.0)
+    for i, (s, e) in enumerate(offsets):
+        if e > s:
+            inside = s >= 3 and e <= 12
+            logits[i, (1 if s == 3 else 2) if inside else 0] = 5.0
+    spans = Predictor(loaded, 0.0)._decode_tags(text, offsets, logits)
+    assert [(f.entity, f.value, f.role) for f in spans] == [("city", "amsterdam", "to")]
+
+
+def test_training_labels_follow_spans(loaded):
+    ex = Example("to amsterdam now", "a", entities=(EntitySpan(3, 12, "amsterdam", "city", "to"),))
+    tags = tag_set([ex])
+    enc = encode(loaded.tokenizer, [ex], tags, 32)
+    labels = [tags[i] for i in enc["tag_labels"][0].tolist() if i >= 0]
+    assert labels[0] == "O" and labels[1].startswith("B-city") and labels[-1] == "O"
+    assert all(l.startswith("I-") for l in labels[2:-1])
+
+
+def test_holdout_is_stratified_and_deterministic():
+    exs = [Example(f"text {i} {intent}", intent) for intent in "xyz" for i in range(10)]
+    exs.append(Example("rare one", "rare"))
+    train1, held1 = split_holdout(exs, 0.2, seed=1)
+    train2, held2 = split_holdout(list(reversed(exs)), 0.2, seed=1)
+    assert sorted(e.text for e in held1) == sorted(e.text for e in held2)
+    assert {i: sum(e.intent == i for e in held1) for i in "xyz"} == {"x": 2, "y": 2, "z": 2}
+    assert all(e.intent != "rare" for e in held1) and len(train1) == 25

@@ -1,0 +1,33 @@
+import datetime as dt
+
+from actions import handoff, redis_keys
+from actions.demo import seed
+from actions.profiles import ProfileStore, normalise_order_id
+
+
+def test_seeded_profiles_round_trip(redis_client):
+    seed(redis_client, dt.date(2026, 11, 30))
+    alice = ProfileStore(redis_client).get("C1001")
+    assert alice.first_name == "Alice" and alice.tier == "platinum"
+    assert alice.order("ord 10001").status == "shipped"
+    assert alice.latest_order().order_id == "ORD-10001"
+    assert ProfileStore(redis_client).get("nobody") is None
+    assert normalise_order_id("ord-48213") == "ORD-48213"
+
+
+def test_handoff_queues_once_with_redacted_summary(redis_client):
+    events = [
+        {"event": "user", "text": "my card 4111 1111 1111 1111 was charged twice",
+         "parse_data": {"intent": {"name": "billing_charged_twice"}}},
+        {"event": "bot", "text": "sorry"},
+        {"event": "user", "text": "email me at x@y.com", "parse_data": {"intent": {"name": "inform"}}},
+    ]
+    summary = handoff.summarise(events)
+    assert summary == "[billing_charged_twice] my card [CARD] was charged twice\n[inform] email me at [EMAIL]"
+    assert handoff.enqueue(redis_client, "s1", "customer asked", summary, "C1", "gold") == 1
+    assert handoff.enqueue(redis_client, "s2", "customer asked", "", None, None) == 2
+    assert handoff.enqueue(redis_client, "s1", "again", summary, "C1", "gold") == 1  # not queued twice
+    entries = redis_client.xrange(redis_keys.HANDOFF_QUEUE)
+    assert [e[1]["sender_id"] for e in entries] == ["s1", "s2"]
+    assert "4111" not in entries[0][1]["summary"]
+    assert redis_client.hget(redis_keys.handoff_state("s1"), "status") == "queued"

@@ -1,0 +1,35 @@
+import datetime as dt
+
+from actions import replies
+from actions.demo import demo_customers
+
+TODAY = dt.date(2026, 11, 30)
+
+
+def customers():
+    return {c.customer_id: c for c in demo_customers(TODAY)}
+
+
+def test_order_replies_per_topic():
+    ben = customers()["C1002"]
+    processing = ben.order("ORD-20001")
+    assert "asked the warehouse to cancel ORD-20001" in replies.order_reply("cancel_order", processing, ben)
+    alice = customers()["C1001"]
+    shipped = alice.order("ORD-10001")
+    status = replies.order_reply("order_status", shipped, alice)
+    assert "ORD-10001" in status and "on its way with DPD" in status and "2026-12-02" in status
+    assert "can't be cancelled" in replies.order_reply("cancel_order", shipped, alice)
+    assert shipped.tracking_url in replies.order_reply("track_delivery", shipped, alice)
+
+
+def test_anonymous_reply_reveals_nothing():
+    text = replies.anonymous_order_reply("ORD-10001")
+    assert "signed in" in text and "Alice" not in text and "trainers" not in text
+
+
+def test_complaint_and_handoff_wording():
+    alice = customers()["C1001"]
+    text = replies.complaint_reply("item_damaged", alice, None)
+    assert text.startswith("I'm sorry about your item arriving damaged, Alice.")
+    assert "number 3 in the queue" in replies.handoff_reply(3, 9, alice)
+    assert "by email" in replies.handoff_reply(1, 3, alice)
