@@ -85,7 +85,7 @@ class ActionOrderRequest(Action):
         topic = intent if intent in ORDER_TOPICS else (tracker.get_slot("order_topic") or "order_status")
         customer = current_customer(tracker)
         order_id, order = resolve_order(tracker, customer)
-        prefix = replies.empathy(mood(tracker), customer)
+        prefix = replies.empathy(mood(tracker))
         if customer is None:
             if order_id is None:
                 # Ask for the id (the form), then come back here with the topic remembered.

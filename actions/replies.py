@@ -26,25 +26,19 @@ _STATUS = {
 }
 
 
-def _hello(customer: Optional[Customer]) -> str:
-    return f"{customer.first_name}, " if customer else ""
-
-
 def greeting(customer: Optional[Customer]) -> str:
     if customer is None:
         return "Hi! I'm the virtual assistant. How can I help with your order today?"
     return f"Hi {customer.first_name}, welcome back! How can I help you today?"
 
 
-def empathy(mood: Mood, customer: Optional[Customer]) -> str:
+def empathy(mood: Mood) -> str:
     """Opening words for an upset customer; empty when they are not upset."""
-    if not mood.upset:
-        return ""
-    name = f", {customer.first_name}" if customer else ""
-    return f"I'm really sorry for the frustration{name}. "
+    # no name here: the sentence that follows already uses it
+    return "I'm really sorry for the frustration. " if mood.upset else ""
 
 
-def describe_order(order: Order) -> str:
+def describe_order(order: Order, first_name: Optional[str] = None) -> str:
     eta = f" (expected {order.eta})" if order.eta else ""
     text = _STATUS.get(order.status, "has status '{status}'").format(
         eta=eta, carrier=order.carrier or "our courier", status=order.status,
@@ -52,11 +46,12 @@ def describe_order(order: Order) -> str:
         eta_plain=f" {order.eta}" if order.eta else " not available yet",
     )
     items = ", ".join(order.items)
-    return f"Your order {order.order_id} ({items}) {text}."
+    whose = f"{first_name}, your" if first_name else "Your"
+    return f"{whose} order {order.order_id} ({items}) {text}."
 
 
 def order_reply(topic: str, order: Order, customer: Customer) -> str:
-    base = describe_order(order)
+    base = describe_order(order, customer.first_name)
     if topic == "track_delivery":
         if order.tracking_url:
             return f"{base} You can follow it live here: {order.tracking_url}"

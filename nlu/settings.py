@@ -35,5 +35,7 @@ class NluSettings(BaseSettings):
     learning_rate: float = Field(1e-4, gt=0, alias="NLU_LEARNING_RATE")
     holdout_fraction: float = Field(0.2, ge=0.0, lt=1.0, alias="NLU_HOLDOUT_FRACTION")
     seed: int = Field(13, alias="NLU_SEED")
+    augment_prob: float = Field(0.3, ge=0.0, le=1.0, alias="NLU_AUGMENT_PROB",
+                                description="share of training examples shown lower-cased without end punctuation")
 
     model_config = SettingsConfigDict(populate_by_name=True, extra="ignore")

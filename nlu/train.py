@@ -44,6 +44,18 @@ def split_holdout(examples: list[Example], fraction: float, seed: int) -> tuple[
     return train, held
 
 
+def speech_like(ex: Example) -> Example:
+    """The example as a speech recogniser or a hurried typist might produce it:
+    lower case, no closing punctuation. Entity offsets stay valid."""
+    text = ex.text.lower()
+    if len(text) != len(ex.text):  # a few Unicode letters change length when lowered
+        return ex
+    end = len(text.rstrip(" ?!.,"))
+    if end == 0 or any(span.end > end for span in ex.entities):
+        end = len(text)
+    return Example(text[:end], ex.intent, ex.sentiment, ex.entities, ex.source)
+
+
 def tag_set(examples: list[Example]) -> list[str]:
     keys = sorted({tag_key(s.entity, s.role, s.group) for e in examples for s in e.entities})
     return [OUTSIDE] + [f"{p}-{k}" for k in keys for p in ("B", "I")]
@@ -138,7 +150,8 @@ def train(
             order = train_ex[:]
             rng.shuffle(order)
             for b in range(0, len(order), settings.batch_size):
-                batch = order[b : b + settings.batch_size]
+                batch = [speech_like(e) if rng.random() < settings.augment_prob else e
+                         for e in order[b : b + settings.batch_size]]
                 enc = encode(tokenizer, batch, tags, settings.max_tokens)
                 i_logits, s_logits, t_logits = net(enc["input_ids"], enc["attention_mask"])
                 loss = (
@@ -193,6 +206,7 @@ def train(
             "learning_rate": settings.learning_rate,
             "holdout_fraction": settings.holdout_fraction,
             "seed": settings.seed,
+            "augment_prob": settings.augment_prob,
             "max_tokens": settings.max_tokens,
         },
         "versions": {

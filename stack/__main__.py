@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import time
 
@@ -17,6 +18,10 @@ console = Console()
 LOCAL_REDIS = "redis://127.0.0.1:6379/0"
 
 
+def _interrupt(signum, frame) -> None:
+    raise KeyboardInterrupt
+
+
 @cli.callback()
 def main() -> None:
     """Run the backend."""
@@ -29,6 +34,9 @@ def run(
     actions_port: int = typer.Option(5055, envvar="ACTIONS_PORT"),
 ) -> None:
     """Train what is missing, start redis (if needed), nlu, actions and rasa; wait for Ctrl-C."""
+    # Ctrl-C and `kill` alike stop the children cleanly, even where SIGINT was ignored at launch
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, _interrupt)
     own_redis = None
     redis_url = os.environ.get("REDIS_URL")
     if redis_url:

@@ -27,7 +27,7 @@ def test_greeting_is_personal_with_a_valid_token(chat):
 def test_order_status_for_signed_in_customer(chat):
     s = chat.new_sender()
     reply = chat.say(s, "where is my order?", token(ALICE))
-    assert "ORD-10001" in reply and "on its way with DPD" in reply
+    assert "Alice, your order ORD-10001" in reply and "on its way with DPD" in reply
 
 
 def test_tracking_a_named_order(chat):
@@ -158,3 +158,15 @@ def test_nlu_service_contract(backend):
     for bad, status in (({"text": "   "}, 400), ({"text": "x" * 50_000}, 413), ({"nope": 1}, 422)):
         r = httpx.post(f"http://127.0.0.1:{backend.ports.nlu}/model/parse", json=bad)
         assert r.status_code == status and r.json()["detail"]
+
+
+def test_nlu_down_gets_a_polite_reply_and_recovers(chat, backend):
+    s = chat.new_sender()
+    backend.services["nlu"].stop()
+    try:
+        reply = chat.say(s, "where is my order?")
+        assert "Could you tell me again what you need" in reply
+    finally:
+        backend.services["nlu"].start()
+        backend.services["nlu"].wait_healthy()
+    assert "How can I help" in chat.say(chat.new_sender(), "hello")

@@ -65,3 +65,11 @@ def test_holdout_is_stratified_and_deterministic():
     assert sorted(e.text for e in held1) == sorted(e.text for e in held2)
     assert {i: sum(e.intent == i for e in held1) for i in "xyz"} == {"x": 2, "y": 2, "z": 2}
     assert all(e.intent != "rare" for e in held1) and len(train1) == 25
+
+
+def test_speech_like_keeps_entity_offsets():
+    from nlu.train import speech_like
+    ex = Example("Where is ORD-12345?", "order_status", entities=(EntitySpan(9, 18, "ORD-12345", "order_id"),))
+    out = speech_like(ex)
+    assert out.text == "where is ord-12345"
+    assert out.text[out.entities[0].start:out.entities[0].end] == "ord-12345"

@@ -1,0 +1,131 @@
+"""Latency of text turns: our full stack against a bare Rasa, in the same run.
+
+ours:      REST -> rasa (Redis tracker + lock store) -> nlu service (HTTP) -> actions -> Redis
+bare_rasa: REST -> rasa with its default NLU pipeline in-process, in-memory tracker -> the same actions
+
+Both run side by side; each turn goes to both, alternating which goes first, so machine
+noise hits both alike. Ends with one JSON line of figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+import httpx
+from rich.progress import track
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from stack.redis_server import ThrowawayRedis, free_port  # noqa: E402
+from stack.services import RASA_VENV, REPO, Ports, Service, Stack, bot_dir  # noqa: E402
+
+BARE_CONFIG = Path(__file__).with_name("bare_rasa_config.yml")
+CONVERSATIONS = [
+    ["hi", "where is my order?", "ORD-10001", "thanks", "bye"],
+    ["hello there", "my parcel is a week late and nobody tells me anything", "no thanks"],
+    ["can I have the tracking link for ORD-30001", "great, cheers"],
+    ["I was charged twice for the same order", "yes please"],
+    ["my kettle arrived broken", "no", "goodbye"],
+    ["are you a bot?", "what time do you open on saturday?", "ok thanks"],
+    ["I want to cancel my order", "ORD-20001", "thank you"],
+    ["I can't log into my account", "I forgot my password", "cheers"],
+    ["can you recommend a good gift for my dad", "thanks!"],
+    ["I'd like a refund please", "ORD-40001", "bye"],
+    ["you sent me the wrong size trainers", "let me speak to a human"],
+    ["my refund still hasn't arrived after two weeks", "thanks"],
+]
+
+
+def percentile(values: list[float], q: float) -> float:
+    s = sorted(values)
+    return s[min(len(s) - 1, max(0, round(q / 100 * (len(s) - 1))))]
+
+
+def bare_model(env: dict) -> Path:
+    """Train the baseline once per data + config + Rasa version; reuse it afterwards."""
+    bot = bot_dir()
+    h = hashlib.sha256(BARE_CONFIG.read_bytes())
+    for p in [bot / "domain.yml", *sorted((bot / "data").rglob("*.yml"))]:
+        h.update(p.read_bytes())
+    version = subprocess.run([str(RASA_VENV / "python"), "-c", "import rasa; print(rasa.__version__)"],
+                             capture_output=True, text=True, check=True).stdout.strip()
+    h.update(version.encode())
+    target = REPO / "models" / "bench" / f"bare-rasa-{h.hexdigest()[:12]}.tar.gz"
+    if not target.exists():
+        print(f"training the bare Rasa baseline (default pipeline) -> {target.name}", flush=True)
+        subprocess.run([str(RASA_VENV / "rasa"), "train", "--domain", str(bot / "domain.yml"),
+                        "--data", str(bot / "data"), "--config", str(BARE_CONFIG),
+                        "--out", str(target.parent), "--fixed-model-name", target.name[:-7]],
+                       cwd=REPO, env={**os.environ, **env}, check=True, stdout=subprocess.DEVNULL)
+    return target
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--turns", type=int, default=240, help="turns per system (default 240)")
+    args = parser.parse_args()
+
+    redis = ThrowawayRedis()
+    ports = Ports(rasa=free_port(), nlu=free_port(), actions=free_port())
+    stack = Stack(redis.url, ports)
+    bare = None
+    workdir = Path(tempfile.mkdtemp(prefix="bench-text-"))
+    try:
+        stack.prepare()
+        subprocess.run([str(RASA_VENV / "python"), "-m", "actions.demo", "seed"], cwd=REPO,
+                       env={**os.environ, **stack.env}, check=True, capture_output=True)
+        model = bare_model(stack.env)
+        (workdir / "endpoints.yml").write_text(f"action_endpoint:\n  url: {stack.env['ACTION_ENDPOINT_URL']}\n")
+        (workdir / "credentials.yml").write_text("rest:\n")
+        bare_port = free_port()
+        bare = Service("bare-rasa", [str(RASA_VENV / "rasa"), "run", "-i", "127.0.0.1", "--port", str(bare_port),
+                                     "-m", str(model), "--endpoints", str(workdir / "endpoints.yml"),
+                                     "--credentials", str(workdir / "credentials.yml")],
+                       f"http://127.0.0.1:{bare_port}/", stack.env)
+        bare.start()
+        stack.start(lambda name, s: print(f"{name} healthy after {s:.1f} s", flush=True))
+        bare.wait_healthy()
+        urls = {"ours": stack.webhook, "bare_rasa": f"http://127.0.0.1:{bare_port}/webhooks/rest/webhook"}
+
+        plan = []
+        while len(plan) < args.turns:
+            for convo in CONVERSATIONS:
+                sender = uuid.uuid4().hex[:12]
+                plan.extend((sender, text) for text in convo)
+        plan = plan[: args.turns]
+        times: dict[str, list[float]] = {k: [] for k in urls}
+        with httpx.Client(timeout=60) as http:
+            for name, url in urls.items():  # warm-up, not measured
+                for text in ("hello", "where is my order?"):
+                    http.post(url, json={"sender": f"warm-{name}", "message": text})
+            for i, (sender, text) in enumerate(track(plan, description="turns")):
+                order = list(urls) if i % 2 == 0 else list(reversed(urls))
+                for name in order:
+                    t0 = time.perf_counter()
+                    r = http.post(urls[name], json={"sender": f"{name}-{sender}", "message": text})
+                    times[name].append((time.perf_counter() - t0) * 1000)
+                    r.raise_for_status()
+        figures = {name: {"turns": len(v), "p50_ms": round(statistics.median(v), 1),
+                          "p95_ms": round(percentile(v, 95), 1), "mean_ms": round(statistics.fmean(v), 1)}
+                   for name, v in times.items()}
+        figures["p95_ratio_ours_to_bare"] = round(figures["ours"]["p95_ms"] / figures["bare_rasa"]["p95_ms"], 2)
+        print(json.dumps(figures))
+    finally:
+        if bare:
+            bare.stop()
+        stack.stop()
+        redis.stop()
+
+
+if __name__ == "__main__":
+    main()
