@@ -8,20 +8,21 @@ export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 
-.PHONY: help venv run train test test-unit test-integration bench-text compose-check clean
+.PHONY: help venv run train test test-unit test-integration bench-text bench-nlu compose-check clean
 
 help:
 	@echo "make run          bring the whole backend up (creates venvs, trains models on first use)"
 	@echo "make test         unit + integration tests against real redis, nlu, actions and rasa"
 	@echo "make train        train the NLU and dialogue models if their data changed"
 	@echo "make bench-text   latency of text turns: full stack vs bare Rasa"
+	@echo "make bench-nlu    our NLU vs Rasa DIET (Banking77, HWU64) and VADER (TweetEval); ARGS=--quick for a smoke run"
 	@echo "make compose-check  validate docker-compose.yml"
 
 # --- environments (idempotent: a stamp per dependency file) -----------------------------------
 .venv/.installed: pyproject.toml
 	@test -x $(PY) || python3.11 -m venv .venv || python3 -m venv .venv
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --progress-bar on -e '.[test]'
+	$(PY) -m pip install --progress-bar on -e '.[test,bench]'
 	@touch $@
 
 .venv-rasa/.installed: requirements-rasa.txt
@@ -50,6 +51,9 @@ test-integration: venv
 
 bench-text: venv
 	$(PY) bench/text_turns.py $(ARGS)
+
+bench-nlu: venv
+	$(PY) bench/nlu_benchmark.py $(ARGS)
 
 compose-check:
 	docker-compose -f docker-compose.yml config -q && echo "docker-compose.yml is valid"

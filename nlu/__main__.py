@@ -1,4 +1,4 @@
-"""`python -m nlu train | evaluate | serve | models | use VERSION`."""
+"""`python -m nlu train | evaluate | serve | models | use VERSION | rollback | card`."""
 
 from __future__ import annotations
 
@@ -21,13 +21,14 @@ def train(
 ) -> None:
     """Fine-tune on BOT_DIR's NLU data; save a new version and mark it current."""
     from nlu import registry
+    from nlu.train import TRAINING_FORMAT
     from nlu.train import train as run_training
     from nlu.training_data import load_project
 
     settings = NluSettings()
     data = load_project(settings.bot_dir)
     if if_missing:
-        existing = registry.find_trained_on(settings.models_dir, data.fingerprint())
+        existing = registry.find_trained_on(settings.models_dir, data.fingerprint(), TRAINING_FORMAT)
         if existing:
             if registry.current_version(settings.models_dir) != existing:
                 registry.set_current(settings.models_dir, existing)
@@ -72,11 +73,13 @@ def models() -> None:
 
     settings = NluSettings()
     current = registry.current_version(settings.models_dir)
-    table = Table("", "version", "trained at", "examples", "intent acc", "intent F1")
+    table = Table("", "trained at", "examples", "intent acc", "intent F1", "fallback below")
+    table.add_column("version", no_wrap=True)
     for m in registry.versions(settings.models_dir):
         i = m.get("metrics", {}).get("intent", {})
-        table.add_row("*" if m["version"] == current else "", m["version"], m["trained_at"][:19],
-                      str(m["training_data"]["examples"]), str(i.get("accuracy", "-")), str(i.get("macro_f1", "-")))
+        table.add_row("*" if m["version"] == current else "", m["trained_at"][:19],
+                      str(m["training_data"]["examples"]), str(i.get("accuracy", "-")), str(i.get("macro_f1", "-")),
+                      str(m.get("fallback", {}).get("threshold", "-")), m["version"])
     console.print(table)
 
 
@@ -87,6 +90,24 @@ def use(version: str) -> None:
 
     registry.set_current(NluSettings().models_dir, version)
     console.print(f"current nlu model is now {version}")
+
+
+@cli.command()
+def rollback() -> None:
+    """Mark the version trained before the current one current; restart the service to load it."""
+    from nlu import registry
+
+    console.print(f"current nlu model is now {registry.rollback(NluSettings().models_dir)}")
+
+
+@cli.command()
+def card(version: str = typer.Argument(None, help="default: the current version")) -> None:
+    """Print a version's MODEL_CARD.md."""
+    from nlu import registry
+
+    settings = NluSettings()
+    path = settings.models_dir / version if version else registry.current_path(settings.models_dir)
+    print((path / "MODEL_CARD.md").read_text())
 
 
 if __name__ == "__main__":

@@ -13,19 +13,23 @@ from nlu.settings import NluSettings
 
 @torch.inference_mode()
 def predict_batch(net, tokenizer, texts: list[str], intents: list[str], sentiments: list[str],
-                  max_tokens: int, batch_size: int = 64) -> tuple[list[str], list[str]]:
+                  max_tokens: int, batch_size: int = 64) -> tuple[list[str], list[str], list[float]]:
+    """Predicted intents, sentiments and intent confidences, in batches."""
     was_training = net.training
     net.eval()
     pred_i: list[str] = []
     pred_s: list[str] = []
+    conf_i: list[float] = []
     for b in range(0, len(texts), batch_size):
         enc = tokenizer(texts[b : b + batch_size], padding=True, truncation=True,
                         max_length=max_tokens, return_tensors="pt")
         i_logits, s_logits, _ = net(enc["input_ids"], enc["attention_mask"])
-        pred_i += [intents[i] for i in i_logits.argmax(-1).tolist()]
+        conf, idx = i_logits.softmax(-1).max(-1)
+        pred_i += [intents[i] for i in idx.tolist()]
+        conf_i += conf.tolist()
         pred_s += [sentiments[i] for i in s_logits.argmax(-1).tolist()]
     net.train(was_training)
-    return pred_i, pred_s
+    return pred_i, pred_s, conf_i
 
 
 def classification_metrics(y_true: list[str], y_pred: list[str]) -> dict[str, Any]:
@@ -69,7 +73,7 @@ def evaluate_current(settings: NluSettings) -> dict[str, Any]:
     held = [e for e in held if hashlib.sha256(e.text.encode()).hexdigest() in trained_held]
     if not held:
         raise RuntimeError("the current model has no held-out examples left in BOT_DIR's data to score")
-    pred_i, pred_s = predict_batch(loaded.net, loaded.tokenizer, [e.text for e in held],
+    pred_i, pred_s, _ = predict_batch(loaded.net, loaded.tokenizer, [e.text for e in held],
                                    loaded.intents, loaded.sentiments, s["max_tokens"])
     return {
         "version": loaded.version,

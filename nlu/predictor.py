@@ -2,20 +2,25 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import torch
 
+from nlu.calibration import DEFAULT_THRESHOLD
 from nlu.entities import Found, RuleExtractor, apply_synonyms, merge
 from nlu.model import OUTSIDE, LoadedModel, split_tag_key
 
 FALLBACK_INTENT = "nlu_fallback"
+MAX_EXPLAINED_WORDS = 48
 RANKING_LENGTH = 10
 
 
 class Predictor:
-    def __init__(self, loaded: LoadedModel, fallback_threshold: float, max_tokens: int = 64) -> None:
+    def __init__(self, loaded: LoadedModel, fallback_threshold: float | None = None, max_tokens: int = 64) -> None:
         self.loaded = loaded
+        if fallback_threshold is None:  # the one fitted at training time on held-out data
+            fallback_threshold = loaded.metadata.get("fallback", {}).get("threshold", DEFAULT_THRESHOLD)
         self.threshold = fallback_threshold
         self.max_tokens = max_tokens
         ent = loaded.metadata["entities"]
@@ -54,6 +59,23 @@ class Predictor:
             "sentiment": {"label": self.loaded.sentiments[s_best], "score": round(float(s_prob[s_best]), 4)},
             "model": self.version,
         }
+
+    @torch.inference_mode()
+    def explain(self, text: str, intent: str, top: int = 5) -> list[dict[str, Any]]:
+        """Occlusion: how much the intent's probability drops when each word is left out.
+
+        One batched forward pass over the message and its leave-one-word-out variants."""
+        words = [(m.start(), m.end()) for m in re.finditer(r"\S+", text)][:MAX_EXPLAINED_WORDS]
+        if len(words) < 2 or intent not in self.loaded.intents:
+            return [{"token": text[s:e], "start": s, "end": e, "weight": 1.0} for s, e in words][:top]
+        variants = [text] + [(text[:s] + text[e:]).strip() for s, e in words]
+        enc = self.loaded.tokenizer(variants, padding=True, truncation=True,
+                                    max_length=self.max_tokens, return_tensors="pt")
+        i_logits, _, _ = self.loaded.net(enc["input_ids"], enc["attention_mask"])
+        probs = i_logits.softmax(-1)[:, self.loaded.intents.index(intent)]
+        drops = (probs[0] - probs[1:]).tolist()
+        ranked = sorted(zip(words, drops), key=lambda wd: -wd[1])[:top]
+        return [{"token": text[s:e], "start": s, "end": e, "weight": round(d, 4)} for (s, e), d in ranked]
 
     def _decode_tags(self, text: str, offsets: list[list[int]], logits: torch.Tensor) -> list[Found]:
         probs = logits.softmax(-1)

@@ -53,9 +53,20 @@ def set_current(models_dir: Path, version: str) -> None:
     tmp.replace(models_dir / CURRENT)  # atomic: a reader never sees a half-written name
 
 
-def find_trained_on(models_dir: Path, data_hash: str) -> str | None:
-    """The newest version trained on exactly this data, if any."""
+def find_trained_on(models_dir: Path, data_hash: str, min_format: int = 0) -> str | None:
+    """The newest version trained on exactly this data by a trainer of at least `min_format`."""
     for meta in reversed(versions(models_dir)):
-        if meta.get("training_data", {}).get("sha256") == data_hash:
+        if meta.get("training_data", {}).get("sha256") == data_hash and meta.get("format", 0) >= min_format:
             return meta["version"]
     return None
+
+
+def rollback(models_dir: Path) -> str:
+    """Make the version trained before the current one current; returns its name."""
+    current = current_version(models_dir)
+    names = [m["version"] for m in versions(models_dir)]
+    if current is None or current not in names or names.index(current) == 0:
+        raise NoModelError(f"nothing to roll back to in {models_dir} (current: {current or 'none'})")
+    previous = names[names.index(current) - 1]
+    set_current(models_dir, previous)
+    return previous

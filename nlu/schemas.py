@@ -11,6 +11,7 @@ class ParseRequest(BaseModel):
     text: str = Field(..., description="The user's message")
     message_id: Optional[str] = Field(None, description="Rasa sends the sender id here")
     token: Optional[str] = Field(None, description="Rasa's endpoint token, unused")
+    explain: bool = Field(False, description="Also return the words that most drove the intent")
 
 
 class Intent(BaseModel):
@@ -35,6 +36,19 @@ class Sentiment(BaseModel):
     score: float
 
 
+class ExplainedToken(BaseModel):
+    token: str
+    start: int
+    end: int
+    weight: float = Field(..., description="Drop in the intent's probability when this word is left out")
+
+
+class Explanation(BaseModel):
+    intent: str = Field(..., description="The intent explained (the top real intent under a fallback)")
+    method: str = "occlusion"
+    tokens: list[ExplainedToken]
+
+
 class ParseResponse(BaseModel):
     text: str
     intent: Intent
@@ -42,6 +56,7 @@ class ParseResponse(BaseModel):
     entities: list[Entity]
     sentiment: Sentiment
     model: str = Field(..., description="Version of the model that answered")
+    explanation: Optional[Explanation] = None
 
 
 class Health(BaseModel):

@@ -46,7 +46,14 @@ def create_app(settings: NluSettings | None = None) -> FastAPI:
             raise HTTPException(
                 413, f"text is {len(req.text)} characters; the limit is {settings.max_text_chars}"
             )
-        return app.state.predictor.parse(text)
+        predictor = app.state.predictor
+        result = predictor.parse(text)
+        if req.explain:
+            # explain the model's own top intent, also when it fell back for low confidence
+            intent = next(r["name"] for r in result["intent_ranking"] if r["name"] != "nlu_fallback")
+            result["explanation"] = {"intent": intent, "method": "occlusion",
+                                     "tokens": predictor.explain(text, intent)}
+        return result
 
     return app
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Optional
 
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -23,7 +24,10 @@ class NluSettings(BaseSettings):
     bot_dir: Path = Field(REPO_ROOT / "bot", description="Rasa project whose NLU data we train on")
     models_dir: Path = Field(REPO_ROOT / "models" / "nlu", alias="NLU_MODELS_DIR")
     encoder: str = Field(default_factory=bundled_encoder, alias="NLU_ENCODER")
-    fallback_threshold: float = Field(0.5, ge=0.0, le=1.0, alias="NLU_FALLBACK_THRESHOLD")
+    # None: use the threshold fitted at training time (model metadata)
+    fallback_threshold: Optional[float] = Field(None, ge=0.0, le=1.0, alias="NLU_FALLBACK_THRESHOLD")
+    fallback_keep_fraction: float = Field(0.95, gt=0.0, le=1.0, alias="NLU_FALLBACK_KEEP_FRACTION",
+                                          description="share of correct held-out predictions the fitted threshold accepts")
     max_text_chars: int = Field(2000, gt=0, alias="NLU_MAX_TEXT_CHARS")
     max_tokens: int = Field(64, gt=8, alias="NLU_MAX_TOKENS")
     host: str = Field("127.0.0.1", alias="NLU_HOST")

@@ -6,6 +6,7 @@ import hashlib
 import platform
 import random
 import time
+from collections import Counter
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Callable
@@ -16,12 +17,16 @@ from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
 from torch import nn
 from transformers import get_linear_schedule_with_warmup
 
+from nlu import calibration, model_card, registry
 from nlu import model as nlu_model
-from nlu import registry
 from nlu.evaluate import classification_metrics, predict_batch
 from nlu.model import OUTSIDE, tag_key
 from nlu.settings import NluSettings
 from nlu.training_data import SENTIMENTS, Example, TrainingData, load_project
+
+
+# Bump when training writes something new (metadata, files), so `train --if-missing` retrains.
+TRAINING_FORMAT = 2
 
 
 def split_holdout(examples: list[Example], fraction: float, seed: int) -> tuple[list[Example], list[Example]]:
@@ -169,8 +174,14 @@ def train(
     train_seconds = time.perf_counter() - started
 
     metrics: dict[str, Any] = {}
+    fallback = {"threshold": calibration.DEFAULT_THRESHOLD, "method": "default (no held-out examples)"}
     if held_ex:
-        pred_i, pred_s = predict_batch(net, tokenizer, [e.text for e in held_ex], intents, sentiments, settings.max_tokens)
+        pred_i, pred_s, conf_i = predict_batch(net, tokenizer, [e.text for e in held_ex], intents, sentiments, settings.max_tokens)
+        fallback = {
+            "threshold": calibration.keep_fraction_threshold(
+                conf_i, [p == e.intent for p, e in zip(pred_i, held_ex)], settings.fallback_keep_fraction),
+            "method": f"accepts {settings.fallback_keep_fraction:.0%} of the correctly classified held-out examples",
+        }
         metrics = {
             "heldout_examples": len(held_ex),
             "intent": classification_metrics([e.intent for e in held_ex], pred_i),
@@ -181,13 +192,16 @@ def train(
     stamp = datetime.now(timezone.utc)
     version = f"nlu-{stamp:%Y%m%d-%H%M%S}-{data_hash[:8]}"
     metadata = {
+        "format": TRAINING_FORMAT,
         "version": version,
         "trained_at": stamp.isoformat(),
         "train_seconds": round(train_seconds, 1),
         "training_data": {
             "sha256": data_hash,
             "bot_dir": str(settings.bot_dir),
-            "files": [str(Path(p).name) for p in data.files],
+            "files": {str(Path(p).name): hashlib.sha256(Path(p).read_bytes()).hexdigest() for p in data.files},
+            "intent_counts": dict(Counter(e.intent for e in data.examples).most_common()),
+            "sentiment_counts": dict(Counter(e.sentiment for e in data.examples).most_common()),
             "examples": len(data.examples),
             "train_examples": len(train_ex),
             "heldout_texts_sha256": sorted(hashlib.sha256(e.text.encode()).hexdigest() for e in held_ex),
@@ -215,9 +229,11 @@ def train(
             "transformers": transformers.__version__,
         },
         "metrics": metrics,
+        "fallback": fallback,
     }
     path = settings.models_dir / version
     nlu_model.save(net, tokenizer, metadata, path)
+    (path / "MODEL_CARD.md").write_text(model_card.render(metadata))
     registry.set_current(settings.models_dir, version)
     if metrics:
         log(

@@ -93,6 +93,9 @@ class TrainingData:
         for path in self.files:
             h.update(path.name.encode())
             h.update(path.read_bytes())
+        if not self.files:  # built in memory (benchmark data sets): hash the examples themselves
+            for e in self.examples:
+                h.update(f"{e.intent}\t{e.sentiment}\t{e.text}\n".encode())
         return h.hexdigest()
 
 

@@ -15,8 +15,10 @@ ALICE, BEN, CHLOE = "C1001", "C1002", "C1003"
 def test_anonymous_greeting_thanks_and_goodbye(chat):
     s = chat.new_sender()
     assert "How can I help with your order" in chat.say(s, "hello there")
-    assert any(w in chat.say(s, "thanks a lot") for w in ("welcome", "Happy to help", "Any time"))
-    assert any(w in chat.say(s, "bye for now") for w in ("Goodbye", "lovely day", "Take care"))
+    thanks = chat.say(s, "thanks a lot")
+    assert any(w in thanks for w in ("welcome", "Happy to help", "Any time")), thanks
+    bye = chat.say(s, "bye for now")
+    assert any(w in bye for w in ("Goodbye", "lovely day", "Take care")), bye
 
 
 def test_greeting_is_personal_with_a_valid_token(chat):
@@ -170,3 +172,20 @@ def test_nlu_down_gets_a_polite_reply_and_recovers(chat, backend):
         backend.services["nlu"].start()
         backend.services["nlu"].wait_healthy()
     assert "How can I help" in chat.say(chat.new_sender(), "hello")
+
+
+def test_explanations_and_model_card(backend):
+    from nlu import registry
+    from nlu.settings import NluSettings
+
+    r = httpx.post(f"http://127.0.0.1:{backend.ports.nlu}/model/parse",
+                   json={"text": "I was charged twice for the same order", "explain": True})
+    explanation = r.json()["explanation"]
+    assert explanation["intent"] == "billing_charged_twice" and explanation["method"] == "occlusion"
+    top_two = {t["token"].lower() for t in explanation["tokens"][:2]}
+    assert top_two & {"charged", "twice"}, explanation
+    plain = httpx.post(f"http://127.0.0.1:{backend.ports.nlu}/model/parse", json={"text": "hello"}).json()
+    assert plain.get("explanation") is None
+    card = (registry.current_path(NluSettings().models_dir) / "MODEL_CARD.md").read_text()
+    for needle in ("billing_charged_twice", "Most confused intent pairs", "Out-of-scope handling", "Known limits"):
+        assert needle in card

@@ -73,3 +73,21 @@ def test_speech_like_keeps_entity_offsets():
     out = speech_like(ex)
     assert out.text == "where is ord-12345"
     assert out.text[out.entities[0].start:out.entities[0].end] == "ord-12345"
+
+
+def test_explanation_covers_the_words_ranked_by_weight(loaded):
+    p = Predictor(loaded, 0.0)
+    text = "please refund my broken kettle"
+    tokens = p.explain(text, "a", top=3)
+    assert len(tokens) == 3
+    assert all(text[t["start"]:t["end"]] == t["token"] for t in tokens)
+    assert [t["weight"] for t in tokens] == sorted((t["weight"] for t in tokens), reverse=True)
+
+
+def test_threshold_comes_from_the_model_unless_overridden(loaded):
+    loaded.metadata["fallback"] = {"threshold": 0.42}
+    try:
+        assert Predictor(loaded).threshold == 0.42
+        assert Predictor(loaded, 0.7).threshold == 0.7
+    finally:
+        loaded.metadata.pop("fallback")

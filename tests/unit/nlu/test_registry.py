@@ -27,3 +27,15 @@ def test_current_rollback_and_lookup_by_data(tmp_path):
     assert registry.find_trained_on(tmp_path, "zzz") is None
     with pytest.raises(registry.NoModelError, match="known: v1, v2"):
         registry.set_current(tmp_path, "v3")
+
+
+def test_rollback_goes_to_the_previous_version(tmp_path):
+    fake_model(tmp_path, "v1", "aaa", "2026-01-01T00:00:00")
+    with pytest.raises(registry.NoModelError, match="nothing to roll back"):
+        registry.rollback(tmp_path)
+    fake_model(tmp_path, "v2", "bbb", "2026-01-02T00:00:00")
+    registry.set_current(tmp_path, "v2")
+    assert registry.rollback(tmp_path) == "v1"
+    assert registry.current_version(tmp_path) == "v1"
+    with pytest.raises(registry.NoModelError):
+        registry.rollback(tmp_path)

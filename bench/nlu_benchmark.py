@@ -1,0 +1,325 @@
+"""Our NLU against Rasa's DIET (Banking77, HWU64) and VADER (TweetEval sentiment), in one run.
+
+make bench-nlu ARGS="..."   options: --quick, --only NAME[,NAME], --train-diet, --diet-all,
+                                     --oos-dataset PATH (CLINC150 data_full.json layout)
+
+DIET is slow to train on 2 cores (1.5-2 h for Banking77), so it is trained once with
+--train-diet and cached outside git, keyed by data + config + Rasa version; every run
+evaluates the cached model live beside ours. Ends with one JSON line; a Markdown table
+goes to bench/results/nlu.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import httpx
+import torch
+from rich.console import Console
+from rich.progress import track
+from sklearn.metrics import accuracy_score, f1_score
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "bench"))
+
+import public_data  # noqa: E402
+from nlu import calibration, registry  # noqa: E402
+from nlu import model as nlu_model  # noqa: E402
+from nlu.evaluate import predict_batch  # noqa: E402
+from nlu.predictor import Predictor  # noqa: E402
+from nlu.settings import NluSettings  # noqa: E402
+from nlu.train import train  # noqa: E402
+from nlu.training_data import Example, TrainingData  # noqa: E402
+from stack.redis_server import free_port  # noqa: E402
+from stack.services import RASA_VENV, VENV, Service  # noqa: E402
+
+console = Console()
+DIET_CONFIG = REPO / "bench" / "bare_rasa_config.yml"
+CACHE = Path(os.environ.get("CARELINE_CACHE", Path.home() / ".cache" / "careline"))
+RESULTS = REPO / "bench" / "results"
+
+
+def pct(values: list[float], q: float) -> float:
+    s = sorted(values)
+    return s[min(len(s) - 1, round(q / 100 * (len(s) - 1)))]
+
+
+def scores(gold: list[str], pred: list[str]) -> dict:
+    labels = sorted(set(gold))
+    return {"accuracy": round(float(accuracy_score(gold, pred)), 4),
+            "macro_f1": round(float(f1_score(gold, pred, labels=labels, average="macro", zero_division=0)), 4)}
+
+
+def latency(fn, texts: list[str]) -> dict:
+    ms = []
+    for text in texts:
+        t0 = time.perf_counter()
+        fn(text)
+        ms.append((time.perf_counter() - t0) * 1000)
+    return {"p50_ms": round(statistics.median(ms), 2), "p95_ms": round(pct(ms, 95), 2)}
+
+
+def http_latency(url: str, texts: list[str]) -> dict:
+    with httpx.Client(timeout=30) as http:
+        http.post(url, json={"text": "warm up"})
+        return latency(lambda t: http.post(url, json={"text": t}).raise_for_status(), texts)
+
+
+# --- ours ------------------------------------------------------------------------------------
+
+def train_ours(name: str, pairs: list[tuple[str, str]], workdir: Path, args) -> tuple[Path, float]:
+    settings = NluSettings(models_dir=workdir / "ours" / name, epochs=args.epochs, batch_size=32,
+                           learning_rate=1e-4, holdout_fraction=0.0, torch_threads=torch.get_num_threads())
+    data = TrainingData(examples=[Example(t, l) for t, l in pairs])
+    t0 = time.perf_counter()
+    train(settings, data, show_progress=True, log=console.print)
+    return registry.current_path(settings.models_dir), time.perf_counter() - t0
+
+
+def evaluate_ours(model_dir: Path, test: list[tuple[str, str]], train_s: float, args,
+                  noisy: dict[str, list[str]] | None = None) -> dict:
+    loaded = nlu_model.load(model_dir)
+    texts, gold = [t for t, _ in test], [l for _, l in test]
+    t0 = time.perf_counter()
+    pred, _, _ = predict_batch(loaded.net, loaded.tokenizer, texts, loaded.intents, loaded.sentiments, 64)
+    throughput = len(texts) / (time.perf_counter() - t0)
+    out = {**scores(gold, pred), "train_s": round(train_s, 1), "batched_msgs_per_s": round(throughput, 1)}
+    sample = random.Random(0).sample(texts, min(args.latency_n, len(texts)))
+    torch.set_num_threads(1)  # as the service runs
+    out["inprocess_latency"] = latency(Predictor(loaded, 0.0).parse, sample)
+    # int8 dynamic quantisation of the Linear layers: same weights, smaller matmuls
+    quant = nlu_model.LoadedModel(torch.ao.quantization.quantize_dynamic(loaded.net, {torch.nn.Linear}, dtype=torch.qint8),
+                                  loaded.tokenizer, loaded.metadata, model_dir)
+    q_pred, _, _ = predict_batch(quant.net, quant.tokenizer, texts, quant.intents, quant.sentiments, 64)
+    out["int8"] = {**scores(gold, q_pred), "inprocess_latency": latency(Predictor(quant, 0.0).parse, sample)}
+    torch.set_num_threads(os.cpu_count() or 1)
+    for kind, noisy_texts in (noisy or {}).items():
+        n_pred, _, _ = predict_batch(loaded.net, loaded.tokenizer, noisy_texts, loaded.intents, loaded.sentiments, 64)
+        out[f"noise_{kind}"] = scores(gold, n_pred)
+    port = free_port()
+    nlu = Service("bench-nlu", [str(VENV / "python"), "-m", "nlu", "serve"], f"http://127.0.0.1:{port}/health", {
+        "NLU_MODELS_DIR": str(model_dir.parent), "NLU_PORT": str(port), "HF_HUB_OFFLINE": "1", "PYTHONPATH": str(REPO)})
+    nlu.start()
+    try:
+        nlu.wait_healthy()
+        out["http_latency"] = http_latency(f"http://127.0.0.1:{port}/model/parse", sample)
+    finally:
+        nlu.stop()
+    return out
+
+
+# --- DIET ------------------------------------------------------------------------------------
+
+def rasa_yaml(pairs: list[tuple[str, str]]) -> str:
+    by_label: dict[str, list[str]] = {}
+    for text, label in pairs:
+        # brackets would read as entity annotations in Rasa's format
+        clean = " ".join(text.replace("[", "(").replace("]", ")").split())
+        by_label.setdefault(label, []).append(clean)
+    lines = ['version: "3.1"', "nlu:"]
+    for label in sorted(by_label):
+        lines += [f"- intent: {label}", "  examples: |"] + [f"    - {t}" for t in by_label[label]]
+    return "\n".join(lines) + "\n"
+
+
+def rasa_version() -> str:
+    return subprocess.run([str(RASA_VENV / "python"), "-c", "import rasa; print(rasa.__version__)"],
+                          capture_output=True, text=True, check=True).stdout.strip()
+
+
+def diet_model(name: str, pairs: list[tuple[str, str]], may_train: bool) -> tuple[Path | None, dict]:
+    """The cached DIET model for this data, trained now only when allowed."""
+    data = rasa_yaml(pairs)
+    key = hashlib.sha256((data + DIET_CONFIG.read_text() + rasa_version()).encode()).hexdigest()[:16]
+    target = CACHE / "diet" / f"{name}-{key}.tar.gz"
+    info_path = target.with_suffix(".json")
+    if target.exists():
+        info = json.loads(info_path.read_text())
+        console.print(f"DIET {name}: cached model {target.name}, trained {info['trained_at']} in {info['train_s']:.0f} s")
+        return target, info
+    if not may_train:
+        return None, {"status": f"no cached DIET model for this data; train it with ARGS=--train-diet ({target.name})"}
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        nlu_file = Path(tmp) / "nlu.yml"
+        nlu_file.write_text(data)
+        console.print(f"training DIET on {name} ({len(pairs)} examples, Rasa's default 100 epochs)...")
+        t0 = time.perf_counter()
+        subprocess.run([str(RASA_VENV / "rasa"), "train", "nlu", "--nlu", str(nlu_file), "--config", str(DIET_CONFIG),
+                        "--out", str(target.parent), "--fixed-model-name", target.name[:-7]],
+                       check=True, env={**os.environ, "RASA_TELEMETRY_ENABLED": "false"})
+    info = {"trained_at": time.strftime("%Y-%m-%d %H:%M:%S"), "train_s": round(time.perf_counter() - t0, 1)}
+    info_path.write_text(json.dumps(info))
+    return target, info
+
+
+def evaluate_diet(model: Path, info: dict, test: list[tuple[str, str]], args) -> dict:
+    texts, gold = [t for t, _ in test], [l for _, l in test]
+    with tempfile.TemporaryDirectory() as tmp:
+        inp, out = Path(tmp) / "in.json", Path(tmp) / "out.json"
+        inp.write_text(json.dumps(texts))
+        console.print(f"DIET: parsing {len(texts)} test messages in-process...")
+        subprocess.run([str(RASA_VENV / "python"), str(REPO / "bench" / "diet_eval.py"), str(model), str(inp), str(out)],
+                       check=True, capture_output=True, env={**os.environ, "RASA_TELEMETRY_ENABLED": "false"})
+        res = json.loads(out.read_text())
+    ms = [s * 1000 for s in res["seconds"]]
+    result = {**scores(gold, [p or "" for p in res["intents"]]), "train_s": info["train_s"],
+              "cached_model_trained_at": info["trained_at"],
+              "batched_msgs_per_s": round(len(ms) / (sum(ms) / 1000), 1),  # Rasa parses one message at a time
+              "inprocess_latency": {"p50_ms": round(statistics.median(ms), 2), "p95_ms": round(pct(ms, 95), 2)}}
+    port = free_port()
+    rasa = Service("bench-diet", [str(RASA_VENV / "rasa"), "run", "--enable-api", "-i", "127.0.0.1", "--port", str(port),
+                                  "-m", str(model)], f"http://127.0.0.1:{port}/", {"RASA_TELEMETRY_ENABLED": "false"})
+    rasa.start()
+    try:
+        rasa.wait_healthy()
+        sample = random.Random(0).sample(texts, min(args.latency_n, len(texts)))
+        result["http_latency"] = http_latency(f"http://127.0.0.1:{port}/model/parse", sample)
+    finally:
+        rasa.stop()
+    return result
+
+
+# --- sentiment baseline ------------------------------------------------------------------------
+
+def evaluate_vader(test: list[tuple[str, str]], args) -> dict:
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    vader = SentimentIntensityAnalyzer()
+
+    def label(text: str) -> str:
+        c = vader.polarity_scores(text)["compound"]  # the thresholds VADER's authors recommend
+        return "positive" if c >= 0.05 else "negative" if c <= -0.05 else "neutral"
+
+    texts, gold = [t for t, _ in test], [l for _, l in test]
+    t0 = time.perf_counter()
+    pred = [label(t) for t in track(texts, description="VADER")]
+    out = {**scores(gold, pred), "train_s": 0.0, "batched_msgs_per_s": round(len(texts) / (time.perf_counter() - t0), 1)}
+    out["inprocess_latency"] = latency(label, random.Random(0).sample(texts, min(args.latency_n, len(texts))))
+    return out
+
+
+# --- out of scope ------------------------------------------------------------------------------
+
+def evaluate_oos(split: public_data.Split, workdir: Path, args) -> dict:
+    model_dir, train_s = train_ours(split.name, split.train, workdir, args)
+    loaded = nlu_model.load(model_dir)
+
+    def run(texts):
+        pred, _, conf = predict_batch(loaded.net, loaded.tokenizer, texts, loaded.intents, loaded.sentiments, 64)
+        return pred, conf
+
+    v_pred, v_conf = run([t for t, _ in split.val])
+    o_conf = run(split.oos_val)[1]
+    threshold = calibration.oos_threshold(v_conf, [p == l for p, (_, l) in zip(v_pred, split.val)], o_conf)
+    t_pred, t_conf = run([t for t, _ in split.test])
+    ot_conf = run(split.oos_test)[1]
+    in_ok = [p == l and c >= threshold for p, c, (_, l) in zip(t_pred, t_conf, split.test)]
+    return {"dataset": split.name, "threshold": threshold, "train_s": round(train_s, 1),
+            "in_scope_accuracy": round(sum(in_ok) / len(in_ok), 4),
+            "in_scope_accuracy_without_rejection": scores([l for _, l in split.test], t_pred)["accuracy"],
+            "oos_recall": round(sum(c < threshold for c in ot_conf) / len(ot_conf), 4)}
+
+
+# --- report ------------------------------------------------------------------------------------
+
+def markdown(results: dict) -> str:
+    rows = ["| data set | system | accuracy | macro-F1 | train s | p50 ms (in-process) | p50 ms (HTTP) | p95 ms (HTTP) | msgs/s batched |",
+            "|---|---|---|---|---|---|---|---|---|"]
+    for ds, systems in results.items():
+        if ds == "oos":
+            continue
+        for system, r in systems.items():
+            if "accuracy" not in r:
+                rows.append(f"| {ds} | {system} | {r.get('status', '-')} | | | | | | |")
+                continue
+            http = r.get("http_latency", {})
+            rows.append(f"| {ds} | {system} | {r['accuracy']} | {r['macro_f1']} | {r['train_s']} | "
+                        f"{r.get('inprocess_latency', {}).get('p50_ms', '-')} | {http.get('p50_ms', '-')} | "
+                        f"{http.get('p95_ms', '-')} | {r.get('batched_msgs_per_s', '-')} |")
+            if "int8" in r:
+                q = r["int8"]
+                rows.append(f"| {ds} | {system} int8 | {q['accuracy']} | {q['macro_f1']} | | "
+                            f"{q['inprocess_latency']['p50_ms']} | | | |")
+    extra = []
+    for ds, systems in results.items():
+        for system, r in systems.items():
+            noise = {k[6:]: v["accuracy"] for k, v in r.items() if k.startswith("noise_")}
+            if noise:
+                extra.append(f"- {ds} / {system} under noise: " + ", ".join(f"{k} {v}" for k, v in noise.items()))
+    if "oos" in results:
+        o = results["oos"]
+        extra.append(f"- out-of-scope ({o['dataset']}): in-scope accuracy {o['in_scope_accuracy']}, "
+                     f"OOS recall {o['oos_recall']} at threshold {o['threshold']}")
+    return "# NLU benchmark\n\n" + "\n".join(rows) + "\n\n" + "\n".join(extra) + "\n"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--quick", action="store_true", help="small subsamples, 1 epoch: a smoke run for CI")
+    parser.add_argument("--only", default="banking77,hwu64,tweeteval", help="comma-separated data sets")
+    parser.add_argument("--train-diet", action="store_true", help="train DIET where no cached model exists")
+    parser.add_argument("--diet-all", action="store_true", help="DIET on HWU64 too (Banking77 only by default)")
+    parser.add_argument("--oos-dataset", type=Path, help="a data set in CLINC150's data_full.json layout")
+    parser.add_argument("--epochs", type=int, default=4)
+    parser.add_argument("--latency-n", type=int, default=300, help="messages timed one at a time")
+    args = parser.parse_args()
+    if args.quick:
+        args.epochs, args.latency_n = 1, 30
+
+    only = set(args.only.split(","))
+    unknown = only - {"banking77", "hwu64", "tweeteval"}
+    if unknown:
+        parser.error(f"unknown data set(s) {sorted(unknown)}; choose from banking77, hwu64, tweeteval")
+    results: dict = {}
+    workdir = Path(tempfile.mkdtemp(prefix="bench-nlu-"))
+    rng = random.Random(0)
+    for name in ("banking77", "hwu64"):
+        if name not in only:
+            continue
+        split = getattr(public_data, name)()
+        train_pairs, test = split.train, split.test
+        if args.quick:
+            train_pairs, test = public_data.subsample(train_pairs, 8, 12), public_data.subsample(test, 8, 5)
+        console.rule(f"{name}: {len(train_pairs)} train / {len(test)} test")
+        noisy = None
+        if name == "banking77":
+            noisy = {"asr": [public_data.asr_like(t) for t, _ in test], "typos": [public_data.typos(t, rng) for t, _ in test]}
+        model_dir, train_s = train_ours(name, train_pairs, workdir, args)
+        results[name] = {"ours": evaluate_ours(model_dir, test, train_s, args, noisy)}
+        if name == "banking77" or args.diet_all:
+            diet, info = diet_model(name + ("-quick" if args.quick else ""), train_pairs, args.train_diet or args.quick)
+            results[name]["diet"] = evaluate_diet(diet, info, test, args) if diet else info
+    if "tweeteval" in only:
+        split = public_data.tweeteval()
+        train_pairs, test = split.train, split.test
+        if args.quick:
+            train_pairs, test = public_data.subsample(train_pairs, 3, 40), public_data.subsample(test, 3, 20)
+        console.rule(f"tweeteval sentiment: {len(train_pairs)} train (the val split) / {len(test)} test")
+        model_dir, train_s = train_ours("tweeteval", train_pairs, workdir, args)
+        results["tweeteval"] = {"ours": evaluate_ours(model_dir, test, train_s, args), "vader": evaluate_vader(test, args)}
+    if args.oos_dataset:
+        split = public_data.clinc_layout(args.oos_dataset)
+        console.rule(f"out-of-scope: {split.name}")
+        results["oos"] = evaluate_oos(split, workdir, args)
+
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    report = RESULTS / ("nlu-quick.md" if args.quick else "nlu.md")
+    report.write_text(markdown(results))
+    console.print(f"table written to {report.relative_to(REPO)}")
+    print(json.dumps(results))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,119 @@
+"""Public benchmark data sets (read from ../shared/data, never copied) and noise for robustness runs."""
+
+from __future__ import annotations
+
+import csv
+import json
+import random
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from num2words import num2words
+
+DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
+
+
+@dataclass
+class Split:
+    name: str
+    train: list[tuple[str, str]]  # (text, label)
+    test: list[tuple[str, str]]
+    val: list[tuple[str, str]] | None = None
+    oos_val: list[str] | None = None
+    oos_test: list[str] | None = None
+    oos_train: list[str] | None = None
+
+
+def _csv(path: Path, text_col: str, label_col: str) -> list[tuple[str, str]]:
+    with open(path, newline="", encoding="utf-8") as f:
+        return [(row[text_col].strip(), row[label_col].strip()) for row in csv.DictReader(f)]
+
+
+def banking77(root: Path = DATA) -> Split:
+    d = root / "banking77"
+    return Split("banking77", _csv(d / "train.csv", "text", "category"), _csv(d / "test.csv", "text", "category"))
+
+
+def hwu64(root: Path = DATA) -> Split:
+    d = root / "hwu64"
+    return Split("hwu64", _csv(d / "train.csv", "text", "label"), _csv(d / "test.csv", "text", "label"))
+
+
+def tweeteval(root: Path = DATA) -> Split:
+    """TweetEval publishes no train text here: we train on its validation split, test on its test split."""
+    d = root / "sentiment" / "tweeteval_sentiment"
+    names = dict(line.split("\t") for line in (d / "mapping.txt").read_text().strip().splitlines())
+
+    def read(split: str) -> list[tuple[str, str]]:
+        texts = (d / f"{split}_text.txt").read_text(encoding="utf-8").splitlines()
+        labels = (d / f"{split}_labels.txt").read_text().split()
+        return [(t.strip(), names[l].strip()) for t, l in zip(texts, labels)]
+
+    return Split("tweeteval", read("val"), read("test"))
+
+
+def clinc_layout(path: Path) -> Split:
+    """Any data set in CLINC150's data_full.json layout: train/val/test plus oos_train/oos_val/oos_test."""
+    raw = json.loads(Path(path).read_text())
+    missing = {"train", "val", "test", "oos_val", "oos_test"} - raw.keys()
+    if missing:
+        raise ValueError(f"{path} lacks {sorted(missing)}: expected CLINC150's data_full.json layout")
+    pairs = lambda key: [(t, l) for t, l in raw[key]]  # noqa: E731
+    return Split(Path(path).stem, pairs("train"), pairs("test"), val=pairs("val"),
+                 oos_val=[t for t, _ in raw["oos_val"]], oos_test=[t for t, _ in raw["oos_test"]],
+                 oos_train=[t for t, _ in raw.get("oos_train", [])])
+
+
+def subsample(pairs: list[tuple[str, str]], labels: int, per_label: int, seed: int = 0) -> list[tuple[str, str]]:
+    """The first `labels` labels (sorted), `per_label` examples each: for quick smoke runs."""
+    keep = sorted({l for _, l in pairs})[:labels]
+    rng = random.Random(seed)
+    out = []
+    for label in keep:
+        group = [p for p in pairs if p[1] == label]
+        rng.shuffle(group)
+        out.extend(group[:per_label])
+    return out
+
+
+# --- noise -------------------------------------------------------------------------------------
+
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_KEYBOARD = "qwertyuiop asdfghjkl zxcvbnm".split()
+
+
+def asr_like(text: str) -> str:
+    """What Whisper-style transcripts of the message look like: lower case, no punctuation,
+    numbers spelled out."""
+    text = _NUMBER.sub(lambda m: num2words(float(m.group()) if "." in m.group() else int(m.group())), text)
+    text = re.sub(r"[^\w\s']", " ", text.lower())
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _neighbour(c: str, rng: random.Random) -> str:
+    for row in _KEYBOARD:
+        i = row.find(c)
+        if i >= 0:
+            return row[max(0, min(len(row) - 1, i + rng.choice((-1, 1))))]
+    return c
+
+
+def typos(text: str, rng: random.Random) -> str:
+    """1–2 keyboard edits: a neighbouring key, a dropped, doubled or swapped letter."""
+    chars = list(text)
+    for _ in range(rng.choice((1, 2))):
+        letters = [i for i, c in enumerate(chars) if c.isalpha()]
+        if len(letters) < 2:
+            break
+        i = rng.choice(letters)
+        op = rng.choice(("sub", "drop", "double", "swap"))
+        if op == "sub":
+            chars[i] = _neighbour(chars[i].lower(), rng)
+        elif op == "drop":
+            del chars[i]
+        elif op == "double":
+            chars.insert(i, chars[i])
+        elif i + 1 < len(chars):
+            chars[i], chars[i + 1] = chars[i + 1], chars[i]
+    return "".join(chars)

@@ -1,0 +1,84 @@
+"""MODEL_CARD.md for a trained version, generated from its metadata.json."""
+
+from __future__ import annotations
+
+from typing import Any
+
+KNOWN_LIMITS = [
+    "English only; the encoder (all-MiniLM-L6-v2) was pre-trained on English web text.",
+    "Messages are cut at the configured token limit; a long message is judged by its beginning.",
+    "Trained on a few dozen written examples per intent: phrasings far from them, other domains "
+    "and code-switching are judged less reliably. Out-of-scope messages are caught only when the "
+    "model is unsure (see the fallback threshold) or by a trained out_of_scope intent.",
+    "Sentiment labels come from the training data's annotators: sarcasm and mixed feelings are weak spots.",
+    "Entity values from the tagger are the surface text; normalisation (dates, amounts) is left to the consumer.",
+]
+
+
+def _table(header: list[str], rows: list[list[Any]]) -> str:
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join(str(c) for c in row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+def _per_class(report: dict[str, Any]) -> str:
+    rows = [[label, m["precision"], m["recall"], m["f1"], m["support"]]
+            for label, m in sorted(report["per_class"].items())]
+    return _table(["label", "precision", "recall", "F1", "support"], rows)
+
+
+def render(meta: dict[str, Any]) -> str:
+    data, settings, metrics = meta["training_data"], meta["settings"], meta.get("metrics", {})
+    fallback = meta.get("fallback", {})
+    out = [
+        f"# Model card: {meta['version']}",
+        "",
+        f"Trained {meta['trained_at']} in {meta['train_seconds']} s. One {settings['encoder']} encoder "
+        "fine-tuned with three heads: intent, sentiment (negative / neutral / positive) and entity tags.",
+        "",
+        "## Intended use",
+        "",
+        "Understanding customer messages in a customer-service chat or voice assistant, served to Rasa "
+        "through `POST /model/parse`. Not for decisions about a person without a human in the loop.",
+        "",
+        "## Training data",
+        "",
+        f"Rasa project: `{data.get('bot_dir', '-')}`; data sha256 `{data['sha256']}`.",
+        f"{data['examples']} examples: {data['train_examples']} trained on, "
+        f"{data['examples'] - data['train_examples']} held out for evaluation (stratified by intent).",
+        "",
+    ]
+    files = data.get("files", {})
+    if isinstance(files, dict) and files:
+        out += [_table(["file", "sha256"], [[f"`{n}`", f"`{h}`"] for n, h in files.items()]), ""]
+    if data.get("intent_counts"):
+        out += ["### Label distribution", "",
+                _table(["intent", "examples"], [[k, v] for k, v in data["intent_counts"].items()]), "",
+                _table(["sentiment", "examples"], [[k, v] for k, v in data["sentiment_counts"].items()]), ""]
+    out += ["## Evaluation (held-out examples, never trained on)", ""]
+    if metrics:
+        i, s = metrics["intent"], metrics["sentiment"]
+        out += [
+            _table(["task", "accuracy", "macro-F1", "examples"], [
+                ["intent", i["accuracy"], i["macro_f1"], metrics["heldout_examples"]],
+                ["sentiment", s["accuracy"], s["macro_f1"], metrics["heldout_examples"]]]),
+            "", "### Intent, per class", "", _per_class(i), "",
+            "### Most confused intent pairs", "",
+            _table(["true", "predicted", "count"], [[c["true"], c["predicted"], c["count"]] for c in i["confused"]])
+            if i["confused"] else "No confusions on the held-out examples.",
+            "", "### Sentiment, per class", "", _per_class(s), "",
+        ]
+    else:
+        out += ["No held-out examples (holdout fraction 0): no metrics.", ""]
+    out += [
+        "## Out-of-scope handling", "",
+        f"Below an intent confidence of **{fallback.get('threshold', 0.5)}** the service answers "
+        f"`nlu_fallback` ({fallback.get('method', 'default')}). `NLU_FALLBACK_THRESHOLD` overrides it.", "",
+        "## Training settings", "",
+        _table(["setting", "value"], [[k, v] for k, v in sorted(settings.items())]), "",
+        "## Library versions", "",
+        _table(["library", "version"], [[k, v] for k, v in sorted(meta["versions"].items())]), "",
+        "## Known limits", "",
+        *[f"- {line}" for line in KNOWN_LIMITS], "",
+    ]
+    return "\n".join(out)
