@@ -111,7 +111,6 @@ def train(
     data = data or load_project(settings.bot_dir)
     random.seed(settings.seed)
     torch.manual_seed(settings.seed)
-    torch.set_num_threads(max(1, torch.get_num_threads()))
 
     train_ex, held_ex = split_holdout(data.examples, settings.holdout_fraction, settings.seed)
     intents = data.intents
@@ -170,6 +169,9 @@ def train(
                 optimiser.step()
                 schedule.step()
                 progress.update(task, advance=1, epoch=epoch + 1, loss=loss.item())
+            # a line per epoch also reaches logs and CI, where no progress bar is drawn
+            progress.console.print(f"epoch {epoch + 1}/{settings.epochs} done, "
+                                   f"{time.perf_counter() - started:.0f} s, last loss {loss.item():.3f}")
     net.eval()
     train_seconds = time.perf_counter() - started
 

@@ -177,7 +177,7 @@ class Stack:
 
     def prepare(self) -> None:
         ensure_nlu_model(self.env)
-        self.model = ensure_dialogue_model(self.env)
+        ensure_dialogue_model(self.env)
 
     def start(self, on_ready: Callable[[str, float], None] = lambda *_: None) -> None:
         for s in self.services.values():
