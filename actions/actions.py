@@ -93,7 +93,7 @@ class ActionOrderRequest(Action):
             dispatcher.utter_message(text=prefix + replies.anonymous_order_reply(order_id))
             return [SlotSet("order_topic", None), SlotSet("order_id", None)]
         if order_id is None:
-            dispatcher.utter_message(text=f"{prefix}I can't see any orders on your account yet, {customer.first_name}.")
+            dispatcher.utter_message(text=prefix + replies.no_orders_reply(customer))
             return []
         if order is None:
             dispatcher.utter_message(text=prefix + replies.unknown_order_reply(order_id, customer))

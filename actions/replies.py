@@ -80,6 +80,10 @@ def anonymous_order_reply(order_id: Optional[str]) -> str:
             "to talk to a member of our team.")
 
 
+def no_orders_reply(customer: Customer) -> str:
+    return f"I can't see any orders on your account yet, {customer.first_name}."
+
+
 def unknown_order_reply(order_id: str, customer: Customer) -> str:
     recent = ", ".join(o.order_id for o in customer.orders[:3]) or "none yet"
     return f"I couldn't find {order_id} on your account, {customer.first_name}. Your recent orders are: {recent}."

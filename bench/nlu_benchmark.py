@@ -98,9 +98,7 @@ def evaluate_ours(model_dir: Path, test: list[tuple[str, str]], train_s: float, 
     sample = random.Random(0).sample(texts, min(args.latency_n, len(texts)))
     torch.set_num_threads(1)  # as the service runs
     out["inprocess_latency"] = latency(Predictor(loaded, 0.0).parse, sample)
-    # int8 dynamic quantisation of the Linear layers: same weights, smaller matmuls
-    quant = nlu_model.LoadedModel(torch.ao.quantization.quantize_dynamic(loaded.net, {torch.nn.Linear}, dtype=torch.qint8),
-                                  loaded.tokenizer, loaded.metadata, model_dir)
+    quant = nlu_model.quantised(loaded)
     q_pred, _, _ = predict_batch(quant.net, quant.tokenizer, texts, quant.intents, quant.sentiments, 64)
     out["int8"] = {**scores(gold, q_pred), "inprocess_latency": latency(Predictor(quant, 0.0).parse, sample)}
     torch.set_num_threads(os.cpu_count() or 1)
@@ -314,10 +312,15 @@ def main() -> None:
         console.rule(f"out-of-scope: {split.name}")
         results["oos"] = evaluate_oos(split, workdir, args)
 
+    # A run with --only replaces its own data sets' figures and keeps the others'.
     RESULTS.mkdir(parents=True, exist_ok=True)
-    report = RESULTS / ("nlu-quick.md" if args.quick else "nlu.md")
-    report.write_text(markdown(results))
-    console.print(f"table written to {report.relative_to(REPO)}")
+    stem = "nlu-quick" if args.quick else "nlu"
+    store = RESULTS / f"{stem}.json"
+    merged = json.loads(store.read_text()) if store.exists() else {}
+    merged.update(results)
+    store.write_text(json.dumps(merged, indent=2) + "\n")
+    (RESULTS / f"{stem}.md").write_text(markdown(merged))
+    console.print(f"figures written to {store.relative_to(REPO)} and {stem}.md")
     print(json.dumps(results))
 
 

@@ -100,3 +100,9 @@ def load(path: Path) -> LoadedModel:
     net.eval()
     tokenizer = AutoTokenizer.from_pretrained(path)
     return LoadedModel(net, tokenizer, metadata, path)
+
+
+def quantised(loaded: LoadedModel) -> LoadedModel:
+    """Dynamic int8 quantisation of the Linear layers (weights int8, activations quantised on the fly)."""
+    net = torch.ao.quantization.quantize_dynamic(loaded.net, {nn.Linear}, dtype=torch.qint8)
+    return LoadedModel(net, loaded.tokenizer, loaded.metadata, loaded.path)

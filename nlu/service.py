@@ -22,6 +22,8 @@ def create_app(settings: NluSettings | None = None) -> FastAPI:
     async def lifespan(app: FastAPI):
         torch.set_num_threads(settings.torch_threads)
         loaded = nlu_model.load(registry.current_path(settings.models_dir))
+        if settings.int8:
+            loaded = nlu_model.quantised(loaded)
         app.state.predictor = Predictor(loaded, settings.fallback_threshold, settings.max_tokens)
         app.state.predictor.parse("warm up")  # first call pays for lazy init; not a customer
         yield

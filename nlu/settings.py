@@ -33,6 +33,8 @@ class NluSettings(BaseSettings):
     host: str = Field("127.0.0.1", alias="NLU_HOST")
     port: int = Field(5006, alias="NLU_PORT")
     torch_threads: int = Field(1, ge=1, alias="NLU_TORCH_THREADS")
+    int8: bool = Field(False, alias="NLU_INT8",
+                       description="serve with dynamic int8 quantisation: about 2.5x faster, ~0.3 pt less accurate on Banking77")
     # training
     epochs: int = Field(12, ge=1, alias="NLU_EPOCHS")
     batch_size: int = Field(16, ge=1, alias="NLU_BATCH_SIZE")

@@ -91,3 +91,12 @@ def test_threshold_comes_from_the_model_unless_overridden(loaded):
         assert Predictor(loaded, 0.7).threshold == 0.7
     finally:
         loaded.metadata.pop("fallback")
+
+
+def test_int8_model_swaps_linear_layers_and_still_parses(loaded):
+    from nlu.model import quantised
+
+    q = quantised(loaded)
+    assert type(q.net.intent_head) is not torch.nn.Linear and type(loaded.net.intent_head) is torch.nn.Linear
+    out = Predictor(q, 0.0).parse("where is my parcel")
+    assert out["intent"]["name"] in {"a", "b", "c"} and out["model"] == "test-v"
