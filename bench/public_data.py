@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import os
 import json
 import random
 import re
@@ -11,7 +12,19 @@ from pathlib import Path
 
 from num2words import num2words
 
-DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
+def data_root() -> Path:
+    """SHARED_DATA if set, else the workplace's shared/data beside the checkout or at /work/shared."""
+    env = os.environ.get("SHARED_DATA")
+    candidates = [Path(env)] if env else [
+        Path(__file__).resolve().parent.parent.parent / "shared" / "data", Path("/work/shared/data")]
+    for path in candidates:
+        if (path / "banking77").is_dir():
+            return path
+    raise FileNotFoundError(
+        "public benchmark data not found (looked in " + ", ".join(map(str, candidates)) +
+        "); set SHARED_DATA to the folder holding banking77/, hwu64/ and sentiment/")
+
+
 
 
 @dataclass
@@ -30,17 +43,20 @@ def _csv(path: Path, text_col: str, label_col: str) -> list[tuple[str, str]]:
         return [(row[text_col].strip(), row[label_col].strip()) for row in csv.DictReader(f)]
 
 
-def banking77(root: Path = DATA) -> Split:
+def banking77(root: Path | None = None) -> Split:
+    root = root or data_root()
     d = root / "banking77"
     return Split("banking77", _csv(d / "train.csv", "text", "category"), _csv(d / "test.csv", "text", "category"))
 
 
-def hwu64(root: Path = DATA) -> Split:
+def hwu64(root: Path | None = None) -> Split:
+    root = root or data_root()
     d = root / "hwu64"
     return Split("hwu64", _csv(d / "train.csv", "text", "label"), _csv(d / "test.csv", "text", "label"))
 
 
-def tweeteval(root: Path = DATA) -> Split:
+def tweeteval(root: Path | None = None) -> Split:
+    root = root or data_root()
     """TweetEval publishes no train text here: we train on its validation split, test on its test split."""
     d = root / "sentiment" / "tweeteval_sentiment"
     names = dict(line.split("\t") for line in (d / "mapping.txt").read_text().strip().splitlines())

@@ -193,6 +193,10 @@ def train(
     data_hash = data.fingerprint()
     stamp = datetime.now(timezone.utc)
     version = f"nlu-{stamp:%Y%m%d-%H%M%S}-{data_hash[:8]}"
+    n = 1
+    while (settings.models_dir / version).exists():  # two trainings within one second
+        n += 1
+        version = f"nlu-{stamp:%Y%m%d-%H%M%S}-{data_hash[:8]}-{n}"
     metadata = {
         "format": TRAINING_FORMAT,
         "version": version,
