@@ -27,7 +27,6 @@ import httpx
 import torch
 from rich.console import Console
 from rich.progress import track
-from sklearn.metrics import accuracy_score, f1_score
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
@@ -36,13 +35,14 @@ sys.path.insert(0, str(REPO / "bench"))
 import public_data  # noqa: E402
 from nlu import calibration, registry  # noqa: E402
 from nlu import model as nlu_model  # noqa: E402
-from nlu.evaluate import predict_batch  # noqa: E402
+from nlu.evaluate import classification_metrics, predict_batch  # noqa: E402
+from timing import percentile  # noqa: E402
 from nlu.predictor import Predictor  # noqa: E402
 from nlu.settings import NluSettings  # noqa: E402
 from nlu.train import train  # noqa: E402
 from nlu.training_data import Example, TrainingData  # noqa: E402
 from stack.redis_server import free_port  # noqa: E402
-from stack.services import RASA_VENV, VENV, Service  # noqa: E402
+from stack.services import RASA_VENV, Ports, Service, nlu_service  # noqa: E402
 
 console = Console()
 DIET_CONFIG = REPO / "bench" / "bare_rasa_config.yml"
@@ -50,15 +50,9 @@ CACHE = Path(os.environ.get("CARELINE_CACHE", Path.home() / ".cache" / "careline
 RESULTS = REPO / "bench" / "results"
 
 
-def pct(values: list[float], q: float) -> float:
-    s = sorted(values)
-    return s[min(len(s) - 1, round(q / 100 * (len(s) - 1)))]
-
-
 def scores(gold: list[str], pred: list[str]) -> dict:
-    labels = sorted(set(gold))
-    return {"accuracy": round(float(accuracy_score(gold, pred)), 4),
-            "macro_f1": round(float(f1_score(gold, pred, labels=labels, average="macro", zero_division=0)), 4)}
+    m = classification_metrics(gold, pred)
+    return {"accuracy": m["accuracy"], "macro_f1": m["macro_f1"]}
 
 
 def latency(fn, texts: list[str]) -> dict:
@@ -67,7 +61,11 @@ def latency(fn, texts: list[str]) -> dict:
         t0 = time.perf_counter()
         fn(text)
         ms.append((time.perf_counter() - t0) * 1000)
-    return {"p50_ms": round(statistics.median(ms), 2), "p95_ms": round(pct(ms, 95), 2)}
+    return summarise_ms(ms)
+
+
+def summarise_ms(ms: list[float]) -> dict:
+    return {"p50_ms": round(statistics.median(ms), 2), "p95_ms": round(percentile(ms, 95), 2)}
 
 
 def http_latency(url: str, texts: list[str]) -> dict:
@@ -105,13 +103,12 @@ def evaluate_ours(model_dir: Path, test: list[tuple[str, str]], train_s: float, 
     for kind, noisy_texts in (noisy or {}).items():
         n_pred, _, _ = predict_batch(loaded.net, loaded.tokenizer, noisy_texts, loaded.intents, loaded.sentiments, 64)
         out[f"noise_{kind}"] = scores(gold, n_pred)
-    port = free_port()
-    nlu = Service("bench-nlu", [str(VENV / "python"), "-m", "nlu", "serve"], f"http://127.0.0.1:{port}/health", {
-        "NLU_MODELS_DIR": str(model_dir.parent), "NLU_PORT": str(port), "HF_HUB_OFFLINE": "1", "PYTHONPATH": str(REPO)})
+    ports = Ports(nlu=free_port())
+    nlu = nlu_service({"NLU_MODELS_DIR": str(model_dir.parent), "HF_HUB_OFFLINE": "1", "PYTHONPATH": str(REPO)}, ports)
     nlu.start()
     try:
         nlu.wait_healthy()
-        out["http_latency"] = http_latency(f"http://127.0.0.1:{port}/model/parse", sample)
+        out["http_latency"] = http_latency(f"http://127.0.0.1:{ports.nlu}/model/parse", sample)
     finally:
         nlu.stop()
     return out
@@ -175,7 +172,7 @@ def evaluate_diet(model: Path, info: dict, test: list[tuple[str, str]], args) ->
     result = {**scores(gold, [p or "" for p in res["intents"]]), "train_s": info["train_s"],
               "cached_model_trained_at": info["trained_at"],
               "batched_msgs_per_s": round(len(ms) / (sum(ms) / 1000), 1),  # Rasa parses one message at a time
-              "inprocess_latency": {"p50_ms": round(statistics.median(ms), 2), "p95_ms": round(pct(ms, 95), 2)}}
+              "inprocess_latency": summarise_ms(ms)}
     port = free_port()
     rasa = Service("bench-diet", [str(RASA_VENV / "rasa"), "run", "--enable-api", "-i", "127.0.0.1", "--port", str(port),
                                   "-m", str(model)], f"http://127.0.0.1:{port}/", {"RASA_TELEMETRY_ENABLED": "false"})

@@ -25,8 +25,10 @@ import httpx
 from rich.progress import track
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from stack.redis_server import ThrowawayRedis, free_port  # noqa: E402
+from timing import percentile  # noqa: E402
 from stack.services import RASA_VENV, REPO, Ports, Service, Stack, bot_dir  # noqa: E402
 
 BARE_CONFIG = Path(__file__).with_name("bare_rasa_config.yml")
@@ -44,11 +46,6 @@ CONVERSATIONS = [
     ["you sent me the wrong size trainers", "let me speak to a human"],
     ["my refund still hasn't arrived after two weeks", "thanks"],
 ]
-
-
-def percentile(values: list[float], q: float) -> float:
-    s = sorted(values)
-    return s[min(len(s) - 1, max(0, round(q / 100 * (len(s) - 1))))]
 
 
 def bare_model(env: dict) -> Path:
