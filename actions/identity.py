@@ -30,14 +30,12 @@ def issue_customer_token(customer_id: str, secret: str, ttl_seconds: int = 24 * 
 
 
 def token_from_events(events: Iterable[dict]) -> Any:
-    """The token of the most recent user message that carried one.
+    """The token carried by the latest user message, or None.
 
-    A newer message with a bad token does not fall back to an older good one: the
-    newest claim of identity is the one that counts.
+    Only the latest message counts: the sender id is chosen by the client, so a token
+    sent earlier in the conversation must not vouch for a message that came without one.
     """
     for event in reversed(list(events)):
         if event.get("event") == "user":
-            metadata = event.get("metadata") or {}
-            if TOKEN_KEY in metadata:
-                return metadata[TOKEN_KEY]
+            return (event.get("metadata") or {}).get(TOKEN_KEY)
     return None

@@ -1,7 +1,7 @@
 """Runs inside the Rasa environment (Python 3.10): parse messages with a trained Rasa NLU model.
 
 python bench/diet_eval.py MODEL.tar.gz IN.json OUT.json
-IN is a JSON list of texts; OUT gets {"intents": [...], "confidences": [...], "seconds": [...]}.
+IN is a JSON list of texts; OUT gets {"intents": [...], "seconds": [...]}.
 One message at a time, as Rasa's own pipeline processes them.
 """
 
@@ -17,15 +17,13 @@ async def main(model: str, inp: str, out: str) -> None:
     agent = Agent.load(model)
     texts = json.loads(open(inp, encoding="utf-8").read())
     await agent.parse_message("warm up")
-    intents, confidences, seconds = [], [], []
+    intents, seconds = [], []
     for text in texts:
         t0 = time.perf_counter()
         parsed = await agent.parse_message(text)
         seconds.append(time.perf_counter() - t0)
-        intent = parsed.get("intent") or {}
-        intents.append(intent.get("name"))
-        confidences.append(intent.get("confidence"))
-    json.dump({"intents": intents, "confidences": confidences, "seconds": seconds}, open(out, "w"))
+        intents.append((parsed.get("intent") or {}).get("name"))
+    json.dump({"intents": intents, "seconds": seconds}, open(out, "w"))
 
 
 if __name__ == "__main__":

@@ -16,7 +16,6 @@ import hashlib
 import json
 import os
 import random
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -36,7 +35,7 @@ import public_data  # noqa: E402
 from nlu import calibration, registry  # noqa: E402
 from nlu import model as nlu_model  # noqa: E402
 from nlu.evaluate import classification_metrics, predict_batch  # noqa: E402
-from timing import percentile  # noqa: E402
+from timing import rasa_version, summarise_ms  # noqa: E402
 from nlu.predictor import Predictor  # noqa: E402
 from nlu.settings import NluSettings  # noqa: E402
 from nlu.train import train  # noqa: E402
@@ -64,10 +63,6 @@ def latency(fn, texts: list[str]) -> dict:
     return summarise_ms(ms)
 
 
-def summarise_ms(ms: list[float]) -> dict:
-    return {"p50_ms": round(statistics.median(ms), 2), "p95_ms": round(percentile(ms, 95), 2)}
-
-
 def http_latency(url: str, texts: list[str]) -> dict:
     with httpx.Client(timeout=30) as http:
         http.post(url, json={"text": "warm up"})
@@ -78,7 +73,7 @@ def http_latency(url: str, texts: list[str]) -> dict:
 
 def train_ours(name: str, pairs: list[tuple[str, str]], workdir: Path, args) -> tuple[Path, float]:
     settings = NluSettings(models_dir=workdir / "ours" / name, epochs=args.epochs, batch_size=32,
-                           learning_rate=1e-4, holdout_fraction=0.0, torch_threads=torch.get_num_threads())
+                           learning_rate=1e-4, holdout_fraction=0.0)
     data = TrainingData(examples=[Example(t, l) for t, l in pairs])
     t0 = time.perf_counter()
     train(settings, data, show_progress=True, log=console.print)
@@ -94,12 +89,15 @@ def evaluate_ours(model_dir: Path, test: list[tuple[str, str]], train_s: float, 
     throughput = len(texts) / (time.perf_counter() - t0)
     out = {**scores(gold, pred), "train_s": round(train_s, 1), "batched_msgs_per_s": round(throughput, 1)}
     sample = random.Random(0).sample(texts, min(args.latency_n, len(texts)))
-    torch.set_num_threads(1)  # as the service runs
-    out["inprocess_latency"] = latency(Predictor(loaded, 0.0).parse, sample)
     quant = nlu_model.quantised(loaded)
     q_pred, _, _ = predict_batch(quant.net, quant.tokenizer, texts, quant.intents, quant.sentiments, 64)
-    out["int8"] = {**scores(gold, q_pred), "inprocess_latency": latency(Predictor(quant, 0.0).parse, sample)}
-    torch.set_num_threads(os.cpu_count() or 1)
+    threads = torch.get_num_threads()
+    torch.set_num_threads(1)  # as the service runs
+    try:
+        out["inprocess_latency"] = latency(Predictor(loaded, 0.0).parse, sample)
+        out["int8"] = {**scores(gold, q_pred), "inprocess_latency": latency(Predictor(quant, 0.0).parse, sample)}
+    finally:
+        torch.set_num_threads(threads)
     for kind, noisy_texts in (noisy or {}).items():
         n_pred, _, _ = predict_batch(loaded.net, loaded.tokenizer, noisy_texts, loaded.intents, loaded.sentiments, 64)
         out[f"noise_{kind}"] = scores(gold, n_pred)
@@ -126,11 +124,6 @@ def rasa_yaml(pairs: list[tuple[str, str]]) -> str:
     for label in sorted(by_label):
         lines += [f"- intent: {label}", "  examples: |"] + [f"    - {t}" for t in by_label[label]]
     return "\n".join(lines) + "\n"
-
-
-def rasa_version() -> str:
-    return subprocess.run([str(RASA_VENV / "python"), "-c", "import rasa; print(rasa.__version__)"],
-                          capture_output=True, text=True, check=True).stdout.strip()
 
 
 def diet_model(name: str, pairs: list[tuple[str, str]], may_train: bool) -> tuple[Path | None, dict]:
@@ -249,6 +242,8 @@ def markdown(results: dict) -> str:
                             f"{q['inprocess_latency']['p50_ms']} | | | |")
     extra = []
     for ds, systems in results.items():
+        if ds == "oos":
+            continue
         for system, r in systems.items():
             noise = {k[6:]: v["accuracy"] for k, v in r.items() if k.startswith("noise_")}
             if noise:

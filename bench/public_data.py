@@ -35,7 +35,6 @@ class Split:
     val: list[tuple[str, str]] | None = None
     oos_val: list[str] | None = None
     oos_test: list[str] | None = None
-    oos_train: list[str] | None = None
 
 
 def _csv(path: Path, text_col: str, label_col: str) -> list[tuple[str, str]]:
@@ -56,8 +55,8 @@ def hwu64(root: Path | None = None) -> Split:
 
 
 def tweeteval(root: Path | None = None) -> Split:
-    root = root or data_root()
     """TweetEval publishes no train text here: we train on its validation split, test on its test split."""
+    root = root or data_root()
     d = root / "sentiment" / "tweeteval_sentiment"
     names = dict(line.split("\t") for line in (d / "mapping.txt").read_text().strip().splitlines())
 
@@ -77,8 +76,7 @@ def clinc_layout(path: Path) -> Split:
         raise ValueError(f"{path} lacks {sorted(missing)}: expected CLINC150's data_full.json layout")
     pairs = lambda key: [(t, l) for t, l in raw[key]]  # noqa: E731
     return Split(Path(path).stem, pairs("train"), pairs("test"), val=pairs("val"),
-                 oos_val=[t for t, _ in raw["oos_val"]], oos_test=[t for t, _ in raw["oos_test"]],
-                 oos_train=[t for t, _ in raw.get("oos_train", [])])
+                 oos_val=[t for t, _ in raw["oos_val"]], oos_test=[t for t, _ in raw["oos_test"]])
 
 
 def subsample(pairs: list[tuple[str, str]], labels: int, per_label: int, seed: int = 0) -> list[tuple[str, str]]:

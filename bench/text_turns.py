@@ -28,7 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from stack.redis_server import ThrowawayRedis, free_port  # noqa: E402
-from timing import percentile  # noqa: E402
+from timing import rasa_version, summarise_ms  # noqa: E402
 from stack.services import RASA_VENV, REPO, Ports, Service, Stack, bot_dir  # noqa: E402
 
 BARE_CONFIG = Path(__file__).with_name("bare_rasa_config.yml")
@@ -54,9 +54,7 @@ def bare_model(env: dict) -> Path:
     h = hashlib.sha256(BARE_CONFIG.read_bytes())
     for p in [bot / "domain.yml", *sorted((bot / "data").rglob("*.yml"))]:
         h.update(p.read_bytes())
-    version = subprocess.run([str(RASA_VENV / "python"), "-c", "import rasa; print(rasa.__version__)"],
-                             capture_output=True, text=True, check=True).stdout.strip()
-    h.update(version.encode())
+    h.update(rasa_version().encode())
     target = REPO / "models" / "bench" / f"bare-rasa-{h.hexdigest()[:12]}.tar.gz"
     if not target.exists():
         print(f"training the bare Rasa baseline (default pipeline) -> {target.name}", flush=True)
@@ -112,8 +110,7 @@ def main() -> None:
                     r = http.post(urls[name], json={"sender": f"{name}-{sender}", "message": text})
                     times[name].append((time.perf_counter() - t0) * 1000)
                     r.raise_for_status()
-        figures = {name: {"turns": len(v), "p50_ms": round(statistics.median(v), 1),
-                          "p95_ms": round(percentile(v, 95), 1), "mean_ms": round(statistics.fmean(v), 1)}
+        figures = {name: {"turns": len(v), **summarise_ms(v), "mean_ms": round(statistics.fmean(v), 1)}
                    for name, v in times.items()}
         figures["p95_ratio_ours_to_bare"] = round(figures["ours"]["p95_ms"] / figures["bare_rasa"]["p95_ms"], 2)
         print(json.dumps(figures))

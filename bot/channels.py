@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import os
 from asyncio import CancelledError
-from typing import Any, Awaitable, Callable, Dict, Optional, Text
+from typing import Any, Awaitable, Callable, Dict, Text
 
 import structlog
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage

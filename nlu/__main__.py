@@ -28,11 +28,15 @@ def train(
     settings = NluSettings()
     data = load_project(settings.bot_dir)
     if if_missing:
-        existing = registry.find_trained_on(settings.models_dir, data.fingerprint(), TRAINING_FORMAT)
+        wanted = dict(data_hash=data.fingerprint(), encoder=settings.encoder, min_format=TRAINING_FORMAT)
+        current = registry.current_version(settings.models_dir)
+        if current and registry.fits(settings.models_dir, current, **wanted):
+            console.print(f"nlu model {current} (current) matches the training data; nothing to do")
+            return  # a rolled-back current model stays current
+        existing = registry.find_trained_on(settings.models_dir, **wanted)
         if existing:
-            if registry.current_version(settings.models_dir) != existing:
-                registry.set_current(settings.models_dir, existing)
-            console.print(f"nlu model {existing} matches the training data; nothing to do")
+            registry.set_current(settings.models_dir, existing)
+            console.print(f"nlu model {existing} matches the training data; made it current")
             return
     run_training(settings, data, show_progress=not quiet, log=console.print)
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 KNOWN_LIMITS = [
-    "English only; the encoder (all-MiniLM-L6-v2) was pre-trained on English web text.",
+    "English only, unless the encoder named above was pre-trained on other languages "
+    "(the bundled all-MiniLM-L6-v2 saw English web text).",
     "Messages are cut at the configured token limit; a long message is judged by its beginning.",
     "Trained on a few dozen written examples per intent: phrasings far from them, other domains "
     "and code-switching are judged less reliably. Out-of-scope messages are caught only when the "

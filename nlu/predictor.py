@@ -60,6 +60,11 @@ class Predictor:
             "model": self.version,
         }
 
+    def explanation(self, parsed: dict[str, Any]) -> dict[str, Any]:
+        """Explain a parse result: the model's own top intent, also when it fell back."""
+        intent = next(r["name"] for r in parsed["intent_ranking"] if r["name"] != FALLBACK_INTENT)
+        return {"intent": intent, "method": "occlusion", "tokens": self.explain(parsed["text"], intent)}
+
     @torch.inference_mode()
     def explain(self, text: str, intent: str, top: int = 5) -> list[dict[str, Any]]:
         """Occlusion: how much the intent's probability drops when each word is left out.

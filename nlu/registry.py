@@ -53,10 +53,22 @@ def set_current(models_dir: Path, version: str) -> None:
     tmp.replace(models_dir / CURRENT)  # atomic: a reader never sees a half-written name
 
 
-def find_trained_on(models_dir: Path, data_hash: str, min_format: int = 0) -> str | None:
-    """The newest version trained on exactly this data by a trainer of at least `min_format`."""
+def _fits(meta: dict[str, Any], data_hash: str, encoder: str, min_format: int) -> bool:
+    return (meta.get("training_data", {}).get("sha256") == data_hash
+            and meta.get("settings", {}).get("encoder_path") == encoder
+            and meta.get("format", 0) >= min_format)
+
+
+def fits(models_dir: Path, version: str, data_hash: str, encoder: str, min_format: int = 0) -> bool:
+    """Was this version trained on exactly this data and encoder, by a trainer of at least min_format?"""
+    meta_path = models_dir / version / METADATA
+    return meta_path.exists() and _fits(json.loads(meta_path.read_text()), data_hash, encoder, min_format)
+
+
+def find_trained_on(models_dir: Path, data_hash: str, encoder: str, min_format: int = 0) -> str | None:
+    """The newest version that fits this data and encoder."""
     for meta in reversed(versions(models_dir)):
-        if meta.get("training_data", {}).get("sha256") == data_hash and meta.get("format", 0) >= min_format:
+        if _fits(meta, data_hash, encoder, min_format):
             return meta["version"]
     return None
 

@@ -6,7 +6,6 @@ from contextlib import asynccontextmanager
 
 import torch
 from fastapi import FastAPI, HTTPException
-from fastapi.responses import JSONResponse
 
 from nlu import model as nlu_model
 from nlu import registry
@@ -51,10 +50,7 @@ def create_app(settings: NluSettings | None = None) -> FastAPI:
         predictor = app.state.predictor
         result = predictor.parse(text)
         if req.explain:
-            # explain the model's own top intent, also when it fell back for low confidence
-            intent = next(r["name"] for r in result["intent_ranking"] if r["name"] != "nlu_fallback")
-            result["explanation"] = {"intent": intent, "method": "occlusion",
-                                     "tokens": predictor.explain(text, intent)}
+            result["explanation"] = predictor.explanation(result)
         return result
 
     return app

@@ -26,7 +26,7 @@ from nlu.training_data import SENTIMENTS, Example, TrainingData, load_project
 
 
 # Bump when training writes something new (metadata, files), so `train --if-missing` retrains.
-TRAINING_FORMAT = 2
+TRAINING_FORMAT = 3
 
 
 def split_holdout(examples: list[Example], fraction: float, seed: int) -> tuple[list[Example], list[Example]]:
@@ -109,7 +109,6 @@ def train(
 ) -> str:
     """Train, evaluate on the held-out split, save a new version and mark it current."""
     data = data or load_project(settings.bot_dir)
-    random.seed(settings.seed)
     torch.manual_seed(settings.seed)
 
     train_ex, held_ex = split_holdout(data.examples, settings.holdout_fraction, settings.seed)
@@ -205,7 +204,7 @@ def train(
         "training_data": {
             "sha256": data_hash,
             "bot_dir": str(settings.bot_dir),
-            "files": {str(Path(p).name): hashlib.sha256(Path(p).read_bytes()).hexdigest() for p in data.files},
+            "files": data.file_hashes(),
             "intent_counts": dict(Counter(e.intent for e in data.examples).most_common()),
             "sentiment_counts": dict(Counter(e.sentiment for e in data.examples).most_common()),
             "examples": len(data.examples),
@@ -221,6 +220,7 @@ def train(
         },
         "settings": {
             "encoder": Path(settings.encoder).name if Path(settings.encoder).exists() else settings.encoder,
+            "encoder_path": settings.encoder,
             "epochs": settings.epochs,
             "batch_size": settings.batch_size,
             "learning_rate": settings.learning_rate,

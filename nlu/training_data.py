@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,6 +34,22 @@ _ANNOTATION = re.compile(
     r"|\{(?P<dict>[^}]+?)\}"
     r"|\[(?P<list>\{.*?\}(?:\s*,\s*\{.*?\})*)\])"
 )
+
+
+class _Yaml12Loader(yaml.SafeLoader):
+    """YAML 1.2 booleans, as Rasa reads its files: `- intent: yes` is the string 'yes', not True."""
+
+
+_Yaml12Loader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_Yaml12Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
+
+
+def read_yaml(path: Path) -> Any:
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=_Yaml12Loader)
 
 
 class TrainingDataError(ValueError):
@@ -87,12 +104,18 @@ class TrainingData:
     def entity_types(self) -> list[str]:
         return sorted({s.entity for e in self.examples for s in e.entities})
 
+    def file_hashes(self) -> dict[str, str]:
+        """sha256 of each file, keyed by its path below the files' common folder."""
+        if not self.files:
+            return {}
+        root = Path(os.path.commonpath([p.parent for p in self.files]))
+        return {str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest() for p in self.files}
+
     def fingerprint(self) -> str:
         """Hash of everything training reads, so a model can say what it was trained on."""
         h = hashlib.sha256()
-        for path in self.files:
-            h.update(path.name.encode())
-            h.update(path.read_bytes())
+        for name, digest in self.file_hashes().items():
+            h.update(f"{name}\t{digest}\n".encode())
         if not self.files:  # built in memory (benchmark data sets): hash the examples themselves
             for e in self.examples:
                 h.update(f"{e.intent}\t{e.sentiment}\t{e.text}\n".encode())
@@ -186,7 +209,7 @@ def nlu_files(project: Path) -> list[Path]:
         raise TrainingDataError(f"{project} has no data/ directory (is BOT_DIR a Rasa project?)")
     files = []
     for path in sorted([*data_dir.rglob("*.yml"), *data_dir.rglob("*.yaml")]):
-        doc = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        doc = read_yaml(path) or {}
         if isinstance(doc, dict) and doc.get("nlu"):
             files.append(path)
     if not files:
@@ -203,7 +226,7 @@ def load_files(paths: Iterable[Path]) -> TrainingData:
     data = TrainingData()
     for path in paths:
         data.files.append(path)
-        doc = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        doc = read_yaml(path) or {}
         for i, block in enumerate(doc.get("nlu") or []):
             _read_block(data, block, f"{path.name} nlu[{i}]", path.name)
     for ex in data.examples:

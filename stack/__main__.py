@@ -47,12 +47,15 @@ def run(
         redis_url = LOCAL_REDIS
         console.print(f"redis: the local server at {redis_url}")
     else:
-        own_redis = ThrowawayRedis()
-        redis_url = own_redis.url
-        console.print(f"redis: started our own redis-server at {redis_url}")
+        redis_url = None  # started below, inside the try, so an interrupt cannot leak it
 
-    stack = Stack(redis_url, Ports(rasa=rasa_port, nlu=nlu_port, actions=actions_port))
+    stack = None
     try:
+        if redis_url is None:
+            own_redis = ThrowawayRedis()
+            redis_url = own_redis.url
+            console.print(f"redis: started our own redis-server at {redis_url}")
+        stack = Stack(redis_url, Ports(rasa=rasa_port, nlu=nlu_port, actions=actions_port))
         console.rule("models")
         stack.prepare()
         console.rule("demo data")
@@ -85,7 +88,11 @@ def run(
     except KeyboardInterrupt:
         console.print("\nstopping...")
     finally:
-        stack.stop()
+        # a second Ctrl-C must not cut the clean-up short and orphan the children
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            signal.signal(sig, signal.SIG_IGN)
+        if stack:
+            stack.stop()
         if own_redis:
             own_redis.stop()
         console.print("stopped.")

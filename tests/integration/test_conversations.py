@@ -7,7 +7,7 @@ import json
 import httpx
 
 from actions import redis_keys  # plain module: key names only
-from tests.integration.conftest import SECRET, token
+from tests.integration.conftest import token
 
 ALICE, BEN, CHLOE = "C1001", "C1002", "C1003"
 
@@ -189,3 +189,10 @@ def test_explanations_and_model_card(backend):
     card = (registry.current_path(NluSettings().models_dir) / "MODEL_CARD.md").read_text()
     for needle in ("billing_charged_twice", "Most confused intent pairs", "Out-of-scope handling", "Known limits"):
         assert needle in card
+
+
+def test_a_message_without_token_on_a_signed_in_sender_is_anonymous(chat):
+    s = chat.new_sender()
+    assert "Alice" in chat.say(s, "hi", token(ALICE))
+    reply = chat.say(s, "where is my order?")  # same sender id, no token: could be anyone
+    assert "Alice" not in reply and "trainers" not in reply and "order number" in reply

@@ -71,6 +71,7 @@ def test_train_list_rollback(tmp_path):
     first = train(settings, show_progress=False, log=lambda _: None)
     second = train(settings, show_progress=False, log=lambda _: None)
     assert [m["version"] for m in registry.versions(settings.models_dir)] == [first, second]
+    assert nlu_model.load(registry.current_path(settings.models_dir)).intents == ["no", "yes"]  # YAML 1.2: not booleans
     assert registry.current_version(settings.models_dir) == second
     assert registry.rollback(settings.models_dir) == first
     assert nlu_model.load(registry.current_path(settings.models_dir)).version == first

@@ -5,11 +5,12 @@ import pytest
 from nlu import registry
 
 
-def fake_model(models_dir, version, data_hash, trained_at):
+def fake_model(models_dir, version, data_hash, trained_at, encoder="enc", fmt=3):
     d = models_dir / version
     d.mkdir(parents=True)
     (d / "metadata.json").write_text(json.dumps(
-        {"version": version, "trained_at": trained_at, "training_data": {"sha256": data_hash, "examples": 1}}))
+        {"version": version, "trained_at": trained_at, "format": fmt, "settings": {"encoder_path": encoder},
+         "training_data": {"sha256": data_hash, "examples": 1}}))
 
 
 def test_current_rollback_and_lookup_by_data(tmp_path):
@@ -23,8 +24,11 @@ def test_current_rollback_and_lookup_by_data(tmp_path):
     assert registry.current_path(tmp_path) == tmp_path / "v2"
     registry.set_current(tmp_path, "v1")  # rollback
     assert registry.current_version(tmp_path) == "v1"
-    assert registry.find_trained_on(tmp_path, "bbb") == "v2"
-    assert registry.find_trained_on(tmp_path, "zzz") is None
+    assert registry.find_trained_on(tmp_path, "bbb", "enc", 3) == "v2"
+    assert registry.find_trained_on(tmp_path, "zzz", "enc") is None
+    assert registry.find_trained_on(tmp_path, "bbb", "another-encoder") is None
+    assert registry.find_trained_on(tmp_path, "bbb", "enc", min_format=4) is None
+    assert registry.fits(tmp_path, "v1", "aaa", "enc") and not registry.fits(tmp_path, "v1", "bbb", "enc")
     with pytest.raises(registry.NoModelError, match="known: v1, v2"):
         registry.set_current(tmp_path, "v3")
 

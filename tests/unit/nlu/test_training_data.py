@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from nlu.training_data import TrainingDataError, load_files, load_project, parse_annotated
+from nlu.training_data import TrainingDataError, load_project, parse_annotated
 
 REPO = Path(__file__).resolve().parents[3]
 

@@ -20,12 +20,13 @@ def test_forged_expired_unsigned_and_junk_tokens_are_anonymous():
         assert verify_customer_token(token, SECRET) is None
 
 
-def test_newest_token_claim_counts():
-    events = [
+def test_only_the_latest_message_vouches():
+    good_then_forged = [
         {"event": "user", "metadata": {"customer_token": "old-good"}},
         {"event": "bot"},
         {"event": "user", "metadata": {"customer_token": "new-forged"}},
-        {"event": "user", "metadata": {}},
     ]
-    assert token_from_events(events) == "new-forged"
+    assert token_from_events(good_then_forged) == "new-forged"
+    # a message without a token is anonymous even after a good one (sender ids are client-chosen)
+    assert token_from_events(good_then_forged + [{"event": "user", "metadata": {}}, {"event": "bot"}]) is None
     assert token_from_events([{"event": "user"}]) is None
