@@ -41,7 +41,7 @@ from nlu.settings import NluSettings  # noqa: E402
 from nlu.train import train  # noqa: E402
 from nlu.training_data import Example, TrainingData  # noqa: E402
 from stack.redis_server import free_port  # noqa: E402
-from stack.services import RASA_VENV, Ports, Service, nlu_service  # noqa: E402
+from stack.services import RASA_VENV, Ports, nlu_service, rasa_service  # noqa: E402
 
 console = Console()
 DIET_CONFIG = REPO / "bench" / "bare_rasa_config.yml"
@@ -167,8 +167,7 @@ def evaluate_diet(model: Path, info: dict, test: list[tuple[str, str]], args) ->
               "batched_msgs_per_s": round(len(ms) / (sum(ms) / 1000), 1),  # Rasa parses one message at a time
               "inprocess_latency": summarise_ms(ms)}
     port = free_port()
-    rasa = Service("bench-diet", [str(RASA_VENV / "rasa"), "run", "--enable-api", "-i", "127.0.0.1", "--port", str(port),
-                                  "-m", str(model)], f"http://127.0.0.1:{port}/", {"RASA_TELEMETRY_ENABLED": "false"})
+    rasa = rasa_service({"RASA_TELEMETRY_ENABLED": "false"}, port, model, name="bench-diet")
     rasa.start()
     try:
         rasa.wait_healthy()

@@ -29,7 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from stack.redis_server import ThrowawayRedis, free_port  # noqa: E402
 from timing import rasa_version, summarise_ms  # noqa: E402
-from stack.services import RASA_VENV, REPO, Ports, Service, Stack, bot_dir  # noqa: E402
+from stack.services import RASA_VENV, REPO, Ports, Stack, bot_dir, rasa_service  # noqa: E402
 
 BARE_CONFIG = Path(__file__).with_name("bare_rasa_config.yml")
 CONVERSATIONS = [
@@ -83,10 +83,8 @@ def main() -> None:
         (workdir / "endpoints.yml").write_text(f"action_endpoint:\n  url: {stack.env['ACTION_ENDPOINT_URL']}\n")
         (workdir / "credentials.yml").write_text("rest:\n")
         bare_port = free_port()
-        bare = Service("bare-rasa", [str(RASA_VENV / "rasa"), "run", "-i", "127.0.0.1", "--port", str(bare_port),
-                                     "-m", str(model), "--endpoints", str(workdir / "endpoints.yml"),
-                                     "--credentials", str(workdir / "credentials.yml")],
-                       f"http://127.0.0.1:{bare_port}/", stack.env)
+        bare = rasa_service(stack.env, bare_port, model, name="bare-rasa",
+                            endpoints=workdir / "endpoints.yml", credentials=workdir / "credentials.yml")
         bare.start()
         stack.start(lambda name, s: print(f"{name} healthy after {s:.1f} s", flush=True))
         bare.wait_healthy()

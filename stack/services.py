@@ -123,12 +123,15 @@ def actions_service(env: Dict[str, str], ports: Ports) -> Service:
                    f"http://127.0.0.1:{ports.actions}/health", env)
 
 
-def rasa_service(env: Dict[str, str], ports: Ports, model: Path) -> Service:
-    b = bot_dir()
-    return Service("rasa", [str(RASA_VENV / "rasa"), "run", "--enable-api", "-i", "127.0.0.1",
-                            "--port", str(ports.rasa), "-m", str(model),
-                            "--endpoints", str(b / "endpoints.yml"), "--credentials", str(b / "credentials.yml")],
-                   f"http://127.0.0.1:{ports.rasa}/", env)
+def rasa_service(env: Dict[str, str], port: int, model: Path, name: str = "rasa",
+                 endpoints: Optional[Path] = None, credentials: Optional[Path] = None) -> Service:
+    """`rasa run` serving a model; endpoints and credentials files only where given."""
+    argv = [str(RASA_VENV / "rasa"), "run", "--enable-api", "-i", "127.0.0.1", "--port", str(port), "-m", str(model)]
+    if endpoints:
+        argv += ["--endpoints", str(endpoints)]
+    if credentials:
+        argv += ["--credentials", str(credentials)]
+    return Service(name, argv, f"http://127.0.0.1:{port}/", env)
 
 
 # --- models -------------------------------------------------------------------------------
@@ -177,7 +180,8 @@ class Stack:
         self.services = {
             "nlu": nlu_service(self.env, ports),
             "actions": actions_service(self.env, ports),
-            "rasa": rasa_service(self.env, ports, self.model),
+            "rasa": rasa_service(self.env, ports.rasa, self.model, endpoints=bot_dir() / "endpoints.yml",
+                                 credentials=bot_dir() / "credentials.yml"),
         }
 
     def prepare(self) -> None:
