@@ -1,7 +1,8 @@
 """Our NLU against Rasa's DIET (Banking77, HWU64) and VADER (TweetEval sentiment), in one run.
 
 make bench-nlu ARGS="..."   options: --quick, --only NAME[,NAME], --train-diet, --diet-all,
-                                     --oos-dataset PATH (CLINC150 data_full.json layout)
+                                     --oos-dataset PATH (CLINC150 data_full.json layout; by default
+                                     banking77-oos: 27 Banking77 intents held out + HWU64 messages)
 
 DIET is slow to train on 2 cores (1.5-2 h for Banking77), so it is trained once with
 --train-diet and cached outside git, keyed by data + config + Rasa version; every run
@@ -34,6 +35,7 @@ sys.path.insert(0, str(REPO / "bench"))
 import public_data  # noqa: E402
 from nlu import calibration, registry  # noqa: E402
 from nlu import model as nlu_model  # noqa: E402
+from nlu import onnx_runtime  # noqa: E402
 from nlu.evaluate import classification_metrics, predict_batch  # noqa: E402
 from timing import rasa_version, summarise_ms  # noqa: E402
 from nlu.predictor import Predictor  # noqa: E402
@@ -80,6 +82,28 @@ def train_ours(name: str, pairs: list[tuple[str, str]], workdir: Path, args) -> 
     return registry.current_path(settings.models_dir), time.perf_counter() - t0
 
 
+VARIANTS = ("int8", "onnx", "onnx_int8")  # other ways to serve the same trained model
+
+
+def variant(loaded, name: str):
+    if name == "int8":
+        return nlu_model.quantised(loaded)
+    return onnx_runtime.onnx_model(loaded, int8=name == "onnx_int8")
+
+
+def served_http_latency(model_dir: Path, sample: list[str], runtime: str = "torch") -> dict:
+    """One message at a time through the real nlu service."""
+    ports = Ports(nlu=free_port())
+    env = {"NLU_MODELS_DIR": str(model_dir.parent), "HF_HUB_OFFLINE": "1", "PYTHONPATH": str(REPO), "NLU_RUNTIME": runtime}
+    nlu = nlu_service(env, ports)
+    nlu.start()
+    try:
+        nlu.wait_healthy()
+        return http_latency(f"http://127.0.0.1:{ports.nlu}/model/parse", sample)
+    finally:
+        nlu.stop()
+
+
 def evaluate_ours(model_dir: Path, test: list[tuple[str, str]], train_s: float, args,
                   noisy: dict[str, list[str]] | None = None) -> dict:
     loaded = nlu_model.load(model_dir)
@@ -89,26 +113,31 @@ def evaluate_ours(model_dir: Path, test: list[tuple[str, str]], train_s: float, 
     throughput = len(texts) / (time.perf_counter() - t0)
     out = {**scores(gold, pred), "train_s": round(train_s, 1), "batched_msgs_per_s": round(throughput, 1)}
     sample = random.Random(0).sample(texts, min(args.latency_n, len(texts)))
-    quant = nlu_model.quantised(loaded)
-    q_pred, _, _ = predict_batch(quant.net, quant.tokenizer, texts, quant.intents, quant.sentiments, 64)
+    others = {name: variant(loaded, name) for name in VARIANTS}
+    for name, other in others.items():
+        o_pred, _, _ = predict_batch(other.net, other.tokenizer, texts, other.intents, other.sentiments, 64)
+        out[name] = scores(gold, o_pred)
     threads = torch.get_num_threads()
     torch.set_num_threads(1)  # as the service runs
     try:
-        out["inprocess_latency"] = latency(Predictor(loaded, 0.0).parse, sample)
-        out["int8"] = {**scores(gold, q_pred), "inprocess_latency": latency(Predictor(quant, 0.0).parse, sample)}
+        # interleaved, so that a noisy neighbour on the machine hits every variant alike
+        timed = {"fp32": Predictor(loaded, 0.0).parse, **{n: Predictor(o, 0.0).parse for n, o in others.items()}}
+        ms: dict[str, list[float]] = {n: [] for n in timed}
+        for text in sample:
+            for name, parse in timed.items():
+                t0 = time.perf_counter()
+                parse(text)
+                ms[name].append((time.perf_counter() - t0) * 1000)
+        out["inprocess_latency"] = summarise_ms(ms["fp32"])
+        for name in others:
+            out[name]["inprocess_latency"] = summarise_ms(ms[name])
     finally:
         torch.set_num_threads(threads)
     for kind, noisy_texts in (noisy or {}).items():
         n_pred, _, _ = predict_batch(loaded.net, loaded.tokenizer, noisy_texts, loaded.intents, loaded.sentiments, 64)
         out[f"noise_{kind}"] = scores(gold, n_pred)
-    ports = Ports(nlu=free_port())
-    nlu = nlu_service({"NLU_MODELS_DIR": str(model_dir.parent), "HF_HUB_OFFLINE": "1", "PYTHONPATH": str(REPO)}, ports)
-    nlu.start()
-    try:
-        nlu.wait_healthy()
-        out["http_latency"] = http_latency(f"http://127.0.0.1:{ports.nlu}/model/parse", sample)
-    finally:
-        nlu.stop()
+    out["http_latency"] = served_http_latency(model_dir, sample)
+    out["onnx"]["http_latency"] = served_http_latency(model_dir, sample, runtime="onnx")
     return out
 
 
@@ -199,24 +228,52 @@ def evaluate_vader(test: list[tuple[str, str]], args) -> dict:
 
 # --- out of scope ------------------------------------------------------------------------------
 
+def intent_logits(loaded, texts: list[str], batch_size: int = 64) -> torch.Tensor:
+    loaded.net.eval()
+    out = []
+    with torch.inference_mode():
+        for b in range(0, len(texts), batch_size):
+            enc = loaded.tokenizer(texts[b : b + batch_size], padding=True, truncation=True,
+                                   max_length=64, return_tensors="pt")
+            out.append(loaded.net(enc["input_ids"], enc["attention_mask"])[0])
+    return torch.cat(out)
+
+
+# How sure the model is that a message is in scope, higher = surer. max_prob is what the
+# service thresholds; energy (Liu et al., 2020: logsumexp of the logits) is reported beside it.
+OOS_SCORES = {
+    "max_prob": lambda logits: logits.softmax(-1).max(-1).values,
+    "energy": lambda logits: logits.logsumexp(-1),
+}
+
+
 def evaluate_oos(split: public_data.Split, workdir: Path, args) -> dict:
-    model_dir, train_s = train_ours(split.name, split.train, workdir, args)
+    model_dir, train_s = train_ours(split.name.split()[0], split.train, workdir, args)
     loaded = nlu_model.load(model_dir)
-
-    def run(texts):
-        pred, _, conf = predict_batch(loaded.net, loaded.tokenizer, texts, loaded.intents, loaded.sentiments, 64)
-        return pred, conf
-
-    v_pred, v_conf = run([t for t, _ in split.val])
-    o_conf = run(split.oos_val)[1]
-    threshold = calibration.oos_threshold(v_conf, [p == l for p, (_, l) in zip(v_pred, split.val)], o_conf)
-    t_pred, t_conf = run([t for t, _ in split.test])
-    ot_conf = run(split.oos_test)[1]
-    in_ok = [p == l and c >= threshold for p, c, (_, l) in zip(t_pred, t_conf, split.test)]
-    return {"dataset": split.name, "threshold": threshold, "train_s": round(train_s, 1),
-            "in_scope_accuracy": round(sum(in_ok) / len(in_ok), 4),
-            "in_scope_accuracy_without_rejection": scores([l for _, l in split.test], t_pred)["accuracy"],
-            "oos_recall": round(sum(c < threshold for c in ot_conf) / len(ot_conf), 4)}
+    val_logits, oos_val_logits = intent_logits(loaded, [t for t, _ in split.val]), intent_logits(loaded, split.oos_val)
+    test_logits, oos_test_logits = intent_logits(loaded, [t for t, _ in split.test]), intent_logits(loaded, split.oos_test)
+    predicted = lambda logits: [loaded.intents[i] for i in logits.argmax(-1).tolist()]  # noqa: E731
+    val_ok = [p == l for p, (_, l) in zip(predicted(val_logits), split.val)]
+    test_pred = predicted(test_logits)
+    result = {"dataset": split.name, "train_s": round(train_s, 1), "in_scope_test": len(split.test),
+              "oos_test": len(split.oos_test),
+              "in_scope_accuracy_without_rejection": scores([l for _, l in split.test], test_pred)["accuracy"]}
+    for name, score in OOS_SCORES.items():
+        threshold = calibration.oos_threshold(score(val_logits).tolist(), val_ok, score(oos_val_logits).tolist())
+        t_conf, o_conf = score(test_logits).tolist(), score(oos_test_logits).tolist()
+        in_ok = [p == l and c >= threshold for p, c, (_, l) in zip(test_pred, t_conf, split.test)]
+        rejected = [c < threshold for c in o_conf]
+        figures = {"threshold": threshold, "in_scope_accuracy": round(sum(in_ok) / len(in_ok), 4),
+                   "oos_recall": round(sum(rejected) / len(rejected), 4)}
+        if split.oos_test_sources:
+            for source in dict.fromkeys(split.oos_test_sources):
+                hits = [r for r, s in zip(rejected, split.oos_test_sources) if s == source]
+                figures.setdefault("oos_recall_by_source", {})[source] = round(sum(hits) / len(hits), 4)
+        if name == "max_prob":
+            result.update(figures)  # the headline: what the served model does
+        else:
+            result[name] = figures
+    return result
 
 
 # --- report ------------------------------------------------------------------------------------
@@ -235,10 +292,12 @@ def markdown(results: dict) -> str:
             rows.append(f"| {ds} | {system} | {r['accuracy']} | {r['macro_f1']} | {r['train_s']} | "
                         f"{r.get('inprocess_latency', {}).get('p50_ms', '-')} | {http.get('p50_ms', '-')} | "
                         f"{http.get('p95_ms', '-')} | {r.get('batched_msgs_per_s', '-')} |")
-            if "int8" in r:
-                q = r["int8"]
-                rows.append(f"| {ds} | {system} int8 | {q['accuracy']} | {q['macro_f1']} | | "
-                            f"{q['inprocess_latency']['p50_ms']} | | | |")
+            for name in VARIANTS:
+                if name in r:
+                    q, qhttp = r[name], r[name].get("http_latency", {})
+                    rows.append(f"| {ds} | {system} {name.replace('_', ' ')} | {q['accuracy']} | {q['macro_f1']} | | "
+                                f"{q['inprocess_latency']['p50_ms']} | {qhttp.get('p50_ms', '')} | "
+                                f"{qhttp.get('p95_ms', '')} | |")
     extra = []
     for ds, systems in results.items():
         if ds == "oos":
@@ -249,18 +308,41 @@ def markdown(results: dict) -> str:
                 extra.append(f"- {ds} / {system} under noise: " + ", ".join(f"{k} {v}" for k, v in noise.items()))
     if "oos" in results:
         o = results["oos"]
-        extra.append(f"- out-of-scope ({o['dataset']}): in-scope accuracy {o['in_scope_accuracy']}, "
-                     f"OOS recall {o['oos_recall']} at threshold {o['threshold']}")
+        by_source = "".join(f"; {k} {v}" for k, v in o.get("oos_recall_by_source", {}).items())
+        extra.append(f"- out-of-scope ({o['dataset']}), max-probability threshold {o['threshold']}: in-scope accuracy "
+                     f"{o['in_scope_accuracy']} (without rejection {o['in_scope_accuracy_without_rejection']}), "
+                     f"OOS recall {o['oos_recall']}{by_source}")
+        if "energy" in o:
+            e = o["energy"]
+            extra.append(f"- out-of-scope, energy score instead: in-scope accuracy {e['in_scope_accuracy']}, "
+                         f"OOS recall {e['oos_recall']}")
     return "# NLU benchmark\n\n" + "\n".join(rows) + "\n\n" + "\n".join(extra) + "\n"
+
+
+def train_diet_only(only: set[str], args) -> None:
+    """--train-diet is its own step: it fills the cache (hours on 2 cores) and benchmarks nothing,
+    so it can run in the background while nothing else is measured."""
+    names = [n for n in ("banking77", "hwu64") if n in only and (n == "banking77" or args.diet_all)]
+    if not names:
+        console.print("nothing to train: DIET runs on banking77, and on hwu64 with --diet-all")
+    for name in names:
+        train_pairs = getattr(public_data, name)().train
+        if args.quick:
+            train_pairs = public_data.subsample(train_pairs, 8, 12)
+        diet_model(name + ("-quick" if args.quick else ""), train_pairs, may_train=True)
+    console.print("DIET cache ready; now run make bench-nlu (without --train-diet) to compare")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="small subsamples, 1 epoch: a smoke run for CI")
-    parser.add_argument("--only", default="banking77,hwu64,tweeteval", help="comma-separated data sets")
-    parser.add_argument("--train-diet", action="store_true", help="train DIET where no cached model exists")
+    parser.add_argument("--only", default="banking77,hwu64,tweeteval,oos",
+                        help="comma-separated: banking77, hwu64, tweeteval, oos (the --oos-dataset run)")
+    parser.add_argument("--train-diet", action="store_true", help="only train the DIET models missing from the cache, then stop")
     parser.add_argument("--diet-all", action="store_true", help="DIET on HWU64 too (Banking77 only by default)")
-    parser.add_argument("--oos-dataset", type=Path, help="a data set in CLINC150's data_full.json layout")
+    parser.add_argument("--oos-dataset", default="banking77-oos",
+                        help="out-of-scope data: a file in CLINC150's data_full.json layout, or banking77-oos "
+                             "(built from the shared data; the default)")
     parser.add_argument("--epochs", type=int, default=4)
     parser.add_argument("--latency-n", type=int, default=300, help="messages timed one at a time")
     args = parser.parse_args()
@@ -268,9 +350,14 @@ def main() -> None:
         args.epochs, args.latency_n = 1, 30
 
     only = set(args.only.split(","))
-    unknown = only - {"banking77", "hwu64", "tweeteval"}
+    unknown = only - {"banking77", "hwu64", "tweeteval", "oos"}
     if unknown:
-        parser.error(f"unknown data set(s) {sorted(unknown)}; choose from banking77, hwu64, tweeteval")
+        parser.error(f"unknown data set(s) {sorted(unknown)}; choose from banking77, hwu64, tweeteval, oos")
+    if "oos" in only and args.oos_dataset != "banking77-oos" and not Path(args.oos_dataset).is_file():
+        parser.error(f"--oos-dataset {args.oos_dataset}: no such file (or use banking77-oos)")
+    if args.train_diet:
+        train_diet_only(only, args)
+        return
     results: dict = {}
     workdir = Path(tempfile.mkdtemp(prefix="bench-nlu-"))
     rng = random.Random(0)
@@ -288,7 +375,7 @@ def main() -> None:
         model_dir, train_s = train_ours(name, train_pairs, workdir, args)
         results[name] = {"ours": evaluate_ours(model_dir, test, train_s, args, noisy)}
         if name == "banking77" or args.diet_all:
-            diet, info = diet_model(name + ("-quick" if args.quick else ""), train_pairs, args.train_diet or args.quick)
+            diet, info = diet_model(name + ("-quick" if args.quick else ""), train_pairs, args.quick)
             results[name]["diet"] = evaluate_diet(diet, info, test, args) if diet else info
     if "tweeteval" in only:
         split = public_data.tweeteval()
@@ -298,8 +385,16 @@ def main() -> None:
         console.rule(f"tweeteval sentiment: {len(train_pairs)} train (the val split) / {len(test)} test")
         model_dir, train_s = train_ours("tweeteval", train_pairs, workdir, args)
         results["tweeteval"] = {"ours": evaluate_ours(model_dir, test, train_s, args), "vader": evaluate_vader(test, args)}
-    if args.oos_dataset:
-        split = public_data.clinc_layout(args.oos_dataset)
+    if "oos" in only:
+        split = (public_data.banking77_oos() if args.oos_dataset == "banking77-oos"
+                 else public_data.clinc_layout(Path(args.oos_dataset)))
+        if args.quick:
+            split.train, split.val = public_data.subsample(split.train, 8, 12), public_data.subsample(split.val, 8, 4)
+            split.test, split.oos_val = public_data.subsample(split.test, 8, 5), split.oos_val[:40]
+            keep = sorted(random.Random(0).sample(range(len(split.oos_test)), min(60, len(split.oos_test))))
+            split.oos_test = [split.oos_test[i] for i in keep]
+            if split.oos_test_sources:
+                split.oos_test_sources = [split.oos_test_sources[i] for i in keep]
         console.rule(f"out-of-scope: {split.name}")
         results["oos"] = evaluate_oos(split, workdir, args)
 

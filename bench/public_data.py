@@ -35,6 +35,7 @@ class Split:
     val: list[tuple[str, str]] | None = None
     oos_val: list[str] | None = None
     oos_test: list[str] | None = None
+    oos_test_sources: list[str] | None = None  # where each oos_test text came from, when mixed
 
 
 def _csv(path: Path, text_col: str, label_col: str) -> list[tuple[str, str]]:
@@ -77,6 +78,39 @@ def clinc_layout(path: Path) -> Split:
     pairs = lambda key: [(t, l) for t, l in raw[key]]  # noqa: E731
     return Split(Path(path).stem, pairs("train"), pairs("test"), val=pairs("val"),
                  oos_val=[t for t, _ in raw["oos_val"]], oos_test=[t for t, _ in raw["oos_test"]])
+
+
+# HWU64 intents that a bank's assistant could fairly be expected to answer: not out of scope.
+_HWU64_BANKING_LIKE = {"qa_currency"}
+
+
+def banking77_oos(root: Path | None = None, held_out: int = 27, val_fraction: float = 0.1, seed: int = 0) -> Split:
+    """Out-of-scope detection on real data, as in Banking77-OOS (Zhang et al., 2021): `held_out`
+    of Banking77's 77 intents, drawn with a fixed seed, are never trained on; their messages are
+    in-domain out-of-scope (the hard case: same vocabulary, different need). HWU64's test
+    messages (alarms, music, weather...) are added to the test set as out-of-domain
+    out-of-scope. The threshold is fitted on the held-out intents' train messages only, so the
+    out-of-domain figure shows how the fit carries to queries it never saw."""
+    root = root or data_root()
+    bank = banking77(root)
+    labels = sorted({l for _, l in bank.train})
+    rng = random.Random(seed)
+    oos_labels = set(rng.sample(labels, held_out))
+    train, val = [], []
+    for label in labels:
+        if label in oos_labels:
+            continue
+        group = [p for p in bank.train if p[1] == label]
+        rng.shuffle(group)
+        n_val = max(1, round(len(group) * val_fraction))
+        val += group[:n_val]
+        train += group[n_val:]
+    test = [p for p in bank.test if p[1] not in oos_labels]
+    in_domain = [t for t, l in bank.test if l in oos_labels]
+    out_domain = [t for t, l in hwu64(root).test if l not in _HWU64_BANKING_LIKE]
+    return Split(f"banking77-oos ({77 - held_out} in-scope intents)", train, test, val=val,
+                 oos_val=[t for t, l in bank.train if l in oos_labels], oos_test=in_domain + out_domain,
+                 oos_test_sources=["banking77 held-out intents"] * len(in_domain) + ["hwu64 (other domains)"] * len(out_domain))
 
 
 def subsample(pairs: list[tuple[str, str]], labels: int, per_label: int, seed: int = 0) -> list[tuple[str, str]]:

@@ -14,15 +14,23 @@ from nlu.schemas import ErrorBody, Health, ParseRequest, ParseResponse
 from nlu.settings import NluSettings
 
 
+def served_model(settings: NluSettings) -> nlu_model.LoadedModel:
+    """The current model version, in the runtime and precision the settings ask for."""
+    loaded = nlu_model.load(registry.current_path(settings.models_dir))
+    if settings.runtime == "onnx":
+        from nlu.onnx_runtime import onnx_model
+
+        return onnx_model(loaded, int8=settings.int8, threads=settings.torch_threads)
+    return nlu_model.quantised(loaded) if settings.int8 else loaded
+
+
 def create_app(settings: NluSettings | None = None) -> FastAPI:
     settings = settings or NluSettings()
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
         torch.set_num_threads(settings.torch_threads)
-        loaded = nlu_model.load(registry.current_path(settings.models_dir))
-        if settings.int8:
-            loaded = nlu_model.quantised(loaded)
+        loaded = served_model(settings)
         app.state.predictor = Predictor(loaded, settings.fallback_threshold, settings.max_tokens)
         app.state.predictor.parse("warm up")  # first call pays for lazy init; not a customer
         yield
