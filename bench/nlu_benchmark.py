@@ -138,6 +138,8 @@ def evaluate_ours(model_dir: Path, test: list[tuple[str, str]], train_s: float, 
         out[f"noise_{kind}"] = scores(gold, n_pred)
     out["http_latency"] = served_http_latency(model_dir, sample)
     out["onnx"]["http_latency"] = served_http_latency(model_dir, sample, runtime="onnx")
+    console.print(f"ours: accuracy {out['accuracy']}, macro-F1 {out['macro_f1']}, p50 {out['inprocess_latency']['p50_ms']} ms "
+                  f"(onnx {out['onnx']['inprocess_latency']['p50_ms']} ms, onnx int8 {out['onnx_int8']['inprocess_latency']['p50_ms']} ms)")
     return out
 
 
@@ -195,6 +197,7 @@ def evaluate_diet(model: Path, info: dict, test: list[tuple[str, str]], args) ->
               "cached_model_trained_at": info["trained_at"],
               "batched_msgs_per_s": round(len(ms) / (sum(ms) / 1000), 1),  # Rasa parses one message at a time
               "inprocess_latency": summarise_ms(ms)}
+    console.print(f"DIET: accuracy {result['accuracy']}, macro-F1 {result['macro_f1']}, p50 {result['inprocess_latency']['p50_ms']} ms")
     port = free_port()
     rasa = rasa_service({"RASA_TELEMETRY_ENABLED": "false"}, port, model, name="bench-diet")
     rasa.start()
@@ -316,7 +319,10 @@ def markdown(results: dict) -> str:
             e = o["energy"]
             extra.append(f"- out-of-scope, energy score instead: in-scope accuracy {e['in_scope_accuracy']}, "
                          f"OOS recall {e['oos_recall']}")
-    return "# NLU benchmark\n\n" + "\n".join(rows) + "\n\n" + "\n".join(extra) + "\n"
+    note = ("`ours` is the trained torch model; `onnx` the same model through ONNX Runtime (what the nlu service "
+            "serves by default); `int8` variants have int8 weights. In-process latency: one message at a time, "
+            "one thread; HTTP: through the real `/model/parse`.\n\n")
+    return "# NLU benchmark\n\n" + note + "\n".join(rows) + "\n\n" + "\n".join(extra) + "\n"
 
 
 def train_diet_only(only: set[str], args) -> None:
