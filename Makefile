@@ -15,7 +15,8 @@ help:
 	@echo "make test         unit + integration tests against real redis, nlu, actions and rasa"
 	@echo "make train        train the NLU and dialogue models if their data changed"
 	@echo "make bench-text   latency of text turns: full stack vs bare Rasa"
-	@echo "make bench-nlu    our NLU vs Rasa DIET (Banking77, HWU64) and VADER (TweetEval); ARGS=--quick for a smoke run"
+	@echo "make bench-nlu    our NLU vs Rasa DIET (Banking77, HWU64) and VADER (TweetEval), out-of-scope; ARGS=--quick for a smoke run"
+	@echo "                  ARGS=--train-diet first, once: trains and caches DIET (about an hour)"
 	@echo "make compose-check  validate docker-compose.yml"
 
 # --- environments (idempotent: a stamp per dependency file) -----------------------------------

@@ -4,9 +4,9 @@ make bench-nlu ARGS="..."   options: --quick, --only NAME[,NAME], --train-diet, 
                                      --oos-dataset PATH (CLINC150 data_full.json layout; by default
                                      banking77-oos: 27 Banking77 intents held out + HWU64 messages)
 
-DIET is slow to train on 2 cores (1.5-2 h for Banking77), so it is trained once with
---train-diet and cached outside git, keyed by data + config + Rasa version; every run
-evaluates the cached model live beside ours. Ends with one JSON line; a Markdown table
+DIET is slow to train on 2 cores (an hour for Banking77: 3,600 s measured), so it is trained
+once, as its own step, with --train-diet and cached outside git, keyed by data + config +
+Rasa version; every other run evaluates the cached model live beside ours. Ends with one JSON line; a Markdown table
 goes to bench/results/nlu.md.
 """
 

@@ -7,6 +7,8 @@ model.int8.onnx with int8 weights), and reused on every later start.
 from __future__ import annotations
 
 import logging
+import os
+import tempfile
 import warnings
 from pathlib import Path
 
@@ -79,13 +81,18 @@ def quantise(source: Path, target: Path) -> Path:
 
 def onnx_model(loaded: LoadedModel, int8: bool = False, threads: int = 1) -> LoadedModel:
     """The same model served by ONNX Runtime; exports (and quantises) on first use."""
-    fp32 = loaded.path / ONNX_FILE
+    folder = loaded.path
+    if not (folder / ONNX_FILE).exists() and not os.access(folder, os.W_OK):
+        # a read-only models volume: export beside it instead of failing to start
+        folder = Path(tempfile.gettempdir()) / "careline-onnx" / loaded.version
+        folder.mkdir(parents=True, exist_ok=True)
+    fp32 = folder / ONNX_FILE
     if not fp32.exists():
         log.info("exporting %s to ONNX (once per model version)", loaded.version)
         export(loaded, fp32)
     path = fp32
     if int8:
-        path = loaded.path / ONNX_INT8_FILE
+        path = folder / ONNX_INT8_FILE
         if not path.exists():
             quantise(fp32, path)
     return LoadedModel(OnnxNet(path, threads), loaded.tokenizer, loaded.metadata, loaded.path)

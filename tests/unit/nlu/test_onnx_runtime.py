@@ -65,3 +65,18 @@ def test_onnx_model_cannot_be_put_in_training_mode(loaded):
     net.train(False)
     with pytest.raises(RuntimeError, match="cannot be trained"):
         net.train(True)
+
+
+def test_read_only_model_folder_exports_elsewhere(loaded, tmp_path):
+    import shutil
+    from unittest import mock
+
+    folder = tmp_path / "read-only-version"
+    folder.mkdir()
+    other = LoadedModel(loaded.net, loaded.tokenizer, {**loaded.metadata, "version": "ro-test"}, folder)
+    # the check a read-only volume fails (root could write anyway, so ask it to say no)
+    with mock.patch("nlu.onnx_runtime.os.access", return_value=False):
+        served = onnx_runtime.onnx_model(other)
+    assert not (folder / onnx_runtime.ONNX_FILE).exists()
+    assert served.net.path.parent.name == "ro-test" and served.net.path.is_file()
+    shutil.rmtree(served.net.path.parent)
