@@ -36,7 +36,7 @@ import public_data  # noqa: E402
 from nlu import calibration, registry  # noqa: E402
 from nlu import model as nlu_model  # noqa: E402
 from nlu import onnx_runtime  # noqa: E402
-from nlu.evaluate import classification_metrics, predict_batch  # noqa: E402
+from nlu.evaluate import batched_logits, classification_metrics, predict_batch  # noqa: E402
 from timing import rasa_version, summarise_ms  # noqa: E402
 from nlu.predictor import Predictor  # noqa: E402
 from nlu.settings import NluSettings  # noqa: E402
@@ -231,15 +231,8 @@ def evaluate_vader(test: list[tuple[str, str]], args) -> dict:
 
 # --- out of scope ------------------------------------------------------------------------------
 
-def intent_logits(loaded, texts: list[str], batch_size: int = 64) -> torch.Tensor:
-    loaded.net.eval()
-    out = []
-    with torch.inference_mode():
-        for b in range(0, len(texts), batch_size):
-            enc = loaded.tokenizer(texts[b : b + batch_size], padding=True, truncation=True,
-                                   max_length=64, return_tensors="pt")
-            out.append(loaded.net(enc["input_ids"], enc["attention_mask"])[0])
-    return torch.cat(out)
+def intent_logits(loaded, texts: list[str]) -> torch.Tensor:
+    return batched_logits(loaded.net, loaded.tokenizer, texts, 64)[0]
 
 
 # How sure the model is that a message is in scope, higher = surer. max_prob is what the
