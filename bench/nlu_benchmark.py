@@ -318,17 +318,24 @@ def markdown(results: dict) -> str:
     return "# NLU benchmark\n\n" + note + "\n".join(rows) + "\n\n" + "\n".join(extra) + "\n"
 
 
+def intent_split(name: str, quick: bool) -> tuple[str, list[tuple[str, str]], list[tuple[str, str]]]:
+    """The DIET cache name, train and test pairs of an intent data set: one definition, so that
+    --train-diet caches exactly the model a later run looks up."""
+    split = getattr(public_data, name)()
+    if quick:
+        return f"{name}-quick", public_data.subsample(split.train, 8, 12), public_data.subsample(split.test, 8, 5)
+    return name, split.train, split.test
+
+
 def train_diet_only(only: set[str], args) -> None:
-    """--train-diet is its own step: it fills the cache (hours on 2 cores) and benchmarks nothing,
-    so it can run in the background while nothing else is measured."""
+    """--train-diet is its own step: it fills the cache (an hour a data set on 2 cores) and
+    benchmarks nothing, so it can run in the background while nothing else is measured."""
     names = [n for n in ("banking77", "hwu64") if n in only and (n == "banking77" or args.diet_all)]
     if not names:
         console.print("nothing to train: DIET runs on banking77, and on hwu64 with --diet-all")
     for name in names:
-        train_pairs = getattr(public_data, name)().train
-        if args.quick:
-            train_pairs = public_data.subsample(train_pairs, 8, 12)
-        diet_model(name + ("-quick" if args.quick else ""), train_pairs, may_train=True)
+        cache_name, train_pairs, _ = intent_split(name, args.quick)
+        diet_model(cache_name, train_pairs, may_train=True)
     console.print("DIET cache ready; now run make bench-nlu (without --train-diet) to compare")
 
 
@@ -363,10 +370,7 @@ def main() -> None:
     for name in ("banking77", "hwu64"):
         if name not in only:
             continue
-        split = getattr(public_data, name)()
-        train_pairs, test = split.train, split.test
-        if args.quick:
-            train_pairs, test = public_data.subsample(train_pairs, 8, 12), public_data.subsample(test, 8, 5)
+        cache_name, train_pairs, test = intent_split(name, args.quick)
         console.rule(f"{name}: {len(train_pairs)} train / {len(test)} test")
         noisy = None
         if name == "banking77":
@@ -374,7 +378,7 @@ def main() -> None:
         model_dir, train_s = train_ours(name, train_pairs, workdir, args)
         results[name] = {"ours": evaluate_ours(model_dir, test, train_s, args, noisy)}
         if name == "banking77" or args.diet_all:
-            diet, info = diet_model(name + ("-quick" if args.quick else ""), train_pairs, args.quick)
+            diet, info = diet_model(cache_name, train_pairs, args.quick)
             results[name]["diet"] = evaluate_diet(diet, info, test, args) if diet else info
     if "tweeteval" in only:
         split = public_data.tweeteval()
