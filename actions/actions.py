@@ -11,17 +11,22 @@ from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import handoff, replies
-from actions.identity import token_from_events, verify_customer_token
 from actions.profiles import Customer, Order, ProfileStore, normalise_order_id
 from actions.settings import ActionSettings
 from actions.tone import Mood, mood_from_events, should_offer_human
+from contracts.identity import claim_from_events, verify_identity_claim
 
 ORDER_TOPICS = ("order_status", "track_delivery", "cancel_order", "request_refund")
 
 
 @lru_cache(maxsize=1)
 def settings() -> ActionSettings:
-    return ActionSettings()
+    return ActionSettings().checked_secrets()
+
+
+# rasa_sdk imports this module at start: a missing or weak secret stops the server there,
+# not at a customer's first message.
+settings()
 
 
 @lru_cache(maxsize=1)
@@ -30,8 +35,9 @@ def redis_client() -> redis.Redis:
 
 
 def current_customer(tracker: Tracker) -> Optional[Customer]:
-    """The customer a valid token names; None (anonymous) for a missing, expired or forged one."""
-    customer_id = verify_customer_token(token_from_events(tracker.events), settings().customer_token_secret)
+    """The customer our channel's identity claim names for this sender; None (anonymous) otherwise."""
+    claim = claim_from_events(tracker.events)
+    customer_id = verify_identity_claim(claim, tracker.sender_id, settings().identity_claim_secret)
     return ProfileStore(redis_client()).get(customer_id) if customer_id else None
 
 
@@ -128,8 +134,7 @@ class ActionHandoff(Action):
             position = handoff.enqueue(redis_client(), tracker.sender_id, reason, handoff.summarise(tracker.events),
                                        customer.customer_id if customer else None, customer.tier if customer else None)
         except redis.RedisError:
-            dispatcher.utter_message(text="I'm sorry, I couldn't reach our agents' queue just now. "
-                                          "Please call us on 0800 000 0000 (8am–8pm) and we'll help straight away.")
+            dispatcher.utter_message(text=replies.handoff_unavailable())
             return [SlotSet("handoff_offered", False)]
         wait = position * settings().handoff_wait_minutes_per_person
         dispatcher.utter_message(text=replies.handoff_reply(position, wait, customer))

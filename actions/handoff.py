@@ -3,23 +3,20 @@
 from __future__ import annotations
 
 import time
-from typing import Iterable, Optional
+from typing import Iterable, Mapping, Optional
 
 import redis
 
-from actions import redis_keys
-from actions.redaction import redact
+from contracts import redis_keys
+from contracts.records import user_messages
+from contracts.redaction import redact
 
 SUMMARY_MESSAGES = 6
 
 
-def summarise(events: Iterable[dict], limit: int = SUMMARY_MESSAGES) -> str:
+def summarise(events: Iterable[Mapping], limit: int = SUMMARY_MESSAGES) -> str:
     """The customer's last messages with their intents, redacted."""
-    lines = []
-    for event in events:
-        if event.get("event") == "user" and event.get("text"):
-            intent = ((event.get("parse_data") or {}).get("intent") or {}).get("name") or "?"
-            lines.append(f"[{intent}] {redact(event['text'])}")
+    lines = [f"[{m.intent or '?'}] {redact(m.text)}" for m in user_messages(events) if m.text]
     return "\n".join(lines[-limit:])
 
 
@@ -36,8 +33,9 @@ def enqueue(client: redis.Redis, sender_id: str, reason: str, summary: str,
             "reason": reason,
             "summary": summary,
             "queued_at": str(int(time.time())),
-        })
+        }, maxlen=redis_keys.HANDOFF_QUEUE_MAXLEN, approximate=True)
         client.hset(state_key, mapping={"entry_id": entry_id, "status": "queued", "reason": reason})
+        client.expire(state_key, redis_keys.HANDOFF_STATE_TTL_SECONDS)
         existing = entry_id
     # position = entries queued up to and including ours
     return len(client.xrange(redis_keys.HANDOFF_QUEUE, max=existing))

@@ -8,7 +8,7 @@ from typing import List, Optional
 
 import redis
 
-from actions import redis_keys
+from contracts import redis_keys
 
 
 @dataclass

@@ -115,3 +115,8 @@ def handoff_reply(position: int, wait_minutes: int, customer: Optional[Customer]
     return (f"I've passed our conversation to a member of our customer care team. You're number {position} "
             f"in the queue (about {max(1, wait_minutes)} min). They'll reply right here and can see what "
             f"we've discussed, so you won't need to repeat yourself.{contact}")
+
+
+def handoff_unavailable() -> str:
+    return ("I'm sorry, I couldn't reach our agents' queue just now. "
+            "Please call us on 0800 000 0000 (8am–8pm) and we'll help straight away.")

@@ -6,14 +6,16 @@ from typing import FrozenSet
 
 from pydantic import BaseSettings, Field  # pydantic 1.x: what rasa 3.6 pins
 
+from contracts.identity import require_secret
+from contracts.ports import DEFAULT_PORTS
+
 
 class ActionSettings(BaseSettings):
-    redis_url: str = Field("redis://127.0.0.1:6379/0", env="REDIS_URL")
-    customer_token_secret: str = Field(
-        "dev-only-secret-change-me-in-production-0000",
-        env="CUSTOMER_TOKEN_SECRET",
-        description="HS256 secret shared with the website/telephony platform that issues tokens",
-    )
+    redis_url: str = Field(f"redis://127.0.0.1:{DEFAULT_PORTS['redis']}/0", env="REDIS_URL")
+    identity_claim_secret: str = Field(
+        "", env="IDENTITY_CLAIM_SECRET",
+        description="internal secret the channel signs identity claims with; actions trust nothing else")
+    dev_mode: bool = Field(False, env="DEV_MODE", description="allow dev-only secrets (make run)")
     top_tiers: FrozenSet[str] = Field(frozenset({"gold", "platinum"}), env="TOP_TIERS")
     negative_messages_before_human: int = Field(2, env="NEGATIVE_MESSAGES_BEFORE_HUMAN")
     handoff_wait_minutes_per_person: int = Field(3, env="HANDOFF_WAIT_MINUTES_PER_PERSON")
@@ -24,3 +26,8 @@ class ActionSettings(BaseSettings):
             if field_name == "top_tiers":
                 return frozenset(t.strip().lower() for t in raw_value.split(",") if t.strip())
             return cls.json_loads(raw_value)
+
+    def checked_secrets(self) -> "ActionSettings":
+        """These settings with a usable claim secret, or InsecureSecretError saying why not."""
+        return self.copy(update={
+            "identity_claim_secret": require_secret("IDENTITY_CLAIM_SECRET", self.identity_claim_secret, self.dev_mode)})

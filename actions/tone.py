@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterable, Optional
+from typing import Iterable, Mapping, Optional
+
+from contracts.records import NEUTRAL, user_messages
 
 
 @dataclass(frozen=True)
@@ -16,13 +18,9 @@ class Mood:
         return self.latest == "negative"
 
 
-def mood_from_events(events: Iterable[dict]) -> Mood:
-    labels = []
-    for event in events:
-        if event.get("event") == "user":
-            sentiment = (event.get("parse_data") or {}).get("sentiment") or {}
-            labels.append(sentiment.get("label", "neutral"))
-    return Mood(latest=labels[-1] if labels else "neutral", negative_messages=labels.count("negative"))
+def mood_from_events(events: Iterable[Mapping]) -> Mood:
+    labels = [m.sentiment.label for m in user_messages(events)]
+    return Mood(latest=labels[-1] if labels else NEUTRAL, negative_messages=labels.count("negative"))
 
 
 def should_offer_human(mood: Mood, tier: Optional[str], is_complaint: bool,

@@ -1,17 +1,19 @@
-"""The REST channel customers' websites call, with input checks Rasa's own RestInput lacks.
+"""The REST channel customers' websites call, with the checks Rasa's own RestInput lacks.
 
 Same URL and body as Rasa's REST channel (`POST /webhooks/rest/webhook`,
-`{"sender", "message", "metadata"}`), but malformed input gets a 4xx with a message
-saying what was wrong instead of an exception in the server log. `metadata` travels
-to the tracker (actions read `customer_token` from it).
+`{"sender", "message", "metadata"}`), but:
+- malformed input gets a 4xx saying what was wrong (413 over MAX_MESSAGE_CHARS) before
+  Rasa sees the text;
+- the customer token in `metadata.customer_token` is verified here and never stored: the
+  tracker gets an identity claim bound to the sender id instead (contracts.identity), and a
+  claim a client wrote itself is dropped.
 """
 
 from __future__ import annotations
 
 import json
-import os
 from asyncio import CancelledError
-from typing import Any, Awaitable, Callable, Dict, Text
+from typing import Any, Awaitable, Callable, Dict, Optional, Text
 
 import structlog
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
@@ -20,10 +22,17 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-structlogger = structlog.get_logger()
+from bot import log_privacy
+from bot.settings import BotSettings
+from contracts.identity import (CUSTOMER_TOKEN_KEY, IDENTITY_CLAIM_KEY, issue_identity_claim,
+                                verify_customer_token)
+from contracts.limits import MAX_SENDER_CHARS
 
-MAX_MESSAGE_CHARS = int(os.environ.get("MAX_MESSAGE_CHARS", "5000"))
-MAX_SENDER_CHARS = 128
+# Rasa loads this module from credentials.yml after it configured logging: the earliest
+# point at which our code runs inside the Rasa process.
+log_privacy.install()
+
+structlogger = structlog.get_logger()
 
 
 class BadRequest(ValueError):
@@ -32,7 +41,7 @@ class BadRequest(ValueError):
         self.status = status
 
 
-def parse_body(raw: bytes, max_chars: int = MAX_MESSAGE_CHARS) -> Dict[str, Any]:
+def parse_body(raw: bytes, max_chars: int) -> Dict[str, Any]:
     """Check a webhook body; returns {sender, message, metadata} or raises BadRequest."""
     try:
         text = raw.decode("utf-8")
@@ -60,10 +69,28 @@ def parse_body(raw: bytes, max_chars: int = MAX_MESSAGE_CHARS) -> Dict[str, Any]
     return {"sender": sender, "message": message, "metadata": metadata}
 
 
+def identify(sender: str, metadata: Optional[Dict[str, Any]], settings: BotSettings) -> Dict[str, Any]:
+    """The metadata Rasa may keep: the customer token swapped for an identity claim, or for nothing."""
+    kept = {k: v for k, v in (metadata or {}).items() if k not in (CUSTOMER_TOKEN_KEY, IDENTITY_CLAIM_KEY)}
+    customer = verify_customer_token((metadata or {}).get(CUSTOMER_TOKEN_KEY), settings.customer_token_secret)
+    if customer is not None:
+        kept[IDENTITY_CLAIM_KEY] = issue_identity_claim(customer, sender, settings.identity_claim_secret,
+                                                        settings.identity_claim_ttl_seconds)
+    return kept
+
+
 class CustomerRestInput(RestInput):
+    def __init__(self, settings: Optional[BotSettings] = None) -> None:
+        # refuses to start (InsecureSecretError) with a missing, short or published secret
+        self.settings = (settings or BotSettings()).checked_secrets()
+
     @classmethod
     def name(cls) -> Text:
         return "rest"
+
+    @classmethod
+    def from_credentials(cls, credentials: Optional[Dict[Text, Any]]) -> "CustomerRestInput":
+        return cls()
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         webhook = Blueprint(f"custom_webhook_{type(self).__name__}", __name__)
@@ -75,14 +102,14 @@ class CustomerRestInput(RestInput):
         @webhook.route("/webhook", methods=["POST"])
         async def receive(request: Request) -> HTTPResponse:
             try:
-                body = parse_body(request.body or b"")
+                body = parse_body(request.body or b"", self.settings.max_message_chars)
             except BadRequest as exc:
                 return response.json({"error": str(exc)}, status=exc.status)
             collector = CollectingOutputChannel()
             try:
                 await on_new_message(UserMessage(
-                    body["message"], collector, body["sender"],
-                    input_channel=self.name(), metadata=body["metadata"],
+                    body["message"], collector, body["sender"], input_channel=self.name(),
+                    metadata=identify(body["sender"], body["metadata"], self.settings),
                 ))
             except CancelledError:
                 structlogger.error("rest.message.timeout", sender_id=body["sender"])

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Callable
+
+from contracts.redaction import PiiSpan, find_emails, find_phone_numbers
 
 _WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 _MONTH = (
@@ -21,7 +23,7 @@ _NUMBER_WORD = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|a 
 
 # Values whose shape is enough to recognise them. Emitted only for entity types the
 # project uses, so a project without an `amount` entity never sees one. Order matters:
-# on equal overlapping matches the earlier kind wins (2024-05-12 is a date, not a phone).
+# on overlapping matches the earliest, then longest, wins.
 BUILTIN_PATTERNS: dict[str, re.Pattern[str]] = {
     "date": re.compile(
         r"\b(?:yesterday|today|tomorrow|the day before yesterday"
@@ -38,12 +40,12 @@ BUILTIN_PATTERNS: dict[str, re.Pattern[str]] = {
         r"|\b\d[\d,]*(?:\.\d{1,2})?\s?(?:pounds?|quid|euros?|dollars?|bucks|gbp|usd|eur)\b)",
         re.IGNORECASE,
     ),
-    "email": re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b"),
-    "phone_number": re.compile(
-        r"(?<![\w-])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,5}\)[\s.-]?)?\d{2,5}(?:[\s.-]?\d{2,5}){1,3}(?!\w)"
-    ),
 }
-_MIN_PHONE_DIGITS = 7
+# Personal data is found the way redaction finds it (one definition, in contracts).
+BUILTIN_FINDERS: dict[str, Callable[[str], list[PiiSpan]]] = {
+    "email": find_emails,
+    "phone_number": find_phone_numbers,
+}
 
 
 @dataclass(frozen=True)
@@ -97,16 +99,16 @@ class RuleExtractor:
         for name, pattern in BUILTIN_PATTERNS.items():
             if name in wanted:
                 self._patterns.append((name, "PatternEntityExtractor", pattern))
+        self._finders = [(name, find) for name, find in BUILTIN_FINDERS.items() if name in wanted]
 
     def extract(self, text: str) -> list[Found]:
         found: list[Found] = []
         for name, extractor, pattern in self._patterns:
             for m in pattern.finditer(text):
-                if m.end() <= m.start():
-                    continue
-                if name == "phone_number" and sum(c.isdigit() for c in m.group()) < _MIN_PHONE_DIGITS:
-                    continue
-                found.append(Found(m.start(), m.end(), m.group(), name, extractor))
+                if m.end() > m.start():
+                    found.append(Found(m.start(), m.end(), m.group(), name, extractor))
+        for name, find in self._finders:
+            found += [Found(s.start, s.end, text[s.start:s.end], name, "PatternEntityExtractor") for s in find(text)]
         return _drop_overlaps(found)
 
 

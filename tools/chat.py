@@ -1,4 +1,4 @@
-"""A small interactive shell for typing to the assistant: `python -m bot.chat`."""
+"""A small interactive shell for typing to the assistant: `python -m tools.chat`."""
 
 from __future__ import annotations
 
@@ -7,14 +7,17 @@ import uuid
 
 import httpx
 
+from contracts.identity import CUSTOMER_TOKEN_KEY
+from contracts.ports import DEFAULT_PORTS
+
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--url", default="http://127.0.0.1:5005/webhooks/rest/webhook")
+    parser.add_argument("--url", default=f"http://127.0.0.1:{DEFAULT_PORTS['rasa']}/webhooks/rest/webhook")
     parser.add_argument("--token", help="a customer token (JWT) to chat as that customer")
     parser.add_argument("--sender", default=f"shell-{uuid.uuid4().hex[:8]}")
     args = parser.parse_args()
-    metadata = {"customer_token": args.token} if args.token else {}
+    metadata = {CUSTOMER_TOKEN_KEY: args.token} if args.token else {}
     print(f"Chatting as {args.sender}{' (signed in)' if args.token else ''}. Ctrl-D or /quit to leave.")
     while True:
         try:

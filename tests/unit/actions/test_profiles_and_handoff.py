@@ -1,7 +1,8 @@
 import datetime as dt
 
-from actions import handoff, redis_keys
-from actions.demo import seed
+from actions import handoff
+from contracts import redis_keys
+from tools.demo import seed
 from actions.profiles import ProfileStore, normalise_order_id
 
 

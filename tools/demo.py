@@ -1,19 +1,22 @@
-"""Demo customers for `make run` and the tests: `python -m actions.demo seed [--customer C1001]`.
+"""Demo customers for `make run` and the tests: `python -m tools.demo seed | token [--customer C1001]`.
 
 Seeding overwrites only the demo customers' own profile keys; it never flushes anything.
+A token is what the shop's website would issue after its own login, signed with
+CUSTOMER_TOKEN_SECRET (a dev-only value when DEV_MODE=true).
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 from typing import List
 
 import redis
 
-from actions.identity import issue_customer_token
 from actions.profiles import Customer, Order, ProfileStore
-from actions.settings import ActionSettings
+from contracts.identity import issue_customer_token, require_secret
+from contracts.ports import DEFAULT_PORTS
 
 DEMO_CUSTOMER = "C1001"
 
@@ -50,16 +53,23 @@ def seed(client: redis.Redis, today: dt.date | None = None) -> List[Customer]:
     return customers
 
 
+def demo_token(customer_id: str, secret: str) -> str:
+    return issue_customer_token(customer_id, secret)
+
+
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("command", choices=["seed", "token"])
     parser.add_argument("--customer", default=DEMO_CUSTOMER)
     args = parser.parse_args()
-    s = ActionSettings()
     if args.command == "seed":
-        customers = seed(redis.Redis.from_url(s.redis_url))
+        url = os.environ.get("REDIS_URL", f"redis://127.0.0.1:{DEFAULT_PORTS['redis']}/0")
+        customers = seed(redis.Redis.from_url(url))
         print(f"seeded {len(customers)} demo customers: " + ", ".join(f"{c.customer_id} {c.name}" for c in customers))
-    print(issue_customer_token(args.customer, s.customer_token_secret))
+        return
+    secret = require_secret("CUSTOMER_TOKEN_SECRET", os.environ.get("CUSTOMER_TOKEN_SECRET"),
+                            os.environ.get("DEV_MODE", "").lower() in ("1", "true", "yes"))
+    print(demo_token(args.customer, secret))
 
 
 if __name__ == "__main__":

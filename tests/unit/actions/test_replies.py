@@ -1,7 +1,7 @@
 import datetime as dt
 
 from actions import replies
-from actions.demo import demo_customers
+from tools.demo import demo_customers
 
 TODAY = dt.date(2026, 11, 30)
 

@@ -1,0 +1,14 @@
+"""What careline's services share, in one place.
+
+- `contracts.ports`: the default port of each service.
+- `contracts.limits`: the message-length limit every channel and the NLU enforce.
+- `contracts.redis_keys`: every Redis key of every service, what it holds, how long it lives.
+- `contracts.redaction`: finding and redacting personal data (cards, IBANs, emails, phone
+  numbers, digits spoken or spaced by speech recognition, a customer's own name).
+- `contracts.identity`: the customer token a website issues, the identity claim our channel
+  passes to actions, and the rules a secret must meet.
+- `contracts.records`: typed records of the NLU's parse result and of the Rasa events other
+  services read.
+
+Standard library, pyjwt and phonenumbers only: both Python environments install it.
+"""

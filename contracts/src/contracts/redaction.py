@@ -1,0 +1,157 @@
+"""Find and redact personal data before text is stored, summarised or analysed.
+
+What is found, in this order (an earlier kind wins where two overlap):
+- `[EMAIL]` email addresses;
+- `[IBAN]` IBANs, written with or without spaces, when their mod-97 checksum holds;
+- `[CARD]` card numbers of 13–19 digits, with spaces or dashes, when their Luhn check holds;
+- digits spoken or spaced by speech recognition ("four one one one …", "oh seven seven …",
+  "double one"): a run of 7 or more becomes `[CARD]` when it is a valid card number, else `[PHONE]`;
+- `[PHONE]` phone numbers as the `phonenumbers` library segments them, when they have at
+  least 7 digits and are not shaped like a date;
+- `[NAME]` names the caller passes (a customer's own name, from their profile).
+
+Order ids, amounts and dates stay: they are what analysts and agents need to read.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterable, List
+
+import phonenumbers
+
+DEFAULT_REGION = "GB"  # how a number without a country code is read
+MIN_PHONE_DIGITS = 7
+
+EMAIL_PATTERN = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+_CARD = re.compile(r"(?<!\d)(?:\d[ -]?){12,18}\d(?!\d)")
+_IBAN_CANDIDATE = re.compile(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]){11,32}", re.IGNORECASE)
+_DATE_SHAPED = re.compile(r"\d{4}[/.-]\d{1,2}[/.-]\d{1,2}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}")
+_SPOKEN_DIGITS = {"zero": "0", "oh": "0", "nought": "0", "one": "1", "two": "2", "three": "3", "four": "4",
+                  "five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9"}
+_REPEAT = {"double": 2, "triple": 3}
+_WORD_OR_NUMBER = re.compile(r"[A-Za-z]+|\d+")
+_RUN_GAP = re.compile(r"[\s,.-]*")
+
+
+@dataclass(frozen=True)
+class PiiSpan:
+    kind: str  # EMAIL | IBAN | CARD | PHONE | NAME
+    start: int
+    end: int
+
+
+def luhn_ok(digits: str) -> bool:
+    total = 0
+    for i, ch in enumerate(reversed(digits)):
+        d = int(ch)
+        if i % 2 == 1:
+            d = d * 2 - 9 if d > 4 else d * 2
+        total += d
+    return total % 10 == 0
+
+
+def iban_ok(compact: str) -> bool:
+    """ISO 13616: move the first four characters to the end, letters to 10..35, mod 97 is 1."""
+    if not 15 <= len(compact) <= 34:
+        return False
+    rearranged = compact[4:] + compact[:4]
+    return int("".join(str(int(c, 36)) for c in rearranged)) % 97 == 1
+
+
+def _is_card(digits: str) -> bool:
+    return 13 <= len(digits) <= 19 and luhn_ok(digits)
+
+
+def find_emails(text: str) -> List[PiiSpan]:
+    return [PiiSpan("EMAIL", m.start(), m.end()) for m in EMAIL_PATTERN.finditer(text)]
+
+
+def find_ibans(text: str) -> List[PiiSpan]:
+    found = []
+    for m in _IBAN_CANDIDATE.finditer(text):
+        # the candidate may run on into the next word: try the longest valid prefix
+        positions = [m.start() + i for i, c in enumerate(m.group()) if c != " "]
+        compact = m.group().replace(" ", "").upper()
+        for n in range(min(34, len(compact)), 14, -1):
+            if iban_ok(compact[:n]):
+                found.append(PiiSpan("IBAN", m.start(), positions[n - 1] + 1))
+                break
+    return found
+
+
+def find_cards(text: str) -> List[PiiSpan]:
+    return [PiiSpan("CARD", m.start(), m.end()) for m in _CARD.finditer(text)
+            if _is_card(re.sub(r"\D", "", m.group()))]
+
+
+def find_spoken_digits(text: str) -> List[PiiSpan]:
+    """Runs of digits as speech recognition writes them: words, single numerals, 'double one'."""
+    found: List[PiiSpan] = []
+    tokens = list(_WORD_OR_NUMBER.finditer(text))
+    i = 0
+    while i < len(tokens):
+        digits, spoken, j, end = "", False, i, tokens[i].start()
+        while j < len(tokens):
+            tok = tokens[j]
+            if j > i and not _RUN_GAP.fullmatch(text[end:tok.start()]):
+                break
+            word = tok.group().lower()
+            nxt = tokens[j + 1].group().lower() if j + 1 < len(tokens) else ""
+            if word in _REPEAT and nxt in _SPOKEN_DIGITS and _RUN_GAP.fullmatch(text[tok.end():tokens[j + 1].start()]):
+                digits += _SPOKEN_DIGITS[nxt] * _REPEAT[word]
+                spoken, end, j = True, tokens[j + 1].end(), j + 2
+            elif word in _SPOKEN_DIGITS:
+                digits += _SPOKEN_DIGITS[word]
+                spoken, end, j = True, tok.end(), j + 1
+            elif word.isdigit() and len(word) <= 4:
+                digits += word
+                end, j = tok.end(), j + 1
+            else:
+                break
+        if spoken and len(digits) >= MIN_PHONE_DIGITS:
+            found.append(PiiSpan("CARD" if _is_card(digits) else "PHONE", tokens[i].start(), end))
+            i = j
+        else:
+            i += 1
+    return found
+
+
+def find_phone_numbers(text: str, region: str = DEFAULT_REGION) -> List[PiiSpan]:
+    found = []
+    for m in phonenumbers.PhoneNumberMatcher(text, region, leniency=phonenumbers.Leniency.POSSIBLE):
+        raw = m.raw_string
+        if sum(c.isdigit() for c in raw) >= MIN_PHONE_DIGITS and not _DATE_SHAPED.fullmatch(raw.strip()):
+            found.append(PiiSpan("PHONE", m.start, m.end))
+    return found
+
+
+def find_names(text: str, names: Iterable[str]) -> List[PiiSpan]:
+    found = []
+    # longest first, so "Alice Martin" is claimed whole before "Alice"
+    for name in sorted({n.strip() for n in names if n and len(n.strip()) >= 2}, key=len, reverse=True):
+        for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.IGNORECASE):
+            found.append(PiiSpan("NAME", m.start(), m.end()))
+    return found
+
+
+def find_pii(text: str, names: Iterable[str] = (), region: str = DEFAULT_REGION) -> List[PiiSpan]:
+    """Every piece of personal data in the text, without overlaps, in text order."""
+    candidates = [*find_emails(text), *find_ibans(text), *find_cards(text), *find_spoken_digits(text),
+                  *find_phone_numbers(text, region), *find_names(text, names)]
+    kept: List[PiiSpan] = []
+    for span in candidates:  # listed by priority: the first claim on a character wins
+        if all(span.end <= k.start or span.start >= k.end for k in kept):
+            kept.append(span)
+    return sorted(kept, key=lambda s: s.start)
+
+
+def redact(text: str, names: Iterable[str] = (), region: str = DEFAULT_REGION) -> str:
+    """The text with every piece of personal data replaced by its kind, e.g. `[CARD]`."""
+    out, cursor = [], 0
+    for span in find_pii(text, names, region):
+        out += [text[cursor:span.start], f"[{span.kind}]"]
+        cursor = span.end
+    out.append(text[cursor:])
+    return "".join(out)
