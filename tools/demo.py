@@ -15,7 +15,7 @@ from typing import List
 import redis
 
 from actions.profiles import Customer, Order, ProfileStore
-from contracts.identity import issue_customer_token, require_secret
+from contracts.identity import InsecureSecretError, issue_customer_token, require_secret
 from contracts.ports import DEFAULT_PORTS
 
 DEMO_CUSTOMER = "C1001"
@@ -67,8 +67,11 @@ def main() -> None:
         customers = seed(redis.Redis.from_url(url))
         print(f"seeded {len(customers)} demo customers: " + ", ".join(f"{c.customer_id} {c.name}" for c in customers))
         return
-    secret = require_secret("CUSTOMER_TOKEN_SECRET", os.environ.get("CUSTOMER_TOKEN_SECRET"),
-                            os.environ.get("DEV_MODE", "").lower() in ("1", "true", "yes"))
+    try:
+        secret = require_secret("CUSTOMER_TOKEN_SECRET", os.environ.get("CUSTOMER_TOKEN_SECRET"),
+                                os.environ.get("DEV_MODE", "").lower() in ("1", "true", "yes"))
+    except InsecureSecretError as exc:
+        raise SystemExit(f"cannot mint a token: {exc}")
     print(demo_token(args.customer, secret))
 
 

@@ -1,0 +1,35 @@
+"""The shared package installs into a fresh venv with only its declared dependencies.
+
+Runs in both project environments (3.10 and 3.11), so it proves both Pythons.
+"""
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parents[3] / "contracts"
+MODULES = ["contracts", "contracts.ports", "contracts.limits", "contracts.redis_keys", "contracts.redaction",
+           "contracts.identity", "contracts.records"]
+
+
+def declared_dependencies() -> set:
+    text = (PACKAGE / "pyproject.toml").read_text()
+    block = re.search(r"dependencies = \[(.*?)\]", text, re.S).group(1)
+    return {re.match(r"[A-Za-z0-9_.-]+", d).group().lower() for d in re.findall(r'"([^"]+)"', block)}
+
+
+def test_installs_and_imports_in_a_fresh_venv(tmp_path):
+    venv = tmp_path / "venv"
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+    python = str(venv / "bin" / "python")
+    subprocess.run([python, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", str(PACKAGE)],
+                   check=True, capture_output=True)
+    # -I: isolated from PYTHONPATH and the user's site, so only what the venv installed can be imported
+    probe = "import " + ", ".join(MODULES) + "; from contracts.redaction import redact; print(redact('mail a@b.co'))"
+    out = subprocess.run([python, "-I", "-c", probe], check=True, capture_output=True, text=True, cwd=tmp_path)
+    assert out.stdout.strip() == "mail [EMAIL]"
+    frozen = subprocess.run([python, "-m", "pip", "list", "--format=freeze", "--exclude", "pip", "--exclude",
+                             "setuptools", "--disable-pip-version-check"], check=True, capture_output=True, text=True)
+    installed = {line.split("==")[0].lower() for line in frozen.stdout.split()}
+    assert installed == declared_dependencies() | {"careline-contracts"}, installed
