@@ -6,7 +6,7 @@ import json
 
 import httpx
 
-from actions import redis_keys  # plain module: key names only
+from contracts import redis_keys
 from tests.integration.conftest import token
 
 ALICE, BEN, CHLOE = "C1001", "C1002", "C1003"

@@ -4,6 +4,7 @@ Runs in both project environments (3.10 and 3.11), so it proves both Pythons.
 """
 
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -23,7 +24,9 @@ def test_installs_and_imports_in_a_fresh_venv(tmp_path):
     venv = tmp_path / "venv"
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
     python = str(venv / "bin" / "python")
-    subprocess.run([python, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", str(PACKAGE)],
+    source = shutil.copytree(PACKAGE, tmp_path / "contracts", ignore=shutil.ignore_patterns("*.egg-info", "build"))
+    # built from a copy: a build must not leave build/ or egg-info in the checkout
+    subprocess.run([python, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", str(source)],
                    check=True, capture_output=True)
     # -I: isolated from PYTHONPATH and the user's site, so only what the venv installed can be imported
     probe = "import " + ", ".join(MODULES) + "; from contracts.redaction import redact; print(redact('mail a@b.co'))"
