@@ -17,6 +17,7 @@ from urllib.parse import unquote, urlparse
 import yaml
 
 from bot.settings import BotSettings
+from contracts.ports import DEFAULT_PORTS
 from contracts.redis_keys import RASA_KEY_PREFIX
 
 CHANNEL = "bot.channels.CustomerRestInput"
@@ -30,7 +31,7 @@ def redis_store(redis_url: str) -> Dict[str, Any]:
     store: Dict[str, Any] = {
         "type": "redis",
         "url": u.hostname or "127.0.0.1",
-        "port": u.port or 6379,
+        "port": u.port or DEFAULT_PORTS["redis"],
         "db": int((u.path or "/0").lstrip("/") or 0),
         "key_prefix": RASA_KEY_PREFIX,
     }
