@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import asdict
 
 import typer
 from rich.console import Console
@@ -21,14 +22,12 @@ def train(
 ) -> None:
     """Fine-tune on BOT_DIR's NLU data; save a new version and mark it current."""
     from nlu import registry
-    from nlu.train import TRAINING_FORMAT
-    from nlu.train import train as run_training
     from nlu.training_data import load_project
 
     settings = NluSettings()
     data = load_project(settings.bot_dir)
     if if_missing:
-        wanted = dict(data_hash=data.fingerprint(), encoder=settings.encoder, min_format=TRAINING_FORMAT)
+        wanted = dict(data_hash=data.fingerprint(), encoder=settings.encoder)
         current = registry.current_version(settings.models_dir)
         if current and registry.fits(settings.models_dir, current, **wanted):
             console.print(f"nlu model {current} (current) matches the training data; nothing to do")
@@ -38,6 +37,8 @@ def train(
             registry.set_current(settings.models_dir, existing)
             console.print(f"nlu model {existing} matches the training data; made it current")
             return
+    from nlu.train import train as run_training  # torch: only when there is training to do
+
     run_training(settings, data, show_progress=not quiet, log=console.print)
 
 
@@ -48,18 +49,18 @@ def evaluate(as_json: bool = typer.Option(False, "--json", help="Print the full 
 
     report = evaluate_current(NluSettings())
     if as_json:
-        print(json.dumps(report, indent=2))
+        print(json.dumps(asdict(report), indent=2))
         return
-    console.print(f"model {report['version']}: {report['heldout_examples']} held-out examples")
-    if report["data_changed_since_training"]:
+    console.print(f"model {report.version}: {report.heldout_examples} held-out examples")
+    if report.data_changed_since_training:
         console.print("[yellow]note: BOT_DIR's data changed since training; scoring the unchanged held-out examples")
-    i, s = report["intent"], report["sentiment"]
-    console.print(f"intent accuracy     {i['accuracy']:.4f}")
-    console.print(f"intent macro-F1     {i['macro_f1']:.4f}")
-    console.print(f"sentiment accuracy  {s['accuracy']:.4f}")
-    console.print(f"sentiment macro-F1  {s['macro_f1']:.4f}")
-    for pair in i["confused"][:5]:
-        console.print(f"  confused: {pair['true']} -> {pair['predicted']} x{pair['count']}")
+    i, s = report.intent, report.sentiment
+    console.print(f"intent accuracy     {i.accuracy:.4f}")
+    console.print(f"intent macro-F1     {i.macro_f1:.4f}")
+    console.print(f"sentiment accuracy  {s.accuracy:.4f}")
+    console.print(f"sentiment macro-F1  {s.macro_f1:.4f}")
+    for pair in i.confused[:5]:
+        console.print(f"  confused: {pair.true} -> {pair.predicted} x{pair.count}")
 
 
 @cli.command()
@@ -80,10 +81,10 @@ def models() -> None:
     table = Table("", "trained at", "examples", "intent acc", "intent F1", "fallback below")
     table.add_column("version", no_wrap=True)
     for m in registry.versions(settings.models_dir):
-        i = m.get("metrics", {}).get("intent", {})
-        table.add_row("*" if m["version"] == current else "", m["trained_at"][:19],
-                      str(m["training_data"]["examples"]), str(i.get("accuracy", "-")), str(i.get("macro_f1", "-")),
-                      str(m.get("fallback", {}).get("threshold", "-")), m["version"])
+        i = m.metrics.intent if m.metrics else None
+        table.add_row("*" if m.version == current else "", m.trained_at[:19], str(m.training_data.examples),
+                      str(i.accuracy) if i else "-", str(i.macro_f1) if i else "-", str(m.fallback.threshold),
+                      m.version)
     console.print(table)
 
 
@@ -108,10 +109,11 @@ def rollback() -> None:
 def card(version: str = typer.Argument(None, help="default: the current version")) -> None:
     """Print a version's MODEL_CARD.md."""
     from nlu import registry
+    from nlu.model_card import CARD_FILE
 
     settings = NluSettings()
     path = settings.models_dir / version if version else registry.current_path(settings.models_dir)
-    print((path / "MODEL_CARD.md").read_text())
+    print((path / CARD_FILE).read_text())
 
 
 if __name__ == "__main__":

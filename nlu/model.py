@@ -2,29 +2,18 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import torch
 from safetensors.torch import load_file, save_file
 from torch import nn
 from transformers import AutoConfig, AutoModel, AutoTokenizer, PreTrainedTokenizerBase
 
+from nlu import metadata as model_metadata
+from nlu.metadata import Labels, ModelMetadata
+
 WEIGHTS = "model.safetensors"
-METADATA = "metadata.json"
-OUTSIDE = "O"
-
-
-def tag_key(entity: str, role: str | None, group: str | None) -> str:
-    """One label per (entity, role, group): the tagger learns roles and groups too."""
-    return "\t".join((entity, role or "", group or ""))
-
-
-def split_tag_key(key: str) -> tuple[str, str | None, str | None]:
-    entity, role, group = key.split("\t")
-    return entity, role or None, group or None
 
 
 class NluNet(nn.Module):
@@ -56,46 +45,46 @@ class NluNet(nn.Module):
 class LoadedModel:
     net: NluNet
     tokenizer: PreTrainedTokenizerBase
-    metadata: dict[str, Any]
+    metadata: ModelMetadata
     path: Path
 
     @property
     def intents(self) -> list[str]:
-        return self.metadata["labels"]["intents"]
+        return self.metadata.labels.intents
 
     @property
     def sentiments(self) -> list[str]:
-        return self.metadata["labels"]["sentiments"]
+        return self.metadata.labels.sentiments
 
     @property
     def tags(self) -> list[str]:
-        return self.metadata["labels"]["tags"]
+        return self.metadata.labels.tags
 
     @property
     def version(self) -> str:
-        return self.metadata["version"]
+        return self.metadata.version
 
 
-def build(encoder_name: str, intents: list[str], sentiments: list[str], tags: list[str]):
+def build(encoder_name: str, labels: Labels) -> tuple[NluNet, PreTrainedTokenizerBase]:
     tokenizer = AutoTokenizer.from_pretrained(encoder_name)
     encoder = AutoModel.from_pretrained(encoder_name)
-    return NluNet(encoder, len(intents), len(sentiments), len(tags)), tokenizer
+    return NluNet(encoder, len(labels.intents), len(labels.sentiments), len(labels.tags)), tokenizer
 
 
-def save(net: NluNet, tokenizer: PreTrainedTokenizerBase, metadata: dict[str, Any], path: Path) -> None:
+def save(net: NluNet, tokenizer: PreTrainedTokenizerBase, metadata: ModelMetadata, path: Path) -> None:
     path.mkdir(parents=True, exist_ok=True)
     net.encoder.config.save_pretrained(path)
     tokenizer.save_pretrained(path)
     state = {k: v.contiguous() for k, v in net.state_dict().items()}
     save_file(state, str(path / WEIGHTS))
-    (path / METADATA).write_text(json.dumps(metadata, indent=2, sort_keys=True))
+    model_metadata.write(metadata, path)
 
 
 def load(path: Path) -> LoadedModel:
-    metadata = json.loads((path / METADATA).read_text())
-    labels = metadata["labels"]
+    metadata = model_metadata.read(path)
+    labels = metadata.labels
     encoder = AutoModel.from_config(AutoConfig.from_pretrained(path))
-    net = NluNet(encoder, len(labels["intents"]), len(labels["sentiments"]), len(labels["tags"]))
+    net = NluNet(encoder, len(labels.intents), len(labels.sentiments), len(labels.tags))
     net.load_state_dict(load_file(str(path / WEIGHTS)))
     net.eval()
     tokenizer = AutoTokenizer.from_pretrained(path)

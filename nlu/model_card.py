@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from typing import Any
+
+from nlu.metadata import ModelMetadata
+from nlu.metrics import ClassificationReport
+
+CARD_FILE = "MODEL_CARD.md"
 
 KNOWN_LIMITS = [
     "English only, unless the encoder named above was pre-trained on other languages "
     "(the bundled all-MiniLM-L6-v2 saw English web text).",
-    "Messages are cut at the configured token limit; a long message is judged by its beginning.",
+    "Messages longer than the token limit (`max_tokens` under training settings; `NLU_MAX_TOKENS` when "
+    "serving) are read in windows of whole sentences: the intent and its ranking come from the window "
+    "most confident of its intent, so a message with two requests gets the one stated most plainly; "
+    "sentiment is negative when any window reads as negative, otherwise the windows' mean decides. "
+    "No window sees another, so a request split across two is judged piecemeal.",
     "Trained on a few dozen written examples per intent: phrasings far from them, other domains "
     "and code-switching are judged less reliably. Out-of-scope messages are caught only when the "
     "model is unsure (see the fallback threshold) or by a trained out_of_scope intent.",
@@ -22,19 +32,17 @@ def _table(header: list[str], rows: list[list[Any]]) -> str:
     return "\n".join(lines)
 
 
-def _per_class(report: dict[str, Any]) -> str:
-    rows = [[label, m["precision"], m["recall"], m["f1"], m["support"]]
-            for label, m in sorted(report["per_class"].items())]
+def _per_class(report: ClassificationReport) -> str:
+    rows = [[label, m.precision, m.recall, m.f1, m.support] for label, m in sorted(report.per_class.items())]
     return _table(["label", "precision", "recall", "F1", "support"], rows)
 
 
-def render(meta: dict[str, Any]) -> str:
-    data, settings, metrics = meta["training_data"], meta["settings"], meta.get("metrics", {})
-    fallback = meta.get("fallback", {})
+def render(meta: ModelMetadata) -> str:
+    data, settings, metrics, fallback = meta.training_data, meta.settings, meta.metrics, meta.fallback
     out = [
-        f"# Model card: {meta['version']}",
+        f"# Model card: {meta.version}",
         "",
-        f"Trained {meta['trained_at']} in {meta['train_seconds']} s. One {settings['encoder']} encoder "
+        f"Trained {meta.trained_at} in {meta.train_seconds} s. One {settings.encoder} encoder "
         "fine-tuned with three heads: intent, sentiment (negative / neutral / positive) and entity tags.",
         "",
         "## Intended use",
@@ -44,41 +52,40 @@ def render(meta: dict[str, Any]) -> str:
         "",
         "## Training data",
         "",
-        f"Rasa project: `{data.get('bot_dir', '-')}`; data sha256 `{data['sha256']}`.",
-        f"{data['examples']} examples: {data['train_examples']} trained on, "
-        f"{data['examples'] - data['train_examples']} held out for evaluation (stratified by intent).",
+        f"Rasa project: `{data.bot_dir}`; data sha256 `{data.sha256}`.",
+        f"{data.examples} examples: {data.train_examples} trained on, "
+        f"{data.examples - data.train_examples} held out for evaluation (stratified by intent).",
         "",
     ]
-    files = data.get("files", {})
-    if isinstance(files, dict) and files:
-        out += [_table(["file", "sha256"], [[f"`{n}`", f"`{h}`"] for n, h in files.items()]), ""]
-    if data.get("intent_counts"):
+    if data.files:
+        out += [_table(["file", "sha256"], [[f"`{n}`", f"`{h}`"] for n, h in data.files.items()]), ""]
+    if data.intent_counts:
         out += ["### Label distribution", "",
-                _table(["intent", "examples"], [[k, v] for k, v in data["intent_counts"].items()]), "",
-                _table(["sentiment", "examples"], [[k, v] for k, v in data["sentiment_counts"].items()]), ""]
+                _table(["intent", "examples"], [[k, v] for k, v in data.intent_counts.items()]), "",
+                _table(["sentiment", "examples"], [[k, v] for k, v in data.sentiment_counts.items()]), ""]
     out += ["## Evaluation (held-out examples, never trained on)", ""]
     if metrics:
-        i, s = metrics["intent"], metrics["sentiment"]
+        i, s = metrics.intent, metrics.sentiment
         out += [
             _table(["task", "accuracy", "macro-F1", "examples"], [
-                ["intent", i["accuracy"], i["macro_f1"], metrics["heldout_examples"]],
-                ["sentiment", s["accuracy"], s["macro_f1"], metrics["heldout_examples"]]]),
+                ["intent", i.accuracy, i.macro_f1, metrics.heldout_examples],
+                ["sentiment", s.accuracy, s.macro_f1, metrics.heldout_examples]]),
             "", "### Intent, per class", "", _per_class(i), "",
             "### Most confused intent pairs", "",
-            _table(["true", "predicted", "count"], [[c["true"], c["predicted"], c["count"]] for c in i["confused"]])
-            if i["confused"] else "No confusions on the held-out examples.",
+            _table(["true", "predicted", "count"], [[c.true, c.predicted, c.count] for c in i.confused])
+            if i.confused else "No confusions on the held-out examples.",
             "", "### Sentiment, per class", "", _per_class(s), "",
         ]
     else:
         out += ["No held-out examples (holdout fraction 0): no metrics.", ""]
     out += [
         "## Out-of-scope handling", "",
-        f"Below an intent confidence of **{fallback.get('threshold', 0.5)}** the service answers "
-        f"`nlu_fallback` ({fallback.get('method', 'default')}). `NLU_FALLBACK_THRESHOLD` overrides it.", "",
+        f"Below an intent confidence of **{fallback.threshold}** the service answers "
+        f"`nlu_fallback` ({fallback.method}). `NLU_FALLBACK_THRESHOLD` overrides it.", "",
         "## Training settings", "",
-        _table(["setting", "value"], [[k, v] for k, v in sorted(settings.items())]), "",
+        _table(["setting", "value"], [[k, v] for k, v in sorted(asdict(settings).items())]), "",
         "## Library versions", "",
-        _table(["library", "version"], [[k, v] for k, v in sorted(meta["versions"].items())]), "",
+        _table(["library", "version"], [[k, v] for k, v in sorted(asdict(meta.versions).items())]), "",
         "## Known limits", "",
         *[f"- {line}" for line in KNOWN_LIMITS], "",
     ]

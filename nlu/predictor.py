@@ -6,26 +6,42 @@ import re
 from typing import Any
 
 import torch
+from transformers import BatchEncoding
 
-from nlu.calibration import DEFAULT_THRESHOLD
-from nlu.entities import Found, RuleExtractor, apply_synonyms, merge
-from nlu.model import OUTSIDE, LoadedModel, split_tag_key
+from nlu import tags as bio_tags
+from nlu.entities import RuleExtractor, apply_synonyms, merge
+from nlu.model import LoadedModel
+from nlu.windows import window_spans
 
 FALLBACK_INTENT = "nlu_fallback"
+NEGATIVE = "negative"  # the sentiment label that outweighs the others in a long message
 MAX_EXPLAINED_WORDS = 48
 RANKING_LENGTH = 10
 
 
 class Predictor:
+    """Parses messages of any length up to the service's limit.
+
+    A message that fits `max_tokens` is read whole. A longer one is read in windows of
+    whole sentences (nlu.windows), all in one batch, and the windows' answers combine so:
+    - intent and its ranking: from the window most confident of its top intent, so a
+      request at the end of a long story is not drowned by the story;
+    - entities: the tagger's from every window, at their offsets in the whole message
+      (rule entities always run on the whole message);
+    - sentiment: negative when any window reads as negative (the most negative window's
+      score), since one complaint buried in a long message matters; otherwise the
+      label of the windows' mean probabilities.
+    """
+
     def __init__(self, loaded: LoadedModel, fallback_threshold: float | None = None, max_tokens: int = 64) -> None:
         self.loaded = loaded
         if fallback_threshold is None:  # the one fitted at training time on held-out data
-            fallback_threshold = loaded.metadata.get("fallback", {}).get("threshold", DEFAULT_THRESHOLD)
+            fallback_threshold = loaded.metadata.fallback.threshold
         self.threshold = fallback_threshold
         self.max_tokens = max_tokens
-        ent = loaded.metadata["entities"]
-        self.rules = RuleExtractor(ent["types"], ent["regexes"], ent["lookups"])
-        self.synonyms: dict[str, str] = ent["synonyms"]
+        rules = loaded.metadata.entities
+        self.rules = RuleExtractor(rules.types, rules.regexes, rules.lookups)
+        self.synonyms: dict[str, str] = rules.synonyms
 
     @property
     def version(self) -> str:
@@ -33,30 +49,31 @@ class Predictor:
 
     @torch.inference_mode()
     def parse(self, text: str) -> dict[str, Any]:
-        tok = self.loaded.tokenizer
-        enc = tok(text, truncation=True, max_length=self.max_tokens,
-                  return_offsets_mapping=True, return_tensors="pt")
+        spans, enc = self._encode(text)
         i_logits, s_logits, t_logits = self.loaded.net(enc["input_ids"], enc["attention_mask"])
-        i_prob = i_logits[0].softmax(-1)
-        s_prob = s_logits[0].softmax(-1)
+        i_prob = i_logits.softmax(-1)
+        best = int(i_prob.max(-1).values.argmax())
         ranking = [
             {"name": self.loaded.intents[i], "confidence": round(float(p), 4)}
-            for p, i in zip(*i_prob.topk(min(RANKING_LENGTH, len(i_prob))))
+            for p, i in zip(*i_prob[best].topk(min(RANKING_LENGTH, i_prob.shape[-1])))
         ]
         intent = dict(ranking[0])
         if intent["confidence"] < self.threshold:
             # Same shape as Rasa's FallbackClassifier, so stock fallback rules apply.
             intent = {"name": FALLBACK_INTENT, "confidence": self.threshold}
             ranking = [intent, *ranking]
-        model_spans = self._decode_tags(text, enc["offset_mapping"][0].tolist(), t_logits[0])
-        entities = apply_synonyms(merge(self.rules.extract(text), model_spans), self.synonyms)
-        s_best = int(s_prob.argmax())
+        model_spans = [
+            found
+            for row, (start, _) in enumerate(spans)
+            for found in bio_tags.decode(text, [[s + start, e + start] for s, e in enc["offset_mapping"][row].tolist()],
+                                         t_logits[row], self.loaded.tags)
+        ]
         return {
             "text": text,
             "intent": intent,
             "intent_ranking": ranking,
-            "entities": entities,
-            "sentiment": {"label": self.loaded.sentiments[s_best], "score": round(float(s_prob[s_best]), 4)},
+            "entities": apply_synonyms(merge(self.rules.extract(text), model_spans), self.synonyms),
+            "sentiment": self._sentiment(s_logits.softmax(-1)),
             "model": self.version,
         }
 
@@ -69,11 +86,13 @@ class Predictor:
     def explain(self, text: str, intent: str, top: int = 5) -> list[dict[str, Any]]:
         """Occlusion: how much the intent's probability drops when each word is left out.
 
-        One batched forward pass over the message and its leave-one-word-out variants."""
-        words = [(m.start(), m.end()) for m in re.finditer(r"\S+", text)][:MAX_EXPLAINED_WORDS]
+        One batched forward pass over the message and its leave-one-word-out variants; a long
+        message is explained within the window that most supports the intent."""
+        offset, segment = self._window_for(text, intent)
+        words = [(m.start() + offset, m.end() + offset) for m in re.finditer(r"\S+", segment)][:MAX_EXPLAINED_WORDS]
         if len(words) < 2 or intent not in self.loaded.intents:
             return [{"token": text[s:e], "start": s, "end": e, "weight": 1.0} for s, e in words][:top]
-        variants = [text] + [(text[:s] + text[e:]).strip() for s, e in words]
+        variants = [segment] + [(text[offset:s] + text[e : offset + len(segment)]).strip() for s, e in words]
         enc = self.loaded.tokenizer(variants, padding=True, truncation=True,
                                     max_length=self.max_tokens, return_tensors="pt")
         i_logits, _, _ = self.loaded.net(enc["input_ids"], enc["attention_mask"])
@@ -82,34 +101,42 @@ class Predictor:
         ranked = sorted(zip(words, drops), key=lambda wd: -wd[1])[:top]
         return [{"token": text[s:e], "start": s, "end": e, "weight": round(d, 4)} for (s, e), d in ranked]
 
-    def _decode_tags(self, text: str, offsets: list[list[int]], logits: torch.Tensor) -> list[Found]:
-        probs = logits.softmax(-1)
-        conf, idx = probs.max(-1)
-        tags = self.loaded.tags
-        spans: list[Found] = []
-        current: dict[str, Any] | None = None
+    def windows(self, text: str) -> list[tuple[int, int]]:
+        """The character spans the model reads `text` in: one span when it fits `max_tokens`."""
+        return self._encode(text)[0]
 
-        def close() -> None:
-            if current is not None:
-                entity, role, group = split_tag_key(current["key"])
-                start, end = current["start"], current["end"]
-                spans.append(Found(start, end, text[start:end], entity, "TransformerEntityExtractor",
-                                   sum(current["conf"]) / len(current["conf"]), role, group))
+    def _encode(self, text: str) -> tuple[list[tuple[int, int]], BatchEncoding]:
+        """The message's windows (character spans) and their encoding as one batch, with each
+        token's offsets within its window. A message that fits is one window, encoded as is."""
+        tok = self.loaded.tokenizer
+        # verbose=False: a long message may exceed the encoder's own limit here; it is only counted
+        whole = tok(text, return_offsets_mapping=True, return_tensors="pt", verbose=False)
+        if whole["input_ids"].shape[1] <= self.max_tokens:
+            return [(0, len(text))], whole
+        tokens = [(s, e) for s, e in whole["offset_mapping"][0].tolist() if e > s]
+        spans = window_spans(text, tokens, self.max_tokens - tok.num_special_tokens_to_add())
+        enc = tok([text[s:e] for s, e in spans], padding=True, truncation=True, max_length=self.max_tokens,
+                  return_offsets_mapping=True, return_tensors="pt")
+        return spans, enc
 
-        for (start, end), t, c in zip(offsets, idx.tolist(), conf.tolist()):
-            if end <= start:
-                continue
-            tag = tags[t]
-            if tag == OUTSIDE:
-                close()
-                current = None
-                continue
-            prefix, key = tag.split("-", 1)
-            if current is not None and key == current["key"] and (prefix == "I" or start == current["end"]):
-                current["end"] = end
-                current["conf"].append(c)
-            else:
-                close()
-                current = {"key": key, "start": start, "end": end, "conf": [c]}
-        close()
-        return spans
+    def _window_for(self, text: str, intent: str) -> tuple[int, str]:
+        """Where `text` most supports `intent`: (offset, the window's text); all of it when it fits."""
+        spans, enc = self._encode(text)
+        if len(spans) > 1 and intent in self.loaded.intents:
+            i_logits, _, _ = self.loaded.net(enc["input_ids"], enc["attention_mask"])
+            row = int(i_logits.softmax(-1)[:, self.loaded.intents.index(intent)].argmax())
+            start, end = spans[row]
+            return start, text[start:end]
+        return 0, text
+
+    def _sentiment(self, s_prob: torch.Tensor) -> dict[str, Any]:
+        """One row of probabilities per window; see the class docstring for the rule."""
+        sentiments = self.loaded.sentiments
+        if NEGATIVE in sentiments:
+            neg = sentiments.index(NEGATIVE)
+            negative_rows = s_prob.argmax(-1) == neg
+            if negative_rows.any():
+                return {"label": NEGATIVE, "score": round(float(s_prob[negative_rows, neg].max()), 4)}
+        mean = s_prob.mean(0)
+        best = int(mean.argmax())
+        return {"label": sentiments[best], "score": round(float(mean[best]), 4)}

@@ -2,29 +2,32 @@
 
 from __future__ import annotations
 
-import json
+import logging
 from pathlib import Path
-from typing import Any
 
-from nlu.model import METADATA
+from nlu import metadata as model_metadata
+from nlu.metadata import METADATA_FILE, TRAINING_FORMAT, MetadataError, ModelMetadata
 
 CURRENT = "CURRENT"
+
+log = logging.getLogger(__name__)
 
 
 class NoModelError(RuntimeError):
     pass
 
 
-def versions(models_dir: Path) -> list[dict[str, Any]]:
-    """Metadata of every complete model, oldest first."""
+def versions(models_dir: Path) -> list[ModelMetadata]:
+    """Metadata of every complete model this code can read, oldest first."""
     out = []
     if not models_dir.is_dir():
         return out
-    for meta_path in models_dir.glob(f"*/{METADATA}"):
-        meta = json.loads(meta_path.read_text())
-        meta["path"] = str(meta_path.parent)
-        out.append(meta)
-    return sorted(out, key=lambda m: m["trained_at"])
+    for meta_path in models_dir.glob(f"*/{METADATA_FILE}"):
+        try:
+            out.append(model_metadata.read(meta_path.parent))
+        except MetadataError as exc:  # an older trainer's layout: listed nowhere, never served
+            log.warning("skipping %s", exc)
+    return sorted(out, key=lambda m: m.trained_at)
 
 
 def current_version(models_dir: Path) -> str | None:
@@ -32,7 +35,7 @@ def current_version(models_dir: Path) -> str | None:
     if not marker.exists():
         return None
     name = marker.read_text().strip()
-    return name if (models_dir / name / METADATA).exists() else None
+    return name if (models_dir / name / METADATA_FILE).exists() else None
 
 
 def current_path(models_dir: Path) -> Path:
@@ -45,38 +48,37 @@ def current_path(models_dir: Path) -> Path:
 
 
 def set_current(models_dir: Path, version: str) -> None:
-    if not (models_dir / version / METADATA).exists():
-        known = ", ".join(m["version"] for m in versions(models_dir)) or "none"
+    if not (models_dir / version / METADATA_FILE).exists():
+        known = ", ".join(m.version for m in versions(models_dir)) or "none"
         raise NoModelError(f"no model version {version!r} in {models_dir} (known: {known})")
     tmp = models_dir / (CURRENT + ".tmp")
     tmp.write_text(version + "\n")
     tmp.replace(models_dir / CURRENT)  # atomic: a reader never sees a half-written name
 
 
-def _fits(meta: dict[str, Any], data_hash: str, encoder: str, min_format: int) -> bool:
-    return (meta.get("training_data", {}).get("sha256") == data_hash
-            and meta.get("settings", {}).get("encoder_path") == encoder
-            and meta.get("format", 0) >= min_format)
-
-
-def fits(models_dir: Path, version: str, data_hash: str, encoder: str, min_format: int = 0) -> bool:
+def fits(models_dir: Path, version: str, data_hash: str, encoder: str, min_format: int = TRAINING_FORMAT) -> bool:
     """Was this version trained on exactly this data and encoder, by a trainer of at least min_format?"""
-    meta_path = models_dir / version / METADATA
-    return meta_path.exists() and _fits(json.loads(meta_path.read_text()), data_hash, encoder, min_format)
+    folder = models_dir / version
+    if not (folder / METADATA_FILE).exists():
+        return False
+    try:
+        return model_metadata.read(folder).fits(data_hash, encoder, min_format)
+    except MetadataError:
+        return False
 
 
-def find_trained_on(models_dir: Path, data_hash: str, encoder: str, min_format: int = 0) -> str | None:
+def find_trained_on(models_dir: Path, data_hash: str, encoder: str, min_format: int = TRAINING_FORMAT) -> str | None:
     """The newest version that fits this data and encoder."""
     for meta in reversed(versions(models_dir)):
-        if _fits(meta, data_hash, encoder, min_format):
-            return meta["version"]
+        if meta.fits(data_hash, encoder, min_format):
+            return meta.version
     return None
 
 
 def rollback(models_dir: Path) -> str:
     """Make the version trained before the current one current; returns its name."""
     current = current_version(models_dir)
-    names = [m["version"] for m in versions(models_dir)]
+    names = [m.version for m in versions(models_dir)]
     if current is None or current not in names or names.index(current) == 0:
         raise NoModelError(f"nothing to roll back to in {models_dir} (current: {current or 'none'})")
     previous = names[names.index(current) - 1]

@@ -51,9 +51,9 @@ def create_app(settings: NluSettings | None = None) -> FastAPI:
         text = req.text.strip()
         if not text:
             raise HTTPException(400, "text is empty: send the customer's message in 'text'")
-        if len(req.text) > settings.max_text_chars:
+        if len(req.text) > settings.max_message_chars:
             raise HTTPException(
-                413, f"text is {len(req.text)} characters; the limit is {settings.max_text_chars}"
+                413, f"text is {len(req.text)} characters; the limit is {settings.max_message_chars}"
             )
         predictor = app.state.predictor
         result = predictor.parse(text)

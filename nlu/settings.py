@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal, Optional
 
+from contracts.limits import DEFAULT_MAX_MESSAGE_CHARS, MAX_MESSAGE_CHARS_ENV
+from contracts.ports import DEFAULT_PORTS
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
@@ -28,10 +30,12 @@ class NluSettings(BaseSettings):
     fallback_threshold: Optional[float] = Field(None, ge=0.0, le=1.0, alias="NLU_FALLBACK_THRESHOLD")
     fallback_keep_fraction: float = Field(0.95, gt=0.0, le=1.0, alias="NLU_FALLBACK_KEEP_FRACTION",
                                           description="share of correct held-out predictions the fitted threshold accepts")
-    max_text_chars: int = Field(2000, gt=0, alias="NLU_MAX_TEXT_CHARS")
-    max_tokens: int = Field(64, gt=8, alias="NLU_MAX_TOKENS")
+    max_message_chars: int = Field(DEFAULT_MAX_MESSAGE_CHARS, gt=0, alias=MAX_MESSAGE_CHARS_ENV,
+                                   description="longer messages get 413; the same limit as every channel's")
+    max_tokens: int = Field(64, gt=8, alias="NLU_MAX_TOKENS",
+                            description="tokens the model reads at once; longer messages are read in windows")
     host: str = Field("127.0.0.1", alias="NLU_HOST")
-    port: int = Field(5006, alias="NLU_PORT")
+    port: int = Field(DEFAULT_PORTS["nlu"], alias="NLU_PORT")
     torch_threads: int = Field(1, ge=1, alias="NLU_TORCH_THREADS")
     # ONNX Runtime computes the same logits (within 1e-4) as torch, about 40 % faster on a CPU
     runtime: Literal["torch", "onnx"] = Field("onnx", alias="NLU_RUNTIME",

@@ -2,11 +2,7 @@
 
 import textwrap
 
-from nlu import registry
-from nlu import model as nlu_model
-from nlu.predictor import Predictor
-from nlu.settings import NluSettings
-from nlu.train import train
+from nlu import NluSettings, Predictor, load_model, registry, train_model
 
 
 def test_train_and_parse_a_foreign_project(tmp_path):
@@ -41,11 +37,11 @@ def test_train_and_parse_a_foreign_project(tmp_path):
             - oslo city
         """))
     settings = NluSettings(bot_dir=project, models_dir=tmp_path / "models", epochs=3, holdout_fraction=0.0)
-    version = train(settings, show_progress=False, log=lambda _: None)
-    loaded = nlu_model.load(registry.current_path(settings.models_dir))
+    version = train_model(settings, show_progress=False, log=lambda _: None)
+    loaded = load_model(registry.current_path(settings.models_dir))
     assert loaded.version == version and loaded.intents == ["book_flight", "greet"]
     assert any("departure" in t for t in loaded.tags) and any("destination" in t for t in loaded.tags)
-    assert loaded.metadata["entities"]["synonyms"] == {"nyc": "New York", "oslo city": "Oslo"}
+    assert loaded.metadata.entities.synonyms == {"nyc": "New York", "oslo city": "Oslo"}
     out = Predictor(loaded, 0.0).parse("fly from Oslo to nyc")
     by_value = {e["value"]: e for e in out["entities"]}
     assert by_value["Oslo"]["extractor"] == "RegexEntityExtractor"  # from the lookup table
@@ -68,10 +64,10 @@ def test_train_list_rollback(tmp_path):
             - nope
         """))
     settings = NluSettings(bot_dir=project, models_dir=tmp_path / "models", epochs=1, holdout_fraction=0.0)
-    first = train(settings, show_progress=False, log=lambda _: None)
-    second = train(settings, show_progress=False, log=lambda _: None)
-    assert [m["version"] for m in registry.versions(settings.models_dir)] == [first, second]
-    assert nlu_model.load(registry.current_path(settings.models_dir)).intents == ["no", "yes"]  # YAML 1.2: not booleans
+    first = train_model(settings, show_progress=False, log=lambda _: None)
+    second = train_model(settings, show_progress=False, log=lambda _: None)
+    assert [m.version for m in registry.versions(settings.models_dir)] == [first, second]
+    assert load_model(registry.current_path(settings.models_dir)).intents == ["no", "yes"]  # YAML 1.2: not booleans
     assert registry.current_version(settings.models_dir) == second
     assert registry.rollback(settings.models_dir) == first
-    assert nlu_model.load(registry.current_path(settings.models_dir)).version == first
+    assert load_model(registry.current_path(settings.models_dir)).version == first

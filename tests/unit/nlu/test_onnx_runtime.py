@@ -1,12 +1,16 @@
 """ONNX Runtime serving: the exported graph computes what the torch network computes."""
 
+from dataclasses import replace
+
 import pytest
 import torch
 
 from nlu import onnx_runtime
-from nlu.model import LoadedModel, build, tag_key
+from nlu.model import LoadedModel
 from nlu.predictor import Predictor
-from nlu.settings import bundled_encoder
+from nlu.tags import tag_key
+
+from .tiny import tiny_metadata, tiny_model
 
 MESSAGES = ["where is my order ORD-10001?", "hi", "I have been waiting three weeks for a refund and nobody answers my emails"]
 
@@ -14,12 +18,8 @@ MESSAGES = ["where is my order ORD-10001?", "hi", "I have been waiting three wee
 @pytest.fixture(scope="module")
 def loaded(tmp_path_factory):
     torch.manual_seed(0)
-    intents, sentiments, tags = ["a", "b", "c"], ["negative", "neutral", "positive"], ["O", f"B-{tag_key('x', None, None)}", f"I-{tag_key('x', None, None)}"]
-    net, tok = build(bundled_encoder(), intents, sentiments, tags)
-    net.eval()
-    meta = {"version": "onnx-test", "labels": {"intents": intents, "sentiments": sentiments, "tags": tags},
-            "entities": {"types": [], "regexes": {}, "lookups": {}, "synonyms": {}}}
-    return LoadedModel(net, tok, meta, tmp_path_factory.mktemp("version"))
+    tags = ["O", f"B-{tag_key('x', None, None)}", f"I-{tag_key('x', None, None)}"]
+    return tiny_model(tiny_metadata("onnx-test", tags=tags), tmp_path_factory.mktemp("version"))
 
 
 def logits(model: LoadedModel, texts: list[str]):
@@ -73,7 +73,7 @@ def test_read_only_model_folder_exports_elsewhere(loaded, tmp_path):
 
     folder = tmp_path / "read-only-version"
     folder.mkdir()
-    other = LoadedModel(loaded.net, loaded.tokenizer, {**loaded.metadata, "version": "ro-test"}, folder)
+    other = LoadedModel(loaded.net, loaded.tokenizer, replace(loaded.metadata, version="ro-test"), folder)
     # the check a read-only volume fails (root could write anyway, so ask it to say no)
     with mock.patch("nlu.onnx_runtime.os.access", return_value=False):
         served = onnx_runtime.onnx_model(other)

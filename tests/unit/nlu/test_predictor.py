@@ -1,24 +1,24 @@
 """Predictor logic on the bundled encoder with untrained heads: shapes, fallback, entity decoding."""
 
+from dataclasses import replace
+
 import pytest
 import torch
 
-from nlu.model import LoadedModel, build, tag_key
+from nlu import tags as bio_tags
+from nlu.holdout import split_holdout
 from nlu.predictor import FALLBACK_INTENT, Predictor
-from nlu.settings import bundled_encoder
-from nlu.train import encode, split_holdout, tag_set
+from nlu.tags import encode, tag_key, tag_set
 from nlu.training_data import Example, EntitySpan
+
+from .tiny import tiny_metadata, tiny_model
+
+TAGS = ["O", f"B-{tag_key('city', 'to', None)}", f"I-{tag_key('city', 'to', None)}"]
 
 
 @pytest.fixture(scope="module")
 def loaded():
-    tags = ["O", f"B-{tag_key('city', 'to', None)}", f"I-{tag_key('city', 'to', None)}"]
-    net, tok = build(bundled_encoder(), ["a", "b", "c"], ["negative", "neutral", "positive"], tags)
-    net.eval()
-    meta = {"version": "test-v", "labels": {"intents": ["a", "b", "c"],
-                                             "sentiments": ["negative", "neutral", "positive"], "tags": tags},
-            "entities": {"types": ["email"], "regexes": {}, "lookups": {}, "synonyms": {}}}
-    return LoadedModel(net, tok, meta, None)
+    return tiny_model(tiny_metadata(tags=TAGS, entity_types=["email"]))
 
 
 def test_parse_shape_and_threshold(loaded):
@@ -44,7 +44,7 @@ def test_tag_decoding_joins_word_pieces_with_roles(loaded):
         if e > s:
             inside = s >= 3 and e <= 12
             logits[i, (1 if s == 3 else 2) if inside else 0] = 5.0
-    spans = Predictor(loaded, 0.0)._decode_tags(text, offsets, logits)
+    spans = bio_tags.decode(text, offsets, logits, loaded.tags)
     assert [(f.entity, f.value, f.role) for f in spans] == [("city", "amsterdam", "to")]
 
 
@@ -69,6 +69,7 @@ def test_holdout_is_stratified_and_deterministic():
 
 def test_speech_like_keeps_entity_offsets():
     from nlu.train import speech_like
+
     ex = Example("Where is ORD-12345?", "order_status", entities=(EntitySpan(9, 18, "ORD-12345", "order_id"),))
     out = speech_like(ex)
     assert out.text == "where is ord-12345"
@@ -85,12 +86,9 @@ def test_explanation_covers_the_words_ranked_by_weight(loaded):
 
 
 def test_threshold_comes_from_the_model_unless_overridden(loaded):
-    loaded.metadata["fallback"] = {"threshold": 0.42}
-    try:
-        assert Predictor(loaded).threshold == 0.42
-        assert Predictor(loaded, 0.7).threshold == 0.7
-    finally:
-        loaded.metadata.pop("fallback")
+    fitted = replace(loaded, metadata=tiny_metadata(tags=TAGS, threshold=0.42))
+    assert Predictor(fitted).threshold == 0.42
+    assert Predictor(fitted, 0.7).threshold == 0.7
 
 
 def test_int8_model_swaps_linear_layers_and_still_parses(loaded):
