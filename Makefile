@@ -8,56 +8,68 @@ export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 
-.PHONY: help venv run train test test-unit test-integration bench-text bench-nlu compose-check clean
+# Unit tests live in tests/unit/<package>/; which environment runs them is decided here:
+# the Rasa side (3.10) and the model side (3.11); contracts is installed in both, so tested in both.
+RASA_UNIT := $(wildcard $(addprefix tests/unit/,actions bot contracts))
+MAIN_UNIT := $(wildcard $(addprefix tests/unit/,nlu stack bench contracts tools))
+
+.PHONY: help venv run train test test-unit test-integration bench-text bench-nlu bench-long compose-check clean
 
 help:
-	@echo "make run          bring the whole backend up (creates venvs, trains models on first use)"
+	@echo "make run          bring the whole backend up in dev mode (creates venvs, trains models on first use)"
 	@echo "make test         unit + integration tests against real redis, nlu, actions and rasa"
 	@echo "make train        train the NLU and dialogue models if their data changed"
 	@echo "make bench-text   latency of text turns: full stack vs bare Rasa"
 	@echo "make bench-nlu    our NLU vs Rasa DIET (Banking77, HWU64) and VADER (TweetEval), out-of-scope; ARGS=--quick for a smoke run"
 	@echo "                  ARGS=--train-diet first, once: trains and caches DIET (about an hour)"
+	@echo "make bench-long   NLU latency and accuracy on long messages"
 	@echo "make compose-check  validate docker-compose.yml"
+	@echo "python -m stack services   the service table (names, environments, ports, variables)"
 
 # --- environments (idempotent: a stamp per dependency file) -----------------------------------
-.venv/.installed: pyproject.toml
+.venv/.installed: pyproject.toml contracts/pyproject.toml
 	@test -x $(PY) || python3.11 -m venv .venv || python3 -m venv .venv
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --progress-bar on -e '.[test,bench]'
+	$(PY) -m pip install --progress-bar on -e ./contracts -e '.[test,bench]'
 	@touch $@
 
-.venv-rasa/.installed: requirements-rasa.txt
+.venv-rasa/.installed: requirements-rasa.txt contracts/pyproject.toml
 	@test -x $(RASA_PY) || "$$(stack/find-python310.sh)" -m venv .venv-rasa
 	$(RASA_PY) -m pip install --quiet --upgrade pip
-	$(RASA_PY) -m pip install --progress-bar on -r requirements-rasa.txt
+	$(RASA_PY) -m pip install --progress-bar on -r requirements-rasa.txt -e ./contracts
 	@touch $@
 
 venv: .venv/.installed .venv-rasa/.installed
 
 train: venv
-	$(PY) -m nlu train --if-missing
-	$(PY) -c "from stack.services import ensure_dialogue_model, common_env, Ports; print(ensure_dialogue_model(common_env('redis://127.0.0.1:6379/0', Ports())))"
+	$(PY) -m stack train
 
+# Dev mode: a made-up customer-token secret unless CUSTOMER_TOKEN_SECRET is set (the launcher says so).
 run: venv
-	$(PY) -m stack run
+	DEV_MODE=$${DEV_MODE:-true} $(PY) -m stack run
 
 test: venv test-unit test-integration
 
 test-unit: venv
-	PYTHONPATH=. $(RASA_PY) -m pytest -q tests/unit/rasa_side
-	$(PY) -m pytest -q tests/unit/nlu
+	$(if $(RASA_UNIT),PYTHONPATH=. $(RASA_PY) -m pytest -q $(RASA_UNIT))
+	$(if $(MAIN_UNIT),$(PY) -m pytest -q $(MAIN_UNIT))
 
 test-integration: venv
 	$(PY) -m pytest -q tests/integration
 
 bench-text: venv
-	$(PY) bench/text_turns.py $(ARGS)
+	$(PY) -m bench.text_turns $(ARGS)
 
 bench-nlu: venv
-	$(PY) bench/nlu_benchmark.py $(ARGS)
+	$(PY) -m bench.nlu_benchmark $(ARGS)
 
+bench-long: venv
+	$(PY) -m bench.long_messages $(ARGS)
+
+# docker-compose wants every required variable set; dummy values, for validation only
 compose-check:
-	docker-compose -f docker-compose.yml config -q && echo "docker-compose.yml is valid"
+	CUSTOMER_TOKEN_SECRET=compose-check IDENTITY_CLAIM_SECRET=compose-check RASA_API_TOKEN=compose-check \
+	REDIS_PASSWORD=compose-check docker-compose -f docker-compose.yml config -q && echo "docker-compose.yml is valid"
 
 clean:
 	rm -rf .run models/dialogue

@@ -1,6 +1,6 @@
 """Runs inside the Rasa environment (Python 3.10): parse messages with a trained Rasa NLU model.
 
-python bench/diet_eval.py MODEL.tar.gz IN.json OUT.json
+.venv-rasa/bin/python -m bench.diet_eval MODEL.tar.gz IN.json OUT.json   (from the repository root)
 IN is a JSON list of texts; OUT gets {"intents": [...], "seconds": [...]}.
 One message at a time, as Rasa's own pipeline processes them.
 """

@@ -1,8 +1,9 @@
 """Our NLU against Rasa's DIET (Banking77, HWU64) and VADER (TweetEval sentiment), in one run.
 
-make bench-nlu ARGS="..."   options: --quick, --only NAME[,NAME], --train-diet, --diet-all,
-                                     --oos-dataset PATH (CLINC150 data_full.json layout; by default
-                                     banking77-oos: 27 Banking77 intents held out + HWU64 messages)
+python -m bench.nlu_benchmark [options]   (make bench-nlu ARGS="...")
+options: --quick, --only NAME[,NAME], --train-diet, --diet-all,
+         --oos-dataset PATH (CLINC150 data_full.json layout; by default
+         banking77-oos: 27 Banking77 intents held out + HWU64 messages)
 
 DIET is slow to train on 2 cores (an hour for Banking77: 3,600 s measured), so it is trained
 once, as its own step, with --train-diet and cached outside git, keyed by data + config +
@@ -17,8 +18,8 @@ import hashlib
 import json
 import os
 import random
+import secrets
 import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
@@ -28,22 +29,21 @@ import torch
 from rich.console import Console
 from rich.progress import track
 
-REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO))
-sys.path.insert(0, str(REPO / "bench"))
+from nlu import (
+    Example, NluSettings, Predictor, TrainingData, batched_logits, classification_metrics, load_model, onnx_model,
+    oos_threshold, predict_batch, quantised, registry, train_model,
+)
+from stack.baseline import baseline_rasa
+from stack.environments import RASA
+from stack.launcher import Stack
+from stack.redis_server import free_port
+from stack.services import free_ports
+from stack.settings import StackSettings
 
-import public_data  # noqa: E402
-from nlu import calibration, registry  # noqa: E402
-from nlu import model as nlu_model  # noqa: E402
-from nlu import onnx_runtime  # noqa: E402
-from nlu.evaluate import batched_logits, classification_metrics, predict_batch  # noqa: E402
-from timing import rasa_version, summarise_ms  # noqa: E402
-from nlu.predictor import Predictor  # noqa: E402
-from nlu.settings import NluSettings  # noqa: E402
-from nlu.train import train  # noqa: E402
-from nlu.training_data import Example, TrainingData  # noqa: E402
-from stack.redis_server import free_port  # noqa: E402
-from stack.services import RASA_VENV, Ports, nlu_service, rasa_service  # noqa: E402
+from . import public_data
+from .timing import rasa_version, summarise_ms
+
+REPO = Path(__file__).resolve().parent.parent
 
 console = Console()
 DIET_CONFIG = REPO / "bench" / "bare_rasa_config.yml"
@@ -53,7 +53,7 @@ RESULTS = REPO / "bench" / "results"
 
 def scores(gold: list[str], pred: list[str]) -> dict:
     m = classification_metrics(gold, pred)
-    return {"accuracy": m["accuracy"], "macro_f1": m["macro_f1"]}
+    return {"accuracy": m.accuracy, "macro_f1": m.macro_f1}
 
 
 def latency(fn, texts: list[str]) -> dict:
@@ -78,7 +78,7 @@ def train_ours(name: str, pairs: list[tuple[str, str]], workdir: Path, args) -> 
                            learning_rate=1e-4, holdout_fraction=0.0)
     data = TrainingData(examples=[Example(t, l) for t, l in pairs])
     t0 = time.perf_counter()
-    train(settings, data, show_progress=True, log=console.print)
+    train_model(settings, data, show_progress=True, log=console.print)
     return registry.current_path(settings.models_dir), time.perf_counter() - t0
 
 
@@ -87,26 +87,21 @@ VARIANTS = ("int8", "onnx", "onnx_int8")  # other ways to serve the same trained
 
 def variant(loaded, name: str):
     if name == "int8":
-        return nlu_model.quantised(loaded)
-    return onnx_runtime.onnx_model(loaded, int8=name == "onnx_int8")
+        return quantised(loaded)
+    return onnx_model(loaded, int8=name == "onnx_int8")
 
 
 def served_http_latency(model_dir: Path, sample: list[str], runtime: str = "torch") -> dict:
     """One message at a time through the real nlu service."""
-    ports = Ports(nlu=free_port())
-    env = {"NLU_MODELS_DIR": str(model_dir.parent), "HF_HUB_OFFLINE": "1", "PYTHONPATH": str(REPO), "NLU_RUNTIME": runtime}
-    nlu = nlu_service(env, ports)
-    nlu.start()
-    try:
-        nlu.wait_healthy()
-        return http_latency(f"http://127.0.0.1:{ports.nlu}/model/parse", sample)
-    finally:
-        nlu.stop()
+    settings = StackSettings(ports=free_ports(("nlu",)), nlu_models_dir=model_dir.parent, run_dir=REPO / ".run" / "bench")
+    with Stack(settings, extra_env={"NLU_RUNTIME": runtime}, only=["nlu"]) as stack:
+        stack.start()
+        return http_latency(f"{stack.urls['nlu']}/model/parse", sample)
 
 
 def evaluate_ours(model_dir: Path, test: list[tuple[str, str]], train_s: float, args,
                   noisy: dict[str, list[str]] | None = None) -> dict:
-    loaded = nlu_model.load(model_dir)
+    loaded = load_model(model_dir)
     texts, gold = [t for t, _ in test], [l for _, l in test]
     t0 = time.perf_counter()
     pred, _, _ = predict_batch(loaded.net, loaded.tokenizer, texts, loaded.intents, loaded.sentiments, 64)
@@ -175,7 +170,7 @@ def diet_model(name: str, pairs: list[tuple[str, str]], may_train: bool) -> tupl
         nlu_file.write_text(data)
         console.print(f"training DIET on {name} ({len(pairs)} examples, Rasa's default 100 epochs)...")
         t0 = time.perf_counter()
-        subprocess.run([str(RASA_VENV / "rasa"), "train", "nlu", "--nlu", str(nlu_file), "--config", str(DIET_CONFIG),
+        subprocess.run([RASA.program("rasa"), "train", "nlu", "--nlu", str(nlu_file), "--config", str(DIET_CONFIG),
                         "--out", str(target.parent), "--fixed-model-name", target.name[:-7]],
                        check=True, env={**os.environ, "RASA_TELEMETRY_ENABLED": "false"})
     info = {"trained_at": time.strftime("%Y-%m-%d %H:%M:%S"), "train_s": round(time.perf_counter() - t0, 1)}
@@ -189,7 +184,7 @@ def evaluate_diet(model: Path, info: dict, test: list[tuple[str, str]], args) ->
         inp, out = Path(tmp) / "in.json", Path(tmp) / "out.json"
         inp.write_text(json.dumps(texts))
         console.print(f"DIET: parsing {len(texts)} test messages in-process...")
-        subprocess.run([str(RASA_VENV / "python"), str(REPO / "bench" / "diet_eval.py"), str(model), str(inp), str(out)],
+        subprocess.run([RASA.python, "-m", "bench.diet_eval", str(model), str(inp), str(out)], cwd=REPO,
                        check=True, capture_output=True, env={**os.environ, "RASA_TELEMETRY_ENABLED": "false"})
         res = json.loads(out.read_text())
     ms = [s * 1000 for s in res["seconds"]]
@@ -198,13 +193,13 @@ def evaluate_diet(model: Path, info: dict, test: list[tuple[str, str]], args) ->
               "batched_msgs_per_s": round(len(ms) / (sum(ms) / 1000), 1),  # Rasa parses one message at a time
               "inprocess_latency": summarise_ms(ms)}
     console.print(f"DIET: accuracy {result['accuracy']}, macro-F1 {result['macro_f1']}, p50 {result['inprocess_latency']['p50_ms']} ms")
-    port = free_port()
-    rasa = rasa_service({"RASA_TELEMETRY_ENABLED": "false"}, port, model, name="bench-diet")
+    port, token = free_port(), secrets.token_urlsafe(32)  # the API serves /model/parse: token only
+    rasa = baseline_rasa("bench-diet", model, port, REPO / ".run" / "bench", api_token=token)
     rasa.start()
     try:
         rasa.wait_healthy()
         sample = random.Random(0).sample(texts, min(args.latency_n, len(texts)))
-        result["http_latency"] = http_latency(f"http://127.0.0.1:{port}/model/parse", sample)
+        result["http_latency"] = http_latency(f"http://127.0.0.1:{port}/model/parse?token={token}", sample)
     finally:
         rasa.stop()
     return result
@@ -245,7 +240,7 @@ OOS_SCORES = {
 
 def evaluate_oos(split: public_data.Split, workdir: Path, args) -> dict:
     model_dir, train_s = train_ours(split.name.split()[0], split.train, workdir, args)
-    loaded = nlu_model.load(model_dir)
+    loaded = load_model(model_dir)
     val_logits, oos_val_logits = intent_logits(loaded, [t for t, _ in split.val]), intent_logits(loaded, split.oos_val)
     test_logits, oos_test_logits = intent_logits(loaded, [t for t, _ in split.test]), intent_logits(loaded, split.oos_test)
     predicted = lambda logits: [loaded.intents[i] for i in logits.argmax(-1).tolist()]  # noqa: E731
@@ -255,7 +250,7 @@ def evaluate_oos(split: public_data.Split, workdir: Path, args) -> dict:
               "oos_test": len(split.oos_test),
               "in_scope_accuracy_without_rejection": scores([l for _, l in split.test], test_pred)["accuracy"]}
     for name, score in OOS_SCORES.items():
-        threshold = calibration.oos_threshold(score(val_logits).tolist(), val_ok, score(oos_val_logits).tolist())
+        threshold = oos_threshold(score(val_logits).tolist(), val_ok, score(oos_val_logits).tolist())
         t_conf, o_conf = score(test_logits).tolist(), score(oos_test_logits).tolist()
         in_ok = [p == l and c >= threshold for p, c, (_, l) in zip(test_pred, t_conf, split.test)]
         rejected = [c < threshold for c in o_conf]

@@ -1,16 +1,23 @@
-"""Public benchmark data sets (read from ../shared/data, never copied) and noise for robustness runs."""
+"""Public benchmark data sets (read from ../shared/data, never copied) and noise for robustness runs.
+
+`python -m bench.public_data --check` exits 0 when every data set the NLU benchmark reads is
+there, and says loudly what is missing (exit 1) otherwise: CI's probe before the smoke run.
+"""
 
 from __future__ import annotations
 
+import argparse
 import csv
-import os
 import json
+import os
 import random
 import re
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 from num2words import num2words
+
 
 def data_root() -> Path:
     """SHARED_DATA if set, else the workplace's shared/data beside the checkout or at /work/shared."""
@@ -23,8 +30,6 @@ def data_root() -> Path:
     raise FileNotFoundError(
         "public benchmark data not found (looked in " + ", ".join(map(str, candidates)) +
         "); set SHARED_DATA to the folder holding banking77/, hwu64/ and sentiment/")
-
-
 
 
 @dataclass
@@ -165,3 +170,29 @@ def typos(text: str, rng: random.Random) -> str:
         elif i + 1 < len(chars):
             chars[i], chars[i + 1] = chars[i + 1], chars[i]
     return "".join(chars)
+
+
+# --- probe -------------------------------------------------------------------------------------
+
+def check() -> str:
+    """Read every data set the NLU benchmark uses; a line saying what was found, or an exception."""
+    root = data_root()
+    sizes = {split.name: len(split.train) + len(split.test) for split in (banking77(root), hwu64(root), tweeteval(root))}
+    return f"public benchmark data found in {root}: " + ", ".join(f"{k} {v} messages" for k, v in sizes.items())
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--check", action="store_true", help="exit 0 when the public data sets are readable, else 1")
+    args = parser.parse_args()
+    if not args.check:
+        parser.error("nothing to do: pass --check")
+    try:
+        print(check())
+    except (OSError, KeyError, ValueError) as exc:
+        print(f"PUBLIC BENCHMARK DATA MISSING: {exc}", file=sys.stderr)
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()

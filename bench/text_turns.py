@@ -1,5 +1,7 @@
 """Latency of text turns: our full stack against a bare Rasa, in the same run.
 
+python -m bench.text_turns [--turns N]   (make bench-text)
+
 ours:      REST -> rasa (Redis tracker + lock store) -> nlu service (HTTP) -> actions -> Redis
 bare_rasa: REST -> rasa with its default NLU pipeline in-process, in-memory tracker -> the same actions
 
@@ -13,9 +15,9 @@ import argparse
 import hashlib
 import json
 import os
+import secrets
 import statistics
 import subprocess
-import sys
 import tempfile
 import time
 import uuid
@@ -24,12 +26,17 @@ from pathlib import Path
 import httpx
 from rich.progress import track
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+from redis import Redis
 
-from stack.redis_server import ThrowawayRedis, free_port  # noqa: E402
-from timing import rasa_version, summarise_ms  # noqa: E402
-from stack.services import RASA_VENV, REPO, Ports, Stack, bot_dir, rasa_service  # noqa: E402
+from stack.baseline import baseline_rasa
+from stack.environments import RASA, REPO
+from stack.launcher import Stack
+from stack.redis_server import ThrowawayRedis, free_port
+from stack.services import free_ports
+from stack.settings import StackSettings
+from tools.demo import seed
+
+from .timing import rasa_version, summarise_ms
 
 BARE_CONFIG = Path(__file__).with_name("bare_rasa_config.yml")
 CONVERSATIONS = [
@@ -50,7 +57,7 @@ CONVERSATIONS = [
 
 def bare_model(env: dict) -> Path:
     """Train the baseline once per data + config + Rasa version; reuse it afterwards."""
-    bot = bot_dir()
+    bot = StackSettings().bot_dir
     h = hashlib.sha256(BARE_CONFIG.read_bytes())
     for p in [bot / "domain.yml", *sorted((bot / "data").rglob("*.yml"))]:
         h.update(p.read_bytes())
@@ -58,7 +65,7 @@ def bare_model(env: dict) -> Path:
     target = REPO / "models" / "bench" / f"bare-rasa-{h.hexdigest()[:12]}.tar.gz"
     if not target.exists():
         print(f"training the bare Rasa baseline (default pipeline) -> {target.name}", flush=True)
-        subprocess.run([str(RASA_VENV / "rasa"), "train", "--domain", str(bot / "domain.yml"),
+        subprocess.run([RASA.program("rasa"), "train", "--domain", str(bot / "domain.yml"),
                         "--data", str(bot / "data"), "--config", str(BARE_CONFIG),
                         "--out", str(target.parent), "--fixed-model-name", target.name[:-7]],
                        cwd=REPO, env={**os.environ, **env}, check=True, stdout=subprocess.DEVNULL)
@@ -71,20 +78,20 @@ def main() -> None:
     args = parser.parse_args()
 
     redis = ThrowawayRedis()
-    ports = Ports(rasa=free_port(), nlu=free_port(), actions=free_port())
-    stack = Stack(redis.url, ports)
+    # as in production: a real customer-token secret, no dev mode; logs in .run/bench
+    stack = Stack(StackSettings(redis_url=redis.url, ports=free_ports(), run_dir=REPO / ".run" / "bench",
+                                customer_token_secret=secrets.token_urlsafe(32), dev_mode=False))
     bare = None
     workdir = Path(tempfile.mkdtemp(prefix="bench-text-"))
     try:
         stack.prepare()
-        subprocess.run([str(RASA_VENV / "python"), "-m", "actions.demo", "seed"], cwd=REPO,
-                       env={**os.environ, **stack.env}, check=True, capture_output=True)
-        model = bare_model(stack.env)
-        (workdir / "endpoints.yml").write_text(f"action_endpoint:\n  url: {stack.env['ACTION_ENDPOINT_URL']}\n")
+        seed(Redis.from_url(stack.redis_url))
+        model = bare_model(stack.env("rasa"))
+        (workdir / "endpoints.yml").write_text(f"action_endpoint:\n  url: {stack.urls['actions']}\n")
         (workdir / "credentials.yml").write_text("rest:\n")
         bare_port = free_port()
-        bare = rasa_service(stack.env, bare_port, model, name="bare-rasa",
-                            endpoints=workdir / "endpoints.yml", credentials=workdir / "credentials.yml")
+        bare = baseline_rasa("bare-rasa", model, bare_port, stack.settings.run_dir,
+                             endpoints=workdir / "endpoints.yml", credentials=workdir / "credentials.yml")
         bare.start()
         stack.start(lambda name, s: print(f"{name} healthy after {s:.1f} s", flush=True))
         bare.wait_healthy()

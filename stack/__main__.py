@@ -1,101 +1,149 @@
-"""`python -m stack run`: the whole backend on embedded defaults, stopped cleanly by Ctrl-C."""
+"""`python -m stack run | train | services`: the whole backend on one machine, stopped cleanly by Ctrl-C."""
 
 from __future__ import annotations
 
-import os
 import signal
 import subprocess
 import time
+from urllib.parse import urlparse
 
+import redis
 import typer
+from pydantic import ValidationError
 from rich.console import Console
+from rich.table import Table
 
-from stack.redis_server import ThrowawayRedis, reachable
-from stack.services import RASA_VENV, REPO, Ports, Stack
+from stack.launcher import Stack
+from stack.models import prepare_models
+from stack.redis_server import reachable
+from stack.services import BY_NAME, SERVICES
+from stack.settings import ConfigError, StackSettings
 
-cli = typer.Typer(add_completion=False, no_args_is_help=True)
+cli = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
 console = Console()
-LOCAL_REDIS = "redis://127.0.0.1:6379/0"
 
 
 def _interrupt(signum, frame) -> None:
     raise KeyboardInterrupt
 
 
-@cli.callback()
-def main() -> None:
-    """Run the backend."""
+def _settings() -> StackSettings:
+    try:
+        return StackSettings()
+    except ValidationError as exc:
+        console.print(f"invalid stack settings:\n{exc}", style="red", markup=False, soft_wrap=True)
+        raise typer.Exit(2)
+
+
+def _masked(url: str) -> str:
+    """A Redis URL fit for a terminal: the password hidden."""
+    u = urlparse(url)
+    if not u.password:
+        return url
+    return u._replace(netloc=f"{u.username or ''}:***@{u.hostname}{f':{u.port}' if u.port else ''}").geturl()
+
+
+def _with_redis(settings: StackSettings) -> StackSettings:
+    """REDIS_URL, else a Redis already running locally, else the stack starts one (its table row)."""
+    if settings.redis_url:
+        if not reachable(settings.redis_url):
+            console.print(f"REDIS_URL={_masked(settings.redis_url)} is not reachable", style="red", markup=False)
+            raise typer.Exit(2)
+        console.print(f"redis: {_masked(settings.redis_url)} (REDIS_URL)")
+        return settings
+    local = f"redis://{settings.bind_host}:{BY_NAME['redis'].default_port}/0"
+    if reachable(local):
+        console.print(f"redis: the local server at {local}")
+        return settings.model_copy(update={"redis_url": local})
+    console.print(f"redis: starting our own redis-server on port {settings.ports['redis']} (nothing kept on disk)")
+    return settings
+
+
+def _print_ready(stack: Stack, customer: str, demo_token: str, seconds: float) -> None:
+    hook = stack.webhook
+    console.rule("ready")
+    console.print(f"All services up in {seconds:.0f} s. Logs: {stack.logs_dir}")
+    console.print("\nTalk to the assistant (anonymous):")
+    console.print(f"  curl -s {hook} -H 'Content-Type: application/json' "
+                  "-d '{\"sender\": \"me\", \"message\": \"hi\"}'", soft_wrap=True)
+    console.print(f"\nAs demo customer {customer}, with their signed token:")
+    console.print(f"  curl -s {hook} -H 'Content-Type: application/json' "
+                  f"-d '{{\"sender\": \"alice\", \"message\": \"where is my order?\", "
+                  f"\"metadata\": {{\"customer_token\": \"{demo_token}\"}}}}'", soft_wrap=True)
+    console.print(f"\nOr type: .venv/bin/python -m tools.chat --url {hook} --token {demo_token}", soft_wrap=True)
+    console.print("\nRasa's HTTP API (trackers, events) answers only requests carrying ?token=<RASA_API_TOKEN>"
+                  + ("." if stack.settings.rasa_api_token else "; this run's is random (set RASA_API_TOKEN to choose it)."),
+                  soft_wrap=True)
+    console.print("\nCtrl-C stops everything.")
 
 
 @cli.command()
-def run(
-    rasa_port: int = typer.Option(5005, envvar="RASA_PORT"),
-    nlu_port: int = typer.Option(5006, envvar="NLU_PORT"),
-    actions_port: int = typer.Option(5055, envvar="ACTIONS_PORT"),
-) -> None:
+def run() -> None:
     """Train what is missing, start redis (if needed), nlu, actions and rasa; wait for Ctrl-C."""
+    from tools.demo import DEMO_CUSTOMER, demo_token, seed
+
     # Ctrl-C and `kill` alike stop the children cleanly, even where SIGINT was ignored at launch
     for sig in (signal.SIGINT, signal.SIGTERM):
         signal.signal(sig, _interrupt)
-    own_redis = None
-    redis_url = os.environ.get("REDIS_URL")
-    if redis_url:
-        if not reachable(redis_url):
-            raise typer.BadParameter(f"REDIS_URL={redis_url} is not reachable", param_hint="REDIS_URL")
-        console.print(f"redis: {redis_url} (REDIS_URL)")
-    elif reachable(LOCAL_REDIS):
-        redis_url = LOCAL_REDIS
-        console.print(f"redis: the local server at {redis_url}")
-    else:
-        redis_url = None  # started below, inside the try, so an interrupt cannot leak it
-
     stack = None
     try:
-        if redis_url is None:
-            own_redis = ThrowawayRedis()
-            redis_url = own_redis.url
-            console.print(f"redis: started our own redis-server at {redis_url}")
-        stack = Stack(redis_url, Ports(rasa=rasa_port, nlu=nlu_port, actions=actions_port))
+        try:
+            stack = Stack(_with_redis(_settings()))
+        except ConfigError as exc:
+            console.print(str(exc), style="red", markup=False, soft_wrap=True)
+            raise typer.Exit(2)
+        if stack.settings.dev_mode:
+            console.print("[yellow]dev mode: dev-only customer-token secret; set CUSTOMER_TOKEN_SECRET for production"
+                          if stack.secrets.customer_token_dev_only else "[yellow]dev mode: on (DEV_MODE=true)", soft_wrap=True)
         console.rule("models")
-        stack.prepare()
-        console.rule("demo data")
-        token = subprocess.run(
-            [str(RASA_VENV / "python"), "-m", "actions.demo", "seed"], cwd=REPO,
-            env={**os.environ, **stack.env}, check=True, capture_output=True, text=True,
-        ).stdout.strip().splitlines()
-        console.print(token[0])
-        demo_token = token[-1]
+        stack.prepare(console.print)
         console.rule("services")
         started = time.monotonic()
-        with console.status("starting nlu, actions and rasa (rasa takes about 20 s)..."):
+        with console.status("starting " + ", ".join(stack.services) + " (rasa takes about 20 s)..."):
             stack.start(lambda name, s: console.print(f"  {name} healthy after {s:.1f} s"))
-        console.rule("ready")
-        console.print(f"All services up in {time.monotonic() - started:.0f} s. Logs: {REPO / '.run' / 'logs'}")
-        console.print("\nTalk to the assistant (anonymous):")
-        console.print(f"  curl -s {stack.webhook} -H 'Content-Type: application/json' "
-                      "-d '{\"sender\": \"me\", \"message\": \"hi\"}'", soft_wrap=True)
-        console.print("\nAs demo customer Alice Martin (C1001), with her signed token:")
-        console.print(f"  curl -s {stack.webhook} -H 'Content-Type: application/json' "
-                      f"-d '{{\"sender\": \"alice\", \"message\": \"where is my order?\", "
-                      f"\"metadata\": {{\"customer_token\": \"{demo_token}\"}}}}'", soft_wrap=True)
-        console.print(f"\nOr type: .venv/bin/python -m bot.chat --url {stack.webhook} --token {demo_token}",
-                      soft_wrap=True)
-        console.print("\nCtrl-C stops everything.")
-        while all(s.proc and s.proc.poll() is None for s in stack.services.values()):
+        console.rule("demo data")
+        client = redis.Redis.from_url(stack.redis_url)
+        customers = seed(client)
+        client.close()
+        console.print("seeded demo customers: " + ", ".join(f"{c.customer_id} {c.name}" for c in customers))
+        name = next(c.name for c in customers if c.customer_id == DEMO_CUSTOMER)
+        _print_ready(stack, f"{name} ({DEMO_CUSTOMER})", demo_token(DEMO_CUSTOMER, stack.customer_token_secret),
+                     time.monotonic() - started)
+        while all(s.running for s in stack.services.values()):
             time.sleep(1)
-        dead = [n for n, s in stack.services.items() if s.proc and s.proc.poll() is not None]
-        console.print(f"[red]{', '.join(dead)} stopped unexpectedly; see .run/logs/. Stopping the rest.")
+        dead = [n for n, s in stack.services.items() if not s.running]
+        console.print(f"[red]{', '.join(dead)} stopped unexpectedly; see {stack.logs_dir}. Stopping the rest.")
     except KeyboardInterrupt:
         console.print("\nstopping...")
+    except typer.Exit:  # click's Exit is a RuntimeError: let it through as it is
+        raise
+    except (RuntimeError, OSError, subprocess.CalledProcessError) as exc:  # a service or a training step failed
+        console.print(str(exc), style="red", markup=False, soft_wrap=True)
+        raise typer.Exit(1)
     finally:
         # a second Ctrl-C must not cut the clean-up short and orphan the children
         for sig in (signal.SIGINT, signal.SIGTERM):
             signal.signal(sig, signal.SIG_IGN)
         if stack:
             stack.stop()
-        if own_redis:
-            own_redis.stop()
-        console.print("stopped.")
+            console.print("stopped.")
+
+
+@cli.command()
+def train() -> None:
+    """Train the NLU and dialogue models for BOT_DIR if their data changed."""
+    prepare_models(_settings(), log=console.print)
+
+
+@cli.command()
+def services() -> None:
+    """Print the service table."""
+    table = Table("service", "environment", "port", "published", "needs")
+    table.add_column("reads", overflow="fold")
+    for s in SERVICES:
+        table.add_row(s.name, s.environment.name, str(s.default_port), "yes" if s.published else "internal",
+                      ", ".join(s.needs), ", ".join(s.reads))
+    console.print(table)
 
 
 if __name__ == "__main__":

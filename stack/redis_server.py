@@ -39,14 +39,17 @@ def reachable(url: str, timeout: float = 0.5) -> bool:
 
 
 class ThrowawayRedis:
-    """A redis-server on a free port that keeps nothing on disk; stop() removes it."""
+    """A redis-server on a free port that keeps nothing on disk; stop() removes it.
 
-    def __init__(self, port: Optional[int] = None) -> None:
+    With a password its url carries it, as REDIS_URL does in production."""
+
+    def __init__(self, port: Optional[int] = None, password: Optional[str] = None) -> None:
         self.port = port or free_port()
+        self.password = password
         self.dir = tempfile.mkdtemp(prefix="redis-")
         self.proc = subprocess.Popen(
             [redis_binary(), "--port", str(self.port), "--bind", "127.0.0.1", "--save", "",
-             "--appendonly", "no", "--dir", self.dir],
+             "--appendonly", "no", "--dir", self.dir, *(["--requirepass", password] if password else [])],
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         )
         deadline = time.monotonic() + 10
@@ -57,7 +60,8 @@ class ThrowawayRedis:
 
     @property
     def url(self) -> str:
-        return f"redis://127.0.0.1:{self.port}/0"
+        auth = f":{self.password}@" if self.password else ""
+        return f"redis://{auth}127.0.0.1:{self.port}/0"
 
     def stop(self) -> None:
         if self.proc.poll() is None:

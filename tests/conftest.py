@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import secrets
+
 import pytest
 import redis
 
@@ -10,8 +12,9 @@ from stack.redis_server import ThrowawayRedis
 
 @pytest.fixture(scope="session")
 def redis_server():
-    """A real, throwaway redis-server on a free port (never the shared one on 6379)."""
-    server = ThrowawayRedis()
+    """A real, throwaway redis-server on a free port (never the shared one on 6379), with a
+    password as in production, so everything that reads REDIS_URL is tried with one."""
+    server = ThrowawayRedis(password=secrets.token_urlsafe(16))
     yield server
     server.stop()
 

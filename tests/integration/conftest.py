@@ -1,28 +1,31 @@
-"""One real backend for the integration tests: throwaway redis-server, nlu, actions, rasa."""
+"""One real backend for the integration tests: throwaway redis-server, nlu, actions, rasa.
+
+Started from the stack's service table like `make run`, on free ports, with a temporary run
+folder (so its logs never mix with make run's), a random CUSTOMER_TOKEN_SECRET and no dev mode.
+"""
 
 from __future__ import annotations
 
-import os
 import secrets
-import subprocess
-import time
 import uuid
 
 import httpx
-import jwt
 import pytest
 import redis
 
-from stack.redis_server import free_port
-from stack.services import RASA_VENV, REPO, Ports, Stack
+from contracts.identity import issue_customer_token
+from stack.environments import REPO
+from stack.launcher import Stack
+from stack.services import free_ports
+from stack.settings import StackSettings
+from tools.demo import seed
 
 SECRET = secrets.token_hex(32)
 
 
 def token(customer_id: str, secret: str = SECRET, ttl: int = 3600) -> str:
     """What the shop's website does after its own login."""
-    now = int(time.time())
-    return jwt.encode({"sub": customer_id, "iat": now, "exp": now + ttl}, secret, algorithm="HS256")
+    return issue_customer_token(customer_id, secret, ttl_seconds=ttl)
 
 
 class Chat:
@@ -46,13 +49,21 @@ class Chat:
         return f"test-{uuid.uuid4().hex[:10]}"
 
 
+def stack_settings(run_dir, **overrides) -> StackSettings:
+    """Settings for a test stack: free ports, its own run folder, nothing from make run's defaults
+    that would reach outside (the environment's REDIS_URL, ACTION_SERVER_URL, DEV_MODE, ports)."""
+    return StackSettings(**{"ports": dict(free_ports()), "run_dir": run_dir, "dev_mode": False,
+                            "bot_dir": REPO / "bot", "action_server_url": None, **overrides})
+
+
 @pytest.fixture(scope="session")
-def backend(redis_server):
-    ports = Ports(rasa=free_port(), nlu=free_port(), actions=free_port())
-    stack = Stack(redis_server.url, ports, {"CUSTOMER_TOKEN_SECRET": SECRET})
+def backend(redis_server, tmp_path_factory):
+    stack = Stack(stack_settings(tmp_path_factory.mktemp("run"), redis_url=redis_server.url,
+                                customer_token_secret=SECRET))
     stack.prepare()
-    subprocess.run([str(RASA_VENV / "python"), "-m", "actions.demo", "seed"], cwd=REPO,
-                   env={**os.environ, **stack.env}, check=True, capture_output=True)
+    client = redis.Redis.from_url(stack.redis_url)
+    seed(client)
+    client.close()
     try:
         stack.start()
         yield stack
