@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import statistics
 import subprocess
-from pathlib import Path
 
-RASA_PYTHON = Path(__file__).resolve().parent.parent / ".venv-rasa" / "bin" / "python"
+from stack.environments import RASA
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -20,5 +19,5 @@ def summarise_ms(ms: list[float]) -> dict:
 
 
 def rasa_version() -> str:
-    return subprocess.run([str(RASA_PYTHON), "-c", "import rasa; print(rasa.__version__)"],
+    return subprocess.run([RASA.python, "-c", "import rasa; print(rasa.__version__)"],
                           capture_output=True, text=True, check=True).stdout.strip()
