@@ -13,7 +13,7 @@ import httpx
 import pytest
 import redis
 
-from contracts.identity import issue_customer_token
+from contracts.identity import CUSTOMER_TOKEN_KEY, issue_customer_token
 from stack.environments import REPO
 from stack.launcher import Stack
 from stack.services import free_ports
@@ -36,7 +36,7 @@ class Chat:
     def say(self, sender: str, text: str, customer_token: str | None = None) -> str:
         body = {"sender": sender, "message": text}
         if customer_token is not None:
-            body["metadata"] = {"customer_token": customer_token}
+            body["metadata"] = {CUSTOMER_TOKEN_KEY: customer_token}
         r = self.http.post(self.stack.webhook, json=body)
         assert r.status_code == 200, r.text
         return "\n".join(m.get("text", "") for m in r.json())

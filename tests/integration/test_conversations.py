@@ -128,7 +128,7 @@ def test_out_of_scope_and_bot_challenge(chat):
 def test_conversation_survives_a_rasa_restart(chat, backend, backend_redis):
     s = chat.new_sender()
     assert "order number" in chat.say(s, "I'd like a refund for my order")
-    assert backend_redis.exists(f"rasa:tracker:{s}")
+    assert backend_redis.exists(redis_keys.rasa_tracker(s))
     backend.restart("rasa")
     reply = chat.say(s, "ORD-40001")  # the form, still active, takes the id
     assert "ORD-40001" in reply and "signed in" in reply
