@@ -35,7 +35,10 @@ def test_rasa_http_interpreter_failure_logs_no_text():
 
         async def parse():
             interpreter = RasaNLUHttpInterpreter(EndpointConfig("http://127.0.0.1:9"))  # nothing listens there
-            return await interpreter._rasa_http_parse(TEXT, "sender-1")
+            try:
+                return await interpreter._rasa_http_parse(TEXT, "sender-1")
+            finally:
+                await interpreter.session.close()
 
         assert asyncio.run(parse()) is None
     finally:
