@@ -13,7 +13,7 @@ export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 RASA_UNIT := $(wildcard $(addprefix tests/unit/,actions bot contracts))
 MAIN_UNIT := $(wildcard $(addprefix tests/unit/,nlu stack bench contracts tools))
 
-.PHONY: help venv run train test test-unit test-integration bench-text bench-nlu bench-long compose-check clean
+.PHONY: help venv run train test test-unit test-integration bench-text bench-nlu bench-long bench-dialogue compose-check clean
 
 help:
 	@echo "make run          bring the whole backend up in dev mode (creates venvs, trains models on first use)"
@@ -22,7 +22,8 @@ help:
 	@echo "make bench-text   latency of text turns: full stack vs bare Rasa"
 	@echo "make bench-nlu    our NLU vs Rasa DIET (Banking77, HWU64) and VADER (TweetEval), out-of-scope; ARGS=--quick for a smoke run"
 	@echo "                  ARGS=--train-diet first, once: trains and caches DIET (about an hour)"
-	@echo "make bench-long   NLU latency and accuracy on long messages"
+	@echo "make bench-long   NLU latency on long messages (short vs ~500/1000/2000 chars, read in sentence windows)"
+	@echo "make bench-dialogue  the conversation suite (tests/conversations/) per category and half; ARGS=--show-failures"
 	@echo "make compose-check  validate docker-compose.yml"
 	@echo "python -m stack services   the service table (names, environments, ports, variables)"
 
@@ -65,6 +66,9 @@ bench-nlu: venv
 
 bench-long: venv
 	$(PY) -m bench.long_messages $(ARGS)
+
+bench-dialogue: venv
+	$(PY) -m bench.dialogue $(ARGS)
 
 # docker-compose wants every required variable set; dummy values, for validation only
 compose-check:
