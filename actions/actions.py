@@ -2,21 +2,27 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Any, Dict, List, Optional, Text
 
 import redis
 from rasa_sdk import Action, FormValidationAction, Tracker
-from rasa_sdk.events import EventType, FollowupAction, SlotSet
+from rasa_sdk.events import EventType, FollowupAction, SlotSet, UserUtteranceReverted
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import handoff, replies
-from actions.profiles import Customer, Order, ProfileStore, normalise_order_id
+from actions import handoff, language, replies
+from actions.order_choice import OrderChoice, choose_order
+from actions.profiles import Customer, ProfileStore, normalise_order_id
 from actions.settings import ActionSettings
 from actions.tone import Mood, mood_from_events, should_offer_human
 from contracts.identity import claim_from_events, verify_identity_claim
 
 ORDER_TOPICS = ("order_status", "track_delivery", "cancel_order", "request_refund")
+# What a customer waiting for a person says to leave the queue.
+WITHDRAWAL = re.compile(r"\b(never ?mind|forget (it|that)|cancel (that|it|the request)|don'?t (want|need) to wait"
+                        r"|leave the queue|changed my mind|i'?ll stay with you)\b", re.IGNORECASE)
+STRONGLY_NEGATIVE = 0.6  # sentiment score from which a message we cannot place is answered with empathy
 
 
 @lru_cache(maxsize=1)
@@ -25,8 +31,9 @@ def settings() -> ActionSettings:
 
 
 # rasa_sdk imports this module at start: a missing or weak secret stops the server there,
-# not at a customer's first message.
+# not at a customer's first message; the language models load there too, not on a customer's time.
 settings()
+language.detector()
 
 
 @lru_cache(maxsize=1)
@@ -59,16 +66,16 @@ def maybe_offer_human(dispatcher: CollectingDispatcher, tracker: Tracker,
     return []
 
 
-def resolve_order(tracker: Tracker, customer: Optional[Customer]) -> tuple[Optional[str], Optional[Order]]:
-    """The order the customer means: one they named, else (signed in) their latest."""
-    named = tracker.get_slot("order_id")
-    order_id = normalise_order_id(named) if named else None
-    if customer is None:
-        return order_id, None
-    if order_id:
-        return order_id, customer.order(order_id)
-    latest = customer.latest_order()
-    return (latest.order_id if latest else None), latest
+def named_order_id(tracker: Tracker) -> Optional[str]:
+    """An order id in the latest message, else the one the conversation remembers."""
+    named = next(tracker.get_latest_entity_values("order_id"), None) or tracker.get_slot("order_id")
+    return normalise_order_id(named) if named else None
+
+
+def order_choice(tracker: Tracker, customer: Customer, topic: str) -> OrderChoice:
+    latest = next(tracker.get_latest_entity_values("order_id"), None)
+    return choose_order(customer, tracker.latest_message.get("text") or "", topic,
+                        named_id=latest, remembered_id=tracker.get_slot("order_id"))
 
 
 class ActionGreet(Action):
@@ -90,25 +97,35 @@ class ActionOrderRequest(Action):
         intent = latest_intent(tracker)
         topic = intent if intent in ORDER_TOPICS else (tracker.get_slot("order_topic") or "order_status")
         customer = current_customer(tracker)
-        order_id, order = resolve_order(tracker, customer)
         prefix = replies.empathy(mood(tracker))
         if customer is None:
+            order_id = named_order_id(tracker)
             if order_id is None:
                 # Ask for the id (the form), then come back here with the topic remembered.
                 return [SlotSet("order_topic", topic), FollowupAction("order_form")]
             dispatcher.utter_message(text=prefix + replies.anonymous_order_reply(order_id))
             return [SlotSet("order_topic", None), SlotSet("order_id", None)]
-        if order_id is None:
+        choice = order_choice(tracker, customer, topic)
+        if choice.unknown_id:
+            dispatcher.utter_message(text=prefix + replies.unknown_order_reply(choice.unknown_id, customer))
+            return [SlotSet("order_id", None)]
+        if choice.candidates and choice.describe_all:
+            dispatcher.utter_message(text=prefix + replies.several_orders_reply(choice.candidates, customer))
+            return [SlotSet("order_topic", None)]
+        if choice.candidates:
+            dispatcher.utter_message(text=prefix + replies.which_order(topic, choice.candidates),
+                                     buttons=replies.order_buttons(choice.candidates))
+            return [SlotSet("order_topic", topic)]
+        order = choice.order
+        if order is None:
             dispatcher.utter_message(text=prefix + replies.no_orders_reply(customer))
             return []
-        if order is None:
-            dispatcher.utter_message(text=prefix + replies.unknown_order_reply(order_id, customer))
-            return [SlotSet("order_id", None)]
         dispatcher.utter_message(text=prefix + replies.order_reply(topic, order, customer))
         if topic == "cancel_order" and order.status == "processing":
             order.status = "cancellation_requested"
             ProfileStore(redis_client()).put(customer)
-        return [SlotSet("order_topic", None), *maybe_offer_human(dispatcher, tracker, customer, False)]
+        return [SlotSet("order_topic", None), SlotSet("order_id", order.order_id),
+                *maybe_offer_human(dispatcher, tracker, customer, False)]
 
 
 class ActionHandleComplaint(Action):
@@ -117,8 +134,9 @@ class ActionHandleComplaint(Action):
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
         customer = current_customer(tracker)
-        _, order = resolve_order(tracker, customer)
-        dispatcher.utter_message(text=replies.complaint_reply(latest_intent(tracker), customer, order))
+        intent = latest_intent(tracker)
+        order = order_choice(tracker, customer, intent).order if customer else None
+        dispatcher.utter_message(text=replies.complaint_reply(intent, customer, order))
         return maybe_offer_human(dispatcher, tracker, customer, True)
 
 
@@ -138,7 +156,7 @@ class ActionHandoff(Action):
             return [SlotSet("handoff_offered", False)]
         wait = position * settings().handoff_wait_minutes_per_person
         dispatcher.utter_message(text=replies.handoff_reply(position, wait, customer))
-        return [SlotSet("handoff_offered", False)]
+        return [SlotSet("handoff_offered", False), SlotSet("handoff_queued", True)]
 
 
 class ActionDeclineHandoff(Action):
@@ -148,6 +166,97 @@ class ActionDeclineHandoff(Action):
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
         dispatcher.utter_message(response="utter_no_handoff")
         return [SlotSet("handoff_offered", False)]
+
+
+class ActionWhileQueued(Action):
+    """While a person is on the way: the queue position, no business flow; 'never mind' leaves the queue."""
+
+    def name(self) -> Text:
+        return "action_while_queued"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
+        return answer_while_queued(dispatcher, tracker)
+
+
+# Leaving the queue ends the turn here: with the slot changed, the rule that called us no
+# longer matches, and nothing else should run before the customer speaks again.
+LEAVE_QUEUE: List[EventType] = [SlotSet("handoff_queued", False), FollowupAction("action_listen")]
+
+
+def answer_while_queued(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[EventType]:
+    s = settings()
+    try:
+        if WITHDRAWAL.search(tracker.latest_message.get("text") or ""):
+            handoff.withdraw(redis_client(), tracker.sender_id)
+            dispatcher.utter_message(text=replies.left_queue())
+            return LEAVE_QUEUE
+        position = handoff.queue_position(redis_client(), tracker.sender_id, s.handoff_timeout_seconds)
+    except redis.RedisError:
+        dispatcher.utter_message(text=replies.handoff_unavailable())
+        return LEAVE_QUEUE
+    if position is None:
+        dispatcher.utter_message(text=replies.queue_timed_out())
+        return LEAVE_QUEUE
+    dispatcher.utter_message(text=replies.still_queued(position, position * s.handoff_wait_minutes_per_person))
+    return []
+
+
+def answer_not_understood(dispatcher: CollectingDispatcher, tracker: Tracker, response: str) -> List[EventType]:
+    """Emotion first: an upset message we cannot place gets empathy and a person, never 'rephrase'."""
+    if tracker.get_slot("handoff_queued"):
+        return answer_while_queued(dispatcher, tracker)
+    if answered_in_their_language(dispatcher, tracker):
+        return []
+    sentiment = tracker.latest_message.get("sentiment") or {}
+    if sentiment.get("label") == "negative" and float(sentiment.get("score") or 0) >= STRONGLY_NEGATIVE:
+        dispatcher.utter_message(text=replies.upset_fallback(current_customer(tracker)))
+        return [SlotSet("handoff_offered", True)]
+    dispatcher.utter_message(response=response)
+    return []
+
+
+def answered_in_their_language(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
+    foreign = language.foreign_reply(tracker.latest_message.get("text") or "")
+    if foreign:
+        dispatcher.utter_message(text=foreign)
+    return foreign is not None
+
+
+class ActionOutOfScope(Action):
+    """Not something we do, or not in English: say which."""
+
+    def name(self) -> Text:
+        return "action_out_of_scope"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
+        if not answered_in_their_language(dispatcher, tracker):
+            dispatcher.utter_message(response="utter_out_of_scope")
+        return []
+
+
+class ActionRephrase(Action):
+    """The NLU could not place the message (nlu_fallback)."""
+
+    def name(self) -> Text:
+        return "action_rephrase"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
+        return answer_not_understood(dispatcher, tracker, "utter_please_rephrase")
+
+
+class ActionDefaultFallback(Action):
+    """Rasa's own fallback when no policy knows what to do next, answered the same way."""
+
+    def name(self) -> Text:
+        return "action_default_fallback"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
+        events = answer_not_understood(dispatcher, tracker, "utter_default")
+        if events:
+            # a revert would undo the slots just set (the offer of a person); end the turn instead
+            return [*events, FollowupAction("action_listen")]
+        # as Rasa's own: the message that confused the policies does not count as dialogue history
+        return [UserUtteranceReverted()]
 
 
 class ValidateOrderForm(FormValidationAction):

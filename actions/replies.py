@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import List, Optional
 
 from actions.profiles import Customer, Order
 from actions.tone import Mood
@@ -73,6 +73,33 @@ def order_reply(topic: str, order: Order, customer: Customer) -> str:
     return base
 
 
+def _order_label(order: Order) -> str:
+    return f"{order.order_id} ({', '.join(order.items)})"
+
+
+_WHICH = {
+    "cancel_order": "Which order would you like to cancel",
+    "request_refund": "Which order would you like a refund for",
+    "track_delivery": "Which order would you like to track",
+}
+
+
+def which_order(topic: str, candidates: List[Order]) -> str:
+    labels = [_order_label(o) for o in candidates]
+    listed = ", ".join(labels[:-1]) + f" or {labels[-1]}" if len(labels) > 1 else labels[0]
+    return f"{_WHICH.get(topic, 'Which order do you mean')}: {listed}?"
+
+
+def order_buttons(candidates: List[Order]) -> List[dict]:
+    """One button per order; its payload names the order without going through the NLU."""
+    return [{"title": _order_label(o), "payload": f'/inform{{"order_id": "{o.order_id}"}}'} for o in candidates]
+
+
+def several_orders_reply(orders: List[Order], customer: Customer) -> str:
+    lines = [describe_order(o) for o in orders]
+    return f"{customer.first_name}, you have {len(orders)} orders in progress. " + " ".join(lines)
+
+
 def anonymous_order_reply(order_id: Optional[str]) -> str:
     ref = f" about {order_id}" if order_id else ""
     return (f"I can help{ref}, but for your security I can only share order details once you're "
@@ -120,3 +147,23 @@ def handoff_reply(position: int, wait_minutes: int, customer: Optional[Customer]
 def handoff_unavailable() -> str:
     return ("I'm sorry, I couldn't reach our agents' queue just now. "
             "Please call us on 0800 000 0000 (8am–8pm) and we'll help straight away.")
+
+
+def still_queued(position: int, wait_minutes: int) -> str:
+    return (f"You're still in the queue for a member of our team: number {position} (about "
+            f"{max(1, wait_minutes)} min). They'll reply right here. If you'd rather carry on with me, "
+            "just say 'never mind'.")
+
+
+def left_queue() -> str:
+    return "No problem, I've taken you out of the queue. I'm still here: what can I help you with?"
+
+
+def queue_timed_out() -> str:
+    return ("I'm sorry our team couldn't get to you in time; I've taken you out of the queue so you're not "
+            "left waiting. I'm here: what can I help you with? Say 'agent' to queue again.")
+
+
+def upset_fallback(customer: Optional[Customer]) -> str:
+    """For a message we could not understand but that is clearly upset: never 'please rephrase'."""
+    return "I'm really sorry, I can hear how frustrating this is. " + offer_human(customer)

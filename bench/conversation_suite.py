@@ -27,9 +27,9 @@ SUITE_DIR = REPO / "tests" / "conversations"
 BASELINE_FILE = SUITE_DIR / "baseline.json"
 SPLIT_SEED = 20261130  # fixed forever: changing it would unseal the sealed half
 HALVES = ("dev", "sealed")
-# Replies that mean "I did not understand" or "I do not know what to do next".
-FALLBACK_ACTIONS = frozenset({"utter_please_rephrase", "utter_default", "action_default_fallback",
-                              "action_two_stage_fallback"})
+# The responses that mean "I did not understand" or "I do not know what to do next": a reply
+# is a fallback when it is one of their texts, whichever action sent it.
+FALLBACK_RESPONSES = ("utter_please_rephrase", "utter_default")
 NOT_A_STEP = frozenset({"action_listen", "action_session_start"})
 TURN_KEYS = {"user", "intents", "action", "reply_has", "reply_has_any", "reply_lacks"}
 CONVERSATION_KEYS = {"id", "category", "customer", "no_fallback", "turns"}
@@ -129,11 +129,8 @@ class TurnResult:
     replies: list[str]
     intent: str
     actions: list[str]
+    fallback: bool = False
     failures: list[str] = field(default_factory=list)
-
-    @property
-    def fallback(self) -> bool:
-        return bool(FALLBACK_ACTIONS & set(self.actions)) or self.intent == "nlu_fallback"
 
 
 @dataclass
@@ -149,18 +146,26 @@ class ConversationResult:
 
 
 def turns_from_events(events: Iterable[Mapping[str, Any]]) -> list[tuple[str, list[str]]]:
-    """(intent, actions run) for each user message of a tracker, in order."""
+    """(intent, steps) for each user message of a tracker, in order. Steps are the actions run
+    and the responses given: `utter_out_of_scope` counts whether a rule or a custom action sent it."""
     out: list[tuple[str, list[str]]] = []
     for e in events:
         if e.get("event") == "user":
             out.append((((e.get("parse_data") or {}).get("intent") or {}).get("name") or "", []))
-        elif e.get("event") == "action" and out and e.get("name") not in NOT_A_STEP:
+        elif not out:
+            continue
+        elif e.get("event") == "action" and e.get("name") not in NOT_A_STEP:
             out[-1][1].append(e["name"])
+        elif e.get("event") == "bot":
+            response = (e.get("metadata") or {}).get("utter_action")
+            if response and response not in out[-1][1]:
+                out[-1][1].append(response)
     return out
 
 
-def judge_turn(turn: Turn, replies: list[str], intent: str, actions: list[str], no_fallback: bool) -> TurnResult:
-    result = TurnResult(turn.user, replies, intent, actions)
+def judge_turn(turn: Turn, replies: list[str], intent: str, actions: list[str], no_fallback: bool,
+               fallback_texts: frozenset[str]) -> TurnResult:
+    result = TurnResult(turn.user, replies, intent, actions, any(r.strip() in fallback_texts for r in replies))
     text = "\n".join(replies).lower()
     if turn.intents and intent not in turn.intents:
         result.failures.append(f"intent {intent!r}, wanted one of {list(turn.intents)}")
@@ -181,11 +186,17 @@ def judge_turn(turn: Turn, replies: list[str], intent: str, actions: list[str], 
 
 # --- cross-customer leaks -----------------------------------------------------------------
 
+def response_texts(domain_file: Path, names: Iterable[str] | None = None) -> list[str]:
+    """The texts of the domain's fixed responses (all, or those named), longest first."""
+    responses = (yaml.safe_load(domain_file.read_text()) or {}).get("responses") or {}
+    texts = [v.get("text", "") for name, variants in responses.items() if names is None or name in names
+             for v in variants or []]
+    return sorted((t for t in texts if t), key=len, reverse=True)
+
+
 def static_response_texts(domain_file: Path) -> list[str]:
     """Every fixed response of the domain: its product names are the shop's, not a customer's."""
-    domain = yaml.safe_load(domain_file.read_text()) or {}
-    texts = [v.get("text", "") for variants in (domain.get("responses") or {}).values() for v in variants or []]
-    return sorted((t for t in texts if t), key=len, reverse=True)
+    return response_texts(domain_file)
 
 
 def private_fragments(customer_id: str) -> list[str]:
@@ -230,6 +241,7 @@ class SuiteRunner:
         self.webhook, self.rasa_url, self.api_token, self.token_for = webhook, rasa_url, api_token, token_for
         self.before_each = before_each
         self.static_texts = static_response_texts(domain_file)
+        self.fallback_texts = frozenset(response_texts(domain_file, FALLBACK_RESPONSES))
         self.http = httpx.Client(timeout=60)
 
     def close(self) -> None:
@@ -258,7 +270,7 @@ class SuiteRunner:
         if len(steps) != len(conversation.turns):
             raise RuntimeError(f"{conversation.id}: {len(conversation.turns)} messages sent, "
                                f"{len(steps)} user events in the tracker")
-        turns = [judge_turn(t, replies, intent, actions, conversation.no_fallback)
+        turns = [judge_turn(t, replies, intent, actions, conversation.no_fallback, self.fallback_texts)
                  for t, replies, (intent, actions) in zip(conversation.turns, said, steps)]
         leaks = find_leaks(conversation, [t.user for t in conversation.turns],
                            [r for replies in said for r in replies], self.static_texts)

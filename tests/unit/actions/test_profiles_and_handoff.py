@@ -32,3 +32,18 @@ def test_handoff_queues_once_with_redacted_summary(redis_client):
     assert [e[1]["sender_id"] for e in entries] == ["s1", "s2"]
     assert "4111" not in entries[0][1]["summary"]
     assert redis_client.hget(redis_keys.handoff_state("s1"), "status") == "queued"
+
+
+def test_queue_position_withdrawal_and_timeout(redis_client):
+    assert handoff.queue_position(redis_client, "w1", 60) is None  # never queued
+    handoff.enqueue(redis_client, "w1", "customer asked", "", None, None)
+    handoff.enqueue(redis_client, "w2", "customer asked", "", None, None)
+    assert handoff.queue_position(redis_client, "w2", 60) == 2
+    assert handoff.withdraw(redis_client, "w1") and not handoff.withdraw(redis_client, "w1")
+    assert handoff.queue_position(redis_client, "w1", 60) is None
+    assert handoff.queue_position(redis_client, "w2", 60) == 1  # moved up when w1 left
+    assert handoff.enqueue(redis_client, "w1", "asked again", "", None, None) == 2  # can queue again
+    redis_client.hset(redis_keys.handoff_state("w2"), "queued_at", "0")  # waited since 1970
+    assert handoff.queue_position(redis_client, "w2", 60) is None
+    assert redis_client.hget(redis_keys.handoff_state("w2"), "status") == "timed_out"
+    assert [e[1]["sender_id"] for e in redis_client.xrange(redis_keys.HANDOFF_QUEUE)] == ["w1"]

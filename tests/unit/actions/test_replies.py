@@ -33,3 +33,11 @@ def test_complaint_and_handoff_wording():
     assert text.startswith("I'm sorry about your item arriving damaged, Alice.")
     assert "number 3 in the queue" in replies.handoff_reply(3, 9, alice)
     assert "by email" in replies.handoff_reply(1, 3, alice)
+
+
+def test_queue_and_upset_wording():
+    alice = customers()["C1001"]
+    assert "number 2" in replies.still_queued(2, 6) and "never mind" in replies.still_queued(2, 6)
+    assert "out of the queue" in replies.left_queue()
+    upset = replies.upset_fallback(alice)
+    assert upset.startswith("I'm really sorry") and "one of our team, Alice" in upset and "rephrase" not in upset

@@ -1,10 +1,15 @@
+import re
+
 import pytest
 
-from bench.conversation_suite import (SUITE_DIR, Conversation, SuiteError, Turn, find_leaks, half_of, judge_turn,
-                                      load_file, load_suite, static_response_texts, turns_from_events)
+from bench.conversation_suite import (FALLBACK_RESPONSES, Conversation, SuiteError, Turn, find_leaks, half_of,
+                                      judge_turn, load_file, load_suite, response_texts, static_response_texts,
+                                      turns_from_events)
 from stack.environments import REPO
 
 STATIC = static_response_texts(REPO / "bot" / "domain.yml")
+FALLBACKS = frozenset(response_texts(REPO / "bot" / "domain.yml", FALLBACK_RESPONSES))
+REPHRASE = next(t for t in FALLBACKS if "rephrase" in t)
 
 
 def test_the_suite_loads_with_unique_ids_and_both_halves():
@@ -50,20 +55,31 @@ def test_tracker_events_become_turns():
         {"event": "action", "name": "action_listen"},
         {"event": "user", "parse_data": {"intent": {"name": "nlu_fallback"}}},
         {"event": "action", "name": "utter_please_rephrase"},
+        {"event": "bot", "text": "rephrase?", "metadata": {"utter_action": "utter_please_rephrase"}},
+        {"event": "user", "parse_data": {"intent": {"name": "out_of_scope"}}},
+        {"event": "action", "name": "action_out_of_scope"},
+        {"event": "bot", "text": "not something I do", "metadata": {"utter_action": "utter_out_of_scope"}},
     ]
-    assert turns_from_events(events) == [("greet", ["action_greet"]), ("nlu_fallback", ["utter_please_rephrase"])]
+    assert turns_from_events(events) == [("greet", ["action_greet"]), ("nlu_fallback", ["utter_please_rephrase"]),
+                                         ("out_of_scope", ["action_out_of_scope", "utter_out_of_scope"])]
 
 
 def test_judging_a_turn():
     turn = Turn("my sofa is late", intents=("delivery_late",), actions=("action_handle_complaint",),
                 reply_has=("ORD-20002",), reply_has_any=("sofa", "XDP"), reply_lacks=("phone case",))
-    good = judge_turn(turn, ["Sorry about ORD-20002, the sofa"], "delivery_late", ["action_handle_complaint"], True)
+    good = judge_turn(turn, ["Sorry about ORD-20002, the sofa"], "delivery_late", ["action_handle_complaint"], True,
+                      FALLBACKS)
     assert good.failures == []
-    bad = judge_turn(turn, ["Your order ORD-20001 (phone case)"], "order_status", ["action_order_request"], True)
+    bad = judge_turn(turn, ["Your order ORD-20001 (phone case)"], "order_status", ["action_order_request"], True,
+                     FALLBACKS)
     assert len(bad.failures) == 5
-    fallback = judge_turn(Turn("???"), ["Could you rephrase?"], "nlu_fallback", ["utter_please_rephrase"], True)
-    assert fallback.failures == ["fallback reply"]
-    assert judge_turn(Turn("???"), ["rephrase?"], "nlu_fallback", ["utter_please_rephrase"], False).failures == []
+    fallback = judge_turn(Turn("???"), [REPHRASE], "nlu_fallback", ["action_rephrase"], True, FALLBACKS)
+    assert fallback.fallback and fallback.failures == ["fallback reply"]
+    assert judge_turn(Turn("???"), [REPHRASE], "nlu_fallback", ["action_rephrase"], False, FALLBACKS).failures == []
+    # a message the NLU could not place but answered well (the queue position) is no fallback reply
+    queued = judge_turn(Turn("how long?"), ["You're number 3 in the queue"], "nlu_fallback", ["action_while_queued"],
+                        True, FALLBACKS)
+    assert not queued.fallback and queued.failures == []
 
 
 def test_leaks_are_other_customers_data_not_typed_by_the_customer():
@@ -75,3 +91,15 @@ def test_leaks_are_other_customers_data_not_typed_by_the_customer():
     recommendation = next(t for t in STATIC if "QuietBoil kettle" in t)
     assert find_leaks(anonymous, ["gift ideas?"], [recommendation], STATIC) == []  # the shop's products, no one's order
     assert find_leaks(anonymous, ["hi"], ["welcome, dev team"], STATIC) == []  # "Dev" is a name only with its capital
+
+
+def test_no_suite_sentence_is_training_data():
+    """The suite measures understanding of messages the model never saw."""
+    from nlu import load_project
+
+    def norm(text: str) -> str:
+        return " ".join(re.sub(r"[^\w\s]", " ", text.lower()).split())
+
+    trained = {norm(e.text) for e in load_project(REPO / "bot").examples} - {""}
+    seen = [(c.id, t.user) for c in load_suite() for t in c.turns if norm(t.user) in trained]
+    assert seen == []

@@ -1,0 +1,89 @@
+"""Which of a signed-in customer's orders a message is about.
+
+In order of trust: an order id in this very message; the products it names ("my sofa is
+late"); the order the conversation was already about; then the orders that fit the request
+(a late delivery is about an order still on its way, a cancellation about one not yet
+delivered). When several still fit, the assistant asks which instead of picking one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Dict, FrozenSet, List, Optional
+
+from actions.profiles import Customer, Order, normalise_order_id
+
+OPEN = frozenset({"processing", "shipped", "out_for_delivery", "delayed"})
+FITS: Dict[str, FrozenSet[str]] = {
+    # which statuses a request can be about
+    "delivery_late": frozenset({"shipped", "out_for_delivery", "delayed"}),
+    "cancel_order": OPEN,
+    "request_refund": OPEN | {"delivered"},
+    "order_status": OPEN,
+    "track_delivery": frozenset({"shipped", "out_for_delivery", "delayed"}),
+    "item_damaged": frozenset({"delivered", "out_for_delivery"}),
+    "wrong_item": frozenset({"delivered", "out_for_delivery"}),
+}
+# A late delivery most likely means the order we already know is late.
+PREFERRED: Dict[str, FrozenSet[str]] = {"delivery_late": frozenset({"delayed"})}
+# Asking "where is my order" with several on their way: tell them about each.
+DESCRIBE_ALL = frozenset({"order_status", "track_delivery"})
+
+
+@dataclass(frozen=True)
+class OrderChoice:
+    order: Optional[Order] = None                              # the order meant
+    candidates: List[Order] = field(default_factory=list)     # several fit: ask which (or describe each)
+    unknown_id: Optional[str] = None                           # an id named that is not the customer's
+    describe_all: bool = False                                 # the candidates answer the question together
+
+
+_DETERMINER = r"(?:my|me|the|that|this|those|these|our)\s+(?:\w+\s+)?"
+
+
+def _item_patterns(item: str) -> List[str]:
+    """The item's whole name anywhere ("phone case", "sofa"); its last word, singular or plural,
+    only after a determiner ("my trainers", "the case"), so "in case" names nothing."""
+    name = item.lower()
+    head = name.split()[-1]
+    patterns = [rf"(?<!\w){re.escape(name)}s?(?!\w)"]
+    if head != name:
+        heads = "|".join(re.escape(h) for h in {head, head[:-1] if head.endswith("s") else head + "s"})
+        patterns.append(rf"(?<!\w){_DETERMINER}(?:{heads})(?!\w)")
+    return patterns
+
+
+def named_orders(customer: Customer, text: str) -> List[Order]:
+    """Orders whose products the text names."""
+    lowered = text.lower()
+    return [o for o in customer.orders
+            if any(re.search(p, lowered) for item in o.items for p in _item_patterns(item))]
+
+
+def choose_order(customer: Customer, text: str, topic: str, named_id: Optional[str] = None,
+                 remembered_id: Optional[str] = None) -> OrderChoice:
+    if named_id:
+        order = customer.order(named_id)
+        return OrderChoice(order=order) if order else OrderChoice(unknown_id=normalise_order_id(named_id))
+    mentioned = named_orders(customer, text)
+    if len(mentioned) == 1:
+        return OrderChoice(order=mentioned[0])
+    if len(mentioned) > 1:
+        return OrderChoice(candidates=mentioned)
+    if remembered_id and customer.order(remembered_id):
+        return OrderChoice(order=customer.order(remembered_id))
+    if not customer.orders:
+        return OrderChoice()
+    fitting = [o for o in customer.orders if o.status in FITS.get(topic, OPEN)] or (
+        [] if topic in FITS else list(customer.orders))
+    preferred = [o for o in fitting if o.status in PREFERRED.get(topic, frozenset())]
+    if len(preferred) == 1:
+        return OrderChoice(order=preferred[0])
+    if len(fitting) == 1:
+        return OrderChoice(order=fitting[0])
+    if not fitting:
+        # nothing fits the request: the latest order is the best guess to talk about
+        return OrderChoice(order=customer.latest_order())
+    ordered = sorted(fitting, key=lambda o: o.placed_on, reverse=True)
+    return OrderChoice(candidates=ordered, describe_all=topic in DESCRIBE_ALL)

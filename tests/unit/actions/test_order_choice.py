@@ -1,0 +1,48 @@
+import datetime as dt
+
+import pytest
+
+from actions import replies
+from actions.order_choice import choose_order
+from tools.demo import demo_customers
+
+CUSTOMERS = {c.customer_id: c for c in demo_customers(dt.date(2026, 11, 30))}
+ALICE, BEN, DEV = CUSTOMERS["C1001"], CUSTOMERS["C1002"], CUSTOMERS["C1004"]
+
+
+@pytest.mark.parametrize("customer,text,topic,expected", [
+    (BEN, "my sofa is late", "delivery_late", "ORD-20002"),             # the product named wins over the latest
+    (BEN, "has the phone case shipped", "order_status", "ORD-20001"),
+    (BEN, "my parcel is late", "delivery_late", "ORD-20002"),            # the one we know is late
+    (ALICE, "where is my order?", "order_status", "ORD-10001"),         # the only one still on its way
+    (ALICE, "did that kettle ever turn up", "order_status", "ORD-10002"),
+    (ALICE, "wheres me trainers", "order_status", "ORD-10001"),          # "trainers" after a determiner
+    (DEV, "the air fryer arrived dented", "item_damaged", "ORD-40001"),
+])
+def test_the_order_meant(customer, text, topic, expected):
+    assert choose_order(customer, text, topic).order.order_id == expected
+
+
+def test_ambiguous_requests_ask_which_with_the_candidates():
+    choice = choose_order(BEN, "I want to cancel an order", "cancel_order")
+    assert choice.order is None and [o.order_id for o in choice.candidates] == ["ORD-20001", "ORD-20002"]
+    assert not choice.describe_all
+    question = replies.which_order("cancel_order", choice.candidates)
+    assert question.startswith("Which order would you like to cancel") and "ORD-20001" in question and "sofa" in question
+    assert [b["payload"] for b in replies.order_buttons(choice.candidates)][0] == '/inform{"order_id": "ORD-20001"}'
+    assert choose_order(BEN, "the phone case one", "cancel_order").order.order_id == "ORD-20001"
+
+
+def test_status_of_several_open_orders_describes_each():
+    choice = choose_order(BEN, "where's all my stuff", "order_status")
+    assert choice.describe_all and len(choice.candidates) == 2
+    text = replies.several_orders_reply(choice.candidates, BEN)
+    assert "ORD-20001" in text and "ORD-20002" in text and text.startswith("Ben")
+
+
+def test_ids_common_words_and_memory():
+    assert choose_order(BEN, "what about ORD-10001", "order_status", named_id="ORD-10001").unknown_id == "ORD-10001"
+    assert choose_order(BEN, "in case it matters: status of ORD-20002?", "order_status",
+                        named_id="ORD-20002").order.order_id == "ORD-20002"
+    assert choose_order(BEN, "in case you wondered", "order_status").describe_all  # "in case" names no phone case
+    assert choose_order(BEN, "and is it late?", "delivery_late", remembered_id="ORD-20001").order.order_id == "ORD-20001"
