@@ -19,6 +19,9 @@ from actions.tone import Mood, mood_from_events, should_offer_human
 from contracts.identity import claim_from_events, verify_identity_claim
 
 ORDER_TOPICS = ("order_status", "track_delivery", "cancel_order", "request_refund")
+FALLBACK_INTENT = "nlu_fallback"
+# Intents whose answers serve each other's askers: where the parcel is, and whether it is late.
+INTERCHANGEABLE = (frozenset({"order_status", "track_delivery", "delivery_late"}),)
 # What a customer waiting for a person says to leave the queue.
 WITHDRAWAL = re.compile(r"\b(never ?mind|forget (it|that)|cancel (that|it|the request)|don'?t (want|need) to wait"
                         r"|leave the queue|changed my mind|i'?ll stay with you)\b", re.IGNORECASE)
@@ -49,7 +52,25 @@ def current_customer(tracker: Tracker) -> Optional[Customer]:
 
 
 def latest_intent(tracker: Tracker) -> str:
-    return (tracker.latest_message.get("intent") or {}).get("name") or ""
+    """The message's intent; under nlu_fallback, the NLU's own best guess (see ActionRephrase)."""
+    name = (tracker.latest_message.get("intent") or {}).get("name") or ""
+    if name == FALLBACK_INTENT:
+        ranked = [r.get("name") for r in tracker.latest_message.get("intent_ranking") or []]
+        return next((r for r in ranked if r and r != FALLBACK_INTENT), name)
+    return name
+
+
+def interchangeable_guess(tracker: Tracker) -> Optional[str]:
+    """An unsure NLU often only hesitates between intents we answer alike ("where is my dress":
+    order_status or track_delivery?). When together they are as sure as the fallback threshold
+    asks, the best of them is taken; otherwise None."""
+    threshold = float((tracker.latest_message.get("intent") or {}).get("confidence") or 1.0)
+    ranking = [r for r in tracker.latest_message.get("intent_ranking") or [] if r.get("name") != FALLBACK_INTENT]
+    for group in INTERCHANGEABLE:
+        members = [r for r in ranking if r.get("name") in group]
+        if members and sum(float(r.get("confidence") or 0) for r in members) >= threshold:
+            return max(members, key=lambda r: float(r.get("confidence") or 0))["name"]
+    return None
 
 
 def mood(tracker: Tracker) -> Mood:
@@ -96,36 +117,42 @@ class ActionOrderRequest(Action):
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
         intent = latest_intent(tracker)
         topic = intent if intent in ORDER_TOPICS else (tracker.get_slot("order_topic") or "order_status")
-        customer = current_customer(tracker)
-        prefix = replies.empathy(mood(tracker))
-        if customer is None:
-            order_id = named_order_id(tracker)
-            if order_id is None:
-                # Ask for the id (the form), then come back here with the topic remembered.
-                return [SlotSet("order_topic", topic), FollowupAction("order_form")]
-            dispatcher.utter_message(text=prefix + replies.anonymous_order_reply(order_id))
-            return [SlotSet("order_topic", None), SlotSet("order_id", None)]
-        choice = order_choice(tracker, customer, topic)
-        if choice.unknown_id:
-            dispatcher.utter_message(text=prefix + replies.unknown_order_reply(choice.unknown_id, customer))
-            return [SlotSet("order_id", None)]
-        if choice.candidates and choice.describe_all:
-            dispatcher.utter_message(text=prefix + replies.several_orders_reply(choice.candidates, customer))
-            return [SlotSet("order_topic", None)]
-        if choice.candidates:
-            dispatcher.utter_message(text=prefix + replies.which_order(topic, choice.candidates),
-                                     buttons=replies.order_buttons(choice.candidates))
-            return [SlotSet("order_topic", topic)]
-        order = choice.order
-        if order is None:
-            dispatcher.utter_message(text=prefix + replies.no_orders_reply(customer))
-            return []
-        dispatcher.utter_message(text=prefix + replies.order_reply(topic, order, customer))
-        if topic == "cancel_order" and order.status == "processing":
-            order.status = "cancellation_requested"
-            ProfileStore(redis_client()).put(customer)
-        return [SlotSet("order_topic", None), SlotSet("order_id", order.order_id),
-                *maybe_offer_human(dispatcher, tracker, customer, False)]
+        return answer_order_request(dispatcher, tracker, topic)
+
+
+def answer_order_request(dispatcher: CollectingDispatcher, tracker: Tracker, topic: str) -> List[EventType]:
+    customer = current_customer(tracker)
+    prefix = replies.empathy(mood(tracker))
+    if customer is None:
+        order_id = named_order_id(tracker)
+        if order_id is None:
+            if prefix:
+                dispatcher.utter_message(text=prefix.strip())
+            # Ask for the id (the form), then come back here with the topic remembered.
+            return [SlotSet("order_topic", topic), FollowupAction("order_form")]
+        dispatcher.utter_message(text=prefix + replies.anonymous_order_reply(order_id))
+        return [SlotSet("order_topic", None), SlotSet("order_id", None)]
+    choice = order_choice(tracker, customer, topic)
+    if choice.unknown_id:
+        dispatcher.utter_message(text=prefix + replies.unknown_order_reply(choice.unknown_id, customer))
+        return [SlotSet("order_id", None)]
+    if choice.candidates and choice.describe_all:
+        dispatcher.utter_message(text=prefix + replies.several_orders_reply(choice.candidates, customer))
+        return [SlotSet("order_topic", None)]
+    if choice.candidates:
+        dispatcher.utter_message(text=prefix + replies.which_order(topic, choice.candidates),
+                                 buttons=replies.order_buttons(choice.candidates))
+        return [SlotSet("order_topic", topic)]
+    order = choice.order
+    if order is None:
+        dispatcher.utter_message(text=prefix + replies.no_orders_reply(customer))
+        return []
+    dispatcher.utter_message(text=prefix + replies.order_reply(topic, order, customer))
+    if topic == "cancel_order" and order.status == "processing":
+        order.status = "cancellation_requested"
+        ProfileStore(redis_client()).put(customer)
+    return [SlotSet("order_topic", None), SlotSet("order_id", order.order_id),
+            *maybe_offer_human(dispatcher, tracker, customer, False)]
 
 
 class ActionHandleComplaint(Action):
@@ -133,11 +160,14 @@ class ActionHandleComplaint(Action):
         return "action_handle_complaint"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
-        customer = current_customer(tracker)
-        intent = latest_intent(tracker)
-        order = order_choice(tracker, customer, intent).order if customer else None
-        dispatcher.utter_message(text=replies.complaint_reply(intent, customer, order))
-        return maybe_offer_human(dispatcher, tracker, customer, True)
+        return answer_complaint(dispatcher, tracker, latest_intent(tracker))
+
+
+def answer_complaint(dispatcher: CollectingDispatcher, tracker: Tracker, intent: str) -> List[EventType]:
+    customer = current_customer(tracker)
+    order = order_choice(tracker, customer, intent).order if customer else None
+    dispatcher.utter_message(text=replies.complaint_reply(intent, customer, order))
+    return maybe_offer_human(dispatcher, tracker, customer, True)
 
 
 class ActionHandoff(Action):
@@ -241,6 +271,12 @@ class ActionRephrase(Action):
         return "action_rephrase"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
+        if not tracker.get_slot("handoff_queued"):
+            guess = interchangeable_guess(tracker)
+            if guess == "delivery_late":
+                return answer_complaint(dispatcher, tracker, guess)
+            if guess:
+                return answer_order_request(dispatcher, tracker, guess)
         return answer_not_understood(dispatcher, tracker, "utter_please_rephrase")
 
 
