@@ -12,7 +12,7 @@ from rasa_sdk.events import EventType, FollowupAction, SlotSet, UserUtteranceRev
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import handoff, language, replies
-from actions.order_choice import OrderChoice, choose_order
+from actions.order_choice import OrderChoice, choose_order, named_orders
 from actions.profiles import Customer, ProfileStore, normalise_order_id
 from actions.settings import ActionSettings
 from actions.tone import Mood, mood_from_events, should_offer_human
@@ -245,6 +245,15 @@ def answer_not_understood(dispatcher: CollectingDispatcher, tracker: Tracker, re
     return []
 
 
+def about_their_own_order(dispatcher: CollectingDispatcher, tracker: Tracker) -> Optional[List[EventType]]:
+    """A signed-in customer naming a product they ordered ("where is my sofa") is asking about
+    that order, whatever the NLU made of the wording; None when they name none."""
+    customer = current_customer(tracker)
+    if customer is None or not named_orders(customer, tracker.latest_message.get("text") or ""):
+        return None
+    return answer_order_request(dispatcher, tracker, "order_status")
+
+
 def answered_in_their_language(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
     foreign = language.foreign_reply(tracker.latest_message.get("text") or "")
     if foreign:
@@ -259,8 +268,12 @@ class ActionOutOfScope(Action):
         return "action_out_of_scope"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
-        if not answered_in_their_language(dispatcher, tracker):
-            dispatcher.utter_message(response="utter_out_of_scope")
+        if answered_in_their_language(dispatcher, tracker):
+            return []
+        events = about_their_own_order(dispatcher, tracker)
+        if events is not None:
+            return events
+        dispatcher.utter_message(response="utter_out_of_scope")
         return []
 
 
@@ -277,6 +290,9 @@ class ActionRephrase(Action):
                 return answer_complaint(dispatcher, tracker, guess)
             if guess:
                 return answer_order_request(dispatcher, tracker, guess)
+            events = about_their_own_order(dispatcher, tracker)
+            if events is not None:
+                return events
         return answer_not_understood(dispatcher, tracker, "utter_please_rephrase")
 
 

@@ -13,7 +13,7 @@ from typing import Optional
 from lingua import Language, LanguageDetector, LanguageDetectorBuilder
 
 MIN_WORDS = 3
-MIN_CONFIDENCE = 0.85  # English training messages peak at 0.75 for another language (keyboard mash)
+MIN_CONFIDENCE = 0.8  # English training messages peak at 0.75 for another language (keyboard mash)
 
 REPLIES = {
     Language.FRENCH: "Désolé, je ne parle qu'anglais pour l'instant. Vous pouvez m'écrire en anglais, "
