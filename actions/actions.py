@@ -117,11 +117,11 @@ class ActionOrderRequest(Action):
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
         intent = latest_intent(tracker)
         topic = intent if intent in ORDER_TOPICS else (tracker.get_slot("order_topic") or "order_status")
-        return answer_order_request(dispatcher, tracker, topic)
+        return answer_order_request(dispatcher, tracker, topic, current_customer(tracker))
 
 
-def answer_order_request(dispatcher: CollectingDispatcher, tracker: Tracker, topic: str) -> List[EventType]:
-    customer = current_customer(tracker)
+def answer_order_request(dispatcher: CollectingDispatcher, tracker: Tracker, topic: str,
+                         customer: Optional[Customer]) -> List[EventType]:
     prefix = replies.empathy(mood(tracker))
     if customer is None:
         order_id = named_order_id(tracker)
@@ -160,11 +160,11 @@ class ActionHandleComplaint(Action):
         return "action_handle_complaint"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
-        return answer_complaint(dispatcher, tracker, latest_intent(tracker))
+        return answer_complaint(dispatcher, tracker, latest_intent(tracker), current_customer(tracker))
 
 
-def answer_complaint(dispatcher: CollectingDispatcher, tracker: Tracker, intent: str) -> List[EventType]:
-    customer = current_customer(tracker)
+def answer_complaint(dispatcher: CollectingDispatcher, tracker: Tracker, intent: str,
+                     customer: Optional[Customer]) -> List[EventType]:
     order = order_choice(tracker, customer, intent).order if customer else None
     dispatcher.utter_message(text=replies.complaint_reply(intent, customer, order))
     return maybe_offer_human(dispatcher, tracker, customer, True)
@@ -231,7 +231,8 @@ def answer_while_queued(dispatcher: CollectingDispatcher, tracker: Tracker) -> L
     return []
 
 
-def answer_not_understood(dispatcher: CollectingDispatcher, tracker: Tracker, response: str) -> List[EventType]:
+def answer_not_understood(dispatcher: CollectingDispatcher, tracker: Tracker, response: str,
+                          customer: Optional[Customer]) -> List[EventType]:
     """Emotion first: an upset message we cannot place gets empathy and a person, never 'rephrase'."""
     if tracker.get_slot("handoff_queued"):
         return answer_while_queued(dispatcher, tracker)
@@ -239,19 +240,19 @@ def answer_not_understood(dispatcher: CollectingDispatcher, tracker: Tracker, re
         return []
     sentiment = tracker.latest_message.get("sentiment") or {}
     if sentiment.get("label") == "negative" and float(sentiment.get("score") or 0) >= STRONGLY_NEGATIVE:
-        dispatcher.utter_message(text=replies.upset_fallback(current_customer(tracker)))
+        dispatcher.utter_message(text=replies.upset_fallback(customer))
         return [SlotSet("handoff_offered", True)]
     dispatcher.utter_message(response=response)
     return []
 
 
-def about_their_own_order(dispatcher: CollectingDispatcher, tracker: Tracker) -> Optional[List[EventType]]:
+def about_their_own_order(dispatcher: CollectingDispatcher, tracker: Tracker,
+                          customer: Optional[Customer]) -> Optional[List[EventType]]:
     """A signed-in customer naming a product they ordered ("where is my sofa") is asking about
     that order, whatever the NLU made of the wording; None when they name none."""
-    customer = current_customer(tracker)
     if customer is None or not named_orders(customer, tracker.latest_message.get("text") or ""):
         return None
-    return answer_order_request(dispatcher, tracker, "order_status")
+    return answer_order_request(dispatcher, tracker, "order_status", customer)
 
 
 def answered_in_their_language(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
@@ -270,7 +271,7 @@ class ActionOutOfScope(Action):
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
         if answered_in_their_language(dispatcher, tracker):
             return []
-        events = about_their_own_order(dispatcher, tracker)
+        events = about_their_own_order(dispatcher, tracker, current_customer(tracker))
         if events is not None:
             return events
         dispatcher.utter_message(response="utter_out_of_scope")
@@ -284,16 +285,18 @@ class ActionRephrase(Action):
         return "action_rephrase"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
-        if not tracker.get_slot("handoff_queued"):
-            guess = interchangeable_guess(tracker)
-            if guess == "delivery_late":
-                return answer_complaint(dispatcher, tracker, guess)
-            if guess:
-                return answer_order_request(dispatcher, tracker, guess)
-            events = about_their_own_order(dispatcher, tracker)
-            if events is not None:
-                return events
-        return answer_not_understood(dispatcher, tracker, "utter_please_rephrase")
+        if tracker.get_slot("handoff_queued"):
+            return answer_while_queued(dispatcher, tracker)
+        customer = current_customer(tracker)
+        guess = interchangeable_guess(tracker)
+        if guess == "delivery_late":
+            return answer_complaint(dispatcher, tracker, guess, customer)
+        if guess:
+            return answer_order_request(dispatcher, tracker, guess, customer)
+        events = about_their_own_order(dispatcher, tracker, customer)
+        if events is not None:
+            return events
+        return answer_not_understood(dispatcher, tracker, "utter_please_rephrase", customer)
 
 
 class ActionDefaultFallback(Action):
@@ -303,7 +306,7 @@ class ActionDefaultFallback(Action):
         return "action_default_fallback"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
-        events = answer_not_understood(dispatcher, tracker, "utter_default")
+        events = answer_not_understood(dispatcher, tracker, "utter_default", current_customer(tracker))
         if events:
             # a revert would undo the slots just set (the offer of a person); end the turn instead
             return [*events, FollowupAction("action_listen")]

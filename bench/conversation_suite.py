@@ -13,6 +13,7 @@ import re
 import uuid
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping
 
@@ -199,13 +200,11 @@ def static_response_texts(domain_file: Path) -> list[str]:
     return response_texts(domain_file)
 
 
-def private_fragments(customer_id: str) -> list[str]:
-    """What identifies a demo customer's account: full and first name, order ids, products."""
-    customer = next(c for c in demo_customers(dt.date.today()) if c.customer_id == customer_id)
-    fragments = [customer.name, customer.first_name]
-    for order in customer.orders:
-        fragments += [order.order_id, *order.items]
-    return fragments
+@lru_cache(maxsize=1)
+def private_fragments() -> dict[str, tuple[str, ...]]:
+    """What identifies each demo customer's account: full and first name, order ids, products."""
+    return {c.customer_id: (c.name, c.first_name, *(f for o in c.orders for f in (o.order_id, *o.items)))
+            for c in demo_customers(dt.date.today())}
 
 
 def find_leaks(conversation: Conversation, user_texts: list[str], replies: list[str],
@@ -216,10 +215,10 @@ def find_leaks(conversation: Conversation, user_texts: list[str], replies: list[
     for reply in replies:
         for fixed in static_texts:
             reply = reply.replace(fixed, " ")
-        for other in (c.customer_id for c in demo_customers(dt.date.today())):
+        for other, fragments in private_fragments().items():
             if other == conversation.customer:
                 continue
-            for fragment in private_fragments(other):
+            for fragment in fragments:
                 if fragment.lower() in typed:
                     continue
                 # names are matched as words with their capital ("Dev" the name, not "dev")

@@ -2,7 +2,7 @@
 packed up to the token limit.
 
 A sentence boundary here is only where a window may end, so a boundary in the wrong place
-(after "Mr.", say) costs nothing but a slightly earlier cut; a regular expression does.
+(after "Mr.", say) costs nothing but a slightly earlier cut: a regular expression is enough.
 """
 
 from __future__ import annotations

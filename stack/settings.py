@@ -23,7 +23,6 @@ from stack.environments import REPO
 from stack.services import SERVICES
 
 
-
 class ConfigError(ValueError):
     """A setting is missing or unsafe; the message says which variable and how to set it."""
 
