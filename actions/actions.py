@@ -2,29 +2,30 @@
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from typing import Any, Dict, List, Optional, Text
 
 import redis
 from rasa_sdk import Action, FormValidationAction, Tracker
-from rasa_sdk.events import EventType, FollowupAction, SlotSet, UserUtteranceReverted
+from rasa_sdk.events import ActiveLoop, EventType, FollowupAction, SlotSet, UserUtteranceReverted
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import handoff, language, replies
+from actions import handoff, language, rating, replies
 from actions.order_choice import OrderChoice, choose_order, named_orders
+from actions.requests import INTERCHANGEABLE, clause_of, next_request
+from actions.routing import ACTION_FOR_INTENT, WITHDRAWAL
 from actions.profiles import Customer, ProfileStore, normalise_order_id
 from actions.settings import ActionSettings
 from actions.tone import Mood, mood_from_events, should_offer_human
 from contracts.identity import claim_from_events, verify_identity_claim
+from contracts.records import RATING_SLOT
 
 ORDER_TOPICS = ("order_status", "track_delivery", "cancel_order", "request_refund")
+COMPLAINT_INTENTS = tuple(replies.COMPLAINTS)
+# requests answered by a response of the domain alone
+RESPONSE_FOR = {"account_access": "utter_account_access", "opening_hours_contact": "utter_opening_hours",
+                "product_recommendation": "utter_product_recommendation"}
 FALLBACK_INTENT = "nlu_fallback"
-# Intents whose answers serve each other's askers: where the parcel is, and whether it is late.
-INTERCHANGEABLE = (frozenset({"order_status", "track_delivery", "delivery_late"}),)
-# What a customer waiting for a person says to leave the queue.
-WITHDRAWAL = re.compile(r"\b(never ?mind|forget (it|that)|cancel (that|it|the request)|don'?t (want|need) to wait"
-                        r"|leave the queue|changed my mind|i'?ll stay with you)\b", re.IGNORECASE)
 STRONGLY_NEGATIVE = 0.6  # sentiment score from which a message we cannot place is answered with empathy
 
 
@@ -93,10 +94,28 @@ def named_order_id(tracker: Tracker) -> Optional[str]:
     return normalise_order_id(named) if named else None
 
 
-def order_choice(tracker: Tracker, customer: Customer, topic: str) -> OrderChoice:
+def order_choice(tracker: Tracker, customer: Customer, topic: str, text: Optional[str] = None) -> OrderChoice:
+    """The order `text` (default: the words of the latest message asking about `topic`) is about."""
     latest = next(tracker.get_latest_entity_values("order_id"), None)
-    return choose_order(customer, tracker.latest_message.get("text") or "", topic,
-                        named_id=latest, remembered_id=tracker.get_slot("order_id"))
+    text = clause_of(tracker.latest_message, topic) if text is None else text
+    return choose_order(customer, text, topic, named_id=latest, remembered_id=tracker.get_slot("order_id"))
+
+
+def follow_up(dispatcher: CollectingDispatcher, tracker: Tracker, handled: str,
+              customer: Optional[Customer], is_complaint: bool) -> List[EventType]:
+    """After an answer: offer the message's next request when it held several (or one kept
+    while the order form asked for an id); otherwise perhaps a person."""
+    pending = next_request(tracker.latest_message, handled)
+    if pending is None and not tracker.get_slot("request_offered"):
+        pending = tracker.get_slot("pending_request") or None
+    if pending:
+        named = named_orders(customer, pending.get("text") or "") if customer else []
+        dispatcher.utter_message(text=replies.offer_other_request(pending["intent"], named[0] if len(named) == 1 else None))
+        return [SlotSet("pending_request", pending), SlotSet("request_offered", True), SlotSet("handoff_offered", False)]
+    events = maybe_offer_human(dispatcher, tracker, customer, is_complaint)
+    if tracker.get_slot("pending_request") or tracker.get_slot("request_offered"):
+        events += [SlotSet("pending_request", None), SlotSet("request_offered", False)]  # an offer not taken up
+    return events
 
 
 class ActionGreet(Action):
@@ -121,18 +140,22 @@ class ActionOrderRequest(Action):
 
 
 def answer_order_request(dispatcher: CollectingDispatcher, tracker: Tracker, topic: str,
-                         customer: Optional[Customer]) -> List[EventType]:
+                         customer: Optional[Customer], text: Optional[str] = None) -> List[EventType]:
     prefix = replies.empathy(mood(tracker))
+    # a second request of the same message waits until this one is answered
+    later = next_request(tracker.latest_message, topic)
+    keep_for_later = [SlotSet("pending_request", later), SlotSet("request_offered", False)] if later else []
     if customer is None:
         order_id = named_order_id(tracker)
         if order_id is None:
             if prefix:
                 dispatcher.utter_message(text=prefix.strip())
             # Ask for the id (the form), then come back here with the topic remembered.
-            return [SlotSet("order_topic", topic), FollowupAction("order_form")]
+            return [SlotSet("order_topic", topic), *keep_for_later, FollowupAction("order_form")]
         dispatcher.utter_message(text=prefix + replies.anonymous_order_reply(order_id))
-        return [SlotSet("order_topic", None), SlotSet("order_id", None)]
-    choice = order_choice(tracker, customer, topic)
+        return [SlotSet("order_topic", None), SlotSet("order_id", None),
+                *follow_up(dispatcher, tracker, topic, customer, False)]
+    choice = order_choice(tracker, customer, topic, text)
     if choice.unknown_id:
         dispatcher.utter_message(text=prefix + replies.unknown_order_reply(choice.unknown_id, customer))
         return [SlotSet("order_id", None)]
@@ -142,7 +165,7 @@ def answer_order_request(dispatcher: CollectingDispatcher, tracker: Tracker, top
     if choice.candidates:
         dispatcher.utter_message(text=prefix + replies.which_order(topic, choice.candidates),
                                  buttons=replies.order_buttons(choice.candidates))
-        return [SlotSet("order_topic", topic)]
+        return [SlotSet("order_topic", topic), *keep_for_later]
     order = choice.order
     if order is None:
         dispatcher.utter_message(text=prefix + replies.no_orders_reply(customer))
@@ -152,7 +175,7 @@ def answer_order_request(dispatcher: CollectingDispatcher, tracker: Tracker, top
         order.status = "cancellation_requested"
         ProfileStore(redis_client()).put(customer)
     return [SlotSet("order_topic", None), SlotSet("order_id", order.order_id),
-            *maybe_offer_human(dispatcher, tracker, customer, False)]
+            *follow_up(dispatcher, tracker, topic, customer, False)]
 
 
 class ActionHandleComplaint(Action):
@@ -164,10 +187,38 @@ class ActionHandleComplaint(Action):
 
 
 def answer_complaint(dispatcher: CollectingDispatcher, tracker: Tracker, intent: str,
-                     customer: Optional[Customer]) -> List[EventType]:
-    order = order_choice(tracker, customer, intent).order if customer else None
+                     customer: Optional[Customer], text: Optional[str] = None) -> List[EventType]:
+    order = order_choice(tracker, customer, intent, text).order if customer else None
     dispatcher.utter_message(text=replies.complaint_reply(intent, customer, order))
-    return maybe_offer_human(dispatcher, tracker, customer, True)
+    return follow_up(dispatcher, tracker, intent, customer, True)
+
+
+class ActionPendingRequest(Action):
+    """The customer accepted the offer of their message's other request: answer it now."""
+
+    def name(self) -> Text:
+        return "action_pending_request"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
+        pending = tracker.get_slot("pending_request") or {}
+        intent, text = str(pending.get("intent") or ""), str(pending.get("text") or "")
+        done: List[EventType] = [SlotSet("pending_request", None), SlotSet("request_offered", False)]
+        customer = current_customer(tracker)
+        if intent in ORDER_TOPICS:
+            return done + answer_order_request(dispatcher, tracker, intent, customer, text)
+        if intent in COMPLAINT_INTENTS:
+            return done + answer_complaint(dispatcher, tracker, intent, customer, text)
+        dispatcher.utter_message(response=RESPONSE_FOR.get(intent, "utter_no_handoff"))
+        return done
+
+
+class ActionDeclineRequest(Action):
+    def name(self) -> Text:
+        return "action_decline_request"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
+        dispatcher.utter_message(response="utter_no_handoff")
+        return [SlotSet("pending_request", None), SlotSet("request_offered", False)]
 
 
 class ActionHandoff(Action):
@@ -312,6 +363,59 @@ class ActionDefaultFallback(Action):
             return [*events, FollowupAction("action_listen")]
         # as Rasa's own: the message that confused the policies does not count as dialogue history
         return [UserUtteranceReverted()]
+
+
+class ActionLeaveForm(Action):
+    """Something other than an order number while the order form asks for one: "never mind"
+    stops it; another request leaves it and is answered; "yes" is asked for the number again."""
+
+    def name(self) -> Text:
+        return "action_leave_form"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
+        intent = latest_intent(tracker)
+        if intent == "affirm" and not WITHDRAWAL.search(tracker.latest_message.get("text") or ""):
+            dispatcher.utter_message(response="utter_ask_order_id")
+            return []
+        left: List[EventType] = [ActiveLoop(None), SlotSet("requested_slot", None), SlotSet("order_topic", None)]
+        if intent in ("deny", "affirm") or WITHDRAWAL.search(tracker.latest_message.get("text") or ""):
+            dispatcher.utter_message(text=replies.form_left())
+            return [*left, SlotSet("pending_request", None), SlotSet("request_offered", False)]
+        return [*left, FollowupAction(ACTION_FOR_INTENT.get(intent, "action_rephrase"))]
+
+
+class ActionAskRating(Action):
+    """After the goodbye of a resolved conversation: a 1-5 rating, skippable."""
+
+    def name(self) -> Text:
+        return "action_ask_rating"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
+        if tracker.get_slot("handoff_queued") or not rating.worth_asking(tracker.events):
+            return []
+        dispatcher.utter_message(text=replies.rating_question(), buttons=replies.rating_buttons())
+        return [SlotSet(rating.ASKED_SLOT, True)]
+
+
+class ActionRating(Action):
+    """The message after the rating question: a rating, "skip", or the conversation going on."""
+
+    def name(self) -> Text:
+        return "action_rating"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
+        text = tracker.latest_message.get("text") or ""
+        asked: List[EventType] = [SlotSet(rating.ASKED_SLOT, False)]
+        stars = rating.parse_rating(text)
+        if stars is not None:
+            dispatcher.utter_message(text=replies.rating_thanks(stars))
+            return [*asked, SlotSet(RATING_SLOT, stars)]
+        intent = latest_intent(tracker)
+        if rating.SKIP.search(text) or intent in ("deny", "goodbye", "thanks"):
+            dispatcher.utter_message(text=replies.rating_skipped())
+            return asked
+        # not an answer to the question: the customer has something else to say
+        return [*asked, FollowupAction(ACTION_FOR_INTENT.get(intent, "action_rephrase"))]
 
 
 class ValidateOrderForm(FormValidationAction):

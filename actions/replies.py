@@ -167,3 +167,50 @@ def queue_timed_out() -> str:
 def upset_fallback(customer: Optional[Customer]) -> str:
     """For a message we could not understand but that is clearly upset: never 'please rephrase'."""
     return "I'm really sorry, I can hear how frustrating this is. " + offer_human(customer)
+
+
+# What the assistant can also do, in the words of an offer: "I can also <this> — shall I?"
+_OFFERS = {
+    "billing_charged_twice": "look into the double payment",
+    "refund_not_received": "chase the refund that hasn't arrived",
+    "item_damaged": "sort out the damaged item",
+    "wrong_item": "sort out the wrong item",
+    "delivery_late": "look into the late delivery",
+    "cancel_order": "help you cancel {order}",
+    "request_refund": "start a refund for {order}",
+    "order_status": "check where {order} is",
+    "track_delivery": "check where {order} is",
+    "account_access": "help you sign in to your account",
+    "opening_hours_contact": "give you our opening hours and how to reach the team",
+    "product_recommendation": "suggest a few products",
+}
+
+
+def offer_other_request(intent: str, order: Optional[Order] = None) -> str:
+    """The second request of a message, offered once the first is answered."""
+    what = _OFFERS.get(intent, "help with the other thing you mentioned")
+    label = f"your {', '.join(order.items)} order ({order.order_id})" if order else "that order"
+    return f"I can also {what.format(order=label)} — shall I?"
+
+
+def form_left() -> str:
+    return ("No problem, let's leave that order. If you can't find the order number, sign in and I can see "
+            "your orders myself. Anything else I can help with?")
+
+
+def rating_question() -> str:
+    return "Before you go: how would you rate this chat, from 1 (poor) to 5 (great)? You can skip this."
+
+
+def rating_buttons() -> List[dict]:
+    return [{"title": str(n), "payload": str(n)} for n in range(1, 6)] + [{"title": "Skip", "payload": "skip"}]
+
+
+def rating_thanks(rating: int) -> str:
+    if rating <= 2:
+        return f"Thank you for the {rating}/5. I'm sorry we fell short; your rating goes to the team that improves this service."
+    return f"Thank you for the {rating}/5!"
+
+
+def rating_skipped() -> str:
+    return "No problem. Take care!"

@@ -19,7 +19,8 @@ METADATA_FILE = "metadata.json"
 
 # Bump when training writes something new (metadata layout, files), so `train --if-missing`
 # retrains. 4: metadata read and written as ModelMetadata (`metrics` null when nothing was held out).
-TRAINING_FORMAT = 4
+# 5: typo augmentation, generated gibberish, request priorities.
+TRAINING_FORMAT = 5
 
 
 class MetadataError(ValueError):
@@ -46,6 +47,9 @@ class Labels:
     intents: list[str]
     sentiments: list[str]
     tags: list[str]
+    # intent -> priority (higher first) of the intents that are requests a customer can make
+    # together in one message (the project's `metadata: {priority: N}`); see nlu.requests
+    priorities: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -69,6 +73,8 @@ class TrainingSettings:
     seed: int
     augment_prob: float
     max_tokens: int
+    typo_prob: float = 0.0  # models trained before typo augmentation existed had none
+    nonsense_examples: int = 0  # generated nonsense added to the out-of-scope intent
 
 
 @dataclass(frozen=True)

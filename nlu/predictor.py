@@ -11,6 +11,7 @@ from transformers import BatchEncoding
 from nlu import tags as bio_tags
 from nlu.entities import RuleExtractor, apply_synonyms, merge
 from nlu.model import LoadedModel
+from nlu.requests import MAX_CLAUSES, clause_spans, pick_requests
 from nlu.windows import window_spans
 
 FALLBACK_INTENT = "nlu_fallback"
@@ -57,6 +58,11 @@ class Predictor:
             {"name": self.loaded.intents[i], "confidence": round(float(p), 4)}
             for p, i in zip(*i_prob[best].topk(min(RANKING_LENGTH, i_prob.shape[-1])))
         ]
+        requests = self._requests(text) if len(spans) == 1 else []
+        if requests and requests[0]["intent"] != ranking[0]["name"]:
+            # two requests in one message: the higher-priority one leads, the dialogue offers the rest
+            first = {"name": requests[0]["intent"], "confidence": requests[0]["confidence"]}
+            ranking = [first, *(r for r in ranking if r["name"] != first["name"])]
         intent = dict(ranking[0])
         if intent["confidence"] < self.threshold:
             # Same shape as Rasa's FallbackClassifier, so stock fallback rules apply.
@@ -74,8 +80,22 @@ class Predictor:
             "intent_ranking": ranking,
             "entities": apply_synonyms(merge(self.rules.extract(text), model_spans), self.synonyms),
             "sentiment": self._sentiment(s_logits.softmax(-1)),
+            "requests": requests,
             "model": self.version,
         }
+
+    def _requests(self, text: str) -> list[dict[str, Any]]:
+        """The distinct requests of a message that holds several (nlu.requests); else []."""
+        priorities = self.loaded.metadata.labels.priorities
+        clauses = clause_spans(text)
+        if not priorities or not 1 < len(clauses) <= MAX_CLAUSES:
+            return []
+        enc = self.loaded.tokenizer([text[s:e] for s, e in clauses], padding=True, truncation=True,
+                                    max_length=self.max_tokens, return_tensors="pt")
+        i_logits, _, _ = self.loaded.net(enc["input_ids"], enc["attention_mask"])
+        conf, idx = i_logits.softmax(-1).max(-1)
+        predictions = [(self.loaded.intents[i], c) for i, c in zip(idx.tolist(), conf.tolist())]
+        return [r.as_dict(text) for r in pick_requests(clauses, predictions, priorities, self.threshold)]
 
     def explanation(self, parsed: dict[str, Any]) -> dict[str, Any]:
         """Explain a parse result: the model's own top intent, also when it fell back."""

@@ -49,12 +49,24 @@ class Explanation(BaseModel):
     tokens: list[ExplainedToken]
 
 
+class RequestPart(BaseModel):
+    intent: str
+    confidence: float
+    start: int
+    end: int
+    text: str = Field(..., description="The clause of the message that asks it")
+
+
 class ParseResponse(BaseModel):
     text: str
     intent: Intent
     intent_ranking: list[Intent]
     entities: list[Entity]
     sentiment: Sentiment
+    requests: list[RequestPart] = Field(
+        default_factory=list,
+        description="When the message asks for several things: each request, the one to answer first "
+                    "first (it is also `intent`); empty otherwise")
     model: str = Field(..., description="Version of the model that answered")
     explanation: Optional[Explanation] = None
 

@@ -50,5 +50,12 @@ class NluSettings(BaseSettings):
     seed: int = Field(13, alias="NLU_SEED")
     augment_prob: float = Field(0.3, ge=0.0, le=1.0, alias="NLU_AUGMENT_PROB",
                                 description="share of training examples shown lower-cased without end punctuation")
+    typo_prob: float = Field(0.3, ge=0.0, le=1.0, alias="NLU_TYPO_PROB",
+                             description="share of training examples shown with 1-2 typing slips (nlu.augment)")
+    nonsense_examples: int = Field(80, ge=0, alias="NLU_NONSENSE_EXAMPLES",
+                                   description="generated nonsense messages added to the out-of-scope intent (nlu.nonsense)")
+    nonsense_intent: str = Field("out_of_scope", alias="NLU_NONSENSE_INTENT",
+                                 description="the project's intent for messages it does not handle; none generated "
+                                             "when the project has no such intent")
 
     model_config = SettingsConfigDict(populate_by_name=True, extra="ignore")

@@ -18,6 +18,8 @@ from transformers import get_linear_schedule_with_warmup
 
 from nlu import model as nlu_model
 from nlu import model_card, registry
+from nlu.augment import augmented
+from nlu.nonsense import generate, salad_words
 from nlu.batch_prediction import predict_batch
 from nlu.calibration import keep_fraction_threshold
 from nlu.holdout import split_holdout, text_digest
@@ -52,7 +54,10 @@ def train(
     log(f"training on {len(train_ex)} examples ({len(held_ex)} held out), {len(labels.intents)} intents, "
         f"{len(labels.tags) // 2} entity labels, encoder {settings.encoder}")
     net, tokenizer = nlu_model.build(settings.encoder, labels)
-    train_seconds = fit(net, tokenizer, train_ex, labels, settings, show_progress)
+    nonsense = nonsense_examples(settings, data, labels, tokenizer)
+    if nonsense:
+        log(f"plus {len(nonsense)} generated nonsense messages as {settings.nonsense_intent}")
+    train_seconds = fit(net, tokenizer, train_ex + nonsense, labels, settings, show_progress)
     metrics, fallback = score_heldout(net, tokenizer, held_ex, labels, settings)
     meta = describe(settings, data, train_ex, held_ex, labels, metrics, fallback, train_seconds)
     path = save_version(net, tokenizer, meta, settings.models_dir)
@@ -64,7 +69,17 @@ def train(
 
 
 def label_set(data: TrainingData) -> Labels:
-    return Labels(intents=data.intents, sentiments=list(SENTIMENTS), tags=tag_set(data.examples))
+    return Labels(intents=data.intents, sentiments=list(SENTIMENTS), tags=tag_set(data.examples),
+                  priorities={i: p for i, p in data.priorities.items() if i in data.intents})
+
+
+def nonsense_examples(settings: NluSettings, data: TrainingData, labels: Labels, tokenizer) -> list[Example]:
+    """Generated nonsense for the out-of-scope intent, when the project has one (nlu.nonsense)."""
+    if settings.nonsense_examples == 0 or settings.nonsense_intent not in labels.intents:
+        return []
+    words = salad_words(tokenizer.get_vocab(), (e.text for e in data.examples))
+    texts = generate(settings.nonsense_examples, random.Random(settings.seed), words)
+    return [Example(t, settings.nonsense_intent, source="generated nonsense") for t in texts]
 
 
 def fit(net: NluNet, tokenizer, examples: list[Example], labels: Labels, settings: NluSettings,
@@ -81,7 +96,7 @@ def fit(net: NluNet, tokenizer, examples: list[Example], labels: Labels, setting
             order = examples[:]
             rng.shuffle(order)
             for b in range(0, len(order), settings.batch_size):
-                batch = [speech_like(e) if rng.random() < settings.augment_prob else e
+                batch = [augmented(e, rng, settings.augment_prob, settings.typo_prob)
                          for e in order[b : b + settings.batch_size]]
                 loss = batch_loss(net, tokenizer, batch, labels, settings.max_tokens)
                 optimiser.zero_grad()
@@ -121,18 +136,6 @@ def batch_loss(net: NluNet, tokenizer, batch: list[Example], labels: Labels, max
         + TAG_LOSS_WEIGHT * F.cross_entropy(t_logits.reshape(-1, len(labels.tags)), enc["tag_labels"].reshape(-1),
                                             ignore_index=-100)
     )
-
-
-def speech_like(ex: Example) -> Example:
-    """The example as a speech recogniser or a hurried typist might produce it:
-    lower case, no closing punctuation. Entity offsets stay valid."""
-    text = ex.text.lower()
-    if len(text) != len(ex.text):  # a few Unicode letters change length when lowered
-        return ex
-    end = len(text.rstrip(" ?!.,"))
-    if end == 0 or any(span.end > end for span in ex.entities):
-        end = len(text)
-    return Example(text[:end], ex.intent, ex.sentiment, ex.entities, ex.source)
 
 
 def _progress(show: bool) -> Progress:
@@ -197,6 +200,8 @@ def describe(settings: NluSettings, data: TrainingData, train_ex: list[Example],
             holdout_fraction=settings.holdout_fraction,
             seed=settings.seed,
             augment_prob=settings.augment_prob,
+            typo_prob=settings.typo_prob,
+            nonsense_examples=settings.nonsense_examples if settings.nonsense_intent in labels.intents else 0,
             max_tokens=settings.max_tokens,
         ),
         versions=LibraryVersions(python=platform.python_version(), torch=torch.__version__,

@@ -6,6 +6,10 @@ Supports what Rasa's own reader accepts in `nlu:` sections: examples as a
 "group": .., "value": ..}` and lists of such dicts), plus `synonym:`, `regex:`
 and `lookup:` blocks, spread over any number of files under the project.
 
+Request priorities (our addition too) live in an intent's metadata: `metadata: {priority: 5}`
+marks the intent as a request a customer may make beside another in one message, and says
+which of two is handled first (higher first). Rasa ignores the key as well.
+
 Sentiment labels (our addition) live in Rasa's own example metadata:
 `metadata: {sentiment: negative}` on an intent sets the default for its
 examples, the same key on an example overrides it; unlabelled examples are
@@ -95,6 +99,9 @@ class TrainingData:
     regexes: dict[str, list[str]] = field(default_factory=dict)
     lookups: dict[str, list[str]] = field(default_factory=dict)
     files: list[Path] = field(default_factory=list)
+    # intent -> priority, from `metadata: {priority: N}` on an intent: which intents are requests
+    # and which of two in one message comes first (nlu.requests)
+    priorities: dict[str, int] = field(default_factory=dict)
 
     @property
     def intents(self) -> list[str]:
@@ -245,6 +252,13 @@ def _read_block(data: TrainingData, block: dict[str, Any], where: str, source: s
     if "intent" in block:
         intent = str(block["intent"])
         default = _sentiment(block.get("metadata") or {}, DEFAULT_SENTIMENT, where)
+        priority = (block.get("metadata") or {}).get("priority")
+        if priority is not None:
+            if not isinstance(priority, int) or isinstance(priority, bool):
+                raise TrainingDataError(f"{where}: priority {priority!r} is not a whole number")
+            if data.priorities.get(intent, priority) != priority:
+                raise TrainingDataError(f"{where}: intent {intent!r} already has priority {data.priorities[intent]}")
+            data.priorities[intent] = priority
         for raw, meta in _bullets(examples, where):
             text, spans = parse_annotated(raw)
             if not text.strip():

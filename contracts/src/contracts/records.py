@@ -118,3 +118,19 @@ def user_messages(events: Iterable[Mapping[str, Any]]) -> List[UserMessage]:
 def latest_user_message(events: Iterable[Mapping[str, Any]]) -> Optional[UserMessage]:
     found = user_messages(events)
     return found[-1] if found else None
+
+
+# The customer's end-of-conversation rating (1-5) is a slot the assistant sets: a normal Rasa
+# event (`slot` named RATING_SLOT) that the voice-of-the-customer worker reads.
+RATING_SLOT = "rating"
+RATING_SCALE = (1, 5)
+
+
+def stated_rating(events: Iterable[Mapping[str, Any]]) -> Optional[int]:
+    """The last rating the customer gave in these events; None when they gave none."""
+    rating = None
+    for e in events:
+        if e.get("event") == "slot" and e.get("name") == RATING_SLOT:
+            value = e.get("value")
+            rating = int(value) if isinstance(value, (int, float)) and RATING_SCALE[0] <= value <= RATING_SCALE[1] else None
+    return rating

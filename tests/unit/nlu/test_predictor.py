@@ -68,7 +68,7 @@ def test_holdout_is_stratified_and_deterministic():
 
 
 def test_speech_like_keeps_entity_offsets():
-    from nlu.train import speech_like
+    from nlu.augment import speech_like
 
     ex = Example("Where is ORD-12345?", "order_status", entities=(EntitySpan(9, 18, "ORD-12345", "order_id"),))
     out = speech_like(ex)

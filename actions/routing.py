@@ -1,0 +1,40 @@
+"""Which action answers which intent: the one-step rules of bot/data/rules.yml as a table.
+
+Actions that must answer an intent themselves (leaving the order form for another request,
+answering whatever follows the rating question) look it up here; a unit test keeps this
+table and rules.yml in agreement.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Dict
+
+ACTION_FOR_INTENT: Dict[str, str] = {
+    "greet": "action_greet",
+    "goodbye": "utter_goodbye",
+    "thanks": "utter_youre_welcome",
+    "bot_challenge": "utter_iamabot",
+    "out_of_scope": "action_out_of_scope",
+    "nlu_fallback": "action_rephrase",
+    "account_access": "utter_account_access",
+    "product_recommendation": "utter_product_recommendation",
+    "opening_hours_contact": "utter_opening_hours",
+    "give_feedback": "utter_feedback_thanks",
+    "speak_to_human": "action_handoff",
+    "order_status": "action_order_request",
+    "track_delivery": "action_order_request",
+    "cancel_order": "action_order_request",
+    "request_refund": "action_order_request",
+    "inform": "action_order_request",
+    "delivery_late": "action_handle_complaint",
+    "item_damaged": "action_handle_complaint",
+    "wrong_item": "action_handle_complaint",
+    "refund_not_received": "action_handle_complaint",
+    "billing_charged_twice": "action_handle_complaint",
+}
+
+# What a customer says to stop what is under way (a form, the queue for a person).
+WITHDRAWAL = re.compile(r"\b(never ?mind|forget (it|that|about it)|cancel (that|it|the request)|don'?t (want|need) to wait"
+                        r"|leave the queue|changed my mind|i'?ll stay with you|doesn'?t matter|not important)\b",
+                        re.IGNORECASE)

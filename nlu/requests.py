@@ -1,0 +1,93 @@
+"""Several requests in one message: "the sofa is late, and can I cancel the phone case order".
+
+A message is cut into clauses (sentences, and the joints customers use to add a second
+thought: "and also", "oh and", "on top of that"…). Each clause is classified; the clauses
+confidently read as *different* requests (intents with a priority in the training data)
+are the message's requests, the highest priority first. The dialogue answers the first and
+offers the others next.
+
+A clause boundary in the wrong place costs little: a fragment too short to be a request is
+merged into its neighbour, and a clause the model is unsure of is ignored.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Where a second thought may start: end punctuation, or a joining phrase after a comma or
+# space. "and" alone joins too many nouns ("phone case and screen protector") to cut there
+# unless a comma or a new subject follows it.
+_JOINTS = re.compile(
+    r"(?<=[.!?;…])\s+"
+    r"|\s*\n\s*"
+    r"|,?\s+(?:oh|and|but|also|plus)\s+(?:also|another thing|on top of that|while i'?m here|one more thing)[,:]?\s+"
+    r"|,?\s+(?:on top of that|as well as that|while i'?m here|one more thing|another thing)[,:]?\s+"
+    r"|,\s*(?:and|but|also|plus|oh and)\s+"
+    r"|\s+(?:oh and|and also|also)\s+"
+    r"|\s+and\s+(?=(?:can|could|will|would|do|does|did|is|are|why|when|where|how|what|i|i'm|i've|my|you|honestly)\b)",
+    re.IGNORECASE,
+)
+# joining words left at a clause's start ("oh and I can't log in") are not part of the request
+_LEADING_JOINERS = re.compile(r"^(?:(?:oh|and|also|plus|but|so)\b[\s,]*)+", re.IGNORECASE)
+MIN_CLAUSE_WORDS = 3
+MAX_CLAUSES = 6
+
+
+@dataclass(frozen=True)
+class Request:
+    intent: str
+    confidence: float
+    start: int
+    end: int
+
+    def as_dict(self, text: str) -> dict:
+        return {"intent": self.intent, "confidence": round(self.confidence, 4),
+                "start": self.start, "end": self.end, "text": text[self.start:self.end]}
+
+
+def clause_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of the message's clauses; fragments under MIN_CLAUSE_WORDS words join
+    the clause before them (or after, at the start)."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _JOINTS.finditer(text):
+        if m.start() > start:
+            spans.append((start, m.start()))
+        start = m.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    spans = [(s + _lead(text[s:e]), len(text[:e].rstrip(" ,.!?;"))) for s, e in spans]
+    spans = [(s, e) for s, e in spans if e > s]
+    merged: list[tuple[int, int]] = []
+    for s, e in spans:
+        if merged and (_words(text, s, e) < MIN_CLAUSE_WORDS or _words(text, *merged[-1]) < MIN_CLAUSE_WORDS):
+            merged[-1] = (merged[-1][0], e)
+        else:
+            merged.append((s, e))
+    return merged
+
+
+def _lead(clause: str) -> int:
+    """How many characters of joining words the clause starts with (all of it when that is all)."""
+    m = _LEADING_JOINERS.match(clause)
+    return m.end() if m else 0
+
+
+def _words(text: str, start: int, end: int) -> int:
+    return len(text[start:end].split())
+
+
+def pick_requests(clauses: list[tuple[int, int]], predictions: list[tuple[str, float]],
+                  priorities: dict[str, int], threshold: float) -> list[Request]:
+    """The distinct requests among classified clauses, highest priority first (then in the
+    order the customer wrote them); empty unless there are at least two."""
+    best: dict[str, Request] = {}
+    for (start, end), (intent, confidence) in zip(clauses, predictions):
+        if intent not in priorities or confidence < threshold:
+            continue
+        if intent not in best or confidence > best[intent].confidence:
+            best[intent] = Request(intent, confidence, start, end)
+    if len(best) < 2:
+        return []
+    return sorted(best.values(), key=lambda r: (-priorities[r.intent], r.start))

@@ -1,0 +1,95 @@
+from pathlib import Path
+
+import pytest
+import yaml
+
+from actions import rating, replies
+from actions.requests import clause_of, next_request
+from actions.routing import ACTION_FOR_INTENT, WITHDRAWAL
+from contracts.records import RATING_SLOT, stated_rating
+
+BOT = Path(__file__).resolve().parents[3] / "bot"
+DOMAIN = yaml.safe_load((BOT / "domain.yml").read_text())
+RULES = yaml.safe_load((BOT / "data" / "rules.yml").read_text())["rules"]
+OFFER_ANSWERS = {"affirm", "deny"}  # their action depends on what was offered
+
+
+def one_step_rules():
+    for rule in RULES:
+        steps = rule["steps"]
+        if "condition" not in rule and "intent" in steps[0] and "action" in steps[1]:
+            yield steps[0]["intent"], steps[1]["action"]
+
+
+def test_the_routing_table_agrees_with_the_rules():
+    pairs = dict(one_step_rules())
+    assert pairs, "rules.yml has no one-step rules to compare with"
+    assert {i: ACTION_FOR_INTENT[i] for i in pairs} == pairs
+    assert set(ACTION_FOR_INTENT) == set(DOMAIN["intents"]) - OFFER_ANSWERS | {"nlu_fallback"}
+
+
+@pytest.mark.parametrize("rule_name", ["while a person is on the way", "rating question", "anything but an order number"])
+def test_catch_all_rules_name_every_intent(rule_name):
+    """A new intent must not slip past the queue, the rating question or the order form."""
+    rule = next(r for r in RULES if rule_name in r["rule"])
+    named = {alt["intent"] for alt in rule["steps"][0]["or"]}
+    expected = set(DOMAIN["intents"]) | {"nlu_fallback"}
+    if "order number" in rule_name:  # an order number fills the form; a person has its own rule
+        expected -= {"inform", "speak_to_human"}
+    assert named == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("5", 5), ("4/5", 4), ("three", 3), ("I'd give it a 2", 2), ("⭐⭐⭐⭐", 4), ("2 out of 5", 2),
+    ("ORD-12345", None), ("between 3 and 4", None), ("10", None), ("great thanks", None),
+])
+def test_parse_rating(text, expected):
+    assert rating.parse_rating(text) == expected
+
+
+def ev_user(text="x"):
+    return {"event": "user", "text": text}
+
+
+def ev_action(name):
+    return {"event": "action", "name": name}
+
+
+def test_rating_is_asked_only_after_a_real_answer_without_handoff_or_recent_fallback():
+    answered = [ev_user(), ev_action("action_order_request"), ev_user("bye"), ev_action("utter_goodbye")]
+    assert rating.worth_asking(answered)
+    assert not rating.worth_asking([ev_user(), ev_action("action_greet"), ev_user("bye")])          # nothing resolved
+    assert not rating.worth_asking(answered[:2] + [ev_user(), ev_action("action_handoff"), ev_user("bye")])
+    assert not rating.worth_asking(answered[:2] + [ev_user(), ev_action("action_rephrase"), ev_user("bye")])
+    asked = answered + [{"event": "slot", "name": rating.ASKED_SLOT, "value": True}]
+    assert not rating.worth_asking(asked)                                                           # once only
+
+
+def test_the_rating_is_a_slot_event_voc_can_read():
+    events = [{"event": "slot", "name": RATING_SLOT, "value": 4.0}, {"event": "slot", "name": "other", "value": 1}]
+    assert stated_rating(events) == 4
+    assert stated_rating([{"event": "slot", "name": RATING_SLOT, "value": 9}]) is None
+    assert stated_rating([]) is None
+    assert [b["payload"] for b in replies.rating_buttons()] == ["1", "2", "3", "4", "5", "skip"]
+
+
+def test_second_request_is_offered_unless_answered_alike():
+    message = {"text": "my sofa is late and can I cancel the phone case",
+               "requests": [{"intent": "delivery_late", "text": "my sofa is late"},
+                            {"intent": "order_status", "text": "my sofa is late"},
+                            {"intent": "cancel_order", "text": "can I cancel the phone case"}]}
+    assert next_request(message, "delivery_late") == {"intent": "cancel_order", "text": "can I cancel the phone case"}
+    assert clause_of(message, "cancel_order") == "can I cancel the phone case"
+    assert clause_of(message, "request_refund") == message["text"]
+    assert next_request({"text": "where is it"}, "order_status") is None
+    offer = replies.offer_other_request("cancel_order")
+    assert offer.startswith("I can also help you cancel") and offer.endswith("shall I?")
+
+
+@pytest.mark.parametrize("text", ["never mind", "nevermind, forget it", "cancel that", "I've changed my mind"])
+def test_withdrawal_phrases(text):
+    assert WITHDRAWAL.search(text)
+
+
+def test_an_order_question_is_not_a_withdrawal():
+    assert not WITHDRAWAL.search("can I cancel my order")

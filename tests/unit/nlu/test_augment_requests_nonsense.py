@@ -1,0 +1,133 @@
+import random
+import textwrap
+from dataclasses import replace
+
+import pytest
+import torch
+
+from nlu.augment import NEIGHBOURS, augmented, speech_like, typo_like
+from nlu.metadata import Labels
+from nlu.nonsense import generate, salad_words
+from nlu.predictor import Predictor
+from nlu.requests import clause_spans, pick_requests
+from nlu.training_data import EntitySpan, Example, TrainingDataError, load_project
+from tests.unit.nlu.tiny import tiny_metadata, tiny_model
+
+ORDER = Example("Where's my order ORD-12345? It's late", "order_status",
+                entities=(EntitySpan(17, 26, "ORD-12345", "order_id"),))
+
+
+def test_typos_change_the_words_but_never_an_entity():
+    rng = random.Random(3)
+    variants = [typo_like(ORDER, rng) for _ in range(200)]
+    assert sum(v.text != ORDER.text for v in variants) >= 190
+    for v in variants:
+        span = v.entities[0]
+        assert v.text[span.start:span.end] == "ORD-12345"
+        assert abs(len(v.text) - len(ORDER.text)) <= 2  # one or two slips, not a rewrite
+
+
+def test_neighbouring_keys_are_neighbours():
+    assert set(NEIGHBOURS["g"]) == set("fhtyvb")
+    assert set(NEIGHBOURS["q"]) == set("wa")
+
+
+def test_augmentation_mixes_speech_like_and_typos_reproducibly():
+    a = [augmented(ORDER, random.Random(5), 0.5, 0.5).text for _ in range(3)]
+    assert len(set(a)) == 1  # same seed, same variant
+    rng = random.Random(7)
+    texts = {augmented(ORDER, rng, 0.5, 0.5).text for _ in range(100)}
+    assert ORDER.text in texts and speech_like(ORDER).text in texts and len(texts) > 20
+    assert {augmented(ORDER, rng, 0.0, 0.0).text for _ in range(20)} == {ORDER.text}
+
+
+@pytest.mark.parametrize("text,clauses", [
+    ("the sofa is eight days late and honestly I would rather have a refund",
+     ["the sofa is eight days late", "honestly I would rather have a refund"]),
+    ("the air fryer came dented, and on top of that you took the payment twice",
+     ["the air fryer came dented", "you took the payment twice"]),
+    ("my dress is coming today yeah? oh and I can't log into the app",
+     ["my dress is coming today yeah", "I can't log into the app"]),
+    ("my phone case and screen protector have not arrived", ["my phone case and screen protector have not arrived"]),
+    ("Hi. Where is my order? Thanks.", ["Hi. Where is my order? Thanks"]),  # fragments join a neighbour
+])
+def test_clauses(text, clauses):
+    assert [text[s:e] for s, e in clause_spans(text)] == clauses
+
+
+def test_requests_are_distinct_confident_and_ordered_by_priority():
+    clauses = [(0, 10), (11, 20), (21, 30)]
+    priorities = {"late": 6, "cancel": 5, "status": 3}
+    picked = pick_requests(clauses, [("status", 0.9), ("cancel", 0.8), ("late", 0.3)], priorities, 0.5)
+    assert [r.intent for r in picked] == ["cancel", "status"]  # "late" too unsure to count
+    assert pick_requests(clauses, [("status", 0.9), ("status", 0.95), ("greet", 0.9)], priorities, 0.5) == []
+    assert pick_requests(clauses[:1], [("status", 0.9)], priorities, 0.5) == []
+
+
+class KeywordNet:
+    """Stands in for the network: intent "a" for refunds, "b" for parcels, else "c"."""
+
+    def __init__(self, tokenizer):
+        self.tokenizer = tokenizer
+
+    def __call__(self, input_ids, attention_mask):
+        rows = []
+        for ids in input_ids:
+            text = self.tokenizer.decode(ids, skip_special_tokens=True)
+            rows.append([5.0 if "refund" in text else 0.0, 5.0 if "parcel" in text else 0.0, 1.0])
+        i_logits = torch.tensor(rows)
+        return i_logits, torch.zeros(len(rows), 3), torch.zeros(*input_ids.shape, 1)
+
+
+def test_the_parse_puts_the_first_request_on_top_and_lists_them():
+    meta = tiny_metadata(intents=("a", "b", "c"))
+    meta = replace(meta, labels=Labels(["a", "b", "c"], meta.labels.sentiments, ["O"], priorities={"a": 1, "b": 2}))
+    loaded = tiny_model(meta)
+    p = Predictor(replace(loaded, net=KeywordNet(loaded.tokenizer)), fallback_threshold=0.5)
+    parsed = p.parse("please refund my broken kettle, and also where is my parcel now")
+    assert parsed["intent"]["name"] == "b"  # the parcel: higher priority, though the whole reads as both
+    assert [(r["intent"], r["text"]) for r in parsed["requests"]] == [
+        ("b", "where is my parcel now"), ("a", "please refund my broken kettle")]
+    assert parsed["intent_ranking"][0]["name"] == "b"
+    assert p.parse("where is my parcel")["requests"] == []
+    assert p.parse("please refund it. please refund it now")["requests"] == []  # one request, twice
+
+
+def test_nonsense_is_distinct_and_avoids_the_projects_words():
+    words = salad_words(["order", "refund", "giraffe", "##ing", "x", "telescope", "Banana"], ["Where is my order?"])
+    assert words == ["giraffe", "refund", "telescope"]
+    texts = generate(60, random.Random(1), words)
+    assert len(texts) == len(set(texts)) == 60 and all(len(t) >= 3 for t in texts)
+    assert "order" not in " ".join(texts)
+    assert generate(60, random.Random(1), words) == texts
+
+
+def write_project(tmp_path, body):
+    (tmp_path / "data").mkdir(exist_ok=True)
+    (tmp_path / "data" / "nlu.yml").write_text(textwrap.dedent(body))
+    return tmp_path
+
+
+def test_priorities_come_from_intent_metadata(tmp_path):
+    data = load_project(write_project(tmp_path, """
+        nlu:
+        - intent: late
+          metadata: {sentiment: negative, priority: 6}
+          examples: |
+            - my parcel is late
+        - intent: greet
+          examples: |
+            - hello
+        """))
+    assert data.priorities == {"late": 6}
+
+
+def test_a_priority_must_be_a_whole_number(tmp_path):
+    with pytest.raises(TrainingDataError, match="priority 'high'"):
+        load_project(write_project(tmp_path, """
+            nlu:
+            - intent: late
+              metadata: {priority: high}
+              examples: |
+                - my parcel is late
+            """))
