@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from abc import ABCMeta, abstractmethod
 from functools import lru_cache
 from typing import Any, Dict, List, Optional, Text
 
@@ -13,8 +14,8 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import handoff, language, rating, replies
 from actions.order_choice import OrderChoice, choose_order, named_orders
 from actions.requests import INTERCHANGEABLE, clause_of, next_request
-from actions.routing import ACTION_FOR_INTENT, WITHDRAWAL
-from actions.profiles import Customer, ProfileStore, normalise_order_id
+from actions.routing import LISTEN, WITHDRAWAL, end_turn_if_handed_on, hand_on
+from actions.profiles import Customer, Order, ProfileStore, normalise_order_id
 from actions.settings import ActionSettings
 from actions.tone import Mood, mood_from_events, should_offer_human
 from contracts.identity import claim_from_events, verify_identity_claim
@@ -101,16 +102,20 @@ def order_choice(tracker: Tracker, customer: Customer, topic: str, text: Optiona
     return choose_order(customer, text, topic, named_id=latest, remembered_id=tracker.get_slot("order_id"))
 
 
-def follow_up(dispatcher: CollectingDispatcher, tracker: Tracker, handled: str,
-              customer: Optional[Customer], is_complaint: bool) -> List[EventType]:
-    """After an answer: offer the message's next request when it held several (or one kept
-    while the order form asked for an id); otherwise perhaps a person."""
+def follow_up(dispatcher: CollectingDispatcher, tracker: Tracker, handled: str, customer: Optional[Customer],
+              is_complaint: bool, order: Optional[Order] = None) -> List[EventType]:
+    """After an answer (about `order`, when there was one): offer the message's next request when
+    it held several (or one kept while the order form asked for an id); otherwise perhaps a person."""
     pending = next_request(tracker.latest_message, handled)
     if pending is None and not tracker.get_slot("request_offered"):
         pending = tracker.get_slot("pending_request") or None
     if pending:
         named = named_orders(customer, pending.get("text") or "") if customer else []
-        dispatcher.utter_message(text=replies.offer_other_request(pending["intent"], named[0] if len(named) == 1 else None))
+        # the order it names, else the one just discussed ("…and I'd rather have a refund")
+        about = named[0] if len(named) == 1 else (order if not named else None)
+        if about is not None:
+            pending = {**pending, "order_id": about.order_id}
+        dispatcher.utter_message(text=replies.offer_other_request(pending["intent"], about))
         return [SlotSet("pending_request", pending), SlotSet("request_offered", True), SlotSet("handoff_offered", False)]
     events = maybe_offer_human(dispatcher, tracker, customer, is_complaint)
     if tracker.get_slot("pending_request") or tracker.get_slot("request_offered"):
@@ -118,22 +123,34 @@ def follow_up(dispatcher: CollectingDispatcher, tracker: Tracker, handled: str,
     return events
 
 
-class ActionGreet(Action):
+class Answering(Action, metaclass=ABCMeta):
+    """An action that answers an intent: run by its rule, or handed a message by a dispatcher
+    (the order form, the rating question, an accepted offer; see actions.routing)."""
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
+        return end_turn_if_handed_on(tracker.latest_action_name, self.answer(dispatcher, tracker, domain))
+
+    @abstractmethod  # abstract: rasa_sdk registers every concrete Action subclass it finds
+    def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
+        ...
+
+
+class ActionGreet(Answering):
     def name(self) -> Text:
         return "action_greet"
 
-    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
+    def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
         dispatcher.utter_message(text=replies.greeting(current_customer(tracker)))
         return []
 
 
-class ActionOrderRequest(Action):
+class ActionOrderRequest(Answering):
     """Status, tracking, cancellation and refund of one order; asks for the id when it must."""
 
     def name(self) -> Text:
         return "action_order_request"
 
-    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
+    def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
         intent = latest_intent(tracker)
         topic = intent if intent in ORDER_TOPICS else (tracker.get_slot("order_topic") or "order_status")
         return answer_order_request(dispatcher, tracker, topic, current_customer(tracker))
@@ -175,41 +192,43 @@ def answer_order_request(dispatcher: CollectingDispatcher, tracker: Tracker, top
         order.status = "cancellation_requested"
         ProfileStore(redis_client()).put(customer)
     return [SlotSet("order_topic", None), SlotSet("order_id", order.order_id),
-            *follow_up(dispatcher, tracker, topic, customer, False)]
+            *follow_up(dispatcher, tracker, topic, customer, False, order)]
 
 
-class ActionHandleComplaint(Action):
+class ActionHandleComplaint(Answering):
     def name(self) -> Text:
         return "action_handle_complaint"
 
-    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
-        return answer_complaint(dispatcher, tracker, latest_intent(tracker), current_customer(tracker))
+    def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
+        intent = latest_intent(tracker)
+        if intent not in COMPLAINT_INTENTS:  # handed on ("yes" to the offer of a message's other request)
+            intent = tracker.get_slot("order_topic") or intent
+        return answer_complaint(dispatcher, tracker, intent, current_customer(tracker))
 
 
 def answer_complaint(dispatcher: CollectingDispatcher, tracker: Tracker, intent: str,
                      customer: Optional[Customer], text: Optional[str] = None) -> List[EventType]:
     order = order_choice(tracker, customer, intent, text).order if customer else None
     dispatcher.utter_message(text=replies.complaint_reply(intent, customer, order))
-    return follow_up(dispatcher, tracker, intent, customer, True)
+    remembered = [SlotSet("order_topic", None), *([SlotSet("order_id", order.order_id)] if order else [])]
+    return remembered + follow_up(dispatcher, tracker, intent, customer, True, order)
 
 
 class ActionPendingRequest(Action):
-    """The customer accepted the offer of their message's other request: answer it now."""
+    """The customer accepted the offer of their message's other request: hand it on to the
+    action that answers it, with the order it was about."""
 
     def name(self) -> Text:
         return "action_pending_request"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
         pending = tracker.get_slot("pending_request") or {}
-        intent, text = str(pending.get("intent") or ""), str(pending.get("text") or "")
-        done: List[EventType] = [SlotSet("pending_request", None), SlotSet("request_offered", False)]
-        customer = current_customer(tracker)
-        if intent in ORDER_TOPICS:
-            return done + answer_order_request(dispatcher, tracker, intent, customer, text)
-        if intent in COMPLAINT_INTENTS:
-            return done + answer_complaint(dispatcher, tracker, intent, customer, text)
-        dispatcher.utter_message(response=RESPONSE_FOR.get(intent, "utter_no_handoff"))
-        return done
+        intent = str(pending.get("intent") or "")
+        events: List[EventType] = [SlotSet("pending_request", None), SlotSet("request_offered", False),
+                                   SlotSet("order_topic", intent)]
+        if pending.get("order_id"):
+            events.append(SlotSet("order_id", pending["order_id"]))
+        return events + hand_on(dispatcher, intent)
 
 
 class ActionDeclineRequest(Action):
@@ -218,14 +237,14 @@ class ActionDeclineRequest(Action):
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
         dispatcher.utter_message(response="utter_no_handoff")
-        return [SlotSet("pending_request", None), SlotSet("request_offered", False)]
+        return [SlotSet("pending_request", None), SlotSet("request_offered", False), *LISTEN]
 
 
-class ActionHandoff(Action):
+class ActionHandoff(Answering):
     def name(self) -> Text:
         return "action_handoff"
 
-    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
+    def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
         customer = current_customer(tracker)
         reason = "customer asked" if latest_intent(tracker) == "speak_to_human" else "offered after " + (
             "negative sentiment" if mood(tracker).negative_messages else "top-tier complaint")
@@ -313,13 +332,13 @@ def answered_in_their_language(dispatcher: CollectingDispatcher, tracker: Tracke
     return foreign is not None
 
 
-class ActionOutOfScope(Action):
+class ActionOutOfScope(Answering):
     """Not something we do, or not in English: say which."""
 
     def name(self) -> Text:
         return "action_out_of_scope"
 
-    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
+    def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
         if answered_in_their_language(dispatcher, tracker):
             return []
         events = about_their_own_order(dispatcher, tracker, current_customer(tracker))
@@ -329,13 +348,13 @@ class ActionOutOfScope(Action):
         return []
 
 
-class ActionRephrase(Action):
+class ActionRephrase(Answering):
     """The NLU could not place the message (nlu_fallback)."""
 
     def name(self) -> Text:
         return "action_rephrase"
 
-    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
+    def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
         if tracker.get_slot("handoff_queued"):
             return answer_while_queued(dispatcher, tracker)
         customer = current_customer(tracker)
@@ -381,7 +400,7 @@ class ActionLeaveForm(Action):
         if intent in ("deny", "affirm") or WITHDRAWAL.search(tracker.latest_message.get("text") or ""):
             dispatcher.utter_message(text=replies.form_left())
             return [*left, SlotSet("pending_request", None), SlotSet("request_offered", False)]
-        return [*left, FollowupAction(ACTION_FOR_INTENT.get(intent, "action_rephrase"))]
+        return [*left, *hand_on(dispatcher, intent)]
 
 
 class ActionAskRating(Action):
@@ -415,7 +434,7 @@ class ActionRating(Action):
             dispatcher.utter_message(text=replies.rating_skipped())
             return asked
         # not an answer to the question: the customer has something else to say
-        return [*asked, FollowupAction(ACTION_FOR_INTENT.get(intent, "action_rephrase"))]
+        return [*asked, *hand_on(dispatcher, intent)]
 
 
 class ValidateOrderForm(FormValidationAction):

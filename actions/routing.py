@@ -8,7 +8,10 @@ table and rules.yml in agreement.
 from __future__ import annotations
 
 import re
-from typing import Dict
+from typing import Dict, List
+
+from rasa_sdk.events import EventType, FollowupAction
+from rasa_sdk.executor import CollectingDispatcher
 
 ACTION_FOR_INTENT: Dict[str, str] = {
     "greet": "action_greet",
@@ -38,3 +41,25 @@ ACTION_FOR_INTENT: Dict[str, str] = {
 WITHDRAWAL = re.compile(r"\b(never ?mind|forget (it|that|about it)|cancel (that|it|the request)|don'?t (want|need) to wait"
                         r"|leave the queue|changed my mind|i'?ll stay with you|doesn'?t matter|not important)\b",
                         re.IGNORECASE)
+
+# Actions that hand the message on to the action answering its intent (FollowupAction).
+DISPATCHERS = frozenset({"action_pending_request", "action_leave_form", "action_rating"})
+LISTEN: List[EventType] = [FollowupAction("action_listen")]
+
+
+def hand_on(dispatcher: CollectingDispatcher, intent: str) -> List[EventType]:
+    """Answer `intent` as its rule would: a response is sent here and the turn ends; a custom
+    action runs next (and ends the turn itself, see `end_turn_if_handed_on`)."""
+    action = ACTION_FOR_INTENT.get(intent, "action_rephrase")
+    if action.startswith("utter_"):
+        dispatcher.utter_message(response=action)
+        return LISTEN
+    return [FollowupAction(action)]
+
+
+def end_turn_if_handed_on(latest_action: str, events: List[EventType]) -> List[EventType]:
+    """An action run by a dispatcher matches no rule's history, so no policy would know that the
+    turn is over: it says so itself, unless it already hands on to another action (a form)."""
+    if latest_action in DISPATCHERS and not any(e.get("event") == "followup" for e in events):
+        return [*events, *LISTEN]
+    return events

@@ -82,6 +82,15 @@ def render(meta: ModelMetadata) -> str:
         "## Out-of-scope handling", "",
         f"Below an intent confidence of **{fallback.threshold}** the service answers "
         f"`nlu_fallback` ({fallback.method}). `NLU_FALLBACK_THRESHOLD` overrides it.", "",
+        *([f"{settings.nonsense_examples} generated nonsense messages (keyboard mash, made-up words, word "
+           "salads; `nlu/nonsense.py`) were trained as the out-of-scope intent, besides the written examples.", ""]
+          if settings.nonsense_examples else []),
+        *(["## Several requests in one message", "",
+           "A message whose clauses ask for different requests lists them in `requests`, the highest "
+           "priority first (it is also the `intent`):", "",
+           _table(["intent", "priority"], sorted(([k, v] for k, v in meta.labels.priorities.items()),
+                                                 key=lambda kv: -kv[1])), ""]
+          if meta.labels.priorities else []),
         "## Training settings", "",
         _table(["setting", "value"], [[k, v] for k, v in sorted(asdict(settings).items())]), "",
         "## Library versions", "",

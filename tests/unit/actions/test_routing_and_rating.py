@@ -5,7 +5,9 @@ import yaml
 
 from actions import rating, replies
 from actions.requests import clause_of, next_request
-from actions.routing import ACTION_FOR_INTENT, WITHDRAWAL
+from actions.routing import ACTION_FOR_INTENT, WITHDRAWAL, end_turn_if_handed_on, hand_on
+from rasa_sdk.events import FollowupAction, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
 from contracts.records import RATING_SLOT, stated_rating
 
 BOT = Path(__file__).resolve().parents[3] / "bot"
@@ -93,3 +95,15 @@ def test_withdrawal_phrases(text):
 
 def test_an_order_question_is_not_a_withdrawal():
     assert not WITHDRAWAL.search("can I cancel my order")
+
+
+def test_a_dispatcher_hands_on_and_the_answering_action_ends_the_turn():
+    d = CollectingDispatcher()
+    assert hand_on(d, "account_access") == [FollowupAction("action_listen")]  # a response: sent here
+    assert d.messages[0]["response"] == "utter_account_access"
+    assert hand_on(CollectingDispatcher(), "cancel_order") == [FollowupAction("action_order_request")]
+    answered = [SlotSet("order_id", "ORD-1")]
+    assert end_turn_if_handed_on("action_pending_request", answered) == [*answered, FollowupAction("action_listen")]
+    assert end_turn_if_handed_on("action_listen", answered) == answered  # run by its rule: the rule ends the turn
+    to_form = [FollowupAction("order_form")]
+    assert end_turn_if_handed_on("action_leave_form", to_form) == to_form
