@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from abc import ABCMeta, abstractmethod
+from datetime import date
 from functools import lru_cache
 from typing import Any, Dict, List, Optional, Text
 
@@ -157,8 +158,9 @@ class ActionOrderRequest(Answering):
 
 
 def answer_order_request(dispatcher: CollectingDispatcher, tracker: Tracker, topic: str,
-                         customer: Optional[Customer], text: Optional[str] = None) -> List[EventType]:
-    prefix = replies.empathy(mood(tracker))
+                         customer: Optional[Customer], text: Optional[str] = None,
+                         apologised: bool = False) -> List[EventType]:
+    prefix = "" if apologised else replies.empathy(mood(tracker))
     # a second request of the same message waits until this one is answered
     later = next_request(tracker.latest_message, topic)
     keep_for_later = [SlotSet("pending_request", later), SlotSet("request_offered", False)] if later else []
@@ -208,7 +210,13 @@ class ActionHandleComplaint(Answering):
 
 def answer_complaint(dispatcher: CollectingDispatcher, tracker: Tracker, intent: str,
                      customer: Optional[Customer], text: Optional[str] = None) -> List[EventType]:
-    order = order_choice(tracker, customer, intent, text).order if customer else None
+    if customer is None:
+        # we cannot flag or check an order we do not know: say sorry, then ask which (the form)
+        dispatcher.utter_message(text=replies.complaint_opening(intent, None).strip())
+        return answer_order_request(dispatcher, tracker, intent, None, apologised=True)
+    order = order_choice(tracker, customer, intent, text).order
+    if intent == "delivery_late" and order is not None and order.on_time(date.today().isoformat()):
+        return answer_order_request(dispatcher, tracker, "track_delivery", customer, text)
     dispatcher.utter_message(text=replies.complaint_reply(intent, customer, order))
     remembered = [SlotSet("order_topic", None), *([SlotSet("order_id", order.order_id)] if order else [])]
     return remembered + follow_up(dispatcher, tracker, intent, customer, True, order)

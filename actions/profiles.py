@@ -22,6 +22,12 @@ class Order:
     carrier: Optional[str] = None
     tracking_url: Optional[str] = None
 
+    def on_time(self, today: str) -> bool:
+        """Still on its way and not yet due (`today` as YYYY-MM-DD): a 'late' complaint about it
+        is answered with where it is, not with an apology for a delay there is not."""
+        still_coming = self.status in ("processing", "shipped", "out_for_delivery")
+        return still_coming and (self.eta is None or self.eta >= today)
+
 
 @dataclass
 class Customer:

@@ -116,10 +116,14 @@ def unknown_order_reply(order_id: str, customer: Customer) -> str:
     return f"I couldn't find {order_id} on your account, {customer.first_name}. Your recent orders are: {recent}."
 
 
-def complaint_reply(intent: str, customer: Optional[Customer], order: Optional[Order]) -> str:
+def complaint_opening(intent: str, customer: Optional[Customer]) -> str:
     what = COMPLAINTS.get(intent, "this")
     name = f" {customer.first_name}" if customer else ""
-    opening = f"I'm sorry about {what}{',' + name if name else ''}. "
+    return f"I'm sorry about {what}{',' + name if name else ''}. "
+
+
+def complaint_reply(intent: str, customer: Optional[Customer], order: Optional[Order]) -> str:
+    opening = complaint_opening(intent, customer)
     about = f"{describe_order(order)} " if order else ""
     next_step = {
         "delivery_late": "I've flagged it with the courier so it gets priority.",

@@ -11,7 +11,7 @@ from transformers import BatchEncoding
 from nlu import tags as bio_tags
 from nlu.entities import RuleExtractor, apply_synonyms, merge
 from nlu.model import LoadedModel
-from nlu.requests import MAX_CLAUSES, clause_spans, pick_requests
+from nlu.requests import MAX_CLAUSES, Request, best_clause, clause_spans, pick_requests
 from nlu.windows import window_spans
 
 FALLBACK_INTENT = "nlu_fallback"
@@ -58,10 +58,11 @@ class Predictor:
             {"name": self.loaded.intents[i], "confidence": round(float(p), 4)}
             for p, i in zip(*i_prob[best].topk(min(RANKING_LENGTH, i_prob.shape[-1])))
         ]
-        requests = self._requests(text) if len(spans) == 1 else []
-        if requests and requests[0]["intent"] != ranking[0]["name"]:
-            # two requests in one message: the higher-priority one leads, the dialogue offers the rest
-            first = {"name": requests[0]["intent"], "confidence": requests[0]["confidence"]}
+        requests, lead = self._clauses(text, ranking[0]["confidence"]) if len(spans) == 1 else ([], None)
+        if lead is not None and (lead.intent != ranking[0]["name"] or lead.confidence > ranking[0]["confidence"]):
+            # two requests: the higher-priority one leads, the dialogue offers the rest;
+            # or the message as a whole is unsure and one clause of it is not
+            first = {"name": lead.intent, "confidence": round(lead.confidence, 4)}
             ranking = [first, *(r for r in ranking if r["name"] != first["name"])]
         intent = dict(ranking[0])
         if intent["confidence"] < self.threshold:
@@ -84,18 +85,28 @@ class Predictor:
             "model": self.version,
         }
 
-    def _requests(self, text: str) -> list[dict[str, Any]]:
-        """The distinct requests of a message that holds several (nlu.requests); else []."""
+    def _clauses(self, text: str, whole_confidence: float) -> tuple[list[dict[str, Any]], Request | None]:
+        """The message's requests when it holds several (nlu.requests), and the clause whose
+        intent should lead: the first request, or the surest part of a message that is unsure
+        as a whole ("ok, sorry! is it still coming today?"); ([], None) for a single clause."""
         priorities = self.loaded.metadata.labels.priorities
         clauses = clause_spans(text)
-        if not priorities or not 1 < len(clauses) <= MAX_CLAUSES:
-            return []
-        enc = self.loaded.tokenizer([text[s:e] for s, e in clauses], padding=True, truncation=True,
+        parts = clause_spans(text, min_words=1) if whole_confidence < self.threshold else clauses
+        if not 1 < len(parts) <= MAX_CLAUSES:
+            return [], None
+        enc = self.loaded.tokenizer([text[s:e] for s, e in parts], padding=True, truncation=True,
                                     max_length=self.max_tokens, return_tensors="pt")
         i_logits, _, _ = self.loaded.net(enc["input_ids"], enc["attention_mask"])
         conf, idx = i_logits.softmax(-1).max(-1)
-        predictions = [(self.loaded.intents[i], c) for i, c in zip(idx.tolist(), conf.tolist())]
-        return [r.as_dict(text) for r in pick_requests(clauses, predictions, priorities, self.threshold)]
+        predictions = dict(zip(parts, ((self.loaded.intents[i], c) for i, c in zip(idx.tolist(), conf.tolist()))))
+        # requests only from whole clauses: a two-word fragment is too little to act on twice
+        requests = pick_requests([c for c in clauses if c in predictions],
+                                 [predictions[c] for c in clauses if c in predictions], priorities, self.threshold)
+        if requests:
+            return [r.as_dict(text) for r in requests], requests[0]
+        if whole_confidence < self.threshold:
+            return [], best_clause(parts, list(predictions.values()), priorities, self.threshold)
+        return [], None
 
     def explanation(self, parsed: dict[str, Any]) -> dict[str, Any]:
         """Explain a parse result: the model's own top intent, also when it fell back."""

@@ -25,7 +25,9 @@ _JOINTS = re.compile(
     r"|,?\s+(?:on top of that|as well as that|while i'?m here|one more thing|another thing)[,:]?\s+"
     r"|,\s*(?:and|but|also|plus|oh and)\s+"
     r"|\s+(?:oh and|and also|also)\s+"
-    r"|\s+and\s+(?=(?:can|could|will|would|do|does|did|is|are|why|when|where|how|what|i|i'm|i've|my|you|honestly)\b)",
+    r"|\s+and\s+(?=(?:can|could|will|would|do|does|did|is|are|why|when|where|how|what|i|i'm|i've|my|you|honestly)\b)"
+    # "no, that's fine, I'll wait": a comma before a new subject
+    r"|,\s+(?=(?:i|i'm|i'll|i've|i'd|we|we're|you|my|it's|that's)\s)",
     re.IGNORECASE,
 )
 # joining words left at a clause's start ("oh and I can't log in") are not part of the request
@@ -46,9 +48,9 @@ class Request:
                 "start": self.start, "end": self.end, "text": text[self.start:self.end]}
 
 
-def clause_spans(text: str) -> list[tuple[int, int]]:
-    """Character spans of the message's clauses; fragments under MIN_CLAUSE_WORDS words join
-    the clause before them (or after, at the start)."""
+def clause_spans(text: str, min_words: int = MIN_CLAUSE_WORDS) -> list[tuple[int, int]]:
+    """Character spans of the message's clauses; fragments under `min_words` words join the
+    clause before them (or after, at the start)."""
     spans: list[tuple[int, int]] = []
     start = 0
     for m in _JOINTS.finditer(text):
@@ -61,7 +63,7 @@ def clause_spans(text: str) -> list[tuple[int, int]]:
     spans = [(s, e) for s, e in spans if e > s]
     merged: list[tuple[int, int]] = []
     for s, e in spans:
-        if merged and (_words(text, s, e) < MIN_CLAUSE_WORDS or _words(text, *merged[-1]) < MIN_CLAUSE_WORDS):
+        if merged and (_words(text, s, e) < min_words or _words(text, *merged[-1]) < min_words):
             merged[-1] = (merged[-1][0], e)
         else:
             merged.append((s, e))
@@ -76,6 +78,17 @@ def _lead(clause: str) -> int:
 
 def _words(text: str, start: int, end: int) -> int:
     return len(text[start:end].split())
+
+
+def best_clause(clauses: list[tuple[int, int]], predictions: list[tuple[str, float]],
+                priorities: dict[str, int], threshold: float) -> Request | None:
+    """For a message the model is unsure of as a whole ("haha fair enough. is it still coming
+    today?"): its most confident clause, a request before anything else; None when no clause
+    is sure enough either."""
+    sure = [Request(i, c, s, e) for (s, e), (i, c) in zip(clauses, predictions) if c >= threshold]
+    if not sure:
+        return None
+    return max(sure, key=lambda r: (r.intent in priorities, r.confidence))
 
 
 def pick_requests(clauses: list[tuple[int, int]], predictions: list[tuple[str, float]],

@@ -70,3 +70,11 @@ def test_the_rating_can_be_skipped_and_is_not_asked_after_small_talk(chat, backe
     assert "No problem" in chat.say(s, "skip", t)
     events = json.loads(backend_redis.get(redis_keys.rasa_tracker(s)))["events"]
     assert stated_rating(events) is None
+
+
+def test_an_anonymous_complaint_asks_which_order_instead_of_pretending(chat):
+    s = chat.new_sender()
+    first = chat.say(s, "my blender arrived with a cracked jug")
+    assert "sorry" in first.lower() and "order number" in first and "flagged" not in first
+    assert "signed in" in chat.say(s, "it's ORD-55555")
+

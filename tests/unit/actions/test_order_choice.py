@@ -46,3 +46,11 @@ def test_ids_common_words_and_memory():
                         named_id="ORD-20002").order.order_id == "ORD-20002"
     assert choose_order(BEN, "in case you wondered", "order_status").describe_all  # "in case" names no phone case
     assert choose_order(BEN, "and is it late?", "delivery_late", remembered_id="ORD-20001").order.order_id == "ORD-20001"
+
+
+def test_an_order_still_due_is_on_time_and_a_delayed_one_is_not():
+    trainers, kettle = ALICE.orders  # shipped, due 2 Dec; delivered
+    assert trainers.on_time("2026-11-30") and not trainers.on_time("2026-12-03")
+    assert not kettle.on_time("2026-11-30")
+    sofa = BEN.order("ORD-20002")
+    assert sofa.status == "delayed" and not sofa.on_time("2026-11-30")

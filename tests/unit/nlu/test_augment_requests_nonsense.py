@@ -9,7 +9,7 @@ from nlu.augment import NEIGHBOURS, augmented, speech_like, typo_like
 from nlu.metadata import Labels
 from nlu.nonsense import generate, salad_words
 from nlu.predictor import Predictor
-from nlu.requests import clause_spans, pick_requests
+from nlu.requests import best_clause, clause_spans, pick_requests
 from nlu.training_data import EntitySpan, Example, TrainingDataError, load_project
 from tests.unit.nlu.tiny import tiny_metadata, tiny_model
 
@@ -62,6 +62,14 @@ def test_requests_are_distinct_confident_and_ordered_by_priority():
     assert [r.intent for r in picked] == ["cancel", "status"]  # "late" too unsure to count
     assert pick_requests(clauses, [("status", 0.9), ("status", 0.95), ("greet", 0.9)], priorities, 0.5) == []
     assert pick_requests(clauses[:1], [("status", 0.9)], priorities, 0.5) == []
+
+
+def test_an_unsure_message_takes_its_surest_clause_requests_first():
+    clauses = [(0, 10), (11, 20)]
+    priorities = {"status": 3}
+    assert best_clause(clauses, [("thanks", 0.9), ("status", 0.7)], priorities, 0.5).intent == "status"
+    assert best_clause(clauses, [("thanks", 0.9), ("status", 0.4)], priorities, 0.5).intent == "thanks"
+    assert best_clause(clauses, [("thanks", 0.3), ("status", 0.4)], priorities, 0.5) is None
 
 
 class KeywordNet:
