@@ -341,7 +341,7 @@ def answered_in_their_language(dispatcher: CollectingDispatcher, tracker: Tracke
 
 
 class ActionOutOfScope(Answering):
-    """Not something we do, or not in English: say which."""
+    """Not something we do, or not in English: say which; an angry outburst gets empathy and a person."""
 
     def name(self) -> Text:
         return "action_out_of_scope"
@@ -349,11 +349,11 @@ class ActionOutOfScope(Answering):
     def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
         if answered_in_their_language(dispatcher, tracker):
             return []
-        events = about_their_own_order(dispatcher, tracker, current_customer(tracker))
+        customer = current_customer(tracker)
+        events = about_their_own_order(dispatcher, tracker, customer)
         if events is not None:
             return events
-        dispatcher.utter_message(response="utter_out_of_scope")
-        return []
+        return answer_not_understood(dispatcher, tracker, "utter_out_of_scope", customer)
 
 
 class ActionRephrase(Answering):

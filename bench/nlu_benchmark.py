@@ -31,7 +31,7 @@ from rich.progress import track
 
 from nlu import (
     Example, NluSettings, Predictor, TrainingData, batched_logits, classification_metrics, load_model, onnx_model,
-    oos_threshold, predict_batch, quantised, registry, train_model,
+    intent_probabilities, oos_threshold, predict_batch, quantised, registry, train_model,
 )
 from stack.baseline import baseline_rasa
 from stack.environments import RASA
@@ -104,13 +104,13 @@ def evaluate_ours(model_dir: Path, test: list[tuple[str, str]], train_s: float, 
     loaded = load_model(model_dir)
     texts, gold = [t for t, _ in test], [l for _, l in test]
     t0 = time.perf_counter()
-    pred, _, _ = predict_batch(loaded.net, loaded.tokenizer, texts, loaded.intents, loaded.sentiments, 64)
+    pred, _, _ = predict_batch(loaded.net, loaded.tokenizer, texts, loaded.intents, loaded.sentiments, 64, char=loaded.char)
     throughput = len(texts) / (time.perf_counter() - t0)
     out = {**scores(gold, pred), "train_s": round(train_s, 1), "batched_msgs_per_s": round(throughput, 1)}
     sample = random.Random(0).sample(texts, min(args.latency_n, len(texts)))
     others = {name: variant(loaded, name) for name in VARIANTS}
     for name, other in others.items():
-        o_pred, _, _ = predict_batch(other.net, other.tokenizer, texts, other.intents, other.sentiments, 64)
+        o_pred, _, _ = predict_batch(other.net, other.tokenizer, texts, other.intents, other.sentiments, 64, char=other.char)
         out[name] = scores(gold, o_pred)
     threads = torch.get_num_threads()
     torch.set_num_threads(1)  # as the service runs
@@ -129,7 +129,8 @@ def evaluate_ours(model_dir: Path, test: list[tuple[str, str]], train_s: float, 
     finally:
         torch.set_num_threads(threads)
     for kind, noisy_texts in (noisy or {}).items():
-        n_pred, _, _ = predict_batch(loaded.net, loaded.tokenizer, noisy_texts, loaded.intents, loaded.sentiments, 64)
+        n_pred, _, _ = predict_batch(loaded.net, loaded.tokenizer, noisy_texts, loaded.intents, loaded.sentiments, 64,
+                                     char=loaded.char)
         out[f"noise_{kind}"] = scores(gold, n_pred)
     out["http_latency"] = served_http_latency(model_dir, sample)
     out["onnx"]["http_latency"] = served_http_latency(model_dir, sample, runtime="onnx")
@@ -226,32 +227,42 @@ def evaluate_vader(test: list[tuple[str, str]], args) -> dict:
 
 # --- out of scope ------------------------------------------------------------------------------
 
-def intent_logits(loaded, texts: list[str]) -> torch.Tensor:
-    return batched_logits(loaded.net, loaded.tokenizer, texts, 64)[0]
+def intent_logits(loaded, texts: list[str], served: bool = True) -> torch.Tensor:
+    """Logits whose softmax is the served intent probability (the character model blended in),
+    or with `served=False` the encoder's own logits (what the energy score needs)."""
+    if loaded.char is None or not served:
+        return batched_logits(loaded.net, loaded.tokenizer, texts, 64)[0]
+    return intent_probabilities(loaded.net, loaded.tokenizer, texts, 64, loaded.char)[0].clamp_min(1e-12).log()
 
 
 # How sure the model is that a message is in scope, higher = surer. max_prob is what the
-# service thresholds; energy (Liu et al., 2020: logsumexp of the logits) is reported beside it.
+# service thresholds (on the served probabilities); energy (Liu et al., 2020: logsumexp of the
+# logits) is reported beside it, on the encoder's logits.
 OOS_SCORES = {
-    "max_prob": lambda logits: logits.softmax(-1).max(-1).values,
-    "energy": lambda logits: logits.logsumexp(-1),
+    "max_prob": (True, lambda logits: logits.softmax(-1).max(-1).values),
+    "energy": (False, lambda logits: logits.logsumexp(-1)),
 }
 
 
 def evaluate_oos(split: public_data.Split, workdir: Path, args) -> dict:
     model_dir, train_s = train_ours(split.name.split()[0], split.train, workdir, args)
     loaded = load_model(model_dir)
-    val_logits, oos_val_logits = intent_logits(loaded, [t for t, _ in split.val]), intent_logits(loaded, split.oos_val)
-    test_logits, oos_test_logits = intent_logits(loaded, [t for t, _ in split.test]), intent_logits(loaded, split.oos_test)
+    logits = {served: {"val": intent_logits(loaded, [t for t, _ in split.val], served),
+                       "oos_val": intent_logits(loaded, split.oos_val, served),
+                       "test": intent_logits(loaded, [t for t, _ in split.test], served),
+                       "oos_test": intent_logits(loaded, split.oos_test, served)}
+              for served in (True, False)}
+    val_logits, test_logits = logits[True]["val"], logits[True]["test"]
     predicted = lambda logits: [loaded.intents[i] for i in logits.argmax(-1).tolist()]  # noqa: E731
     val_ok = [p == l for p, (_, l) in zip(predicted(val_logits), split.val)]
     test_pred = predicted(test_logits)
     result = {"dataset": split.name, "train_s": round(train_s, 1), "in_scope_test": len(split.test),
               "oos_test": len(split.oos_test),
               "in_scope_accuracy_without_rejection": scores([l for _, l in split.test], test_pred)["accuracy"]}
-    for name, score in OOS_SCORES.items():
-        threshold = oos_threshold(score(val_logits).tolist(), val_ok, score(oos_val_logits).tolist())
-        t_conf, o_conf = score(test_logits).tolist(), score(oos_test_logits).tolist()
+    for name, (served, score) in OOS_SCORES.items():
+        scored = {k: score(v).tolist() for k, v in logits[served].items()}
+        threshold = oos_threshold(scored["val"], val_ok, scored["oos_val"])
+        t_conf, o_conf = scored["test"], scored["oos_test"]
         in_ok = [p == l and c >= threshold for p, c, (_, l) in zip(test_pred, t_conf, split.test)]
         rejected = [c < threshold for c in o_conf]
         figures = {"threshold": threshold, "in_scope_accuracy": round(sum(in_ok) / len(in_ok), 4),

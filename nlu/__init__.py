@@ -30,6 +30,7 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "ClassificationReport": ("nlu.metrics", "ClassificationReport"),
     "batched_logits": ("nlu.batch_prediction", "batched_logits"),
     "predict_batch": ("nlu.batch_prediction", "predict_batch"),
+    "intent_probabilities": ("nlu.batch_prediction", "intent_probabilities"),
     "keep_fraction_threshold": ("nlu.calibration", "keep_fraction_threshold"),
     "oos_threshold": ("nlu.calibration", "oos_threshold"),
     # trained models on disk
@@ -67,7 +68,7 @@ def __dir__() -> list[str]:
 
 if TYPE_CHECKING:  # the same names for type checkers and editors, which do not run __getattr__
     from nlu import registry
-    from nlu.batch_prediction import batched_logits, predict_batch
+    from nlu.batch_prediction import batched_logits, intent_probabilities, predict_batch
     from nlu.calibration import keep_fraction_threshold, oos_threshold
     from nlu.evaluate import Evaluation, evaluate_current
     from nlu.holdout import split_holdout

@@ -33,8 +33,8 @@ def evaluate_current(settings: NluSettings) -> Evaluation:
     held = [e for e in held if text_digest(e.text) in trained_held]
     if not held:
         raise RuntimeError("the current model has no held-out examples left in BOT_DIR's data to score")
-    pred_i, pred_s, _ = predict_batch(loaded.net, loaded.tokenizer, [e.text for e in held],
-                                      loaded.intents, loaded.sentiments, meta.settings.max_tokens)
+    pred_i, pred_s, _ = predict_batch(loaded.net, loaded.tokenizer, [e.text for e in held], loaded.intents,
+                                      loaded.sentiments, meta.settings.max_tokens, char=loaded.char)
     return Evaluation(
         version=loaded.version,
         heldout_examples=len(held),

@@ -75,6 +75,7 @@ class TrainingSettings:
     max_tokens: int
     typo_prob: float = 0.0  # models trained before typo augmentation existed had none
     nonsense_examples: int = 0  # generated nonsense added to the out-of-scope intent
+    char_weight: float = 0.0  # share of the intent probability from the character n-gram model
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,9 @@ from safetensors.torch import load_file, save_file
 from torch import nn
 from transformers import AutoConfig, AutoModel, AutoTokenizer, PreTrainedTokenizerBase
 
+from nlu import char_ngrams
 from nlu import metadata as model_metadata
+from nlu.char_ngrams import CharNgrams
 from nlu.metadata import Labels, ModelMetadata
 
 WEIGHTS = "model.safetensors"
@@ -47,6 +49,7 @@ class LoadedModel:
     tokenizer: PreTrainedTokenizerBase
     metadata: ModelMetadata
     path: Path
+    char: CharNgrams | None = None  # the character n-gram half of the intent classifier
 
     @property
     def intents(self) -> list[str]:
@@ -88,10 +91,10 @@ def load(path: Path) -> LoadedModel:
     net.load_state_dict(load_file(str(path / WEIGHTS)))
     net.eval()
     tokenizer = AutoTokenizer.from_pretrained(path)
-    return LoadedModel(net, tokenizer, metadata, path)
+    return LoadedModel(net, tokenizer, metadata, path, char_ngrams.load(path))
 
 
 def quantised(loaded: LoadedModel) -> LoadedModel:
     """Dynamic int8 quantisation of the Linear layers (weights int8, activations quantised on the fly)."""
     net = torch.ao.quantization.quantize_dynamic(loaded.net, {nn.Linear}, dtype=torch.qint8)
-    return LoadedModel(net, loaded.tokenizer, loaded.metadata, loaded.path)
+    return LoadedModel(net, loaded.tokenizer, loaded.metadata, loaded.path, loaded.char)

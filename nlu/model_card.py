@@ -43,7 +43,9 @@ def render(meta: ModelMetadata) -> str:
         f"# Model card: {meta.version}",
         "",
         f"Trained {meta.trained_at} in {meta.train_seconds} s. One {settings.encoder} encoder "
-        "fine-tuned with three heads: intent, sentiment (negative / neutral / positive) and entity tags.",
+        "fine-tuned with three heads: intent, sentiment (negative / neutral / positive) and entity tags."
+        + (f" Intent probabilities blend the encoder's ({1 - settings.char_weight:.0%}) with a character n-gram "
+           f"model's ({settings.char_weight:.0%}), which is robust to typos." if settings.char_weight else ""),
         "",
         "## Intended use",
         "",

@@ -95,4 +95,4 @@ def onnx_model(loaded: LoadedModel, int8: bool = False, threads: int = 1) -> Loa
         path = folder / ONNX_INT8_FILE
         if not path.exists():
             quantise(fp32, path)
-    return LoadedModel(OnnxNet(path, threads), loaded.tokenizer, loaded.metadata, loaded.path)
+    return LoadedModel(OnnxNet(path, threads), loaded.tokenizer, loaded.metadata, loaded.path, loaded.char)

@@ -52,7 +52,7 @@ class Predictor:
     def parse(self, text: str) -> dict[str, Any]:
         spans, enc = self._encode(text)
         i_logits, s_logits, t_logits = self.loaded.net(enc["input_ids"], enc["attention_mask"])
-        i_prob = i_logits.softmax(-1)
+        i_prob = self._intent_probabilities(i_logits, [text[s:e] for s, e in spans])
         best = int(i_prob.max(-1).values.argmax())
         ranking = [
             {"name": self.loaded.intents[i], "confidence": round(float(p), 4)}
@@ -85,6 +85,11 @@ class Predictor:
             "model": self.version,
         }
 
+    def _intent_probabilities(self, i_logits: torch.Tensor, texts: list[str]) -> torch.Tensor:
+        """The encoder's intent probabilities, blended with the character model's when there is one."""
+        i_prob = i_logits.softmax(-1)
+        return self.loaded.char.blend(i_prob, texts) if self.loaded.char is not None else i_prob
+
     def _clauses(self, text: str, whole_confidence: float) -> tuple[list[dict[str, Any]], Request | None]:
         """The message's requests when it holds several (nlu.requests), and the clause whose
         intent should lead: the first request, or the surest part of a message that is unsure
@@ -97,7 +102,7 @@ class Predictor:
         enc = self.loaded.tokenizer([text[s:e] for s, e in parts], padding=True, truncation=True,
                                     max_length=self.max_tokens, return_tensors="pt")
         i_logits, _, _ = self.loaded.net(enc["input_ids"], enc["attention_mask"])
-        conf, idx = i_logits.softmax(-1).max(-1)
+        conf, idx = self._intent_probabilities(i_logits, [text[s:e] for s, e in parts]).max(-1)
         predictions = dict(zip(parts, ((self.loaded.intents[i], c) for i, c in zip(idx.tolist(), conf.tolist()))))
         # requests only from whole clauses: a two-word fragment is too little to act on twice
         requests = pick_requests([c for c in clauses if c in predictions],

@@ -52,6 +52,9 @@ class NluSettings(BaseSettings):
                                 description="share of training examples shown lower-cased without end punctuation")
     typo_prob: float = Field(0.3, ge=0.0, le=1.0, alias="NLU_TYPO_PROB",
                              description="share of training examples shown with 1-2 typing slips (nlu.augment)")
+    char_weight: float = Field(0.3, ge=0.0, le=1.0, alias="NLU_CHAR_WEIGHT",
+                               description="share of the intent probability from a character n-gram model "
+                                           "trained beside the encoder (nlu.char_ngrams); 0 trains none")
     nonsense_examples: int = Field(80, ge=0, alias="NLU_NONSENSE_EXAMPLES",
                                    description="generated nonsense messages added to the out-of-scope intent (nlu.nonsense)")
     nonsense_intent: str = Field("out_of_scope", alias="NLU_NONSENSE_INTENT",

@@ -17,7 +17,8 @@ from torch.nn import functional as F
 from transformers import get_linear_schedule_with_warmup
 
 from nlu import model as nlu_model
-from nlu import model_card, registry
+from nlu import char_ngrams, model_card, registry
+from nlu.char_ngrams import CharNgrams
 from nlu.augment import augmented, speech_like, typo_like
 from nlu.nonsense import generate, salad_words
 from nlu.batch_prediction import predict_batch
@@ -58,9 +59,10 @@ def train(
     if nonsense:
         log(f"plus {len(nonsense)} generated nonsense messages as {settings.nonsense_intent}")
     train_seconds = fit(net, tokenizer, train_ex + nonsense, labels, settings, show_progress)
-    metrics, fallback = score_heldout(net, tokenizer, held_ex, labels, settings)
+    char = fit_char_ngrams(train_ex + nonsense, labels, settings, log)
+    metrics, fallback = score_heldout(net, tokenizer, held_ex, labels, settings, char)
     meta = describe(settings, data, train_ex, held_ex, labels, metrics, fallback, train_seconds)
-    path = save_version(net, tokenizer, meta, settings.models_dir)
+    path = save_version(net, tokenizer, meta, settings.models_dir, char)
     if metrics:
         log(f"held-out intent accuracy {metrics.intent.accuracy:.3f}, macro-F1 {metrics.intent.macro_f1:.3f}; "
             f"sentiment macro-F1 {metrics.sentiment.macro_f1:.3f}")
@@ -148,19 +150,32 @@ def _progress(show: bool) -> Progress:
     )
 
 
-def score_heldout(net: NluNet, tokenizer, held: list[Example], labels: Labels,
-                  settings: NluSettings) -> tuple[HeldoutMetrics | None, Fallback]:
+def fit_char_ngrams(examples: list[Example], labels: Labels, settings: NluSettings,
+                    log: Callable[[str], None]) -> CharNgrams | None:
+    """The character n-gram model served beside the encoder (nlu.char_ngrams); None at weight 0."""
+    if settings.char_weight == 0:
+        return None
+    started = time.perf_counter()
+    char = char_ngrams.fit([e.text for e in examples], [e.intent for e in examples], labels.intents,
+                           settings.char_weight)
+    log(f"character n-gram model: {char.coef.shape[1]} n-grams, {time.perf_counter() - started:.0f} s, "
+        f"weight {settings.char_weight}")
+    return char
+
+
+def score_heldout(net: NluNet, tokenizer, held: list[Example], labels: Labels, settings: NluSettings,
+                  char: CharNgrams | None = None) -> tuple[HeldoutMetrics | None, Fallback]:
     """Metrics on the held-out examples, and the fallback threshold fitted on them."""
     if not held:
         return None, Fallback()
     pred_i, pred_s, _ = predict_batch(net, tokenizer, [e.text for e in held], labels.intents,
-                                      labels.sentiments, settings.max_tokens)
+                                      labels.sentiments, settings.max_tokens, char=char)
     # Customers do not type like the written examples: the threshold is fitted on the held-out
     # examples as a hurried customer sends them, or it would turn their messages away.
     rng = random.Random(settings.seed)
     hurried = [typo_like(speech_like(e), rng) for e in held]
     noisy_i, _, noisy_conf = predict_batch(net, tokenizer, [e.text for e in hurried], labels.intents,
-                                           labels.sentiments, settings.max_tokens)
+                                           labels.sentiments, settings.max_tokens, char=char)
     fallback = Fallback(
         threshold=keep_fraction_threshold(noisy_conf, [p == e.intent for p, e in zip(noisy_i, hurried)],
                                           settings.fallback_keep_fraction),
@@ -209,6 +224,7 @@ def describe(settings: NluSettings, data: TrainingData, train_ex: list[Example],
             augment_prob=settings.augment_prob,
             typo_prob=settings.typo_prob,
             nonsense_examples=settings.nonsense_examples if settings.nonsense_intent in labels.intents else 0,
+            char_weight=settings.char_weight,
             max_tokens=settings.max_tokens,
         ),
         versions=LibraryVersions(python=platform.python_version(), torch=torch.__version__,
@@ -228,10 +244,13 @@ def new_version_name(models_dir: Path, data_hash: str, stamp: datetime) -> str:
     return version
 
 
-def save_version(net: NluNet, tokenizer, meta: ModelMetadata, models_dir: Path) -> Path:
+def save_version(net: NluNet, tokenizer, meta: ModelMetadata, models_dir: Path,
+                 char: CharNgrams | None = None) -> Path:
     """Weights, metadata and model card in the version's folder; then mark it current."""
     path = models_dir / meta.version
     nlu_model.save(net, tokenizer, meta, path)
+    if char is not None:
+        char.save(path)
     (path / model_card.CARD_FILE).write_text(model_card.render(meta))
     registry.set_current(models_dir, meta.version)
     return path
