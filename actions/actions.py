@@ -9,24 +9,20 @@ from typing import Any, Dict, List, Optional, Text
 
 import redis
 from rasa_sdk import Action, FormValidationAction, Tracker
-from rasa_sdk.events import ActiveLoop, EventType, FollowupAction, SlotSet, UserUtteranceReverted
+from rasa_sdk.events import EventType, FollowupAction, SlotSet, UserUtteranceReverted
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import handoff, language, rating, replies
+from actions import handoff, language, replies
 from actions.order_choice import OrderChoice, choose_order, named_orders
 from actions.requests import INTERCHANGEABLE, clause_of, next_request
-from actions.routing import LISTEN, WITHDRAWAL, end_turn_if_handed_on, hand_on
+from actions.routing import WITHDRAWAL, end_turn_if_handed_on
 from actions.profiles import Customer, Order, ProfileStore, normalise_order_id
 from actions.settings import ActionSettings
 from actions.tone import Mood, mood_from_events, should_offer_human
 from contracts.identity import claim_from_events, verify_identity_claim
-from contracts.records import RATING_SLOT
 
 ORDER_TOPICS = ("order_status", "track_delivery", "cancel_order", "request_refund")
 COMPLAINT_INTENTS = tuple(replies.COMPLAINTS)
-# requests answered by a response of the domain alone
-RESPONSE_FOR = {"account_access": "utter_account_access", "opening_hours_contact": "utter_opening_hours",
-                "product_recommendation": "utter_product_recommendation"}
 FALLBACK_INTENT = "nlu_fallback"
 STRONGLY_NEGATIVE = 0.6  # sentiment score from which a message we cannot place is answered with empathy
 
@@ -222,32 +218,6 @@ def answer_complaint(dispatcher: CollectingDispatcher, tracker: Tracker, intent:
     return remembered + follow_up(dispatcher, tracker, intent, customer, True, order)
 
 
-class ActionPendingRequest(Action):
-    """The customer accepted the offer of their message's other request: hand it on to the
-    action that answers it, with the order it was about."""
-
-    def name(self) -> Text:
-        return "action_pending_request"
-
-    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
-        pending = tracker.get_slot("pending_request") or {}
-        intent = str(pending.get("intent") or "")
-        events: List[EventType] = [SlotSet("pending_request", None), SlotSet("request_offered", False),
-                                   SlotSet("order_topic", intent)]
-        if pending.get("order_id"):
-            events.append(SlotSet("order_id", pending["order_id"]))
-        return events + hand_on(dispatcher, intent)
-
-
-class ActionDeclineRequest(Action):
-    def name(self) -> Text:
-        return "action_decline_request"
-
-    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
-        dispatcher.utter_message(response="utter_no_handoff")
-        return [SlotSet("pending_request", None), SlotSet("request_offered", False), *LISTEN]
-
-
 class ActionHandoff(Answering):
     def name(self) -> Text:
         return "action_handoff"
@@ -390,59 +360,6 @@ class ActionDefaultFallback(Action):
             return [*events, FollowupAction("action_listen")]
         # as Rasa's own: the message that confused the policies does not count as dialogue history
         return [UserUtteranceReverted()]
-
-
-class ActionLeaveForm(Action):
-    """Something other than an order number while the order form asks for one: "never mind"
-    stops it; another request leaves it and is answered; "yes" is asked for the number again."""
-
-    def name(self) -> Text:
-        return "action_leave_form"
-
-    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
-        intent = latest_intent(tracker)
-        if intent == "affirm" and not WITHDRAWAL.search(tracker.latest_message.get("text") or ""):
-            dispatcher.utter_message(response="utter_ask_order_id")
-            return []
-        left: List[EventType] = [ActiveLoop(None), SlotSet("requested_slot", None), SlotSet("order_topic", None)]
-        if intent in ("deny", "affirm") or WITHDRAWAL.search(tracker.latest_message.get("text") or ""):
-            dispatcher.utter_message(text=replies.form_left())
-            return [*left, SlotSet("pending_request", None), SlotSet("request_offered", False)]
-        return [*left, *hand_on(dispatcher, intent)]
-
-
-class ActionAskRating(Action):
-    """After the goodbye of a resolved conversation: a 1-5 rating, skippable."""
-
-    def name(self) -> Text:
-        return "action_ask_rating"
-
-    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
-        if tracker.get_slot("handoff_queued") or not rating.worth_asking(tracker.events):
-            return []
-        dispatcher.utter_message(text=replies.rating_question(), buttons=replies.rating_buttons())
-        return [SlotSet(rating.ASKED_SLOT, True)]
-
-
-class ActionRating(Action):
-    """The message after the rating question: a rating, "skip", or the conversation going on."""
-
-    def name(self) -> Text:
-        return "action_rating"
-
-    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
-        text = tracker.latest_message.get("text") or ""
-        asked: List[EventType] = [SlotSet(rating.ASKED_SLOT, False)]
-        stars = rating.parse_rating(text)
-        if stars is not None:
-            dispatcher.utter_message(text=replies.rating_thanks(stars))
-            return [*asked, SlotSet(RATING_SLOT, stars)]
-        intent = latest_intent(tracker)
-        if rating.SKIP.search(text) or intent in ("deny", "goodbye", "thanks"):
-            dispatcher.utter_message(text=replies.rating_skipped())
-            return asked
-        # not an answer to the question: the customer has something else to say
-        return [*asked, *hand_on(dispatcher, intent)]
 
 
 class ValidateOrderForm(FormValidationAction):

@@ -14,6 +14,8 @@ from typing import Any, Callable
 
 from contracts.redaction import PiiSpan, find_emails, find_phone_numbers
 
+from nlu.spoken import written_form
+
 _WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
@@ -107,6 +109,13 @@ class RuleExtractor:
             for m in pattern.finditer(text):
                 if m.end() > m.start():
                     found.append(Found(m.start(), m.end(), m.group(), name, extractor))
+        spoken = written_form(text)
+        if spoken is not None:  # "o r d four zero …": found in the written form, placed on the words said
+            for name, extractor, pattern in self._patterns:
+                for m in pattern.finditer(spoken.text):
+                    if m.end() > m.start():
+                        start, end = spoken.source_span(m.start(), m.end())
+                        found.append(Found(start, end, m.group(), name, extractor))
         for name, find in self._finders:
             found += [Found(s.start, s.end, text[s.start:s.end], name, "PatternEntityExtractor") for s in find(text)]
         return _drop_overlaps(found)

@@ -95,6 +95,8 @@ class Predictor:
         intent should lead: the first request, or the surest part of a message that is unsure
         as a whole ("ok, sorry! is it still coming today?"); ([], None) for a single clause."""
         priorities = self.loaded.metadata.labels.priorities
+        if not priorities and whole_confidence >= self.threshold:
+            return [], None  # no requests to find, and the message is clear: no second pass
         clauses = clause_spans(text)
         parts = clause_spans(text, min_words=1) if whole_confidence < self.threshold else clauses
         if not 1 < len(parts) <= MAX_CLAUSES:

@@ -40,3 +40,21 @@ def test_rules_win_over_overlapping_model_spans_and_synonyms_map():
 
 def test_iso_date_is_a_date_not_a_phone():
     assert extract("delivered on 2024-05-12") == {("date", "2024-05-12")}
+
+
+def test_spelt_and_spoken_order_ids_are_found_on_the_words_said():
+    from nlu.entities import RuleExtractor
+
+    rules = RuleExtractor(["order_id"], {"order_id": [r"\bord[- ]?\d{5}\b"]}, {})
+    text = "its o r d four zero zero zero one thanks"
+    (found,) = rules.extract(text)
+    assert found.value == "ord 40001" and text[found.start:found.end] == "o r d four zero zero zero one"
+    assert [f.value for f in rules.extract("ORD-12345")] == ["ORD-12345"]
+    assert rules.extract("oh and one more thing") == []
+
+
+def test_written_form_changes_only_runs():
+    from nlu.spoken import written_form
+
+    assert written_form("oh seven seven double oh one").text == "077001"
+    assert written_form("a one off") is None and written_form("ORD-12345") is None

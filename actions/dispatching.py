@@ -1,0 +1,95 @@
+"""Actions that hand a message on to the action answering its intent: an accepted offer of a
+message's second request, a message that leaves the order form, the message after the rating
+question. Each ends in `actions.routing.hand_on`, or answers itself and ends the turn."""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import ActiveLoop, EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions import rating, replies
+from actions.actions import latest_intent
+from actions.routing import LISTEN, WITHDRAWAL, hand_on
+from contracts.records import RATING_SLOT
+
+
+class ActionPendingRequest(Action):
+    """The customer accepted the offer of their message's other request: hand it on to the
+    action that answers it, with the order it was about."""
+
+    def name(self) -> Text:
+        return "action_pending_request"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
+        pending = tracker.get_slot("pending_request") or {}
+        intent = str(pending.get("intent") or "")
+        events: List[EventType] = [SlotSet("pending_request", None), SlotSet("request_offered", False),
+                                   SlotSet("order_topic", intent)]
+        if pending.get("order_id"):
+            events.append(SlotSet("order_id", pending["order_id"]))
+        return events + hand_on(dispatcher, intent)
+
+
+class ActionDeclineRequest(Action):
+    def name(self) -> Text:
+        return "action_decline_request"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
+        dispatcher.utter_message(response="utter_no_handoff")
+        return [SlotSet("pending_request", None), SlotSet("request_offered", False), *LISTEN]
+
+
+class ActionLeaveForm(Action):
+    """Something other than an order number while the order form asks for one: "never mind"
+    stops it; another request leaves it and is answered; "yes" is asked for the number again."""
+
+    def name(self) -> Text:
+        return "action_leave_form"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
+        intent = latest_intent(tracker)
+        if intent == "affirm" and not WITHDRAWAL.search(tracker.latest_message.get("text") or ""):
+            dispatcher.utter_message(response="utter_ask_order_id")
+            return []
+        left: List[EventType] = [ActiveLoop(None), SlotSet("requested_slot", None), SlotSet("order_topic", None)]
+        if intent in ("deny", "affirm") or WITHDRAWAL.search(tracker.latest_message.get("text") or ""):
+            dispatcher.utter_message(text=replies.form_left())
+            return [*left, SlotSet("pending_request", None), SlotSet("request_offered", False)]
+        return [*left, *hand_on(dispatcher, intent)]
+
+
+class ActionAskRating(Action):
+    """After the goodbye of a resolved conversation: a 1-5 rating, skippable."""
+
+    def name(self) -> Text:
+        return "action_ask_rating"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
+        if tracker.get_slot("handoff_queued") or not rating.worth_asking(tracker.events):
+            return []
+        dispatcher.utter_message(text=replies.rating_question(), buttons=replies.rating_buttons())
+        return [SlotSet(rating.ASKED_SLOT, True)]
+
+
+class ActionRating(Action):
+    """The message after the rating question: a rating, "skip", or the conversation going on."""
+
+    def name(self) -> Text:
+        return "action_rating"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
+        text = tracker.latest_message.get("text") or ""
+        asked: List[EventType] = [SlotSet(rating.ASKED_SLOT, False)]
+        stars = rating.parse_rating(text)
+        if stars is not None:
+            dispatcher.utter_message(text=replies.rating_thanks(stars))
+            return [*asked, SlotSet(RATING_SLOT, stars)]
+        intent = latest_intent(tracker)
+        if rating.SKIP.search(text) or intent in ("deny", "goodbye", "thanks"):
+            dispatcher.utter_message(text=replies.rating_skipped())
+            return asked
+        # not an answer to the question: the customer has something else to say
+        return [*asked, *hand_on(dispatcher, intent)]
