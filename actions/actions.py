@@ -186,11 +186,16 @@ def answer_order_request(dispatcher: CollectingDispatcher, tracker: Tracker, top
         dispatcher.utter_message(text=prefix + replies.no_orders_reply(customer))
         return []
     dispatcher.utter_message(text=prefix + replies.order_reply(topic, order, customer))
+    answered = [SlotSet("order_topic", None), SlotSet("order_id", order.order_id)]
     if topic == "cancel_order" and order.status == "processing":
         order.status = "cancellation_requested"
         ProfileStore(redis_client()).put(customer)
-    return [SlotSet("order_topic", None), SlotSet("order_id", order.order_id),
-            *follow_up(dispatcher, tracker, topic, customer, False, order)]
+    if topic == "request_refund" and order.status == "processing":
+        # the reply offered to cancel it: "yes" does (action_pending_request)
+        offer = {"intent": "cancel_order", "text": "", "order_id": order.order_id}
+        return [*answered, SlotSet("pending_request", offer), SlotSet("request_offered", True),
+                SlotSet("handoff_offered", False)]
+    return [*answered, *follow_up(dispatcher, tracker, topic, customer, False, order)]
 
 
 class ActionHandleComplaint(Answering):
@@ -234,7 +239,9 @@ class ActionHandoff(Answering):
             return [SlotSet("handoff_offered", False)]
         wait = position * settings().handoff_wait_minutes_per_person
         dispatcher.utter_message(text=replies.handoff_reply(position, wait, customer))
-        return [SlotSet("handoff_offered", False), SlotSet("handoff_queued", True)]
+        # the turn ends here: with handoff_queued set, the queue rule would otherwise answer this
+        # same message again with the queue position
+        return [SlotSet("handoff_offered", False), SlotSet("handoff_queued", True), FollowupAction("action_listen")]
 
 
 class ActionDeclineHandoff(Action):

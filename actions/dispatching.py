@@ -1,6 +1,7 @@
 """Actions that hand a message on to the action answering its intent: an accepted offer of a
 message's second request, a message that leaves the order form, the message after the rating
-question. Each ends in `actions.routing.hand_on`, or answers itself and ends the turn."""
+question. Each ends in `actions.routing.hand_on`, or answers itself and ends the turn: the
+slots it changes leave the rule that ran it behind, so no policy would know the turn is over."""
 
 from __future__ import annotations
 
@@ -53,11 +54,11 @@ class ActionLeaveForm(Action):
         intent = latest_intent(tracker)
         if intent == "affirm" and not WITHDRAWAL.search(tracker.latest_message.get("text") or ""):
             dispatcher.utter_message(response="utter_ask_order_id")
-            return []
+            return LISTEN
         left: List[EventType] = [ActiveLoop(None), SlotSet("requested_slot", None), SlotSet("order_topic", None)]
         if intent in ("deny", "affirm") or WITHDRAWAL.search(tracker.latest_message.get("text") or ""):
             dispatcher.utter_message(text=replies.form_left())
-            return [*left, SlotSet("pending_request", None), SlotSet("request_offered", False)]
+            return [*left, SlotSet("pending_request", None), SlotSet("request_offered", False), *LISTEN]
         return [*left, *hand_on(dispatcher, intent)]
 
 
@@ -71,7 +72,7 @@ class ActionAskRating(Action):
         if tracker.get_slot("handoff_queued") or not rating.worth_asking(tracker.events):
             return []
         dispatcher.utter_message(text=replies.rating_question(), buttons=replies.rating_buttons())
-        return [SlotSet(rating.ASKED_SLOT, True)]
+        return [SlotSet(rating.ASKED_SLOT, True), *LISTEN]
 
 
 class ActionRating(Action):
@@ -86,10 +87,10 @@ class ActionRating(Action):
         stars = rating.parse_rating(text)
         if stars is not None:
             dispatcher.utter_message(text=replies.rating_thanks(stars))
-            return [*asked, SlotSet(RATING_SLOT, stars)]
+            return [*asked, SlotSet(RATING_SLOT, stars), *LISTEN]
         intent = latest_intent(tracker)
         if rating.SKIP.search(text) or intent in ("deny", "goodbye", "thanks"):
             dispatcher.utter_message(text=replies.rating_skipped())
-            return asked
+            return [*asked, *LISTEN]
         # not an answer to the question: the customer has something else to say
         return [*asked, *hand_on(dispatcher, intent)]

@@ -68,8 +68,10 @@ def order_reply(topic: str, order: Order, customer: Customer) -> str:
         if order.status == "delivered":
             return (f"{base} You can return it within 30 days from your account's Orders page; "
                     "the refund reaches your original payment method 3–5 working days after it arrives back.")
-        return (f"{base} If you'd rather not wait, I can cancel it or you can refuse the delivery, "
-                "and you'll be refunded in full.")
+        if order.status == "processing":
+            return f"{base} It hasn't left our warehouse yet, so I can cancel it for a full refund — shall I?"
+        return (f"{base} It's already on its way: you can refuse the delivery, or return it free of charge "
+                "within 30 days of it arriving, and you'll be refunded in full.")
     return base
 
 

@@ -21,6 +21,7 @@ import httpx
 import yaml
 
 from contracts.identity import CUSTOMER_TOKEN_KEY
+from nlu.spoken import written_form
 from stack.environments import REPO
 from tools.demo import demo_customers
 
@@ -207,10 +208,20 @@ def private_fragments() -> dict[str, tuple[str, ...]]:
             for c in demo_customers(dt.date.today())}
 
 
+_ORDER_ID = re.compile(r"\bord[- ]?\d{5}\b", re.IGNORECASE)
+
+
+def _written(text: str) -> str:
+    spoken = written_form(text)
+    return (spoken.text if spoken else text).lower()
+
+
 def find_leaks(conversation: Conversation, user_texts: list[str], replies: list[str],
                static_texts: list[str]) -> list[str]:
     """Other customers' names, order ids and products in the replies, unless the customer typed them."""
     typed = "\n".join(user_texts).lower()
+    # an order id counts as typed when the customer spelt it out ("o r d four zero …")
+    said_ids = {re.sub(r"\W", "", m.group()) for t in user_texts for m in _ORDER_ID.finditer(_written(t))}
     leaks = []
     for reply in replies:
         for fixed in static_texts:
@@ -219,7 +230,7 @@ def find_leaks(conversation: Conversation, user_texts: list[str], replies: list[
             if other == conversation.customer:
                 continue
             for fragment in fragments:
-                if fragment.lower() in typed:
+                if fragment.lower() in typed or re.sub(r"\W", "", fragment.lower()) in said_ids:
                     continue
                 # names are matched as words with their capital ("Dev" the name, not "dev")
                 if re.search(rf"(?<![\w-]){re.escape(fragment)}(?![\w-])", reply,

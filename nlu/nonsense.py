@@ -39,9 +39,14 @@ def made_up_words(rng: random.Random) -> str:
     return " ".join(word() for _ in range(rng.randint(1, 4)))
 
 
-def word_salad(rng: random.Random, words: list[str]) -> str:
-    """Real words in no sensible order: "purple monkey dishwasher"."""
-    return " ".join(rng.choice(words) for _ in range(rng.randint(2, 5)))
+def word_salad(rng: random.Random, words: list[str], project_words: list[str] = ()) -> str:
+    """Real words in no sensible order: "purple monkey dishwasher". Half of them carry one word
+    the project's examples use for a single intent ("dishwasher"), so that one such word in a
+    salad does not pass for that intent."""
+    salad = [rng.choice(words) for _ in range(rng.randint(2, 5))]
+    if project_words and rng.random() < 0.5:
+        salad[rng.randrange(len(salad))] = rng.choice(project_words)
+    return " ".join(salad)
 
 
 def repeated(rng: random.Random) -> str:
@@ -57,11 +62,21 @@ def salad_words(vocabulary: Iterable[str], avoid: Iterable[str]) -> list[str]:
     return sorted(w for w in vocabulary if _WORD.match(w) and w not in used)
 
 
-def generate(n: int, rng: random.Random, words: list[str]) -> list[str]:
+def distinctive_words(examples: Iterable[tuple[str, str]]) -> list[str]:
+    """Words of four letters or more that the project's (text, intent) examples use for one
+    intent only: product names and the like, which alone ask for nothing."""
+    intents_of: dict[str, set[str]] = {}
+    for text, intent in examples:
+        for w in re.findall(r"[a-z]{4,}", text.lower()):
+            intents_of.setdefault(w, set()).add(intent)
+    return sorted(w for w, intents in intents_of.items() if len(intents) == 1)
+
+
+def generate(n: int, rng: random.Random, words: list[str], project_words: list[str] = ()) -> list[str]:
     """`n` distinct nonsense messages, a mix of the kinds above."""
     makers = [keyboard_mash, made_up_words, repeated]
     if words:
-        makers += [lambda r: word_salad(r, words)] * 2
+        makers += [lambda r: word_salad(r, words, list(project_words))] * 2
     out: list[str] = []
     seen: set[str] = set()
     for _ in range(n * 20):

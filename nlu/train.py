@@ -20,7 +20,7 @@ from nlu import model as nlu_model
 from nlu import char_ngrams, model_card, registry
 from nlu.char_ngrams import CharNgrams
 from nlu.augment import augmented, speech_like, typo_like
-from nlu.nonsense import generate, salad_words
+from nlu.nonsense import distinctive_words, generate, salad_words
 from nlu.batch_prediction import predict_batch
 from nlu.calibration import keep_fraction_threshold
 from nlu.holdout import split_holdout, text_digest
@@ -80,7 +80,8 @@ def nonsense_examples(settings: NluSettings, data: TrainingData, labels: Labels,
     if settings.nonsense_examples == 0 or settings.nonsense_intent not in labels.intents:
         return []
     words = salad_words(tokenizer.get_vocab(), (e.text for e in data.examples))
-    texts = generate(settings.nonsense_examples, random.Random(settings.seed), words)
+    own = distinctive_words((e.text, e.intent) for e in data.examples if e.intent != settings.nonsense_intent)
+    texts = generate(settings.nonsense_examples, random.Random(settings.seed), words, own)
     return [Example(t, settings.nonsense_intent, source="generated nonsense") for t in texts]
 
 

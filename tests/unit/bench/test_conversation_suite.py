@@ -113,3 +113,10 @@ def test_no_suite_sentence_is_training_data():
     seen = [(c.id, t.user) for c in load_suite() for t in c.turns if norm(t.user) in trained]
     seen += [("issue 8", text) for text in ISSUE_8_MESSAGES if norm(text) in trained]
     assert seen == []
+
+
+def test_an_order_id_the_customer_spelt_out_is_theirs_to_hear_back():
+    anonymous = next(c for c in load_suite() if c.customer is None)
+    reply = ["I can help about ORD-40001 once you're signed in"]
+    assert find_leaks(anonymous, ["its o r d four zero zero zero one"], reply, STATIC) == []
+    assert find_leaks(anonymous, ["its o r d four zero zero zero two"], reply, STATIC) != []

@@ -7,7 +7,7 @@ import torch
 
 from nlu.augment import NEIGHBOURS, augmented, speech_like, typo_like
 from nlu.metadata import Labels
-from nlu.nonsense import generate, salad_words
+from nlu.nonsense import distinctive_words, generate, salad_words
 from nlu.predictor import Predictor
 from nlu.requests import best_clause, clause_spans, pick_requests
 from nlu.training_data import EntitySpan, Example, TrainingDataError, load_project
@@ -139,3 +139,12 @@ def test_a_priority_must_be_a_whole_number(tmp_path):
               examples: |
                 - my parcel is late
             """))
+
+
+def test_salads_may_carry_one_word_distinctive_of_an_intent():
+    own = distinctive_words([("recommend a dishwasher", "recs"), ("where is my order", "status"),
+                             ("cancel my order", "cancel")])
+    assert "dishwasher" in own and "order" not in own and "where" in own
+    texts = generate(200, random.Random(2), ["giraffe", "telescope", "purple", "monkey"], ["dishwasher"])
+    salads = [t for t in texts if "dishwasher" in t]
+    assert salads and all(t.split().count("dishwasher") == 1 for t in salads)
