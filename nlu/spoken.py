@@ -12,11 +12,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-DIGIT_WORDS = {"zero": "0", "oh": "0", "o": "0", "nought": "0", "one": "1", "two": "2", "three": "3", "four": "4",
-               "five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9"}
-REPEATS = {"double": 2, "triple": 3}
+from contracts.redaction import REPEATS, RUN_GAP, SPOKEN_DIGITS
+
+# "o" is a digit only inside a run of digits ("four o one"); alone it is a letter ("o r d")
+DIGIT_WORDS = {**SPOKEN_DIGITS, "o": "0"}
 _TOKEN = re.compile(r"[A-Za-z]+|\d")
-_GAP = re.compile(r"[\s,.-]*")
 
 
 @dataclass(frozen=True)
@@ -56,7 +56,7 @@ def written_form(text: str) -> WrittenForm | None:
                 k = "digit"
             if k is None or (kind is not None and k != kind):
                 break
-            if run and not _GAP.fullmatch(text[run[-1].end():tok.start()]):
+            if run and not RUN_GAP.fullmatch(text[run[-1].end():tok.start()]):
                 break
             kind = kind or k
             run.append(tok)

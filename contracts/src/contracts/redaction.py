@@ -28,11 +28,12 @@ EMAIL_PATTERN = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 _CARD = re.compile(r"(?<!\d)(?:\d[ -]?){12,18}\d(?!\d)")
 _IBAN_CANDIDATE = re.compile(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]){11,32}", re.IGNORECASE)
 _DATE_SHAPED = re.compile(r"\d{4}[/.-]\d{1,2}[/.-]\d{1,2}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}")
-_SPOKEN_DIGITS = {"zero": "0", "oh": "0", "nought": "0", "one": "1", "two": "2", "three": "3", "four": "4",
-                  "five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9"}
-_REPEAT = {"double": 2, "triple": 3}
+# How digits are said aloud; the NLU reads spoken order numbers with the same words (nlu/spoken.py).
+SPOKEN_DIGITS = {"zero": "0", "oh": "0", "nought": "0", "one": "1", "two": "2", "three": "3", "four": "4",
+                 "five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9"}
+REPEATS = {"double": 2, "triple": 3}
 _WORD_OR_NUMBER = re.compile(r"[A-Za-z]+|\d+")
-_RUN_GAP = re.compile(r"[\s,.-]*")
+RUN_GAP = re.compile(r"[\s,.-]*")
 
 
 @dataclass(frozen=True)
@@ -95,15 +96,15 @@ def find_spoken_digits(text: str) -> List[PiiSpan]:
         digits, spoken, j, end = "", False, i, tokens[i].start()
         while j < len(tokens):
             tok = tokens[j]
-            if j > i and not _RUN_GAP.fullmatch(text[end:tok.start()]):
+            if j > i and not RUN_GAP.fullmatch(text[end:tok.start()]):
                 break
             word = tok.group().lower()
             nxt = tokens[j + 1].group().lower() if j + 1 < len(tokens) else ""
-            if word in _REPEAT and nxt in _SPOKEN_DIGITS and _RUN_GAP.fullmatch(text[tok.end():tokens[j + 1].start()]):
-                digits += _SPOKEN_DIGITS[nxt] * _REPEAT[word]
+            if word in REPEATS and nxt in SPOKEN_DIGITS and RUN_GAP.fullmatch(text[tok.end():tokens[j + 1].start()]):
+                digits += SPOKEN_DIGITS[nxt] * REPEATS[word]
                 spoken, end, j = True, tokens[j + 1].end(), j + 2
-            elif word in _SPOKEN_DIGITS:
-                digits += _SPOKEN_DIGITS[word]
+            elif word in SPOKEN_DIGITS:
+                digits += SPOKEN_DIGITS[word]
                 spoken, end, j = True, tok.end(), j + 1
             elif word.isdigit() and len(word) <= 4:
                 digits += word
