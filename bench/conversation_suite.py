@@ -21,7 +21,7 @@ import httpx
 import yaml
 
 from contracts.identity import CUSTOMER_TOKEN_KEY
-from nlu.spoken import written_form
+from nlu import written_form
 from stack.environments import REPO
 from tools.demo import demo_customers
 

@@ -31,6 +31,7 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "batched_logits": ("nlu.batch_prediction", "batched_logits"),
     "predict_batch": ("nlu.batch_prediction", "predict_batch"),
     "intent_probabilities": ("nlu.batch_prediction", "intent_probabilities"),
+    "written_form": ("nlu.spoken", "written_form"),
     "keep_fraction_threshold": ("nlu.calibration", "keep_fraction_threshold"),
     "oos_threshold": ("nlu.calibration", "oos_threshold"),
     # trained models on disk
@@ -77,6 +78,7 @@ if TYPE_CHECKING:  # the same names for type checkers and editors, which do not 
     from nlu.model import LoadedModel, quantised
     from nlu.model import load as load_model
     from nlu.onnx_runtime import onnx_model
+    from nlu.spoken import written_form
     from nlu.predictor import FALLBACK_INTENT, Predictor
     from nlu.service import create_app, served_model
     from nlu.settings import NluSettings
