@@ -61,7 +61,8 @@ def written_form(text: str) -> WrittenForm | None:
             kind = kind or k
             run.append(tok)
             j += 1
-        if len(run) >= 2:
+        # typed numbers stay as typed ("£24.99"): only runs with a spoken or spelt part change
+        if len(run) >= 2 and any(tok.group().isalpha() for tok in run):
             out.append(text[cursor:run[0].start()])
             sources += [(p, p + 1) for p in range(cursor, run[0].start())]
             written = _write(run, kind)

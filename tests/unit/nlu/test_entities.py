@@ -58,3 +58,4 @@ def test_written_form_changes_only_runs():
 
     assert written_form("oh seven seven double oh one").text == "077001"
     assert written_form("a one off") is None and written_form("ORD-12345") is None
+    assert written_form("charged £24.99, for ORD-12345 on 1 2 2026") is None  # typed numbers stay typed
