@@ -22,6 +22,6 @@ def baseline_rasa(name: str, model: Path, port: int, run_dir: Path, endpoints: P
     if credentials:
         argv += ["--credentials", str(credentials)]
     if api_token:
-        argv += ["--enable-api", "--auth-token", api_token]
+        argv += ["--enable-api", f"--auth-token={api_token}"]  # "=": the token may start with "-"
     return ServiceProcess(name, argv, f"http://127.0.0.1:{port}/", {**os.environ, **RASA.process_env},
                           run_dir / "logs" / f"{name}.log")

@@ -49,7 +49,8 @@ def placeholders(spec: ServiceSpec, settings: StackSettings, secrets: Secrets, p
     return Placeholders(
         host=settings.bind_host, port=ports[spec.name], service_dir=settings.run_dir / spec.name,
         actions_package=settings.actions_package, model=model, redis_password=redis_password,
-        api_args=["--enable-api", "--auth-token", secrets.rasa_api_token] if secrets.rasa_api_token else [],
+        # "=" form: a random token may start with "-", which argparse would read as an option
+        api_args=["--enable-api", f"--auth-token={secrets.rasa_api_token}"] if secrets.rasa_api_token else [],
     )
 
 

@@ -47,7 +47,7 @@ def test_rasa_serves_with_written_endpoints_and_a_token_guarded_api(settings, tm
     argv = rasa.argv
     assert argv[argv.index("--endpoints") + 1] == str(tmp_path / "rasa" / "endpoints.yml")
     assert argv[argv.index("--credentials") + 1] == str(tmp_path / "rasa" / "credentials.yml")
-    assert argv[argv.index("--auth-token") + 1] == stack.api_token and "--enable-api" in argv
+    assert f"--auth-token={stack.api_token}" in argv and "--enable-api" in argv
     assert argv[argv.index("-i") + 1] == "127.0.0.1"
     assert rasa.env["RASA_API_TOKEN"] == stack.api_token
     assert rasa.env["NLU_URL"] == "http://127.0.0.1:6391"
