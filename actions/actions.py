@@ -14,7 +14,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import handoff, language, replies
 from actions.order_choice import OrderChoice, choose_order, named_orders
-from actions.requests import INTERCHANGEABLE, clause_of, next_request
+from actions.requests import INTERCHANGEABLE, NO_OFFER, clause_of, next_request, offered
 from actions.routing import WITHDRAWAL, end_turn_if_handed_on
 from actions.profiles import Customer, Order, ProfileStore, normalise_order_id
 from actions.settings import ActionSettings
@@ -113,10 +113,10 @@ def follow_up(dispatcher: CollectingDispatcher, tracker: Tracker, handled: str, 
         if about is not None:
             pending = {**pending, "order_id": about.order_id}
         dispatcher.utter_message(text=replies.offer_other_request(pending["intent"], about))
-        return [SlotSet("pending_request", pending), SlotSet("request_offered", True), SlotSet("handoff_offered", False)]
+        return offered(pending)
     events = maybe_offer_human(dispatcher, tracker, customer, is_complaint)
     if tracker.get_slot("pending_request") or tracker.get_slot("request_offered"):
-        events += [SlotSet("pending_request", None), SlotSet("request_offered", False)]  # an offer not taken up
+        events += NO_OFFER  # an offer not taken up
     return events
 
 
@@ -192,9 +192,7 @@ def answer_order_request(dispatcher: CollectingDispatcher, tracker: Tracker, top
         ProfileStore(redis_client()).put(customer)
     if topic == "request_refund" and order.status == "processing":
         # the reply offered to cancel it: "yes" does (action_pending_request)
-        offer = {"intent": "cancel_order", "text": "", "order_id": order.order_id}
-        return [*answered, SlotSet("pending_request", offer), SlotSet("request_offered", True),
-                SlotSet("handoff_offered", False)]
+        return [*answered, *offered({"intent": "cancel_order", "text": "", "order_id": order.order_id})]
     return [*answered, *follow_up(dispatcher, tracker, topic, customer, False, order)]
 
 

@@ -13,6 +13,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import rating, replies
 from actions.actions import latest_intent
+from actions.requests import NO_OFFER
 from actions.routing import LISTEN, WITHDRAWAL, hand_on
 from contracts.records import RATING_SLOT
 
@@ -27,8 +28,7 @@ class ActionPendingRequest(Action):
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
         pending = tracker.get_slot("pending_request") or {}
         intent = str(pending.get("intent") or "")
-        events: List[EventType] = [SlotSet("pending_request", None), SlotSet("request_offered", False),
-                                   SlotSet("order_topic", intent)]
+        events: List[EventType] = [*NO_OFFER, SlotSet("order_topic", intent)]
         if pending.get("order_id"):
             events.append(SlotSet("order_id", pending["order_id"]))
         return events + hand_on(dispatcher, intent)
@@ -40,7 +40,7 @@ class ActionDeclineRequest(Action):
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
         dispatcher.utter_message(response="utter_no_handoff")
-        return [SlotSet("pending_request", None), SlotSet("request_offered", False), *LISTEN]
+        return [*NO_OFFER, *LISTEN]
 
 
 class ActionLeaveForm(Action):
@@ -52,13 +52,14 @@ class ActionLeaveForm(Action):
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
         intent = latest_intent(tracker)
-        if intent == "affirm" and not WITHDRAWAL.search(tracker.latest_message.get("text") or ""):
+        withdrawn = WITHDRAWAL.search(tracker.latest_message.get("text") or "") is not None
+        if intent == "affirm" and not withdrawn:
             dispatcher.utter_message(response="utter_ask_order_id")
             return LISTEN
         left: List[EventType] = [ActiveLoop(None), SlotSet("requested_slot", None), SlotSet("order_topic", None)]
-        if intent in ("deny", "affirm") or WITHDRAWAL.search(tracker.latest_message.get("text") or ""):
+        if intent in ("deny", "affirm") or withdrawn:
             dispatcher.utter_message(text=replies.form_left())
-            return [*left, SlotSet("pending_request", None), SlotSet("request_offered", False), *LISTEN]
+            return [*left, *NO_OFFER, *LISTEN]
         return [*left, *hand_on(dispatcher, intent)]
 
 

@@ -1,7 +1,7 @@
 """Several requests in one message (the NLU's `requests`): answer the first, offer the next.
 
 The NLU puts the request to answer first in `intent` and lists all of them with the clause
-that asks each. The answering action calls `offer_next`: the next request not answered
+that asks each. The answering action calls `actions.actions.follow_up`: the next request not answered
 alike is offered ("I can also … — shall I?"), kept in the `pending_request` slot, and run
 by `action_pending_request` when the customer accepts.
 """
@@ -9,6 +9,8 @@ by `action_pending_request` when the customer accepts.
 from __future__ import annotations
 
 from typing import Any, Dict, List, Mapping, Optional
+
+from rasa_sdk.events import EventType, SlotSet
 
 # Intents whose answers serve each other's askers: where the parcel is, and whether it is late.
 INTERCHANGEABLE = (frozenset({"order_status", "track_delivery", "delivery_late"}),)
@@ -37,3 +39,12 @@ def next_request(latest_message: Mapping[str, Any], handled: str) -> Optional[Di
         if not answered_alike(r["intent"], handled):
             return {"intent": str(r["intent"]), "text": str(r.get("text") or "")}
     return None
+
+
+def offered(pending: Mapping[str, Any]) -> List[EventType]:
+    """The slots of an offer made: "yes" now runs `pending` (and no person is on offer)."""
+    return [SlotSet("pending_request", dict(pending)), SlotSet("request_offered", True), SlotSet("handoff_offered", False)]
+
+
+# no request waiting any more: taken up, declined, or let pass
+NO_OFFER: List[EventType] = [SlotSet("pending_request", None), SlotSet("request_offered", False)]
