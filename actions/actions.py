@@ -18,13 +18,13 @@ from actions.requests import INTERCHANGEABLE, NO_OFFER, clause_of, next_request,
 from actions.routing import WITHDRAWAL, end_turn_if_handed_on
 from actions.profiles import Customer, Order, ProfileStore, normalise_order_id
 from actions.settings import ActionSettings
-from actions.tone import Mood, mood_from_events, should_offer_human
+from actions.tone import Mood, mood_from_events, should_offer_human, strongly_upset
 from contracts.identity import claim_from_events, verify_identity_claim
+from contracts.records import latest_user_message
 
 ORDER_TOPICS = ("order_status", "track_delivery", "cancel_order", "request_refund")
 COMPLAINT_INTENTS = tuple(replies.COMPLAINTS)
 FALLBACK_INTENT = "nlu_fallback"
-STRONGLY_NEGATIVE = 0.6  # sentiment score from which a message we cannot place is answered with empathy
 
 
 @lru_cache(maxsize=1)
@@ -163,8 +163,9 @@ def answer_order_request(dispatcher: CollectingDispatcher, tracker: Tracker, top
     if customer is None:
         order_id = named_order_id(tracker)
         if order_id is None:
-            if prefix:
-                dispatcher.utter_message(text=prefix.strip())
+            if prefix or later:
+                kept = replies.request_kept_for_later(later["intent"]) if later else ""
+                dispatcher.utter_message(text=(prefix + kept).strip())
             # Ask for the id (the form), then come back here with the topic remembered.
             return [SlotSet("order_topic", topic), *keep_for_later, FollowupAction("order_form")]
         dispatcher.utter_message(text=prefix + replies.anonymous_order_reply(order_id))
@@ -226,20 +227,39 @@ class ActionHandoff(Answering):
         return "action_handoff"
 
     def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
-        customer = current_customer(tracker)
         reason = "customer asked" if latest_intent(tracker) == "speak_to_human" else "offered after " + (
             "negative sentiment" if mood(tracker).negative_messages else "top-tier complaint")
-        try:
-            position = handoff.enqueue(redis_client(), tracker.sender_id, reason, handoff.summarise(tracker.events),
-                                       customer.customer_id if customer else None, customer.tier if customer else None)
-        except redis.RedisError:
-            dispatcher.utter_message(text=replies.handoff_unavailable())
-            return [SlotSet("handoff_offered", False)]
-        wait = position * settings().handoff_wait_minutes_per_person
-        dispatcher.utter_message(text=replies.handoff_reply(position, wait, customer))
-        # the turn ends here: with handoff_queued set, the queue rule would otherwise answer this
-        # same message again with the queue position
-        return [SlotSet("handoff_offered", False), SlotSet("handoff_queued", True), FollowupAction("action_listen")]
+        return hand_off(dispatcher, tracker, current_customer(tracker), reason)
+
+
+def hand_off(dispatcher: CollectingDispatcher, tracker: Tracker, customer: Optional[Customer], reason: str,
+             opening: str = "") -> List[EventType]:
+    """Queue the conversation for a person (with its redacted summary) and say so."""
+    try:
+        position = handoff.enqueue(redis_client(), tracker.sender_id, reason, handoff.summarise(tracker.events),
+                                   customer.customer_id if customer else None, customer.tier if customer else None)
+    except redis.RedisError:
+        dispatcher.utter_message(text=opening + replies.handoff_unavailable())
+        return [SlotSet("handoff_offered", False)]
+    wait = position * settings().handoff_wait_minutes_per_person
+    dispatcher.utter_message(text=opening + replies.handoff_reply(position, wait, customer))
+    # the turn ends here: with handoff_queued set, the queue rule would otherwise answer this
+    # same message again with the queue position
+    return [SlotSet("handoff_offered", False), SlotSet("handoff_queued", True), FollowupAction("action_listen")]
+
+
+def upset_now(tracker: Tracker) -> bool:
+    latest = latest_user_message(tracker.events)
+    return latest is not None and strongly_upset(latest)
+
+
+def answer_upset(dispatcher: CollectingDispatcher, tracker: Tracker, customer: Optional[Customer]) -> List[EventType]:
+    """Emotion first: empathy and a person, offered the first time; when the anger comes back
+    (a person already offered, or repeated negative messages), put through at once."""
+    if tracker.get_slot("handoff_offered") or mood(tracker).negative_messages >= settings().negative_messages_before_human:
+        return hand_off(dispatcher, tracker, customer, "repeated anger", opening=replies.upset_handoff_opening())
+    dispatcher.utter_message(text=replies.upset_fallback(customer))
+    return [SlotSet("handoff_offered", True)]
 
 
 class ActionDeclineHandoff(Action):
@@ -291,10 +311,8 @@ def answer_not_understood(dispatcher: CollectingDispatcher, tracker: Tracker, re
         return answer_while_queued(dispatcher, tracker)
     if answered_in_their_language(dispatcher, tracker):
         return []
-    sentiment = tracker.latest_message.get("sentiment") or {}
-    if sentiment.get("label") == "negative" and float(sentiment.get("score") or 0) >= STRONGLY_NEGATIVE:
-        dispatcher.utter_message(text=replies.upset_fallback(customer))
-        return [SlotSet("handoff_offered", True)]
+    if upset_now(tracker):
+        return answer_upset(dispatcher, tracker, customer)
     dispatcher.utter_message(response=response)
     return []
 

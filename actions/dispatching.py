@@ -12,9 +12,9 @@ from rasa_sdk.events import ActiveLoop, EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import rating, replies
-from actions.actions import latest_intent
+from actions.actions import latest_intent, mood
 from actions.requests import NO_OFFER
-from actions.routing import LISTEN, WITHDRAWAL, hand_on
+from actions.routing import LISTEN, NO_ORDER_NUMBER, WITHDRAWAL, hand_on
 from contracts.records import RATING_SLOT
 
 
@@ -45,7 +45,8 @@ class ActionDeclineRequest(Action):
 
 class ActionLeaveForm(Action):
     """Something other than an order number while the order form asks for one: "never mind"
-    stops it; another request leaves it and is answered; "yes" is asked for the number again."""
+    stops it; "I don't know my order number" gets sign-in and a person offered; another
+    request leaves it and is answered; "yes" is asked for the number again."""
 
     def name(self) -> Text:
         return "action_leave_form"
@@ -57,6 +58,9 @@ class ActionLeaveForm(Action):
             dispatcher.utter_message(response="utter_ask_order_id")
             return LISTEN
         left: List[EventType] = [ActiveLoop(None), SlotSet("requested_slot", None), SlotSet("order_topic", None)]
+        if NO_ORDER_NUMBER.search(tracker.latest_message.get("text") or ""):
+            dispatcher.utter_message(text=replies.no_order_number(mood(tracker).upset))
+            return [*left, *NO_OFFER, SlotSet("handoff_offered", True), *LISTEN]
         if intent in ("deny", "affirm") or withdrawn:
             dispatcher.utter_message(text=replies.form_left())
             return [*left, *NO_OFFER, *LISTEN]

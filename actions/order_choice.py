@@ -3,7 +3,9 @@
 In order of trust: an order id in this very message; the products it names ("my sofa is
 late"); the order the conversation was already about; then the orders that fit the request
 (a late delivery is about an order still on its way, a cancellation about one not yet
-delivered). When several still fit, the assistant asks which instead of picking one.
+delivered), narrowed by the state the customer describes ("the one that was delivered",
+"the one that hasn't shipped yet"). When several still fit, the assistant asks which instead
+of picking one.
 """
 
 from __future__ import annotations
@@ -29,6 +31,31 @@ FITS: Dict[str, FrozenSet[str]] = {
 PREFERRED: Dict[str, FrozenSet[str]] = {"delivery_late": frozenset({"delayed"})}
 # Asking "where is my order" with several on their way: tell them about each.
 DESCRIBE_ALL = frozenset({"order_status", "track_delivery"})
+
+
+IN_TRANSIT = frozenset({"shipped", "out_for_delivery", "delayed"})
+_NOT = r"(?:hasn'?t|has not|haven'?t|have not|not|never|didn'?t|did not|still not|yet to|isn'?t|wasn'?t)\s+(?:\w+\s+)?"
+# The state a customer describes an order by; a negated state is checked first.
+STATE_WORDS: List[tuple] = [
+    (re.compile(rf"\b{_NOT}(?:been\s+)?(?:shipped|sent|dispatched|posted)\b|\bstill processing\b", re.I),
+     frozenset({"processing"})),
+    (re.compile(rf"\b{_NOT}(?:been\s+)?(?:delivered|arrived|come|came|turned up|received|got it)\b", re.I),
+     OPEN),
+    (re.compile(r"\bout for delivery\b|\barriving today\b|\bcoming today\b", re.I), frozenset({"out_for_delivery"})),
+    (re.compile(r"\b(?:on (?:its|it'?s|the) way|in transit|(?:been |was |got )?(?:shipped|dispatched))\b", re.I),
+     IN_TRANSIT),
+    (re.compile(r"\b(?:(?:was|were|been|got|already|it)\s+(?:\w+\s+)?delivered|arrived|came (?:yesterday|last|on|today)"
+                r"|turned up|received it|got it)\b", re.I),
+     frozenset({"delivered"})),
+]
+
+
+def stated_states(text: str) -> Optional[FrozenSet[str]]:
+    """The order statuses the text describes its order by; None when it describes none."""
+    for pattern, states in STATE_WORDS:
+        if pattern.search(text):
+            return states
+    return None
 
 
 @dataclass(frozen=True)
@@ -77,6 +104,10 @@ def choose_order(customer: Customer, text: str, topic: str, named_id: Optional[s
         return OrderChoice()
     fitting = [o for o in customer.orders if o.status in FITS.get(topic, OPEN)] or (
         [] if topic in FITS else list(customer.orders))
+    states = stated_states(text)
+    described = [o for o in (fitting or customer.orders) if states is not None and o.status in states]
+    if described:
+        fitting = described
     preferred = [o for o in fitting if o.status in PREFERRED.get(topic, frozenset())]
     if len(preferred) == 1:
         return OrderChoice(order=preferred[0])

@@ -40,9 +40,10 @@ def worth_asking(events: Iterable[Mapping[str, Any]]) -> bool:
     turns, and no rating asked for yet."""
     actions: List[str] = []
     turns_actions: List[List[str]] = [[]]
+    handed_off = False
     for e in events:
         if e.get("event") == "session_started":
-            actions, turns_actions = [], [[]]
+            actions, turns_actions, handed_off = [], [[]], False
         elif e.get("event") == "user":
             turns_actions.append([])
         elif e.get("event") == "action":
@@ -50,6 +51,8 @@ def worth_asking(events: Iterable[Mapping[str, Any]]) -> bool:
             turns_actions[-1].append(str(e.get("name")))
         elif e.get("event") == "slot" and e.get("name") in (ASKED_SLOT, RATING_SLOT) and e.get("value") is not None:
             return False
-    if "action_handoff" in actions or not ANSWERS & set(actions):
+        elif e.get("event") == "slot" and e.get("name") == "handoff_queued" and e.get("value"):
+            handed_off = True  # also when an action other than action_handoff queued the conversation
+    if handed_off or "action_handoff" in actions or not ANSWERS & set(actions):
         return False
     return not any(FALLBACKS & set(turn) for turn in turns_actions[-2:])

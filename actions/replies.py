@@ -171,8 +171,13 @@ def queue_timed_out() -> str:
 
 
 def upset_fallback(customer: Optional[Customer]) -> str:
-    """For a message we could not understand but that is clearly upset: never 'please rephrase'."""
+    """For a clearly upset message that no business answer fits: never 'please rephrase'."""
     return "I'm really sorry, I can hear how frustrating this is. " + offer_human(customer)
+
+
+def upset_handoff_opening() -> str:
+    """Before the hand-off reply, when the anger came back after a person was offered."""
+    return "I'm really sorry, I understand you've had enough of this. I'm getting you a person now. "
 
 
 # What the assistant can also do, in the words of an offer: "I can also <this> — shall I?"
@@ -199,9 +204,21 @@ def offer_other_request(intent: str, order: Optional[Order] = None) -> str:
     return f"I can also {what.format(order=label)} — shall I?"
 
 
+def request_kept_for_later(intent: str) -> str:
+    """Said before the order form asks for a number, when the message held another request."""
+    what = _OFFERS.get(intent, "help with the other thing you mentioned").format(order="that order")
+    return f"I can also {what} once we've sorted this."
+
+
 def form_left() -> str:
-    return ("No problem, let's leave that order. If you can't find the order number, sign in and I can see "
-            "your orders myself. Anything else I can help with?")
+    return "No problem, let's leave that. Anything else I can help with?"
+
+
+def no_order_number(upset: bool) -> str:
+    """The customer can't find their order number while the form asks for it."""
+    opening = "I'm sorry, I know that's annoying. " if upset else "No problem. "
+    return (opening + "If you sign in, I can see your orders myself; or one of our team can look it up for you. "
+            "Would you like me to put you through to them? (yes/no)")
 
 
 def rating_question() -> str:

@@ -17,13 +17,13 @@ ACTION_FOR_INTENT: Dict[str, str] = {
     "greet": "action_greet",
     "goodbye": "utter_goodbye",
     "thanks": "utter_youre_welcome",
-    "bot_challenge": "utter_iamabot",
+    "bot_challenge": "action_bot_challenge",
     "out_of_scope": "action_out_of_scope",
     "nlu_fallback": "action_rephrase",
     "account_access": "utter_account_access",
     "product_recommendation": "utter_product_recommendation",
     "opening_hours_contact": "utter_opening_hours",
-    "give_feedback": "utter_feedback_thanks",
+    "give_feedback": "action_feedback",
     "speak_to_human": "action_handoff",
     "order_status": "action_order_request",
     "track_delivery": "action_order_request",
@@ -41,6 +41,12 @@ ACTION_FOR_INTENT: Dict[str, str] = {
 WITHDRAWAL = re.compile(r"\b(never ?mind|forget (it|that|about it)|cancel (that|it|the request)|don'?t (want|need) to wait"
                         r"|leave the queue|changed my mind|i'?ll stay with you|doesn'?t matter|not important)\b",
                         re.IGNORECASE)
+
+# What a customer says when the order form asks for a number they don't have.
+NO_ORDER_NUMBER = re.compile(
+    r"\b(?:(?:don'?t|do not|dont) (?:know|have)|(?:can'?t|cannot|cant|couldn'?t) (?:find|remember|see)|no idea (?:of|about|what)?"
+    r"|lost|deleted|forgot(?:ten)?)\b[^.!?]{0,30}\b(?:order (?:number|no\.?|id|ref(?:erence)?)|number|confirmation|email)\b",
+    re.IGNORECASE)
 
 # Actions that hand the message on to the action answering its intent (FollowupAction).
 DISPATCHERS = frozenset({"action_pending_request", "action_leave_form", "action_rating"})

@@ -2,25 +2,54 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Iterable, Mapping, Optional
 
-from contracts.records import NEUTRAL, user_messages
+from contracts.records import NEUTRAL, UserMessage, user_messages
+
+STRONGLY_NEGATIVE = 0.6  # sentiment score from which a negative message is answered emotion first
+# The encoder reads lower case, so shouting is invisible to it: capitals and "!!!" are read here.
+SHOUTING_MIN_LETTERS = 12
+SHOUTING_CAPITALS_SHARE = 0.7
+_EXCLAMATIONS = re.compile(r"!{3,}")
+
+
+def shouting(text: str) -> bool:
+    """Mostly capitals over a real sentence ("WHERE IS MY ORDER"), or "!!!"."""
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) >= SHOUTING_MIN_LETTERS and sum(c.isupper() for c in letters) >= SHOUTING_CAPITALS_SHARE * len(letters):
+        return True
+    return _EXCLAMATIONS.search(text) is not None
+
+
+def strongly_upset(message: UserMessage) -> bool:
+    """Clearly upset: read as strongly negative, or shouted and not read as positive
+    ("THANK YOU SO MUCH!!!" is not anger)."""
+    sentiment = message.sentiment
+    if sentiment.label == "negative" and sentiment.score >= STRONGLY_NEGATIVE:
+        return True
+    return sentiment.label != "positive" and shouting(message.text)
 
 
 @dataclass(frozen=True)
 class Mood:
     latest: str  # negative | neutral | positive
-    negative_messages: int
+    negative_messages: int  # read as negative, or shouted
+    latest_strongly_upset: bool = False
 
     @property
     def upset(self) -> bool:
-        return self.latest == "negative"
+        return self.latest == "negative" or self.latest_strongly_upset
 
 
 def mood_from_events(events: Iterable[Mapping]) -> Mood:
-    labels = [m.sentiment.label for m in user_messages(events)]
-    return Mood(latest=labels[-1] if labels else NEUTRAL, negative_messages=labels.count("negative"))
+    messages = user_messages(events)
+    negative = [m.sentiment.label == "negative" or strongly_upset(m) for m in messages]
+    if not messages:
+        return Mood(latest=NEUTRAL, negative_messages=0)
+    return Mood(latest=messages[-1].sentiment.label, negative_messages=sum(negative),
+                latest_strongly_upset=strongly_upset(messages[-1]))
 
 
 def should_offer_human(mood: Mood, tier: Optional[str], is_complaint: bool,

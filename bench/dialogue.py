@@ -6,7 +6,8 @@ tests/conversations/, prints success per category for the development and sealed
 the development half's failures (never the sealed half's: it is only scored), and ends
 with one JSON line of figures.
 
-`--record-baseline` writes the success rates to tests/conversations/baseline.json: run it
+`--suite PATH` runs a folder or file of conversations of your own instead (all its failures
+are shown). `--record-baseline` writes the success rates to tests/conversations/baseline.json: run it
 once, on the code before any fix, to keep the baseline beside later scores.
 """
 
@@ -17,6 +18,7 @@ import datetime as dt
 import json
 import secrets
 import subprocess
+from pathlib import Path
 
 from redis import Redis
 from rich.console import Console
@@ -31,8 +33,8 @@ from stack.services import free_ports
 from stack.settings import StackSettings
 from tools.demo import seed
 
-from .conversation_suite import (BASELINE_FILE, HALVES, ConversationResult, SuiteRunner, by_category, load_suite,
-                                 summary)
+from .conversation_suite import (BASELINE_FILE, HALVES, SUITE_DIR, ConversationResult, SuiteRunner, by_category,
+                                 load_file, load_suite, summary)
 
 console = Console()
 
@@ -41,7 +43,7 @@ def baseline() -> float | None:
     return json.loads(BASELINE_FILE.read_text())["success_rate"] if BASELINE_FILE.exists() else None
 
 
-def print_results(results: list[ConversationResult], show_failures: bool) -> None:
+def print_results(results: list[ConversationResult], show_failures: bool, sealed: bool = True) -> None:
     table = Table("category", *(f"{h} ok/n" for h in HALVES))
     for category, halves in by_category(results).items():
         table.add_row(category, *(f"{ok}/{n}" for ok, n in (halves[h] for h in HALVES)))
@@ -49,7 +51,7 @@ def print_results(results: list[ConversationResult], show_failures: bool) -> Non
     if not show_failures:
         return
     for r in results:
-        if r.half != "dev" or r.success:
+        if r.success or (sealed and r.half != "dev"):
             continue
         console.print(f"[bold]{r.conversation.id}[/] ({r.conversation.source})", soft_wrap=True)
         for turn in r.turns:
@@ -65,8 +67,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--show-failures", action="store_true", help="print the development half's failures")
     parser.add_argument("--record-baseline", action="store_true", help=f"write the rates to {BASELINE_FILE.name}")
+    parser.add_argument("--suite", type=Path, default=SUITE_DIR,
+                        help="a folder or file of conversations of your own (every failure is shown: "
+                             "only the project's suite has a sealed half)")
     args = parser.parse_args()
-    conversations = load_suite()
+    own_suite = args.suite.resolve() != SUITE_DIR.resolve()
+    if own_suite and args.record_baseline:
+        parser.error("--record-baseline records the project's suite only")
+    conversations = load_file(args.suite) if args.suite.is_file() else load_suite(args.suite)
     redis = ThrowawayRedis()
     secret = secrets.token_urlsafe(32)
     stack = Stack(StackSettings(redis_url=redis.url, ports=free_ports(), run_dir=REPO / ".run" / "bench-dialogue",
@@ -83,8 +91,8 @@ def main() -> None:
     finally:
         stack.stop()
         redis.stop()
-    print_results(results, args.show_failures)
-    figures = summary(results, baseline())
+    print_results(results, args.show_failures, sealed=not own_suite)
+    figures = summary(results, None if own_suite else baseline())
     if args.record_baseline:
         commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True,
                                 text=True).stdout.strip()

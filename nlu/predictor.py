@@ -11,7 +11,7 @@ from transformers import BatchEncoding
 from nlu import tags as bio_tags
 from nlu.entities import RuleExtractor, apply_synonyms, merge
 from nlu.model import LoadedModel
-from nlu.requests import MAX_CLAUSES, Request, best_clause, clause_spans, pick_requests
+from nlu.requests import MAX_CLAUSES, Request, best_clause, clause_spans, pick_requests, request_in_reaction
 from nlu.windows import window_spans
 
 FALLBACK_INTENT = "nlu_fallback"
@@ -58,7 +58,7 @@ class Predictor:
             {"name": self.loaded.intents[i], "confidence": round(float(p), 4)}
             for p, i in zip(*i_prob[best].topk(min(RANKING_LENGTH, i_prob.shape[-1])))
         ]
-        requests, lead = self._clauses(text, ranking[0]["confidence"]) if len(spans) == 1 else ([], None)
+        requests, lead = self._clauses(text, ranking[0]) if len(spans) == 1 else ([], None)
         if lead is not None and (lead.intent != ranking[0]["name"] or lead.confidence > ranking[0]["confidence"]):
             # two requests: the higher-priority one leads, the dialogue offers the rest;
             # or the message as a whole is unsure and one clause of it is not
@@ -90,11 +90,13 @@ class Predictor:
         i_prob = i_logits.softmax(-1)
         return self.loaded.char.blend(i_prob, texts) if self.loaded.char is not None else i_prob
 
-    def _clauses(self, text: str, whole_confidence: float) -> tuple[list[dict[str, Any]], Request | None]:
+    def _clauses(self, text: str, whole: dict[str, Any]) -> tuple[list[dict[str, Any]], Request | None]:
         """The message's requests when it holds several (nlu.requests), and the clause whose
-        intent should lead: the first request, or the surest part of a message that is unsure
-        as a whole ("ok, sorry! is it still coming today?"); ([], None) for a single clause."""
+        intent should lead: the first request, the one request inside a reaction ("no, I want a
+        human"), or the surest part of a message that is unsure as a whole ("ok, sorry! is it
+        still coming today?"); ([], None) for a single clause."""
         priorities = self.loaded.metadata.labels.priorities
+        whole_confidence = whole["confidence"]
         if not priorities and whole_confidence >= self.threshold:
             return [], None  # no requests to find, and the message is clear: no second pass
         clauses = clause_spans(text)
@@ -111,6 +113,11 @@ class Predictor:
                                  [predictions[c] for c in clauses if c in predictions], priorities, self.threshold)
         if requests:
             return [r.as_dict(text) for r in requests], requests[0]
+        in_reaction = request_in_reaction(whole["name"], [c for c in clauses if c in predictions],
+                                          [predictions[c] for c in clauses if c in predictions], priorities,
+                                          self.threshold)
+        if in_reaction is not None:
+            return [], in_reaction
         if whole_confidence < self.threshold:
             return [], best_clause(parts, list(predictions.values()), priorities, self.threshold)
         return [], None

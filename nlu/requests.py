@@ -34,6 +34,9 @@ _JOINTS = re.compile(
 _LEADING_JOINERS = re.compile(r"^(?:(?:oh|and|also|plus|but|so)\b[\s,]*)+", re.IGNORECASE)
 MIN_CLAUSE_WORDS = 3
 MAX_CLAUSES = 6
+# Intents that react rather than ask: when such a message holds one clause that is a request
+# ("no, I don't want a bot, I want a human being"; "hi there. my parcel never came"), the request leads.
+REACTIONS = frozenset({"deny", "greet", "bot_challenge", "out_of_scope"})
 
 
 @dataclass(frozen=True)
@@ -89,6 +92,16 @@ def best_clause(clauses: list[tuple[int, int]], predictions: list[tuple[str, flo
     if not sure:
         return None
     return max(sure, key=lambda r: (r.intent in priorities, r.confidence))
+
+
+def request_in_reaction(whole_intent: str, clauses: list[tuple[int, int]], predictions: list[tuple[str, float]],
+                        priorities: dict[str, int], threshold: float) -> Request | None:
+    """The one request inside a message read as a whole as a reaction (REACTIONS); None when
+    the message is not one, or holds no request or several different ones."""
+    if whole_intent not in REACTIONS:
+        return None
+    found = [Request(i, c, s, e) for (s, e), (i, c) in zip(clauses, predictions) if i in priorities and c >= threshold]
+    return found[0] if len({r.intent for r in found}) == 1 else None
 
 
 def pick_requests(clauses: list[tuple[int, int]], predictions: list[tuple[str, float]],

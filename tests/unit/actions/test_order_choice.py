@@ -18,6 +18,10 @@ ALICE, BEN, DEV = CUSTOMERS["C1001"], CUSTOMERS["C1002"], CUSTOMERS["C1004"]
     (ALICE, "did that kettle ever turn up", "order_status", "ORD-10002"),
     (ALICE, "wheres me trainers", "order_status", "ORD-10001"),          # "trainers" after a determiner
     (DEV, "the air fryer arrived dented", "item_damaged", "ORD-40001"),
+    # the state the customer describes narrows the orders that fit the request
+    (ALICE, "the one that was already delivered, I want to return it", "request_refund", "ORD-10002"),
+    (ALICE, "refund the one that hasn't arrived yet", "request_refund", "ORD-10001"),
+    (BEN, "cancel the order that hasn't shipped yet", "cancel_order", "ORD-20001"),
 ])
 def test_the_order_meant(customer, text, topic, expected):
     assert choose_order(customer, text, topic).order.order_id == expected

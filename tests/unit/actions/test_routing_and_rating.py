@@ -5,7 +5,7 @@ import yaml
 
 from actions import rating, replies
 from actions.requests import clause_of, next_request
-from actions.routing import ACTION_FOR_INTENT, WITHDRAWAL, end_turn_if_handed_on, hand_on
+from actions.routing import ACTION_FOR_INTENT, NO_ORDER_NUMBER, WITHDRAWAL, end_turn_if_handed_on, hand_on
 from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from contracts.records import RATING_SLOT, stated_rating
@@ -107,3 +107,20 @@ def test_a_dispatcher_hands_on_and_the_answering_action_ends_the_turn():
     assert end_turn_if_handed_on("action_listen", answered) == answered  # run by its rule: the rule ends the turn
     to_form = [FollowupAction("order_form")]
     assert end_turn_if_handed_on("action_leave_form", to_form) == to_form
+
+
+@pytest.mark.parametrize("text,found", [
+    ("I don't know my order number", True), ("i cant find the confirmation email", True),
+    ("no idea what the order number is", True), ("I DONT HAVE THE NUMBER ON ME", True),
+    ("ORD-12345", False), ("I don't know when it will arrive", False), ("never mind", False),
+])
+def test_no_order_number_phrases(text, found):
+    assert (NO_ORDER_NUMBER.search(text) is not None) is found
+
+
+def test_a_handoff_by_any_action_means_no_rating():
+    answered = [ev_user(), ev_action("action_order_request")]
+    assert rating.worth_asking(answered)
+    queued = [*answered, ev_user(), ev_action("action_rephrase"), {"event": "slot", "name": "handoff_queued", "value": True},
+              ev_user(), ev_action("action_order_request"), ev_user(), ev_action("action_order_request")]
+    assert not rating.worth_asking(queued)

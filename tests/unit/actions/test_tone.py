@@ -1,13 +1,35 @@
-from actions.tone import Mood, mood_from_events, should_offer_human
+import pytest
+
+from actions.tone import Mood, mood_from_events, shouting, should_offer_human, strongly_upset
+from contracts.records import UserMessage
 
 
-def user(label):
-    return {"event": "user", "parse_data": {"sentiment": {"label": label, "score": 0.9}}}
+def user(label, text="x", score=0.9):
+    return {"event": "user", "text": text, "parse_data": {"sentiment": {"label": label, "score": score}}}
 
 
 def test_mood_counts_negative_messages():
     mood = mood_from_events([user("negative"), {"event": "bot"}, user("neutral"), user("negative")])
-    assert mood == Mood(latest="negative", negative_messages=2) and mood.upset
+    assert mood == Mood(latest="negative", negative_messages=2, latest_strongly_upset=True) and mood.upset
+    assert not mood_from_events([user("negative", score=0.5), user("neutral")]).upset
+
+
+@pytest.mark.parametrize("text,shouted", [
+    ("WHY HAS MY ORDER NOT ARRIVED", True), ("I want my money back!!!", True), ("HUMAN. NOW. PLEASE.", True),
+    ("where is ORD-12345", False), ("OK", False), ("DPD says it was delivered to the UK depot", False),
+    ("Thanks! Great!", False),
+])
+def test_shouting(text, shouted):
+    assert shouting(text) is shouted
+
+
+def test_strongly_upset_reads_the_score_and_shouting_but_not_shouted_joy():
+    assert strongly_upset(UserMessage.from_event(user("negative", "this is a disgrace", 0.8)))
+    assert not strongly_upset(UserMessage.from_event(user("negative", "a bit annoying", 0.5)))
+    assert strongly_upset(UserMessage.from_event(user("neutral", "I DON'T KNOW MY ORDER NUMBER, JUST FIND IT")))
+    assert not strongly_upset(UserMessage.from_event(user("positive", "THANK YOU SO MUCH!!!")))
+    mood = mood_from_events([user("neutral", "WHERE IS MY PARCEL"), user("neutral", "calm again")])
+    assert mood.negative_messages == 1 and not mood.upset
 
 
 def test_offer_human_on_repeated_negativity_or_top_tier_complaint():

@@ -9,7 +9,7 @@ from nlu.augment import NEIGHBOURS, augmented, speech_like, typo_like
 from nlu.metadata import Labels
 from nlu.nonsense import distinctive_words, generate, salad_words
 from nlu.predictor import Predictor
-from nlu.requests import best_clause, clause_spans, pick_requests
+from nlu.requests import best_clause, clause_spans, pick_requests, request_in_reaction
 from nlu.training_data import EntitySpan, Example, TrainingDataError, load_project
 from tests.unit.nlu.tiny import tiny_metadata, tiny_model
 
@@ -70,6 +70,16 @@ def test_an_unsure_message_takes_its_surest_clause_requests_first():
     assert best_clause(clauses, [("thanks", 0.9), ("status", 0.7)], priorities, 0.5).intent == "status"
     assert best_clause(clauses, [("thanks", 0.9), ("status", 0.4)], priorities, 0.5).intent == "thanks"
     assert best_clause(clauses, [("thanks", 0.3), ("status", 0.4)], priorities, 0.5) is None
+
+
+def test_the_one_request_inside_a_reaction_leads():
+    clauses = [(0, 10), (11, 20)]
+    priorities = {"human": 9, "status": 3}
+    found = request_in_reaction("deny", clauses, [("bot_challenge", 0.8), ("human", 0.9)], priorities, 0.5)
+    assert (found.intent, found.start) == ("human", 11)
+    assert request_in_reaction("affirm", clauses, [("deny", 0.8), ("human", 0.9)], priorities, 0.5) is None
+    assert request_in_reaction("deny", clauses, [("status", 0.8), ("human", 0.9)], priorities, 0.5) is None
+    assert request_in_reaction("deny", clauses, [("deny", 0.8), ("human", 0.4)], priorities, 0.5) is None
 
 
 class KeywordNet:

@@ -1,0 +1,43 @@
+"""Intents answered with a fixed response ("are you a bot?", feedback), unless the customer is
+clearly upset: "stupid bot, you can't even answer a simple question" or "I'll be leaving a
+one-star review" wants an apology and a person, not "I'm a virtual assistant" or "thanks for
+the feedback" (emotion first, see actions.actions.answer_upset)."""
+
+from __future__ import annotations
+
+from abc import abstractmethod
+from typing import Any, Dict, List, Text
+
+from rasa_sdk import Tracker
+from rasa_sdk.events import EventType
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.actions import Answering, answer_upset, current_customer, upset_now
+
+
+class StaticAnswer(Answering):
+    response: str  # the domain response a calm customer gets
+
+    @abstractmethod  # abstract: rasa_sdk registers every concrete Action subclass it finds
+    def name(self) -> Text:
+        ...
+
+    def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
+        if upset_now(tracker):
+            return answer_upset(dispatcher, tracker, current_customer(tracker))
+        dispatcher.utter_message(response=self.response)
+        return []
+
+
+class ActionBotChallenge(StaticAnswer):
+    response = "utter_iamabot"
+
+    def name(self) -> Text:
+        return "action_bot_challenge"
+
+
+class ActionFeedback(StaticAnswer):
+    response = "utter_feedback_thanks"
+
+    def name(self) -> Text:
+        return "action_feedback"
