@@ -268,7 +268,8 @@ class ActionDeclineHandoff(Action):
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
         dispatcher.utter_message(response="utter_no_handoff")
-        return [SlotSet("handoff_offered", False)]
+        # the slot just changed leaves the offer's rule behind: end the turn ourselves
+        return [SlotSet("handoff_offered", False), FollowupAction("action_listen")]
 
 
 class ActionWhileQueued(Action):

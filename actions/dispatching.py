@@ -14,7 +14,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import rating, replies
 from actions.actions import latest_intent, mood
 from actions.requests import NO_OFFER
-from actions.routing import LISTEN, NO_ORDER_NUMBER, WITHDRAWAL, hand_on
+from actions.routing import LISTEN, NO_ORDER_NUMBER, WITHDRAWAL, another_request, hand_on
 from contracts.records import RATING_SLOT
 
 
@@ -61,7 +61,7 @@ class ActionLeaveForm(Action):
         if NO_ORDER_NUMBER.search(tracker.latest_message.get("text") or ""):
             dispatcher.utter_message(text=replies.no_order_number(mood(tracker).upset))
             return [*left, *NO_OFFER, SlotSet("handoff_offered", True), *LISTEN]
-        if intent in ("deny", "affirm") or withdrawn:
+        if intent in ("deny", "affirm") or (withdrawn and not another_request(intent, tracker.get_slot("order_topic"))):
             dispatcher.utter_message(text=replies.form_left())
             return [*left, *NO_OFFER, *LISTEN]
         return [*left, *hand_on(dispatcher, intent)]

@@ -48,6 +48,19 @@ NO_ORDER_NUMBER = re.compile(
     r"|lost|deleted|forgot(?:ten)?)\b[^.!?]{0,30}\b(?:order (?:number|no\.?|id|ref(?:erence)?)|number|confirmation|email)\b",
     re.IGNORECASE)
 
+# The actions that answer a request of the customer's own (not a reaction such as "no").
+_ANSWERING_A_REQUEST = frozenset({"action_order_request", "action_handle_complaint", "utter_account_access",
+                                  "utter_product_recommendation", "utter_opening_hours"})
+
+
+def another_request(intent: str, topic: str | None) -> bool:
+    """'Forget that, I just want a refund' while the form asks about tracking: the withdrawal
+    is of the form's topic, the refund a request to answer. A cancellation is not counted:
+    'cancel that' withdraws."""
+    return (intent not in (topic, "cancel_order", "inform")
+            and ACTION_FOR_INTENT.get(intent) in _ANSWERING_A_REQUEST)
+
+
 # Actions that hand the message on to the action answering its intent (FollowupAction).
 DISPATCHERS = frozenset({"action_pending_request", "action_leave_form", "action_rating"})
 LISTEN: List[EventType] = [FollowupAction("action_listen")]

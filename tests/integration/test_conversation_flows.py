@@ -103,3 +103,36 @@ def test_a_refund_on_an_order_not_yet_shipped_offers_to_cancel_it(chat, backend_
     assert "anything else" in say(chat, s, "no thanks", t)  # declined: nothing cancelled
     stored = json.loads(backend_redis.get(redis_keys.customer_profile(BEN)))
     assert next(o for o in stored["orders"] if o["order_id"] == "ORD-20001")["status"] == "processing"
+
+
+def test_an_insult_gets_an_apology_and_anger_that_comes_back_gets_a_person(chat):
+    s = chat.new_sender()
+    first = say(chat, s, "what a pathetic excuse for a bot, you are completely useless")
+    assert "sorry" in first and "one of our team" in first and "virtual assistant" not in first
+    second = say(chat, s, "I CANNOT BELIEVE HOW BAD THIS IS")  # shouted: upset whatever the sentiment says
+    assert "person now" in second and "in the queue" in second
+
+
+def test_a_calm_question_about_the_bot_gets_the_plain_answer(chat):
+    reply = say(chat, chat.new_sender(), "is this an automated chat?")
+    assert "assistant" in reply and "sorry" not in reply.lower()
+
+
+def test_no_order_number_in_the_form_offers_sign_in_or_a_person(chat):
+    s = chat.new_sender()
+    assert "order number" in say(chat, s, "has my parcel been sent yet")
+    reply = say(chat, s, "I can't find my order number anywhere")
+    assert "sign in" in reply and "put you through" in reply and "ORD-12345" not in reply
+    assert "in the queue" in say(chat, s, "yes please")
+
+
+def test_the_other_request_is_acknowledged_before_the_order_form_asks(chat):
+    reply = say(chat, chat.new_sender(), "I want a refund, and also what number can I ring you on?")
+    assert "I can also give you our opening hours" in reply and "order number" in reply
+
+
+def test_declining_the_offer_of_a_person_ends_the_turn(chat):
+    s, t = chat.new_sender(), token("C1003")
+    assert "one of our team" in say(chat, s, "the dress has a big rip down the side", t)  # a gold-tier complaint
+    declined = say(chat, s, "no thanks, I'll wait and see", t)
+    assert "anything else" in declined.lower() and "queue" not in declined

@@ -124,3 +124,11 @@ def test_a_handoff_by_any_action_means_no_rating():
     queued = [*answered, ev_user(), ev_action("action_rephrase"), {"event": "slot", "name": "handoff_queued", "value": True},
               ev_user(), ev_action("action_order_request"), ev_user(), ev_action("action_order_request")]
     assert not rating.worth_asking(queued)
+
+
+def test_a_withdrawal_with_a_new_request_is_that_request():
+    from actions.routing import another_request
+    assert another_request("request_refund", "track_delivery")  # "forget that, I just want a refund"
+    assert not another_request("track_delivery", "track_delivery")
+    assert not another_request("cancel_order", "order_status")  # "cancel that" withdraws
+    assert not another_request("deny", "order_status") and not another_request("nlu_fallback", None)
