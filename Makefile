@@ -11,9 +11,9 @@ export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 # Unit tests live in tests/unit/<package>/; which environment runs them is decided here:
 # the Rasa side (3.10) and the model side (3.11); contracts is installed in both, so tested in both.
 RASA_UNIT := $(wildcard $(addprefix tests/unit/,actions bot contracts))
-MAIN_UNIT := $(wildcard $(addprefix tests/unit/,nlu stack bench contracts tools))
+MAIN_UNIT := $(wildcard $(addprefix tests/unit/,nlu speech stack bench contracts tools))
 
-.PHONY: help venv run train test test-unit test-integration bench-text bench-nlu bench-long bench-dialogue compose-check clean
+.PHONY: help venv run train test test-unit test-integration bench-text bench-nlu bench-long bench-dialogue bench-asr compose-check clean
 
 help:
 	@echo "make run          bring the whole backend up in dev mode (creates venvs, trains models on first use)"
@@ -24,6 +24,7 @@ help:
 	@echo "                  ARGS=--train-diet first, once: trains and caches DIET (about an hour)"
 	@echo "make bench-long   NLU latency on long messages (short vs ~500/1000/2000 chars, read in sentence windows)"
 	@echo "make bench-dialogue  the conversation suite (tests/conversations/) per category and half; ARGS=--show-failures"
+	@echo "make bench-asr    speech recognition: WER, real-time factor, telephone audio, hallucinations, digits; ARGS=--quick"
 	@echo "make compose-check  validate docker-compose.yml"
 	@echo "python -m stack services   the service table (names, environments, ports, variables)"
 
@@ -69,6 +70,9 @@ bench-long: venv
 
 bench-dialogue: venv
 	$(PY) -m bench.dialogue $(ARGS)
+
+bench-asr: venv
+	$(PY) -m bench.asr $(ARGS)
 
 # docker-compose wants every required variable set; dummy values, for validation only
 compose-check:

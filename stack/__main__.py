@@ -71,6 +71,10 @@ def _print_ready(stack: Stack, customer: str, demo_token: str, seconds: float) -
                   f"-d '{{\"sender\": \"alice\", \"message\": \"where is my order?\", "
                   f"\"metadata\": {{\"customer_token\": \"{demo_token}\"}}}}'", soft_wrap=True)
     console.print(f"\nOr type: .venv/bin/python -m tools.chat --url {hook} --token {demo_token}", soft_wrap=True)
+    if "speech" in stack.services:
+        console.print("\nSpeech to text (WAV, FLAC, MP3, Ogg/Opus, WebM):")
+        console.print(f"  curl -s {stack.urls['speech']}/v1/transcribe -H 'Content-Type: audio/wav' "
+                      "--data-binary @question.wav", soft_wrap=True)
     console.print("\nRasa's HTTP API (trackers, events) answers only requests carrying ?token=<RASA_API_TOKEN>"
                   + ("." if stack.settings.rasa_api_token else "; this run's is random (set RASA_API_TOKEN to choose it)."),
                   soft_wrap=True)
@@ -79,7 +83,7 @@ def _print_ready(stack: Stack, customer: str, demo_token: str, seconds: float) -
 
 @cli.command()
 def run() -> None:
-    """Train what is missing, start redis (if needed), nlu, actions and rasa; wait for Ctrl-C."""
+    """Train what is missing, start redis (if needed), nlu, speech, actions and rasa; wait for Ctrl-C."""
     from tools.demo import DEMO_CUSTOMER, demo_token, seed
 
     # Ctrl-C and `kill` alike stop the children cleanly, even where SIGINT was ignored at launch

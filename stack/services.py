@@ -64,6 +64,13 @@ SERVICES: tuple[ServiceSpec, ...] = (
         url_env="NLU_URL", host_env="NLU_HOST",
     ),
     ServiceSpec(
+        # internal until the telephony transports: they will be the published part
+        "speech", MAIN, ("python", "-m", "speech", "serve"),
+        health="/health", published=False,
+        reads=("SPEECH_HOST", "SPEECH_PORT"),  # its ASR_*, VAD_* and MAX_AUDIO_* knobs come from the environment
+        url_env="SPEECH_URL", host_env="SPEECH_HOST",
+    ),
+    ServiceSpec(
         "actions", RASA, ("rasa", "run", "actions", "--actions", "{actions_package}", "--port", "{port}"),
         health="/health", published=False, needs=("redis",),
         reads=("REDIS_URL", "IDENTITY_CLAIM_SECRET", "DEV_MODE", "SANIC_HOST"),

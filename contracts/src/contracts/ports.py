@@ -12,6 +12,7 @@ from typing import Mapping
 DEFAULT_PORTS: Mapping[str, int] = MappingProxyType({
     "rasa": 5005,      # dialogue: customer-facing channels (REST webhook) + token-protected HTTP API
     "nlu": 5006,       # internal: Rasa's NLU-server API (POST /model/parse)
+    "speech": 5007,    # internal for now: ASR (POST /v1/transcribe); telephony transports come later
     "actions": 5055,   # internal: rasa_sdk action server (POST /webhook)
     "redis": 6379,     # internal: trackers, locks, profiles, hand-off queue
 })

@@ -17,14 +17,14 @@ def settings(tmp_path):
     def make(**kw):
         base = {"customer_token_secret": STRONG, "redis_url": "redis://:pw@127.0.0.1:6390/0", "run_dir": tmp_path,
                 "bot_dir": REPO / "bot", "action_server_url": None, "dev_mode": False,
-                "ports": {"redis": 6390, "nlu": 6391, "actions": 6392, "rasa": 6393}}
+                "ports": {"redis": 6390, "nlu": 6391, "actions": 6392, "rasa": 6393, "speech": 6394}}
         return StackSettings(**{**base, **kw})
     return make
 
 
 def test_given_redis_is_used_not_started(settings):
     stack = Stack(settings())
-    assert list(stack.services) == ["nlu", "actions", "rasa"]
+    assert list(stack.services) == ["nlu", "speech", "actions", "rasa"]
     assert stack.services["rasa"].env["REDIS_URL"] == "redis://:pw@127.0.0.1:6390/0"
     assert stack.webhook == "http://127.0.0.1:6393/webhooks/rest/webhook"
 
@@ -62,13 +62,17 @@ def test_each_service_sees_only_its_own_variables(settings, monkeypatch):
     monkeypatch.setenv("RASA_API_TOKEN", "inherited-token-" + STRONG)
     monkeypatch.setenv("SOMETHING_ELSE", "kept")
     stack = Stack(settings())
-    nlu, actions = stack.services["nlu"].env, stack.services["actions"].env
-    for env in (nlu, actions):
+    nlu, actions, speech = (stack.services[name].env for name in ("nlu", "actions", "speech"))
+    for env in (nlu, actions, speech):
         assert "CUSTOMER_TOKEN_SECRET" not in env and "RASA_API_TOKEN" not in env
         assert env["SOMETHING_ELSE"] == "kept" and env["PATH"] == os.environ["PATH"]
     assert "IDENTITY_CLAIM_SECRET" not in nlu and "REDIS_URL" not in nlu
     assert nlu["NLU_PORT"] == "6391" and nlu["NLU_HOST"] == "127.0.0.1"
     assert actions["SANIC_HOST"] == "127.0.0.1"  # rasa_sdk would listen on every interface
+    assert speech["SPEECH_PORT"] == "6394" and speech["SPEECH_HOST"] == "127.0.0.1"
+    assert "IDENTITY_CLAIM_SECRET" not in speech and "REDIS_URL" not in speech
+    assert stack.services["speech"].argv[1:] == ["-m", "speech", "serve"]
+    assert stack.services["speech"].health_url == "http://127.0.0.1:6394/health"
     assert {"CUSTOMER_TOKEN_SECRET", "RASA_API_TOKEN", "REDIS_URL"} <= MANAGED
 
 

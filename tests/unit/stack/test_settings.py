@@ -14,15 +14,15 @@ STRONG = "s" * 40
 def clean_env(monkeypatch):
     for name in ("REDIS_URL", "BOT_DIR", "DEV_MODE", "CUSTOMER_TOKEN_SECRET", "IDENTITY_CLAIM_SECRET",
                  "RASA_API_TOKEN", "ACTION_SERVER_URL", "ACTIONS_PACKAGE", "RASA_PORT", "NLU_PORT",
-                 "ACTIONS_PORT", "REDIS_PORT", "RUN_DIR"):
+                 "ACTIONS_PORT", "REDIS_PORT", "SPEECH_PORT", "RUN_DIR"):
         monkeypatch.delenv(name, raising=False)
 
 
 def test_ports_default_to_the_table_and_read_service_port_variables(monkeypatch):
-    assert StackSettings().ports == {"redis": 6379, "nlu": 5006, "actions": 5055, "rasa": 5005}
+    assert StackSettings().ports == {"redis": 6379, "nlu": 5006, "speech": 5007, "actions": 5055, "rasa": 5005}
     monkeypatch.setenv("RASA_PORT", "7005")
     monkeypatch.setenv("NLU_PORT", "7006")
-    assert StackSettings().ports == {"redis": 6379, "nlu": 7006, "actions": 5055, "rasa": 7005}
+    assert StackSettings().ports == {"redis": 6379, "nlu": 7006, "speech": 5007, "actions": 5055, "rasa": 7005}
     assert StackSettings(ports={"nlu": 8006}).ports["nlu"] == 8006  # keyword arguments win
     assert StackSettings(ports={"nlu": 8006}).ports["rasa"] == 7005  # and merge with the environment
 

