@@ -15,7 +15,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import handoff, language, replies
 from actions.order_choice import OrderChoice, choose_order, named_orders
 from actions.requests import INTERCHANGEABLE, NO_OFFER, clause_of, next_request, offered
-from actions.routing import WITHDRAWAL, end_turn_if_handed_on
+from actions.routing import LISTEN, WITHDRAWAL, end_turn_if_handed_on, ending_turn
 from actions.profiles import Customer, Order, ProfileStore, normalise_order_id
 from actions.settings import ActionSettings
 from actions.tone import Mood, mood_from_events, should_offer_human, strongly_upset
@@ -245,7 +245,7 @@ def hand_off(dispatcher: CollectingDispatcher, tracker: Tracker, customer: Optio
     dispatcher.utter_message(text=opening + replies.handoff_reply(position, wait, customer))
     # the turn ends here: with handoff_queued set, the queue rule would otherwise answer this
     # same message again with the queue position
-    return [SlotSet("handoff_offered", False), SlotSet("handoff_queued", True), FollowupAction("action_listen")]
+    return [SlotSet("handoff_offered", False), SlotSet("handoff_queued", True), *LISTEN]
 
 
 def upset_now(tracker: Tracker) -> bool:
@@ -269,7 +269,7 @@ class ActionDeclineHandoff(Action):
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
         dispatcher.utter_message(response="utter_no_handoff")
         # the slot just changed leaves the offer's rule behind: end the turn ourselves
-        return [SlotSet("handoff_offered", False), FollowupAction("action_listen")]
+        return [SlotSet("handoff_offered", False), *LISTEN]
 
 
 class ActionWhileQueued(Action):
@@ -284,7 +284,7 @@ class ActionWhileQueued(Action):
 
 # Leaving the queue ends the turn here: with the slot changed, the rule that called us no
 # longer matches, and nothing else should run before the customer speaks again.
-LEAVE_QUEUE: List[EventType] = [SlotSet("handoff_queued", False), FollowupAction("action_listen")]
+LEAVE_QUEUE: List[EventType] = [SlotSet("handoff_queued", False), *LISTEN]
 
 
 def answer_while_queued(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[EventType]:
@@ -381,7 +381,7 @@ class ActionDefaultFallback(Action):
         events = answer_not_understood(dispatcher, tracker, "utter_default", current_customer(tracker))
         if events:
             # a revert would undo the slots just set (the offer of a person); end the turn instead
-            return [*events, FollowupAction("action_listen")]
+            return ending_turn(events)
         # as Rasa's own: the message that confused the policies does not count as dialogue history
         return [UserUtteranceReverted()]
 

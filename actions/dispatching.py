@@ -53,12 +53,13 @@ class ActionLeaveForm(Action):
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
         intent = latest_intent(tracker)
-        withdrawn = WITHDRAWAL.search(tracker.latest_message.get("text") or "") is not None
+        text = tracker.latest_message.get("text") or ""
+        withdrawn = WITHDRAWAL.search(text) is not None
         if intent == "affirm" and not withdrawn:
             dispatcher.utter_message(response="utter_ask_order_id")
             return LISTEN
         left: List[EventType] = [ActiveLoop(None), SlotSet("requested_slot", None), SlotSet("order_topic", None)]
-        if NO_ORDER_NUMBER.search(tracker.latest_message.get("text") or ""):
+        if NO_ORDER_NUMBER.search(text):
             dispatcher.utter_message(text=replies.no_order_number(mood(tracker).upset))
             return [*left, *NO_OFFER, SlotSet("handoff_offered", True), *LISTEN]
         if intent in ("deny", "affirm") or (withdrawn and not another_request(intent, tracker.get_slot("order_topic"))):

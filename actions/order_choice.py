@@ -105,9 +105,8 @@ def choose_order(customer: Customer, text: str, topic: str, named_id: Optional[s
     fitting = [o for o in customer.orders if o.status in FITS.get(topic, OPEN)] or (
         [] if topic in FITS else list(customer.orders))
     states = stated_states(text)
-    described = [o for o in (fitting or customer.orders) if states is not None and o.status in states]
-    if described:
-        fitting = described
+    if states:
+        fitting = [o for o in fitting or customer.orders if o.status in states] or fitting
     preferred = [o for o in fitting if o.status in PREFERRED.get(topic, frozenset())]
     if len(preferred) == 1:
         return OrderChoice(order=preferred[0])

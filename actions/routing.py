@@ -76,9 +76,12 @@ def hand_on(dispatcher: CollectingDispatcher, intent: str) -> List[EventType]:
     return [FollowupAction(action)]
 
 
+def ending_turn(events: List[EventType]) -> List[EventType]:
+    """`events`, ending the turn: unless they already hand on to another action (a form)."""
+    return events if any(e.get("event") == "followup" for e in events) else [*events, *LISTEN]
+
+
 def end_turn_if_handed_on(latest_action: str, events: List[EventType]) -> List[EventType]:
     """An action run by a dispatcher matches no rule's history, so no policy would know that the
-    turn is over: it says so itself, unless it already hands on to another action (a form)."""
-    if latest_action in DISPATCHERS and not any(e.get("event") == "followup" for e in events):
-        return [*events, *LISTEN]
-    return events
+    turn is over: it says so itself."""
+    return ending_turn(events) if latest_action in DISPATCHERS else events

@@ -45,11 +45,11 @@ class Mood:
 
 def mood_from_events(events: Iterable[Mapping]) -> Mood:
     messages = user_messages(events)
-    negative = [m.sentiment.label == "negative" or strongly_upset(m) for m in messages]
     if not messages:
         return Mood(latest=NEUTRAL, negative_messages=0)
-    return Mood(latest=messages[-1].sentiment.label, negative_messages=sum(negative),
-                latest_strongly_upset=strongly_upset(messages[-1]))
+    upset = [strongly_upset(m) for m in messages]
+    negative = sum(m.sentiment.label == "negative" or u for m, u in zip(messages, upset))
+    return Mood(latest=messages[-1].sentiment.label, negative_messages=negative, latest_strongly_upset=upset[-1])
 
 
 def should_offer_human(mood: Mood, tier: Optional[str], is_complaint: bool,

@@ -7,8 +7,9 @@ for torch; `train_model`, `load_model` and the serving names bring it in when to
 
 from __future__ import annotations
 
-from importlib import import_module
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from contracts.lazy_exports import lazy_exports
 
 # public name -> (module, attribute there)
 _EXPORTS: dict[str, tuple[str, str]] = {
@@ -50,21 +51,7 @@ _EXPORTS: dict[str, tuple[str, str]] = {
 }
 
 __all__ = sorted(_EXPORTS)
-
-
-def __getattr__(name: str) -> Any:
-    if name not in _EXPORTS:
-        raise AttributeError(f"module 'nlu' has no attribute {name!r}")
-    module, attribute = _EXPORTS[name]
-    value = import_module(module)
-    if attribute:
-        value = getattr(value, attribute)
-    globals()[name] = value  # later look-ups skip this function
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(__all__))
+__getattr__, __dir__ = lazy_exports(__name__, _EXPORTS, globals())
 
 
 if TYPE_CHECKING:  # the same names for type checkers and editors, which do not run __getattr__

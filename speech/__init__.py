@@ -6,8 +6,9 @@ Names load on first use (PEP 562), so `import speech` does not pay for torch or 
 
 from __future__ import annotations
 
-from importlib import import_module
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from contracts.lazy_exports import lazy_exports
 
 # public name -> (module, attribute there)
 _EXPORTS: dict[str, tuple[str, str]] = {
@@ -41,19 +42,7 @@ _EXPORTS: dict[str, tuple[str, str]] = {
 }
 
 __all__ = sorted(_EXPORTS)
-
-
-def __getattr__(name: str) -> Any:
-    if name not in _EXPORTS:
-        raise AttributeError(f"module 'speech' has no attribute {name!r}")
-    module, attribute = _EXPORTS[name]
-    value = getattr(import_module(module), attribute)
-    globals()[name] = value  # later look-ups skip this function
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(__all__))
+__getattr__, __dir__ = lazy_exports(__name__, _EXPORTS, globals())
 
 
 if TYPE_CHECKING:  # the same names for type checkers and editors, which do not run __getattr__
