@@ -104,21 +104,20 @@ class RuleExtractor:
         self._finders = [(name, find) for name, find in BUILTIN_FINDERS.items() if name in wanted]
 
     def extract(self, text: str) -> list[Found]:
-        found: list[Found] = []
-        for name, extractor, pattern in self._patterns:
-            for m in pattern.finditer(text):
-                if m.end() > m.start():
-                    found.append(Found(m.start(), m.end(), m.group(), name, extractor))
+        found = self._matches(text, lambda start, end: (start, end))
         spoken = written_form(text)
         if spoken is not None:  # "o r d four zero …": found in the written form, placed on the words said
-            for name, extractor, pattern in self._patterns:
-                for m in pattern.finditer(spoken.text):
-                    if m.end() > m.start():
-                        start, end = spoken.source_span(m.start(), m.end())
-                        found.append(Found(start, end, m.group(), name, extractor))
+            found += self._matches(spoken.text, spoken.source_span)
         for name, find in self._finders:
             found += [Found(s.start, s.end, text[s.start:s.end], name, "PatternEntityExtractor") for s in find(text)]
         return _drop_overlaps(found)
+
+
+    def _matches(self, text: str, place: Callable[[int, int], tuple[int, int]]) -> list[Found]:
+        """The patterns' matches in `text`, placed on the message's characters by `place`."""
+        return [Found(*place(m.start(), m.end()), m.group(), name, extractor)
+                for name, extractor, pattern in self._patterns
+                for m in pattern.finditer(text) if m.end() > m.start()]
 
 
 def _drop_overlaps(found: list[Found]) -> list[Found]:

@@ -103,19 +103,19 @@ class Predictor:
         parts = clause_spans(text, min_words=1) if whole_confidence < self.threshold else clauses
         if not 1 < len(parts) <= MAX_CLAUSES:
             return [], None
-        enc = self.loaded.tokenizer([text[s:e] for s, e in parts], padding=True, truncation=True,
-                                    max_length=self.max_tokens, return_tensors="pt")
+        texts = [text[s:e] for s, e in parts]
+        enc = self.loaded.tokenizer(texts, padding=True, truncation=True, max_length=self.max_tokens,
+                                    return_tensors="pt")
         i_logits, _, _ = self.loaded.net(enc["input_ids"], enc["attention_mask"])
-        conf, idx = self._intent_probabilities(i_logits, [text[s:e] for s, e in parts]).max(-1)
+        conf, idx = self._intent_probabilities(i_logits, texts).max(-1)
         predictions = dict(zip(parts, ((self.loaded.intents[i], c) for i, c in zip(idx.tolist(), conf.tolist()))))
         # requests only from whole clauses: a two-word fragment is too little to act on twice
-        requests = pick_requests([c for c in clauses if c in predictions],
-                                 [predictions[c] for c in clauses if c in predictions], priorities, self.threshold)
+        whole_clauses = [c for c in clauses if c in predictions]
+        clause_predictions = [predictions[c] for c in whole_clauses]
+        requests = pick_requests(whole_clauses, clause_predictions, priorities, self.threshold)
         if requests:
             return [r.as_dict(text) for r in requests], requests[0]
-        in_reaction = request_in_reaction(whole["name"], [c for c in clauses if c in predictions],
-                                          [predictions[c] for c in clauses if c in predictions], priorities,
-                                          self.threshold)
+        in_reaction = request_in_reaction(whole["name"], whole_clauses, clause_predictions, priorities, self.threshold)
         if in_reaction is not None:
             return [], in_reaction
         if whole_confidence < self.threshold:

@@ -7,6 +7,7 @@ import numpy as np
 from speech.asr.engine import LANGUAGE, model_label
 from speech.asr.transcript import SegmentScores, Transcript, Word, combined_scores
 from speech.asr.vocabulary import Vocabulary, suppressed_tokens
+from speech.audio import SAMPLE_RATE
 
 
 class FasterWhisperEngine:
@@ -53,4 +54,4 @@ class FasterWhisperEngine:
         avg, no_speech = combined_scores([SegmentScores(s.avg_logprob, s.no_speech_prob, len(s.tokens))
                                           for s in segments])
         return Transcript("".join(s.text for s in segments).strip(), words, avg, no_speech,
-                          len(audio) / 16_000, self.name, self.model)
+                          len(audio) / SAMPLE_RATE, self.name, self.model)

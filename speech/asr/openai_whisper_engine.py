@@ -16,6 +16,7 @@ import numpy as np
 from speech.asr.engine import LANGUAGE, model_label
 from speech.asr.transcript import SegmentScores, Transcript, Word, combined_scores
 from speech.asr.vocabulary import Vocabulary, suppressed_tokens
+from speech.audio import SAMPLE_RATE
 
 
 def checkpoint_for(model: str, models_dir: Path, log: Callable[[str], None] = print) -> str:
@@ -88,4 +89,4 @@ class OpenAiWhisperEngine:
                       for s in segments for w in s.get("words", ()))
         avg, no_speech = combined_scores([SegmentScores(s["avg_logprob"], s["no_speech_prob"], len(s["tokens"]))
                                           for s in segments])
-        return Transcript(result["text"].strip(), words, avg, no_speech, len(audio) / 16_000, self.name, self.model)
+        return Transcript(result["text"].strip(), words, avg, no_speech, len(audio) / SAMPLE_RATE, self.name, self.model)
