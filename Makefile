@@ -77,7 +77,7 @@ bench-asr: venv
 # docker-compose wants every required variable set; dummy values, for validation only
 compose-check:
 	CUSTOMER_TOKEN_SECRET=compose-check IDENTITY_CLAIM_SECRET=compose-check RASA_API_TOKEN=compose-check \
-	REDIS_PASSWORD=compose-check docker-compose -f docker-compose.yml config -q && echo "docker-compose.yml is valid"
+	VOICE_CHANNEL_TOKEN=compose-check SPEECH_API_TOKEN=compose-check REDIS_PASSWORD=compose-check docker-compose -f docker-compose.yml config -q && echo "docker-compose.yml is valid"
 
 clean:
 	rm -rf .run models/dialogue

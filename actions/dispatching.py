@@ -16,6 +16,7 @@ from actions.actions import latest_intent, mood
 from actions.requests import NO_OFFER
 from actions.routing import LISTEN, NO_ORDER_NUMBER, WITHDRAWAL, another_request, hand_on
 from contracts.records import RATING_SLOT
+from contracts.signals import NO_INPUT, NOT_UNDERSTOOD
 
 
 class ActionPendingRequest(Action):
@@ -55,6 +56,8 @@ class ActionLeaveForm(Action):
         intent = latest_intent(tracker)
         text = tracker.latest_message.get("text") or ""
         withdrawn = WITHDRAWAL.search(text) is not None
+        if intent in (NO_INPUT, NOT_UNDERSTOOD):  # the line, not the customer: the form goes on
+            return hand_on(dispatcher, intent)
         if intent == "affirm" and not withdrawn:
             dispatcher.utter_message(response="utter_ask_order_id")
             return LISTEN

@@ -32,6 +32,16 @@ def greeting(customer: Optional[Customer]) -> str:
     return f"Hi {customer.first_name}, welcome back! How can I help you today?"
 
 
+def call_greeting(customer: Optional[Customer]) -> str:
+    if customer is None:
+        return "Hello, thanks for calling. I'm the virtual assistant. How can I help with your order today?"
+    return f"Hello {customer.first_name}, thanks for calling. How can I help you today?"
+
+
+def silent_goodbye() -> str:
+    return "I still can't hear anything, so I'll end the call now. Please call back any time. Goodbye."
+
+
 def empathy(mood: Mood) -> str:
     """Opening words for an upset customer; empty when they are not upset."""
     # no name here: the sentence that follows already uses it

@@ -35,6 +35,10 @@ ACTION_FOR_INTENT: Dict[str, str] = {
     "wrong_item": "action_handle_complaint",
     "refund_not_received": "action_handle_complaint",
     "billing_charged_twice": "action_handle_complaint",
+    # call events (contracts.signals)
+    "call_connected": "action_call_connected",
+    "no_input": "action_no_input",
+    "not_understood": "utter_ask_repeat",
 }
 
 # What a customer says to stop what is under way (a form, the queue for a person).

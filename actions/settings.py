@@ -19,6 +19,9 @@ class ActionSettings(BaseSettings):
     top_tiers: FrozenSet[str] = Field(frozenset({"gold", "platinum"}), env="TOP_TIERS")
     negative_messages_before_human: int = Field(2, env="NEGATIVE_MESSAGES_BEFORE_HUMAN")
     handoff_wait_minutes_per_person: int = Field(3, env="HANDOFF_WAIT_MINUTES_PER_PERSON")
+    no_input_reprompts: int = Field(
+        2, ge=0, env="NO_INPUT_REPROMPTS",
+        description="a silent caller is asked this many times whether they are there; the next silence ends the call")
     handoff_timeout_seconds: int = Field(
         1800, gt=0, env="HANDOFF_TIMEOUT_SECONDS",
         description="a conversation waiting this long for a person is taken back by the assistant")

@@ -27,6 +27,7 @@ from bot.settings import BotSettings
 from contracts.identity import (CUSTOMER_TOKEN_KEY, IDENTITY_CLAIM_KEY, issue_identity_claim,
                                 verify_customer_token)
 from contracts.limits import MAX_SENDER_CHARS
+from contracts.signals import signal_in
 
 # Rasa loads this module from credentials.yml after it configured logging: the earliest
 # point at which our code runs inside the Rasa process.
@@ -41,7 +42,7 @@ class BadRequest(ValueError):
         self.status = status
 
 
-def parse_body(raw: bytes, max_chars: int) -> Dict[str, Any]:
+def parse_body(raw: bytes, max_chars: int, signals_allowed: bool = False) -> Dict[str, Any]:
     """Check a webhook body; returns {sender, message, metadata} or raises BadRequest."""
     try:
         text = raw.decode("utf-8")
@@ -61,6 +62,8 @@ def parse_body(raw: bytes, max_chars: int) -> Dict[str, Any]:
         raise BadRequest(400, "'message' must be a string")
     if not message.strip():
         raise BadRequest(400, "'message' is empty: send the customer's text")
+    if not signals_allowed and signal_in(message) is not None:
+        raise BadRequest(400, f"{message.strip()!r} is a call event only the voice channel may send")
     if len(message) > max_chars:
         raise BadRequest(413, f"'message' is {len(message)} characters; the limit is {max_chars}")
     metadata = body.get("metadata")

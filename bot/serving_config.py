@@ -21,6 +21,7 @@ from contracts.ports import DEFAULT_PORTS
 from contracts.redis_keys import RASA_KEY_PREFIX
 
 CHANNEL = "bot.channels.CustomerRestInput"
+VOICE_CHANNEL = "bot.voice_channel.VoiceInput"
 
 
 def redis_store(redis_url: str) -> Dict[str, Any]:
@@ -54,8 +55,9 @@ def endpoints(settings: BotSettings) -> Dict[str, Any]:
 
 
 def credentials() -> Dict[str, Any]:
-    # Only our REST channel: it enforces the message limit and turns customer tokens into claims.
-    return {CHANNEL: None}
+    # Only our channels: they enforce the message limit and turn customer tokens into claims;
+    # the voice channel also wants the speech service's internal token.
+    return {CHANNEL: None, VOICE_CHANNEL: None}
 
 
 def write(out: Path, settings: BotSettings) -> tuple[Path, Path]:

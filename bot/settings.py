@@ -25,6 +25,8 @@ class BotSettings(BaseSettings):
                                        description="HS256 secret shared with the website that issues customer tokens")
     identity_claim_secret: str = Field("", env="IDENTITY_CLAIM_SECRET",
                                        description="internal: signs the identity claims actions accept")
+    voice_channel_token: str = Field("", env="VOICE_CHANNEL_TOKEN",
+                                     description="internal: the speech service's bearer token for the voice channel")
     identity_claim_ttl_seconds: int = Field(DEFAULT_CLAIM_TTL_SECONDS, gt=0, env="IDENTITY_CLAIM_TTL_SECONDS")
     dev_mode: bool = Field(False, env="DEV_MODE", description="allow dev-only secrets (make run)")
 
@@ -34,3 +36,8 @@ class BotSettings(BaseSettings):
             "customer_token_secret": require_secret("CUSTOMER_TOKEN_SECRET", self.customer_token_secret, self.dev_mode),
             "identity_claim_secret": require_secret("IDENTITY_CLAIM_SECRET", self.identity_claim_secret, self.dev_mode),
         })
+
+    def checked_voice_token(self) -> "BotSettings":
+        """These settings with a usable VOICE_CHANNEL_TOKEN (only the voice channel needs one)."""
+        return self.copy(update={
+            "voice_channel_token": require_secret("VOICE_CHANNEL_TOKEN", self.voice_channel_token, self.dev_mode)})

@@ -85,6 +85,12 @@ class Predictor:
             "model": self.version,
         }
 
+    def signal(self, text: str, name: str) -> dict[str, Any]:
+        """The parse of a call event (contracts.signals): the intent itself, certain, neutral."""
+        intent = {"name": name, "confidence": 1.0}
+        return {"text": text, "intent": intent, "intent_ranking": [intent], "entities": [],
+                "sentiment": {"label": "neutral", "score": 1.0}, "requests": [], "model": self.version}
+
     def _intent_probabilities(self, i_logits: torch.Tensor, texts: list[str]) -> torch.Tensor:
         """The encoder's intent probabilities, blended with the character model's when there is one."""
         i_prob = i_logits.softmax(-1)

@@ -7,6 +7,7 @@ from contextlib import asynccontextmanager
 import torch
 from fastapi import FastAPI, HTTPException
 
+from contracts.signals import signal_in
 from nlu import model as nlu_model
 from nlu import registry
 from nlu.predictor import Predictor
@@ -56,6 +57,9 @@ def create_app(settings: NluSettings | None = None) -> FastAPI:
                 413, f"text is {len(req.text)} characters; the limit is {settings.max_message_chars}"
             )
         predictor = app.state.predictor
+        signal = signal_in(text)
+        if signal is not None:  # a call event from the voice channel, not words to classify
+            return predictor.signal(text, signal)
         result = predictor.parse(text)
         if req.explain:
             result["explanation"] = predictor.explanation(result)

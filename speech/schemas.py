@@ -33,6 +33,32 @@ class TranscribeResponse(BaseModel):
     asr_ms: float = Field(..., description="time spent in the recogniser (0 when the VAD found no speech)")
 
 
+class TurnTimingView(BaseModel):
+    kind: str = Field(..., description="speech, dtmf or signal (call connected, no input)")
+    asr_ms: float
+    asr_wait_ms: float = Field(..., description="how long the answer waited for recognition after the turn ended")
+    speculative: bool = Field(..., description="the transcript made during the end-of-turn silence was used")
+    reliable: bool
+    dialogue_ms: float
+    tts_first_audio_ms: float
+    answer_ms: float = Field(..., description="end of turn -> first reply audio handed to the transport")
+
+
+class CallView(BaseModel):
+    call_id: str
+    transport: str
+    disposition: str = Field(..., description="transfer (handed off to a person) or hangup")
+    ended: Optional[str]
+    error: Optional[str]
+    turns: list[TurnTimingView]
+
+    @classmethod
+    def of(cls, record) -> "CallView":
+        return cls(call_id=record.call_id, transport=record.transport, disposition=record.disposition,
+                   ended=record.ended, error=record.error,
+                   turns=[TurnTimingView(**vars(t)) for t in record.turns])
+
+
 class Health(BaseModel):
     status: str
     engine: str

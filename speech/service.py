@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hmac
 import logging
 import time
 import uuid
@@ -10,16 +11,24 @@ from pathlib import Path
 from typing import Optional
 
 import numpy as np
-from fastapi import FastAPI, Query, Request
+from fastapi import FastAPI, Header, HTTPException, Query, Request
 from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 
+from contracts.identity import require_secret
 from speech.asr.engine import load_engine
+from speech.calls import CallRegistry
 from speech.asr.vocabulary import VOCABULARIES, VocabularyName
 from speech.audio import SAMPLE_RATE, Audio, AudioError, AudioLimits, decode, to_pcm16
-from speech.schemas import ErrorBody, Health, TranscribedWord, TranscribeResponse
+from speech.schemas import CallView, ErrorBody, Health, TranscribedWord, TranscribeResponse
 from speech.settings import SpeechSettings
 from speech.transcriber import Result, Thresholds, Transcriber
+from speech.transports import twilio
+from speech.tts.engine import load_tts
+from speech.voice.dialogue import RasaVoiceClient
+from speech.voice.dtmf import Keypad
+from speech.voice.session import VoiceParts
+from speech.voice.turns import TurnSettings, silero_probability
 from speech.uploads import body_limit, parse_upload, read_capped
 from speech.vad import SileroVad
 
@@ -55,6 +64,20 @@ def build_transcriber(settings: SpeechSettings) -> Transcriber:
     return transcriber
 
 
+def build_voice(settings: SpeechSettings, transcriber: Transcriber) -> VoiceParts:
+    turns = TurnSettings(threshold=settings.vad_threshold, min_speech_ms=settings.min_turn_speech_ms,
+                         end_silence_ms=settings.end_of_turn_silence_ms,
+                         speculate_after_ms=settings.speculate_after_ms, barge_in_ms=settings.barge_in_ms,
+                         max_turn_s=settings.max_turn_seconds)
+    return VoiceParts(
+        transcriber=transcriber,
+        dialogue=RasaVoiceClient(settings.rasa_url, settings.voice_channel_token),
+        tts=load_tts(settings.tts_engine, settings.tts_url),
+        vad=silero_probability, turns=turns, no_input_s=settings.no_input_seconds,
+        keypad=lambda: Keypad(settings.dtmf_table, settings.dtmf_entry_text),
+    )
+
+
 def store(audio: Audio, folder: Path) -> Path:
     """STORE_AUDIO=true only: the decoded request as 16 kHz 16-bit WAV, for debugging recognition."""
     import soundfile
@@ -79,16 +102,42 @@ def response(result: Result, audio: Audio, decode_ms: float, engine_name: str, m
     )
 
 
+def checked(settings: SpeechSettings) -> SpeechSettings:
+    """The settings with usable internal tokens (InsecureSecretError outside dev mode)."""
+    return settings.model_copy(update={
+        "voice_channel_token": require_secret("VOICE_CHANNEL_TOKEN", settings.voice_channel_token, settings.dev_mode),
+        "speech_api_token": require_secret("SPEECH_API_TOKEN", settings.speech_api_token, settings.dev_mode),
+    })
+
+
 def create_app(settings: SpeechSettings | None = None, transcriber: Transcriber | None = None) -> FastAPI:
-    settings = settings or SpeechSettings()
+    settings = checked(settings or SpeechSettings())
     limits = AudioLimits(settings.max_audio_bytes, settings.max_audio_seconds)
+    calls = CallRegistry(settings.max_calls, lambda: app.state.voice)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
         app.state.transcriber = transcriber or build_transcriber(settings)
+        app.state.voice = build_voice(settings, app.state.transcriber)
         yield
+        await app.state.voice.dialogue.aclose()
+        await app.state.voice.tts.aclose()
 
-    app = FastAPI(title="speech", summary="Speech recognition for the voice channel", lifespan=lifespan)
+    app = FastAPI(title="speech", summary="Callers reach the assistant: speech recognition, the voice session, "
+                                          "telephony transports", lifespan=lifespan)
+    app.state.calls = calls
+    app.include_router(twilio.build_router(settings, calls))
+
+    @app.get("/v1/calls/{call_id}", response_model=CallView, responses={401: {"model": ErrorBody}, 404: {"model": ErrorBody}},
+             summary="A call's outcome and per-turn timings (internal: SPEECH_API_TOKEN)")
+    def call(call_id: str, authorization: Optional[str] = Header(None)) -> CallView:
+        scheme, _, token = (authorization or "").partition(" ")
+        if scheme.lower() != "bearer" or not hmac.compare_digest(token.encode(), settings.speech_api_token.encode()):
+            raise HTTPException(401, "a valid bearer token (SPEECH_API_TOKEN) is required")
+        record = calls.get(call_id)
+        if record is None:
+            raise HTTPException(404, f"no call {call_id!r} is known (finished calls are kept for an hour)")
+        return CallView.of(record)
 
     @app.exception_handler(AudioError)
     async def audio_error(request: Request, exc: AudioError) -> JSONResponse:

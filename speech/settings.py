@@ -68,5 +68,41 @@ class SpeechSettings(BaseSettings):
     store_audio: bool = Field(False, alias="STORE_AUDIO",
                               description="write each request's decoded 16 kHz audio to SPEECH_AUDIO_DIR")
     audio_dir: Path = Field(REPO_ROOT / ".run" / "speech-audio", alias="SPEECH_AUDIO_DIR")
+    # --- the voice session (calls)
+    rasa_url: str = Field(f"http://127.0.0.1:{DEFAULT_PORTS['rasa']}", alias="RASA_URL")
+    voice_channel_token: str = Field("", alias="VOICE_CHANNEL_TOKEN",
+                                     description="internal: the bearer token of Rasa's voice channel")
+    tts_engine: Literal["piper"] = Field("piper", alias="TTS_ENGINE")
+    tts_url: str = Field(f"http://127.0.0.1:{DEFAULT_PORTS['tts']}", alias="TTS_URL",
+                         description="piper-tts's HTTP server (its own process: GPL-3.0)")
+    end_of_turn_silence_ms: int = Field(400, ge=100, alias="END_OF_TURN_SILENCE_MS",
+                                        description="the caller's turn ends after this much silence")
+    min_turn_speech_ms: int = Field(200, ge=32, alias="MIN_TURN_SPEECH_MS",
+                                    description="shorter bursts (a click, a cough) are not a turn")
+    speculate_after_ms: int = Field(128, ge=32, alias="SPECULATE_AFTER_MS",
+                                    description="silence after which the turn so far is transcribed, "
+                                                "so recognition hides inside the end-of-turn wait")
+    barge_in_ms: int = Field(300, ge=32, alias="BARGE_IN_MS",
+                             description="caller speech this long while the assistant talks stops its playback")
+    max_turn_seconds: float = Field(15.0, gt=1, alias="MAX_TURN_SECONDS")
+    no_input_seconds: float = Field(8.0, gt=0, alias="NO_INPUT_SECONDS",
+                                    description="silence after the assistant spoke before it asks again")
+    dtmf_table: dict[str, str] = Field({"0": "I'd like to speak to a person"}, alias="DTMF_TABLE",
+                                       description="JSON: a key pressed alone -> the words sent to the dialogue")
+    dtmf_entry_text: str = Field("{digits}", alias="DTMF_ENTRY_TEXT",
+                                 description="what digits keyed in and ended with # are sent as")
+    max_calls: int = Field(8, ge=1, alias="MAX_CALLS", description="calls served at once; more are refused")
+    speech_api_token: str = Field("", alias="SPEECH_API_TOKEN",
+                                  description="internal: reads call records (GET /v1/calls/{id})")
+    # --- Twilio
+    twilio_auth_token: Optional[str] = Field(None, alias="TWILIO_AUTH_TOKEN",
+                                             description="set: requests without a valid X-Twilio-Signature "
+                                                         "are refused")
+    public_url: Optional[str] = Field(None, alias="PUBLIC_URL",
+                                      description="the https:// address Twilio reaches this service at "
+                                                  "(signatures are over it; default: the request's own)")
+    agent_number: Optional[str] = Field(None, alias="AGENT_NUMBER",
+                                        description="where a handed-off call is transferred (<Dial>)")
+    dev_mode: bool = Field(False, alias="DEV_MODE")
 
     model_config = SettingsConfigDict(populate_by_name=True, extra="ignore")

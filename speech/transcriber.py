@@ -83,8 +83,18 @@ class Transcriber:
             vad_ms = (time.perf_counter() - started) * 1000
             if not speech:
                 return Result(None, False, NO_SPEECH, speech, vad_ms, 0.0)
-            started = time.perf_counter()
-            transcript = self.engine.transcribe(samples, prompt=prompt, vocabulary=vocabulary)
-            asr_ms = (time.perf_counter() - started) * 1000
+            return self._recognise(samples, speech, vad_ms, prompt, vocabulary)
+
+    def recognise(self, samples: np.ndarray, *, prompt: str | None = None,
+                  vocabulary: Vocabulary | None = None) -> Result:
+        """Audio a streaming turn detector already found speech in: no second VAD pass."""
+        with self._lock:
+            return self._recognise(samples, (), 0.0, prompt, vocabulary)
+
+    def _recognise(self, samples: np.ndarray, speech: tuple[SpeechSegment, ...], vad_ms: float,
+                   prompt: str | None, vocabulary: Vocabulary | None) -> Result:
+        started = time.perf_counter()
+        transcript = self.engine.transcribe(samples, prompt=prompt, vocabulary=vocabulary)
+        asr_ms = (time.perf_counter() - started) * 1000
         reason = judge(transcript, self.thresholds)
         return Result(transcript, reason is None, reason, speech, vad_ms, asr_ms)

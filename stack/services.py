@@ -64,11 +64,12 @@ SERVICES: tuple[ServiceSpec, ...] = (
         url_env="NLU_URL", host_env="NLU_HOST",
     ),
     ServiceSpec(
-        # internal until the telephony transports: they will be the published part
-        "speech", MAIN, ("python", "-m", "speech", "serve"),
-        health="/health", published=False,
-        reads=("SPEECH_HOST", "SPEECH_PORT"),  # its ASR_*, VAD_* and MAX_AUDIO_* knobs come from the environment
-        url_env="SPEECH_URL", host_env="SPEECH_HOST",
+        # piper-tts's own server (GPL-3.0): its own process, never published (its /info shows the
+        # last text spoken); ready once it listens (it loads the voice before binding)
+        "tts", MAIN, ("python", "-m", "speech.tts.piper_server"),
+        health=None, published=False,
+        reads=("TTS_HOST", "TTS_PORT"),
+        url_env="TTS_URL", host_env="TTS_HOST", startup_seconds=60,
     ),
     ServiceSpec(
         "actions", RASA, ("rasa", "run", "actions", "--actions", "{actions_package}", "--port", "{port}"),
@@ -87,8 +88,18 @@ SERVICES: tuple[ServiceSpec, ...] = (
         setup=("python", "-m", "bot.serving_config", "--out", "{service_dir}"),
         health="/", published=True, needs=("redis", "nlu", "actions"),
         reads=("REDIS_URL", "NLU_URL", "ACTION_ENDPOINT_URL", "TRACKER_RETENTION_SECONDS",
-               "CUSTOMER_TOKEN_SECRET", "IDENTITY_CLAIM_SECRET", "RASA_API_TOKEN", "DEV_MODE",
-               "MAX_MESSAGE_CHARS"),
+               "CUSTOMER_TOKEN_SECRET", "IDENTITY_CLAIM_SECRET", "RASA_API_TOKEN", "VOICE_CHANNEL_TOKEN",
+               "DEV_MODE", "MAX_MESSAGE_CHARS"),
+        url_env="RASA_URL",
+    ),
+    ServiceSpec(
+        # callers: the Twilio Media Streams transport is what telephony reaches, so it is published
+        "speech", MAIN, ("python", "-m", "speech", "serve"),
+        health="/health", published=True, needs=("rasa", "tts"),
+        # its ASR_*, VAD_*, MAX_AUDIO_*, turn-taking and TWILIO_* knobs come from the environment
+        reads=("SPEECH_HOST", "SPEECH_PORT", "RASA_URL", "TTS_URL", "VOICE_CHANNEL_TOKEN", "SPEECH_API_TOKEN",
+               "DEV_MODE"),
+        url_env="SPEECH_URL", host_env="SPEECH_HOST",
     ),
 )
 

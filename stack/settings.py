@@ -50,6 +50,10 @@ class StackSettings(BaseSettings):
         None, description="signs the channel's identity claims for actions; random per run when unset")
     rasa_api_token: SecretStr | None = Field(
         None, description="guards Rasa's HTTP API (tracker read/write); random per run when unset")
+    voice_channel_token: SecretStr | None = Field(
+        None, description="the speech service's bearer token for Rasa's voice channel; random per run when unset")
+    speech_api_token: SecretStr | None = Field(
+        None, description="reads the speech service's call records (GET /v1/calls/{id}); random per run when unset")
     actions_package: str = Field("actions", description="the action server's package or module (in BOT_DIR or the repo)")
     action_server_url: str | None = Field(
         None, description="an action server run elsewhere (its /webhook URL): the stack then starts none")
@@ -86,6 +90,8 @@ class Secrets:
     customer_token: str | None
     identity_claim: str
     rasa_api_token: str
+    voice_channel: str = ""
+    speech_api: str = ""
     customer_token_dev_only: bool = False  # dev mode stood in for a missing or weak one
 
 
@@ -115,6 +121,10 @@ def resolve_secrets(settings: StackSettings, customer_token_needed: bool = True)
         identity_claim=_checked("IDENTITY_CLAIM_SECRET", settings.identity_claim_secret, settings.dev_mode)
         or secrets.token_urlsafe(32),
         rasa_api_token=_checked("RASA_API_TOKEN", settings.rasa_api_token, settings.dev_mode)
+        or secrets.token_urlsafe(32),
+        voice_channel=_checked("VOICE_CHANNEL_TOKEN", settings.voice_channel_token, settings.dev_mode)
+        or secrets.token_urlsafe(32),
+        speech_api=_checked("SPEECH_API_TOKEN", settings.speech_api_token, settings.dev_mode)
         or secrets.token_urlsafe(32),
         customer_token_dev_only=customer is not None and customer != given,
     )

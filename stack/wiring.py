@@ -61,6 +61,8 @@ def setting_values(settings: StackSettings, secrets: Secrets, ports: Ports, urls
         "DEV_MODE": "true" if settings.dev_mode else "false",
         "IDENTITY_CLAIM_SECRET": secrets.identity_claim,
         "RASA_API_TOKEN": secrets.rasa_api_token,
+        "VOICE_CHANNEL_TOKEN": secrets.voice_channel,
+        "SPEECH_API_TOKEN": secrets.speech_api,
         "TRACKER_RETENTION_SECONDS": str(settings.tracker_retention_seconds),
         "MAX_MESSAGE_CHARS": str(settings.max_message_chars),
         "NLU_MODELS_DIR": str(settings.nlu_models_dir),

@@ -7,6 +7,7 @@
   numbers, digits spoken or spaced by speech recognition, a customer's own name).
 - `contracts.identity`: the customer token a website issues, the identity claim our channel
   passes to actions, and the rules a secret must meet.
+- `contracts.signals`: call events (connected, no input, not understood) sent to Rasa as intents.
 - `contracts.records`: typed records of the NLU's parse result and of the Rasa events other
   services read.
 

@@ -12,7 +12,8 @@ from typing import Mapping
 DEFAULT_PORTS: Mapping[str, int] = MappingProxyType({
     "rasa": 5005,      # dialogue: customer-facing channels (REST webhook) + token-protected HTTP API
     "nlu": 5006,       # internal: Rasa's NLU-server API (POST /model/parse)
-    "speech": 5007,    # internal for now: ASR (POST /v1/transcribe); telephony transports come later
+    "speech": 5007,    # telephony transports (Twilio Media Streams) + internal ASR (POST /v1/transcribe)
+    "tts": 5009,       # internal: piper-tts's own HTTP server (GPL-3.0, its own process)
     "actions": 5055,   # internal: rasa_sdk action server (POST /webhook)
     "redis": 6379,     # internal: trackers, locks, profiles, hand-off queue
 })

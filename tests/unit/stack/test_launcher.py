@@ -17,14 +17,14 @@ def settings(tmp_path):
     def make(**kw):
         base = {"customer_token_secret": STRONG, "redis_url": "redis://:pw@127.0.0.1:6390/0", "run_dir": tmp_path,
                 "bot_dir": REPO / "bot", "action_server_url": None, "dev_mode": False,
-                "ports": {"redis": 6390, "nlu": 6391, "actions": 6392, "rasa": 6393, "speech": 6394}}
+                "ports": {"redis": 6390, "nlu": 6391, "actions": 6392, "rasa": 6393, "speech": 6394, "tts": 6395}}
         return StackSettings(**{**base, **kw})
     return make
 
 
 def test_given_redis_is_used_not_started(settings):
     stack = Stack(settings())
-    assert list(stack.services) == ["nlu", "speech", "actions", "rasa"]
+    assert list(stack.services) == ["nlu", "tts", "actions", "rasa", "speech"]
     assert stack.services["rasa"].env["REDIS_URL"] == "redis://:pw@127.0.0.1:6390/0"
     assert stack.webhook == "http://127.0.0.1:6393/webhooks/rest/webhook"
 
@@ -73,6 +73,13 @@ def test_each_service_sees_only_its_own_variables(settings, monkeypatch):
     assert "IDENTITY_CLAIM_SECRET" not in speech and "REDIS_URL" not in speech
     assert stack.services["speech"].argv[1:] == ["-m", "speech", "serve"]
     assert stack.services["speech"].health_url == "http://127.0.0.1:6394/health"
+    # the speech service reaches Rasa's voice channel and the TTS, with the channel's token
+    assert speech["RASA_URL"] == "http://127.0.0.1:6393" and speech["TTS_URL"] == "http://127.0.0.1:6395"
+    assert speech["VOICE_CHANNEL_TOKEN"] == stack.services["rasa"].env["VOICE_CHANNEL_TOKEN"]
+    assert len(speech["VOICE_CHANNEL_TOKEN"]) >= 32 and len(speech["SPEECH_API_TOKEN"]) >= 32
+    assert "VOICE_CHANNEL_TOKEN" not in nlu and "SPEECH_API_TOKEN" not in stack.services["rasa"].env
+    tts = stack.services["tts"]
+    assert tts.argv[1:] == ["-m", "speech.tts.piper_server"] and tts.env["TTS_HOST"] == "127.0.0.1"
     assert {"CUSTOMER_TOKEN_SECRET", "RASA_API_TOKEN", "REDIS_URL"} <= MANAGED
 
 

@@ -1,0 +1,1 @@
+"""The voice session: a call as small steps (turns -> ASR -> dialogue -> speakable text -> TTS)."""

@@ -1,0 +1,245 @@
+"""One call: caller audio in, the assistant's voice out, through small steps.
+
+    transport -> TurnDetector -> recognise (Whisper) -> dialogue (Rasa voice channel)
+              -> speakable text -> sentences -> TTS -> transport
+
+The transport adapter (Twilio, AudioSocket, browser) only turns its protocol into calls of
+`audio()`, `dtmf()`, `playback_finished()` and `close()`, and plays what it is given. The
+session owns the timing: end of turn, speculative recognition during the end-of-turn silence,
+barge-in, no-input. Turns are answered one at a time, in order, by one worker task; an
+exception ends this call only (the service keeps serving the others).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from dataclasses import dataclass, field
+from typing import Callable, Optional, Protocol, Union
+
+import numpy as np
+
+from contracts.signals import CALL_CONNECTED, NO_INPUT, NOT_UNDERSTOOD, signal_text
+from speech.speakable import sentences, speakable
+from speech.transcriber import Result, Transcriber
+from speech.tts.engine import Speech, TtsEngine
+from speech.voice.dialogue import DialogueError, RasaVoiceClient, Reply
+from speech.voice.dtmf import Keypad
+from speech.voice.turns import BargeIn, Pause, Resumed, TurnDetector, TurnEnded, TurnSettings
+
+log = logging.getLogger("speech.voice")
+
+TROUBLE = "Sorry, I'm having trouble on my side. Please call back in a few minutes."
+
+
+class Transport(Protocol):
+    async def play(self, speech: Speech) -> None:
+        """Queue audio for the caller (the adapter converts it to its format)."""
+
+    async def clear(self) -> None:
+        """Drop whatever is queued or playing: the caller barged in."""
+
+    async def hang_up(self) -> None:
+        ...
+
+
+@dataclass
+class TurnTiming:
+    """Milliseconds, for `make bench-voice` and diagnosis; no words."""
+
+    kind: str  # speech, dtmf, signal
+    asr_ms: float = 0.0
+    asr_wait_ms: float = 0.0  # how long the answer waited for recognition after the turn ended
+    speculative: bool = False  # the transcript made during the silence was used
+    reliable: bool = True
+    dialogue_ms: float = 0.0
+    tts_first_audio_ms: float = 0.0
+    answer_ms: float = 0.0  # end of turn -> first reply audio handed to the transport
+
+
+@dataclass
+class CallRecord:
+    call_id: str
+    transport: str
+    started: float = field(default_factory=time.time)
+    turns: list[TurnTiming] = field(default_factory=list)
+    handed_off: bool = False
+    ended: Optional[str] = None  # why: caller hung up, assistant ended, handed off, error
+    error: Optional[str] = None
+
+    @property
+    def disposition(self) -> str:
+        return "transfer" if self.handed_off else "hangup"
+
+
+@dataclass(frozen=True)
+class VoiceParts:
+    """What every call shares: the engines and the settings of the voice loop."""
+
+    transcriber: Transcriber
+    dialogue: RasaVoiceClient
+    tts: TtsEngine
+    vad: Callable[[], Callable[[np.ndarray], float]]  # a fresh streaming VAD per call
+    turns: TurnSettings = TurnSettings()
+    no_input_s: float = 8.0
+    keypad: Callable[[], Keypad] = Keypad
+
+
+@dataclass(frozen=True)
+class _Heard:  # a caller turn to answer
+    ended: TurnEnded
+    speculative: Optional[asyncio.Task]
+    queued_at: float
+
+
+@dataclass(frozen=True)
+class _Said:  # text (a key pressed) or a call signal to send as it is
+    text: str
+    kind: str
+    queued_at: float
+
+
+class VoiceSession:
+    def __init__(self, record: CallRecord, transport: Transport, parts: VoiceParts,
+                 customer_token: Optional[str] = None) -> None:
+        self.record = record
+        self.transport = transport
+        self.parts = parts
+        self.customer_token = customer_token
+        self.detector = TurnDetector(parts.vad(), parts.turns)
+        self.keypad = parts.keypad()
+        self._queue: asyncio.Queue[Union[_Heard, _Said]] = asyncio.Queue()
+        self._speculative: Optional[asyncio.Task] = None
+        self._speaking: Optional[asyncio.Task] = None
+        self._playing_until = 0.0  # monotonic time the audio handed to the transport ends
+        self._last_heard = time.monotonic()
+        self._busy = False
+        self._tasks: list[asyncio.Task] = []
+        self.finished = asyncio.Event()
+
+    # --- from the transport -----------------------------------------------------------------
+    async def start(self) -> None:
+        self._tasks = [asyncio.create_task(self._answer_turns()), asyncio.create_task(self._watch_silence())]
+        self._queue.put_nowait(_Said(signal_text(CALL_CONNECTED), "signal", time.monotonic()))
+
+    def audio(self, samples: np.ndarray) -> None:
+        """16 kHz float samples of the caller, as they arrive."""
+        for event in self.detector.feed(samples):
+            if isinstance(event, BargeIn):
+                self._barge_in()
+            elif isinstance(event, Pause):
+                self._speculative = asyncio.create_task(self._recognise(event.audio))
+            elif isinstance(event, Resumed):
+                self._speculative = None  # the caller went on: that transcript is short of words
+            elif isinstance(event, TurnEnded):
+                self._last_heard = time.monotonic()
+                self._queue.put_nowait(_Heard(event, self._speculative, time.monotonic()))
+                self._speculative = None
+
+    def dtmf(self, key: str) -> None:
+        self._last_heard = time.monotonic()
+        text = self.keypad.press(key)
+        if text is not None:
+            self._barge_in()
+            self._queue.put_nowait(_Said(text, "dtmf", time.monotonic()))
+
+    def playback_finished(self) -> None:
+        """The transport knows the caller has heard everything (Twilio's mark came back)."""
+        self._playing_until = min(self._playing_until, time.monotonic())
+
+    async def close(self, why: str) -> None:
+        if self.record.ended is None:
+            self.record.ended = why
+        for task in [*self._tasks, self._speaking, self._speculative]:
+            if task is not None and not task.done():
+                task.cancel()
+        self.finished.set()
+
+    # --- the steps ----------------------------------------------------------------------------
+    @property
+    def playing(self) -> bool:
+        return time.monotonic() < self._playing_until
+
+    def _barge_in(self) -> None:
+        if self._speaking is not None and not self._speaking.done() or self.playing:
+            if self._speaking is not None:
+                self._speaking.cancel()
+            self._playing_until = time.monotonic()
+            asyncio.create_task(self.transport.clear())
+
+    async def _recognise(self, audio: np.ndarray) -> Result:
+        return await asyncio.to_thread(self.parts.transcriber.recognise, audio)
+
+    async def _answer_turns(self) -> None:
+        try:
+            while True:
+                item = await self._queue.get()
+                self._busy = True
+                timing = TurnTiming(kind="speech" if isinstance(item, _Heard) else item.kind)
+                text = await self._words(item, timing) if isinstance(item, _Heard) else item.text
+                started = time.perf_counter()
+                reply = await self.parts.dialogue.send(self.record.call_id, text, self.customer_token)
+                timing.dialogue_ms = (time.perf_counter() - started) * 1000
+                self.record.turns.append(timing)
+                await self._say(reply, timing, item.queued_at)
+                self._busy = False
+                self._last_heard = time.monotonic()
+                if reply.handed_off or reply.end_call:
+                    self.record.handed_off = reply.handed_off
+                    await asyncio.sleep(max(0.0, self._playing_until - time.monotonic()))
+                    self.record.ended = "handed off" if reply.handed_off else "ended by the assistant"
+                    await self.transport.hang_up()
+                    return
+        except asyncio.CancelledError:
+            raise
+        except DialogueError as exc:
+            await self._fail(str(exc), say=TROUBLE)
+        except Exception as exc:  # this call's failure, never the service's
+            log.exception("call %s failed", self.record.call_id)
+            await self._fail(f"{type(exc).__name__}: {exc}")
+
+    async def _words(self, heard: _Heard, timing: TurnTiming) -> str:
+        waited = time.perf_counter()
+        result = await heard.speculative if heard.speculative is not None else None
+        timing.speculative = result is not None
+        if result is None:
+            result = await self._recognise(heard.ended.audio)
+        timing.asr_wait_ms = (time.perf_counter() - waited) * 1000
+        timing.asr_ms, timing.reliable = result.asr_ms, result.reliable
+        # an unreliable transcript is a turn too: the dialogue asks the caller to repeat
+        return result.text if result.reliable else signal_text(NOT_UNDERSTOOD)
+
+    async def _say(self, reply: Reply, timing: TurnTiming, queued_at: float) -> None:
+        self._speaking = asyncio.create_task(self._speak(reply, timing, queued_at))
+        await asyncio.wait({self._speaking})  # a barge-in cancels the speaking, not this worker
+
+    async def _speak(self, reply: Reply, timing: TurnTiming, queued_at: float) -> None:
+        first = True
+        for sentence in (s for text in reply.texts for s in sentences(speakable(text))):
+            started = time.perf_counter()
+            speech = await self.parts.tts.synthesize(sentence)
+            if first:
+                timing.tts_first_audio_ms = (time.perf_counter() - started) * 1000
+                timing.answer_ms = (time.monotonic() - queued_at) * 1000
+                first = False
+            await self.transport.play(speech)
+            self._playing_until = max(self._playing_until, time.monotonic()) + speech.duration
+
+    async def _fail(self, error: str, say: Optional[str] = None) -> None:
+        self.record.error, self.record.ended = error, "error"
+        if say:
+            try:
+                await self.transport.play(await self.parts.tts.synthesize(say))
+            except Exception:  # nothing more to tell the caller
+                pass
+        await self.transport.hang_up()
+
+    async def _watch_silence(self) -> None:
+        while True:
+            await asyncio.sleep(0.2)
+            idle = not (self._busy or self.detector.in_turn or self.playing or not self._queue.empty())
+            quiet_since = max(self._last_heard, self._playing_until)
+            if idle and time.monotonic() - quiet_since >= self.parts.no_input_s:
+                self._last_heard = time.monotonic()
+                self._queue.put_nowait(_Said(signal_text(NO_INPUT), "signal", time.monotonic()))
