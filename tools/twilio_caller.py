@@ -120,10 +120,13 @@ class TwilioCaller:
         return first, self.heard.audio_between(first)
 
     async def hang_up(self) -> None:
+        """`stop`, as Twilio sends when the caller hangs up; then wait for the server to close."""
+        self._tasks[0].cancel()  # the line goes quiet
         if self.heard.closed is None:
             try:
                 await self.send({"event": "stop", "streamSid": self.stream_sid,
                                  "stop": {"accountSid": "AC" + "0" * 32, "callSid": self.call_sid}})
+                await self.wait_closed(timeout=5)
             except websockets.ConnectionClosed:
                 pass
         for task in self._tasks:

@@ -1,4 +1,4 @@
-"""One real backend for the integration tests: throwaway redis-server, nlu, actions, rasa.
+"""One real backend for the integration tests: throwaway redis-server, nlu, actions, rasa, tts, speech.
 
 Started from the stack's service table like `make run`, on free ports, with a temporary run
 folder (so its logs never mix with make run's), a random CUSTOMER_TOKEN_SECRET and no dev mode.
@@ -21,6 +21,10 @@ from stack.settings import StackSettings
 from tools.demo import seed
 
 SECRET = secrets.token_hex(32)
+# the voice settings the call tests need (test_voice_calls.py): a signed Twilio, an agent to
+# transfer to, short silences, few lines; no other service reads them
+VOICE_TEST_ENV = {"TWILIO_AUTH_TOKEN": "twilio-test-auth-token-0123456789abcdef", "AGENT_NUMBER": "+15550100",
+                  "NO_INPUT_SECONDS": "2", "NO_INPUT_REPROMPTS": "1", "MAX_CALLS": "3"}
 
 
 def token(customer_id: str, secret: str = SECRET, ttl: int = 3600) -> str:
@@ -59,7 +63,7 @@ def stack_settings(run_dir, **overrides) -> StackSettings:
 @pytest.fixture(scope="session")
 def backend(redis_server, tmp_path_factory):
     stack = Stack(stack_settings(tmp_path_factory.mktemp("run"), redis_url=redis_server.url,
-                                customer_token_secret=SECRET))
+                                customer_token_secret=SECRET), extra_env=VOICE_TEST_ENV)
     stack.prepare()
     client = redis.Redis.from_url(stack.redis_url)
     seed(client)

@@ -1,0 +1,244 @@
+"""Phone calls over Twilio Media Streams against the whole stack: speech, rasa (voice channel),
+nlu, actions, Redis and Piper, all real processes. The caller's words are spoken by Piper and
+streamed as 20 ms µ-law frames in real time, the way Twilio streams a phone line."""
+
+from __future__ import annotations
+
+import asyncio
+import io
+import json
+import time
+
+import httpx
+import numpy as np
+import pytest
+import soundfile
+import websockets
+
+from bench.asr_data import non_speech
+from speech.transports.twilio_signature import signature
+from tests.integration.conftest import VOICE_TEST_ENV, token
+from tools.twilio_caller import FRAME_BYTES, TwilioCaller
+
+TWILIO_AUTH_TOKEN = VOICE_TEST_ENV["TWILIO_AUTH_TOKEN"]
+AGENT_NUMBER = VOICE_TEST_ENV["AGENT_NUMBER"]
+
+
+@pytest.fixture(scope="module")
+def voice(backend):
+    return Voice(backend)
+
+
+class Voice:
+    def __init__(self, stack) -> None:
+        self.stack = stack
+        self.base = stack.urls["speech"]
+        self.stream_url = self.base.replace("http://", "ws://") + "/v1/twilio/stream"
+        self.http = httpx.Client(timeout=60)
+        self._spoken: dict[str, tuple[np.ndarray, int]] = {}
+
+    def speech(self, text: str) -> tuple[np.ndarray, int]:
+        """The caller's words, spoken by Piper (cached)."""
+        if text not in self._spoken:
+            r = self.http.post(f"{self.stack.urls['tts']}/synthesize", json={"text": text})
+            samples, rate = soundfile.read(io.BytesIO(r.content), dtype="float32")
+            self._spoken[text] = samples, rate
+        return self._spoken[text]
+
+    def caller(self, **kw) -> TwilioCaller:
+        headers = {"X-Twilio-Signature": signature(TWILIO_AUTH_TOKEN, self.stream_url, {})}
+        return TwilioCaller(self.stream_url, headers=headers, **kw)
+
+    def tracker_events(self, call_sid: str) -> list[dict]:
+        r = self.http.get(f"{self.stack.urls['rasa']}/conversations/{call_sid}/tracker",
+                          params={"token": self.stack.api_token})
+        return r.json()["events"]
+
+    def user_turns(self, call_sid: str) -> list[dict]:
+        return [e for e in self.tracker_events(call_sid) if e["event"] == "user"]
+
+    def bot_texts(self, call_sid: str) -> list[str]:
+        return [e.get("text") or "" for e in self.tracker_events(call_sid) if e["event"] == "bot"]
+
+    def record(self, call_sid: str) -> dict:
+        r = self.http.get(f"{self.base}/v1/calls/{call_sid}",
+                          headers={"Authorization": f"Bearer {self.stack.secrets.speech_api}"})
+        assert r.status_code == 200, r.text
+        return r.json()
+
+    def twiml(self, path: str, form: dict) -> httpx.Response:
+        url = f"{self.base}{path}"
+        return self.http.post(url, data=form, headers={"X-Twilio-Signature": signature(TWILIO_AUTH_TOKEN, url, form)})
+
+
+async def heard_all(caller: TwilioCaller, after: float, timeout: float = 30.0) -> tuple[float, bytes]:
+    """The reply to a turn, once it has also finished playing (every mark came back)."""
+    first, audio = await caller.reply_after(after, timeout=timeout)
+    assert first is not None, "the assistant did not answer"
+    await asyncio.sleep(len(audio) / 8000 - (time.monotonic() - first) + 0.2)
+    return first, audio
+
+
+def run(coro):
+    return asyncio.run(coro)
+
+
+def test_a_caller_asks_for_a_refund_and_is_answered_in_the_same_dialogue_as_chat(voice):
+    async def call():
+        async with voice.caller() as caller:
+            await heard_all(caller, time.monotonic())  # the greeting
+            ended = await caller.say(*voice.speech("I want a refund for order O R D one zero zero zero one."))
+            first, reply = await heard_all(caller, ended)
+            return caller, first - ended, reply
+
+    caller, latency, reply = run(call())
+    greeting, reply_frames = caller.heard.media[0][1], [codes for _, codes in caller.heard.media]
+    # 20 ms µ-law frames (a sentence's last one may be shorter)
+    assert all(0 < len(codes) <= FRAME_BYTES for codes in reply_frames)
+    assert sum(len(codes) == FRAME_BYTES for codes in reply_frames) > 0.9 * len(reply_frames)
+    assert len(reply) / 8000 > 2.0 and len(greeting) == FRAME_BYTES
+    assert caller.heard.marks, "no mark came back: the assistant sends one after each sentence"
+    assert caller.heard.closed == (1000, "")  # our `stop`, then a clean close
+    turns = voice.user_turns(caller.call_sid)
+    assert [t["parse_data"]["intent"]["name"] for t in turns] == ["call_connected", "request_refund"]
+    words = turns[1]["text"].lower()
+    assert "refund" in words
+    assert [e["value"] for e in turns[1]["parse_data"]["entities"] if e["entity"] == "order_id"] != []
+    assert turns[1]["metadata"]["channel"] == "voice" and turns[1]["metadata"]["call_id"] == caller.call_sid
+    assert turns[1]["input_channel"] == "voice"
+    bot = voice.bot_texts(caller.call_sid)
+    assert "thanks for calling" in bot[0].lower() and "ORD-10001" in bot[1]
+    record = voice.record(caller.call_sid)
+    assert record["ended"] == "caller hung up" and record["disposition"] == "hangup" and record["error"] is None
+    assert [t["kind"] for t in record["turns"]] == ["signal", "speech"] and record["turns"][1]["reliable"]
+    assert latency < 5.0
+
+
+def test_a_signed_token_personalises_the_call(voice):
+    async def call():
+        async with voice.caller(custom_parameters={"customer_token": token("C1001")}) as caller:
+            await heard_all(caller, time.monotonic())
+            return caller
+
+    caller = run(call())
+    assert voice.bot_texts(caller.call_sid)[0].startswith("Hello Alice")
+    forged = token("C1001", secret="f" * 64)
+
+    async def forged_call():
+        async with voice.caller(custom_parameters={"customer_token": forged}) as caller:
+            await heard_all(caller, time.monotonic())
+            return caller
+
+    caller = run(forged_call())
+    assert "Alice" not in voice.bot_texts(caller.call_sid)[0]
+
+
+def test_speaking_over_the_assistant_clears_its_playback(voice):
+    async def call():
+        async with voice.caller() as caller:
+            first, _ = await caller.reply_after(time.monotonic())
+            spoke = await caller.say(*voice.speech("Hello? Hello, I need to check my delivery please."))
+            await asyncio.sleep(1.5)
+            return caller, first, spoke
+
+    caller, greeting_started, spoke = run(call())
+    assert caller.heard.clears, "no clear after the caller spoke over the greeting"
+    assert greeting_started < caller.heard.clears[0] < spoke
+    assert any(t["text"] and "delivery" in t["text"].lower() for t in voice.user_turns(caller.call_sid)[1:])
+
+
+def test_silence_gets_a_reprompt_then_a_polite_hang_up(voice):
+    async def call():
+        async with voice.caller() as caller:
+            closed = await caller.wait_closed(timeout=40)
+            return caller, closed
+
+    caller, closed = run(call())
+    assert closed is not None and closed[0] == 1000, "the assistant did not end the silent call"
+    intents = [t["parse_data"]["intent"]["name"] for t in voice.user_turns(caller.call_sid)]
+    assert intents == ["call_connected", "no_input", "no_input"]
+    bot = voice.bot_texts(caller.call_sid)
+    assert "still there" in bot[1].lower() or "didn't hear" in bot[1].lower()
+    assert "end the call" in bot[-1].lower()
+    assert voice.record(caller.call_sid)["ended"] == "ended by the assistant"
+    assert "<Hangup/>" in voice.twiml("/v1/twilio/after-stream", {"CallSid": caller.call_sid}).text
+
+
+def test_pressing_zero_hands_the_call_to_a_person_and_twilio_dials_the_agents(voice):
+    async def call():
+        async with voice.caller() as caller:
+            await heard_all(caller, time.monotonic())
+            await caller.press("0")
+            return caller, await caller.wait_closed(timeout=30)
+
+    caller, closed = run(call())
+    assert closed is not None and closed[0] == 1000
+    assert voice.user_turns(caller.call_sid)[1]["text"] == "I'd like to speak to a person"
+    assert voice.record(caller.call_sid)["disposition"] == "transfer"
+    after = voice.twiml("/v1/twilio/after-stream", {"CallSid": caller.call_sid, "AccountSid": "AC1"})
+    assert after.status_code == 200 and f"<Dial>{AGENT_NUMBER}</Dial>" in after.text
+
+
+def test_noise_and_music_on_the_line_are_no_turn(voice):
+    noise = non_speech(2.0)
+
+    async def call():
+        async with voice.caller() as caller:
+            await heard_all(caller, time.monotonic())
+            for kind in ("white noise (loud)", "tone mix (music-like)"):
+                await caller.say(noise[kind], 16000)
+            await asyncio.sleep(0.5)
+            return caller
+
+    caller = run(call())
+    said = [t["text"] for t in voice.user_turns(caller.call_sid)]
+    assert all(text.startswith("/") for text in said), said  # call events only, never invented words
+
+
+def test_a_broken_call_ends_alone_while_another_goes_on(voice):
+    async def calls():
+        async with voice.caller() as good:
+            await heard_all(good, time.monotonic())
+            async with voice.caller() as bad:
+                await bad.send({"event": "media", "streamSid": bad.stream_sid, "media": {"payload": "%%%"}})
+                bad_closed = await bad.wait_closed(timeout=10)
+            ended = await good.say(*voice.speech("What are your opening hours?"))
+            first, _ = await good.reply_after(ended, timeout=30)
+            return bad_closed, first
+
+    bad_closed, answered = run(calls())
+    assert bad_closed is not None and bad_closed[0] == 1007 and "base64" in bad_closed[1]
+    assert answered is not None
+
+
+def test_unsigned_requests_are_refused_and_signed_ones_get_twiml(voice):
+    async def unsigned():
+        with pytest.raises(websockets.InvalidStatus) as refused:
+            await websockets.connect(voice.stream_url)
+        return refused.value.response.status_code
+
+    assert run(unsigned()) == 403
+    url = f"{voice.base}/v1/twilio/voice"
+    assert voice.http.post(url, data={"CallSid": "CA1"}).status_code == 403
+    forged = voice.http.post(url, data={"CallSid": "CA1"}, headers={"X-Twilio-Signature": "AAAA"})
+    assert forged.status_code == 403
+    answer = voice.twiml("/v1/twilio/voice", {"CallSid": "CA1", "From": "+441234567890"})
+    assert answer.status_code == 200 and answer.headers["content-type"].startswith("text/xml")
+    assert f'<Connect action="{voice.base}/v1/twilio/after-stream">' in answer.text
+    assert f'<Stream url="{voice.stream_url}"/>' in answer.text
+
+
+def test_calls_over_the_limit_are_refused_cleanly(voice):
+    async def calls():
+        callers = [voice.caller() for _ in range(4)]
+        for c in callers[:3]:
+            await c.__aenter__()
+        await asyncio.sleep(0.5)
+        await callers[3].__aenter__()
+        closed = await callers[3].wait_closed(timeout=10)
+        for c in callers:
+            await c.hang_up()
+        return closed
+
+    closed = run(calls())
+    assert closed is not None and closed[0] == 1013 and "too many calls" in closed[1]
