@@ -83,6 +83,11 @@ def identify(sender: str, metadata: Optional[Dict[str, Any]], settings: BotSetti
 
 
 class CustomerRestInput(RestInput):
+    """The website's channel. Subclasses (the voice channel) change who may post, what the
+    metadata adds and what the answer carries; the checks stay the same."""
+
+    signals_allowed = False  # call events (contracts.signals) come only from the voice channel
+
     def __init__(self, settings: Optional[BotSettings] = None) -> None:
         # refuses to start (InsecureSecretError) with a missing, short or published secret
         self.settings = (settings or BotSettings()).checked_secrets()
@@ -95,6 +100,19 @@ class CustomerRestInput(RestInput):
     def from_credentials(cls, credentials: Optional[Dict[Text, Any]]) -> "CustomerRestInput":
         return cls()
 
+    def refusal(self, request: Request) -> Optional[HTTPResponse]:
+        """A response refusing the request before its body is read, or None to go on."""
+        return None
+
+    def output(self) -> CollectingOutputChannel:
+        return CollectingOutputChannel()
+
+    def metadata(self, sender: str, given: Optional[Dict[str, Any]]) -> Dict[str, Any]:
+        return identify(sender, given, self.settings)
+
+    async def answer(self, request: Request, sender: str, collector: CollectingOutputChannel) -> HTTPResponse:
+        return response.json(collector.messages)
+
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         webhook = Blueprint(f"custom_webhook_{type(self).__name__}", __name__)
 
@@ -104,22 +122,25 @@ class CustomerRestInput(RestInput):
 
         @webhook.route("/webhook", methods=["POST"])
         async def receive(request: Request) -> HTTPResponse:
+            refused = self.refusal(request)
+            if refused is not None:
+                return refused
             try:
-                body = parse_body(request.body or b"", self.settings.max_message_chars)
+                body = parse_body(request.body or b"", self.settings.max_message_chars, self.signals_allowed)
             except BadRequest as exc:
                 return response.json({"error": str(exc)}, status=exc.status)
-            collector = CollectingOutputChannel()
+            collector = self.output()
             try:
                 await on_new_message(UserMessage(
                     body["message"], collector, body["sender"], input_channel=self.name(),
-                    metadata=identify(body["sender"], body["metadata"], self.settings),
+                    metadata=self.metadata(body["sender"], body["metadata"]),
                 ))
             except CancelledError:
-                structlogger.error("rest.message.timeout", sender_id=body["sender"])
+                structlogger.error(f"{self.name()}.message.timeout", sender_id=body["sender"])
             except Exception:
                 # Never log the text: it may hold personal data.
-                structlogger.exception("rest.message.failure", sender_id=body["sender"])
+                structlogger.exception(f"{self.name()}.message.failure", sender_id=body["sender"])
                 return response.json({"error": "the assistant failed on this message; please try again"}, status=500)
-            return response.json(collector.messages)
+            return await self.answer(request, body["sender"], collector)
 
         return webhook

@@ -14,19 +14,15 @@ reply asked to hang up (custom payload `{"end_call": true}`, e.g. after repeated
 from __future__ import annotations
 
 import hmac
-from asyncio import CancelledError
-from typing import Any, Awaitable, Callable, Dict, List, Optional, Text
+from typing import Any, Dict, List, Optional, Text
 
-import structlog
-from rasa.core.channels.channel import CollectingOutputChannel, InputChannel, UserMessage
-from sanic import Blueprint, response
+from rasa.core.channels.channel import CollectingOutputChannel
+from sanic import response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from bot.channels import BadRequest, identify, parse_body
+from bot.channels import CustomerRestInput
 from bot.settings import BotSettings
-
-structlogger = structlog.get_logger()
 
 VOICE = "voice"
 HANDOFF_SLOT = "handoff_queued"
@@ -48,7 +44,9 @@ def authorised(header: Optional[str], token: str) -> bool:
     return scheme.lower() == "bearer" and hmac.compare_digest(given.strip().encode(), token.encode())
 
 
-class VoiceInput(InputChannel):
+class VoiceInput(CustomerRestInput):
+    signals_allowed = True
+
     def __init__(self, settings: Optional[BotSettings] = None) -> None:
         self.settings = (settings or BotSettings()).checked_secrets().checked_voice_token()
 
@@ -56,39 +54,19 @@ class VoiceInput(InputChannel):
     def name(cls) -> Text:
         return VOICE
 
-    @classmethod
-    def from_credentials(cls, credentials: Optional[Dict[Text, Any]]) -> "VoiceInput":
-        return cls()
+    def refusal(self, request: Request) -> Optional[HTTPResponse]:
+        if authorised(request.headers.get("authorization"), self.settings.voice_channel_token):
+            return None
+        return response.json({"error": "the voice channel is internal: a valid bearer token is required"}, status=401)
 
-    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
-        webhook = Blueprint(f"custom_webhook_{type(self).__name__}", __name__)
+    def output(self) -> CollectingOutputChannel:
+        return VoiceOutput()
 
-        @webhook.route("/", methods=["GET"])
-        async def health(request: Request) -> HTTPResponse:
-            return response.json({"status": "ok"})
+    def metadata(self, sender: str, given: Optional[Dict[str, Any]]) -> Dict[str, Any]:
+        return {**super().metadata(sender, given), "channel": VOICE}
 
-        @webhook.route("/webhook", methods=["POST"])
-        async def receive(request: Request) -> HTTPResponse:
-            if not authorised(request.headers.get("authorization"), self.settings.voice_channel_token):
-                return response.json({"error": "the voice channel is internal: a valid bearer token is required"},
-                                     status=401)
-            try:
-                body = parse_body(request.body or b"", self.settings.max_message_chars, signals_allowed=True)
-            except BadRequest as exc:
-                return response.json({"error": str(exc)}, status=exc.status)
-            metadata = {**identify(body["sender"], body["metadata"], self.settings), "channel": VOICE}
-            collector = VoiceOutput()
-            try:
-                await on_new_message(UserMessage(body["message"], collector, body["sender"],
-                                                 input_channel=VOICE, metadata=metadata))
-            except CancelledError:
-                structlogger.error("voice.message.timeout", sender_id=body["sender"])
-            except Exception:
-                structlogger.exception("voice.message.failure", sender_id=body["sender"])  # never the text
-                return response.json({"error": "the assistant failed on this message; please try again"}, status=500)
-            tracker = await request.app.ctx.agent.tracker_store.retrieve(body["sender"])
-            handed_off = bool(tracker and tracker.get_slot(HANDOFF_SLOT))
-            return response.json({"messages": collector.messages, "handed_off": handed_off,
-                                  "end_call": asks_to_end_call(collector.messages)})
-
-        return webhook
+    async def answer(self, request: Request, sender: str, collector: CollectingOutputChannel) -> HTTPResponse:
+        tracker = await request.app.ctx.agent.tracker_store.retrieve(sender)
+        return response.json({"messages": collector.messages,
+                              "handed_off": bool(tracker and tracker.get_slot(HANDOFF_SLOT)),
+                              "end_call": asks_to_end_call(collector.messages)})

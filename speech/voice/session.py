@@ -100,6 +100,29 @@ class _Said:  # text (a key pressed) or a call signal to send as it is
     queued_at: float
 
 
+_DIGIT_WORDS = frozenset("zero oh one two three four five six seven eight nine".split())
+
+
+def _read_out(word: str) -> bool:
+    """A word of an id or number read out character by character ("O R D, one zero ...")."""
+    w = word.strip(",.").lower()
+    return len(w) == 1 or w in _DIGIT_WORDS
+
+
+def pieces(texts: list[str], quick_words: int = 10) -> list[str]:
+    """The reply as the pieces synthesised one by one. Synthesis time grows with length, and
+    the first piece is what the caller waits for: a long first sentence is cut after its first
+    clause (a comma after at least four words, not one inside a number read out)."""
+    spoken = [s for text in texts for s in sentences(speakable(text))]
+    if spoken and len(spoken[0].split()) > quick_words:
+        words = spoken[0].split()
+        cut = next((i + 1 for i, w in enumerate(words[:-3])
+                    if i >= 3 and w.endswith(",") and not _read_out(words[i + 1])), None)
+        if cut is not None:
+            spoken[:1] = [" ".join(words[:cut]), " ".join(words[cut:])]
+    return spoken
+
+
 class VoiceSession:
     def __init__(self, record: CallRecord, transport: Transport, parts: VoiceParts,
                  customer_token: Optional[str] = None) -> None:
@@ -216,7 +239,7 @@ class VoiceSession:
 
     async def _speak(self, reply: Reply, timing: TurnTiming, queued_at: float) -> None:
         first = True
-        for sentence in (s for text in reply.texts for s in sentences(speakable(text))):
+        for sentence in pieces(reply.texts):
             started = time.perf_counter()
             speech = await self.parts.tts.synthesize(sentence)
             if first:

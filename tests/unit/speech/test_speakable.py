@@ -211,3 +211,14 @@ def test_sentences_do_not_split_abbreviations_or_decimals():
 
 def test_sentences_of_nothing_is_no_sentences():
     assert sentences("") == [] and sentences("  \n ") == []
+
+
+def test_a_long_first_sentence_is_cut_after_its_first_clause_for_a_quick_start():
+    from speech.voice.session import pieces
+
+    reply = ("I can help with ORD-10001, but for your security I can only share order details once you're "
+             "signed in. Please sign in and ask me again.")
+    spoken = pieces([reply])
+    assert spoken[0] == "I can help with O R D, one zero zero zero one,"
+    assert spoken[1].startswith("but for your security") and spoken[2].startswith("Please sign in")
+    assert pieces(["Your order is on its way."]) == ["Your order is on its way."]
