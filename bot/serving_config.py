@@ -22,6 +22,7 @@ from contracts.redis_keys import RASA_KEY_PREFIX
 
 CHANNEL = "bot.channels.CustomerRestInput"
 VOICE_CHANNEL = "bot.voice_channel.VoiceInput"
+EVENT_BROKER = "bot.event_broker.RedisStreamBroker"
 
 
 def redis_store(redis_url: str) -> Dict[str, Any]:
@@ -51,6 +52,8 @@ def endpoints(settings: BotSettings) -> Dict[str, Any]:
         "action_endpoint": {"url": settings.action_endpoint_url},
         "tracker_store": {**redis_store(settings.redis_url), "record_exp": settings.tracker_retention_seconds},
         "lock_store": redis_store(settings.redis_url),
+        # Redis URL and secrets come from the environment, not from this file
+        "event_broker": {"type": EVENT_BROKER},
     }
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from contracts.identity import DEFAULT_CLAIM_TTL_SECONDS, require_secret
 from contracts.limits import DEFAULT_MAX_MESSAGE_CHARS
 from contracts.ports import DEFAULT_PORTS
-from contracts.redis_keys import DEFAULT_TRACKER_RETENTION_SECONDS
+from contracts.redis_keys import DEFAULT_TRACKER_RETENTION_SECONDS, DEFAULT_VOC_STREAM_RETENTION_SECONDS
 from pydantic import BaseSettings, Field
 
 
@@ -20,6 +20,12 @@ class BotSettings(BaseSettings):
     tracker_retention_seconds: int = Field(
         DEFAULT_TRACKER_RETENTION_SECONDS, gt=0, env="TRACKER_RETENTION_SECONDS",
         description="a conversation's tracker (the only place its raw text lives) expires this long after its last message")
+    voc_stream_retention_seconds: int = Field(
+        DEFAULT_VOC_STREAM_RETENTION_SECONDS, gt=0, env="VOC_STREAM_RETENTION_SECONDS",
+        description="the event stream keeps entries this long (trimmed by age, never by length)")
+    voc_broker_max_queue: int = Field(
+        100_000, gt=0, env="VOC_BROKER_MAX_QUEUE",
+        description="events held in memory while Redis is unreachable; past it the oldest are dropped and counted")
     max_message_chars: int = Field(DEFAULT_MAX_MESSAGE_CHARS, gt=0, env="MAX_MESSAGE_CHARS")
     customer_token_secret: str = Field("", env="CUSTOMER_TOKEN_SECRET",
                                        description="HS256 secret shared with the website that issues customer tokens")

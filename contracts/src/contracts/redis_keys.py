@@ -10,6 +10,12 @@ key gets a row in `KEYS` and a function or constant here; nothing else spells a 
 | `handoff:conversation:{sender_id}` | hash | actions | hand-off state of one conversation | `HANDOFF_STATE_TTL_SECONDS` |
 | `rasa:tracker:{sender_id}` | string | Rasa (RedisTrackerStore, key prefix `rasa`) | the dialogue tracker: the customer's raw messages live here and nowhere else | `TRACKER_RETENTION_SECONDS` (setting, default 30 days) after the last message |
 | `rasa:lock:{sender_id}` | string | Rasa (RedisLockStore, key prefix `rasa`) | per-conversation lock | while a message is processed |
+| `voc:events` | stream | Rasa's event broker (bot/event_broker.py) | Rasa's events, user and bot text redacted, no token or claim | trimmed by age: `VOC_STREAM_RETENTION_SECONDS` (7 days) |
+| `voc:applied` | sorted set | voc worker | stream entry ids already applied (score: ms): makes reprocessing a no-op | entries older than the stream's retention are dropped |
+| `voc:conversation:{pseudonym}` | hash | voc worker | per-conversation counters: messages, irritants per category | `VOC_RETENTION_SECONDS` (400 days) |
+| `voc:irritants` | stream | voc worker | irritant records (pseudonyms, channel, intent, category, sentiment, severity, redacted quote, model) | trimmed by age: `VOC_RETENTION_SECONDS` |
+| `voc:count:{day}` | hash | voc worker | irritant records per `category|channel` on that UTC day | `VOC_RETENTION_SECONDS` |
+| `voc:customers:{day}:{category}` | set | voc worker | pseudonyms of the customers (signed in: by customer id; anonymous: by conversation) with that irritant that day | `VOC_RETENTION_SECONDS` |
 """
 
 from __future__ import annotations
@@ -24,6 +30,12 @@ DEFAULT_TRACKER_RETENTION_SECONDS = 30 * 24 * 3600
 HANDOFF_QUEUE = "handoff:queue"
 HANDOFF_QUEUE_MAXLEN = 100_000  # approximate trim: agents work the queue long before this
 HANDOFF_STATE_TTL_SECONDS = 30 * 24 * 3600
+
+VOC_EVENTS = "voc:events"
+VOC_APPLIED = "voc:applied"
+VOC_IRRITANTS = "voc:irritants"
+DEFAULT_VOC_STREAM_RETENTION_SECONDS = 7 * 24 * 3600
+DEFAULT_VOC_RETENTION_SECONDS = 400 * 24 * 3600
 
 
 @dataclass(frozen=True)
@@ -52,6 +64,19 @@ def rasa_lock(sender_id: str) -> str:
     return f"{RASA_KEY_PREFIX}:lock:{sender_id}"
 
 
+def voc_conversation(pseudonym: str) -> str:
+    return f"voc:conversation:{pseudonym}"
+
+
+def voc_day_counts(day: str) -> str:
+    """`day` as YYYY-MM-DD (UTC); fields are `category|channel`."""
+    return f"voc:count:{day}"
+
+
+def voc_day_customers(day: str, category: str) -> str:
+    return f"voc:customers:{day}:{category}"
+
+
 KEYS: Tuple[KeySpec, ...] = (
     KeySpec(customer_profile("{customer_id}"), "string (JSON)", "CRM sync / demo seeding",
             "name, tier, preferred contact, orders", None, "until the CRM deletes it"),
@@ -65,4 +90,17 @@ KEYS: Tuple[KeySpec, ...] = (
             "TRACKER_RETENTION_SECONDS after the last message (default 30 days)"),
     KeySpec(rasa_lock("{sender_id}"), "string", "Rasa (RedisLockStore)", "per-conversation lock", None,
             "while a message is processed"),
+    KeySpec(VOC_EVENTS, "stream", "Rasa's event broker", "Rasa's events, text redacted, no token or claim",
+            DEFAULT_VOC_STREAM_RETENTION_SECONDS, "trimmed by age (MINID), VOC_STREAM_RETENTION_SECONDS"),
+    KeySpec(VOC_APPLIED, "sorted set", "voc worker", "stream entry ids already applied",
+            DEFAULT_VOC_STREAM_RETENTION_SECONDS, "as long as the stream keeps the entry"),
+    KeySpec(voc_conversation("{pseudonym}"), "hash", "voc worker", "per-conversation counters",
+            DEFAULT_VOC_RETENTION_SECONDS, "VOC_RETENTION_SECONDS"),
+    KeySpec(VOC_IRRITANTS, "stream", "voc worker", "irritant records with redacted quotes",
+            DEFAULT_VOC_RETENTION_SECONDS, "trimmed by age (MINID), VOC_RETENTION_SECONDS"),
+    KeySpec(voc_day_counts("{day}"), "hash", "voc worker", "irritant records per category and channel that day",
+            DEFAULT_VOC_RETENTION_SECONDS, "VOC_RETENTION_SECONDS"),
+    KeySpec(voc_day_customers("{day}", "{category}"), "set", "voc worker",
+            "pseudonyms of the customers with that irritant that day", DEFAULT_VOC_RETENTION_SECONDS,
+            "VOC_RETENTION_SECONDS"),
 )

@@ -19,6 +19,7 @@ def test_endpoints_split_the_one_redis_url(tmp_path):
     store = {"type": "redis", "url": "cache.internal", "port": 6380, "db": 3, "key_prefix": "rasa", "password": "p@ss"}
     assert endpoints["tracker_store"] == {**store, "record_exp": 3600}
     assert endpoints["lock_store"] == store
+    assert endpoints["event_broker"] == {"type": "bot.event_broker.RedisStreamBroker"}
     assert yaml.safe_load(credentials_path.read_text()) == {"bot.channels.CustomerRestInput": None,
                                                            "bot.voice_channel.VoiceInput": None}
     assert stat.S_IMODE(os.stat(endpoints_path).st_mode) == 0o600  # it holds the Redis password

@@ -26,10 +26,14 @@ def goforward() -> bytes:
     return clip("goforward.wav").path.read_bytes()
 
 
+VOICE_TOKEN, API_TOKEN = "v" * 40, "a" * 40
+
+
 @pytest.fixture
 def client_for(fast_engine, vad, tmp_path):
     def make(engine=None, **settings) -> TestClient:
-        s = SpeechSettings(SPEECH_AUDIO_DIR=tmp_path / "kept", **settings)
+        s = SpeechSettings(SPEECH_AUDIO_DIR=tmp_path / "kept", VOICE_CHANNEL_TOKEN=VOICE_TOKEN,
+                           SPEECH_API_TOKEN=API_TOKEN, **settings)
         app = create_app(s, transcriber=Transcriber(engine or fast_engine, vad))
         return TestClient(app, raise_server_exceptions=False)
     return make
@@ -153,3 +157,20 @@ def test_openapi_documents_the_audio_body(client_for):
     content = spec["paths"]["/v1/transcribe"]["post"]["requestBody"]["content"]
     assert {"audio/*", "application/octet-stream", "multipart/form-data"} <= set(content)
     assert "TranscribeResponse" in spec["components"]["schemas"]
+
+
+def test_the_internal_tokens_must_be_real_outside_dev_mode():
+    from contracts.identity import InsecureSecretError
+
+    with pytest.raises(InsecureSecretError, match="VOICE_CHANNEL_TOKEN"):
+        create_app(SpeechSettings(SPEECH_API_TOKEN=API_TOKEN))
+    with pytest.raises(InsecureSecretError, match="SPEECH_API_TOKEN"):
+        create_app(SpeechSettings(VOICE_CHANNEL_TOKEN=VOICE_TOKEN, SPEECH_API_TOKEN="short"))
+
+
+def test_call_records_need_the_api_token(client_for):
+    with client_for() as client:
+        assert client.get("/v1/calls/CA1").status_code == 401
+        assert client.get("/v1/calls/CA1", headers={"Authorization": f"Bearer {VOICE_TOKEN}"}).status_code == 401
+        missing = client.get("/v1/calls/CA1", headers={"Authorization": f"Bearer {API_TOKEN}"})
+        assert missing.status_code == 404 and "CA1" in missing.json()["detail"]
