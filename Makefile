@@ -11,7 +11,7 @@ export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 # Unit tests live in tests/unit/<package>/; which environment runs them is decided here:
 # the Rasa side (3.10) and the model side (3.11); contracts is installed in both, so tested in both.
 RASA_UNIT := $(wildcard $(addprefix tests/unit/,actions bot contracts))
-MAIN_UNIT := $(wildcard $(addprefix tests/unit/,nlu speech stack bench contracts tools))
+MAIN_UNIT := $(wildcard $(addprefix tests/unit/,nlu speech voc stack bench contracts tools))
 
 .PHONY: help venv run train test test-unit test-integration bench-text bench-nlu bench-long bench-dialogue bench-asr bench-voice compose-check clean
 
@@ -81,7 +81,7 @@ bench-voice: venv
 # docker-compose wants every required variable set; dummy values, for validation only
 compose-check:
 	CUSTOMER_TOKEN_SECRET=compose-check IDENTITY_CLAIM_SECRET=compose-check RASA_API_TOKEN=compose-check \
-	VOICE_CHANNEL_TOKEN=compose-check SPEECH_API_TOKEN=compose-check REDIS_PASSWORD=compose-check docker-compose -f docker-compose.yml config -q && echo "docker-compose.yml is valid"
+	VOICE_CHANNEL_TOKEN=compose-check SPEECH_API_TOKEN=compose-check VOC_PSEUDONYM_SECRET=compose-check REDIS_PASSWORD=compose-check docker-compose -f docker-compose.yml config -q && echo "docker-compose.yml is valid"
 
 clean:
 	rm -rf .run models/dialogue

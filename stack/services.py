@@ -64,6 +64,13 @@ SERVICES: tuple[ServiceSpec, ...] = (
         url_env="NLU_URL", host_env="NLU_HOST",
     ),
     ServiceSpec(
+        # the VoC stream worker (and, later, the analysts' API): reads what Rasa's event broker writes
+        "voc", MAIN, ("python", "-m", "voc", "serve"),
+        health="/health", published=False, needs=("redis",),
+        reads=("REDIS_URL", "VOC_HOST", "VOC_PORT", "VOC_PSEUDONYM_SECRET", "DEV_MODE"),
+        url_env="VOC_URL", host_env="VOC_HOST",
+    ),
+    ServiceSpec(
         # piper-tts's own server (GPL-3.0): its own process, never published (its /info shows the
         # last text spoken); ready once it listens (it loads the voice before binding)
         "tts", MAIN, ("python", "-m", "speech.tts.piper_server"),

@@ -54,6 +54,8 @@ class StackSettings(BaseSettings):
         None, description="the speech service's bearer token for Rasa's voice channel; random per run when unset")
     speech_api_token: SecretStr | None = Field(
         None, description="reads the speech service's call records (GET /v1/calls/{id}); random per run when unset")
+    voc_pseudonym_secret: SecretStr | None = Field(
+        None, description="keys the VoC pseudonyms; dev mode: a fixed dev-only value; else random per run when unset")
     actions_package: str = Field("actions", description="the action server's package or module (in BOT_DIR or the repo)")
     action_server_url: str | None = Field(
         None, description="an action server run elsewhere (its /webhook URL): the stack then starts none")
@@ -92,6 +94,7 @@ class Secrets:
     rasa_api_token: str
     voice_channel: str = ""
     speech_api: str = ""
+    voc_pseudonym: str = ""
     customer_token_dev_only: bool = False  # dev mode stood in for a missing or weak one
 
 
@@ -126,5 +129,8 @@ def resolve_secrets(settings: StackSettings, customer_token_needed: bool = True)
         or secrets.token_urlsafe(32),
         speech_api=_checked("SPEECH_API_TOKEN", settings.speech_api_token, settings.dev_mode)
         or secrets.token_urlsafe(32),
+        # pseudonyms must stay the same between runs for counts of unique customers to hold
+        voc_pseudonym=_checked("VOC_PSEUDONYM_SECRET", settings.voc_pseudonym_secret, settings.dev_mode)
+        or (require_secret("VOC_PSEUDONYM_SECRET", "", True) if settings.dev_mode else secrets.token_urlsafe(32)),
         customer_token_dev_only=customer is not None and customer != given,
     )

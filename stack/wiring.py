@@ -63,6 +63,7 @@ def setting_values(settings: StackSettings, secrets: Secrets, ports: Ports, urls
         "RASA_API_TOKEN": secrets.rasa_api_token,
         "VOICE_CHANNEL_TOKEN": secrets.voice_channel,
         "SPEECH_API_TOKEN": secrets.speech_api,
+        "VOC_PSEUDONYM_SECRET": secrets.voc_pseudonym,
         "TRACKER_RETENTION_SECONDS": str(settings.tracker_retention_seconds),
         "MAX_MESSAGE_CHARS": str(settings.max_message_chars),
         "NLU_MODELS_DIR": str(settings.nlu_models_dir),

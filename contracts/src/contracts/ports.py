@@ -13,6 +13,7 @@ DEFAULT_PORTS: Mapping[str, int] = MappingProxyType({
     "rasa": 5005,      # dialogue: customer-facing channels (REST webhook) + token-protected HTTP API
     "nlu": 5006,       # internal: Rasa's NLU-server API (POST /model/parse)
     "speech": 5007,    # telephony transports (Twilio Media Streams) + internal ASR (POST /v1/transcribe)
+    "voc": 5008,       # internal: the VoC worker's process (health, stream lag); analysts' API and console to come
     "tts": 5009,       # internal: piper-tts's own HTTP server (GPL-3.0, its own process)
     "actions": 5055,   # internal: rasa_sdk action server (POST /webhook)
     "redis": 6379,     # internal: trackers, locks, profiles, hand-off queue

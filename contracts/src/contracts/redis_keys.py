@@ -11,7 +11,7 @@ key gets a row in `KEYS` and a function or constant here; nothing else spells a 
 | `rasa:tracker:{sender_id}` | string | Rasa (RedisTrackerStore, key prefix `rasa`) | the dialogue tracker: the customer's raw messages live here and nowhere else | `TRACKER_RETENTION_SECONDS` (setting, default 30 days) after the last message |
 | `rasa:lock:{sender_id}` | string | Rasa (RedisLockStore, key prefix `rasa`) | per-conversation lock | while a message is processed |
 | `voc:events` | stream | Rasa's event broker (bot/event_broker.py) | Rasa's events, user and bot text redacted, no token or claim | trimmed by age: `VOC_STREAM_RETENTION_SECONDS` (7 days) |
-| `voc:applied` | sorted set | voc worker | stream entry ids already applied (score: ms): makes reprocessing a no-op | entries older than the stream's retention are dropped |
+| `voc:applied:{uid}` | string | voc worker | marks one event (the broker's uid) as applied: reprocessing it is a no-op | as long as the stream keeps events (`VOC_STREAM_RETENTION_SECONDS`) |
 | `voc:conversation:{pseudonym}` | hash | voc worker | per-conversation counters: messages, irritants per category | `VOC_RETENTION_SECONDS` (400 days) |
 | `voc:irritants` | stream | voc worker | irritant records (pseudonyms, channel, intent, category, sentiment, severity, redacted quote, model) | trimmed by age: `VOC_RETENTION_SECONDS` |
 | `voc:count:{day}` | hash | voc worker | irritant records per `category|channel` on that UTC day | `VOC_RETENTION_SECONDS` |
@@ -32,7 +32,6 @@ HANDOFF_QUEUE_MAXLEN = 100_000  # approximate trim: agents work the queue long b
 HANDOFF_STATE_TTL_SECONDS = 30 * 24 * 3600
 
 VOC_EVENTS = "voc:events"
-VOC_APPLIED = "voc:applied"
 VOC_IRRITANTS = "voc:irritants"
 DEFAULT_VOC_STREAM_RETENTION_SECONDS = 7 * 24 * 3600
 DEFAULT_VOC_RETENTION_SECONDS = 400 * 24 * 3600
@@ -64,6 +63,10 @@ def rasa_lock(sender_id: str) -> str:
     return f"{RASA_KEY_PREFIX}:lock:{sender_id}"
 
 
+def voc_applied(uid: str) -> str:
+    return f"voc:applied:{uid}"
+
+
 def voc_conversation(pseudonym: str) -> str:
     return f"voc:conversation:{pseudonym}"
 
@@ -92,8 +95,8 @@ KEYS: Tuple[KeySpec, ...] = (
             "while a message is processed"),
     KeySpec(VOC_EVENTS, "stream", "Rasa's event broker", "Rasa's events, text redacted, no token or claim",
             DEFAULT_VOC_STREAM_RETENTION_SECONDS, "trimmed by age (MINID), VOC_STREAM_RETENTION_SECONDS"),
-    KeySpec(VOC_APPLIED, "sorted set", "voc worker", "stream entry ids already applied",
-            DEFAULT_VOC_STREAM_RETENTION_SECONDS, "as long as the stream keeps the entry"),
+    KeySpec(voc_applied("{uid}"), "string", "voc worker", "one event already applied (reprocessing is a no-op)",
+            DEFAULT_VOC_STREAM_RETENTION_SECONDS, "as long as the stream keeps events"),
     KeySpec(voc_conversation("{pseudonym}"), "hash", "voc worker", "per-conversation counters",
             DEFAULT_VOC_RETENTION_SECONDS, "VOC_RETENTION_SECONDS"),
     KeySpec(VOC_IRRITANTS, "stream", "voc worker", "irritant records with redacted quotes",

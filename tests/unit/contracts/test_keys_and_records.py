@@ -8,7 +8,7 @@ from contracts.records import ParseResult, latest_user_message, user_messages
 def test_every_key_is_namespaced_documented_and_has_a_lifetime():
     doc = redis_keys.__doc__
     for spec in redis_keys.KEYS:
-        assert re.match(r"^(profile|handoff|rasa):", spec.pattern), spec.pattern
+        assert re.match(r"^(profile|handoff|rasa|voc):", spec.pattern), spec.pattern
         assert f"`{spec.pattern}`" in doc, f"{spec.pattern} missing from the key table"
         assert spec.holds and spec.lifetime and spec.written_by
     assert redis_keys.rasa_tracker("s1") == "rasa:tracker:s1" and redis_keys.rasa_lock("s1") == "rasa:lock:s1"

@@ -17,14 +17,14 @@ def settings(tmp_path):
     def make(**kw):
         base = {"customer_token_secret": STRONG, "redis_url": "redis://:pw@127.0.0.1:6390/0", "run_dir": tmp_path,
                 "bot_dir": REPO / "bot", "action_server_url": None, "dev_mode": False,
-                "ports": {"redis": 6390, "nlu": 6391, "actions": 6392, "rasa": 6393, "speech": 6394, "tts": 6395}}
+                "ports": {"redis": 6390, "nlu": 6391, "actions": 6392, "rasa": 6393, "speech": 6394, "tts": 6395, "voc": 6396}}
         return StackSettings(**{**base, **kw})
     return make
 
 
 def test_given_redis_is_used_not_started(settings):
     stack = Stack(settings())
-    assert list(stack.services) == ["nlu", "tts", "actions", "rasa", "speech"]
+    assert list(stack.services) == ["nlu", "voc", "tts", "actions", "rasa", "speech"]
     assert stack.services["rasa"].env["REDIS_URL"] == "redis://:pw@127.0.0.1:6390/0"
     assert stack.webhook == "http://127.0.0.1:6393/webhooks/rest/webhook"
 

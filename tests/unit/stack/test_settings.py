@@ -19,10 +19,10 @@ def clean_env(monkeypatch):
 
 
 def test_ports_default_to_the_table_and_read_service_port_variables(monkeypatch):
-    assert StackSettings().ports == {"redis": 6379, "nlu": 5006, "speech": 5007, "tts": 5009, "actions": 5055, "rasa": 5005}
+    assert StackSettings().ports == {"redis": 6379, "nlu": 5006, "speech": 5007, "voc": 5008, "tts": 5009, "actions": 5055, "rasa": 5005}
     monkeypatch.setenv("RASA_PORT", "7005")
     monkeypatch.setenv("NLU_PORT", "7006")
-    assert StackSettings().ports == {"redis": 6379, "nlu": 7006, "speech": 5007, "tts": 5009, "actions": 5055, "rasa": 7005}
+    assert StackSettings().ports == {"redis": 6379, "nlu": 7006, "speech": 5007, "voc": 5008, "tts": 5009, "actions": 5055, "rasa": 7005}
     assert StackSettings(ports={"nlu": 8006}).ports["nlu"] == 8006  # keyword arguments win
     assert StackSettings(ports={"nlu": 8006}).ports["rasa"] == 7005  # and merge with the environment
 

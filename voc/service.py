@@ -1,0 +1,69 @@
+"""The voc process: the stream worker in a background thread, and its health over HTTP.
+
+(The analysts' API and console join this app in the next steps.)
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+from pydantic import BaseModel
+
+from contracts.identity import require_secret
+from contracts.redis_keys import VOC_EVENTS
+from voc.settings import VocSettings
+from voc.worker import Worker
+
+log = logging.getLogger("voc")
+
+
+class Health(BaseModel):
+    status: str
+    consumer: str
+    applied: int
+    duplicates: int
+    ignored: int
+    pending: int | None = None  # read but not yet acknowledged, all consumers
+    lag: int | None = None  # in the stream, not yet read by the group
+
+
+def checked(settings: VocSettings) -> VocSettings:
+    return settings.model_copy(update={"pseudonym_secret": require_secret(
+        "VOC_PSEUDONYM_SECRET", settings.pseudonym_secret, settings.dev_mode)})
+
+
+def create_app(settings: VocSettings | None = None) -> FastAPI:
+    settings = checked(settings or VocSettings())
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):
+        stop = threading.Event()
+        worker = Worker(settings)
+        worker.ensure_group()
+        thread = threading.Thread(target=worker.run, args=(stop,), name="voc-worker", daemon=True)
+        thread.start()
+        app.state.worker = worker
+        yield
+        stop.set()
+        thread.join(timeout=5)
+
+    app = FastAPI(title="voc", summary="Voice of the customer: irritants from every conversation", lifespan=lifespan)
+
+    @app.get("/health", response_model=Health)
+    def health() -> Health:
+        worker: Worker = app.state.worker
+        p = worker.progress
+        group = next((g for g in worker.redis.xinfo_groups(VOC_EVENTS) if g["name"] == settings.group), {})
+        return Health(status="ok", consumer=settings.consumer, applied=p.applied, duplicates=p.duplicates,
+                      ignored=p.ignored, pending=group.get("pending"), lag=group.get("lag"))
+
+    return app
+
+
+def serve(settings: VocSettings) -> None:
+    import uvicorn
+
+    uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_level="warning")

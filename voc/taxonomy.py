@@ -1,0 +1,73 @@
+"""The irritant taxonomy analysts edit (voc/taxonomy.yml, or VOC_TAXONOMY): which category a message is."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Optional
+
+import yaml
+
+DEFAULT_PATH = Path(__file__).with_name("taxonomy.yml")
+UNCATEGORISED = "uncategorised"
+
+
+class TaxonomyError(ValueError):
+    """The taxonomy file cannot be used; the message says where and why."""
+
+
+@dataclass(frozen=True)
+class Category:
+    name: str
+    subcategory: str
+
+
+@dataclass(frozen=True)
+class Taxonomy:
+    by_intent: dict[str, Category]
+    keywords: tuple[tuple[re.Pattern, Category], ...]  # in file order: the first match wins
+    descriptions: dict[str, str]
+
+    def categorise(self, intent: str, text: str) -> Optional[Category]:
+        """The category of a message: by its intent, else by a keyword in its (redacted) text."""
+        found = self.by_intent.get(intent)
+        if found is not None:
+            return found
+        return next((category for pattern, category in self.keywords if pattern.search(text)), None)
+
+    @property
+    def categories(self) -> list[str]:
+        return list(self.descriptions)
+
+
+def keyword_pattern(keyword: str) -> re.Pattern:
+    # whole words, any case, any spacing: "charged  twice" is "charged twice"
+    words = [re.escape(w) for w in keyword.lower().split()]
+    return re.compile(r"(?<!\w)" + r"\s+".join(words) + r"(?!\w)", re.IGNORECASE)
+
+
+def load(path: Path = DEFAULT_PATH) -> Taxonomy:
+    try:
+        doc = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError) as exc:
+        raise TaxonomyError(f"{path}: cannot read the taxonomy ({exc})") from None
+    categories = doc.get("categories")
+    if not isinstance(categories, dict) or not categories:
+        raise TaxonomyError(f"{path}: needs a non-empty 'categories' mapping")
+    by_intent: dict[str, Category] = {}
+    keywords: list[tuple[re.Pattern, Category]] = []
+    descriptions: dict[str, str] = {}
+    for name, body in categories.items():
+        if name == UNCATEGORISED:
+            raise TaxonomyError(f"{path}: '{UNCATEGORISED}' is reserved for negative messages that fit nothing")
+        body = body or {}
+        descriptions[name] = str(body.get("description") or "")
+        for sub, spec in (body.get("subcategories") or {}).items():
+            category = Category(name, sub)
+            for intent in (spec or {}).get("intents") or []:
+                if intent in by_intent:
+                    raise TaxonomyError(f"{path}: intent {intent!r} is in both {by_intent[intent]} and {category}")
+                by_intent[intent] = category
+            keywords += [(keyword_pattern(str(k)), category) for k in (spec or {}).get("keywords") or []]
+    return Taxonomy(by_intent, tuple(keywords), descriptions)

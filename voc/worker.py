@@ -1,0 +1,115 @@
+"""The stream worker: reads `voc:events` in a consumer group and applies each event once.
+
+Entries are acknowledged after they are applied. Entries another consumer (a worker that
+died) left unacknowledged for VOC_CLAIM_IDLE_MS are taken over with XAUTOCLAIM. Applying is
+idempotent (voc.store), so an entry processed twice counts once. An entry that cannot be
+read (not JSON) is logged by id and acknowledged: it would fail the same way forever.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import threading
+import time
+from dataclasses import dataclass, field
+
+import redis
+
+from contracts.redis_keys import VOC_EVENTS
+from voc.settings import VocSettings
+from voc.store import APPLIED, DUPLICATE, Store
+from voc.taxonomy import load
+
+log = logging.getLogger("voc.worker")
+
+
+@dataclass
+class Progress:
+    applied: int = 0
+    duplicates: int = 0
+    ignored: int = 0
+    unreadable: int = 0
+    claimed: int = 0
+    started: float = field(default_factory=time.time)
+
+
+class Worker:
+    def __init__(self, settings: VocSettings, client: redis.Redis | None = None) -> None:
+        self.settings = settings
+        self.redis = client or redis.Redis.from_url(settings.redis_url, decode_responses=True)
+        self.store = Store(self.redis, settings, load(settings.taxonomy))
+        self.progress = Progress()
+        self._last_claim = 0.0
+
+    def ensure_group(self) -> None:
+        try:
+            # from the stream's start: events written before the first worker ran are not lost
+            self.redis.xgroup_create(VOC_EVENTS, self.settings.group, id="0", mkstream=True)
+        except redis.ResponseError as exc:
+            if "BUSYGROUP" not in str(exc):
+                raise
+
+    def _handle(self, entries: list) -> None:
+        for entry_id, fields in entries:
+            if fields is None:  # trimmed away while pending
+                self.redis.xack(VOC_EVENTS, self.settings.group, entry_id)
+                continue
+            try:
+                event = json.loads(fields.get("event", ""))
+            except json.JSONDecodeError:
+                log.error("stream entry %s is not a JSON event; acknowledged and skipped", entry_id)
+                self.progress.unreadable += 1
+                self.redis.xack(VOC_EVENTS, self.settings.group, entry_id)
+                continue
+            outcome = self.store.apply(event)
+            self.progress.applied += outcome == APPLIED
+            self.progress.duplicates += outcome == DUPLICATE
+            self.progress.ignored += outcome not in (APPLIED, DUPLICATE)
+            self.redis.xack(VOC_EVENTS, self.settings.group, entry_id)
+
+    def claim_abandoned(self) -> int:
+        """Take over what a dead consumer left pending; the number of entries taken."""
+        start, taken = "0-0", 0
+        while True:
+            reply = self.redis.xautoclaim(VOC_EVENTS, self.settings.group, self.settings.consumer,
+                                          self.settings.claim_idle_ms, start_id=start, count=self.settings.batch)
+            start, entries = reply[0], reply[1]
+            self._handle(entries)
+            taken += len(entries)
+            if start == "0-0" or not entries:
+                break
+        self.progress.claimed += taken
+        return taken
+
+    def run_once(self, block_ms: int = 1000) -> int:
+        now = time.monotonic()
+        if now - self._last_claim >= self.settings.claim_idle_ms / 2000:
+            self._last_claim = now
+            self.claim_abandoned()
+        read = self.redis.xreadgroup(self.settings.group, self.settings.consumer, {VOC_EVENTS: ">"},
+                                     count=self.settings.batch, block=block_ms)
+        count = 0
+        for _, entries in read or []:
+            self._handle(entries)
+            count += len(entries)
+        return count
+
+    def run(self, stop: threading.Event) -> None:
+        self.ensure_group()
+        log.info("voc worker %s reading %s as group %s", self.settings.consumer, VOC_EVENTS, self.settings.group)
+        failures = 0
+        while not stop.is_set():
+            try:
+                self.run_once()
+                failures = 0
+            except (redis.ConnectionError, redis.TimeoutError) as exc:
+                failures += 1
+                if failures == 1:
+                    log.warning("Redis unreachable (%s); retrying", type(exc).__name__)
+                stop.wait(min(5.0, 0.2 * failures))
+            except redis.ResponseError as exc:
+                if "NOGROUP" in str(exc):  # the stream was deleted under us
+                    self.ensure_group()
+                else:
+                    raise
