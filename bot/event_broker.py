@@ -37,6 +37,7 @@ from contracts.redis_keys import DEFAULT_VOC_STREAM_RETENTION_SECONDS, VOC_EVENT
 structlogger = structlog.get_logger()
 
 KEPT_METADATA = ("channel", "call_id")
+CLIENT_NAME = "voc-broker"  # how the connection shows in CLIENT LIST
 CUSTOMER_ID_KEY = "customer_id"
 BATCH = 500
 RETRY_SECONDS = (0.1, 0.5, 1.0, 2.0)
@@ -74,7 +75,7 @@ def stream_event(event: Dict[str, Any], claim_secret: str) -> Dict[str, Any]:
 class RedisStreamBroker(EventBroker):
     def __init__(self, redis_url: str, claim_secret: str, stream: str = VOC_EVENTS, max_queue: int = 100_000,
                  retention_seconds: int = DEFAULT_VOC_STREAM_RETENTION_SECONDS) -> None:
-        self.redis = aioredis.Redis.from_url(redis_url)
+        self.redis = aioredis.Redis.from_url(redis_url, client_name=CLIENT_NAME)
         self.claim_secret = claim_secret
         self.stream = stream
         self.max_queue = max_queue

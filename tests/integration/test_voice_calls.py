@@ -100,7 +100,7 @@ def test_a_caller_asks_for_a_refund_and_is_answered_in_the_same_dialogue_as_chat
     assert caller.heard.marks, "no mark came back: the assistant sends one after each sentence"
     assert caller.heard.closed == (1000, "")  # our `stop`, then a clean close
     turns = voice.user_turns(caller.call_sid)
-    assert [t["parse_data"]["intent"]["name"] for t in turns] == ["call_connected", "request_refund"]
+    assert [t["parse_data"]["intent"]["name"] for t in turns] == ["call_connected", "request_refund"], turns[-1]["text"]
     words = turns[1]["text"].lower()
     assert "refund" in words
     assert [e["value"] for e in turns[1]["parse_data"]["entities"] if e["entity"] == "order_id"] != []

@@ -3,7 +3,7 @@
 What is found, in this order (an earlier kind wins where two overlap):
 - `[EMAIL]` email addresses;
 - `[IBAN]` IBANs, written with or without spaces, when their mod-97 checksum holds;
-- `[CARD]` card numbers of 13–19 digits, with spaces or dashes, when their Luhn check holds;
+- `[CARD]` card numbers of 12–19 digits (Maestro has 12), with spaces or dashes, when their Luhn check holds;
 - digits spoken or spaced by speech recognition ("four one one one …", "oh seven seven …",
   "double one"): a run of 7 or more becomes `[CARD]` when it is a valid card number, else `[PHONE]`;
 - `[PHONE]` phone numbers as the `phonenumbers` library segments them, when they have at
@@ -25,7 +25,7 @@ DEFAULT_REGION = "GB"  # how a number without a country code is read
 MIN_PHONE_DIGITS = 7
 
 EMAIL_PATTERN = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
-_CARD = re.compile(r"(?<!\d)(?:\d[ -]?){12,18}\d(?!\d)")
+_CARD = re.compile(r"(?<!\d)(?:\d[ -]?){11,18}\d(?!\d)")
 _IBAN_CANDIDATE = re.compile(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]){11,32}", re.IGNORECASE)
 _DATE_SHAPED = re.compile(r"\d{4}[/.-]\d{1,2}[/.-]\d{1,2}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}")
 # How digits are said aloud; the NLU reads spoken order numbers with the same words (nlu/spoken.py).
@@ -62,7 +62,7 @@ def iban_ok(compact: str) -> bool:
 
 
 def _is_card(digits: str) -> bool:
-    return 13 <= len(digits) <= 19 and luhn_ok(digits)
+    return 12 <= len(digits) <= 19 and luhn_ok(digits)
 
 
 def find_emails(text: str) -> List[PiiSpan]:

@@ -1,0 +1,225 @@
+"""Voice of the customer end to end: 500 scripted conversations through the real REST channel
+-> rasa -> event broker -> Redis stream -> voc worker, with the worker SIGKILLed and the
+broker's Redis connection cut during the traffic. The expected aggregates are computed here
+from Rasa's own trackers and voc/taxonomy.yml, not with the worker's code, and must match
+exactly; no planted card number, IBAN, phone number or email may reach any VoC key."""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import re
+import signal
+import threading
+import time
+from collections import Counter, defaultdict
+from concurrent.futures import ThreadPoolExecutor
+from datetime import datetime, timezone
+
+import httpx
+import jwt
+import redis
+import yaml
+from faker import Faker
+
+from stack.environments import REPO
+from tests.integration.conftest import token
+
+CONVERSATIONS = 500
+OPENERS = [
+    "hi", "hello there", "where is my order?", "my parcel is late, it should have come on monday",
+    "I want a refund", "I was charged twice for one order", "the kettle arrived broken",
+    "you sent me the wrong size", "I can't log in to my account", "what are your opening hours?",
+    "can I cancel my order?", "my refund still hasn't arrived", "this is the worst service ever, absolutely useless",
+    "I want to speak to a person", "recommend me some trainers", "thanks",
+]
+FOLLOW_UPS = [
+    "ORD-10001", "it's still not here and I'm really annoyed", "ok thanks", "no", "bye",
+    "why is this so hard", "the box was soaking wet and the mug was cracked", "never mind",
+]
+LOCALES = ["en_GB", "en_US", "de_DE", "fr_FR", "nl_NL", "it_IT", "es_ES"]
+SIGNALS = re.compile(r"^/\w+$")
+
+
+def planted_pii(fake: Faker, rng: random.Random) -> tuple[str, str]:
+    """(a sentence holding it, the PII itself) from Faker's generators, not the redactor's patterns."""
+    kind = rng.choice(["card", "iban", "phone", "email", "spoken"])
+    if kind == "card":
+        value = fake.credit_card_number()
+        return f"my card number is {value} please check it", value
+    if kind == "iban":
+        value = fake.iban()
+        return f"refund it to {value} thanks", value
+    if kind == "phone":
+        value = fake.phone_number()
+        return f"call me back on {value}", value
+    if kind == "email":
+        value = fake.email()
+        return f"email me at {value}", value
+    digits = fake.msisdn()[:11]
+    words = " ".join(["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"][int(d)]
+                     for d in digits)
+    return f"my number is {words}", digits
+
+
+def script(seed: int = 7) -> list[tuple[str, str | None, list[str], list[str]]]:
+    """(sender, customer id or None, messages, planted PII values) per conversation."""
+    rng = random.Random(seed)
+    fakes = {loc: Faker(loc) for loc in LOCALES}
+    for i, fake in enumerate(fakes.values()):
+        fake.seed_instance(seed + i)
+    run = os.urandom(3).hex()
+    out = []
+    for n in range(CONVERSATIONS):
+        customer = rng.choice([None, None, "C1001", "C1002", "C1003", "C1004"])
+        messages = [rng.choice(OPENERS)] + [rng.choice(FOLLOW_UPS) for _ in range(rng.randint(0, 2))]
+        planted = []
+        if rng.random() < 0.25:
+            sentence, value = planted_pii(fakes[rng.choice(LOCALES)], rng)
+            messages.insert(rng.randint(0, len(messages)), sentence)
+            planted.append(value)
+        out.append((f"voc-{run}-{n}", customer, messages, planted))
+    return out
+
+
+class Taxonomy:
+    """voc/taxonomy.yml read the simple way: intent -> category, else the first keyword found."""
+
+    def __init__(self) -> None:
+        doc = yaml.safe_load((REPO / "voc" / "taxonomy.yml").read_text())
+        self.by_intent, self.keywords = {}, []
+        for name, body in doc["categories"].items():
+            for spec in (body.get("subcategories") or {}).values():
+                for intent in spec.get("intents") or []:
+                    self.by_intent[intent] = name
+                for keyword in spec.get("keywords") or []:
+                    words = r"\s+".join(re.escape(w) for w in keyword.lower().split())
+                    self.keywords.append((re.compile(rf"(?<!\w){words}(?!\w)", re.I), name))
+
+    def category(self, intent: str, text: str, negative: bool) -> str | None:
+        if intent in self.by_intent:
+            return self.by_intent[intent]
+        for pattern, name in self.keywords:
+            if pattern.search(text):
+                return name
+        return "uncategorised" if negative else None
+
+
+def customer_in(event: dict, sender: str) -> str | None:
+    """The customer our channel vouched for in this message (its identity claim, bound to this sender)."""
+    claim = (event.get("metadata") or {}).get("identity")
+    if not claim:
+        return None
+    claims = jwt.decode(claim, options={"verify_signature": False})
+    return claims["sub"] if claims.get("sid") == sender and claims.get("exp", 0) > event["timestamp"] else None
+
+
+def expected_from_trackers(client: redis.Redis, api, taxonomy: Taxonomy):
+    counts: dict[str, Counter] = defaultdict(Counter)
+    customers: dict[tuple[str, str], set] = defaultdict(set)
+    for key in client.scan_iter("rasa:tracker:*"):
+        sender = key.split(":", 2)[2]
+        for e in api.events(sender):
+            if e["event"] != "user" or not e.get("text") or SIGNALS.match(e["text"].strip()):
+                continue
+            parse = e.get("parse_data") or {}
+            negative = (parse.get("sentiment") or {}).get("label") == "negative"
+            category = taxonomy.category(parse["intent"]["name"], e["text"], negative)
+            if category is None:
+                continue
+            channel = {"rest": "chat"}.get((e.get("metadata") or {}).get("channel") or e.get("input_channel"),
+                                           (e.get("metadata") or {}).get("channel") or e.get("input_channel"))
+            day = datetime.fromtimestamp(e["timestamp"], tz=timezone.utc).strftime("%Y-%m-%d")
+            counts[day][f"{category}|{channel}"] += 1
+            customer = customer_in(e, sender)
+            customers[(day, category)].add(f"customer:{customer}" if customer else f"conversation:{sender}")
+    return counts, customers
+
+
+class Api:
+    def __init__(self, stack) -> None:
+        self.stack = stack
+        self.http = httpx.Client(timeout=60)
+
+    def events(self, sender: str) -> list[dict]:
+        r = self.http.get(f"{self.stack.urls['rasa']}/conversations/{sender}/tracker",
+                          params={"token": self.stack.api_token})
+        return r.json()["events"]
+
+
+def test_every_message_is_counted_exactly_once_through_a_worker_kill_and_a_broker_disconnect(backend):
+    client = redis.Redis.from_url(backend.redis_url, decode_responses=True)
+    api = Api(backend)
+    conversations = script()
+    sent = Counter()
+    lock = threading.Lock()
+
+    def converse(convo) -> None:
+        sender, customer, messages, _ = convo
+        with httpx.Client(timeout=60) as http:
+            for text in messages:
+                body = {"sender": sender, "message": text}
+                if customer:
+                    body["metadata"] = {"customer_token": token(customer)}
+                r = http.post(backend.webhook, json=body)
+                with lock:
+                    sent[r.status_code] += 1
+
+    voc = backend.services["voc"]
+    done = Counter()
+
+    def faults() -> None:
+        time.sleep(15)
+        os.killpg(voc.proc.pid, signal.SIGKILL)  # the worker dies mid-stream, entries unacknowledged
+        voc.proc.wait()
+        done["worker killed"] += 1
+        time.sleep(10)
+        for line in client.client_list():  # the broker loses its Redis connection during traffic
+            if line.get("name") == "voc-broker":
+                done["broker connections cut"] += client.client_kill_filter(_id=line["id"])
+        time.sleep(10)
+        voc.start()
+        voc.wait_healthy()
+        done["worker restarted"] += 1
+
+    chaos = threading.Thread(target=faults)
+    chaos.start()
+    with ThreadPoolExecutor(max_workers=3) as pool:
+        list(pool.map(converse, conversations))
+    chaos.join()
+    assert done["worker killed"] == done["worker restarted"] == 1 and done["broker connections cut"] >= 1, done
+    assert sent == Counter({200: sum(len(c[2]) for c in conversations)})
+
+    def caught_up() -> bool:
+        group = next(g for g in client.xinfo_groups("voc:events") if g["name"] == "voc-worker")
+        return group["pending"] == 0 and group["last-delivered-id"] == client.xinfo_stream("voc:events")["last-generated-id"]
+
+    deadline = time.monotonic() + 120
+    while not caught_up() and time.monotonic() < deadline:
+        time.sleep(1)
+    assert caught_up(), httpx.get(f"{backend.urls['voc']}/health").json()
+
+    counts, customers = expected_from_trackers(client, api, Taxonomy())
+    assert sum(sum(c.values()) for c in counts.values()) > 500
+    for day, expected in counts.items():
+        got = {k: int(v) for k, v in client.hgetall(f"voc:count:{day}").items()}
+        assert got == dict(expected), day
+    for (day, category), who in customers.items():
+        assert client.scard(f"voc:customers:{day}:{category}") == len(who), (day, category)
+    assert client.xlen("voc:irritants") == sum(sum(c.values()) for c in counts.values())
+
+    # no planted personal data anywhere in VoC storage: the event stream or what the worker wrote
+    planted = [v for c in conversations for v in c[3]]
+    assert planted
+    digits_only = [re.sub(r"\D", "", v) for v in planted if sum(ch.isdigit() for ch in v) >= 7]
+    stored = json.dumps([client.xrange(k) if client.type(k) == "stream" else
+                         client.hgetall(k) if client.type(k) == "hash" else
+                         sorted(client.smembers(k)) if client.type(k) == "set" else client.get(k)
+                         for k in client.scan_iter("voc:*")])
+    compact = re.sub(r"[\s-]", "", stored)
+    for value in planted:
+        assert value not in stored, value
+    for digits in digits_only:
+        assert digits not in compact, digits
+    client.close()
