@@ -77,7 +77,8 @@ def main() -> None:
     conversations = load_file(args.suite) if args.suite.is_file() else load_suite(args.suite)
     redis = ThrowawayRedis()
     secret = secrets.token_urlsafe(32)
-    stack = Stack(StackSettings(redis_url=redis.url, ports=free_ports(), run_dir=REPO / ".run" / "bench-dialogue",
+    stack = Stack(StackSettings(redis_url=redis.url, ports=free_ports(), audiosocket_port=0,
+                                run_dir=REPO / ".run" / "bench-dialogue",
                                 customer_token_secret=secret, dev_mode=False))
     try:
         stack.prepare()

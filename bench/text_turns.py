@@ -79,7 +79,7 @@ def main() -> None:
 
     redis = ThrowawayRedis()
     # as in production: a real customer-token secret, no dev mode; logs in .run/bench
-    stack = Stack(StackSettings(redis_url=redis.url, ports=free_ports(), run_dir=REPO / ".run" / "bench",
+    stack = Stack(StackSettings(redis_url=redis.url, ports=free_ports(), audiosocket_port=0, run_dir=REPO / ".run" / "bench",
                                 customer_token_secret=secrets.token_urlsafe(32), dev_mode=False))
     bare = None
     workdir = Path(tempfile.mkdtemp(prefix="bench-text-"))

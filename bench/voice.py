@@ -152,7 +152,7 @@ def main() -> None:
     count = 6 if args.quick else args.turns
 
     redis = ThrowawayRedis()
-    stack = Stack(StackSettings(redis_url=redis.url, ports=free_ports(), run_dir=REPO / ".run" / "bench-voice",
+    stack = Stack(StackSettings(redis_url=redis.url, ports=free_ports(), audiosocket_port=0, run_dir=REPO / ".run" / "bench-voice",
                                 customer_token_secret=secrets.token_urlsafe(32), dev_mode=False))
     try:
         stack.prepare()

@@ -12,7 +12,7 @@ from typing import Optional
 
 import numpy as np
 from fastapi import FastAPI, Header, HTTPException, Query, Request
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, PlainTextResponse
 from starlette.concurrency import run_in_threadpool
 
 from contracts.identity import require_secret
@@ -23,7 +23,7 @@ from speech.audio import SAMPLE_RATE, Audio, AudioError, AudioLimits, decode, to
 from speech.schemas import CallView, ErrorBody, Health, TranscribedWord, TranscribeResponse
 from speech.settings import SpeechSettings
 from speech.transcriber import Result, Thresholds, Transcriber
-from speech.transports import twilio
+from speech.transports import audiosocket, twilio
 from speech.tts.engine import load_tts
 from speech.voice.dialogue import RasaVoiceClient
 from speech.voice.dtmf import Keypad
@@ -119,7 +119,13 @@ def create_app(settings: SpeechSettings | None = None, transcriber: Transcriber 
     async def lifespan(app: FastAPI):
         app.state.transcriber = transcriber or build_transcriber(settings)
         app.state.voice = build_voice(settings, app.state.transcriber)
+        server = None
+        if settings.audiosocket_port:
+            server = await audiosocket.start_server(settings.audiosocket_host or settings.host,
+                                                    settings.audiosocket_port, calls)
         yield
+        if server is not None:
+            server.close()
         await app.state.voice.dialogue.aclose()
         await app.state.voice.tts.aclose()
 
@@ -128,12 +134,26 @@ def create_app(settings: SpeechSettings | None = None, transcriber: Transcriber 
     app.state.calls = calls
     app.include_router(twilio.build_router(settings, calls))
 
-    @app.get("/v1/calls/{call_id}", response_model=CallView, responses={401: {"model": ErrorBody}, 404: {"model": ErrorBody}},
-             summary="A call's outcome and per-turn timings (internal: SPEECH_API_TOKEN)")
-    def call(call_id: str, authorization: Optional[str] = Header(None)) -> CallView:
+    def authorised(authorization: Optional[str]) -> None:
         scheme, _, token = (authorization or "").partition(" ")
         if scheme.lower() != "bearer" or not hmac.compare_digest(token.encode(), settings.speech_api_token.encode()):
             raise HTTPException(401, "a valid bearer token (SPEECH_API_TOKEN) is required")
+
+    @app.get("/v1/calls/{call_id}/disposition", response_class=PlainTextResponse,
+             responses={401: {"model": ErrorBody}, 404: {"model": ErrorBody}},
+             summary="What to do with a call that left the assistant: `transfer` (to people) or `hangup`; "
+                     "for Asterisk's dialplan (CURL) after AudioSocket() returns")
+    def disposition(call_id: str, authorization: Optional[str] = Header(None)) -> str:
+        authorised(authorization)
+        record = calls.get(call_id)
+        if record is None:
+            raise HTTPException(404, f"no call {call_id!r} is known (finished calls are kept for an hour)")
+        return record.disposition
+
+    @app.get("/v1/calls/{call_id}", response_model=CallView, responses={401: {"model": ErrorBody}, 404: {"model": ErrorBody}},
+             summary="A call's outcome and per-turn timings (internal: SPEECH_API_TOKEN)")
+    def call(call_id: str, authorization: Optional[str] = Header(None)) -> CallView:
+        authorised(authorization)
         record = calls.get(call_id)
         if record is None:
             raise HTTPException(404, f"no call {call_id!r} is known (finished calls are kept for an hour)")

@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 from typing import Literal, Optional
 
-from contracts.ports import DEFAULT_PORTS
+from contracts.ports import DEFAULT_AUDIOSOCKET_PORT, DEFAULT_PORTS
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
@@ -94,6 +94,11 @@ class SpeechSettings(BaseSettings):
     max_calls: int = Field(8, ge=1, alias="MAX_CALLS", description="calls served at once; more are refused")
     speech_api_token: str = Field("", alias="SPEECH_API_TOKEN",
                                   description="internal: reads call records (GET /v1/calls/{id})")
+    # --- Asterisk AudioSocket
+    audiosocket_port: int = Field(DEFAULT_AUDIOSOCKET_PORT, ge=0, alias="AUDIOSOCKET_PORT",
+                                  description="TCP port of the AudioSocket listener; 0: none")
+    audiosocket_host: Optional[str] = Field(None, alias="AUDIOSOCKET_HOST",
+                                            description="its bind address (default: SPEECH_HOST)")
     # --- Twilio
     twilio_auth_token: Optional[str] = Field(None, alias="TWILIO_AUTH_TOKEN",
                                              description="set: requests without a valid X-Twilio-Signature "

@@ -72,9 +72,17 @@ def _print_ready(stack: Stack, customer: str, demo_token: str, seconds: float) -
                   f"\"metadata\": {{\"customer_token\": \"{demo_token}\"}}}}'", soft_wrap=True)
     console.print(f"\nOr type: .venv/bin/python -m tools.chat --url {hook} --token {demo_token}", soft_wrap=True)
     if "speech" in stack.services:
+        console.print("\nCall it (Twilio Media Streams; Piper speaks your lines, Whisper writes down the answers):")
+        console.print(f"  .venv/bin/python -m tools.call 'hi, where is my order?' 'ORD-10001' --speech-url "
+                      f"{stack.urls['speech']} --tts-url {stack.urls['tts']}", soft_wrap=True)
+        console.print(f"  a Twilio number's voice webhook: https://<public host>/v1/twilio/voice (port {stack.ports.speech})",
+                      soft_wrap=True)
         console.print("\nSpeech to text (WAV, FLAC, MP3, Ogg/Opus, WebM):")
         console.print(f"  curl -s {stack.urls['speech']}/v1/transcribe -H 'Content-Type: audio/wav' "
                       "--data-binary @question.wav", soft_wrap=True)
+    if "voc" in stack.services:
+        console.print(f"\nVoice of the customer: every conversation feeds irritants into Redis (voc:*); "
+                      f"the worker's state: curl -s {stack.urls['voc']}/health", soft_wrap=True)
     console.print("\nRasa's HTTP API (trackers, events) answers only requests carrying ?token=<RASA_API_TOKEN>"
                   + ("." if stack.settings.rasa_api_token else "; this run's is random (set RASA_API_TOKEN to choose it)."),
                   soft_wrap=True)
@@ -83,7 +91,7 @@ def _print_ready(stack: Stack, customer: str, demo_token: str, seconds: float) -
 
 @cli.command()
 def run() -> None:
-    """Train what is missing, start redis (if needed), nlu, speech, actions and rasa; wait for Ctrl-C."""
+    """Train what is missing, start redis (if needed), nlu, voc, tts, actions, rasa and speech; wait for Ctrl-C."""
     from tools.demo import DEMO_CUSTOMER, demo_token, seed
 
     # Ctrl-C and `kill` alike stop the children cleanly, even where SIGINT was ignored at launch

@@ -104,8 +104,8 @@ SERVICES: tuple[ServiceSpec, ...] = (
         "speech", MAIN, ("python", "-m", "speech", "serve"),
         health="/health", published=True, needs=("rasa", "tts"),
         # its ASR_*, VAD_*, MAX_AUDIO_*, turn-taking and TWILIO_* knobs come from the environment
-        reads=("SPEECH_HOST", "SPEECH_PORT", "RASA_URL", "TTS_URL", "VOICE_CHANNEL_TOKEN", "SPEECH_API_TOKEN",
-               "DEV_MODE"),
+        reads=("SPEECH_HOST", "SPEECH_PORT", "AUDIOSOCKET_PORT", "RASA_URL", "TTS_URL", "VOICE_CHANNEL_TOKEN",
+               "SPEECH_API_TOKEN", "DEV_MODE"),
         url_env="SPEECH_URL", host_env="SPEECH_HOST",
     ),
 )

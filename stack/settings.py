@@ -18,6 +18,7 @@ from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, Settings
 
 from contracts.identity import InsecureSecretError, require_secret
 from contracts.limits import DEFAULT_MAX_MESSAGE_CHARS
+from contracts.ports import DEFAULT_AUDIOSOCKET_PORT
 from contracts.redis_keys import DEFAULT_TRACKER_RETENTION_SECONDS
 from stack.environments import REPO
 from stack.services import SERVICES
@@ -63,6 +64,8 @@ class StackSettings(BaseSettings):
         DEFAULT_TRACKER_RETENTION_SECONDS, gt=0, description="expiry of Rasa's Redis tracker records: where raw conversation text lives")
     max_message_chars: int = Field(DEFAULT_MAX_MESSAGE_CHARS, gt=0)
     ports: dict[str, int] = Field(default_factory=dict, description="per service; env <SERVICE>_PORT")
+    audiosocket_port: int = Field(DEFAULT_AUDIOSOCKET_PORT, ge=0,
+                                  description="the speech service's Asterisk AudioSocket listener (TCP); 0: none")
     bind_host: str = Field("127.0.0.1", description="the address every service binds to and is reached at")
     run_dir: Path = Field(REPO / ".run", description="logs and generated config; tests pass a temporary one")
     nlu_models_dir: Path = Field(REPO / "models" / "nlu")

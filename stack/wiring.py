@@ -67,6 +67,7 @@ def setting_values(settings: StackSettings, secrets: Secrets, ports: Ports, urls
         "TRACKER_RETENTION_SECONDS": str(settings.tracker_retention_seconds),
         "MAX_MESSAGE_CHARS": str(settings.max_message_chars),
         "NLU_MODELS_DIR": str(settings.nlu_models_dir),
+        "AUDIOSOCKET_PORT": str(settings.audiosocket_port),
     }
     if secrets.customer_token is not None:
         values["CUSTOMER_TOKEN_SECRET"] = secrets.customer_token

@@ -16,6 +16,7 @@ import redis
 from contracts.identity import CUSTOMER_TOKEN_KEY, issue_customer_token
 from stack.environments import REPO
 from stack.launcher import Stack
+from stack.redis_server import free_port
 from stack.services import free_ports
 from stack.settings import StackSettings
 from tools.demo import seed
@@ -58,7 +59,8 @@ class Chat:
 def stack_settings(run_dir, **overrides) -> StackSettings:
     """Settings for a test stack: free ports, its own run folder, nothing from make run's defaults
     that would reach outside (the environment's REDIS_URL, ACTION_SERVER_URL, DEV_MODE, ports)."""
-    return StackSettings(**{"ports": dict(free_ports()), "run_dir": run_dir, "dev_mode": False,
+    return StackSettings(**{"ports": dict(free_ports()), "audiosocket_port": free_port(), "run_dir": run_dir,
+                            "dev_mode": False,
                             "bot_dir": REPO / "bot", "action_server_url": None, **overrides})
 
 

@@ -18,6 +18,7 @@ import websockets
 from bench.asr_data import non_speech
 from speech.transports.twilio_signature import signature
 from tests.integration.conftest import VOICE_TEST_ENV, token
+from tools.audiosocket_caller import AudioSocketCaller
 from tools.twilio_caller import FRAME_BYTES, TwilioCaller
 
 TWILIO_AUTH_TOKEN = VOICE_TEST_ENV["TWILIO_AUTH_TOKEN"]
@@ -242,3 +243,70 @@ def test_calls_over_the_limit_are_refused_cleanly(voice):
 
     closed = run(calls())
     assert closed is not None and closed[0] == 1013 and "too many calls" in closed[1]
+
+
+# --- Asterisk AudioSocket -------------------------------------------------------------------
+
+def audiosocket(voice: Voice, **kw) -> AudioSocketCaller:
+    return AudioSocketCaller("127.0.0.1", voice.stack.settings.audiosocket_port, **kw)
+
+
+def disposition(voice: Voice, call_id: str, token: str | None = None) -> httpx.Response:
+    headers = {"Authorization": f"Bearer {token or voice.stack.secrets.speech_api}"}
+    return voice.http.get(f"{voice.base}/v1/calls/{call_id}/disposition", headers=headers)
+
+
+def test_an_asterisk_caller_is_greeted_understood_and_answered_at_real_time_pace(voice):
+    async def call():
+        async with audiosocket(voice) as caller:
+            greeting = await caller.reply_after(time.monotonic())
+            await caller.quiet_for(0.5)
+            ended = await caller.say(*voice.speech("I want a refund for order O R D one zero zero zero one."))
+            answered = await caller.reply_after(ended)
+            await caller.quiet_for(0.5)
+            return caller, greeting, answered
+
+    caller, greeting, answered = run(call())
+    assert greeting is not None and answered is not None
+    frames = [pcm for _, pcm in caller.heard.audio]
+    assert all(len(pcm) == 320 for pcm in frames)  # 20 ms of 8 kHz 16-bit, as Asterisk wants
+    # paced in real time, not sent in a burst: the frames arrive over about as long as they play
+    spread = caller.heard.audio[-1][0] - caller.heard.audio[0][0]
+    assert spread >= 0.8 * len(frames) * 0.02 - 1.0
+    turns = voice.user_turns(caller.call_id)
+    assert [t["parse_data"]["intent"]["name"] for t in turns] == ["call_connected", "request_refund"], turns[-1]["text"]
+    assert turns[1]["metadata"]["channel"] == "voice"
+    assert disposition(voice, caller.call_id).text == "hangup"
+    assert voice.record(caller.call_id)["transport"] == "audiosocket"
+
+
+def test_an_asterisk_caller_handed_to_a_person_is_transferred_by_the_dialplan(voice):
+    async def call():
+        async with audiosocket(voice) as caller:
+            await caller.reply_after(time.monotonic())
+            await caller.quiet_for(0.5)
+            await caller.press("0")
+            return caller, await caller.wait_hung_up(timeout=30)
+
+    caller, hung_up = run(call())
+    assert hung_up is not None, "the assistant did not end the AudioSocket call after the hand-off"
+    assert disposition(voice, caller.call_id).text == "transfer"
+    assert disposition(voice, caller.call_id, token="wrong-" + "x" * 40).status_code == 401
+    assert disposition(voice, "00000000-0000-0000-0000-000000000000").status_code == 404
+
+
+def test_a_broken_audiosocket_stream_ends_that_call_only(voice):
+    async def calls():
+        async with audiosocket(voice) as good:
+            await good.reply_after(time.monotonic())
+            await good.quiet_for(0.5)
+            async with audiosocket(voice) as bad:
+                await bad.send_raw(bytes([0x42, 0x00, 0x01, 0x00]))  # a frame type that does not exist
+                await bad.wait_hung_up(timeout=10)
+                bad_closed = bad.heard.hung_up is not None or bad.heard.closed
+            ended = await good.say(*voice.speech("What are your opening hours?"))
+            return bad.call_id, bad_closed, await good.reply_after(ended)
+
+    bad_id, bad_closed, answered = run(calls())
+    assert bad_closed and answered is not None
+    assert "unknown frame type 0x42" in voice.record(bad_id)["error"]

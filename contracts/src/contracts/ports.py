@@ -18,3 +18,6 @@ DEFAULT_PORTS: Mapping[str, int] = MappingProxyType({
     "actions": 5055,   # internal: rasa_sdk action server (POST /webhook)
     "redis": 6379,     # internal: trackers, locks, profiles, hand-off queue
 })
+
+# The speech service's second listener: Asterisk AudioSocket (TCP), not a service of its own.
+DEFAULT_AUDIOSOCKET_PORT = 9092
