@@ -19,6 +19,7 @@ from actions.routing import LISTEN, WITHDRAWAL, end_turn_if_handed_on, ending_tu
 from actions.profiles import Customer, Order, ProfileStore, normalise_order_id
 from actions.settings import ActionSettings
 from actions.tone import Mood, mood_from_events, should_offer_human, strongly_upset
+from actions.verification import ATTEMPTS_SLOT, ORDER_SLOT, VERIFYING_SLOT, on_voice, verified_customer_id
 from contracts.identity import claim_from_events, verify_identity_claim
 from contracts.records import latest_user_message
 
@@ -45,8 +46,9 @@ def redis_client() -> redis.Redis:
 
 def current_customer(tracker: Tracker) -> Optional[Customer]:
     """The customer our channel's identity claim names for this sender; None (anonymous) otherwise."""
-    claim = claim_from_events(tracker.events)
-    customer_id = verify_identity_claim(claim, tracker.sender_id, settings().identity_claim_secret)
+    secret = settings().identity_claim_secret
+    customer_id = (verify_identity_claim(claim_from_events(tracker.events), tracker.sender_id, secret)
+                   or verified_customer_id(tracker.slots, tracker.events, tracker.sender_id, secret))
     return ProfileStore(redis_client()).get(customer_id) if customer_id else None
 
 
@@ -168,6 +170,10 @@ def answer_order_request(dispatcher: CollectingDispatcher, tracker: Tracker, top
                 dispatcher.utter_message(text=(prefix + kept).strip())
             # Ask for the id (the form), then come back here with the topic remembered.
             return [SlotSet("order_topic", topic), *keep_for_later, FollowupAction("order_form")]
+        if on_voice(tracker.events):  # a caller can prove who they are right here
+            dispatcher.utter_message(text=prefix + replies.ask_phone_digits(order_id))
+            return [SlotSet(VERIFYING_SLOT, True), SlotSet(ORDER_SLOT, order_id), SlotSet(ATTEMPTS_SLOT, 0),
+                    SlotSet("order_topic", topic), SlotSet("order_id", order_id), *keep_for_later, *LISTEN]
         dispatcher.utter_message(text=prefix + replies.anonymous_order_reply(order_id))
         return [SlotSet("order_topic", None), SlotSet("order_id", None),
                 *follow_up(dispatcher, tracker, topic, customer, False)]

@@ -1,4 +1,5 @@
-"""What the assistant says at a call's wordless moments: it connects, the caller stays silent.
+"""What only calls have: the wordless moments (the call connects, the caller stays silent) and
+the caller's check of who they are (actions.verification).
 
 The speech service sends these as intents (contracts.signals). Repeated silence ends the
 call politely: the reply carries `{"end_call": true}`, which the voice channel passes on.
@@ -9,13 +10,15 @@ from __future__ import annotations
 from typing import Any, Dict, List, Text
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType
+from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import replies
-from actions.actions import current_customer, settings
-from actions.routing import end_turn_if_handed_on
-from contracts.signals import NO_INPUT
+from actions.actions import answer_order_request, current_customer, latest_intent, redis_client, settings
+from actions.routing import LISTEN, end_turn_if_handed_on, ending_turn, hand_on
+from actions.verification import (ATTEMPTS_SLOT, MAX_ATTEMPTS, ORDER_SLOT, VERIFIED_SLOT, VERIFYING_SLOT, claim_for,
+                                  last_four, matches, owner_of)
+from contracts.signals import NO_INPUT, NOT_UNDERSTOOD
 
 
 def silences_in_a_row(events: List[Dict[str, Any]]) -> int:
@@ -50,3 +53,34 @@ class ActionNoInput(Action):
             dispatcher.utter_message(response="utter_no_input")
         # run by the order form's dispatcher, it must end the turn itself (the form goes on)
         return end_turn_if_handed_on(tracker.latest_action_name, [])
+
+
+class ActionVerifyCaller(Action):
+    """The caller's answer to "the last four digits of the phone number on your account?"."""
+
+    def name(self) -> Text:
+        return "action_verify_caller"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
+        intent = latest_intent(tracker)
+        if intent in (NO_INPUT, NOT_UNDERSTOOD):  # the line, not an answer: ask again, still verifying
+            return hand_on(dispatcher, intent)
+        stop = [SlotSet(VERIFYING_SLOT, False), SlotSet(ORDER_SLOT, None), SlotSet(ATTEMPTS_SLOT, None)]
+        digits = last_four(tracker.latest_message.get("text") or "")
+        if digits is None and intent not in ("inform", "nlu_fallback", "affirm", "deny"):
+            return [*stop, *hand_on(dispatcher, intent)]  # the caller moved on to something else
+        order_id = tracker.get_slot(ORDER_SLOT) or ""
+        owner = owner_of(redis_client(), order_id) if digits else None
+        if owner is not None and matches(owner, digits):
+            claim = claim_for(owner, tracker.sender_id, settings().identity_claim_secret,
+                              settings().verified_caller_ttl_seconds)
+            dispatcher.utter_message(text=replies.caller_verified(owner))
+            topic = tracker.get_slot("order_topic") or "order_status"
+            answered = answer_order_request(dispatcher, tracker, topic, owner)
+            return [SlotSet(VERIFIED_SLOT, claim), *stop, *ending_turn(answered)]
+        attempts = int(tracker.get_slot(ATTEMPTS_SLOT) or 0) + 1
+        if attempts >= MAX_ATTEMPTS:  # never say whether the order or the number was wrong
+            dispatcher.utter_message(text=replies.verification_failed())
+            return [*stop, SlotSet("order_topic", None), *LISTEN]
+        dispatcher.utter_message(text=replies.verification_retry())
+        return [SlotSet(ATTEMPTS_SLOT, attempts), *LISTEN]

@@ -37,6 +37,7 @@ class Customer:
     preferred_contact: str
     email: str
     orders: List[Order] = field(default_factory=list)
+    phone: str = ""  # what a caller verifies with (the last four digits)
 
     @property
     def first_name(self) -> str:
@@ -60,8 +61,8 @@ class ProfileStore:
     def __init__(self, client: redis.Redis) -> None:
         self.redis = client
 
-    def get(self, customer_id: str) -> Optional[Customer]:
-        raw = self.redis.get(redis_keys.customer_profile(customer_id))
+    def get(self, customer_id: str, by_key: bool = False) -> Optional[Customer]:
+        raw = self.redis.get(customer_id if by_key else redis_keys.customer_profile(customer_id))
         if raw is None:
             return None
         data = json.loads(raw)

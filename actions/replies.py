@@ -119,6 +119,24 @@ def anonymous_order_reply(order_id: Optional[str]) -> str:
             "to talk to a member of our team.")
 
 
+def ask_phone_digits(order_id: str) -> str:
+    return (f"I can help with {order_id}. To make sure it's you, what are the last four digits of the "
+            "phone number on your account?")
+
+
+def caller_verified(customer: Customer) -> str:
+    return f"Thank you, {customer.first_name}."
+
+
+def verification_retry() -> str:
+    return "Sorry, that doesn't match what we have. Could you tell me the last four digits of your phone number again?"
+
+
+def verification_failed() -> str:
+    return ("Sorry, I couldn't confirm it's you, so I can't share the order details. Say 'agent' or press zero "
+            "to talk to a member of our team.")
+
+
 def no_orders_reply(customer: Customer) -> str:
     return f"I can't see any orders on your account yet, {customer.first_name}."
 

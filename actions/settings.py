@@ -22,6 +22,9 @@ class ActionSettings(BaseSettings):
     no_input_reprompts: int = Field(
         2, ge=0, env="NO_INPUT_REPROMPTS",
         description="a silent caller is asked this many times whether they are there; the next silence ends the call")
+    verified_caller_ttl_seconds: int = Field(
+        3600, gt=0, env="VERIFIED_CALLER_TTL_SECONDS",
+        description="how long a caller's check of who they are (order + phone digits) holds within the call")
     handoff_timeout_seconds: int = Field(
         1800, gt=0, env="HANDOFF_TIMEOUT_SECONDS",
         description="a conversation waiting this long for a person is taken back by the assistant")

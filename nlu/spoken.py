@@ -46,6 +46,7 @@ def written_form(text: str) -> WrittenForm | None:
     out: list[str] = []
     sources: list[tuple[int, int]] = []
     cursor, i, changed = 0, 0, False
+    previous: str | None = None  # the kind of the run written just before, when nothing else came between
     while i < len(tokens):
         run, kind, j = [], None, i
         # a run: same-kind tokens (digits may take "o" and "double x") with only spaces between
@@ -62,14 +63,19 @@ def written_form(text: str) -> WrittenForm | None:
             run.append(tok)
             j += 1
         # typed numbers stay as typed ("£24.99"): only runs with a spoken or spelt part change
-        if len(run) >= 2 and any(tok.group().isalpha() for tok in run):
-            out.append(text[cursor:run[0].start()])
-            sources += [(p, p + 1) for p in range(cursor, run[0].start())]
+        if len(run) >= 2 and (any(tok.group().isalpha() for tok in run) or _spelt_numerals(text, run)):
+            gap = text[cursor:run[0].start()]
+            # "O, R, D, one, zero, ..." is one id: spelt letters then spoken digits join up
+            if not (previous == "letter" and kind == "digit" and RUN_GAP.fullmatch(gap)):
+                out.append(gap)
+                sources += [(p, p + 1) for p in range(cursor, run[0].start())]
+            previous = kind
             written = _write(run, kind)
             out.append(written.text)
             sources += written.sources
             cursor, i, changed = run[-1].end(), j, True
         else:
+            previous = None
             i += 1
     if not changed:
         return None
@@ -77,6 +83,12 @@ def written_form(text: str) -> WrittenForm | None:
     sources += [(p, p + 1) for p in range(cursor, len(text))]
     written = "".join(out)
     return WrittenForm(written, tuple(sources)) if written != text else None
+
+
+def _spelt_numerals(text: str, run: list[re.Match[str]]) -> bool:
+    """Numerals said one by one, as a recogniser writes a spelt id: "1-0-0-0-1", "4, 5, 7"; a
+    typed number ("10001", "£24.99") has nothing between its digits."""
+    return all(text[a.end():b.start()] for a, b in zip(run, run[1:]))
 
 
 def _write(run: list[re.Match[str]], kind: str) -> WrittenForm:

@@ -30,18 +30,18 @@ def demo_customers(today: dt.date) -> List[Customer]:
             Order("ORD-10001", "shipped", day(-3), ["running trainers"], "£89.99", day(2), "DPD",
                   "https://track.example.com/DPD/1Z10001"),
             Order("ORD-10002", "delivered", day(-30), ["kettle"], "£34.50", day(-27), "Royal Mail"),
-        ]),
+        ], phone="+44 7700 900123"),
         Customer("C1002", "Ben Okafor", "standard", "sms", "ben.okafor@example.com", [
             Order("ORD-20001", "processing", day(-1), ["phone case", "screen protector"], "£19.98", day(4)),
             Order("ORD-20002", "delayed", day(-9), ["sofa"], "£649.00", day(6), "XDP"),
-        ]),
+        ], phone="+44 7700 900456"),
         Customer("C1003", "Chloe Dubois", "gold", "phone", "chloe.dubois@example.com", [
             Order("ORD-30001", "out_for_delivery", day(-2), ["summer dress"], "£45.00", day(0), "Evri",
                   "https://track.example.com/EVRI/30001"),
-        ]),
+        ], phone="+33 6 12 34 56 78"),
         Customer("C1004", "Dev Patel", "silver", "email", "dev.patel@example.com", [
             Order("ORD-40001", "delivered", day(-12), ["air fryer"], "£79.00", day(-10), "DPD"),
-        ]),
+        ], phone="+44 7700 900789"),
     ]
 
 

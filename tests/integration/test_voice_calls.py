@@ -310,3 +310,25 @@ def test_a_broken_audiosocket_stream_ends_that_call_only(voice):
     bad_id, bad_closed, answered = run(calls())
     assert bad_closed and answered is not None
     assert "unknown frame type 0x42" in voice.record(bad_id)["error"]
+
+
+def test_a_caller_proves_who_they_are_with_the_order_and_their_phone_digits(voice):
+    async def call(digits: str):
+        async with voice.caller() as caller:
+            await heard_all(caller, time.monotonic())
+            ended = await caller.say(*voice.speech("Where is my order?"))
+            await heard_all(caller, ended)
+            for key in "10001#":  # the order number keyed in, as the assistant suggests
+                await caller.press(key)
+            await heard_all(caller, time.monotonic())
+            ended = await caller.say(*voice.speech(digits))  # the phone digits said aloud
+            await heard_all(caller, ended)
+            return caller
+
+    caller = run(call("zero one two three."))  # Alice's phone ends in 0123
+    bot = voice.bot_texts(caller.call_sid)
+    assert "last four digits" in bot[2], (bot, [t["text"] for t in voice.user_turns(caller.call_sid)])
+    assert "Alice" in " ".join(bot[3:]) and "running trainers" in " ".join(bot[3:]), bot
+    wrong = run(call("nine nine nine nine."))
+    bot = voice.bot_texts(wrong.call_sid)
+    assert "doesn't match" in bot[-1] and "Alice" not in " ".join(bot), (bot, [t["text"] for t in voice.user_turns(wrong.call_sid)])

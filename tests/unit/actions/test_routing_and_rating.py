@@ -30,7 +30,8 @@ def test_the_routing_table_agrees_with_the_rules():
     assert set(ACTION_FOR_INTENT) == set(DOMAIN["intents"]) - OFFER_ANSWERS | {"nlu_fallback"}
 
 
-@pytest.mark.parametrize("rule_name", ["while a person is on the way", "rating question", "anything but an order number"])
+@pytest.mark.parametrize("rule_name", ["while a person is on the way", "rating question", "anything but an order number",
+                                       "verification question"])
 def test_catch_all_rules_name_every_intent(rule_name):
     """A new intent must not slip past the queue, the rating question or the order form."""
     rule = next(r for r in RULES if rule_name in r["rule"])

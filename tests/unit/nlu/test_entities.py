@@ -48,7 +48,7 @@ def test_spelt_and_spoken_order_ids_are_found_on_the_words_said():
     rules = RuleExtractor(["order_id"], {"order_id": [r"\bord[- ]?\d{5}\b"]}, {})
     text = "its o r d four zero zero zero one thanks"
     (found,) = rules.extract(text)
-    assert found.value == "ord 40001" and text[found.start:found.end] == "o r d four zero zero zero one"
+    assert found.value == "ord40001" and text[found.start:found.end] == "o r d four zero zero zero one"
     assert [f.value for f in rules.extract("ORD-12345")] == ["ORD-12345"]
     assert rules.extract("oh and one more thing") == []
 
@@ -59,3 +59,12 @@ def test_written_form_changes_only_runs():
     assert written_form("oh seven seven double oh one").text == "077001"
     assert written_form("a one off") is None and written_form("ORD-12345") is None
     assert written_form("charged £24.99, for ORD-12345 on 1 2 2026") is None  # typed numbers stay typed
+
+
+def test_an_id_spelt_with_pauses_is_one_id():
+    from nlu.spoken import written_form
+
+    # what Whisper writes for a caller who spells the id slowly
+    assert written_form("My order number is O, R, D, one, zero, zero, zero, one.").text == "My order number is ord10001."
+    assert written_form("My order number is O-R-D-1-0-0-0-1.").text == "My order number is ord10001."
+    assert written_form("O R D and then one two three").text == "ord and then 123"  # words between: not joined

@@ -1,0 +1,39 @@
+import time
+
+import pytest
+
+from actions.profiles import Customer
+from actions.verification import VERIFIED_SLOT, claim_for, last_four, matches, on_voice, verified_customer_id
+
+SECRET = "s" * 40
+ALICE = Customer("C1001", "Alice Martin", "platinum", "email", "a@example.com", [], phone="+44 7700 900123")
+
+
+@pytest.mark.parametrize("text,digits", [
+    ("0123", "0123"), ("it's 0 1 2 3", "0123"), ("zero one two three", "0123"), ("Oh, one, two, three.", "0123"),
+    ("my number ends in 9 0 0 1 2 3", "0123"), ("one two", None), ("I don't know", None),
+])
+def test_the_last_four_digits_said_or_typed(text, digits):
+    assert last_four(text) == digits
+
+
+def test_the_digits_must_end_the_profiles_phone_number():
+    assert matches(ALICE, "0123") and not matches(ALICE, "0124")
+    assert not matches(Customer("C9", "N", "s", "email", "n@x", []), "0000")  # no phone on file: no match
+
+
+def voice_message(channel="voice"):
+    return [{"event": "user", "text": "0123", "input_channel": channel}]
+
+
+def test_a_verified_caller_is_that_customer_for_voice_messages_of_this_call_only():
+    claim = claim_for(ALICE, "CA1", SECRET, 3600)
+    slots = {VERIFIED_SLOT: claim}
+    assert verified_customer_id(slots, voice_message(), "CA1", SECRET) == "C1001"
+    assert on_voice(voice_message()) and not on_voice(voice_message("rest"))
+    # the website channel cannot ride it, another call cannot reuse it, a forged one names nobody
+    assert verified_customer_id(slots, voice_message("rest"), "CA1", SECRET) is None
+    assert verified_customer_id(slots, voice_message(), "CA2", SECRET) is None
+    assert verified_customer_id({VERIFIED_SLOT: claim_for(ALICE, "CA1", "x" * 40, 3600)}, voice_message(), "CA1",
+                                SECRET) is None
+    assert verified_customer_id({}, voice_message(), "CA1", SECRET) is None
