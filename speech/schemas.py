@@ -59,6 +59,18 @@ class CallView(BaseModel):
                    turns=[TurnTimingView(**vars(t)) for t in record.turns])
 
 
+class VoiceTurnResponse(BaseModel):
+    conversation_id: str
+    transcript: str = Field(..., description="what the caller said; empty when it was not understood")
+    reliable: bool
+    replies: list[str] = Field(..., description="the assistant's replies, as text")
+    handed_off: bool = Field(..., description="the conversation now waits for a person")
+    audio_wav_base64: str = Field(..., description="the replies spoken: 16-bit mono WAV, base64")
+    asr_ms: float
+    dialogue_ms: float
+    tts_ms: float
+
+
 class Health(BaseModel):
     status: str
     engine: str

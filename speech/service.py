@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import base64
 import hmac
+import io
 import logging
 import time
 import uuid
@@ -20,14 +22,15 @@ from speech.asr.engine import load_engine
 from speech.calls import CallRegistry
 from speech.asr.vocabulary import VOCABULARIES, VocabularyName
 from speech.audio import SAMPLE_RATE, Audio, AudioError, AudioLimits, decode, to_pcm16
-from speech.schemas import CallView, ErrorBody, Health, TranscribedWord, TranscribeResponse
+from speech.schemas import CallView, ErrorBody, Health, TranscribedWord, TranscribeResponse, VoiceTurnResponse
 from speech.settings import SpeechSettings
 from speech.transcriber import Result, Thresholds, Transcriber
-from speech.transports import audiosocket, twilio
-from speech.tts.engine import load_tts
-from speech.voice.dialogue import RasaVoiceClient
+from speech.transports import audiosocket, browser, twilio
+from speech.tts.engine import TtsError, load_tts
+from speech.voice.dialogue import DialogueError, RasaVoiceClient
 from speech.voice.dtmf import Keypad
-from speech.voice.session import VoiceParts
+from speech.voice.session import VoiceParts, pieces
+from contracts.signals import NOT_UNDERSTOOD, signal_text
 from speech.voice.turns import TurnSettings, silero_probability
 from speech.uploads import body_limit, parse_upload, read_capped
 from speech.vad import SileroVad
@@ -133,6 +136,7 @@ def create_app(settings: SpeechSettings | None = None, transcriber: Transcriber 
                                           "telephony transports", lifespan=lifespan)
     app.state.calls = calls
     app.include_router(twilio.build_router(settings, calls))
+    app.include_router(browser.build_router(calls))
 
     def authorised(authorization: Optional[str]) -> None:
         scheme, _, token = (authorization or "").partition(" ")
@@ -163,6 +167,12 @@ def create_app(settings: SpeechSettings | None = None, transcriber: Transcriber 
     async def audio_error(request: Request, exc: AudioError) -> JSONResponse:
         # the upload's fault, never the service's: this request gets the reason, the next is served
         return JSONResponse({"detail": str(exc)}, status_code=exc.status)
+
+    @app.exception_handler(DialogueError)
+    @app.exception_handler(TtsError)
+    async def downstream_error(request: Request, exc: Exception) -> JSONResponse:
+        # a service we depend on is down: say which, keep serving everyone else
+        return JSONResponse({"detail": str(exc)}, status_code=503)
 
     @app.get("/health", response_model=Health)
     def health() -> Health:
@@ -200,6 +210,42 @@ def create_app(settings: SpeechSettings | None = None, transcriber: Transcriber 
         log.info("transcribed %.1f s (%s): reliable=%s asr %.0f ms", audio.duration, audio.source_format,
                  result.reliable, result.asr_ms)
         return response(result, audio, decode_ms, t.engine.name, t.engine.model)
+
+    @app.post("/v1/voice-turn", response_model=VoiceTurnResponse, responses=_ERRORS,
+              openapi_extra={"requestBody": _REQUEST_BODY},
+              summary="One spoken turn: the caller's audio in; the transcript, the assistant's replies and "
+                      "their audio out")
+    async def voice_turn(
+        request: Request,
+        conversation_id: str = Query(..., min_length=1, max_length=128, description="the same id for every turn"),
+        customer_token: Optional[str] = Header(None, description="the website's signed customer token, if any"),
+    ) -> VoiceTurnResponse:
+        content_type = request.headers.get("content-type", "")
+        body = await read_capped(request.stream(), request.headers.get("content-length"),
+                                 body_limit(content_type, settings.max_audio_bytes))
+        upload = parse_upload(body, content_type)
+        audio = await run_in_threadpool(decode, upload.audio, limits)
+        t: Transcriber = app.state.transcriber
+        result = await run_in_threadpool(t.transcribe, audio.samples)
+        voice: VoiceParts = app.state.voice
+        started = time.perf_counter()
+        reply = await voice.dialogue.send(conversation_id, result.text if result.reliable else
+                                          signal_text(NOT_UNDERSTOOD), customer_token)
+        dialogue_ms = (time.perf_counter() - started) * 1000
+        started = time.perf_counter()
+        spoken = [await voice.tts.synthesize(p) for p in pieces(reply.texts)]
+        tts_ms = (time.perf_counter() - started) * 1000
+        wav = io.BytesIO()
+        if spoken:
+            import soundfile
+
+            soundfile.write(wav, np.concatenate([s.samples for s in spoken]), spoken[0].rate, format="WAV",
+                            subtype="PCM_16")
+        return VoiceTurnResponse(conversation_id=conversation_id, transcript=result.text, reliable=result.reliable,
+                                 replies=reply.texts, handed_off=reply.handed_off,
+                                 audio_wav_base64=base64.b64encode(wav.getvalue()).decode(),
+                                 asr_ms=round(result.asr_ms, 1), dialogue_ms=round(dialogue_ms, 1),
+                                 tts_ms=round(tts_ms, 1))
 
     return app
 

@@ -103,7 +103,9 @@ def test_a_caller_asks_for_a_refund_and_is_answered_in_the_same_dialogue_as_chat
     turns = voice.user_turns(caller.call_sid)
     assert [t["parse_data"]["intent"]["name"] for t in turns] == ["call_connected", "request_refund"], turns[-1]["text"]
     words = turns[1]["text"].lower()
-    assert "refund" in words
+    # Piper speaks a little differently each time (it samples), so Whisper's spelling varies
+    # ("refund", "refend"); the understanding must not
+    assert "10001" in words.replace(" ", "")
     assert [e["value"] for e in turns[1]["parse_data"]["entities"] if e["entity"] == "order_id"] != []
     assert turns[1]["metadata"]["channel"] == "voice" and turns[1]["metadata"]["call_id"] == caller.call_sid
     assert turns[1]["input_channel"] == "voice"
@@ -332,3 +334,56 @@ def test_a_caller_proves_who_they_are_with_the_order_and_their_phone_digits(voic
     wrong = run(call("nine nine nine nine."))
     bot = voice.bot_texts(wrong.call_sid)
     assert "doesn't match" in bot[-1] and "Alice" not in " ".join(bot), (bot, [t["text"] for t in voice.user_turns(wrong.call_sid)])
+
+
+# --- the website's voice button and single HTTP turns ------------------------------------------
+
+def test_a_website_visitor_talks_through_the_browser_voice_socket(voice):
+    samples, rate = voice.speech("What are your opening hours?")
+    pcm = (np.clip(samples, -1, 1) * 32767).astype("<i2").tobytes()
+    url = voice.base.replace("http://", "ws://") + "/v1/browser/stream"
+
+    async def call():
+        got: list[tuple[float, bytes | dict]] = []
+        async with websockets.connect(url) as ws:
+            async def listen():
+                async for message in ws:
+                    got.append((time.monotonic(), message if isinstance(message, bytes) else json.loads(message)))
+            listener = asyncio.create_task(listen())
+            await ws.send(json.dumps({"type": "start", "sample_rate": rate}))
+            await asyncio.sleep(6)  # the greeting
+            step = rate // 50
+            for chunk in [pcm[i:i + 2 * step] for i in range(0, len(pcm), 2 * step)] + [bytes(2 * step)] * 50:
+                await ws.send(chunk)  # 20 ms frames, in real time, then a second of silence
+                await asyncio.sleep(0.02)
+            await asyncio.sleep(4)
+            await ws.send(json.dumps({"type": "stop"}))
+            await asyncio.sleep(0.5)
+            listener.cancel()
+        return got
+
+    got = run(call())
+    audio = [m for _, m in got if isinstance(m, bytes)]
+    assert audio and sum(len(a) for a in audio) / 2 / 16000 > 3.0  # greeting and answer, 16 kHz PCM16
+    records = voice.http.get(f"{voice.base}/v1/calls/none")  # the call id is the server's own
+    assert records.status_code == 401
+
+
+def test_one_spoken_turn_over_http(voice):
+    samples, rate = voice.speech("What are your opening hours?")
+    wav = io.BytesIO()
+    soundfile.write(wav, samples, rate, format="WAV", subtype="PCM_16")
+    r = voice.http.post(f"{voice.base}/v1/voice-turn", params={"conversation_id": "http-turn-1"},
+                        content=wav.getvalue(), headers={"Content-Type": "audio/wav"})
+    assert r.status_code == 200, r.text
+    body = r.json()
+    assert "opening hours" in body["transcript"].lower() and body["reliable"]
+    assert body["replies"] and not body["handed_off"]
+    import base64
+
+    reply, reply_rate = soundfile.read(io.BytesIO(base64.b64decode(body["audio_wav_base64"])))
+    assert reply_rate == 22050 and len(reply) / reply_rate > 1.0
+    assert [t["text"] for t in voice.user_turns("http-turn-1")] == [body["transcript"]]
+    bad = voice.http.post(f"{voice.base}/v1/voice-turn", params={"conversation_id": "http-turn-1"},
+                          content=b"Dear customer, this is not audio", headers={"Content-Type": "text/plain"})
+    assert bad.status_code == 415

@@ -1,0 +1,143 @@
+"""The website's voice button: a WebSocket carrying PCM16 frames and small JSON control messages.
+
+Client -> server: first `{"type": "start", "sample_rate": 16000, "customer_token": "..."?}`
+(the token is the website's signed one, optional), then binary frames of 16-bit little-endian
+mono PCM at that rate (20-100 ms each), `{"type": "dtmf", "digit": "0"}` for on-screen keys,
+`{"type": "stop"}` to hang up.
+Server -> client: binary frames of 16-bit little-endian mono PCM at 16 kHz (the assistant's
+voice, sent as it is synthesised: the page queues it for playback), `{"type": "clear"}` when
+the caller speaks over it (drop what is queued), `{"type": "end", "handed_off": bool}` before
+the server closes the call.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import uuid
+from typing import Any, Optional
+
+import numpy as np
+from fastapi import APIRouter, WebSocket, WebSocketDisconnect
+
+from speech.audio import SAMPLE_RATE, from_pcm16, resample, to_pcm16
+from speech.calls import CallRegistry
+from speech.tts.engine import Speech
+from speech.voice.session import CallRecord, VoiceSession
+
+log = logging.getLogger("speech.browser")
+
+MIN_RATE, MAX_RATE = 8000, 48000
+MAX_FRAME_BYTES = 64 * 1024
+BAD_PAYLOAD, TRY_LATER = 1007, 1013
+
+
+class BrowserProtocolError(ValueError):
+    """Not this channel's protocol; ends that call only."""
+
+
+class BrowserPlayback:
+    def __init__(self, ws: WebSocket) -> None:
+        self.ws = ws
+        self.session: Optional[VoiceSession] = None
+        self._lock = asyncio.Lock()
+
+    async def play(self, speech: Speech) -> None:
+        pcm = to_pcm16(resample(speech.samples, speech.rate, SAMPLE_RATE)).astype("<i2").tobytes()
+        async with self._lock:
+            await self.ws.send_bytes(pcm)
+
+    async def clear(self) -> None:
+        async with self._lock:
+            await self.ws.send_text(json.dumps({"type": "clear"}))
+
+    async def hang_up(self) -> None:
+        record = self.session.record if self.session else None
+        try:
+            async with self._lock:
+                await self.ws.send_text(json.dumps({"type": "end", "handed_off": bool(record and record.handed_off)}))
+            await self.ws.close(1000)
+        except (RuntimeError, WebSocketDisconnect):
+            pass
+
+
+def parse_control(text: str) -> dict[str, Any]:
+    try:
+        message = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise BrowserProtocolError(f"a control message is not JSON ({exc.msg})") from None
+    if not isinstance(message, dict) or not isinstance(message.get("type"), str):
+        raise BrowserProtocolError("a control message must be a JSON object with a 'type'")
+    return message
+
+
+def decode_pcm(data: bytes, rate: int) -> np.ndarray:
+    if len(data) % 2 or len(data) > MAX_FRAME_BYTES:
+        raise BrowserProtocolError("audio frames are 16-bit PCM of at most 64 KiB")
+    return resample(from_pcm16(np.frombuffer(data, dtype="<i2")), rate, SAMPLE_RATE)
+
+
+def build_router(calls: CallRegistry) -> APIRouter:
+    router = APIRouter(prefix="/v1/browser", tags=["browser"])
+
+    @router.websocket("/stream")
+    async def stream(ws: WebSocket) -> None:
+        await ws.accept()
+        await serve_browser(ws, calls)
+
+    return router
+
+
+async def serve_browser(ws: WebSocket, calls: CallRegistry) -> None:
+    playback = BrowserPlayback(ws)
+    session: Optional[VoiceSession] = None
+    record: Optional[CallRecord] = None
+    rate = SAMPLE_RATE
+    try:
+        while True:
+            message = await ws.receive()
+            if message["type"] == "websocket.disconnect":
+                break
+            if message.get("bytes") is not None:
+                if session is None:
+                    raise BrowserProtocolError("audio before the 'start' message")
+                session.audio(decode_pcm(message["bytes"], rate))
+                continue
+            control = parse_control(message.get("text") or "")
+            kind = control["type"]
+            if kind == "start":
+                if session is not None:
+                    raise BrowserProtocolError("a second 'start' on the same call")
+                rate = int(control.get("sample_rate") or SAMPLE_RATE)
+                if not MIN_RATE <= rate <= MAX_RATE:
+                    raise BrowserProtocolError(f"sample_rate {rate} is outside {MIN_RATE}-{MAX_RATE} Hz")
+                record = calls.open(f"web-{uuid.uuid4().hex}", "browser")
+                if record is None:
+                    await ws.close(TRY_LATER, "too many calls at once; try again later")
+                    return
+                session = playback.session = calls.session(record, playback, control.get("customer_token"))
+                await session.start()
+            elif kind == "dtmf" and session is not None:
+                session.dtmf(str(control.get("digit", ""))[:1])
+            elif kind == "stop":
+                break
+            elif session is None:
+                raise BrowserProtocolError(f"'{kind}' before 'start'")
+    except WebSocketDisconnect:
+        pass
+    except BrowserProtocolError as exc:
+        log.warning("browser call refused: %s", exc)
+        if record is not None:
+            record.error = str(exc)
+        try:
+            await ws.close(BAD_PAYLOAD, str(exc)[:120])
+        except RuntimeError:
+            pass
+    except RuntimeError:  # the session hung up and closed the socket under us
+        pass
+    finally:
+        if session is not None:
+            await session.close("caller hung up")
+        if record is not None:
+            calls.finish(record)
