@@ -23,6 +23,7 @@ from fastapi import APIRouter, WebSocket, WebSocketDisconnect
 
 from speech.audio import SAMPLE_RATE, from_pcm16, resample, to_pcm16
 from speech.calls import CallRegistry
+from speech.transports.messages import json_message
 from speech.tts.engine import Speech
 from speech.voice.session import CallRecord, VoiceSession
 
@@ -63,13 +64,7 @@ class BrowserPlayback:
 
 
 def parse_control(text: str) -> dict[str, Any]:
-    try:
-        message = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise BrowserProtocolError(f"a control message is not JSON ({exc.msg})") from None
-    if not isinstance(message, dict) or not isinstance(message.get("type"), str):
-        raise BrowserProtocolError("a control message must be a JSON object with a 'type'")
-    return message
+    return json_message(text, "type", BrowserProtocolError, what="a control message")
 
 
 def decode_pcm(data: bytes, rate: int) -> np.ndarray:

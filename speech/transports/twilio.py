@@ -30,6 +30,7 @@ from speech.audio import resample, to_pcm16
 from speech.g711 import TELEPHONE_RATE, from_telephone, ulaw_encode
 from speech.calls import CallRegistry
 from speech.settings import SpeechSettings
+from speech.transports.messages import json_message
 from speech.transports.twilio_signature import valid_signature
 from speech.tts.engine import Speech
 from speech.voice.session import CallRecord, VoiceSession
@@ -87,13 +88,7 @@ def check_format(media_format: Any) -> None:
 
 
 def parse_message(text: str) -> dict[str, Any]:
-    try:
-        message = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise ProtocolError(f"a message is not JSON ({exc.msg})") from None
-    if not isinstance(message, dict) or not isinstance(message.get("event"), str):
-        raise ProtocolError("a message must be a JSON object with an 'event'")
-    return message
+    return json_message(text, "event", ProtocolError)
 
 
 class TwilioPlayback:
