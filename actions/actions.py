@@ -248,7 +248,9 @@ def hand_off(dispatcher: CollectingDispatcher, tracker: Tracker, customer: Optio
         dispatcher.utter_message(text=opening + replies.handoff_unavailable())
         return [SlotSet("handoff_offered", False)]
     wait = position * settings().handoff_wait_minutes_per_person
-    dispatcher.utter_message(text=opening + replies.handoff_reply(position, wait, customer))
+    reply = replies.call_transfer_reply(customer) if on_voice(tracker.events) else \
+        replies.handoff_reply(position, wait, customer)
+    dispatcher.utter_message(text=opening + reply)
     # the turn ends here: with handoff_queued set, the queue rule would otherwise answer this
     # same message again with the queue position
     return [SlotSet("handoff_offered", False), SlotSet("handoff_queued", True), *LISTEN]

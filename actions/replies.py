@@ -178,6 +178,13 @@ def handoff_reply(position: int, wait_minutes: int, customer: Optional[Customer]
             f"we've discussed, so you won't need to repeat yourself.{contact}")
 
 
+def call_transfer_reply(customer: Optional[Customer]) -> str:
+    """A caller is transferred when the call leaves the assistant: no queue to wait in here."""
+    name = f", {customer.first_name}" if customer else ""
+    return (f"I'm putting you through to a member of our customer care team now{name}. They can see what "
+            "we've discussed, so you won't need to repeat yourself.")
+
+
 def handoff_unavailable() -> str:
     return ("I'm sorry, I couldn't reach our agents' queue just now. "
             "Please call us on 0800 000 0000 (8am–8pm) and we'll help straight away.")

@@ -37,7 +37,8 @@ from contracts.redis_keys import DEFAULT_VOC_STREAM_RETENTION_SECONDS, VOC_EVENT
 structlogger = structlog.get_logger()
 
 KEPT_METADATA = ("channel", "call_id")
-CLIENT_NAME = "voc-broker"  # how the connection shows in CLIENT LIST
+CLIENT_NAME = "voc-broker"
+CLAIM_SLOTS = frozenset({"verified_identity"})  # slots that hold identity claims: never copied  # how the connection shows in CLIENT LIST
 CUSTOMER_ID_KEY = "customer_id"
 BATCH = 500
 RETRY_SECONDS = (0.1, 0.5, 1.0, 2.0)
@@ -57,7 +58,9 @@ def stream_event(event: Dict[str, Any], claim_secret: str) -> Dict[str, Any]:
         parse["entities"] = [{**e, "value": redact(e["value"]) if isinstance(e.get("value"), str) else e.get("value")}
                              for e in parse.get("entities") or []]
         out["parse_data"] = parse
-    if kind == "slot" and isinstance(out.get("value"), str):
+    if kind == "slot" and out.get("name") in CLAIM_SLOTS:
+        out["value"] = None  # a caller's identity claim (actions.verification) stays in the tracker
+    elif kind == "slot" and isinstance(out.get("value"), str):
         out["value"] = redact(out["value"])
     metadata = out.get("metadata") or {}
     if isinstance(metadata, dict):

@@ -41,3 +41,10 @@ def test_queue_and_upset_wording():
     assert "out of the queue" in replies.left_queue()
     upset = replies.upset_fallback(alice)
     assert upset.startswith("I'm really sorry") and "one of our team, Alice" in upset and "rephrase" not in upset
+
+
+def test_a_caller_handed_off_hears_they_are_being_put_through_not_a_queue():
+    from actions.replies import call_transfer_reply
+
+    text = call_transfer_reply(None)
+    assert "putting you through" in text and "queue" not in text and "reply right here" not in text

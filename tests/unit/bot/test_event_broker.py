@@ -38,6 +38,12 @@ def test_a_claim_for_another_conversation_names_nobody():
     assert "customer_id" not in stream_event(user_event(identity=claim), SECRET)["metadata"]
 
 
+def test_a_callers_identity_claim_in_a_slot_never_leaves():
+    claim = issue_identity_claim(VerifiedCustomer("C1001", int(time.time()) + 3600), "CA1", SECRET)
+    out = stream_event({"event": "slot", "name": "verified_identity", "value": claim, "sender_id": "CA1"}, SECRET)
+    assert out["value"] is None and claim not in json.dumps(out)
+
+
 def test_bot_text_is_redacted_and_its_payloads_dropped():
     out = stream_event({"event": "bot", "text": "Call us on 020 7946 0958", "data": {"buttons": [1]}}, SECRET)
     assert "7946" not in out["text"] and "data" not in out
