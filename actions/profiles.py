@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict, dataclass, field
-from typing import List, Optional
+from typing import Iterator, List, Optional
 
 import redis
 
@@ -61,8 +61,18 @@ class ProfileStore:
     def __init__(self, client: redis.Redis) -> None:
         self.redis = client
 
-    def get(self, customer_id: str, by_key: bool = False) -> Optional[Customer]:
-        raw = self.redis.get(customer_id if by_key else redis_keys.customer_profile(customer_id))
+    def get(self, customer_id: str) -> Optional[Customer]:
+        return self._read(self.redis.get(redis_keys.customer_profile(customer_id)))
+
+    def customers(self) -> Iterator[Customer]:
+        """Every profile, by scanning: fine for a handful; a CRM has indexes for this."""
+        for key in self.redis.scan_iter(redis_keys.customer_profile("*")):
+            customer = self._read(self.redis.get(key))
+            if customer is not None:
+                yield customer
+
+    @staticmethod
+    def _read(raw: Optional[bytes]) -> Optional[Customer]:
         if raw is None:
             return None
         data = json.loads(raw)

@@ -19,7 +19,6 @@ import redis
 from actions.profiles import Customer, ProfileStore, normalise_order_id
 from contracts.identity import VerifiedCustomer, issue_identity_claim, verify_identity_claim
 from contracts.redaction import SPOKEN_DIGITS
-from contracts.redis_keys import customer_profile
 
 VERIFIED_SLOT = "verified_identity"
 VERIFYING_SLOT = "verifying_caller"
@@ -37,15 +36,10 @@ def last_four(text: str) -> Optional[str]:
 
 
 def owner_of(client: redis.Redis, order_id: str) -> Optional[Customer]:
-    """The customer whose profile holds this order. Reads every profile: fine for the demo's
-    handful; a CRM-backed deployment looks the order up in its own index instead."""
+    """The customer whose profile holds this order (ProfileStore.customers: a scan, fine for the
+    demo's handful; a CRM-backed deployment looks the order up in its own index instead)."""
     wanted = normalise_order_id(order_id)
-    store = ProfileStore(client)
-    for key in client.scan_iter(customer_profile("*")):
-        customer = store.get(key.decode() if isinstance(key, bytes) else key, by_key=True)
-        if customer is not None and any(o.order_id == wanted for o in customer.orders):
-            return customer
-    return None
+    return next((c for c in ProfileStore(client).customers() if any(o.order_id == wanted for o in c.orders)), None)
 
 
 def matches(customer: Customer, digits: str) -> bool:

@@ -83,10 +83,6 @@ def caller_turns(tts_url: str, count: int) -> list[tuple[str, np.ndarray, int]]:
     return (mixed * (count // len(mixed) + 1))[:count]
 
 
-async def wait_played(caller: TwilioCaller, first: float, audio: bytes) -> None:
-    await asyncio.sleep(max(0.0, len(audio) / 8000 - (time.monotonic() - first)) + 0.3)
-
-
 async def one_caller(url: str, turns: list, turns_per_call: int) -> tuple[list[float], list[str], int]:
     """Runs `turns` over as many calls as needed; returns latencies (ms), call ids, unanswered turns."""
     latencies, calls, unanswered, i = [], [], 0, 0
@@ -95,7 +91,7 @@ async def one_caller(url: str, turns: list, turns_per_call: int) -> tuple[list[f
             calls.append(caller.call_sid)
             first, audio = await caller.reply_after(time.monotonic(), timeout=30)
             if first is not None:
-                await wait_played(caller, first, audio)
+                await caller.until_played(first, audio)
             for _ in range(turns_per_call):
                 if i >= len(turns) or caller.heard.closed:
                     break
@@ -107,7 +103,7 @@ async def one_caller(url: str, turns: list, turns_per_call: int) -> tuple[list[f
                     unanswered += 1
                     continue
                 latencies.append((first - ended) * 1000)
-                await wait_played(caller, first, audio)
+                await caller.until_played(first, audio)
     return latencies, calls, unanswered
 
 

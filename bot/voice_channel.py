@@ -13,7 +13,6 @@ reply asked to hang up (custom payload `{"end_call": true}`, e.g. after repeated
 
 from __future__ import annotations
 
-import hmac
 from typing import Any, Dict, List, Optional, Text
 
 from rasa.core.channels.channel import CollectingOutputChannel
@@ -23,6 +22,7 @@ from sanic.response import HTTPResponse
 
 from bot.channels import CustomerRestInput
 from bot.settings import BotSettings
+from contracts.identity import bearer_matches as authorised
 
 VOICE = "voice"
 HANDOFF_SLOT = "handoff_queued"
@@ -37,11 +37,6 @@ class VoiceOutput(CollectingOutputChannel):
 def asks_to_end_call(messages: List[Dict[str, Any]]) -> bool:
     """Whether a reply asked to end the call."""
     return any(isinstance(m.get("custom"), dict) and m["custom"].get("end_call") is True for m in messages)
-
-
-def authorised(header: Optional[str], token: str) -> bool:
-    scheme, _, given = (header or "").partition(" ")
-    return scheme.lower() == "bearer" and hmac.compare_digest(given.strip().encode(), token.encode())
 
 
 class VoiceInput(CustomerRestInput):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import base64
-import hmac
 import io
 import logging
 import time
@@ -17,7 +16,7 @@ from fastapi import FastAPI, Header, HTTPException, Query, Request
 from fastapi.responses import JSONResponse, PlainTextResponse
 from starlette.concurrency import run_in_threadpool
 
-from contracts.identity import require_secret
+from contracts.identity import bearer_matches, require_secret
 from speech.asr.engine import load_engine
 from speech.calls import CallRegistry
 from speech.asr.vocabulary import VOCABULARIES, VocabularyName
@@ -32,7 +31,7 @@ from speech.voice.dtmf import Keypad
 from speech.voice.session import VoiceParts, pieces
 from contracts.signals import NOT_UNDERSTOOD, signal_text
 from speech.voice.turns import TurnSettings, silero_probability
-from speech.uploads import body_limit, parse_upload, read_capped
+from speech.uploads import Upload, body_limit, parse_upload, read_capped
 from speech.vad import SileroVad
 
 log = logging.getLogger("speech")
@@ -139,8 +138,7 @@ def create_app(settings: SpeechSettings | None = None, transcriber: Transcriber 
     app.include_router(browser.build_router(calls))
 
     def authorised(authorization: Optional[str]) -> None:
-        scheme, _, token = (authorization or "").partition(" ")
-        if scheme.lower() != "bearer" or not hmac.compare_digest(token.encode(), settings.speech_api_token.encode()):
+        if not bearer_matches(authorization, settings.speech_api_token):
             raise HTTPException(401, "a valid bearer token (SPEECH_API_TOKEN) is required")
 
     @app.get("/v1/calls/{call_id}/disposition", response_class=PlainTextResponse,
@@ -179,6 +177,13 @@ def create_app(settings: SpeechSettings | None = None, transcriber: Transcriber 
         engine = app.state.transcriber.engine
         return Health(status="ok", engine=engine.name, model=engine.model)
 
+    async def received_upload(request: Request) -> Upload:
+        """The request's audio (body or multipart), read with the size cap; 413/415 otherwise."""
+        content_type = request.headers.get("content-type", "")
+        body = await read_capped(request.stream(), request.headers.get("content-length"),
+                                 body_limit(content_type, settings.max_audio_bytes))
+        return parse_upload(body, content_type)
+
     @app.post("/v1/transcribe", response_model=TranscribeResponse, responses=_ERRORS,
               openapi_extra={"requestBody": _REQUEST_BODY})
     async def transcribe(
@@ -188,10 +193,7 @@ def create_app(settings: SpeechSettings | None = None, transcriber: Transcriber 
         vocabulary: Optional[VocabularyName] = Query(
             None, description="open (default): any words; digits: only digits, for a caller reading out a number"),
     ) -> TranscribeResponse:
-        content_type = request.headers.get("content-type", "")
-        body = await read_capped(request.stream(), request.headers.get("content-length"),
-                                 body_limit(content_type, settings.max_audio_bytes))
-        upload = parse_upload(body, content_type)
+        upload = await received_upload(request)
         prompt = prompt or upload.prompt or None
         chosen = vocabulary or upload.vocabulary or "open"
         if chosen not in VOCABULARIES:
@@ -201,7 +203,7 @@ def create_app(settings: SpeechSettings | None = None, transcriber: Transcriber 
         # decoding and recognition are CPU work: worker threads, so the event loop keeps answering
         audio = await run_in_threadpool(decode, upload.audio, limits)
         decode_ms = (time.perf_counter() - started) * 1000
-        del body, upload
+        del upload
         t: Transcriber = app.state.transcriber
         result = await run_in_threadpool(t.transcribe, audio.samples, prompt=prompt, vocabulary=VOCABULARIES[chosen])
         if settings.store_audio:
@@ -220,10 +222,7 @@ def create_app(settings: SpeechSettings | None = None, transcriber: Transcriber 
         conversation_id: str = Query(..., min_length=1, max_length=128, description="the same id for every turn"),
         customer_token: Optional[str] = Header(None, description="the website's signed customer token, if any"),
     ) -> VoiceTurnResponse:
-        content_type = request.headers.get("content-type", "")
-        body = await read_capped(request.stream(), request.headers.get("content-length"),
-                                 body_limit(content_type, settings.max_audio_bytes))
-        upload = parse_upload(body, content_type)
+        upload = await received_upload(request)
         audio = await run_in_threadpool(decode, upload.audio, limits)
         t: Transcriber = app.state.transcriber
         result = await run_in_threadpool(t.transcribe, audio.samples)

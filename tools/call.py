@@ -45,7 +45,7 @@ async def call(args: argparse.Namespace) -> None:
         print(f"calling {stream} as {caller.call_sid}{' (with a customer token)' if args.token else ''}")
         first, audio = await caller.reply_after(time.monotonic(), timeout=30)
         print(f"assistant> {heard(args.speech_url, audio)}")
-        await asyncio.sleep(len(audio) / TELEPHONE_RATE - (time.monotonic() - (first or time.monotonic())) + 0.3)
+        await caller.until_played(first or time.monotonic(), audio)
         for line in args.lines:
             if caller.heard.closed:
                 break
@@ -62,7 +62,7 @@ async def call(args: argparse.Namespace) -> None:
                 print("(no answer)")
                 continue
             print(f"assistant ({(first - ended) * 1000:.0f} ms)> {heard(args.speech_url, audio)}")
-            await asyncio.sleep(max(0.0, len(audio) / TELEPHONE_RATE - (time.monotonic() - first)) + 0.3)
+            await caller.until_played(first, audio)
         if caller.heard.closed:
             print(f"(the assistant ended the call: {caller.heard.closed})")
 

@@ -119,6 +119,11 @@ class TwilioCaller:
             await asyncio.sleep(0.05)
         return first, self.heard.audio_between(first)
 
+    @staticmethod
+    async def until_played(first: float, audio: bytes, margin_s: float = 0.3) -> None:
+        """Wait until a reply that began to sound at `first` has played out (Twilio plays in real time)."""
+        await asyncio.sleep(max(0.0, len(audio) / TELEPHONE_RATE - (time.monotonic() - first)) + margin_s)
+
     async def hang_up(self) -> None:
         """`stop`, as Twilio sends when the caller hangs up; then wait for the server to close."""
         self._tasks[0].cancel()  # the line goes quiet

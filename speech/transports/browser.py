@@ -23,7 +23,7 @@ from fastapi import APIRouter, WebSocket, WebSocketDisconnect
 
 from speech.audio import SAMPLE_RATE, from_pcm16, resample, to_pcm16
 from speech.calls import CallRegistry
-from speech.transports.messages import json_message
+from speech.transports.messages import close_quietly, json_message
 from speech.tts.engine import Speech
 from speech.voice.session import CallRecord, VoiceSession
 
@@ -125,10 +125,7 @@ async def serve_browser(ws: WebSocket, calls: CallRegistry) -> None:
         log.warning("browser call refused: %s", exc)
         if record is not None:
             record.error = str(exc)
-        try:
-            await ws.close(BAD_PAYLOAD, str(exc)[:120])
-        except RuntimeError:
-            pass
+        await close_quietly(ws, BAD_PAYLOAD, str(exc))
     except RuntimeError:  # the session hung up and closed the socket under us
         pass
     finally:

@@ -30,7 +30,7 @@ from speech.audio import resample, to_pcm16
 from speech.g711 import TELEPHONE_RATE, from_telephone, ulaw_encode
 from speech.calls import CallRegistry
 from speech.settings import SpeechSettings
-from speech.transports.messages import json_message
+from speech.transports.messages import close_quietly, json_message
 from speech.transports.twilio_signature import valid_signature
 from speech.tts.engine import Speech
 from speech.voice.session import CallRecord, VoiceSession
@@ -218,12 +218,12 @@ async def serve_stream(ws: WebSocket, calls: CallRegistry) -> None:
         log.warning("twilio stream refused: %s", exc)
         if record is not None:
             record.error = str(exc)
-        await _close(ws, exc.code, str(exc))
+        await close_quietly(ws, exc.code, str(exc))
     except Exception as exc:
         log.exception("twilio stream failed")
         if record is not None:
             record.error = f"{type(exc).__name__}: {exc}"
-        await _close(ws, INTERNAL, "the call failed on our side")
+        await close_quietly(ws, INTERNAL, "the call failed on our side")
     finally:
         if session is not None:
             await session.close("stream closed")
@@ -240,10 +240,3 @@ async def _receive(ws: WebSocket) -> str:
         raise
     except KeyError:  # a binary frame: receive_text finds no "text"
         raise ProtocolError("a binary frame: Media Streams messages are JSON text") from None
-
-
-async def _close(ws: WebSocket, code: int, reason: str) -> None:
-    try:
-        await ws.close(code, reason[:120])  # a close reason is at most 123 bytes
-    except RuntimeError:  # already closed
-        pass

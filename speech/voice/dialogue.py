@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Optional
 
 import httpx
@@ -15,7 +15,6 @@ class Reply:
     texts: list[str]
     handed_off: bool = False  # waiting for a person: the call is transferred when it ends
     end_call: bool = False  # the dialogue asked to hang up (after repeated silence)
-    buttons: list[str] = field(default_factory=list)
 
 
 class DialogueError(RuntimeError):
@@ -40,8 +39,7 @@ class RasaVoiceClient:
         body = answer.json()
         messages = body.get("messages") or []
         return Reply(texts=[m["text"] for m in messages if m.get("text")],
-                     handed_off=bool(body.get("handed_off")), end_call=bool(body.get("end_call")),
-                     buttons=[b.get("title", "") for m in messages for b in m.get("buttons") or []])
+                     handed_off=bool(body.get("handed_off")), end_call=bool(body.get("end_call")))
 
     async def aclose(self) -> None:
         await self._client.aclose()

@@ -76,7 +76,7 @@ async def heard_all(caller: TwilioCaller, after: float, timeout: float = 30.0) -
     """The reply to a turn, once it has also finished playing (every mark came back)."""
     first, audio = await caller.reply_after(after, timeout=timeout)
     assert first is not None, "the assistant did not answer"
-    await asyncio.sleep(len(audio) / 8000 - (time.monotonic() - first) + 0.2)
+    await caller.until_played(first, audio, margin_s=0.2)
     return first, audio
 
 

@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import hmac
 import time
 from dataclasses import dataclass
 from typing import Any, Iterable, Mapping, Optional
@@ -112,3 +113,9 @@ def claim_from_events(events: Iterable[Mapping[str, Any]]) -> Any:
         if event.get("event") == "user":
             return (event.get("metadata") or {}).get(IDENTITY_CLAIM_KEY)
     return None
+
+
+def bearer_matches(authorization: Optional[str], token: str) -> bool:
+    """Whether an `Authorization` header carries `Bearer <token>` (compared in constant time)."""
+    scheme, _, given = (authorization or "").partition(" ")
+    return scheme.lower() == "bearer" and hmac.compare_digest(given.strip().encode(), token.encode())
