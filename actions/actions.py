@@ -253,7 +253,8 @@ def hand_off(dispatcher: CollectingDispatcher, tracker: Tracker, customer: Optio
     dispatcher.utter_message(text=opening + reply)
     # the turn ends here: with handoff_queued set, the queue rule would otherwise answer this
     # same message again with the queue position
-    return [SlotSet("handoff_offered", False), SlotSet("handoff_queued", True), *LISTEN]
+    return [SlotSet("handoff_offered", False), SlotSet("handoff_reason", reason), SlotSet("handoff_queued", True),
+            *LISTEN]
 
 
 def upset_now(tracker: Tracker) -> bool:

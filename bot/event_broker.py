@@ -20,7 +20,7 @@ import asyncio
 import json
 import time
 import uuid
-from collections import deque
+from collections import OrderedDict, deque
 from typing import Any, Deque, Dict, Optional, Text
 
 import structlog
@@ -37,8 +37,9 @@ from contracts.redis_keys import DEFAULT_VOC_STREAM_RETENTION_SECONDS, VOC_EVENT
 structlogger = structlog.get_logger()
 
 KEPT_METADATA = ("channel", "call_id")
-CLIENT_NAME = "voc-broker"
-CLAIM_SLOTS = frozenset({"verified_identity"})  # slots that hold identity claims: never copied  # how the connection shows in CLIENT LIST
+CLIENT_NAME = "voc-broker"  # how the connection shows in CLIENT LIST
+CLAIM_SLOTS = frozenset({"verified_identity"})  # slots that hold identity claims: never copied
+KNOWN_SENDERS = 10_000  # conversations whose verified customer is remembered for the assistant's replies
 CUSTOMER_ID_KEY = "customer_id"
 BATCH = 500
 RETRY_SECONDS = (0.1, 0.5, 1.0, 2.0)
@@ -86,6 +87,9 @@ class RedisStreamBroker(EventBroker):
         self.queue: Deque[Dict[str, str]] = deque()
         self.dropped = 0
         self.written = 0
+        # sender -> verified customer id, so the assistant's replies carry it too: the VoC worker
+        # redacts the customer's own name from them ("Hi Alice")
+        self.customers: "OrderedDict[str, str]" = OrderedDict()
         self._wakeup: Optional[asyncio.Event] = None
         self._writer: Optional[asyncio.Task] = None
 
@@ -99,13 +103,27 @@ class RedisStreamBroker(EventBroker):
                    retention_seconds=int(kwargs.get("retention_seconds", settings.voc_stream_retention_seconds)))
 
     def publish(self, event: Dict[Text, Any]) -> None:
-        entry = {"event": json.dumps(stream_event(event, self.claim_secret), separators=(",", ":"))}
+        out = stream_event(event, self.claim_secret)
+        self._remember_customer(out)
+        entry = {"event": json.dumps(out, separators=(",", ":"))}
         self._enqueue([entry], newest=True)
         if self._writer is None or self._writer.done():
             self._wakeup = asyncio.Event()
             self._writer = asyncio.get_event_loop().create_task(self._write_forever())
         assert self._wakeup is not None
         self._wakeup.set()
+
+    def _remember_customer(self, out: Dict[str, Any]) -> None:
+        sender = str(out.get("sender_id") or "")
+        if out.get("event") == "user":
+            customer = (out.get("metadata") or {}).get(CUSTOMER_ID_KEY)
+            if customer:
+                self.customers[sender] = customer
+                self.customers.move_to_end(sender)
+                while len(self.customers) > KNOWN_SENDERS:
+                    self.customers.popitem(last=False)
+        elif out.get("event") == "bot" and sender in self.customers:
+            out["metadata"] = {**(out.get("metadata") or {}), CUSTOMER_ID_KEY: self.customers[sender]}
 
     def _enqueue(self, entries: list, newest: bool) -> None:
         if newest:

@@ -7,7 +7,8 @@ import socket
 from pathlib import Path
 
 from contracts.ports import DEFAULT_PORTS
-from contracts.redis_keys import DEFAULT_VOC_RETENTION_SECONDS, DEFAULT_VOC_STREAM_RETENTION_SECONDS
+from contracts.redis_keys import (DEFAULT_VOC_RETENTION_SECONDS, DEFAULT_VOC_STREAM_RETENTION_SECONDS,
+                                  DEFAULT_VOC_TRANSCRIPT_RETENTION_SECONDS)
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
@@ -30,6 +31,13 @@ class VocSettings(BaseSettings):
                                    description="irritant records and aggregates expire after this")
     stream_retention_seconds: int = Field(DEFAULT_VOC_STREAM_RETENTION_SECONDS, gt=0,
                                           alias="VOC_STREAM_RETENTION_SECONDS")
+    transcript_retention_seconds: int = Field(DEFAULT_VOC_TRANSCRIPT_RETENTION_SECONDS, gt=0,
+                                              alias="VOC_TRANSCRIPT_RETENTION_SECONDS",
+                                              description="redacted transcripts expire this long after their last line")
+    conversation_idle_seconds: float = Field(1800, gt=0, alias="VOC_CONVERSATION_IDLE_SECONDS",
+                                             description="a conversation quiet this long is over: its outcome is counted")
+    close_every_seconds: float = Field(2.0, gt=0, alias="VOC_CLOSE_EVERY_SECONDS",
+                                       description="how often ended conversations are looked for")
     top_tiers: str = Field("gold,platinum", alias="TOP_TIERS", description="tiers whose irritants weigh more")
     dev_mode: bool = Field(False, alias="DEV_MODE")
 

@@ -1,7 +1,23 @@
-"""Applying one event to Redis, exactly once: the irritant record, the day's counts, the
-unique customers and the conversation's counters are written in one transaction together
-with the event's `voc:applied:{uid}` marker, so an event seen again (a reclaimed entry, a
-batch the broker re-sent) changes nothing."""
+"""Applying Rasa's events to Redis, exactly once, and closing conversations that have ended.
+
+Every event that matters here becomes a list of Redis commands, run by one Lua script together
+with the event's `voc:applied:{uid}` marker: an event seen again (a reclaimed entry, a batch
+the broker re-sent) finds its marker and changes nothing. Scripts for a whole batch travel in
+one pipeline, so one round trip applies hundreds of events.
+
+What each event writes (keys in contracts.redis_keys):
+- a customer message: its turn in the conversation's hash, the redacted transcript line, the
+  day's sentiment count per channel, the customer → conversations index (signed-in
+  customers), and, when it is an irritant, the irritant record, the day's counts and
+  severity, and the day's unique customers for the category;
+- an action or a slot change that the outcome needs (voc.conversations): a field in the hash;
+- an assistant message: the redacted transcript line.
+Every one of them moves the conversation's last-activity time in `voc:open`.
+
+A conversation quiet for VOC_CONVERSATION_IDLE_SECONDS is closed by `close_idle`: its outcome
+record and the day's KPI counters are written and its hash is deleted, in one script that
+first checks no event arrived since the hash was read.
+"""
 
 from __future__ import annotations
 
@@ -9,22 +25,40 @@ import json
 import time
 from datetime import datetime, timezone
 from functools import lru_cache
-from typing import Any, Mapping, Optional
+from typing import Any, Iterable, Mapping, Optional
 
 import redis
 
-from contracts.records import UserMessage
+from contracts.records import BotMessage, UserMessage
 from contracts.redaction import redact
-from contracts.redis_keys import (VOC_IRRITANTS, customer_profile, voc_applied, voc_conversation, voc_day_counts,
-                                  voc_day_customers)
+from contracts.redis_keys import (VOC_IRRITANTS, VOC_OPEN, VOC_OUTCOMES, customer_profile, voc_applied,
+                                  voc_conversation, voc_customer_conversations, voc_day_counts, voc_day_customers,
+                                  voc_day_kpis, voc_day_sentiment, voc_transcript)
 from contracts.signals import signal_in
-from voc import pseudonyms
+from voc import conversations, pseudonyms
+from voc.conversations import ACTION, IGNORED_ACTIONS, SLOT, TRACKED_SLOTS, TURN, Outcome
 from voc.irritants import NEGATIVE, IrritantRecord, classify, severity
 from voc.settings import VocSettings
 from voc.taxonomy import Taxonomy
 
 CHANNELS = {"rest": "chat", "voice": "voice"}  # Rasa's input channel -> what analysts call it
 APPLIED, DUPLICATE, IGNORED = "applied", "duplicate", "ignored"
+DAY_SECONDS = 86_400
+
+# KEYS[1]: the event's marker. ARGV[1]: the marker's lifetime; ARGV[2]: the commands (JSON).
+# Not Redis Cluster-safe (the commands name keys the script was not given): one Redis, as designed.
+APPLY_ONCE = """
+if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
+for _, command in ipairs(cjson.decode(ARGV[2])) do redis.call(unpack(command)) end
+redis.call('SET', KEYS[1], '1', 'EX', ARGV[1])
+return 1
+"""
+# KEYS[1]: the conversation's hash. ARGV[1]: its event count when read; ARGV[2]: the commands.
+CLOSE_IF_UNCHANGED = """
+if tonumber(redis.call('HGET', KEYS[1], 'events') or '0') ~= tonumber(ARGV[1]) then return 0 end
+for _, command in ipairs(cjson.decode(ARGV[2])) do redis.call(unpack(command)) end
+return 1
+"""
 
 
 def channel_of(message: UserMessage) -> str:
@@ -36,6 +70,15 @@ def utc_day(timestamp: float) -> str:
     return datetime.fromtimestamp(timestamp or time.time(), tz=timezone.utc).strftime("%Y-%m-%d")
 
 
+def day_start(day: str) -> int:
+    return int(datetime.strptime(day, "%Y-%m-%d").replace(tzinfo=timezone.utc).timestamp())
+
+
+def min_id(keep_seconds: int, now: Optional[float] = None) -> str:
+    """The oldest stream id still within `keep_seconds` (stream ids start with milliseconds)."""
+    return f"{int(((now or time.time()) - keep_seconds) * 1000)}-0"
+
+
 class Store:
     def __init__(self, client: redis.Redis, settings: VocSettings, taxonomy: Taxonomy) -> None:
         self.redis = client
@@ -43,6 +86,8 @@ class Store:
         self.taxonomy = taxonomy
         self.top_tiers = {t.strip().lower() for t in settings.top_tiers.split(",") if t.strip()}
         self._profile = lru_cache(maxsize=4096)(self._read_profile)
+        self._apply_once = client.register_script(APPLY_ONCE)
+        self._close_if_unchanged = client.register_script(CLOSE_IF_UNCHANGED)
 
     def _read_profile(self, customer_id: str) -> Mapping[str, Any]:
         raw = self.redis.get(customer_profile(customer_id))
@@ -51,58 +96,182 @@ class Store:
         except json.JSONDecodeError:
             return {}
 
+    # --- applying events ---------------------------------------------------------------------
     def apply(self, event: Mapping[str, Any]) -> str:
-        """APPLIED, DUPLICATE (seen before) or IGNORED (not a customer's words)."""
+        """APPLIED, DUPLICATE (seen before) or IGNORED (nothing VoC keeps)."""
+        return self.apply_batch([event])[0]
+
+    def apply_batch(self, events: Iterable[Mapping[str, Any]]) -> list[str]:
+        events = list(events)
+        earlier = self._irritants_so_far(events)
+        plans = [self._plan(e, earlier) for e in events]
+        with self.redis.pipeline(transaction=False) as pipe:
+            for plan in plans:
+                if plan is not None:
+                    uid, commands = plan
+                    self._apply_once(keys=[voc_applied(uid)],
+                                     args=[self.settings.stream_retention_seconds, json.dumps(commands)], client=pipe)
+            results = iter(pipe.execute())
+        return [IGNORED if plan is None else APPLIED if next(results) == 1 else DUPLICATE for plan in plans]
+
+    def _irritants_so_far(self, events: list[Mapping[str, Any]]) -> dict[str, dict[str, int]]:
+        """Irritant counts per category of the conversations in this batch (for repetition)."""
+        wanted = {self._conversation(e) for e in events if e.get("event") == "user"}
+        wanted.discard("")
+        with self.redis.pipeline(transaction=False) as pipe:
+            for conversation in wanted:
+                pipe.hgetall(voc_conversation(conversation))
+            found = pipe.execute()
+        return {c: {k.split(":", 1)[1]: int(v) for k, v in h.items() if k.startswith("irritants:")}
+                for c, h in zip(wanted, found)}
+
+    def _conversation(self, event: Mapping[str, Any]) -> str:
+        sender = str(event.get("sender_id") or "")
+        return pseudonyms.conversation(self.settings.pseudonym_secret, sender) if sender else ""
+
+    def _plan(self, event: Mapping[str, Any], earlier: dict[str, dict[str, int]]) -> Optional[tuple[str, list]]:
+        """The event's uid and its commands; None when VoC keeps nothing of it."""
         uid = str(event.get("uid") or "")
-        if event.get("event") != "user" or not uid:
-            return IGNORED
-        message = UserMessage.from_event(event)
-        if not message.text.strip() or signal_in(message.text) is not None:
-            return IGNORED  # call events (no input, ...) are not words
-        secret = self.settings.pseudonym_secret
-        conversation = pseudonyms.conversation(secret, str(event.get("sender_id") or ""))
-        customer_id: Optional[str] = message.metadata.get("customer_id")
+        conversation = self._conversation(event)
+        if not uid or not conversation:
+            return None
+        kind = event.get("event")
+        at = float(event.get("timestamp") or time.time())
+        if kind == "user":
+            commands = self._user_commands(UserMessage.from_event(event), conversation, uid, earlier)
+        elif kind == "bot":
+            commands = self._bot_commands(BotMessage.from_event(event), event.get("metadata") or {}, conversation)
+        elif kind == "action" and event.get("name") and event.get("name") not in IGNORED_ACTIONS:
+            commands = [["HSET", voc_conversation(conversation), conversations.event_field(ACTION, at, uid),
+                         str(event["name"])]]
+        elif kind == "slot" and event.get("name") in TRACKED_SLOTS:
+            commands = [["HSET", voc_conversation(conversation), conversations.event_field(SLOT, at, uid),
+                         conversations.slot_value(str(event["name"]), event.get("value"))]]
+        else:
+            return None
+        if not commands:
+            return None
+        conv_key = voc_conversation(conversation)
+        commands += [["HINCRBY", conv_key, "events", 1],
+                     ["EXPIRE", conv_key, self.settings.retention_seconds],
+                     ["ZADD", VOC_OPEN, "GT", at, conversation]]
+        return uid, commands
+
+    def _names(self, customer_id: Optional[str]) -> tuple[list[str], Mapping[str, Any]]:
         profile = self._profile(customer_id) if customer_id else {}
         full = str(profile.get("name") or "")
-        names = [full, *full.split()] if full else []  # "Alice Martin", "Alice", "Martin"
-        quote = redact(message.text, names)
-        found = classify(message, self.taxonomy, quote)
-        marker, conv_key = voc_applied(uid), voc_conversation(conversation)
-        with self.redis.pipeline() as pipe:
-            while True:
-                try:
-                    pipe.watch(marker, conv_key)
-                    if pipe.exists(marker):
-                        pipe.unwatch()
-                        return DUPLICATE
-                    earlier = int(pipe.hget(conv_key, f"irritants:{found[0]}") or 0) if found else 0
-                    pipe.multi()
-                    pipe.set(marker, 1, ex=self.settings.stream_retention_seconds)
-                    pipe.hincrby(conv_key, "messages", 1)
-                    if found:
-                        record = IrritantRecord(
-                            at=message.timestamp, conversation=conversation,
-                            customer=pseudonyms.customer(secret, customer_id) if customer_id else conversation,
-                            channel=channel_of(message), intent=message.intent, category=found[0],
-                            subcategory=found[1], sentiment=message.sentiment.label,
-                            sentiment_score=message.sentiment.score,
-                            severity=severity(message.sentiment.score if message.sentiment.label == NEGATIVE else None,
-                                              str(profile.get("tier", "")).lower() in self.top_tiers, earlier),
-                            quote=quote, model=message.parse.model)
-                        self._write_record(pipe, record)
-                        pipe.hincrby(conv_key, f"irritants:{found[0]}", 1)
-                    pipe.expire(conv_key, self.settings.retention_seconds)
-                    pipe.execute()
-                    return APPLIED
-                except redis.WatchError:
-                    continue
+        return ([full, *full.split()] if full else []), profile  # "Alice Martin", "Alice", "Martin"
 
-    def _write_record(self, pipe: redis.client.Pipeline, record: IrritantRecord) -> None:
-        keep = self.settings.retention_seconds
-        min_id = f"{int((time.time() - keep) * 1000)}-0"
-        pipe.xadd(VOC_IRRITANTS, record.fields(), minid=min_id, approximate=True)
-        day = utc_day(record.at)
-        pipe.hincrby(voc_day_counts(day), f"{record.category}|{record.channel}", 1)
-        pipe.expire(voc_day_counts(day), keep)
-        pipe.sadd(voc_day_customers(day, record.category), record.customer)
-        pipe.expire(voc_day_customers(day, record.category), keep)
+    def _transcript(self, conversation: str, at: float, who: str, text: str, **extra: Any) -> list[list]:
+        key = voc_transcript(conversation)
+        line = json.dumps({"at": at, "who": who, "text": text, **extra}, separators=(",", ":"))
+        return [["RPUSH", key, line], ["EXPIRE", key, self.settings.transcript_retention_seconds]]
+
+    def _bot_commands(self, message: BotMessage, metadata: Mapping[str, Any], conversation: str) -> list[list]:
+        if not message.text.strip():
+            return []
+        # the broker redacted it already; the customer's own name ("Hi Alice") is only known here
+        names, _ = self._names(metadata.get("customer_id"))
+        return self._transcript(conversation, message.timestamp, "assistant", redact(message.text, names))
+
+    def _user_commands(self, message: UserMessage, conversation: str, uid: str,
+                       earlier: dict[str, dict[str, int]]) -> list[list]:
+        conv_key = voc_conversation(conversation)
+        channel = channel_of(message)
+        if not message.text.strip():
+            return []
+        if signal_in(message.text) is not None:  # a call event: the call's channel, not a turn
+            return [["HSET", conv_key, "channel", channel]]
+        secret = self.settings.pseudonym_secret
+        customer_id: Optional[str] = message.metadata.get("customer_id")
+        names, profile = self._names(customer_id)
+        quote = redact(message.text, names)
+        day = utc_day(message.timestamp)
+        expire_at = day_start(day) + self.settings.retention_seconds + DAY_SECONDS
+        customer = pseudonyms.customer(secret, customer_id) if customer_id else conversation
+        commands: list[list] = [
+            ["HSET", conv_key, conversations.event_field(TURN, message.timestamp, uid),
+             conversations.turn_value(message.intent, message.sentiment.label), "channel", channel],
+            ["HINCRBY", voc_day_sentiment(day), f"{channel}|{message.sentiment.label}", 1],
+            ["EXPIREAT", voc_day_sentiment(day), expire_at],
+            *self._transcript(conversation, message.timestamp, "customer", quote, intent=message.intent,
+                              sentiment=message.sentiment.label),
+        ]
+        if customer_id:
+            index = voc_customer_conversations(customer)
+            commands += [["HSET", conv_key, "customer", customer],
+                         ["SADD", index, conversation], ["EXPIRE", index, self.settings.retention_seconds]]
+        found = classify(message, self.taxonomy, quote)
+        if found:
+            so_far = earlier.setdefault(conversation, {})
+            repeats = so_far.get(found[0], 0)
+            so_far[found[0]] = repeats + 1  # a later message of this batch sees this one
+            record = IrritantRecord(
+                at=message.timestamp, conversation=conversation, customer=customer, channel=channel,
+                intent=message.intent, category=found[0], subcategory=found[1],
+                sentiment=message.sentiment.label, sentiment_score=message.sentiment.score,
+                severity=severity(message.sentiment.score if message.sentiment.label == NEGATIVE else None,
+                                  str(profile.get("tier", "")).lower() in self.top_tiers, repeats),
+                quote=quote, model=message.parse.model)
+            commands += self._record_commands(record, day, expire_at)
+            commands.append(["HINCRBY", conv_key, f"irritants:{found[0]}", 1])
+        return commands
+
+    def _record_commands(self, record: IrritantRecord, day: str, expire_at: int) -> list[list]:
+        flat = [x for pair in record.fields().items() for x in pair]
+        counts, customers = voc_day_counts(day), voc_day_customers(day, record.category)
+        return [
+            ["XADD", VOC_IRRITANTS, "MINID", "~", min_id(self.settings.retention_seconds), "*", *flat],
+            ["HINCRBY", counts, f"{record.category}|{record.channel}", 1],
+            ["HINCRBYFLOAT", counts, f"{record.category}|{record.channel}|severity", record.severity],
+            ["EXPIREAT", counts, expire_at],
+            ["SADD", customers, record.customer],
+            ["EXPIREAT", customers, expire_at],
+        ]
+
+    # --- closing conversations -----------------------------------------------------------------
+    def close_idle(self, watermark: float, limit: int = 500) -> list[Outcome]:
+        """Close the conversations quiet since before `watermark - idle`; the outcomes written."""
+        cutoff = watermark - self.settings.conversation_idle_seconds
+        due = self.redis.zrangebyscore(VOC_OPEN, "-inf", cutoff, start=0, num=limit)
+        if not due:
+            return []
+        with self.redis.pipeline(transaction=False) as pipe:
+            for conversation in due:
+                pipe.hgetall(voc_conversation(conversation))
+            hashes = pipe.execute()
+        closed: list[Outcome] = []
+        for conversation, fields in zip(due, hashes):
+            outcome = conversations.summarise(conversation, fields) if fields else None
+            commands = self._outcome_commands(outcome) if outcome else []
+            commands += [["DEL", voc_conversation(conversation)], ["ZREM", VOC_OPEN, conversation]]
+            if self._close_if_unchanged(keys=[voc_conversation(conversation)],
+                                        args=[fields.get("events", 0), json.dumps(commands)]) and outcome:
+                closed.append(outcome)
+        return closed
+
+    def _outcome_commands(self, outcome: Outcome) -> list[list]:
+        day = utc_day(outcome.ended)
+        key, ch = voc_day_kpis(day), outcome.channel
+        flat = [x for pair in outcome.fields().items() for x in pair]
+        commands = [
+            ["XADD", VOC_OUTCOMES, "MINID", "~", min_id(self.settings.retention_seconds), "*", *flat],
+            ["HINCRBY", key, f"{ch}|conversations", 1],
+            ["HINCRBY", key, f"{ch}|{outcome.outcome}", 1],
+            ["HINCRBY", key, f"{ch}|turns", outcome.turns],
+            ["HINCRBY", key, f"{ch}|fallback_turns", outcome.fallbacks],
+            ["HINCRBY", key, f"{ch}|rephrasings", outcome.rephrasings],
+            ["HINCRBYFLOAT", key, f"{ch}|effort_sum", outcome.effort],
+            ["HINCRBYFLOAT", key, f"{ch}|inferred_csat_sum", outcome.inferred_csat],
+            ["EXPIREAT", key, day_start(day) + self.settings.retention_seconds + DAY_SECONDS],
+        ]
+        if outcome.outcome == conversations.RESOLVED:
+            commands.append(["HINCRBY", key, f"{ch}|resolved_turns", outcome.turns])
+        if outcome.handoff_reason:
+            commands.append(["HINCRBY", key, f"{ch}|handoff_reason:{outcome.handoff_reason}", 1])
+        if outcome.stated_rating is not None:
+            commands += [["HINCRBY", key, f"{ch}|stated_n", 1],
+                         ["HINCRBY", key, f"{ch}|stated_sum", outcome.stated_rating],
+                         ["HINCRBYFLOAT", key, f"{ch}|rated_inferred_sum", outcome.inferred_csat],
+                         ["HINCRBY", key, f"{ch}|agreements", int(bool(outcome.agrees))]]
+        return commands

@@ -4,6 +4,12 @@ Entries are acknowledged after they are applied. Entries another consumer (a wor
 died) left unacknowledged for VOC_CLAIM_IDLE_MS are taken over with XAUTOCLAIM. Applying is
 idempotent (voc.store), so an entry processed twice counts once. An entry that cannot be
 read (not JSON) is logged by id and acknowledged: it would fail the same way forever.
+
+Every VOC_CLOSE_EVERY_SECONDS the worker closes the conversations that have ended (quiet for
+VOC_CONVERSATION_IDLE_SECONDS). "Quiet" is judged against a watermark, not the wall clock:
+while the worker is behind (a backlog after a restart) or another consumer still holds
+unacknowledged entries, the watermark is the time of the oldest event that may still be
+unapplied, so a conversation is never closed before all of its events have counted.
 """
 
 from __future__ import annotations
@@ -16,12 +22,18 @@ from dataclasses import dataclass, field
 
 import redis
 
-from contracts.redis_keys import VOC_EVENTS
+from contracts.redis_keys import VOC_EVENTS, VOC_IRRITANTS, VOC_OUTCOMES
 from voc.settings import VocSettings
-from voc.store import APPLIED, DUPLICATE, Store
+from voc.store import APPLIED, DUPLICATE, Store, min_id
 from voc.taxonomy import load
 
 log = logging.getLogger("voc.worker")
+TRIM_EVERY_SECONDS = 3600
+
+
+def entry_seconds(entry_id: str) -> float:
+    """When a stream entry was written: its id starts with the milliseconds."""
+    return int(str(entry_id).split("-")[0]) / 1000
 
 
 @dataclass
@@ -31,6 +43,7 @@ class Progress:
     ignored: int = 0
     unreadable: int = 0
     claimed: int = 0
+    closed: int = 0
     started: float = field(default_factory=time.time)
 
 
@@ -41,6 +54,9 @@ class Worker:
         self.store = Store(self.redis, settings, load(settings.taxonomy))
         self.progress = Progress()
         self._last_claim = 0.0
+        self._last_close = 0.0
+        self._last_trim = 0.0
+        self._behind_since: float | None = None  # time of the newest entry read while behind
 
     def ensure_group(self) -> None:
         try:
@@ -51,22 +67,21 @@ class Worker:
                 raise
 
     def _handle(self, entries: list) -> None:
+        events = []
         for entry_id, fields in entries:
             if fields is None:  # trimmed away while pending
-                self.redis.xack(VOC_EVENTS, self.settings.group, entry_id)
                 continue
             try:
-                event = json.loads(fields.get("event", ""))
+                events.append(json.loads(fields.get("event", "")))
             except json.JSONDecodeError:
                 log.error("stream entry %s is not a JSON event; acknowledged and skipped", entry_id)
                 self.progress.unreadable += 1
-                self.redis.xack(VOC_EVENTS, self.settings.group, entry_id)
-                continue
-            outcome = self.store.apply(event)
+        for outcome in self.store.apply_batch(events) if events else []:
             self.progress.applied += outcome == APPLIED
             self.progress.duplicates += outcome == DUPLICATE
             self.progress.ignored += outcome not in (APPLIED, DUPLICATE)
-            self.redis.xack(VOC_EVENTS, self.settings.group, entry_id)
+        if entries:
+            self.redis.xack(VOC_EVENTS, self.settings.group, *[entry_id for entry_id, _ in entries])
 
     def claim_abandoned(self) -> int:
         """Take over what a dead consumer left pending; the number of entries taken."""
@@ -93,7 +108,39 @@ class Worker:
         for _, entries in read or []:
             self._handle(entries)
             count += len(entries)
+            # a full batch: more may be waiting, and nothing newer than this entry is applied yet
+            self._behind_since = entry_seconds(entries[-1][0]) if len(entries) >= self.settings.batch else None
+        if now - self._last_close >= self.settings.close_every_seconds:
+            self._last_close = now
+            self.close_ended()
+        if now - self._last_trim >= TRIM_EVERY_SECONDS:
+            self._last_trim = now
+            self.trim()
         return count
+
+    def watermark(self) -> float:
+        """Every event older than this has been applied (see the module docstring)."""
+        mark = time.time() if self._behind_since is None else self._behind_since
+        pending = self.redis.xpending(VOC_EVENTS, self.settings.group)
+        if pending and pending.get("pending") and pending.get("min"):
+            mark = min(mark, entry_seconds(pending["min"]))
+        return mark
+
+    def close_ended(self) -> int:
+        closed = 0
+        while True:
+            batch = self.store.close_idle(self.watermark())
+            closed += len(batch)
+            if len(batch) < 500:
+                break
+        self.progress.closed += closed
+        return closed
+
+    def trim(self) -> None:
+        """Retention without traffic: the streams are trimmed on write, and here hourly as well."""
+        self.redis.xtrim(VOC_EVENTS, minid=min_id(self.settings.stream_retention_seconds), approximate=False)
+        for stream in (VOC_IRRITANTS, VOC_OUTCOMES):
+            self.redis.xtrim(stream, minid=min_id(self.settings.retention_seconds), approximate=False)
 
     def run(self, stop: threading.Event) -> None:
         self.ensure_group()

@@ -79,8 +79,10 @@ def test_each_message_counts_once_even_when_seen_again(worker, redis_client):
     drain(worker)
     publish(redis_client, events[0], events[1])  # the broker re-sent a batch
     drain(worker)
-    assert worker.progress.applied == 4 and worker.progress.duplicates == 2
-    assert redis_client.hgetall(voc_day_counts(DAY)) == {"delivery|chat": "2", "uncategorised|chat": "1"}
+    assert worker.progress.applied == 5 and worker.progress.duplicates == 2  # the call event sets the channel
+    counts = redis_client.hgetall(voc_day_counts(DAY))
+    assert {k: v for k, v in counts.items() if not k.endswith("|severity")} == {"delivery|chat": "2",
+                                                                                "uncategorised|chat": "1"}
     assert redis_client.scard(voc_day_customers(DAY, "delivery")) == 1  # one signed-in customer, twice
     records = [fields for _, fields in redis_client.xrange(VOC_IRRITANTS)]
     assert len(records) == 3
@@ -98,7 +100,7 @@ def test_what_a_dead_consumer_left_pending_is_taken_over(worker, redis_client, r
     time.sleep(0.3)  # past VOC_CLAIM_IDLE_MS
     assert worker.claim_abandoned() == 1
     assert redis_client.xpending(VOC_EVENTS, "voc-worker")["pending"] == 0
-    assert redis_client.hgetall(voc_day_counts(DAY)) == {"refunds|chat": "1"}
+    assert redis_client.hget(voc_day_counts(DAY), "refunds|chat") == "1"
 
 
 def test_an_unreadable_entry_is_acknowledged_not_retried_forever(worker, redis_client):
