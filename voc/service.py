@@ -1,7 +1,5 @@
-"""The voc process: the stream worker in a background thread, and its health over HTTP.
-
-(The analysts' API and console join this app in the next steps.)
-"""
+"""The voc process: the stream worker in a background thread, the analysts' API (voc.api) and
+the worker's health over HTTP."""
 
 from __future__ import annotations
 
@@ -9,12 +7,15 @@ import logging
 import threading
 from contextlib import asynccontextmanager
 
+import redis
 from fastapi import FastAPI
 from pydantic import BaseModel
 
 from contracts.identity import require_secret
 from contracts.redis_keys import VOC_EVENTS
+from voc import api
 from voc.settings import VocSettings
+from voc.taxonomy import Taxonomy
 from voc.worker import Worker
 
 log = logging.getLogger("voc")
@@ -26,6 +27,7 @@ class Health(BaseModel):
     applied: int
     duplicates: int
     ignored: int
+    closed: int  # conversations closed (ended) by this worker since it started
     pending: int | None = None  # read but not yet acknowledged, all consumers
     lag: int | None = None  # in the stream, not yet read by the group
 
@@ -50,7 +52,19 @@ def create_app(settings: VocSettings | None = None) -> FastAPI:
         stop.set()
         thread.join(timeout=5)
 
-    app = FastAPI(title="voc", summary="Voice of the customer: irritants from every conversation", lifespan=lifespan)
+    app = FastAPI(title="voc", summary="Voice of the customer: irritants, outcomes and KPIs from every conversation",
+                  description="Analyst endpoints need `Authorization: Bearer <token>`; mint tokens with "
+                              "`python -m voc token create --role analyst|admin --name <who>`.",
+                  lifespan=lifespan)
+    client = redis.Redis.from_url(settings.redis_url, decode_responses=True)
+
+    def taxonomy() -> Taxonomy:
+        return app.state.worker.store.taxonomy
+
+    def set_taxonomy(new: Taxonomy, text: str) -> None:
+        app.state.worker.replace_taxonomy(new, text)
+
+    app.include_router(api.router(settings, client, taxonomy, set_taxonomy))
 
     @app.get("/health", response_model=Health)
     def health() -> Health:
@@ -58,7 +72,7 @@ def create_app(settings: VocSettings | None = None) -> FastAPI:
         p = worker.progress
         group = next((g for g in worker.redis.xinfo_groups(VOC_EVENTS) if g["name"] == settings.group), {})
         return Health(status="ok", consumer=settings.consumer, applied=p.applied, duplicates=p.duplicates,
-                      ignored=p.ignored, pending=group.get("pending"), lag=group.get("lag"))
+                      ignored=p.ignored, closed=p.closed, pending=group.get("pending"), lag=group.get("lag"))
 
     return app
 

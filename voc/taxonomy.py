@@ -49,9 +49,21 @@ def keyword_pattern(keyword: str) -> re.Pattern:
 
 def load(path: Path = DEFAULT_PATH) -> Taxonomy:
     try:
-        doc = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
-    except (OSError, yaml.YAMLError) as exc:
+        text = Path(path).read_text(encoding="utf-8")
+    except OSError as exc:
         raise TaxonomyError(f"{path}: cannot read the taxonomy ({exc})") from None
+    return parse(text, source=str(path))
+
+
+def parse(text: str, source: str = "taxonomy") -> Taxonomy:
+    """The taxonomy in `text` (YAML); a TaxonomyError naming `source` says what is wrong."""
+    path = source
+    try:
+        doc = yaml.safe_load(text) or {}
+    except yaml.YAMLError as exc:
+        raise TaxonomyError(f"{path}: not valid YAML ({exc})") from None
+    if not isinstance(doc, dict):
+        raise TaxonomyError(f"{path}: needs a mapping with 'categories'")
     categories = doc.get("categories")
     if not isinstance(categories, dict) or not categories:
         raise TaxonomyError(f"{path}: needs a non-empty 'categories' mapping")
@@ -62,9 +74,13 @@ def load(path: Path = DEFAULT_PATH) -> Taxonomy:
         if name == UNCATEGORISED:
             raise TaxonomyError(f"{path}: '{UNCATEGORISED}' is reserved for negative messages that fit nothing")
         body = body or {}
+        if not isinstance(body, dict) or not isinstance(body.get("subcategories") or {}, dict):
+            raise TaxonomyError(f"{path}: category {name!r} needs 'description' and a 'subcategories' mapping")
         descriptions[name] = str(body.get("description") or "")
         for sub, spec in (body.get("subcategories") or {}).items():
             category = Category(name, sub)
+            if not isinstance(spec or {}, dict):
+                raise TaxonomyError(f"{path}: {name}.{sub} needs 'intents' and/or 'keywords' lists")
             for intent in (spec or {}).get("intents") or []:
                 if intent in by_intent:
                     raise TaxonomyError(f"{path}: intent {intent!r} is in both {by_intent[intent]} and {category}")

@@ -25,7 +25,7 @@ import redis
 from contracts.redis_keys import VOC_EVENTS, VOC_IRRITANTS, VOC_OUTCOMES
 from voc.settings import VocSettings
 from voc.store import APPLIED, DUPLICATE, Store, min_id
-from voc.taxonomy import load
+from voc.taxonomy import Taxonomy, TaxonomyError, load
 
 log = logging.getLogger("voc.worker")
 TRIM_EVERY_SECONDS = 3600
@@ -54,6 +54,7 @@ class Worker:
         self.store = Store(self.redis, settings, load(settings.taxonomy))
         self.progress = Progress()
         self._last_claim = 0.0
+        self._taxonomy_mtime = self._mtime()
         self._last_close = 0.0
         self._last_trim = 0.0
         self._behind_since: float | None = None  # time of the newest entry read while behind
@@ -105,6 +106,7 @@ class Worker:
         read = self.redis.xreadgroup(self.settings.group, self.settings.consumer, {VOC_EVENTS: ">"},
                                      count=self.settings.batch, block=block_ms)
         count = 0
+        self._behind_since = None
         for _, entries in read or []:
             self._handle(entries)
             count += len(entries)
@@ -113,10 +115,38 @@ class Worker:
         if now - self._last_close >= self.settings.close_every_seconds:
             self._last_close = now
             self.close_ended()
+            self.reload_taxonomy_if_edited()
         if now - self._last_trim >= TRIM_EVERY_SECONDS:
             self._last_trim = now
             self.trim()
         return count
+
+    def _mtime(self) -> float:
+        try:
+            return self.settings.taxonomy.stat().st_mtime
+        except OSError:
+            return 0.0
+
+    def reload_taxonomy_if_edited(self) -> None:
+        """An analyst edited the file: new records use it (an invalid edit is logged, not used)."""
+        mtime = self._mtime()
+        if mtime == self._taxonomy_mtime:
+            return
+        self._taxonomy_mtime = mtime
+        try:
+            self.store.taxonomy = load(self.settings.taxonomy)
+            log.info("taxonomy reloaded from %s", self.settings.taxonomy)
+        except TaxonomyError as exc:
+            log.error("taxonomy edit not used: %s", exc)
+
+    def replace_taxonomy(self, taxonomy: Taxonomy, text: str) -> None:
+        """Write the new taxonomy file (atomically) and use it from now on."""
+        path = self.settings.taxonomy
+        tmp = path.with_name(path.name + ".tmp")
+        tmp.write_text(text, encoding="utf-8")
+        tmp.replace(path)
+        self.store.taxonomy = taxonomy
+        self._taxonomy_mtime = self._mtime()
 
     def watermark(self) -> float:
         """Every event older than this has been applied (see the module docstring)."""

@@ -18,14 +18,14 @@ uids = (f"e{i}" for i in itertools.count())
 
 
 class Conversation:
-    """Rasa's events for one conversation, one second apart, as the broker writes them."""
+    """Rasa's events for one conversation, `step` seconds apart, as the broker writes them."""
 
-    def __init__(self, sender, start=None, channel=None, customer=None):
-        self.sender, self.at, self.events = sender, start or time.time() - 3600, []
+    def __init__(self, sender, start=None, channel=None, customer=None, step=1.0):
+        self.sender, self.at, self.step, self.events = sender, start or time.time() - 3600, step, []
         self.metadata = {k: v for k, v in (("channel", channel), ("customer_id", customer)) if v}
 
     def _add(self, **event):
-        self.at += 1
+        self.at += self.step
         self.events.append({"uid": next(uids), "sender_id": self.sender, "timestamp": self.at, **event})
         return self
 
