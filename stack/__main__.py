@@ -59,7 +59,7 @@ def _with_redis(settings: StackSettings) -> StackSettings:
     return settings
 
 
-def _print_ready(stack: Stack, customer: str, demo_token: str, seconds: float) -> None:
+def _print_ready(stack: Stack, customer: str, demo_token: str, seconds: float, analyst_token: str = "") -> None:
     hook = stack.webhook
     console.rule("ready")
     console.print(f"All services up in {seconds:.0f} s. Logs: {stack.logs_dir}")
@@ -81,8 +81,15 @@ def _print_ready(stack: Stack, customer: str, demo_token: str, seconds: float) -
         console.print(f"  curl -s {stack.urls['speech']}/v1/transcribe -H 'Content-Type: audio/wav' "
                       "--data-binary @question.wav", soft_wrap=True)
     if "voc" in stack.services:
-        console.print(f"\nVoice of the customer: every conversation feeds irritants into Redis (voc:*); "
-                      f"the worker's state: curl -s {stack.urls['voc']}/health", soft_wrap=True)
+        voc = stack.urls["voc"]
+        console.print(f"\nVoice of the customer: every conversation feeds irritants, outcomes and KPIs into Redis "
+                      f"(voc:*); the worker's state: curl -s {voc}/health", soft_wrap=True)
+        if analyst_token:
+            console.print(f"  the analysts' API ({voc}/docs), with a one-day analyst token minted for this run:",
+                          soft_wrap=True)
+            console.print(f"  curl -s {voc}/v1/irritants/top -H 'Authorization: Bearer {analyst_token}'", soft_wrap=True)
+        console.print("  more tokens: .venv/bin/python -m voc token create --role analyst|admin --name <who>",
+                      soft_wrap=True)
     console.print("\nRasa's HTTP API (trackers, events) answers only requests carrying ?token=<RASA_API_TOKEN>"
                   + ("." if stack.settings.rasa_api_token else "; this run's is random (set RASA_API_TOKEN to choose it)."),
                   soft_wrap=True)
@@ -114,13 +121,18 @@ def run() -> None:
         with console.status("starting " + ", ".join(stack.services) + " (rasa takes about 20 s)..."):
             stack.start(lambda name, s: console.print(f"  {name} healthy after {s:.1f} s"))
         console.rule("demo data")
-        client = redis.Redis.from_url(stack.redis_url)
+        client = redis.Redis.from_url(stack.redis_url, decode_responses=True)
         customers = seed(client)
+        analyst = ""
+        if "voc" in stack.services and stack.settings.dev_mode:
+            from voc.auth import ANALYST, mint
+
+            analyst = mint(client, ANALYST, "make run", days=1)
         client.close()
         console.print("seeded demo customers: " + ", ".join(f"{c.customer_id} {c.name}" for c in customers))
         name = next(c.name for c in customers if c.customer_id == DEMO_CUSTOMER)
         _print_ready(stack, f"{name} ({DEMO_CUSTOMER})", demo_token(DEMO_CUSTOMER, stack.customer_token_secret),
-                     time.monotonic() - started)
+                     time.monotonic() - started, analyst)
         while all(s.running for s in stack.services.values()):
             time.sleep(1)
         dead = [n for n, s in stack.services.items() if not s.running]

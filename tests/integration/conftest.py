@@ -26,8 +26,9 @@ SECRET = secrets.token_hex(32)
 # transfer to, short silences, few lines; no other service reads them
 VOICE_TEST_ENV = {"TWILIO_AUTH_TOKEN": "twilio-test-auth-token-0123456789abcdef", "AGENT_NUMBER": "+15550100",
                   "NO_INPUT_SECONDS": "2", "NO_INPUT_REPROMPTS": "1", "MAX_CALLS": "3",
-                  # the VoC test kills the worker: its restarted self takes over the entries sooner
-                  "VOC_CLAIM_IDLE_MS": "2000"}
+                  # the VoC test kills the worker: its restarted self takes over the entries sooner; and
+                  # it waits for its conversations to end (quiet for 8 s, looked for every second)
+                  "VOC_CLAIM_IDLE_MS": "2000", "VOC_CONVERSATION_IDLE_SECONDS": "8", "VOC_CLOSE_EVERY_SECONDS": "1"}
 
 
 def token(customer_id: str, secret: str = SECRET, ttl: int = 3600) -> str:

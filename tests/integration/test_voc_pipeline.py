@@ -1,8 +1,10 @@
 """Voice of the customer end to end: 500 scripted conversations through the real REST channel
 -> rasa -> event broker -> Redis stream -> voc worker, with the worker SIGKILLed and the
-broker's Redis connection cut during the traffic. The expected aggregates are computed here
-from Rasa's own trackers and voc/taxonomy.yml, not with the worker's code, and must match
-exactly; no planted card number, IBAN, phone number or email may reach any VoC key."""
+broker's Redis connection cut during the traffic. The expected aggregates, conversation
+outcomes and KPIs are computed here from Rasa's own trackers, voc/taxonomy.yml and the README's
+definitions, not with the worker's code, and must match exactly (read through the analysts' API
+with a token minted by the CLI); no planted card number, IBAN, phone number or email may reach
+any VoC key; erasing one customer leaves no trace of them and all of the others."""
 
 from __future__ import annotations
 
@@ -17,6 +19,9 @@ from collections import Counter, defaultdict
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timezone
 
+import subprocess
+import sys
+
 import httpx
 import jwt
 import redis
@@ -25,6 +30,7 @@ from faker import Faker
 
 from stack.environments import REPO
 from tests.integration.conftest import token
+from voc.pseudonyms import conversation as pseudonym
 
 CONVERSATIONS = 500
 OPENERS = [
@@ -137,6 +143,43 @@ def expected_from_trackers(client: redis.Redis, api, taxonomy: Taxonomy):
     return counts, customers
 
 
+# The README's definitions of a conversation's outcome, written again from the tracker's events.
+FALLBACK_ACTIONS = {"action_rephrase", "action_default_fallback"}
+ASKING_SLOTS = {"requested_slot", "handoff_offered", "request_offered", "verifying_caller"}
+
+
+def expected_outcome(events: list[dict]) -> dict:
+    turns = [e for e in events if e["event"] == "user" and e.get("text") and not SIGNALS.match(e["text"].strip())]
+    actions = [e for e in events if e["event"] == "action" and e["name"] not in ("action_listen", "action_session_start")]
+    final = {}
+    for e in events:
+        if e["event"] == "slot":
+            final[e["name"]] = e["value"]
+    fallbacks = []
+    for i, turn in enumerate(turns):
+        end = turns[i + 1]["timestamp"] if i + 1 < len(turns) else float("inf")
+        answered = {a["name"] for a in actions if turn["timestamp"] <= a["timestamp"] < end}
+        fallbacks.append(turn["parse_data"]["intent"]["name"] == "nlu_fallback" or bool(answered & FALLBACK_ACTIONS))
+    waiting = any(final.get(s) for s in ASKING_SLOTS) or (actions and actions[-1]["name"] in FALLBACK_ACTIONS)
+    if final.get("handoff_queued"):
+        outcome = "handed_off"
+    elif not turns or waiting:
+        outcome = "abandoned"
+    elif not any(fallbacks[-2:]):
+        outcome = "resolved"
+    else:
+        outcome = "unresolved"
+    return {"outcome": outcome, "turns": len(turns), "fallbacks": sum(fallbacks)}
+
+
+def analyst_token(backend, role: str = "analyst") -> str:
+    """Minted the way an operator does: the CLI."""
+    done = subprocess.run([sys.executable, "-m", "voc", "token", "create", "--role", role, "--name", "ci"],
+                          env={**os.environ, "REDIS_URL": backend.redis_url}, capture_output=True, text=True,
+                          cwd=REPO, check=True)
+    return done.stdout.strip()
+
+
 class Api:
     def __init__(self, stack) -> None:
         self.stack = stack
@@ -203,7 +246,7 @@ def test_every_message_is_counted_exactly_once_through_a_worker_kill_and_a_broke
     counts, customers = expected_from_trackers(client, api, Taxonomy())
     assert sum(sum(c.values()) for c in counts.values()) > 500
     for day, expected in counts.items():
-        got = {k: int(v) for k, v in client.hgetall(f"voc:count:{day}").items()}
+        got = {k: int(v) for k, v in client.hgetall(f"voc:count:{day}").items() if not k.endswith("|severity")}
         assert got == dict(expected), day
     for (day, category), who in customers.items():
         assert client.scard(f"voc:customers:{day}:{category}") == len(who), (day, category)
@@ -213,13 +256,80 @@ def test_every_message_is_counted_exactly_once_through_a_worker_kill_and_a_broke
     planted = [v for c in conversations for v in c[3]]
     assert planted
     digits_only = [re.sub(r"\D", "", v) for v in planted if sum(ch.isdigit() for ch in v) >= 7]
-    stored = json.dumps([client.xrange(k) if client.type(k) == "stream" else
-                         client.hgetall(k) if client.type(k) == "hash" else
-                         sorted(client.smembers(k)) if client.type(k) == "set" else client.get(k)
-                         for k in client.scan_iter("voc:*")])
+    readers = {"stream": client.xrange, "hash": client.hgetall, "set": lambda k: sorted(client.smembers(k)),
+               "list": lambda k: client.lrange(k, 0, -1), "zset": lambda k: client.zrange(k, 0, -1),
+               "string": client.get}
+    stored = json.dumps([readers[client.type(k)](k) for k in client.scan_iter("voc:*")])
     compact = re.sub(r"[\s-]", "", stored)
     for value in planted:
         assert value not in stored, value
     for digits in digits_only:
         assert digits not in compact, digits
+
+    check_outcomes_and_kpis(backend, client, api, conversations)
+    check_erasure(backend, client, conversations)
     client.close()
+
+
+def check_outcomes_and_kpis(backend, client, api, conversations) -> None:
+    """Each conversation ends once, with the outcome the definitions give; the API's KPIs add up."""
+    secret = backend.secrets.voc_pseudonym
+    ours = {pseudonym(secret, c[0]): c[0] for c in conversations}
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        records = [f for _, f in client.xrange("voc:outcomes") if f["conversation"] in ours]
+        if len(records) >= len(ours) and not client.zcard("voc:open"):
+            break
+        time.sleep(1)
+    assert len(records) == len(ours), f"{len(records)} of {len(ours)} conversations closed"
+    assert len({r["conversation"] for r in records}) == len(ours)  # each closed once
+    expected = {}
+    for record in records:
+        want = expected_outcome(api.events(ours[record["conversation"]]))
+        got = {"outcome": record["outcome"], "turns": int(record["turns"]), "fallbacks": int(record["fallbacks"])}
+        assert got == want, ours[record["conversation"]]
+        expected[record["conversation"]] = want
+    outcomes = Counter(w["outcome"] for w in expected.values())
+    assert len(outcomes) >= 3, outcomes  # the script reaches resolved, handed-off and abandoned ones
+
+    # the API's KPIs: ours (from the trackers) plus whatever other tests' conversations closed
+    others = [f for _, f in client.xrange("voc:outcomes") if f["conversation"] not in ours]
+    days = sorted({datetime.fromtimestamp(float(f["ended"]), tz=timezone.utc).strftime("%Y-%m-%d")
+                   for _, f in client.xrange("voc:outcomes")})
+    http = httpx.Client(timeout=30, base_url=backend.urls["voc"])
+    assert http.get("/v1/kpis").status_code == 401
+    bearer = {"Authorization": f"Bearer {analyst_token(backend)}"}
+    kpis = http.get("/v1/kpis", params={"since": days[0], "until": days[-1], "by": "total"}, headers=bearer)
+    everyone = next(k for k in kpis.json() if k["channel"] == "all")
+    n = len(expected) + len(others)
+    assert everyone["conversations"] == n
+    resolved = outcomes["resolved"] + sum(f["outcome"] == "resolved" for f in others)
+    handed_off = outcomes["handed_off"] + sum(f["outcome"] == "handed_off" for f in others)
+    turns = sum(w["turns"] for w in expected.values()) + sum(int(f["turns"]) for f in others)
+    fallback_turns = sum(w["fallbacks"] for w in expected.values()) + sum(int(f["fallbacks"]) for f in others)
+    assert everyone["containment"] == round(resolved / n, 3)
+    assert everyone["handoff_rate"] == round(handed_off / n, 3)
+    assert everyone["fallback_rate"] == round(fallback_turns / turns, 3)
+
+
+def check_erasure(backend, client, conversations) -> None:
+    """Erasing C1001 removes every trace of their conversations and nothing of another customer's."""
+    secret = backend.secrets.voc_pseudonym
+    theirs = [c for c in conversations if c[1] == "C1001"]
+    other = next(c for c in conversations if c[1] == "C1002")
+    assert theirs
+    admin = {"Authorization": f"Bearer {analyst_token(backend, 'admin')}"}
+    analyst = {"Authorization": f"Bearer {analyst_token(backend)}"}
+    http = httpx.Client(timeout=120, base_url=backend.urls["voc"])
+    assert http.delete("/v1/customers/C1001", headers=analyst).status_code == 403
+    report = http.delete("/v1/customers/C1001", headers=admin)
+    assert report.status_code == 200 and report.json()["trackers"] >= len(theirs), report.text
+    senders = {c[0] for c in theirs}
+    keys = set(client.scan_iter("*"))
+    names = senders | {pseudonym(secret, s) for s in senders}
+    assert not [k for k in keys if any(s in k for s in names)]  # trackers, locks, hand-off states, transcripts
+    dump = json.dumps([client.xrange(k) for k in ("voc:events", "voc:irritants", "voc:outcomes", "handoff:queue")])
+    for sender in senders:
+        assert sender not in dump and pseudonym(secret, sender) not in dump
+    # the other customer is untouched
+    assert pseudonym(secret, other[0]) in dump and f"rasa:tracker:{other[0]}" in keys
