@@ -95,6 +95,26 @@ class Kpi(BaseModel):
     handoff_reasons: dict[str, int]
 
 
+class EmergingCluster(BaseModel):
+    id: str
+    keywords: list[str]
+    size: int
+    first_seen: float
+    last_seen: float
+    quotes: list[str]  # redacted, the most typical first
+    promoted: Optional[str] = None  # the category it was promoted into
+
+
+class Alert(BaseModel):
+    id: str
+    at: float
+    day: str
+    category: str
+    count: int
+    baseline: float
+    ratio: float
+
+
 class Me(BaseModel):
     role: str
     name: str
@@ -192,6 +212,16 @@ def router(settings: VocSettings, client: redis.Redis, taxonomy: Callable[[], Ta
              dependencies=[analyst])
     def kpis(p: queries.Period = Depends(period), by: Literal["week", "day", "total"] = "week"):
         return queries.kpis(client, p, by)
+
+    @api.get("/clusters", response_model=list[EmergingCluster],
+             summary="Emerging irritants: clusters of negative messages that fit no category", dependencies=[analyst])
+    def clusters():
+        return queries.emerging(client)
+
+    @api.get("/alerts", response_model=list[Alert], summary="Categories that rose well above their baseline",
+             dependencies=[analyst])
+    def alerts(p: queries.Period = Depends(period)):
+        return queries.alerts(client, p)
 
     @api.get("/export.csv", summary="Irritant records as CSV", dependencies=[analyst],
              response_class=StreamingResponse, responses={200: {"content": {"text/csv": {}}}})

@@ -14,7 +14,7 @@ from typing import Iterator, Optional
 
 import redis
 
-from contracts.redis_keys import (VOC_IRRITANTS, voc_day_counts, voc_day_customers, voc_day_kpis, voc_day_sentiment,
+from contracts.redis_keys import (VOC_ALERTS, VOC_EMERGING, VOC_IRRITANTS, voc_day_counts, voc_day_customers, voc_day_kpis, voc_day_sentiment,
                                   voc_transcript)
 from voc.conversations import ABANDONED, HANDED_OFF, RESOLVED, UNRESOLVED
 from voc.taxonomy import UNCATEGORISED, Taxonomy
@@ -202,3 +202,17 @@ def kpis(client: redis.Redis, period: Period, by: str = "week") -> list[dict]:
                     sums[measure] += float(value)
     return [{"period": bucket, "channel": ch, **kpi_figures(sums, reasons[(bucket, ch)])}
             for (bucket, ch), sums in sorted(groups.items())]
+
+
+def emerging(client: redis.Redis) -> list[dict]:
+    """The latest emerging-irritant clusters (voc.emerging writes them), largest first:
+    {id, keywords, size, first_seen, last_seen, quotes, promoted}."""
+    raw = client.get(VOC_EMERGING)
+    return json.loads(raw)["clusters"] if raw else []
+
+
+def alerts(client: redis.Redis, period: Period, limit: int = 100) -> list[dict]:
+    """Rising-category alerts in the period, newest first."""
+    low, high = period.stream_range
+    return [{"id": entry_id, **fields} for entry_id, fields in client.xrevrange(VOC_ALERTS, max=high, min=low,
+                                                                                  count=limit)]

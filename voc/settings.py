@@ -38,6 +38,12 @@ class VocSettings(BaseSettings):
                                              description="a conversation quiet this long is over: its outcome is counted")
     close_every_seconds: float = Field(2.0, gt=0, alias="VOC_CLOSE_EVERY_SECONDS",
                                        description="how often ended conversations are looked for")
+    alert_every_seconds: float = Field(300, gt=0, alias="VOC_ALERT_EVERY_SECONDS")
+    alert_baseline_days: int = Field(14, ge=1, alias="VOC_ALERT_BASELINE_DAYS",
+                                     description="the days before today whose mean is a category's baseline")
+    alert_ratio: float = Field(2.0, gt=1, alias="VOC_ALERT_RATIO", description="today / baseline that alerts")
+    alert_min_count: int = Field(10, ge=1, alias="VOC_ALERT_MIN_COUNT", description="fewer records today never alert")
+    alert_webhook_url: str = Field("", alias="VOC_ALERT_WEBHOOK_URL", description="alerts are POSTed here as JSON")
     top_tiers: str = Field("gold,platinum", alias="TOP_TIERS", description="tiers whose irritants weigh more")
     dev_mode: bool = Field(False, alias="DEV_MODE")
 

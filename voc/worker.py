@@ -22,7 +22,8 @@ from dataclasses import dataclass, field
 
 import redis
 
-from contracts.redis_keys import VOC_EVENTS, VOC_IRRITANTS, VOC_OUTCOMES
+from contracts.redis_keys import VOC_ALERTS, VOC_EVENTS, VOC_IRRITANTS, VOC_OUTCOMES
+from voc import alerts
 from voc.settings import VocSettings
 from voc.store import APPLIED, DUPLICATE, Store, min_id
 from voc.taxonomy import Taxonomy, TaxonomyError, load
@@ -57,6 +58,7 @@ class Worker:
         self._taxonomy_mtime = self._mtime()
         self._last_close = 0.0
         self._last_trim = 0.0
+        self._last_alert = 0.0
         self._behind_since: float | None = None  # time of the newest entry read while behind
 
     def ensure_group(self) -> None:
@@ -116,6 +118,9 @@ class Worker:
             self._last_close = now
             self.close_ended()
             self.reload_taxonomy_if_edited()
+        if now - self._last_alert >= self.settings.alert_every_seconds:
+            self._last_alert = now
+            alerts.check(self.redis, self.settings)
         if now - self._last_trim >= TRIM_EVERY_SECONDS:
             self._last_trim = now
             self.trim()
@@ -169,7 +174,7 @@ class Worker:
     def trim(self) -> None:
         """Retention without traffic: the streams are trimmed on write, and here hourly as well."""
         self.redis.xtrim(VOC_EVENTS, minid=min_id(self.settings.stream_retention_seconds), approximate=False)
-        for stream in (VOC_IRRITANTS, VOC_OUTCOMES):
+        for stream in (VOC_IRRITANTS, VOC_OUTCOMES, VOC_ALERTS):
             self.redis.xtrim(stream, minid=min_id(self.settings.retention_seconds), approximate=False)
 
     def run(self, stop: threading.Event) -> None:

@@ -19,6 +19,9 @@ key gets a row in `KEYS` and a function or constant here; nothing else spells a 
 | `voc:sentiment:{day}` | hash | voc worker | customer messages that UTC day per `channel|label` | `VOC_RETENTION_SECONDS` after that day |
 | `voc:transcript:{pseudonym}` | list | voc worker | the conversation's redacted transcript (JSON lines: time, who, text, intent, sentiment) | `VOC_TRANSCRIPT_RETENTION_SECONDS` (30 days) after its last line |
 | `voc:customer:{pseudonym}` | set | voc worker | a signed-in customer's conversation pseudonyms (for erasure) | `VOC_RETENTION_SECONDS` after the last |
+| `voc:emerging` | string (JSON) | voc worker (clustering) | the latest emerging-irritant clusters: id, keywords, size, first/last seen, redacted quotes, promoted to | replaced at each clustering run |
+| `voc:alerts` | stream | voc worker | alerts: a category rising well above its own recent baseline | trimmed by age (MINID): `VOC_RETENTION_SECONDS` |
+| `voc:alerted:{day}` | set | voc worker | categories already alerted that UTC day (one alert a day each) | 2 days |
 | `voc:token:{sha256}` | hash | `python -m voc token` | an analyst API token's role, name and creation time (the token itself is never stored) | until revoked, or its `--days` |
 | `voc:irritants` | stream | voc worker | irritant records (pseudonyms, channel, intent, category, sentiment, severity, redacted quote, model) | trimmed by age: `VOC_RETENTION_SECONDS` |
 | `voc:count:{day}` | hash | voc worker | irritant records per `category|channel` on that UTC day, and their severity sums (`category|channel|severity`) | `VOC_RETENTION_SECONDS` after that day |
@@ -42,6 +45,8 @@ VOC_EVENTS = "voc:events"
 VOC_IRRITANTS = "voc:irritants"
 VOC_OUTCOMES = "voc:outcomes"
 VOC_OPEN = "voc:open"
+VOC_EMERGING = "voc:emerging"
+VOC_ALERTS = "voc:alerts"
 DEFAULT_VOC_STREAM_RETENTION_SECONDS = 7 * 24 * 3600
 DEFAULT_VOC_RETENTION_SECONDS = 400 * 24 * 3600
 DEFAULT_VOC_TRANSCRIPT_RETENTION_SECONDS = 30 * 24 * 3600
@@ -108,6 +113,10 @@ def voc_customer_conversations(customer_pseudonym: str) -> str:
     return f"voc:customer:{customer_pseudonym}"
 
 
+def voc_alerted(day: str) -> str:
+    return f"voc:alerted:{day}"
+
+
 def voc_api_token(digest: str) -> str:
     """`digest`: the token's SHA-256, hex."""
     return f"voc:token:{digest}"
@@ -146,6 +155,11 @@ KEYS: Tuple[KeySpec, ...] = (
     KeySpec(voc_customer_conversations("{pseudonym}"), "set", "voc worker",
             "a signed-in customer's conversation pseudonyms (erasure finds them here)", DEFAULT_VOC_RETENTION_SECONDS,
             "VOC_RETENTION_SECONDS after the last"),
+    KeySpec(VOC_EMERGING, "string (JSON)", "voc worker (clustering)", "the latest emerging-irritant clusters", None,
+            "replaced at each clustering run"),
+    KeySpec(VOC_ALERTS, "stream", "voc worker", "rising-category alerts", DEFAULT_VOC_RETENTION_SECONDS,
+            "trimmed by age (MINID), VOC_RETENTION_SECONDS"),
+    KeySpec(voc_alerted("{day}"), "set", "voc worker", "categories alerted that day", 2 * 24 * 3600, "2 days"),
     KeySpec(voc_api_token("{sha256}"), "hash", "python -m voc token", "an API token's role and name (not the token)",
             None, "until revoked or expired"),
     KeySpec(VOC_IRRITANTS, "stream", "voc worker", "irritant records with redacted quotes",
