@@ -13,7 +13,7 @@ so a calm refund request is about 2, a furious platinum customer's third complai
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import Optional
 
 from contracts.records import UserMessage
@@ -41,7 +41,10 @@ class IrritantRecord:
     model: str
 
     def fields(self) -> dict[str, str]:
-        return {k: str(v) for k, v in asdict(self).items()}
+        return {name: str(getattr(self, name)) for name in FIELDS}
+
+
+FIELDS = tuple(IrritantRecord.__dataclass_fields__)
 
 
 def severity(negative_score: Optional[float], top_tier: bool, earlier_same_category: int) -> float:

@@ -1,9 +1,9 @@
 """Applying Rasa's events to Redis, exactly once, and closing conversations that have ended.
 
-Every event that matters here becomes a list of Redis commands, run by one Lua script together
+Every event that matters here becomes a list of Redis commands, run by a Lua script together
 with the event's `voc:applied:{uid}` marker: an event seen again (a reclaimed entry, a batch
-the broker re-sent) finds its marker and changes nothing. Scripts for a whole batch travel in
-one pipeline, so one round trip applies hundreds of events.
+the broker re-sent) finds its marker and changes nothing. One script call applies a whole
+batch, so one round trip applies hundreds of events.
 
 What each event writes (keys in contracts.redis_keys):
 - a customer message: its turn in the conversation's hash, the redacted transcript line, the
@@ -43,15 +43,36 @@ from voc.taxonomy import Taxonomy
 
 CHANNELS = {"rest": "chat", "voice": "voice"}  # Rasa's input channel -> what analysts call it
 APPLIED, DUPLICATE, IGNORED = "applied", "duplicate", "ignored"
-DAY_SECONDS = 86_400
 
-# KEYS[1]: the event's marker. ARGV[1]: the marker's lifetime; ARGV[2]: the commands (JSON).
-# Not Redis Cluster-safe (the commands name keys the script was not given): one Redis, as designed.
+# ARGV[1]: the markers' lifetime; ARGV[2]: JSON [[marker, [command, ...]], ...], one per event.
+# Answers 1 (applied) or 0 (seen before) per event. Expiries and last-activity updates repeat
+# from event to event of a batch: they run once each, after the events (the last expiry of a
+# key, the latest activity of a conversation). Not Redis Cluster-safe (the commands name keys
+# the script was not given): one Redis, as designed.
 APPLY_ONCE = """
-if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
-for _, command in ipairs(cjson.decode(ARGV[2])) do redis.call(unpack(command)) end
-redis.call('SET', KEYS[1], '1', 'EX', ARGV[1])
-return 1
+local applied, expiries, activity = {}, {}, {}
+for i, event in ipairs(cjson.decode(ARGV[2])) do
+  if redis.call('EXISTS', event[1]) == 1 then
+    applied[i] = 0
+  else
+    for _, command in ipairs(event[2]) do
+      local name = command[1]
+      if name == 'EXPIRE' or name == 'EXPIREAT' then
+        expiries[command[2]] = command
+      elseif name == 'ZADD' then
+        local seen = activity[command[5]]
+        if not seen or tonumber(command[4]) > tonumber(seen[4]) then activity[command[5]] = command end
+      else
+        redis.call(unpack(command))
+      end
+    end
+    redis.call('SET', event[1], '1', 'EX', ARGV[1])
+    applied[i] = 1
+  end
+end
+for _, command in pairs(expiries) do redis.call(unpack(command)) end
+for _, command in pairs(activity) do redis.call(unpack(command)) end
+return applied
 """
 # KEYS[1]: the conversation's hash. ARGV[1]: its event count when read; ARGV[2]: the commands.
 CLOSE_IF_UNCHANGED = """
@@ -61,15 +82,24 @@ return 1
 """
 
 
+DAY_SECONDS = 86_400
+
+
 def channel_of(message: UserMessage) -> str:
     name = str(message.metadata.get("channel") or message.input_channel or "unknown")
     return CHANNELS.get(name, name)
 
 
 def utc_day(timestamp: float) -> str:
-    return datetime.fromtimestamp(timestamp or time.time(), tz=timezone.utc).strftime("%Y-%m-%d")
+    return _day_of(int((timestamp or time.time()) // DAY_SECONDS))
 
 
+@lru_cache(maxsize=1024)
+def _day_of(days_since_epoch: int) -> str:
+    return datetime.fromtimestamp(days_since_epoch * DAY_SECONDS, tz=timezone.utc).strftime("%Y-%m-%d")
+
+
+@lru_cache(maxsize=1024)
 def day_start(day: str) -> int:
     return int(datetime.strptime(day, "%Y-%m-%d").replace(tzinfo=timezone.utc).timestamp())
 
@@ -105,13 +135,9 @@ class Store:
         events = list(events)
         earlier = self._irritants_so_far(events)
         plans = [self._plan(e, earlier) for e in events]
-        with self.redis.pipeline(transaction=False) as pipe:
-            for plan in plans:
-                if plan is not None:
-                    uid, commands = plan
-                    self._apply_once(keys=[voc_applied(uid)],
-                                     args=[self.settings.stream_retention_seconds, json.dumps(commands)], client=pipe)
-            results = iter(pipe.execute())
+        work = [[voc_applied(plan[0]), plan[1]] for plan in plans if plan is not None]
+        results = iter(self._apply_once(keys=[], args=[self.settings.stream_retention_seconds, json.dumps(work)])
+                       if work else [])
         return [IGNORED if plan is None else APPLIED if next(results) == 1 else DUPLICATE for plan in plans]
 
     def _irritants_so_far(self, events: list[Mapping[str, Any]]) -> dict[str, dict[str, int]]:
