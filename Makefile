@@ -13,7 +13,7 @@ export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 RASA_UNIT := $(wildcard $(addprefix tests/unit/,actions bot contracts))
 MAIN_UNIT := $(wildcard $(addprefix tests/unit/,nlu speech voc stack bench contracts tools))
 
-.PHONY: help venv run train test test-unit test-integration bench-text bench-nlu bench-long bench-dialogue bench-asr bench-voice compose-check clean
+.PHONY: help venv run train test test-unit test-integration bench-text bench-nlu bench-long bench-dialogue bench-asr bench-voice bench-voc compose-check clean
 
 help:
 	@echo "make run          bring the whole backend up in dev mode (creates venvs, trains models on first use)"
@@ -26,6 +26,7 @@ help:
 	@echo "make bench-dialogue  the conversation suite (tests/conversations/) per category and half; ARGS=--show-failures"
 	@echo "make bench-asr    speech recognition: WER, real-time factor, telephone audio, hallucinations, digits; ARGS=--quick"
 	@echo "make bench-voice  phone calls over Twilio Media Streams: end of caller speech -> first reply audio, 1 and 4 calls; ARGS=--quick"
+	@echo "make bench-voc    voice of the customer: worker messages/s, freshness at 200 messages/s, clustering; ARGS=--quick"
 	@echo "make compose-check  validate docker-compose.yml"
 	@echo "python -m stack services   the service table (names, environments, ports, variables)"
 
@@ -77,6 +78,9 @@ bench-asr: venv
 
 bench-voice: venv
 	$(PY) -m bench.voice $(ARGS)
+
+bench-voc: venv
+	$(PY) -m bench.voc $(ARGS)
 
 # docker-compose wants every required variable set; dummy values, for validation only
 compose-check:

@@ -31,6 +31,7 @@ def main() -> None:
     revoke.add_argument("token")
     reprocess = sub.add_parser("reprocess", help="re-categorise the irritant records kept, with the taxonomy as it is now")
     reprocess.add_argument("--dry-run", action="store_true", help="say what would change, change nothing")
+    sub.add_parser("cluster", help="cluster the emerging irritants now (the service does it hourly)")
     args = parser.parse_args()
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")
     settings = VocSettings()
@@ -53,6 +54,14 @@ def main() -> None:
         client = redis.Redis.from_url(settings.redis_url, decode_responses=True)
         report = reprocess(client, settings, dry_run=args.dry_run)
         print(report.summary())
+        return
+    if args.command == "cluster":
+        from voc.emerging import run
+
+        stored = run(redis.Redis.from_url(settings.redis_url, decode_responses=True), settings)
+        for c in stored["clusters"]:
+            print(f"{c['id']}  {c['size']:4d}  {', '.join(c['keywords'])}")
+        print(f"{len(stored['clusters'])} clusters from {stored['messages']} uncategorised messages")
         return
     stop = threading.Event()
     for sig in (signal.SIGINT, signal.SIGTERM):

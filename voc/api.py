@@ -11,9 +11,9 @@ import redis
 from fastapi import APIRouter, Body, Depends, HTTPException, Query
 from fastapi.responses import StreamingResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
-from voc import auth, queries
+from voc import auth, emerging, queries
 from voc.erasure import erase_customer
 from voc.irritants import IrritantRecord
 from voc.settings import VocSettings
@@ -103,6 +103,16 @@ class EmergingCluster(BaseModel):
     last_seen: float
     quotes: list[str]  # redacted, the most typical first
     promoted: Optional[str] = None  # the category it was promoted into
+
+
+class Promotion(BaseModel):
+    category: str = Field(..., min_length=1, max_length=60, pattern=r"^[a-z][a-z0-9_]*$",
+                          description="an existing category, or a new one")
+    subcategory: Optional[str] = Field(None, max_length=60, pattern=r"^[a-z][a-z0-9_]*$",
+                                       description="default: the cluster's first two keywords")
+    description: Optional[str] = Field(None, max_length=200, description="for a new category")
+    keywords: Optional[list[str]] = Field(None, max_length=20,
+                                          description="words or phrases that reveal it (default: its top three)")
 
 
 class Alert(BaseModel):
@@ -217,6 +227,22 @@ def router(settings: VocSettings, client: redis.Redis, taxonomy: Callable[[], Ta
              summary="Emerging irritants: clusters of negative messages that fit no category", dependencies=[analyst])
     def clusters():
         return queries.emerging(client)
+
+    @api.post("/clusters/{cluster_id}/promote", response_model=TaxonomySummary,
+              summary="Promote an emerging cluster into the taxonomy (a sub-category with its keywords)",
+              dependencies=[admin])
+    def promote(cluster_id: str, body: Promotion):
+        cluster = next((c for c in queries.emerging(client) if c["id"] == cluster_id), None)
+        if cluster is None:
+            raise HTTPException(404, f"no emerging cluster {cluster_id!r} (clusters are replaced at each run)")
+        try:
+            new, text = emerging.promoted_taxonomy(settings.taxonomy.read_text(encoding="utf-8"), cluster,
+                                                    body.category, body.subcategory, body.description, body.keywords)
+        except emerging.PromotionError as exc:
+            raise HTTPException(400, str(exc)) from None
+        set_taxonomy(new, text)
+        emerging.mark_promoted(client, cluster_id, body.category)
+        return get_taxonomy()
 
     @api.get("/alerts", response_model=list[Alert], summary="Categories that rose well above their baseline",
              dependencies=[analyst])

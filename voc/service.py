@@ -14,6 +14,7 @@ from pydantic import BaseModel
 from contracts.identity import require_secret
 from contracts.redis_keys import VOC_EVENTS
 from voc import api
+from voc.emerging import Clusterer
 from voc.settings import VocSettings
 from voc.taxonomy import Taxonomy
 from voc.worker import Worker
@@ -47,6 +48,10 @@ def create_app(settings: VocSettings | None = None) -> FastAPI:
         worker.ensure_group()
         thread = threading.Thread(target=worker.run, args=(stop,), name="voc-worker", daemon=True)
         thread.start()
+        # clustering embeds sentences: its own thread, so the stream never waits for it
+        clusterer = threading.Thread(target=Clusterer(settings, worker.redis).loop, args=(stop,),
+                                     name="voc-clusters", daemon=True)
+        clusterer.start()
         app.state.worker = worker
         yield
         stop.set()

@@ -44,6 +44,11 @@ class VocSettings(BaseSettings):
     alert_ratio: float = Field(2.0, gt=1, alias="VOC_ALERT_RATIO", description="today / baseline that alerts")
     alert_min_count: int = Field(10, ge=1, alias="VOC_ALERT_MIN_COUNT", description="fewer records today never alert")
     alert_webhook_url: str = Field("", alias="VOC_ALERT_WEBHOOK_URL", description="alerts are POSTed here as JSON")
+    cluster_every_seconds: float = Field(3600, gt=0, alias="VOC_CLUSTER_EVERY_SECONDS",
+                                         description="how often emerging irritants are clustered (when new ones came)")
+    cluster_window_days: int = Field(30, ge=1, le=400, alias="VOC_CLUSTER_WINDOW_DAYS")
+    cluster_max_messages: int = Field(3000, ge=10, alias="VOC_CLUSTER_MAX_MESSAGES",
+                                      description="the newest uncategorised messages clustered at most")
     top_tiers: str = Field("gold,platinum", alias="TOP_TIERS", description="tiers whose irritants weigh more")
     dev_mode: bool = Field(False, alias="DEV_MODE")
 
