@@ -121,3 +121,23 @@ def test_the_stream_is_trimmed_by_age_not_length(server):
     asyncio.run(run())
     texts = [e["text"] for e in entries(server.url)]
     assert "old" not in texts and len(texts) == 300
+
+
+def test_the_assistant_s_replies_carry_the_verified_customer_of_their_conversation(server):
+    claim = issue_identity_claim(VerifiedCustomer("C1001", int(time.time()) + 3600), "conv-1", SECRET)
+
+    async def run():
+        broker = RedisStreamBroker(server.url, SECRET)
+        broker.publish(user_event(text="where is my order", identity=claim))
+        broker.publish({"sender_id": "conv-1", "event": "bot", "text": "Hi Alice, it arrives Friday.",
+                        "metadata": {"utter_action": "utter_x"}})
+        broker.publish({"sender_id": "conv-2", "event": "bot", "text": "Hello!"})  # nobody signed in there
+        await broker.close()
+
+    import redis
+
+    redis.Redis.from_url(server.url).delete(VOC_EVENTS)
+    asyncio.run(run())
+    got = entries(server.url)
+    assert got[1]["metadata"] == {"customer_id": "C1001"}  # the VoC worker redacts her name with it
+    assert got[2].get("metadata") in (None, {})
