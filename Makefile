@@ -13,7 +13,7 @@ export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 RASA_UNIT := $(wildcard $(addprefix tests/unit/,actions bot contracts))
 MAIN_UNIT := $(wildcard $(addprefix tests/unit/,nlu speech voc stack bench contracts tools))
 
-.PHONY: help venv run train test test-unit test-integration bench-text bench-nlu bench-long bench-dialogue bench-asr bench-voice bench-voc compose-check clean
+.PHONY: help venv run train test test-unit test-integration bench-text bench-nlu bench-long bench-dialogue bench-asr bench-voice bench-voc voc-assets test-e2e compose-check clean
 
 help:
 	@echo "make run          bring the whole backend up in dev mode (creates venvs, trains models on first use)"
@@ -27,6 +27,7 @@ help:
 	@echo "make bench-asr    speech recognition: WER, real-time factor, telephone audio, hallucinations, digits; ARGS=--quick"
 	@echo "make bench-voice  phone calls over Twilio Media Streams: end of caller speech -> first reply audio, 1 and 4 calls; ARGS=--quick"
 	@echo "make bench-voc    voice of the customer: worker messages/s, freshness at 200 messages/s, clustering; ARGS=--quick"
+	@echo "make voc-assets   the analysts' console's chart library (npm ci in voc/web)"
 	@echo "make compose-check  validate docker-compose.yml"
 	@echo "python -m stack services   the service table (names, environments, ports, variables)"
 
@@ -49,10 +50,10 @@ train: venv
 	$(PY) -m stack train
 
 # Dev mode: a made-up customer-token secret unless CUSTOMER_TOKEN_SECRET is set (the launcher says so).
-run: venv
+run: venv voc-assets
 	DEV_MODE=$${DEV_MODE:-true} $(PY) -m stack run
 
-test: venv test-unit test-integration
+test: venv test-unit test-integration test-e2e
 
 test-unit: venv
 	$(if $(RASA_UNIT),PYTHONPATH=. $(RASA_PY) -m pytest -q $(RASA_UNIT))
@@ -60,6 +61,19 @@ test-unit: venv
 
 test-integration: venv
 	$(PY) -m pytest -q tests/integration
+
+# The analysts' console in real headless Chromium (Debian's chromium + chromium-driver; .ci/run installs them).
+test-e2e: venv voc-assets
+	$(PY) -m pytest -q tests/e2e
+
+voc-assets: voc/web/dist/.stamp
+
+# The dashboard's chart library: npm ci from the lock file, then copied where voc.dashboard serves it.
+voc/web/dist/.stamp: voc/web/package.json voc/web/package-lock.json
+	npm ci --prefix voc/web --no-audit --no-fund --loglevel=error
+	mkdir -p voc/web/dist
+	cp voc/web/node_modules/chart.js/dist/chart.umd.js voc/web/node_modules/chart.js/LICENSE.md voc/web/dist/
+	@touch $@
 
 bench-text: venv
 	$(PY) -m bench.text_turns $(ARGS)

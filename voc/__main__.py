@@ -31,6 +31,10 @@ def main() -> None:
     revoke.add_argument("token")
     reprocess = sub.add_parser("reprocess", help="re-categorise the irritant records kept, with the taxonomy as it is now")
     reprocess.add_argument("--dry-run", action="store_true", help="say what would change, change nothing")
+    report = sub.add_parser("report", help="the analysts' console as one self-contained HTML file (no server, no token)")
+    report.add_argument("--since", default="7d", help="7d, 30d (the last N UTC days, today included) or a first "
+                                                      "UTC day YYYY-MM-DD (default: 7d)")
+    report.add_argument("--out", default="voc-report.html", help="the HTML file to write (default: voc-report.html)")
     sub.add_parser("cluster", help="cluster the emerging irritants now (the service does it hourly)")
     args = parser.parse_args()
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")
@@ -46,6 +50,22 @@ def main() -> None:
             print(auth.mint(client, args.role, args.name, args.days))
         elif not auth.revoke(client, args.token):
             sys.exit("no such token (already revoked or expired?)")
+        return
+    if args.command == "report":
+        from pathlib import Path
+
+        from voc.queries import PeriodError
+        from voc.report import parse_since, write_report
+
+        try:
+            period = parse_since(args.since)
+        except PeriodError as exc:
+            sys.exit(f"--since: {exc}")
+        client = redis.Redis.from_url(settings.redis_url, decode_responses=True)
+        try:
+            print(write_report(client, settings, period, Path(args.out)))
+        except FileNotFoundError as exc:  # assets not built: says to run make voc-assets
+            sys.exit(str(exc))
         return
     if args.command == "reprocess":
         from voc.reprocess import reprocess

@@ -13,7 +13,7 @@ from pydantic import BaseModel
 
 from contracts.identity import require_secret
 from contracts.redis_keys import VOC_EVENTS
-from voc import api
+from voc import api, dashboard
 from voc.emerging import Clusterer
 from voc.settings import VocSettings
 from voc.taxonomy import Taxonomy
@@ -70,6 +70,7 @@ def create_app(settings: VocSettings | None = None) -> FastAPI:
         app.state.worker.replace_taxonomy(new, text)
 
     app.include_router(api.router(settings, client, taxonomy, set_taxonomy))
+    app.include_router(dashboard.router())
 
     @app.get("/health", response_model=Health)
     def health() -> Health:
