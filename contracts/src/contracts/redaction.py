@@ -70,16 +70,41 @@ def find_emails(text: str) -> List[PiiSpan]:
 
 
 def find_ibans(text: str) -> List[PiiSpan]:
-    found = []
-    for m in _IBAN_CANDIDATE.finditer(text):
-        # the candidate may run on into the next word: try the longest valid prefix
-        positions = [m.start() + i for i, c in enumerate(m.group()) if c != " "]
-        compact = m.group().replace(" ", "").upper()
-        for n in range(min(34, len(compact)), 14, -1):
-            if iban_ok(compact[:n]):
-                found.append(PiiSpan("IBAN", m.start(), positions[n - 1] + 1))
-                break
-    return found
+    found: List[PiiSpan] = []
+    pos = 0
+    while True:
+        m = _IBAN_CANDIDATE.search(text, pos)
+        if m is None:
+            return found
+        end = _iban_end(m.group())
+        if end is None:
+            pos = m.start() + 1
+            continue
+        found.append(PiiSpan("IBAN", m.start(), m.start() + end))
+        pos = m.start() + end  # a second IBAN after this one is looked at too
+
+
+def _iban_end(candidate: str) -> "int | None":
+    """Where the IBAN at the start of `candidate` ends; None when there is none.
+
+    The candidate runs on into the words after it ("GB82WEST12345698765432 to my account"):
+    a later space-separated group belongs to the IBAN only when it is written in the same case
+    as the country code (IBANs are written in one case) and at most four characters long, and
+    an IBAN ends where a group ends, except in its first group (an IBAN written without spaces)."""
+    upper = candidate[:2].isupper()
+    groups = [(g.start(), g.end()) for g in re.finditer(r"\S+", candidate)]
+    ends = list(range(min(groups[0][1], 34), 14, -1))  # within the first group, longest first
+    for start, stop in groups[1:]:
+        group = candidate[start:stop]
+        letters = [c for c in group if c.isalpha()]
+        if len(group) > 4 or any(c.isupper() != upper for c in letters):
+            break
+        ends.insert(0, stop)
+    for end in sorted(set(ends), reverse=True):
+        compact = candidate[:end].replace(" ", "").upper()
+        if 15 <= len(compact) <= 34 and iban_ok(compact):
+            return end
+    return None
 
 
 def find_cards(text: str) -> List[PiiSpan]:
@@ -148,12 +173,33 @@ def _may_hold_number(text: str) -> bool:
     return written >= MIN_PHONE_DIGITS or written + 3 * len(_SPOKEN_WORD.findall(text)) >= MIN_PHONE_DIGITS
 
 
+_AMOUNT = re.compile(r"[£$€¥]\s?\d[\d,]*(?:\.\d+)?|\d[\d,]*(?:\.\d+)?\s?(?:GBP|USD|EUR|pounds|dollars|euros)\b",
+                     re.IGNORECASE)
+# a date standing alone, one separator throughout: "12.03.2024", "2024-03-12" (not "06-66/048")
+_DATE = re.compile(r"(?<![\d./-])(?:\d{4}([/.-])\d{1,2}\1\d{1,2}|\d{1,2}([/.-])\d{1,2}\2\d{2,4})(?![\d./-])")
+MASK = "\x00"  # neither a digit, a word nor a gap: a masked span breaks every run of digits
+
+
+def _masked(text: str, spans: Iterable[tuple[int, int]]) -> str:
+    chars = list(text)
+    for start, end in spans:
+        chars[start:end] = MASK * (end - start)
+    return "".join(chars)
+
+
 def find_pii(text: str, names: Iterable[str] = (), region: str = DEFAULT_REGION) -> List[PiiSpan]:
-    """Every piece of personal data in the text, without overlaps, in text order."""
-    numbers = _may_hold_number(text)
-    candidates = [*find_emails(text), *find_ibans(text), *find_cards(text),
-                  *(find_spoken_digits(text) if numbers else ()),
-                  *(find_phone_numbers(text, region) if numbers else ()), *find_names(text, names)]
+    """Every piece of personal data in the text, without overlaps, in text order.
+
+    Phone numbers and spoken digits are looked for in the text with what was found before
+    (emails, IBANs, cards) and what is surely no phone number (dates, amounts) masked out, so
+    a number right after a card is still found and "12.03.2024, one arrived" stays a date."""
+    first = [*find_emails(text), *find_ibans(text), *find_cards(text)]
+    later: List[PiiSpan] = []
+    if _may_hold_number(text):
+        rest = _masked(text, [(s.start, s.end) for s in first]
+                       + [m.span() for m in _DATE.finditer(text)] + [m.span() for m in _AMOUNT.finditer(text)])
+        later = [*find_spoken_digits(rest), *find_phone_numbers(rest, region)]
+    candidates = [*first, *later, *find_names(text, names)]
     kept: List[PiiSpan] = []
     for span in candidates:  # listed by priority: the first claim on a character wins
         if all(span.end <= k.start or span.start >= k.end for k in kept):
