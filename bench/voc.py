@@ -126,7 +126,8 @@ def freshness(server: ThrowawayRedis, settings: VocSettings, seconds: float, rat
     port = free_port()
     app = create_app(settings.model_copy(update={"port": port}))
     uv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    threading.Thread(target=uv.run, daemon=True).start()
+    serving = threading.Thread(target=uv.run, daemon=True)
+    serving.start()
     while not uv.started:
         time.sleep(0.05)
     sent: dict[str, float] = {}
@@ -163,6 +164,8 @@ def freshness(server: ThrowawayRedis, settings: VocSettings, seconds: float, rat
         time.sleep(0.1)
     stop.set()
     uv.should_exit = True
+    poller.join(timeout=5)
+    serving.join(timeout=10)  # the app's worker stops with it, before its Redis does
     missing = len(sent) - len(seen.keys() & sent.keys())
     assert missing == 0, f"{missing} of {len(sent)} messages never became visible"
     client.close()

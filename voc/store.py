@@ -30,7 +30,7 @@ from typing import Any, Iterable, Mapping, Optional
 import redis
 
 from contracts.records import BotMessage, UserMessage
-from contracts.redaction import redact
+from contracts.redaction import redact, redact_names
 from contracts.redis_keys import (VOC_IRRITANTS, VOC_OPEN, VOC_OUTCOMES, customer_profile, voc_applied,
                                   voc_conversation, voc_customer_conversations, voc_day_counts, voc_day_customers,
                                   voc_day_kpis, voc_day_sentiment, voc_transcript)
@@ -196,9 +196,11 @@ class Store:
     def _bot_commands(self, message: BotMessage, metadata: Mapping[str, Any], conversation: str) -> list[list]:
         if not message.text.strip():
             return []
-        # the broker redacted it already; the customer's own name ("Hi Alice") is only known here
+        # the broker redacted it already (the assistant only repeats what it was told or looked
+        # up); the customer's own name ("Hi Alice") is only known here
         names, _ = self._names(metadata.get("customer_id"))
-        return self._transcript(conversation, message.timestamp, "assistant", redact(message.text, names))
+        text = redact_names(message.text, names) if names else message.text
+        return self._transcript(conversation, message.timestamp, "assistant", text)
 
     def _user_commands(self, message: UserMessage, conversation: str, uid: str,
                        earlier: dict[str, dict[str, int]]) -> list[list]:
