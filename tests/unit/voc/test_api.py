@@ -169,3 +169,35 @@ def dump(client) -> str:
                  "stream": lambda k: client.xrange(k)}[kind](key)
         out.append(f"{key} {value}")
     return "\n".join(out)
+
+
+def test_emerging_irritants_are_clustered_and_one_is_promoted_into_the_taxonomy(app, redis_client, settings):
+    from voc import emerging
+
+    wet = ["the box arrived soaking wet", "parcel was soaking wet from the rain", "my package came soaking wet",
+           "the cardboard box was completely soaking wet", "delivery left outside, box soaking wet",
+           "soaking wet parcel on my doorstep again"]
+    app_crash = ["your app crashes when I open it", "the app keeps crashing on my phone",
+                 "app crashes every time I log in", "the mobile app crashed again", "why does your app crash",
+                 "app crashes as soon as it starts"]
+    for n, text in enumerate(wet + app_crash):
+        publish(redis_client, Conversation(f"e{n}").user(text, "out_of_scope", "negative"))
+    wait_closed(app, len(wet) + len(app_crash))
+    stored = emerging.run(redis_client, settings.model_copy(update={"pseudonym_secret": SECRET}))
+    admin = headers(auth.mint(redis_client, "admin", "root"))
+    clusters = app.get("/v1/clusters", headers=admin).json()
+    assert stored["messages"] == 12 and len(clusters) >= 2
+    soaked = next(c for c in clusters if any("wet" in k or "soaking" in k for k in c["keywords"]))
+    assert all("wet" in q for q in soaked["quotes"]) and soaked["size"] >= 4
+    assert app.post(f"/v1/clusters/{soaked['id']}/promote", json={"category": "packaging"},
+                    headers=headers(auth.mint(redis_client, "analyst", "dana"))).status_code == 403
+    assert app.post("/v1/clusters/k-nothing/promote", json={"category": "packaging"}, headers=admin).status_code == 404
+    done = app.post(f"/v1/clusters/{soaked['id']}/promote",
+                    json={"category": "packaging", "description": "Boxes that arrive damaged or wet",
+                          "keywords": ["soaking wet"]}, headers=admin)
+    assert done.status_code == 200 and done.json()["categories"]["packaging"] == "Boxes that arrive damaged or wet"
+    assert settings.taxonomy.read_text().startswith("# What irritates customers")  # the header comments stay
+    assert next(c for c in app.get("/v1/clusters", headers=admin).json() if c["id"] == soaked["id"])["promoted"] \
+        == "packaging"
+    report = reprocess(redis_client, settings.model_copy(update={"pseudonym_secret": SECRET}))
+    assert report.moves[("uncategorised", "packaging")] == len(wet)
