@@ -85,8 +85,8 @@ def _print_ready(stack: Stack, customer: str, demo_token: str, seconds: float, a
         console.print(f"\nVoice of the customer: every conversation feeds irritants, outcomes and KPIs into Redis "
                       f"(voc:*); the worker's state: curl -s {voc}/health", soft_wrap=True)
         if analyst_token:
-            console.print(f"  the analysts' API ({voc}/docs), with a one-day analyst token minted for this run:",
-                          soft_wrap=True)
+            console.print(f"  the analysts' console: {voc}/dashboard#token={analyst_token}", soft_wrap=True)
+            console.print("  the analysts' API, with that one-day analyst token:", soft_wrap=True)
             console.print(f"  curl -s {voc}/v1/irritants/top -H 'Authorization: Bearer {analyst_token}'", soft_wrap=True)
         console.print("  more tokens: .venv/bin/python -m voc token create --role analyst|admin --name <who>",
                       soft_wrap=True)

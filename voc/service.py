@@ -60,7 +60,8 @@ def create_app(settings: VocSettings | None = None) -> FastAPI:
     app = FastAPI(title="voc", summary="Voice of the customer: irritants, outcomes and KPIs from every conversation",
                   description="Analyst endpoints need `Authorization: Bearer <token>`; mint tokens with "
                               "`python -m voc token create --role analyst|admin --name <who>`.",
-                  lifespan=lifespan)
+                  # FastAPI's /docs page loads its scripts from a CDN: the schema is at /openapi.json
+                  docs_url=None, redoc_url=None, lifespan=lifespan)
     client = redis.Redis.from_url(settings.redis_url, decode_responses=True)
 
     def taxonomy() -> Taxonomy:
