@@ -2,7 +2,8 @@
 
 Protocol (issue 10):
 - evaluation sample: 1,000 messages drawn with a fixed seed (--seed, 7) from Banking77's test.csv
-  (77 intents); --quick: 300 messages, a smoke run for CI (well under a minute);
+  (77 intents); --quick: 300 messages, a smoke run for CI (under a minute, 20 s of it numba
+  compiling UMAP);
 - embeddings: the bundled generic all-MiniLM-L6-v2 (not our fine-tuned NLU model);
 - the number of clusters is not given to the algorithm; the parameters are ClusterParams'
   defaults, tuned beforehand on a different 1,000 messages drawn from train.csv with another
@@ -11,7 +12,8 @@ Protocol (issue 10):
   intents, the noise (-1) kept as one more cluster, so leaving messages unclustered costs.
 
     .venv/bin/python -m bench.voc_clusters [--quick] [--seed 7]
-    .venv/bin/python -m bench.voc_clusters --tune        # a few minutes on two cores
+    .venv/bin/python -m bench.voc_clusters --seeds 7,1,2,3,4   # five evaluation samples, mean and sd
+    .venv/bin/python -m bench.voc_clusters --tune        # about 7 minutes on two cores
 """
 
 from __future__ import annotations
@@ -136,11 +138,25 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help=f"{QUICK_MESSAGES} messages instead of {EVAL_MESSAGES}")
     parser.add_argument("--seed", type=int, default=7, help="the evaluation sample's seed (default 7)")
+    parser.add_argument("--seeds", help="several evaluation samples, e.g. 7,1,2,3,4: one row each, then mean and sd")
     parser.add_argument("--tune", action="store_true",
                         help=f"search the parameters on {TUNE_MESSAGES} train.csv messages (seed {TUNE_SEED}), "
                              "with and without UMAP; print the best and how each does on the evaluation sample")
     args = parser.parse_args()
     embedder = Embedder()
+    if args.seeds and not args.tune:
+        seeds = [int(s) for s in args.seeds.split(",")]
+        print(HEADER)
+        per_seed = {}
+        for seed in seeds:
+            per_seed[seed] = clustering_figures(args.quick, seed, embedder=embedder)
+            _print_row(f"seed {seed}", per_seed[seed])
+        summary = {k: {"mean": round(float(np.mean([f[k] for f in per_seed.values()])), 4),
+                       "sd": round(float(np.std([f[k] for f in per_seed.values()])), 4)}
+                   for k in ("nmi", "ari", "clusters", "noise_share")}
+        print("mean (sd): " + ", ".join(f"{k} {v['mean']:.3f} ({v['sd']:.3f})" for k, v in summary.items()))
+        print(json.dumps({"summary": summary, "seeds": per_seed, "params": asdict(ClusterParams())}))
+        return
     if not args.tune:
         figures = clustering_figures(args.quick, args.seed, embedder=embedder)
         print(HEADER)

@@ -60,6 +60,24 @@ ODD_ONES = [
     "Nobody answers the phone at your head office",
     "Your television advert is offensive and should be taken off air",
 ]
+# More one-off complaints, each about something else: with ODD_ONES, 20 that share no topic
+ONE_OFFS = ODD_ONES + [
+    "The car park at your superstore is always full by nine",
+    "Your newsletter arrives three times a week, far too often",
+    "The fitting rooms in the Bristol branch were filthy",
+    "My loyalty points from last year have disappeared",
+    "The instructions for the bookcase were missing two pages",
+    "The self-checkout machines keep asking for assistance",
+    "Your website's font is too small to read on a tablet",
+    "The replacement kettle leaks just like the first one",
+    "Your engineer turned up four hours late for the boiler service",
+    "I was overcharged for delivery on a small order",
+    "The sofa colour looks nothing like the photo online",
+    "Your store closes far too early on Sundays",
+    "The security guard followed me around the shop",
+    "My warranty claim has been ignored for a month",
+    "The password rules on your site are absurd",
+]
 # Words that say what each group is about: each cluster's keywords must hold one of them
 GROUP_WORDS = {"wet parcel": {"parcel", "wet", "soaked", "soaking", "rain", "package", "water"},
                "app crash": {"app", "crashes", "crash", "crashing", "login", "log"},
@@ -123,6 +141,36 @@ def test_unrelated_complaints_stay_noise(complaints):
     assert similarity.max() < 0.3  # the premise: they resemble nothing else in the batch
     assert all(result.labels[i] == NOISE for i in odd), [result.labels[i] for i in odd]
     assert result.noise_share >= len(odd) / len(texts)
+
+
+def test_one_irritant_among_one_offs_is_one_cluster(embedder):
+    """The early sign this module is for: a single new irritant, among complaints about other
+    things (HDBSCAN alone would want a second group to contrast it with)."""
+    texts = WET_PARCEL + ODD_ONES
+    result = cluster(texts, embedder.encode(texts))
+    assert len(result.clusters) == 1
+    assert result.clusters[0].size >= 6 and set(result.clusters[0].keywords) & GROUP_WORDS["wet parcel"]
+    assert (result.labels[: len(WET_PARCEL)] == 0).sum() >= 6
+    assert (result.labels[len(WET_PARCEL):] == NOISE).all()
+
+
+def test_one_offs_alone_make_no_cluster(embedder):
+    result = cluster(ONE_OFFS, embedder.encode(ONE_OFFS))
+    assert result.clusters == [] and (result.labels == NOISE).all()
+
+
+def test_the_same_complaint_pasted_many_times_is_one_cluster(embedder):
+    texts = [WET_PARCEL[0]] * 8 + [APP_CRASH[0]] * 8 + ODD_ONES
+    result = cluster(texts, embedder.encode(texts))
+    assert result.labels.tolist() == [0] * 8 + [1] * 8 + [NOISE] * len(ODD_ONES)
+    assert "wet" in result.clusters[0].keywords and "crashes" in result.clusters[1].keywords
+
+
+def test_a_batch_of_one_complaint_only_is_one_cluster(embedder):
+    texts = [VOUCHER[0]] * 12  # nothing to contrast it with: HDBSCAN alone would call it all noise
+    result = cluster(texts, embedder.encode(texts))
+    assert result.labels.tolist() == [0] * 12 and result.clusters[0].size == 12
+    assert result.clusters[0].representatives == [0, 1, 2]  # ties go to the earlier message
 
 
 def test_representatives_are_closest_to_the_centroid(complaints):
