@@ -160,14 +160,14 @@ def router(settings: VocSettings, client: redis.Redis, taxonomy: Callable[[], Ta
                 raise HTTPException(401, "an API token is needed: 'Authorization: Bearer <token>' "
                                          "(mint one with `python -m voc token create`)",
                                     headers={"WWW-Authenticate": "Bearer"})
-            found = auth.role_of(client, credentials.credentials)
+            found = auth.holder(client, credentials.credentials)
             if found is None:
                 raise HTTPException(401, "this token is unknown, revoked or expired",
                                     headers={"WWW-Authenticate": "Bearer"})
-            if not auth.allows(found, needed):
-                raise HTTPException(403, f"this needs the {needed} role; the token's role is {found}")
-            name = client.hget(f"voc:token:{auth.digest(credentials.credentials)}", "name") or ""
-            return Me(role=found, name=name)
+            held, name = found
+            if not auth.allows(held, needed):
+                raise HTTPException(403, f"this needs the {needed} role; the token's role is {held}")
+            return Me(role=held, name=name)
         return check
 
     analyst, admin = Depends(role(auth.ANALYST)), Depends(role(auth.ADMIN))

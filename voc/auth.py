@@ -40,12 +40,13 @@ def revoke(client: redis.Redis, token: str) -> bool:
     return bool(client.delete(voc_api_token(digest(token))))
 
 
-def role_of(client: redis.Redis, token: str) -> Optional[str]:
-    """The token's role; None for a token that was never minted, was revoked or expired."""
+def holder(client: redis.Redis, token: str) -> Optional[tuple[str, str]]:
+    """The token's (role, name); None for a token that was never minted, was revoked or expired."""
     if not token.startswith(PREFIX):
         return None
-    role = client.hget(voc_api_token(digest(token)), "role")
-    return role if role in ROLES else None
+    found = client.hgetall(voc_api_token(digest(token)))
+    return (found["role"], found.get("name", "")) if found.get("role") in ROLES else None
+
 
 
 def allows(role: str, needed: str) -> bool:

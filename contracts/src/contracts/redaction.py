@@ -166,10 +166,9 @@ _DIGIT = re.compile(r"\d")  # any script's digits, as str.isdigit and phonenumbe
 _SPOKEN_WORD = re.compile(r"\b(?:" + "|".join(SPOKEN_DIGITS) + r")\b", re.IGNORECASE)
 
 
-def _may_hold_number(text: str) -> bool:
-    """Whether the text has digits enough, written or spoken, for a phone or card number: most
-    messages have not, and the number finders are the redactor's slow part."""
-    written = len(_DIGIT.findall(text))
+def _may_hold_number(text: str, written: int) -> bool:
+    """Whether the text (holding `written` digits) has digits enough, written or spoken, for a
+    phone or card number: most messages have not, and the number finders are the slow part."""
     return written >= MIN_PHONE_DIGITS or written + 3 * len(_SPOKEN_WORD.findall(text)) >= MIN_PHONE_DIGITS
 
 
@@ -197,36 +196,12 @@ def find_pii(text: str, names: Iterable[str] = (), region: str = DEFAULT_REGION)
     first = [*(find_emails(text) if "@" in text else ()), *(find_ibans(text) if digits >= 2 else ()),
              *(find_cards(text) if digits >= 12 else ())]
     later: List[PiiSpan] = []
-    if _may_hold_number(text):
+    if _may_hold_number(text, digits):
         rest = _masked(text, [(s.start, s.end) for s in first]
                        + [m.span() for m in _DATE.finditer(text)] + [m.span() for m in _AMOUNT.finditer(text)])
         later = [*find_spoken_digits(rest), *find_phone_numbers(rest, region)]
-    candidates = [*first, *later, *find_names(text, names)]
-    kept: List[PiiSpan] = []
-    for span in candidates:  # listed by priority: the first claim on a character wins
-        if all(span.end <= k.start or span.start >= k.end for k in kept):
-            kept.append(span)
-    return sorted(kept, key=lambda s: s.start)
-
-
-def redact(text: str, names: Iterable[str] = (), region: str = DEFAULT_REGION) -> str:
-    """The text with every piece of personal data replaced by its kind, e.g. `[CARD]`."""
-    out, cursor = [], 0
-    for span in find_pii(text, names, region):
-        out += [text[cursor:span.start], f"[{span.kind}]"]
-        cursor = span.end
-    out.append(text[cursor:])
-    return "".join(out)
-
-
-def redact_names(text: str, names: Iterable[str]) -> str:
-    """Only the names: for text whose other personal data was redacted before."""
-    out, cursor = [], 0
-    for span in sorted(_without_overlaps(find_names(text, names)), key=lambda s: s.start):
-        out += [text[cursor:span.start], f"[{span.kind}]"]
-        cursor = span.end
-    out.append(text[cursor:])
-    return "".join(out)
+    candidates = [*first, *later, *find_names(text, names)]  # by priority: the first claim wins
+    return sorted(_without_overlaps(candidates), key=lambda s: s.start)
 
 
 def _without_overlaps(spans: List[PiiSpan]) -> List[PiiSpan]:
@@ -235,3 +210,23 @@ def _without_overlaps(spans: List[PiiSpan]) -> List[PiiSpan]:
         if all(span.end <= k.start or span.start >= k.end for k in kept):
             kept.append(span)
     return kept
+
+
+def _replaced(text: str, spans: List[PiiSpan]) -> str:
+    """The text with each span (in text order, none overlapping) replaced by its kind."""
+    out, cursor = [], 0
+    for span in spans:
+        out += [text[cursor:span.start], f"[{span.kind}]"]
+        cursor = span.end
+    out.append(text[cursor:])
+    return "".join(out)
+
+
+def redact(text: str, names: Iterable[str] = (), region: str = DEFAULT_REGION) -> str:
+    """The text with every piece of personal data replaced by its kind, e.g. `[CARD]`."""
+    return _replaced(text, find_pii(text, names, region))
+
+
+def redact_names(text: str, names: Iterable[str]) -> str:
+    """Only the names: for text whose other personal data was redacted before."""
+    return _replaced(text, sorted(_without_overlaps(find_names(text, names)), key=lambda s: s.start))
