@@ -16,7 +16,7 @@ from actions import handoff, language, replies
 from actions.order_choice import OrderChoice, choose_order, named_orders
 from actions.requests import INTERCHANGEABLE, NO_OFFER, clause_of, next_request, offered
 from actions.routing import LISTEN, WITHDRAWAL, end_turn_if_handed_on, ending_turn
-from actions.profiles import Customer, Order, ProfileStore, normalise_order_id
+from actions.profiles import Customer, Order, ProfileStore, normalise_order_id, order_id_in
 from actions.settings import ActionSettings
 from actions.tone import Mood, mood_from_events, should_offer_human, strongly_upset
 from actions.verification import ATTEMPTS_SLOT, ORDER_SLOT, VERIFYING_SLOT, on_voice, verified_customer_id
@@ -90,13 +90,12 @@ def maybe_offer_human(dispatcher: CollectingDispatcher, tracker: Tracker,
 
 def named_order_id(tracker: Tracker) -> Optional[str]:
     """An order id in the latest message, else the one the conversation remembers."""
-    named = next(tracker.get_latest_entity_values("order_id"), None) or tracker.get_slot("order_id")
-    return normalise_order_id(named) if named else None
+    return order_id_in(next(tracker.get_latest_entity_values("order_id"), None)) or order_id_in(tracker.get_slot("order_id"))
 
 
 def order_choice(tracker: Tracker, customer: Customer, topic: str, text: Optional[str] = None) -> OrderChoice:
     """The order `text` (default: the words of the latest message asking about `topic`) is about."""
-    latest = next(tracker.get_latest_entity_values("order_id"), None)
+    latest = order_id_in(next(tracker.get_latest_entity_values("order_id"), None))
     text = clause_of(tracker.latest_message, topic) if text is None else text
     return choose_order(customer, text, topic, named_id=latest, remembered_id=tracker.get_slot("order_id"))
 

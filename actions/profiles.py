@@ -51,6 +51,18 @@ class Customer:
         return max(self.orders, key=lambda o: o.placed_on) if self.orders else None
 
 
+def order_id_in(raw: Optional[str]) -> Optional[str]:
+    """The order id a tagged value names, or None when it holds no digits at all.
+
+    The NLU's tagger sometimes marks a bare word ("OR" from a caller's "or…") as an
+    order id; a value without a number in it names no order, so it must not start
+    a verification or a "can't find that order" reply.
+    """
+    if not raw or not any(c.isdigit() for c in raw):
+        return None
+    return normalise_order_id(raw)
+
+
 def normalise_order_id(raw: str) -> str:
     """'ord 48213', 'ORD-48213', 'ord48213' -> 'ORD-48213'."""
     digits = "".join(c for c in raw if c.isdigit())

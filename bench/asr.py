@@ -248,14 +248,31 @@ def main(argv: Sequence[str] | None = None) -> dict:
     served_accuracy = float(np.mean([r.reliable and spoken_digit(r.text) == y for r, y in zip(gated, truth)]))
     dropped = sum(not r.reliable for r in gated)
     d.add_row("digits vocabulary, served (VAD + judge)", f"{served_accuracy:.1%}", "", f"{served_ms:.0f}")
+    # as in a call once the assistant asked for digits: open and closed decodes, the surer kept;
+    # and what that costs a caller who answers in words instead (the clips, telephone band)
+    started = time.perf_counter()
+    with console.status("expecting digits, as in a call..."):
+        expecting = [served.recognise_expecting(a, DIGITS) for a in digit_audio]
+        expecting_ms = (time.perf_counter() - started) * 1000 / len(expecting)
+        phone_audio = [telephone_round_trip(a) for a in audios]
+        in_words = [served.recognise_expecting(a, DIGITS).text for a in phone_audio]
+    expecting_accuracy = float(np.mean([spoken_digit(r.text) == y for r, y in zip(expecting, truth)]))
+    d.add_row("expecting digits in a call (surer of open and digits)", f"{expecting_accuracy:.1%}", "",
+              f"{expecting_ms:.0f}")
     console.print(d)
+    words_wer = word_error_rate(refs, in_words, normalise)
+    console.print(f"callers answering in words while digits are expected: WER {words_wer:.2%} "
+                  f"(open decoding: {phone_wer:.2%}, {words} words, telephone band)")
     wrong = [t for t, y in zip(variants["open, as is"].texts, truth) if spoken_digit(t) != y]
     console.print("most common wrong answers of open transcription: " + ", ".join(
         f"{t!r} x{n}" for t, n in sorted(((t, wrong.count(t)) for t in set(wrong)), key=lambda p: -p[1])[:8]),
         markup=False)
     results["digits"] = {"accuracy": round(served_accuracy, 4), "ms_per_clip": round(served_ms, 1),
                          "clips": len(digits), "how": "digits vocabulary, served path (VAD + judge)",
-                         "dropped_as_unreliable": dropped, "variants": digit_results}
+                         "dropped_as_unreliable": dropped, "variants": digit_results,
+                         "expecting_in_a_call": {"accuracy": round(expecting_accuracy, 4),
+                                                 "ms_per_clip": round(expecting_ms, 1),
+                                                 "words_wer": round(words_wer, 4), "words_wer_open": round(phone_wer, 4)}}
 
     # --- targets (2 cores), reported, never adjusted
     i8, f32 = results["faster-whisper-int8"], results["faster-whisper-float32"]

@@ -6,9 +6,11 @@ the internal token keeps customers from posting as callers. Its output channel i
 `voice`: Rasa picks `channel: voice` response variations by that name.
 
 The answer carries what the call needs beyond the replies' text:
-`{"messages": [...], "handed_off": bool, "end_call": bool}`: `handed_off` when the
-conversation waits for a person (the telephony side transfers the call), `end_call` when a
-reply asked to hang up (custom payload `{"end_call": true}`, e.g. after repeated silence).
+`{"messages": [...], "handed_off": bool, "end_call": bool, "expect": str | null}`: `handed_off`
+when the conversation waits for a person (the telephony side transfers the call), `end_call`
+when a reply asked to hang up (custom payload `{"end_call": true}`, e.g. after repeated
+silence), `expect` "digits" when the assistant has just asked for digits (the last four of
+the caller's phone number), so the recogniser also tries its digits vocabulary.
 """
 
 from __future__ import annotations
@@ -26,6 +28,8 @@ from contracts.identity import bearer_matches as authorised
 
 VOICE = "voice"
 HANDOFF_SLOT = "handoff_queued"
+# slots that, while set, mean the assistant waits for digits (actions.verification.VERIFYING_SLOT)
+DIGIT_SLOTS = ("verifying_caller",)
 
 
 class VoiceOutput(CollectingOutputChannel):
@@ -37,6 +41,11 @@ class VoiceOutput(CollectingOutputChannel):
 def asks_to_end_call(messages: List[Dict[str, Any]]) -> bool:
     """Whether a reply asked to end the call."""
     return any(isinstance(m.get("custom"), dict) and m["custom"].get("end_call") is True for m in messages)
+
+
+def expected_vocabulary(slots: Dict[str, Any]) -> Optional[str]:
+    """The recogniser vocabulary the caller's next answer calls for, or None for any words."""
+    return "digits" if any(slots.get(name) for name in DIGIT_SLOTS) else None
 
 
 class VoiceInput(CustomerRestInput):
@@ -62,6 +71,8 @@ class VoiceInput(CustomerRestInput):
 
     async def answer(self, request: Request, sender: str, collector: CollectingOutputChannel) -> HTTPResponse:
         tracker = await request.app.ctx.agent.tracker_store.retrieve(sender)
+        slots = tracker.current_slot_values() if tracker else {}
         return response.json({"messages": collector.messages,
-                              "handed_off": bool(tracker and tracker.get_slot(HANDOFF_SLOT)),
-                              "end_call": asks_to_end_call(collector.messages)})
+                              "handed_off": bool(slots.get(HANDOFF_SLOT)),
+                              "end_call": asks_to_end_call(collector.messages),
+                              "expect": expected_vocabulary(slots)})

@@ -39,6 +39,10 @@ class TurnTimingView(BaseModel):
     asr_wait_ms: float = Field(..., description="how long the answer waited for recognition after the turn ended")
     speculative: bool = Field(..., description="the transcript made during the end-of-turn silence was used")
     reliable: bool
+    expected: str = Field("open", description="the vocabulary the assistant's question called for (digits after "
+                                              "asking for the last four digits of a phone number)")
+    vocabulary: str = Field("open", description="the vocabulary of the transcript kept: digits when the dialogue "
+                                                "expected a number and the closed decode was the surer")
     dialogue_ms: float
     tts_first_audio_ms: float
     answer_ms: float = Field(..., description="end of turn -> first reply audio handed to the transport")

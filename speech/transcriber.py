@@ -5,6 +5,12 @@ something, the text is not a loop ("Nine. Nine. Nine. ..." compresses too well),
 did not both doubt there was speech (no-speech probability above its threshold) and doubt
 its own words (average log-probability below its threshold), the rule Whisper itself uses
 to skip silent windows.
+
+When the dialogue expects a number, `recognise_expecting` decodes the turn twice, openly and
+with the digits vocabulary, and keeps whichever Whisper is surer of: the closed decode turns
+"four five seven one" from "Thank you." into digits, but forced onto "never mind" it writes
+"Oh," with a worse average log-probability than the open decode, so a caller who answers
+something else is still understood.
 """
 
 from __future__ import annotations
@@ -12,7 +18,7 @@ from __future__ import annotations
 import threading
 import time
 import zlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -40,6 +46,7 @@ class Result:
     speech: tuple[SpeechSegment, ...]
     vad_ms: float
     asr_ms: float
+    vocabulary: str = "open"  # the vocabulary of the decode kept
 
     @property
     def text(self) -> str:
@@ -91,10 +98,34 @@ class Transcriber:
         with self._lock:
             return self._recognise(samples, (), 0.0, prompt, vocabulary)
 
+    def recognise_expecting(self, samples: np.ndarray, expected: Vocabulary | None) -> Result:
+        """A turn where the dialogue expects words of `expected`: the surer of the open and the
+        closed decode (both engine times counted in `asr_ms`)."""
+        with self._lock:
+            heard = self._recognise(samples, (), 0.0, None, None)
+            if expected is None:
+                return heard
+            closed = self._recognise(samples, (), 0.0, None, expected)
+        kept = surer(heard, closed)
+        return replace(kept, asr_ms=heard.asr_ms + closed.asr_ms)
+
     def _recognise(self, samples: np.ndarray, speech: tuple[SpeechSegment, ...], vad_ms: float,
                    prompt: str | None, vocabulary: Vocabulary | None) -> Result:
         started = time.perf_counter()
         transcript = self.engine.transcribe(samples, prompt=prompt, vocabulary=vocabulary)
         asr_ms = (time.perf_counter() - started) * 1000
         reason = judge(transcript, self.thresholds)
-        return Result(transcript, reason is None, reason, speech, vad_ms, asr_ms)
+        return Result(transcript, reason is None, reason, speech, vad_ms, asr_ms,
+                      vocabulary.name if vocabulary else "open")
+
+
+def surer(open_decode: Result, closed_decode: Result) -> Result:
+    """The closed-vocabulary decode when it is a reliable turn that Whisper is surer of than
+    the open one (higher average log-probability), else the open decode."""
+    if not closed_decode.reliable or closed_decode.transcript is None:
+        return open_decode
+    closed_lp = closed_decode.transcript.avg_logprob
+    opened = open_decode.transcript
+    if opened is None or opened.avg_logprob is None or not open_decode.reliable:
+        return closed_decode
+    return closed_decode if closed_lp is not None and closed_lp > opened.avg_logprob else open_decode

@@ -15,6 +15,7 @@ class Reply:
     texts: list[str]
     handed_off: bool = False  # waiting for a person: the call is transferred when it ends
     end_call: bool = False  # the dialogue asked to hang up (after repeated silence)
+    expect: Optional[str] = None  # a vocabulary name ("digits") when the last question expects one
 
 
 class DialogueError(RuntimeError):
@@ -39,7 +40,8 @@ class RasaVoiceClient:
         body = answer.json()
         messages = body.get("messages") or []
         return Reply(texts=[m["text"] for m in messages if m.get("text")],
-                     handed_off=bool(body.get("handed_off")), end_call=bool(body.get("end_call")))
+                     handed_off=bool(body.get("handed_off")), end_call=bool(body.get("end_call")),
+                     expect=body.get("expect"))
 
     async def aclose(self) -> None:
         await self._client.aclose()

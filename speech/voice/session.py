@@ -22,6 +22,7 @@ import numpy as np
 
 from contracts.signals import CALL_CONNECTED, NO_INPUT, NOT_UNDERSTOOD, signal_text
 from speech.speakable import sentences, speakable
+from speech.asr.vocabulary import VOCABULARIES, Vocabulary
 from speech.transcriber import Result, Transcriber
 from speech.tts.engine import Speech, TtsEngine
 from speech.voice.dialogue import DialogueError, RasaVoiceClient, Reply
@@ -53,6 +54,8 @@ class TurnTiming:
     asr_wait_ms: float = 0.0  # how long the answer waited for recognition after the turn ended
     speculative: bool = False  # the transcript made during the silence was used
     reliable: bool = True
+    expected: str = "open"  # the vocabulary the dialogue's question called for
+    vocabulary: str = "open"  # the vocabulary of the transcript kept
     dialogue_ms: float = 0.0
     tts_first_audio_ms: float = 0.0
     answer_ms: float = 0.0  # end of turn -> first reply audio handed to the transport
@@ -138,6 +141,7 @@ class VoiceSession:
         self._playing_until = 0.0  # monotonic time the audio handed to the transport ends
         self._last_heard = time.monotonic()
         self._busy = False
+        self._expecting: Optional[Vocabulary] = None  # what the dialogue's last question expects
         self._tasks: list[asyncio.Task] = []
         self.finished = asyncio.Event()
 
@@ -192,7 +196,7 @@ class VoiceSession:
             asyncio.create_task(self.transport.clear())
 
     async def _recognise(self, audio: np.ndarray) -> Result:
-        return await asyncio.to_thread(self.parts.transcriber.recognise, audio)
+        return await asyncio.to_thread(self.parts.transcriber.recognise_expecting, audio, self._expecting)
 
     async def _answer_turns(self) -> None:
         try:
@@ -205,6 +209,7 @@ class VoiceSession:
                 reply = await self.parts.dialogue.send(self.record.call_id, text, self.customer_token)
                 timing.dialogue_ms = (time.perf_counter() - started) * 1000
                 self.record.turns.append(timing)
+                self._expecting = VOCABULARIES.get(reply.expect or "open")
                 await self._say(reply, timing, item.queued_at)
                 self._busy = False
                 self._last_heard = time.monotonic()
@@ -229,7 +234,8 @@ class VoiceSession:
         if result is None:
             result = await self._recognise(heard.ended.audio)
         timing.asr_wait_ms = (time.perf_counter() - waited) * 1000
-        timing.asr_ms, timing.reliable = result.asr_ms, result.reliable
+        timing.asr_ms, timing.reliable, timing.vocabulary = result.asr_ms, result.reliable, result.vocabulary
+        timing.expected = self._expecting.name if self._expecting else "open"
         # an unreliable transcript is a turn too: the dialogue asks the caller to repeat
         return result.text if result.reliable else signal_text(NOT_UNDERSTOOD)
 

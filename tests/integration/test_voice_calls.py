@@ -117,6 +117,27 @@ def test_a_caller_asks_for_a_refund_and_is_answered_in_the_same_dialogue_as_chat
     assert latency < 5.0
 
 
+def test_a_quiet_caller_is_understood_through_a_whole_call(voice):
+    """A caller far from the phone (20 dB down): still turns, still understood, answered."""
+    async def call():
+        async with voice.caller() as caller:
+            await heard_all(caller, time.monotonic())
+            samples, rate = voice.speech("Where is my order? It has not arrived.")
+            ended = await caller.say(samples * 0.1, rate)
+            await heard_all(caller, ended)
+            samples, rate = voice.speech("What are your opening hours?")
+            ended = await caller.say(samples * 0.1, rate)
+            await heard_all(caller, ended)
+            return caller
+
+    caller = run(call())
+    turns = voice.user_turns(caller.call_sid)
+    intents = [t["parse_data"]["intent"]["name"] for t in turns]
+    assert intents[0] == "call_connected" and len(intents) == 3, [t["text"] for t in turns]
+    assert intents[1] in {"order_status", "track_delivery"} and intents[2] == "opening_hours_contact", [t["text"] for t in turns]
+    assert all(t["reliable"] for t in voice.record(caller.call_sid)["turns"])
+
+
 def test_a_signed_token_personalises_the_call(voice):
     async def call():
         async with voice.caller(custom_parameters={"customer_token": token("C1001")}) as caller:
@@ -329,6 +350,9 @@ def test_a_caller_proves_who_they_are_with_the_order_and_their_phone_digits(voic
 
     caller = run(call("zero one two three."))  # Alice's phone ends in 0123
     bot = voice.bot_texts(caller.call_sid)
+    turns = voice.record(caller.call_sid)["turns"]
+    # the recogniser was told to expect digits for the answer to "the last four digits", only then
+    assert [t["expected"] for t in turns if t["kind"] == "speech"] == ["open", "digits"], turns
     assert "last four digits" in bot[2], (bot, [t["text"] for t in voice.user_turns(caller.call_sid)])
     assert "Alice" in " ".join(bot[3:]) and "running trainers" in " ".join(bot[3:]), bot
     wrong = run(call("nine nine nine nine."))
@@ -377,13 +401,15 @@ def test_one_spoken_turn_over_http(voice):
                         content=wav.getvalue(), headers={"Content-Type": "audio/wav"})
     assert r.status_code == 200, r.text
     body = r.json()
-    assert "opening hours" in body["transcript"].lower() and body["reliable"]
+    # Piper samples its speech, so Whisper's spelling varies ("opening nowers"): assert the understanding
+    assert "opening" in body["transcript"].lower() and body["reliable"]
     assert body["replies"] and not body["handed_off"]
     import base64
 
     reply, reply_rate = soundfile.read(io.BytesIO(base64.b64decode(body["audio_wav_base64"])))
     assert reply_rate == 22050 and len(reply) / reply_rate > 1.0
-    assert [t["text"] for t in voice.user_turns("http-turn-1")] == [body["transcript"]]
+    (turn,) = voice.user_turns("http-turn-1")
+    assert turn["text"] == body["transcript"] and turn["parse_data"]["intent"]["name"] == "opening_hours_contact"
     bad = voice.http.post(f"{voice.base}/v1/voice-turn", params={"conversation_id": "http-turn-1"},
                           content=b"Dear customer, this is not audio", headers={"Content-Type": "text/plain"})
     assert bad.status_code == 415

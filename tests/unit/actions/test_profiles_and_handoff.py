@@ -3,7 +3,7 @@ import datetime as dt
 from actions import handoff
 from contracts import redis_keys
 from tools.demo import seed
-from actions.profiles import ProfileStore, normalise_order_id
+from actions.profiles import ProfileStore, normalise_order_id, order_id_in
 
 
 def test_seeded_profiles_round_trip(redis_client):
@@ -14,6 +14,12 @@ def test_seeded_profiles_round_trip(redis_client):
     assert alice.latest_order().order_id == "ORD-10001"
     assert ProfileStore(redis_client).get("nobody") is None
     assert normalise_order_id("ord-48213") == "ORD-48213"
+
+
+def test_a_tagged_word_without_digits_names_no_order():
+    # a caller's "or…" tagged as an order id must not start a verification for "OR"
+    assert order_id_in("OR") is None and order_id_in("") is None and order_id_in(None) is None
+    assert order_id_in("ord 48213") == "ORD-48213" and order_id_in("order 45712") == "ORD-45712"
 
 
 def test_handoff_queues_once_with_redacted_summary(redis_client):

@@ -42,3 +42,11 @@ def test_the_voice_channel_needs_a_real_token_outside_dev_mode():
         VoiceInput(BotSettings(**strong, voice_channel_token="short"))
     assert VoiceInput(BotSettings(**strong, voice_channel_token=TOKEN)).settings.voice_channel_token == TOKEN
     assert VoiceInput(BotSettings(**strong, dev_mode=True)).settings.voice_channel_token.startswith("dev-only")
+
+
+def test_the_recogniser_is_told_to_expect_digits_while_the_caller_is_verified():
+    from actions.verification import VERIFYING_SLOT
+    from bot.voice_channel import expected_vocabulary
+
+    assert expected_vocabulary({VERIFYING_SLOT: True}) == "digits"
+    assert expected_vocabulary({VERIFYING_SLOT: False}) is None and expected_vocabulary({}) is None

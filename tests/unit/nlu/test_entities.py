@@ -68,3 +68,22 @@ def test_an_id_spelt_with_pauses_is_one_id():
     assert written_form("My order number is O, R, D, one, zero, zero, zero, one.").text == "My order number is ord10001."
     assert written_form("My order number is O-R-D-1-0-0-0-1.").text == "My order number is ord10001."
     assert written_form("O R D and then one two three").text == "ord and then 123"  # words between: not joined
+
+
+def test_the_projects_patterns_find_order_numbers_said_as_digits():
+    from pathlib import Path
+
+    from actions.profiles import normalise_order_id
+    from nlu.entities import RuleExtractor
+    from nlu.training_data import load_project
+
+    rules = RuleExtractor(["order_id"], load_project(Path("bot")).regexes, {})
+
+    def ids(text):
+        return [normalise_order_id(f.value) for f in rules.extract(text)]
+
+    assert ids("order four five seven one two") == ["ORD-45712"]  # as a caller says it
+    assert ids("it's order number 4 5 7 1 2 please") == ["ORD-45712"]
+    assert ids("order 45712 hasn't come") == ["ORD-45712"]
+    assert ids("o r d one zero zero zero one") == ["ORD-10001"]
+    assert ids("I ordered 45712 units") == [] and ids("order two") == []  # not an id's shape

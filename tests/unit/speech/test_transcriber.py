@@ -7,7 +7,7 @@ import pytest
 
 from bench.asr_data import non_speech
 from speech.asr.transcript import SegmentScores, Transcript, combined_scores
-from speech.transcriber import EMPTY, NO_SPEECH, Thresholds, Transcriber, judge
+from speech.transcriber import EMPTY, NO_SPEECH, Result, Thresholds, Transcriber, judge, surer
 
 
 def transcript(text="I want a refund", avg_logprob=-0.3, no_speech_prob=0.05) -> Transcript:
@@ -93,3 +93,18 @@ def test_digital_silence_after_speech_is_still_speech(vad, fast_engine, short_tu
     result = Transcriber(fast_engine, vad).transcribe(padded)
     assert result.reliable and "forward" in result.text.lower()
     assert 1.0 <= result.speech[0].start < 2.0  # the second of silence added in front
+
+
+def result(text, avg_logprob, reliable=True, vocabulary="open"):
+    return Result(transcript(text, avg_logprob=avg_logprob), reliable, None if reliable else "x", (), 0.0, 5.0,
+                  vocabulary)
+
+
+@pytest.mark.parametrize("open_decode, closed_decode, kept", [
+    (result("Thank you.", -1.1), result("4", -0.4, vocabulary="digits"), "digits"),  # a lone digit misheard
+    (result("Never mind.", -0.56), result("Oh,", -1.0, vocabulary="digits"), "open"),  # words forced into digits
+    (result("Speak to a person.", -0.36), result("One, two, " * 30, -0.49, reliable=False, vocabulary="digits"), "open"),
+    (result("Nine. " * 40, -0.2, reliable=False), result("9", -0.5, vocabulary="digits"), "digits"),
+])
+def test_the_surer_decode_is_kept(open_decode, closed_decode, kept):
+    assert surer(open_decode, closed_decode).vocabulary == kept

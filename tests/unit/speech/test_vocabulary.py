@@ -51,3 +51,16 @@ def test_the_reference_engine_honours_the_vocabulary_too(converted, one_speaker)
     engine = OpenAiWhisperEngine(str(converted), models_dir=converted.parent, threads=2)
     seven = next(c for c in one_speaker if c.text == "7")
     assert spoken_digit(engine.transcribe(seven.read(), vocabulary=DIGITS).text) == "7"
+
+
+def test_a_turn_expecting_digits_keeps_the_surer_decode(fast_engine, vad, one_speaker, jfk):
+    from speech.transcriber import Transcriber
+
+    transcriber = Transcriber(fast_engine, vad)
+    digits = [transcriber.recognise_expecting(c.read(), DIGITS) for c in one_speaker]
+    # a lone spoken digit: open decoding writes words ("Thank you.", "to") for some of these
+    assert sum(spoken_digit(r.text) == c.text for r, c in zip(digits, one_speaker)) >= 9, [r.text for r in digits]
+    # a caller who answers with a sentence instead is still understood in words
+    words = transcriber.recognise_expecting(jfk[:16000 * 3], DIGITS)
+    assert words.vocabulary == "open" and "fellow Americans" in words.text
+    assert transcriber.recognise_expecting(jfk[:16000 * 3], None).vocabulary == "open"
