@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import signal
+import threading
 import subprocess
 import time
 from urllib.parse import urlparse
@@ -57,6 +58,40 @@ def _with_redis(settings: StackSettings) -> StackSettings:
         return settings.model_copy(update={"redis_url": local})
     console.print(f"redis: starting our own redis-server on port {settings.ports['redis']} (nothing kept on disk)")
     return settings
+
+
+def _replay_demo_in_background(stack: Stack) -> None:
+    """The VoC console's demo data, from the real pipeline, once per Redis (tools/demo_replay.py)."""
+    from tools.demo_replay import load, replay
+    from voc.queries import demo_replay
+
+    client = redis.Redis.from_url(stack.redis_url, decode_responses=True)
+    before = demo_replay(client)
+    if before["replayed"]:
+        console.print(f"demo conversations: {before.get('conversations')} were replayed into this Redis before; "
+                      "not again (the console says so)")
+        return
+    conversations = load()
+    console.print(f"demo conversations: replaying {len(conversations)} scripted conversations through the chat "
+                  "channel in the background, once (their ids start with demo-; the console says so)")
+
+    def work() -> None:
+        try:
+            done = replay(client, stack.webhook, stack.customer_token_secret, conversations)
+            if done is None:
+                return
+            console.print(f"demo conversations: {done.conversations} replayed ({done.turns} turns, "
+                          f"{done.failed_turns} failed) in {done.seconds:.0f} s", soft_wrap=True)
+            time.sleep(5)  # the worker applies them within a second; then cluster what fits no category
+            from voc.emerging import run as cluster
+            from voc.settings import VocSettings
+
+            stored = cluster(client, VocSettings(REDIS_URL=stack.redis_url))
+            console.print(f"demo conversations: {len(stored['clusters'])} emerging-irritant clusters found", soft_wrap=True)
+        except Exception as exc:  # the demo is a nicety: the stack keeps serving without it
+            console.print(f"[yellow]demo conversations: stopped ({type(exc).__name__}: {exc})", soft_wrap=True)
+
+    threading.Thread(target=work, name="demo-replay", daemon=True).start()
 
 
 def _print_ready(stack: Stack, customer: str, demo_token: str, seconds: float, analyst_token: str = "") -> None:
@@ -130,6 +165,8 @@ def run() -> None:
             analyst = mint(client, ANALYST, "make run", days=1)
         client.close()
         console.print("seeded demo customers: " + ", ".join(f"{c.customer_id} {c.name}" for c in customers))
+        if analyst and stack.settings.demo_conversations:
+            _replay_demo_in_background(stack)
         name = next(c.name for c in customers if c.customer_id == DEMO_CUSTOMER)
         _print_ready(stack, f"{name} ({DEMO_CUSTOMER})", demo_token(DEMO_CUSTOMER, stack.customer_token_secret),
                      time.monotonic() - started, analyst)

@@ -57,6 +57,9 @@ class StackSettings(BaseSettings):
         None, description="reads the speech service's call records (GET /v1/calls/{id}); random per run when unset")
     voc_pseudonym_secret: SecretStr | None = Field(
         None, description="keys the VoC pseudonyms; dev mode: a fixed dev-only value; else random per run when unset")
+    demo_conversations: bool = Field(
+        True, description="dev mode: replay the scripted demo conversations (tools/demo_conversations.yml) once, "
+                          "so the VoC console has data; the console says so")
     actions_package: str = Field("actions", description="the action server's package or module (in BOT_DIR or the repo)")
     action_server_url: str | None = Field(
         None, description="an action server run elsewhere (its /webhook URL): the stack then starts none")

@@ -125,6 +125,17 @@ class Alert(BaseModel):
     ratio: float
 
 
+class DemoReplay(BaseModel):
+    replayed: bool = Field(..., description="scripted demo conversations were replayed into this Redis by `make run`")
+    state: Optional[str] = Field(None, description="replaying or done")
+    conversations: Optional[int] = None
+    turns: Optional[int] = None
+    failed_turns: Optional[int] = None
+    started_at: Optional[float] = None
+    finished_at: Optional[float] = None
+    sender_prefix: Optional[str] = Field(None, description="the demo conversations' sender ids start with it")
+
+
 class Me(BaseModel):
     role: str
     name: str
@@ -243,6 +254,11 @@ def router(settings: VocSettings, client: redis.Redis, taxonomy: Callable[[], Ta
         set_taxonomy(new, text)
         emerging.mark_promoted(client, cluster_id, body.category)
         return get_taxonomy()
+
+    @api.get("/demo", response_model=DemoReplay, summary="Whether the data includes make run's scripted demo conversations",
+             dependencies=[analyst])
+    def demo():
+        return queries.demo_replay(client)
 
     @api.get("/alerts", response_model=list[Alert], summary="Categories that rose well above their baseline",
              dependencies=[analyst])

@@ -14,7 +14,7 @@ from typing import Iterator, Optional
 
 import redis
 
-from contracts.redis_keys import (VOC_ALERTS, VOC_EMERGING, VOC_IRRITANTS, voc_day_counts, voc_day_customers, voc_day_kpis, voc_day_sentiment,
+from contracts.redis_keys import (VOC_ALERTS, VOC_DEMO, VOC_EMERGING, VOC_IRRITANTS, voc_day_counts, voc_day_customers, voc_day_kpis, voc_day_sentiment,
                                   voc_transcript)
 from voc.conversations import ABANDONED, HANDED_OFF, RESOLVED, UNRESOLVED
 from voc.taxonomy import UNCATEGORISED, Taxonomy
@@ -209,6 +209,16 @@ def emerging(client: redis.Redis) -> list[dict]:
     {id, keywords, size, first_seen, last_seen, quotes, promoted}."""
     raw = client.get(VOC_EMERGING)
     return json.loads(raw)["clusters"] if raw else []
+
+
+def demo_replay(client: redis.Redis) -> dict:
+    """Whether `make run` replayed its scripted demo conversations into this Redis (tools/demo_replay.py):
+    {replayed, state, conversations, turns, started_at, finished_at, sender_prefix}."""
+    raw = client.hgetall(VOC_DEMO)
+    if not raw:
+        return {"replayed": False}
+    numbers = {"conversations": int, "turns": int, "failed_turns": int, "started_at": float, "finished_at": float}
+    return {"replayed": True, **{k: numbers[k](v) if k in numbers else v for k, v in raw.items()}}
 
 
 def alerts(client: redis.Redis, period: Period, limit: int = 100) -> list[dict]:

@@ -79,6 +79,7 @@ def collect(client: redis.Redis, settings: VocSettings, period: queries.Period,
         "channels": _as_api(list[api.ChannelBreakdown], queries.channels(client, period)),
         "clusters": _as_api(list[api.EmergingCluster], queries.emerging(client)),
         "alerts": _as_api(list[api.Alert], queries.alerts(client, period)),
+        "demo": _as_api(api.DemoReplay, queries.demo_replay(client)),
         "quotes": _as_api(list[api.Quote], quotes),  # the model keeps the fields the API shows, no more
     }
 

@@ -14,6 +14,8 @@ from fastapi.testclient import TestClient
 
 from tests.e2e.conftest import ARTIFACTS, NASTY_QUOTE
 from voc import auth, dashboard, queries
+from contracts.redis_keys import VOC_DEMO
+from tools.demo_replay import claim
 from voc.report import parse_since, write_report
 
 try:
@@ -129,6 +131,7 @@ def test_the_dashboard_shows_what_the_api_returns(browser, voc, redis_client):
     wait_ready(browser)
     assert "token" not in browser.current_url  # out of the address bar and the history
     assert browser.find_element(By.ID, "who").text == "Signed in as dana (analyst)"
+    assert not browser.find_element(By.CSS_SELECTOR, '[data-testid="demo-notice"]').is_displayed()  # no demo here
 
     kpis = {k["channel"]: k for k in api("/v1/kpis", by="total")}
     assert kpis["all"]["conversations"] == len(voc.conversations)
@@ -215,7 +218,9 @@ def test_a_refused_token_brings_back_the_prompt_with_the_apis_words(browser, voc
 
 def test_the_report_file_renders_the_same_figures_offline(browser, voc, redis_client, voc_settings, tmp_path):
     period = parse_since("7d")
+    claim(redis_client, 7)  # as `make run` records its demo replay: the report must say so too
     out = write_report(redis_client, voc_settings, period, tmp_path / "report.html")
+    redis_client.delete(VOC_DEMO)
     html = out.read_text(encoding="utf-8")
     assert 'id="voc-data"' in html and "/dashboard/assets/" not in html
     token = auth.mint(redis_client, "analyst", "dana")
@@ -232,6 +237,8 @@ def test_the_report_file_renders_the_same_figures_offline(browser, voc, redis_cl
     assert quote_texts(browser) == [q["quote"] for q in quotes]
     check_words_stay_words(browser)
     assert "no transcripts" in browser.find_element(By.CSS_SELECTOR, '[data-testid="report-notice"]').text
+    demo = browser.find_element(By.CSS_SELECTOR, '[data-testid="demo-notice"]')
+    assert demo.is_displayed() and "Includes 7 scripted demo conversations" in demo.text, demo.text
     assert not browser.find_element(By.ID, "token-prompt").is_displayed()
 
     # the channel filter works from the embedded data alone

@@ -174,8 +174,9 @@ def _may_hold_number(text: str, written: int) -> bool:
 
 _AMOUNT = re.compile(r"[£$€¥]\s?\d[\d,]*(?:\.\d+)?|\d[\d,]*(?:\.\d+)?\s?(?:GBP|USD|EUR|pounds|dollars|euros)\b",
                      re.IGNORECASE)
-# a date standing alone, one separator throughout: "12.03.2024", "2024-03-12" (not "06-66/048")
-_DATE = re.compile(r"(?<![\d./-])(?:\d{4}([/.-])\d{1,2}\1\d{1,2}|\d{1,2}([/.-])\d{1,2}\2\d{2,4})(?![\d./-])")
+# a date standing alone, one separator throughout: "12.03.2024", "2024-03-12" (not "06-66/048");
+# a full stop after it ends the sentence ("on 2028-07-04. one more thing"), a digit after it would not
+_DATE = re.compile(r"(?<![\d./-])(?:\d{4}([/.-])\d{1,2}\1\d{1,2}|\d{1,2}([/.-])\d{1,2}\2\d{2,4})(?![\d/-]|\.\d)")
 MASK = "\x00"  # neither a digit, a word nor a gap: a masked span breaks every run of digits
 
 

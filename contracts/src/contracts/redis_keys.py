@@ -22,6 +22,7 @@ key gets a row in `KEYS` and a function or constant here; nothing else spells a 
 | `voc:emerging` | string (JSON) | voc worker (clustering) | the latest emerging-irritant clusters: id, keywords, size, first/last seen, redacted quotes, promoted to | replaced at each clustering run |
 | `voc:alerts` | stream | voc worker | alerts: a category rising well above its own recent baseline | trimmed by age (MINID): `VOC_RETENTION_SECONDS` |
 | `voc:alerted:{day}` | set | voc worker | categories already alerted that UTC day (one alert a day each) | 2 days |
+| `voc:demo` | hash | `make run` (tools/demo_replay.py) | that the scripted demo conversations were replayed: state, count, times, their sender-id prefix (so a second run replays nothing) | `VOC_RETENTION_SECONDS` (as long as the data it describes) |
 | `voc:token:{sha256}` | hash | `python -m voc token` | an analyst API token's role, name and creation time (the token itself is never stored) | until revoked, or its `--days` |
 | `voc:irritants` | stream | voc worker | irritant records (pseudonyms, channel, intent, category, sentiment, severity, redacted quote, model) | trimmed by age: `VOC_RETENTION_SECONDS` |
 | `voc:count:{day}` | hash | voc worker | irritant records per `category|channel` on that UTC day, and their severity sums (`category|channel|severity`) | `VOC_RETENTION_SECONDS` after that day |
@@ -47,6 +48,7 @@ VOC_OUTCOMES = "voc:outcomes"
 VOC_OPEN = "voc:open"
 VOC_EMERGING = "voc:emerging"
 VOC_ALERTS = "voc:alerts"
+VOC_DEMO = "voc:demo"
 DEFAULT_VOC_STREAM_RETENTION_SECONDS = 7 * 24 * 3600
 DEFAULT_VOC_RETENTION_SECONDS = 400 * 24 * 3600
 DEFAULT_VOC_TRANSCRIPT_RETENTION_SECONDS = 30 * 24 * 3600
@@ -160,6 +162,9 @@ KEYS: Tuple[KeySpec, ...] = (
     KeySpec(VOC_ALERTS, "stream", "voc worker", "rising-category alerts", DEFAULT_VOC_RETENTION_SECONDS,
             "trimmed by age (MINID), VOC_RETENTION_SECONDS"),
     KeySpec(voc_alerted("{day}"), "set", "voc worker", "categories alerted that day", 2 * 24 * 3600, "2 days"),
+    KeySpec(VOC_DEMO, "hash", "make run (tools/demo_replay.py)",
+            "whether, when and how many scripted demo conversations were replayed", DEFAULT_VOC_RETENTION_SECONDS,
+            "VOC_RETENTION_SECONDS"),
     KeySpec(voc_api_token("{sha256}"), "hash", "python -m voc token", "an API token's role and name (not the token)",
             None, "until revoked or expired"),
     KeySpec(VOC_IRRITANTS, "stream", "voc worker", "irritant records with redacted quotes",

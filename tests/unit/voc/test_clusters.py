@@ -154,6 +154,14 @@ def test_one_irritant_among_one_offs_is_one_cluster(embedder):
     assert (result.labels[len(WET_PARCEL):] == NOISE).all()
 
 
+def test_a_small_batch_does_not_depend_on_the_seed(embedder):
+    texts = WET_PARCEL + ODD_ONES
+    x = embedder.encode(texts)
+    for seed in range(5):
+        labels = cluster(texts, x, seed=seed).labels
+        assert (labels[: len(WET_PARCEL)] == 0).sum() >= 6 and (labels[len(WET_PARCEL):] == NOISE).all(), seed
+
+
 def test_one_offs_alone_make_no_cluster(embedder):
     result = cluster(ONE_OFFS, embedder.encode(ONE_OFFS))
     assert result.clusters == [] and (result.labels == NOISE).all()

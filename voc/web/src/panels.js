@@ -5,7 +5,7 @@
  * cluster keywords are customers' words.
  *
  * The view: {mode: "live"|"report", period: {since, until}, channel, category, categories,
- *   me, kpis, trends, top, channels, clusters, alerts, transcripts (bool),
+ *   me, demo, kpis, trends, top, channels, clusters, alerts, transcripts (bool),
  *   quotes: {quotes, next, offset, newer}}; each list is what the API endpoint of that name returns.
  */
 "use strict";
@@ -108,6 +108,21 @@ const VocPanels = (() => {
                      ...view.categories.map((c) => el("option", {value: c, text: c}))];
     select.replaceChildren(...options);
     select.value = view.category || "";
+    demoNotice(view.demo);
+  }
+
+  /* Scripted demo conversations replayed by `make run` are real pipeline output, but not real
+   * customers: the page says so whenever the data includes them (GET /v1/demo). */
+  function demoNotice(demo) {
+    const notice = $("demo-notice");
+    notice.hidden = !(demo && demo.replayed);
+    if (notice.hidden) return;
+    const when = demo.started_at ? new Date(demo.started_at * 1000).toISOString().slice(0, 16).replace("T", " ") + " UTC"
+      : "an earlier run";
+    notice.textContent = `Includes ${demo.conversations} scripted demo conversations that make run replayed through `
+      + `the chat channel on ${when}${demo.state === "replaying" ? " (still replaying)" : ""}, once. `
+      + `Their conversation ids start with "${demo.sender_prefix || "demo-"}"; `
+      + "they are not real customers. Their KPIs count once they have been quiet for the conversation timeout.";
   }
 
   function kpis(view) {

@@ -104,8 +104,9 @@
       const mine = ++sequence;
       VocPanels.loading();
       try {
-        const [me, taxonomy, kpis, trends, top, channels, clusters, alerts, quotes] = await Promise.all([
+        const [me, demo, taxonomy, kpis, trends, top, channels, clusters, alerts, quotes] = await Promise.all([
           call("/v1/me"),
+          call("/v1/demo"),
           call("/v1/taxonomy"),
           call("/v1/kpis", {...period, by: "total"}),
           call("/v1/irritants/trends", {...period, channel: f.channel, category: f.category}),
@@ -118,7 +119,7 @@
         if (mine !== sequence) return;
         applied = f;
         befores = [null];
-        VocPanels.render({mode: "live", period, channel: f.channel, category: f.category, me,
+        VocPanels.render({mode: "live", period, channel: f.channel, category: f.category, me, demo,
                           categories: [...Object.keys(taxonomy.categories), UNCATEGORISED],
                           kpis, trends, top, channels, clusters, alerts, transcripts: true,
                           quotes: quotePage(quotes)}, hooks);
@@ -209,7 +210,7 @@
                                                && (!f.category || q.category === f.category));
       offset = Math.min(offset, Math.max(0, quotes.length - 1));
       const shown = quotes.slice(offset, offset + PAGE_SIZE);
-      return {mode: "report", period: data.period, channel: f.channel, category: f.category, me: null,
+      return {mode: "report", period: data.period, channel: f.channel, category: f.category, me: null, demo: data.demo,
               categories: data.categories, kpis: data.kpis, trends, top: data.top[channel] || [],
               channels: data.channels, clusters: data.clusters, alerts: data.alerts, transcripts: false,
               quotes: {quotes: shown, next: offset + PAGE_SIZE < quotes.length ? String(offset + PAGE_SIZE) : null,

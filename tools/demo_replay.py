@@ -1,0 +1,128 @@
+"""Scripted demo conversations, replayed once through the real REST channel: `python -m tools.demo_replay`.
+
+`make run` calls this after the services are up, so an analyst opening the VoC console on a
+fresh machine sees irritants, quotes and clusters that the real pipeline computed (REST
+channel -> Rasa -> event broker -> worker), not numbers made up for the page. The
+conversations (tools/demo_conversations.yml) are told apart by their sender ids, which all
+start with `demo-`; the `voc:demo` hash records that they were replayed, when, and how many,
+and the console says so on its first line. Replaying is claimed atomically in that hash, so
+a second `make run` (or two at once) replays nothing and never inflates the counts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import time
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Optional
+
+import httpx
+import redis
+import yaml
+
+from contracts.identity import CUSTOMER_TOKEN_KEY, issue_customer_token
+from contracts.ports import DEFAULT_PORTS
+from contracts.redis_keys import DEFAULT_VOC_RETENTION_SECONDS, VOC_DEMO
+from voc.queries import demo_replay
+
+CONVERSATIONS_FILE = Path(__file__).with_name("demo_conversations.yml")
+SENDER_PREFIX = "demo-"
+
+
+class DemoError(ValueError):
+    """The demo conversations cannot be read; the message says where."""
+
+
+@dataclass(frozen=True)
+class DemoConversation:
+    turns: tuple[str, ...]
+    customer: Optional[str] = None  # signed in as this demo customer
+
+
+@dataclass(frozen=True)
+class Replayed:
+    conversations: int
+    turns: int
+    failed_turns: int
+    seconds: float
+
+
+def load(path: Path = CONVERSATIONS_FILE) -> list[DemoConversation]:
+    try:
+        doc = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError) as exc:
+        raise DemoError(f"{path}: {exc}") from None
+    out = []
+    for i, item in enumerate(doc.get("conversations") or []):
+        turns = item.get("turns") if isinstance(item, dict) else None
+        if not turns or not all(isinstance(t, (str, int)) and str(t).strip() for t in turns):
+            raise DemoError(f"{path}: conversation {i} needs `turns`, a list of non-empty messages")
+        out.append(DemoConversation(tuple(str(t) for t in turns), item.get("customer")))
+    if not out:
+        raise DemoError(f"{path}: no conversations")
+    return out
+
+
+def claim(client: redis.Redis, conversations: int) -> bool:
+    """True for exactly one caller ever (until the record expires): that caller replays."""
+    if not client.hsetnx(VOC_DEMO, "state", "replaying"):
+        return False
+    client.hset(VOC_DEMO, mapping={"conversations": conversations, "started_at": time.time(),
+                                   "sender_prefix": SENDER_PREFIX})
+    client.expire(VOC_DEMO, DEFAULT_VOC_RETENTION_SECONDS)
+    return True
+
+
+def replay(client: redis.Redis, webhook: str, token_secret: str,
+           conversations: Optional[list[DemoConversation]] = None,
+           progress: Callable[[int, int], None] = lambda done, total: None) -> Optional[Replayed]:
+    """Replay the demo conversations once; None when they were replayed before (nothing sent)."""
+    conversations = conversations if conversations is not None else load()
+    if not claim(client, len(conversations)):
+        return None
+    run = uuid.uuid4().hex[:6]
+    started, turns, failed = time.perf_counter(), 0, 0
+    with httpx.Client(timeout=60) as http:
+        for n, conversation in enumerate(conversations, 1):
+            metadata = ({CUSTOMER_TOKEN_KEY: issue_customer_token(conversation.customer, token_secret)}
+                        if conversation.customer else {})
+            sender = f"{SENDER_PREFIX}{n:03d}-{run}"
+            for text in conversation.turns:
+                turns += 1
+                try:
+                    answer = http.post(webhook, json={"sender": sender, "message": text, "metadata": metadata})
+                    failed += answer.status_code != 200
+                except httpx.HTTPError:
+                    failed += 1
+            progress(n, len(conversations))
+    done = Replayed(len(conversations), turns, failed, time.perf_counter() - started)
+    client.hset(VOC_DEMO, mapping={"state": "done", "finished_at": time.time(), "turns": turns,
+                                   "failed_turns": failed})
+    return done
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--url", default=f"http://127.0.0.1:{DEFAULT_PORTS['rasa']}/webhooks/rest/webhook")
+    parser.add_argument("--status", action="store_true", help="only say whether the demo was replayed")
+    args = parser.parse_args()
+    client = redis.Redis.from_url(os.environ.get("REDIS_URL", f"redis://127.0.0.1:{DEFAULT_PORTS['redis']}/0"),
+                                  decode_responses=True)
+    if args.status:
+        print(demo_replay(client))
+        return
+    secret = os.environ.get("CUSTOMER_TOKEN_SECRET")
+    if not secret:
+        raise SystemExit("set CUSTOMER_TOKEN_SECRET (the one Rasa verifies customer tokens with)")
+    done = replay(client, args.url, secret, progress=lambda n, total: print(f"\r{n}/{total} conversations", end=""))
+    print()
+    print(f"already replayed: {demo_replay(client)}" if done is None else
+          f"replayed {done.conversations} conversations ({done.turns} turns, {done.failed_turns} failed) "
+          f"in {done.seconds:.0f} s")
+
+
+if __name__ == "__main__":
+    main()
