@@ -39,39 +39,48 @@ from voc import conversations, pseudonyms
 from voc.conversations import ACTION, IGNORED_ACTIONS, SLOT, TRACKED_SLOTS, TURN, Outcome
 from voc.irritants import NEGATIVE, IrritantRecord, classify, severity
 from voc.settings import VocSettings
-from voc.taxonomy import Taxonomy
+from voc.taxonomy import UNCATEGORISED, Taxonomy
 
 CHANNELS = {"rest": "chat", "voice": "voice"}  # Rasa's input channel -> what analysts call it
 APPLIED, DUPLICATE, IGNORED = "applied", "duplicate", "ignored"
 
-# ARGV[1]: the markers' lifetime; ARGV[2]: JSON [[marker, [command, ...]], ...], one per event.
-# Answers 1 (applied) or 0 (seen before) per event. Expiries and last-activity updates repeat
-# from event to event of a batch: they run once each, after the events (the last expiry of a
-# key, the latest activity of a conversation). Not Redis Cluster-safe (the commands name keys
-# the script was not given): one Redis, as designed.
+# ARGV[1]: the markers' lifetime; ARGV[2]: the conversations' lifetime; ARGV[3]: the open-set
+# key; ARGV[4]: JSON [[marker, conversation, its hash, time, [command, ...]], ...], one per
+# event. Answers 1 (applied) or 0 (seen before) per event. What repeats from event to event
+# runs once per batch, after the events: each key's last expiry, and per conversation the
+# count of its applied events, its hash's expiry and its latest activity in the open set.
+# Not Redis Cluster-safe (the commands name keys the script was not given): one Redis, as designed.
 APPLY_ONCE = """
-local applied, expiries, activity = {}, {}, {}
-for i, event in ipairs(cjson.decode(ARGV[2])) do
+local applied, expiries, conversations = {}, {}, {}
+for i, event in ipairs(cjson.decode(ARGV[4])) do
   if redis.call('EXISTS', event[1]) == 1 then
     applied[i] = 0
   else
-    for _, command in ipairs(event[2]) do
+    for _, command in ipairs(event[5]) do
       local name = command[1]
       if name == 'EXPIRE' or name == 'EXPIREAT' then
         expiries[command[2]] = command
-      elseif name == 'ZADD' then
-        local seen = activity[command[5]]
-        if not seen or tonumber(command[4]) > tonumber(seen[4]) then activity[command[5]] = command end
       else
         redis.call(unpack(command))
       end
     end
     redis.call('SET', event[1], '1', 'EX', ARGV[1])
+    local seen = conversations[event[2]]
+    if not seen then
+      conversations[event[2]] = {event[3], event[4], 1}
+    else
+      seen[3] = seen[3] + 1
+      if event[4] > seen[2] then seen[2] = event[4] end
+    end
     applied[i] = 1
   end
 end
 for _, command in pairs(expiries) do redis.call(unpack(command)) end
-for _, command in pairs(activity) do redis.call(unpack(command)) end
+for conversation, seen in pairs(conversations) do
+  redis.call('HINCRBY', seen[1], 'events', seen[3])
+  redis.call('EXPIRE', seen[1], ARGV[2])
+  redis.call('ZADD', ARGV[3], 'GT', seen[2], conversation)
+end
 return applied
 """
 # KEYS[1]: the conversation's hash. ARGV[1]: its event count when read; ARGV[2]: the commands.
@@ -135,28 +144,33 @@ class Store:
         events = list(events)
         earlier = self._irritants_so_far(events)
         plans = [self._plan(e, earlier) for e in events]
-        work = [[voc_applied(plan[0]), plan[1]] for plan in plans if plan is not None]
-        results = iter(self._apply_once(keys=[], args=[self.settings.stream_retention_seconds, json.dumps(work)])
-                       if work else [])
+        work = [[voc_applied(uid), conversation, voc_conversation(conversation), at, commands]
+                for uid, conversation, at, commands in filter(None, plans)]
+        args = [self.settings.stream_retention_seconds, self.settings.retention_seconds, VOC_OPEN, json.dumps(work)]
+        results = iter(self._apply_once(keys=[], args=args) if work else [])
         return [IGNORED if plan is None else APPLIED if next(results) == 1 else DUPLICATE for plan in plans]
 
     def _irritants_so_far(self, events: list[Mapping[str, Any]]) -> dict[str, dict[str, int]]:
         """Irritant counts per category of the conversations in this batch (for repetition)."""
         wanted = {self._conversation(e) for e in events if e.get("event") == "user"}
         wanted.discard("")
+        categories = [*self.taxonomy.categories, UNCATEGORISED]
+        fields = [f"irritants:{c}" for c in categories]
         with self.redis.pipeline(transaction=False) as pipe:
             for conversation in wanted:
-                pipe.hgetall(voc_conversation(conversation))
+                pipe.hmget(voc_conversation(conversation), fields)
             found = pipe.execute()
-        return {c: {k.split(":", 1)[1]: int(v) for k, v in h.items() if k.startswith("irritants:")}
-                for c, h in zip(wanted, found)}
+        return {conversation: {c: int(n) for c, n in zip(categories, counts) if n is not None}
+                for conversation, counts in zip(wanted, found)}
 
     def _conversation(self, event: Mapping[str, Any]) -> str:
         sender = str(event.get("sender_id") or "")
         return pseudonyms.conversation(self.settings.pseudonym_secret, sender) if sender else ""
 
-    def _plan(self, event: Mapping[str, Any], earlier: dict[str, dict[str, int]]) -> Optional[tuple[str, list]]:
-        """The event's uid and its commands; None when VoC keeps nothing of it."""
+    def _plan(self, event: Mapping[str, Any],
+              earlier: dict[str, dict[str, int]]) -> Optional[tuple[str, str, float, list]]:
+        """The event's uid, conversation, time and commands; None when VoC keeps nothing of it.
+        (The conversation's event count, expiry and last activity are the script's.)"""
         uid = str(event.get("uid") or "")
         conversation = self._conversation(event)
         if not uid or not conversation:
@@ -177,11 +191,7 @@ class Store:
             return None
         if not commands:
             return None
-        conv_key = voc_conversation(conversation)
-        commands += [["HINCRBY", conv_key, "events", 1],
-                     ["EXPIRE", conv_key, self.settings.retention_seconds],
-                     ["ZADD", VOC_OPEN, "GT", at, conversation]]
-        return uid, commands
+        return uid, conversation, at, commands
 
     def _names(self, customer_id: Optional[str]) -> tuple[list[str], Mapping[str, Any]]:
         profile = self._profile(customer_id) if customer_id else {}

@@ -58,7 +58,7 @@ def outcome_of(conversation: Conversation):
     store._profile = lambda _id: {}
     for event in conversation.events:
         plan = store._plan(event, {})
-        for command in plan[1] if plan else []:
+        for command in plan[3] if plan else []:  # (uid, conversation, time, commands)
             if command[0] == "HSET" and command[1].startswith("voc:conversation:"):
                 pairs = command[2:]
                 Recorder.fields.update(dict(zip(pairs[::2], pairs[1::2])))
