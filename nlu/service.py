@@ -36,7 +36,9 @@ def create_app(settings: NluSettings | None = None) -> FastAPI:
         app.state.predictor.parse("warm up")  # first call pays for lazy init; not a customer
         yield
 
-    app = FastAPI(title="nlu", summary="Intent, entities and sentiment for Rasa", lifespan=lifespan)
+    # the schema at /openapi.json; no /docs page: FastAPI's loads Swagger UI from a CDN
+    app = FastAPI(title="nlu", summary="Intent, entities and sentiment for Rasa", lifespan=lifespan,
+                  docs_url=None, redoc_url=None)
 
     @app.get("/health", response_model=Health)
     def health() -> Health:

@@ -132,7 +132,8 @@ def create_app(settings: SpeechSettings | None = None, transcriber: Transcriber 
         await app.state.voice.tts.aclose()
 
     app = FastAPI(title="speech", summary="Callers reach the assistant: speech recognition, the voice session, "
-                                          "telephony transports", lifespan=lifespan)
+                                          "telephony transports", lifespan=lifespan,
+                  docs_url=None, redoc_url=None)  # the schema at /openapi.json; /docs would load a CDN
     app.state.calls = calls
     app.include_router(twilio.build_router(settings, calls))
     app.include_router(browser.build_router(calls))

@@ -33,3 +33,9 @@ def test_the_default_limit_is_the_shared_one(monkeypatch):
 
     monkeypatch.delenv("MAX_MESSAGE_CHARS", raising=False)
     assert NluSettings().max_message_chars == DEFAULT_MAX_MESSAGE_CHARS
+
+
+def test_the_schema_is_served_without_a_page_that_loads_a_cdn(models_dir):
+    with TestClient(create_app(NluSettings(models_dir=models_dir, runtime="torch"))) as client:
+        assert "/model/parse" in client.get("/openapi.json").json()["paths"]
+        assert client.get("/docs").status_code == 404 and client.get("/redoc").status_code == 404
