@@ -6,6 +6,11 @@ What is found, in this order (an earlier kind wins where two overlap):
 - `[CARD]` card numbers of 12–19 digits (Maestro has 12), with spaces or dashes, when their Luhn check holds;
 - digits spoken or spaced by speech recognition ("four one one one …", "oh seven seven …",
   "double one"): a run of 7 or more becomes `[CARD]` when it is a valid card number, else `[PHONE]`;
+- `[PHONE]` any run of 9 or more digits in groups with at most one space, dash, dot or slash
+  between them (brackets allowed round a group) that nothing above claimed: phone numbers in
+  formats `phonenumbers` does not read as GB numbers ("1-877-893-2879", "8 916 123 45 67",
+  "(351) 918 100 339"), numbers said as single numerals, two numbers side by side. A
+  long reference number goes too: safer than a phone number kept;
 - `[PHONE]` phone numbers as the `phonenumbers` library segments them, when they have at
   least 7 digits and are not shaped like a date;
 - `[NAME]` names the caller passes (a customer's own name, from their profile).
@@ -23,6 +28,7 @@ import phonenumbers
 
 DEFAULT_REGION = "GB"  # how a number without a country code is read
 MIN_PHONE_DIGITS = 7
+MIN_RUN_DIGITS = 9
 
 EMAIL_PATTERN = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 _CARD = re.compile(r"(?<!\d)(?:\d[ -]?){11,18}\d(?!\d)")
@@ -144,6 +150,15 @@ def find_spoken_digits(text: str) -> List[PiiSpan]:
     return found
 
 
+_DIGIT_RUN = re.compile(r"\+?(?:\(\d+\)|\d)(?:[ .\-/]?(?:\(\d+\)|\d))*")
+
+
+def find_long_numbers(text: str) -> List[PiiSpan]:
+    """Runs of MIN_RUN_DIGITS or more digits, in groups with single separators between them."""
+    return [PiiSpan("PHONE", m.start(), m.end()) for m in _DIGIT_RUN.finditer(text)
+            if len(_DIGIT.findall(m.group())) >= MIN_RUN_DIGITS]
+
+
 def find_phone_numbers(text: str, region: str = DEFAULT_REGION) -> List[PiiSpan]:
     found = []
     for m in phonenumbers.PhoneNumberMatcher(text, region, leniency=phonenumbers.Leniency.POSSIBLE):
@@ -200,7 +215,7 @@ def find_pii(text: str, names: Iterable[str] = (), region: str = DEFAULT_REGION)
     if _may_hold_number(text, digits):
         rest = _masked(text, [(s.start, s.end) for s in first]
                        + [m.span() for m in _DATE.finditer(text)] + [m.span() for m in _AMOUNT.finditer(text)])
-        later = [*find_spoken_digits(rest), *find_phone_numbers(rest, region)]
+        later = [*find_spoken_digits(rest), *find_long_numbers(rest), *find_phone_numbers(rest, region)]
     candidates = [*first, *later, *find_names(text, names)]  # by priority: the first claim wins
     return sorted(_without_overlaps(candidates), key=lambda s: s.start)
 
