@@ -5,7 +5,9 @@ written by bot.serving_config). Before an event leaves the Rasa process:
 - user and bot text (and string slot and entity values) are redacted with the shared module;
 - metadata keeps only what analytics may read (channel, call id); the customer token and the
   identity claim never leave: a valid claim becomes the bare customer id, for counting unique
-  customers (the worker pseudonymises it);
+  customers (the worker pseudonymises it); so does a caller's claim in the verification slot,
+  and that caller's later messages carry the id (remembered in this process: after a restart
+  of Rasa, a verified call's further messages count by conversation);
 - each event gets a `uid`, so a batch re-sent after a lost reply is counted once.
 
 `publish` never blocks Rasa's event loop: events go to an in-memory queue that a background
@@ -59,8 +61,13 @@ def stream_event(event: Dict[str, Any], claim_secret: str) -> Dict[str, Any]:
         parse["entities"] = [{**e, "value": redact(e["value"]) if isinstance(e.get("value"), str) else e.get("value")}
                              for e in parse.get("entities") or []]
         out["parse_data"] = parse
+    caller = None
     if kind == "slot" and out.get("name") in CLAIM_SLOTS:
-        out["value"] = None  # a caller's identity claim (actions.verification) stays in the tracker
+        # a caller's identity claim (actions.verification) stays in the tracker; the customer it
+        # names goes on, so the caller's later messages count as that customer's
+        caller = verify_identity_claim(out.get("value"), str(out.get("sender_id") or ""),
+                                       claim_secret) if claim_secret else None
+        out["value"] = None
     elif kind == "slot" and isinstance(out.get("value"), str):
         out["value"] = redact(out["value"])
     metadata = out.get("metadata") or {}
@@ -71,9 +78,18 @@ def stream_event(event: Dict[str, Any], claim_secret: str) -> Dict[str, Any]:
         if customer:
             kept[CUSTOMER_ID_KEY] = customer
         out["metadata"] = kept
+    if caller:
+        out["metadata"] = {**(out.get("metadata") or {}), CUSTOMER_ID_KEY: caller}
     if kind == "bot":
         out.pop("data", None)  # buttons and custom payloads: not analytics
     return out
+
+
+def _remember(known: "OrderedDict[str, str]", sender: str, customer: str) -> None:
+    known[sender] = customer
+    known.move_to_end(sender)
+    while len(known) > KNOWN_SENDERS:
+        known.popitem(last=False)
 
 
 class RedisStreamBroker(EventBroker):
@@ -90,6 +106,9 @@ class RedisStreamBroker(EventBroker):
         # sender -> verified customer id, so the assistant's replies carry it too: the VoC worker
         # redacts the customer's own name from them ("Hi Alice")
         self.customers: "OrderedDict[str, str]" = OrderedDict()
+        # call id -> the customer a caller proved to be (a claim in a slot): their later messages
+        # carry no claim of their own, yet are that customer's (unique customers, erasure)
+        self.verified_callers: "OrderedDict[str, str]" = OrderedDict()
         self._wakeup: Optional[asyncio.Event] = None
         self._writer: Optional[asyncio.Task] = None
 
@@ -115,13 +134,19 @@ class RedisStreamBroker(EventBroker):
 
     def _remember_customer(self, out: Dict[str, Any]) -> None:
         sender = str(out.get("sender_id") or "")
-        if out.get("event") == "user":
+        if out.get("event") == "slot" and out.get("name") in CLAIM_SLOTS:
+            caller = (out.get("metadata") or {}).get(CUSTOMER_ID_KEY)
+            if caller:
+                _remember(self.verified_callers, sender, caller)
+            else:  # the verification was reset
+                self.verified_callers.pop(sender, None)
+        elif out.get("event") == "user":
             customer = (out.get("metadata") or {}).get(CUSTOMER_ID_KEY)
+            if not customer and sender in self.verified_callers:
+                customer = self.verified_callers[sender]
+                out["metadata"] = {**(out.get("metadata") or {}), CUSTOMER_ID_KEY: customer}
             if customer:
-                self.customers[sender] = customer
-                self.customers.move_to_end(sender)
-                while len(self.customers) > KNOWN_SENDERS:
-                    self.customers.popitem(last=False)
+                _remember(self.customers, sender, customer)
         elif out.get("event") == "bot" and sender in self.customers:
             out["metadata"] = {**(out.get("metadata") or {}), CUSTOMER_ID_KEY: self.customers[sender]}
 

@@ -3,6 +3,7 @@
 import asyncio
 import json
 import time
+from collections import OrderedDict
 
 import pytest
 
@@ -42,6 +43,29 @@ def test_a_callers_identity_claim_in_a_slot_never_leaves():
     claim = issue_identity_claim(VerifiedCustomer("C1001", int(time.time()) + 3600), "CA1", SECRET)
     out = stream_event({"event": "slot", "name": "verified_identity", "value": claim, "sender_id": "CA1"}, SECRET)
     assert out["value"] is None and claim not in json.dumps(out)
+
+
+def test_a_verified_caller_counts_as_the_customer_from_then_on():
+    broker = RedisStreamBroker.__new__(RedisStreamBroker)
+    broker.claim_secret, broker.customers, broker.verified_callers = SECRET, OrderedDict(), OrderedDict()
+
+    def passed(event):
+        out = stream_event(event, SECRET)
+        broker._remember_customer(out)
+        return out
+
+    assert "customer_id" not in passed(user_event(sender="CA1", text="where is my order"))["metadata"]
+    claim = issue_identity_claim(VerifiedCustomer("C1001", int(time.time()) + 3600), "CA1", SECRET)
+    slot = passed({"event": "slot", "name": "verified_identity", "value": claim, "sender_id": "CA1"})
+    assert slot["value"] is None and slot["metadata"] == {"customer_id": "C1001"}
+    assert passed(user_event(sender="CA1", text="it never came"))["metadata"]["customer_id"] == "C1001"
+    assert "customer_id" not in passed(user_event(sender="CA2", text="hello"))["metadata"]  # another call
+    forged = issue_identity_claim(VerifiedCustomer("C1002", int(time.time()) + 3600), "CA2", "f" * 40)
+    assert "customer_id" not in passed({"event": "slot", "name": "verified_identity", "value": forged,
+                                        "sender_id": "CA2"}).get("metadata", {})
+    assert "customer_id" not in passed(user_event(sender="CA2", text="hello again"))["metadata"]
+    passed({"event": "slot", "name": "verified_identity", "value": None, "sender_id": "CA1"})  # reset
+    assert "customer_id" not in passed(user_event(sender="CA1", text="new caller?"))["metadata"]
 
 
 def test_bot_text_is_redacted_and_its_payloads_dropped():
