@@ -1,7 +1,8 @@
 """Emerging irritants: what customers complain about that the taxonomy has no name for yet.
 
 Every VOC_CLUSTER_EVERY_SECONDS (when new ones arrived), the `uncategorised` irritant records of
-the last VOC_CLUSTER_WINDOW_DAYS (at most VOC_CLUSTER_MAX_MESSAGES, newest first) are embedded
+the last VOC_CLUSTER_WINDOW_DAYS, with the negative ones of the taxonomy's broad (catch-all)
+sub-categories (at most VOC_CLUSTER_MAX_MESSAGES, newest first), are embedded
 with the bundled MiniLM and clustered (voc.clusters). Each cluster keeps its keywords, size,
 first and last time seen, and the redacted quotes most typical of it; the set is stored as one
 JSON value (`voc:emerging`) the API serves. An admin promotes a cluster into the taxonomy
@@ -16,7 +17,7 @@ import json
 import logging
 import threading
 import time
-from typing import Optional
+from typing import Iterator, Optional
 
 import redis
 import yaml
@@ -24,7 +25,8 @@ import yaml
 from contracts.redis_keys import VOC_EMERGING
 from voc import queries
 from voc.settings import VocSettings
-from voc.taxonomy import UNCATEGORISED, Taxonomy, parse
+from voc.irritants import NEGATIVE
+from voc.taxonomy import UNCATEGORISED, Category, Taxonomy, TaxonomyError, load, parse
 
 log = logging.getLogger("voc.emerging")
 QUOTES_PER_CLUSTER = 3
@@ -34,10 +36,23 @@ class PromotionError(ValueError):
     """The promotion cannot be done; the message says why."""
 
 
+def unnamed(taxonomy: Taxonomy, record: dict) -> bool:
+    """A record the taxonomy has no specific name for: uncategorised, or a negative message of a
+    broad sub-category (a new irritant the NLU filed as general feedback)."""
+    if record.get("category") == UNCATEGORISED:
+        return True
+    return (record.get("sentiment") == NEGATIVE
+            and Category(record.get("category", ""), record.get("subcategory", "")) in taxonomy.broad)
+
+
+def candidates(client: redis.Redis, taxonomy: Taxonomy, days: int) -> Iterator[dict]:
+    period = queries.Period.parse(None, None, default_days=days)
+    return (r for r in queries.records(client, period) if unnamed(taxonomy, r))
+
+
 def uncategorised(client: redis.Redis, settings: VocSettings, now: float) -> list[dict]:
-    period = queries.Period.parse(None, None, default_days=settings.cluster_window_days)
     found = []
-    for record in queries.records(client, period, category=UNCATEGORISED):
+    for record in candidates(client, load(settings.taxonomy), settings.cluster_window_days):
         found.append(record)
         if len(found) >= settings.cluster_max_messages:
             break
@@ -76,12 +91,11 @@ def run(client: redis.Redis, settings: VocSettings, embedder=None, now: Optional
     return stored
 
 
-def due(client: redis.Redis) -> bool:
-    """New uncategorised records since the last run (or no run yet)."""
+def due(client: redis.Redis, taxonomy: Taxonomy) -> bool:
+    """New records to cluster since the last run (or no run yet)."""
     raw = client.get(VOC_EMERGING)
     last = json.loads(raw).get("newest") if raw else None
-    newest = next(queries.records(client, queries.Period.parse(None, None, default_days=1),
-                                  category=UNCATEGORISED, batch=50), None)
+    newest = next(candidates(client, taxonomy, 1), None)
     return newest is not None and newest["id"] != last
 
 
@@ -131,11 +145,11 @@ class Clusterer:
     def loop(self, stop: threading.Event) -> None:
         while not stop.wait(self.settings.cluster_every_seconds):
             try:
-                if due(self.client):
+                if due(self.client, load(self.settings.taxonomy)):
                     if self._embedder is None:
                         from voc.clusters import Embedder
 
                         self._embedder = Embedder()
                     run(self.client, self.settings, self._embedder)
-            except (redis.RedisError, OSError) as exc:
+            except (redis.RedisError, OSError, TaxonomyError) as exc:
                 log.warning("emerging irritants not clustered this time: %s", exc)

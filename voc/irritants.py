@@ -1,7 +1,9 @@
 """From one customer message to an irritant record, or to nothing.
 
 A message is an irritant when its intent or words fit a category of the taxonomy, or when it
-is negative (then `uncategorised` if nothing fits). Its severity, from 1 to 5:
+is negative (then `uncategorised` if nothing fits). A message that only fits a broad
+(catch-all) sub-category, such as general feedback, is one only when negative: praise is no
+irritant. Its severity, from 1 to 5:
 
     severity = 1 + 4 * weight * tier * repetition, capped at 5
     weight     = the negative sentiment's score for a negative message, else 0.25
@@ -56,7 +58,7 @@ def severity(negative_score: Optional[float], top_tier: bool, earlier_same_categ
 def classify(message: UserMessage, taxonomy: Taxonomy, redacted: str) -> Optional[tuple[str, str]]:
     """(category, subcategory) of an irritant, or None when the message is not one."""
     found = taxonomy.categorise(message.intent, redacted)
-    if found is not None:
+    if found is not None and (found not in taxonomy.broad or message.sentiment.label == NEGATIVE):
         return found.name, found.subcategory
     if message.sentiment.label == NEGATIVE:
         return UNCATEGORISED, ""

@@ -28,13 +28,17 @@ class Taxonomy:
     by_intent: dict[str, Category]
     keywords: tuple[tuple[re.Pattern, Category], ...]  # in file order: the first match wins
     descriptions: dict[str, str]
+    # catch-all sub-categories (`broad: true`): a keyword takes their messages elsewhere, and
+    # their negative messages feed the emerging-irritant clustering too
+    broad: frozenset[Category] = frozenset()
 
     def categorise(self, intent: str, text: str) -> Optional[Category]:
-        """The category of a message: by its intent, else by a keyword in its (redacted) text."""
+        """The category of a message: by its intent, else by a keyword in its (redacted) text;
+        an intent of a broad sub-category only when no keyword says more."""
         found = self.by_intent.get(intent)
-        if found is not None:
+        if found is not None and found not in self.broad:
             return found
-        return next((category for pattern, category in self.keywords if pattern.search(text)), None)
+        return next((category for pattern, category in self.keywords if pattern.search(text)), found)
 
     @property
     def categories(self) -> list[str]:
@@ -70,6 +74,7 @@ def parse(text: str, source: str = "taxonomy") -> Taxonomy:
     by_intent: dict[str, Category] = {}
     keywords: list[tuple[re.Pattern, Category]] = []
     descriptions: dict[str, str] = {}
+    broad: set[Category] = set()
     for name, body in categories.items():
         if name == UNCATEGORISED:
             raise TaxonomyError(f"{path}: '{UNCATEGORISED}' is reserved for negative messages that fit nothing")
@@ -86,4 +91,8 @@ def parse(text: str, source: str = "taxonomy") -> Taxonomy:
                     raise TaxonomyError(f"{path}: intent {intent!r} is in both {by_intent[intent]} and {category}")
                 by_intent[intent] = category
             keywords += [(keyword_pattern(str(k)), category) for k in (spec or {}).get("keywords") or []]
-    return Taxonomy(by_intent, tuple(keywords), descriptions)
+            if (spec or {}).get("broad") not in (None, False, True):
+                raise TaxonomyError(f"{path}: {name}.{sub}: 'broad' is true or false")
+            if (spec or {}).get("broad"):
+                broad.add(category)
+    return Taxonomy(by_intent, tuple(keywords), descriptions, frozenset(broad))

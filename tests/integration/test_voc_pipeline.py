@@ -90,35 +90,43 @@ def script(seed: int = 7) -> list[tuple[str, str | None, list[str], list[str]]]:
 
 
 class Taxonomy:
-    """voc/taxonomy.yml read the simple way: intent -> category, else the first keyword found."""
+    """voc/taxonomy.yml read the simple way: intent -> category, else the first keyword found;
+    an intent of a broad sub-category only after the keywords, and only for a negative message."""
 
     def __init__(self) -> None:
         doc = yaml.safe_load((REPO / "voc" / "taxonomy.yml").read_text())
-        self.by_intent, self.keywords = {}, []
+        self.by_intent, self.keywords, self.broad_intents = {}, [], set()
         for name, body in doc["categories"].items():
             for spec in (body.get("subcategories") or {}).values():
                 for intent in spec.get("intents") or []:
                     self.by_intent[intent] = name
+                    if spec.get("broad"):
+                        self.broad_intents.add(intent)
                 for keyword in spec.get("keywords") or []:
                     words = r"\s+".join(re.escape(w) for w in keyword.lower().split())
                     self.keywords.append((re.compile(rf"(?<!\w){words}(?!\w)", re.I), name))
 
     def category(self, intent: str, text: str, negative: bool) -> str | None:
-        if intent in self.by_intent:
+        if intent in self.by_intent and intent not in self.broad_intents:
             return self.by_intent[intent]
         for pattern, name in self.keywords:
             if pattern.search(text):
                 return name
+        if intent in self.broad_intents:
+            return self.by_intent[intent] if negative else None
         return "uncategorised" if negative else None
 
 
 def customer_in(event: dict, sender: str) -> str | None:
     """The customer our channel vouched for in this message (its identity claim, bound to this sender)."""
-    claim = (event.get("metadata") or {}).get("identity")
+    return customer_of_claim((event.get("metadata") or {}).get("identity"), sender, event["timestamp"])
+
+
+def customer_of_claim(claim, sender: str, at: float) -> str | None:
     if not claim:
         return None
     claims = jwt.decode(claim, options={"verify_signature": False})
-    return claims["sub"] if claims.get("sid") == sender and claims.get("exp", 0) > event["timestamp"] else None
+    return claims["sub"] if claims.get("sid") == sender and claims.get("exp", 0) > at else None
 
 
 def expected_from_trackers(client: redis.Redis, api, taxonomy: Taxonomy):
@@ -126,7 +134,10 @@ def expected_from_trackers(client: redis.Redis, api, taxonomy: Taxonomy):
     customers: dict[tuple[str, str], set] = defaultdict(set)
     for key in client.scan_iter("rasa:tracker:*"):
         sender = key.split(":", 2)[2]
+        caller = None  # a caller who proved who they are: their claim in the verification slot
         for e in api.events(sender):
+            if e["event"] == "slot" and e["name"] == "verified_identity":
+                caller = customer_of_claim(e.get("value"), sender, e["timestamp"])
             if e["event"] != "user" or not e.get("text") or SIGNALS.match(e["text"].strip()):
                 continue
             parse = e.get("parse_data") or {}
@@ -138,7 +149,7 @@ def expected_from_trackers(client: redis.Redis, api, taxonomy: Taxonomy):
                                            (e.get("metadata") or {}).get("channel") or e.get("input_channel"))
             day = datetime.fromtimestamp(e["timestamp"], tz=timezone.utc).strftime("%Y-%m-%d")
             counts[day][f"{category}|{channel}"] += 1
-            customer = customer_in(e, sender)
+            customer = customer_in(e, sender) or caller
             customers[(day, category)].add(f"customer:{customer}" if customer else f"conversation:{sender}")
     return counts, customers
 

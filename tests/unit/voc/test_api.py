@@ -171,6 +171,26 @@ def dump(client) -> str:
     return "\n".join(out)
 
 
+def test_negative_messages_filed_as_general_feedback_are_clustered_too(app, redis_client, settings):
+    from voc import emerging
+
+    # what the NLU calls feedback (a broad sub-category) can hide a new irritant
+    checkout = ["the checkout page keeps freezing when I pay", "checkout page froze again at the payment step",
+                "your checkout page freezes every time I try to pay", "payment page frozen, cannot finish checkout",
+                "checkout freezes on the payment page", "the payment step of checkout just freezes"]
+    praise = ["love the new range", "great prices this week", "the website looks nice"]
+    for n, text in enumerate(checkout):
+        publish(redis_client, Conversation(f"f{n}").user(text, "give_feedback", "negative"))
+    for n, text in enumerate(praise):
+        publish(redis_client, Conversation(f"p{n}").user(text, "give_feedback", "positive"))
+    wait_closed(app, len(checkout) + len(praise))
+    stored = emerging.run(redis_client, settings.model_copy(update={"pseudonym_secret": SECRET}))
+    assert stored["messages"] == len(checkout)
+    assert redis_client.xlen("voc:irritants") == len(checkout)  # praise filed as feedback is no irritant
+    (found,) = stored["clusters"]
+    assert found["size"] >= 5 and {"checkout", "freezes", "freezing", "payment"} & set(found["keywords"])
+
+
 def test_emerging_irritants_are_clustered_and_one_is_promoted_into_the_taxonomy(app, redis_client, settings):
     from voc import emerging
 

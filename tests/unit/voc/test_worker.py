@@ -51,10 +51,21 @@ def test_taxonomy_by_intent_then_keyword():
     assert not keyword_pattern("late").search("chocolate")
 
 
+def test_a_broad_sub_category_gives_way_to_any_keyword():
+    t = load()
+    # give_feedback is the catch-all service complaint: a keyword of another category says more
+    assert (t.categorise("give_feedback", "the mug arrived CRACKED").name, t.categorise("give_feedback", "meh").name) \
+        == ("product", "service")
+    assert t.categorise("delivery_late", "terrible service").name == "delivery"  # a specific intent stays
+
+
 def test_a_bad_taxonomy_says_what_is_wrong(tmp_path):
     bad = tmp_path / "t.yml"
     bad.write_text("categories:\n  a: {subcategories: {x: {intents: [i]}}}\n  b: {subcategories: {y: {intents: [i]}}}\n")
     with pytest.raises(TaxonomyError, match="intent 'i' is in both"):
+        load(bad)
+    bad.write_text("categories:\n  a: {subcategories: {x: {intents: [i], broad: maybe}}}\n")
+    with pytest.raises(TaxonomyError, match="'broad' is true or false"):
         load(bad)
 
 
