@@ -113,7 +113,7 @@ def several_orders_reply(orders: List[Order], customer: Customer) -> str:
 
 
 def anonymous_order_reply(order_id: Optional[str]) -> str:
-    ref = f" about {order_id}" if order_id else ""
+    ref = f" with {order_id}" if order_id else ""
     return (f"I can help{ref}, but for your security I can only share order details once you're "
             "signed in. Please sign in on our website or app and ask me again, or say 'agent' "
             "to talk to a member of our team.")

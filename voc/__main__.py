@@ -70,7 +70,10 @@ def main() -> None:
     if args.command == "reprocess":
         from voc.reprocess import reprocess
 
-        settings = checked(settings)
+        try:
+            settings = checked(settings)
+        except ValueError as exc:  # no pseudonym secret: the records' pseudonyms could not be matched
+            sys.exit(str(exc))
         client = redis.Redis.from_url(settings.redis_url, decode_responses=True)
         report = reprocess(client, settings, dry_run=args.dry_run)
         print(report.summary())
