@@ -4,6 +4,8 @@ Every VOC_ALERT_EVERY_SECONDS the worker compares each category's records so far
 all channels) with its mean per day over the VOC_ALERT_BASELINE_DAYS before. A category is
 rising when today's count is at least VOC_ALERT_MIN_COUNT and at least VOC_ALERT_RATIO times
 the baseline (a baseline under 1 counts as 1, so a brand-new irritant needs MIN_COUNT records).
+Until some earlier day of the window has records at all (a new installation, its first day),
+there is no baseline to rise above and nothing alerts.
 Today is still under way, so the comparison only errs on the side of alerting late.
 
 A rising category is alerted once a day: an entry in the `voc:alerts` stream and, when
@@ -75,6 +77,8 @@ def check(client: redis.Redis, settings: VocSettings, now: Optional[float] = Non
         for day in days:
             pipe.hgetall(voc_day_counts(day))
         counts = [per_category(c) for c in pipe.execute()]
+    if not any(counts[1:]):  # no history yet: every category would look like it is "rising"
+        return []
     candidates = rising(counts[0], counts[1:], settings.alert_ratio, settings.alert_min_count, days[0], now)
     written = []
     for alert in candidates:

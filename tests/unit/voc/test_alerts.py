@@ -75,7 +75,9 @@ def test_a_rising_category_is_alerted_once_a_day_to_the_stream_and_the_webhook(r
 def test_a_failing_webhook_loses_no_alert(redis_client, redis_server):
     settings = VocSettings(REDIS_URL=redis_server.url, VOC_ALERT_MIN_COUNT=1,
                            VOC_ALERT_WEBHOOK_URL="http://127.0.0.1:9/nobody-listens")
-    today = datetime.now(timezone.utc).date().isoformat()
-    redis_client.hset(voc_day_counts(today), "billing|chat", 3)
+    today = datetime.now(timezone.utc).date()
+    redis_client.hset(voc_day_counts(today.isoformat()), "billing|chat", 3)
+    assert alerts.check(redis_client, settings) == []  # a first day has no baseline to rise above
+    redis_client.hset(voc_day_counts((today - timedelta(days=1)).isoformat()), "delivery|chat", 1)
     assert [a.category for a in alerts.check(redis_client, settings)] == ["billing"]
     assert redis_client.xlen(VOC_ALERTS) == 1
