@@ -30,6 +30,10 @@ _JOINTS = re.compile(
     r"|,\s+(?=(?:i|i'm|i'll|i've|i'd|we|we're|you|my|it's|that's)\s)",
     re.IGNORECASE,
 )
+# a greeting that opens the message is a clause of its own however short, so "hey wher is my
+# ordr", read whole as a greeting, still shows the request after it (request_in_reaction)
+_GREETING = re.compile(r"^\s*(?:(?:hi|hey|hello|hiya|heya)(?:\s+there)?|good\s+(?:morning|afternoon|evening))\b[\s,!.]*",
+                       re.IGNORECASE)
 # joining words left at a clause's start ("oh and I can't log in") are not part of the request
 _LEADING_JOINERS = re.compile(r"^(?:(?:oh|and|also|plus|but|so)\b[\s,]*)+", re.IGNORECASE)
 MIN_CLAUSE_WORDS = 3
@@ -53,7 +57,13 @@ class Request:
 
 def clause_spans(text: str, min_words: int = MIN_CLAUSE_WORDS) -> list[tuple[int, int]]:
     """Character spans of the message's clauses; fragments under `min_words` words join the
-    clause before them (or after, at the start)."""
+    clause before them (or after, at the start), except an opening greeting."""
+    greeting = _GREETING.match(text)
+    if greeting and len(text[greeting.end():].split()) >= min_words:
+        said = len(greeting.group().rstrip(" ,!."))
+        rest = clause_spans(text[greeting.end():], min_words)
+        return [(len(greeting.group()) - len(greeting.group().lstrip()), said),
+                *[(s + greeting.end(), e + greeting.end()) for s, e in rest]]
     spans: list[tuple[int, int]] = []
     start = 0
     for m in _JOINTS.finditer(text):

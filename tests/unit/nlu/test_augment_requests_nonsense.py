@@ -49,7 +49,10 @@ def test_augmentation_mixes_speech_like_and_typos_reproducibly():
     ("my dress is coming today yeah? oh and I can't log into the app",
      ["my dress is coming today yeah", "I can't log into the app"]),
     ("my phone case and screen protector have not arrived", ["my phone case and screen protector have not arrived"]),
-    ("Hi. Where is my order? Thanks.", ["Hi. Where is my order? Thanks"]),  # fragments join a neighbour
+    ("Hi. Where is my order? Thanks.", ["Hi", "Where is my order? Thanks"]),  # fragments join a neighbour,
+    ("hey wher is my ordr", ["hey", "wher is my ordr"]),  # except an opening greeting
+    ("Good morning, I need to change my address", ["Good morning", "I need to change my address"]),
+    ("hi there", ["hi there"]), ("hello again", ["hello again"]), ("heyyy where is it", ["heyyy where is it"]),
 ])
 def test_clauses(text, clauses):
     assert [text[s:e] for s, e in clause_spans(text)] == clauses
