@@ -16,7 +16,7 @@ from actions import handoff, language, replies
 from actions.order_choice import OrderChoice, choose_order, named_orders
 from actions.requests import INTERCHANGEABLE, NO_OFFER, clause_of, next_request, offered
 from actions.routing import LISTEN, WITHDRAWAL, end_turn_if_handed_on, ending_turn
-from actions.profiles import Customer, Order, ProfileStore, normalise_order_id, order_id_in
+from actions.profiles import Customer, Order, ProfileStore, normalise_order_id, order_id_in, order_number_said
 from actions.settings import ActionSettings
 from actions.tone import Mood, mood_from_events, should_offer_human, strongly_upset
 from actions.verification import ATTEMPTS_SLOT, ORDER_SLOT, VERIFYING_SLOT, on_voice, verified_customer_id
@@ -126,6 +126,10 @@ class Answering(Action, metaclass=ABCMeta):
     (the order form, the rating question, an accepted offer; see actions.routing)."""
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
+        # Another language before any business flow: the model reads "quiero cancelar mi pedido"
+        # as cancel_order, but its answer would be English the customer may not follow
+        if answered_in_their_language(dispatcher, tracker):
+            return end_turn_if_handed_on(tracker.latest_action_name, [])
         return end_turn_if_handed_on(tracker.latest_action_name, self.answer(dispatcher, tracker, domain))
 
     @abstractmethod  # abstract: rasa_sdk registers every concrete Action subclass it finds
@@ -329,13 +333,33 @@ def answer_not_understood(dispatcher: CollectingDispatcher, tracker: Tracker, re
 def about_their_own_order(dispatcher: CollectingDispatcher, tracker: Tracker,
                           customer: Optional[Customer]) -> Optional[List[EventType]]:
     """A signed-in customer naming a product they ordered ("where is my sofa") is asking about
-    that order, whatever the NLU made of the wording; None when they name none."""
+    that order (with the question they were just asked about, if any), whatever the NLU made
+    of the wording; None when they name none."""
     if customer is None or not named_orders(customer, tracker.latest_message.get("text") or ""):
         return None
-    return answer_order_request(dispatcher, tracker, "order_status", customer)
+    # the answer to "which order would you like to cancel?" is about cancelling it; any other
+    # message naming a product asks where it is (never a cancellation the customer did not just ask for)
+    topic = tracker.get_slot("order_topic") if asked_which_order(tracker) else None
+    return answer_order_request(dispatcher, tracker, topic or "order_status", customer)
+
+
+def asked_which_order(tracker: Tracker) -> bool:
+    """Whether the assistant's last words were the question which order the customer means."""
+    said = next((e.get("text") or "" for e in reversed(tracker.events) if e.get("event") == "bot"), "")
+    return any(question in said for question in replies.WHICH_ORDER_OPENINGS)  # after an apology too
+
+
+def withdrawn(tracker: Tracker) -> bool:
+    """'no', 'never mind', 'forget it': the customer drops what was being discussed."""
+    return latest_intent(tracker) == "deny" or WITHDRAWAL.search(tracker.latest_message.get("text") or "") is not None
 
 
 def answered_in_their_language(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
+    """A written message confidently in French, Spanish or German gets the reply in it. Not on
+    the voice channel: its recogniser writes English only, so a caller's words are never another
+    language's text."""
+    if on_voice(tracker.events):
+        return False
     foreign = language.foreign_reply(tracker.latest_message.get("text") or "")
     if foreign:
         dispatcher.utter_message(text=foreign)
@@ -386,7 +410,17 @@ class ActionDefaultFallback(Action):
         return "action_default_fallback"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
-        events = answer_not_understood(dispatcher, tracker, "utter_default", current_customer(tracker))
+        customer = current_customer(tracker)
+        if not tracker.get_slot("handoff_queued"):
+            # "oh wait, I meant the trainers": a product of theirs named is a question about that order
+            events = about_their_own_order(dispatcher, tracker, customer)
+            if events is not None:
+                return ending_turn(events)
+            if withdrawn(tracker) and not upset_now(tracker):
+                # "actually never mind" with nothing offered (after "which order?"): nothing to undo
+                dispatcher.utter_message(text=replies.form_left())
+                return ending_turn([SlotSet("order_topic", None), SlotSet("pending_request", None)])
+        events = answer_not_understood(dispatcher, tracker, "utter_default", customer)
         if events:
             # a revert would undo the slots just set (the offer of a person); end the turn instead
             return ending_turn(events)
@@ -404,5 +438,8 @@ class ValidateOrderForm(FormValidationAction):
         normalised = normalise_order_id(str(value or ""))
         if len(normalised) == 9 and normalised.startswith("ORD-"):
             return {"order_id": normalised}
+        said = order_number_said(str(value or ""))  # the whole answer, from_text: "yeah its four zero zero zero one"
+        if said is not None:
+            return {"order_id": said}
         dispatcher.utter_message(response="utter_invalid_order_id")
         return {"order_id": None}

@@ -12,9 +12,10 @@ from rasa_sdk.events import ActiveLoop, EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import rating, replies
-from actions.actions import latest_intent, mood
+from actions.actions import answer_order_request, current_customer, latest_intent, mood
+from actions.profiles import order_number_said
 from actions.requests import NO_OFFER
-from actions.routing import LISTEN, NO_ORDER_NUMBER, WITHDRAWAL, another_request, hand_on
+from actions.routing import LISTEN, NO_ORDER_NUMBER, WITHDRAWAL, another_request, ending_turn, hand_on
 from contracts.records import RATING_SLOT
 from contracts.signals import NO_INPUT, NOT_UNDERSTOOD
 
@@ -58,6 +59,10 @@ class ActionLeaveForm(Action):
         withdrawn = WITHDRAWAL.search(text) is not None
         if intent in (NO_INPUT, NOT_UNDERSTOOD):  # the line, not the customer: the form goes on
             return hand_on(dispatcher, intent)
+        said = order_number_said(text)
+        if said is not None:
+            # the answer to the form's question, whatever the NLU made of "sorry its 40001"
+            return answer_with_order_number(dispatcher, tracker, said)
         if intent == "affirm" and not withdrawn:
             dispatcher.utter_message(response="utter_ask_order_id")
             return LISTEN
@@ -69,6 +74,15 @@ class ActionLeaveForm(Action):
             dispatcher.utter_message(text=replies.form_left())
             return [*left, *NO_OFFER, *LISTEN]
         return [*left, *hand_on(dispatcher, intent)]
+
+
+def answer_with_order_number(dispatcher: CollectingDispatcher, tracker: Tracker, order_id: str) -> List[EventType]:
+    """The order form's question answered in words the form's mappings missed: leave the form and
+    answer the question it was asked for, as its own ending would (`action_order_request`)."""
+    tracker.slots["order_id"] = order_id  # what the answer reads; the events below keep it
+    topic = tracker.get_slot("order_topic") or "order_status"
+    answered = answer_order_request(dispatcher, tracker, topic, current_customer(tracker))
+    return ending_turn([ActiveLoop(None), SlotSet("requested_slot", None), SlotSet("order_id", order_id), *answered])
 
 
 class ActionAskRating(Action):

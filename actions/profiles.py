@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import asdict, dataclass, field
 from typing import Iterator, List, Optional
 
 import redis
 
 from contracts import redis_keys
+from contracts.redaction import SPOKEN_DIGITS
 
 
 @dataclass
@@ -61,6 +63,26 @@ def order_id_in(raw: Optional[str]) -> Optional[str]:
     if not raw or not any(c.isdigit() for c in raw):
         return None
     return normalise_order_id(raw)
+
+
+ORDER_DIGITS = 5  # ORD-12345
+_NUMBER_OR_WORD = re.compile(r"\d+|[a-z]+")
+
+
+def order_number_said(text: str) -> Optional[str]:
+    """The order id in an answer to "what is your order number?" given without "ORD": "sorry
+    its 40001", "four zero zero zero one", "ord 4 0 0 0 1". Digits and digit words next to each
+    other form one number; None unless exactly one number has an order id's length."""
+    numbers, current = [], ""
+    for token in _NUMBER_OR_WORD.findall(text.lower()):
+        if token.isdigit():
+            current += token
+        elif token in SPOKEN_DIGITS:
+            current += SPOKEN_DIGITS[token]
+        elif token not in ("ord", "o", "r", "d"):  # the prefix, typed or spelled out, is not a digit
+            numbers, current = numbers + [current], ""
+    ids = [n for n in [*numbers, current] if len(n) == ORDER_DIGITS]
+    return f"ORD-{ids[0]}" if len(ids) == 1 else None
 
 
 def normalise_order_id(raw: str) -> str:

@@ -96,6 +96,9 @@ _WHICH = {
 }
 
 
+WHICH_ORDER_OPENINGS = (*_WHICH.values(), "Which order do you mean")
+
+
 def which_order(topic: str, candidates: List[Order]) -> str:
     labels = [_order_label(o) for o in candidates]
     listed = ", ".join(labels[:-1]) + f" or {labels[-1]}" if len(labels) > 1 else labels[0]

@@ -21,6 +21,7 @@ import httpx
 import yaml
 
 from contracts.identity import CUSTOMER_TOKEN_KEY
+from contracts.redaction import SPOKEN_DIGITS
 from nlu import written_form
 from stack.environments import REPO
 from tools.demo import demo_customers
@@ -216,12 +217,20 @@ def _written(text: str) -> str:
     return (spoken.text if spoken else text).lower()
 
 
+def _digit_runs(text: str) -> list[str]:
+    """The numbers in `text` with spoken digits as digits: "its four zero zero zero one" -> ["40001"]."""
+    words = [SPOKEN_DIGITS.get(w, w) for w in re.findall(r"\d+|[a-z]+", text.lower())]
+    return re.findall(r"\d+", " ".join(w if w.isdigit() else "|" for w in words).replace(" ", ""))
+
+
 def find_leaks(conversation: Conversation, user_texts: list[str], replies: list[str],
                static_texts: list[str]) -> list[str]:
     """Other customers' names, order ids and products in the replies, unless the customer typed them."""
     typed = "\n".join(user_texts).lower()
     # an order id counts as typed when the customer spelt it out ("o r d four zero …")
     said_ids = {re.sub(r"\W", "", m.group()) for t in user_texts for m in _ORDER_ID.finditer(_written(t))}
+    # or gave its digits alone when asked for the number ("sorry its 40001", "four zero zero zero one")
+    said_ids |= {f"ord{digits}" for t in user_texts for digits in _digit_runs(t)}
     leaks = []
     for reply in replies:
         for fixed in static_texts:

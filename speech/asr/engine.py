@@ -52,4 +52,4 @@ def load_engine(settings: "SpeechSettings", log: Callable[[str], None] = print) 
 
     return FasterWhisperEngine(settings.asr_model, compute_type=settings.asr_compute_type,
                                threads=settings.asr_threads, beam_size=settings.asr_beam_size,
-                               prompt=settings.asr_prompt)
+                               prompt=settings.asr_prompt, window_s=settings.asr_window_seconds)

@@ -1,3 +1,4 @@
+import pytest
 import datetime as dt
 
 from actions import handoff
@@ -53,3 +54,14 @@ def test_queue_position_withdrawal_and_timeout(redis_client):
     assert handoff.queue_position(redis_client, "w2", 60) is None
     assert redis_client.hget(redis_keys.handoff_state("w2"), "status") == "timed_out"
     assert [e[1]["sender_id"] for e in redis_client.xrange(redis_keys.HANDOFF_QUEUE)] == ["w1"]
+
+
+@pytest.mark.parametrize("answer,order_id", [
+    ("sorry its 40001", "ORD-40001"), ("yeah its four zero zero zero one", "ORD-40001"),
+    ("o r d one zero zero zero one", "ORD-10001"), ("its 4 0 0 0 1", "ORD-40001"), ("four oh oh oh one", "ORD-40001"),
+    ("ORD-99", None), ("40001 or 10002", None), ("i have 2 orders", None), ("call me on 07700 900123", None),
+])
+def test_an_order_number_given_without_its_prefix(answer, order_id):
+    from actions.profiles import order_number_said
+
+    assert order_number_said(answer) == order_id

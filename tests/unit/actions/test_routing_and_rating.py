@@ -133,3 +133,52 @@ def test_a_withdrawal_with_a_new_request_is_that_request():
     assert not another_request("track_delivery", "track_delivery")
     assert not another_request("cancel_order", "order_status")  # "cancel that" withdraws
     assert not another_request("deny", "order_status") and not another_request("nlu_fallback", None)
+
+
+def _fallback_after(text: str, intent: str, slots: dict):
+    import os
+    from unittest import mock
+
+    from rasa_sdk import Tracker
+
+    with mock.patch.dict(os.environ, {"DEV_MODE": "true"}):  # actions.actions checks its secrets on import
+        from actions.actions import ActionDefaultFallback
+    message = {"text": text, "intent": {"name": intent, "confidence": 0.64}, "entities": [], "metadata": {},
+               "sentiment": {"label": "neutral", "score": 0.9}}
+    events = [{"event": "bot", "text": "Which order would you like to cancel: ORD-20001 (phone case) or ORD-20002 (sofa)?"},
+              {"event": "action", "name": "action_listen"},
+              {"event": "user", "text": text, "parse_data": message, "input_channel": "rest"}]
+    dispatcher = CollectingDispatcher()
+    returned = ActionDefaultFallback().run(dispatcher, Tracker("fb-test", slots, message, events, False, None, {},
+                                                                "action_listen"), {})
+    return [m["text"] for m in dispatcher.messages], returned
+
+
+@pytest.mark.parametrize("text,intent", [("actually never mind, leave it", "deny"), ("forget it", "nlu_fallback"),
+                                         ("no", "deny")])
+def test_never_mind_with_nothing_offered_drops_the_question_instead_of_a_fallback(text, intent):
+    said, returned = _fallback_after(text, intent, {"order_topic": "cancel_order"})
+    assert said == [replies.form_left()]
+    assert SlotSet("order_topic", None) in returned
+
+
+def test_a_message_that_drops_nothing_is_not_answered_as_never_mind():
+    said, _ = _fallback_after("gibberish words here", "nlu_fallback", {})
+    assert said != [replies.form_left()]
+
+
+def test_only_the_which_order_question_carries_its_topic_to_the_next_message():
+    import os
+    from unittest import mock
+
+    from rasa_sdk import Tracker
+
+    with mock.patch.dict(os.environ, {"DEV_MODE": "true"}):
+        from actions.actions import asked_which_order
+
+    def tracker(bot_text):
+        return Tracker("t", {"order_topic": "cancel_order"}, {"text": "the sofa"},
+                       [{"event": "bot", "text": bot_text}, {"event": "user", "text": "the sofa"}], False, None, {}, "")
+
+    assert asked_which_order(tracker("I'm sorry. Which order would you like to cancel: ORD-1 or ORD-2?"))
+    assert not asked_which_order(tracker("Could you tell me your order number?"))

