@@ -14,7 +14,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import rating, replies
 from actions.actions import answer_order_request, current_customer, latest_intent, mood
 from actions.profiles import order_number_said
-from actions.requests import NO_OFFER
+from actions.requests import NO_OFFER, next_request, offered
 from actions.routing import LISTEN, NO_ORDER_NUMBER, WITHDRAWAL, another_request, ending_turn, hand_on
 from contracts.records import RATING_SLOT
 from contracts.signals import NO_INPUT, NOT_UNDERSTOOD
@@ -34,6 +34,21 @@ class ActionPendingRequest(Action):
         if pending.get("order_id"):
             events.append(SlotSet("order_id", pending["order_id"]))
         return events + hand_on(dispatcher, intent)
+
+
+class ActionOfferOtherRequest(Action):
+    """After a fixed answer (account access, opening hours, product ideas): the message's other
+    request offered next, as the order and complaint answers do ("…also what's your number?")."""
+
+    def name(self) -> Text:
+        return "action_offer_other_request"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
+        pending = next_request(tracker.latest_message, latest_intent(tracker))
+        if pending is None:
+            return []
+        dispatcher.utter_message(text=replies.offer_other_request(pending["intent"], None))
+        return offered(pending)
 
 
 class ActionDeclineRequest(Action):

@@ -22,6 +22,7 @@ import json
 import secrets
 import statistics
 import time
+from collections import Counter
 
 import httpx
 import numpy as np
@@ -100,6 +101,9 @@ async def one_caller(url: str, turns: list, turns_per_call: int) -> tuple[list[f
                 ended = await caller.say(samples, rate)
                 first, audio = await caller.reply_after(ended, timeout=30)
                 if first is None:
+                    if caller.heard.closed:  # the assistant had ended the call (a hand-off, a goodbye):
+                        i -= 1  # the turn is said again in a new call
+                        break
                     unanswered += 1
                     continue
                 latencies.append((first - ended) * 1000)
@@ -109,17 +113,19 @@ async def one_caller(url: str, turns: list, turns_per_call: int) -> tuple[list[f
 
 def parts(stack: Stack, calls: list[str]) -> dict[str, float]:
     """Medians of the speech service's per-turn timings over the caller's speech turns."""
-    rows = []
+    rows, ended = [], Counter()
     with httpx.Client(timeout=30) as http:
         for call in calls:
             r = http.get(f"{stack.urls['speech']}/v1/calls/{call}",
                          headers={"Authorization": f"Bearer {stack.secrets.speech_api}"})
             if r.status_code == 200:
                 rows += [t for t in r.json()["turns"] if t["kind"] == "speech"]
+                ended[r.json().get("ended") or "still open"] += 1
     median = lambda key: round(statistics.median(t[key] for t in rows), 1) if rows else None  # noqa: E731
     return {"asr_ms": median("asr_ms"), "asr_wait_ms": median("asr_wait_ms"), "dialogue_ms": median("dialogue_ms"),
             "tts_first_audio_ms": median("tts_first_audio_ms"),
-            "speculative_share": round(sum(t["speculative"] for t in rows) / len(rows), 2) if rows else None}
+            "speculative_share": round(sum(t["speculative"] for t in rows) / len(rows), 2) if rows else None,
+            "calls_ended": dict(ended)}
 
 
 def summary(latencies: list[float], unanswered: int, stack: Stack, calls: list[str]) -> dict:

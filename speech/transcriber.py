@@ -90,11 +90,12 @@ class Transcriber:
             vad_ms = (time.perf_counter() - started) * 1000
             if not speech:
                 return Result(None, False, NO_SPEECH, speech, vad_ms, 0.0)
-            return self._recognise(samples, speech, vad_ms, prompt, vocabulary)
+            return self._recognise(samples, speech, vad_ms, prompt, vocabulary, word_timings=True)
 
     def recognise(self, samples: np.ndarray, *, prompt: str | None = None,
                   vocabulary: Vocabulary | None = None) -> Result:
-        """Audio a streaming turn detector already found speech in: no second VAD pass."""
+        """Audio a streaming turn detector already found speech in: no second VAD pass, and no
+        word timings (a call's dialogue reads only the text)."""
         with self._lock:
             return self._recognise(samples, (), 0.0, prompt, vocabulary)
 
@@ -110,9 +111,9 @@ class Transcriber:
         return replace(kept, asr_ms=heard.asr_ms + closed.asr_ms)
 
     def _recognise(self, samples: np.ndarray, speech: tuple[SpeechSegment, ...], vad_ms: float,
-                   prompt: str | None, vocabulary: Vocabulary | None) -> Result:
+                   prompt: str | None, vocabulary: Vocabulary | None, word_timings: bool = False) -> Result:
         started = time.perf_counter()
-        transcript = self.engine.transcribe(samples, prompt=prompt, vocabulary=vocabulary)
+        transcript = self.engine.transcribe(samples, prompt=prompt, vocabulary=vocabulary, word_timings=word_timings)
         asr_ms = (time.perf_counter() - started) * 1000
         reason = judge(transcript, self.thresholds)
         return Result(transcript, reason is None, reason, speech, vad_ms, asr_ms,

@@ -23,10 +23,11 @@ class AsrEngine(Protocol):
     model: str  # what it runs, for responses and benchmarks ("tiny.en")
 
     def transcribe(self, audio: np.ndarray, *, prompt: str | None = None,
-                   vocabulary: Vocabulary | None = None) -> Transcript:
+                   vocabulary: Vocabulary | None = None, word_timings: bool = True) -> Transcript:
         """16 kHz mono float32 samples -> transcript. `prompt`: words shown to the model as
         previous text (order, refund, ...); None: the engine's default prompt, if any.
-        `vocabulary`: the only words it may write (DIGITS); None: any."""
+        `vocabulary`: the only words it may write (DIGITS); None: any. `word_timings`: with word
+        timings (an extra alignment pass; a call's turns do without)."""
         ...
 
 

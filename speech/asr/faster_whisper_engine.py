@@ -66,11 +66,11 @@ class FasterWhisperEngine:
         return self._suppressed[vocabulary]
 
     def transcribe(self, audio: np.ndarray, *, prompt: str | None = None,
-                   vocabulary: Vocabulary | None = None) -> Transcript:
+                   vocabulary: Vocabulary | None = None, word_timings: bool = True) -> Transcript:
         self._model.frames = window_frames(len(audio) / SAMPLE_RATE, self.window_s)
         segments, _ = self._model.transcribe(
             audio, language=LANGUAGE, task="transcribe", beam_size=self.beam_size, temperature=0.0,
-            word_timestamps=True,
+            word_timestamps=word_timings,
             vad_filter=False,  # we gate with our own VAD before the engine sees audio
             condition_on_previous_text=False,  # one turn at a time: no earlier text to condition on
             initial_prompt=prompt if prompt is not None else self.prompt,

@@ -71,14 +71,14 @@ class OpenAiWhisperEngine:
         return list(self._suppressed[vocabulary])  # the decoder extends the list it is given
 
     def transcribe(self, audio: np.ndarray, *, prompt: str | None = None,
-                   vocabulary: Vocabulary | None = None) -> Transcript:
+                   vocabulary: Vocabulary | None = None, word_timings: bool = True) -> Transcript:
         import torch
 
         with torch.no_grad():
             result = self._model.transcribe(
                 audio, language=LANGUAGE, task="transcribe", temperature=0.0,
                 beam_size=self.beam_size if self.beam_size > 1 else None,  # None: greedy
-                fp16=False, word_timestamps=True, condition_on_previous_text=False,
+                fp16=False, word_timestamps=word_timings, condition_on_previous_text=False,
                 initial_prompt=prompt if prompt is not None else self.prompt,
                 suppress_tokens=self._suppress(vocabulary),
                 no_speech_threshold=None, logprob_threshold=None, compression_ratio_threshold=None,

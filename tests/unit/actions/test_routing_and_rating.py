@@ -182,3 +182,26 @@ def test_only_the_which_order_question_carries_its_topic_to_the_next_message():
 
     assert asked_which_order(tracker("I'm sorry. Which order would you like to cancel: ORD-1 or ORD-2?"))
     assert not asked_which_order(tracker("Could you tell me your order number?"))
+
+
+def test_after_a_fixed_answer_the_other_request_of_the_message_is_offered():
+    import os
+    from unittest import mock
+
+    from rasa_sdk import Tracker
+
+    with mock.patch.dict(os.environ, {"DEV_MODE": "true"}):
+        from actions.dispatching import ActionOfferOtherRequest
+
+    def run(requests):
+        message = {"text": "I can't get into my account, also what's your phone number?",
+                   "intent": {"name": "account_access", "confidence": 0.9}, "requests": requests}
+        dispatcher = CollectingDispatcher()
+        events = ActionOfferOtherRequest().run(dispatcher, Tracker("t", {}, message, [], False, None, {}, ""), {})
+        return [m["text"] for m in dispatcher.messages], events
+
+    said, events = run([{"intent": "account_access", "text": "I can't get into my account"},
+                        {"intent": "opening_hours_contact", "text": "what's your phone number?"}])
+    assert said == [replies.offer_other_request("opening_hours_contact", None)]
+    assert SlotSet("request_offered", True) in events
+    assert run([]) == ([], [])  # one request: nothing more to say

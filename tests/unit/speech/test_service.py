@@ -62,7 +62,7 @@ def test_multipart_upload_with_a_prompt(client_for, fast_engine, goforward):
     class Recording:
         name, model = fast_engine.name, fast_engine.model
 
-        def transcribe(self, audio, *, prompt=None, vocabulary=None):
+        def transcribe(self, audio, *, prompt=None, vocabulary=None, word_timings=True):
             prompts.append(prompt)
             return fast_engine.transcribe(audio, prompt=prompt)
 
@@ -128,7 +128,7 @@ def test_an_engine_failure_fails_that_request_only(client_for, fast_engine, gofo
     class FailsOnce:
         name, model = fast_engine.name, fast_engine.model
 
-        def transcribe(self, audio, *, prompt=None, vocabulary=None):
+        def transcribe(self, audio, *, prompt=None, vocabulary=None, word_timings=True):
             calls.append(1)
             if len(calls) == 1:
                 raise RuntimeError("decoder exploded")

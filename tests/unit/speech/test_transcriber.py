@@ -20,11 +20,13 @@ class CountingEngine:
     name, model = "counting", "fake"
 
     def __init__(self, engine=None, answer: Transcript | None = None) -> None:
-        self.engine, self.answer, self.calls = engine, answer, 0
+        self.engine, self.answer, self.calls, self.timed = engine, answer, 0, []
 
-    def transcribe(self, audio, *, prompt=None, vocabulary=None):
+    def transcribe(self, audio, *, prompt=None, vocabulary=None, word_timings=True):
         self.calls += 1
-        return self.answer if self.answer else self.engine.transcribe(audio, prompt=prompt, vocabulary=vocabulary)
+        self.timed.append(word_timings)
+        return self.answer if self.answer else self.engine.transcribe(audio, prompt=prompt, vocabulary=vocabulary,
+                                                                      word_timings=word_timings)
 
 
 @pytest.mark.parametrize("t, reason", [
@@ -80,7 +82,7 @@ def test_the_prompt_is_passed_on(vad, jfk):
     seen = []
 
     class Recording(CountingEngine):
-        def transcribe(self, audio, *, prompt=None, vocabulary=None):
+        def transcribe(self, audio, *, prompt=None, vocabulary=None, word_timings=True):
             seen.append(prompt)
             return transcript()
 
@@ -118,3 +120,13 @@ def test_the_encoder_window_is_shortened_only_for_audio_that_fits_it_with_room_t
     assert window_frames(19.5, 20.0) is None  # less than the margin left: the whole 30 s
     assert window_frames(25.0, 20.0) is None
     assert window_frames(3.2, 30.0) is None  # 30: the window as Whisper was trained on it
+
+
+def test_a_call_turn_is_decoded_without_word_timings_an_upload_with_them(fast_engine, short_turn, vad):
+    engine = CountingEngine(fast_engine)
+    transcriber = Transcriber(engine, vad)
+    uploaded = transcriber.transcribe(short_turn)
+    in_a_call = transcriber.recognise_expecting(short_turn, None)
+    assert engine.timed == [True, False]
+    assert uploaded.transcript.words and in_a_call.transcript.words == ()
+    assert in_a_call.text == uploaded.text
