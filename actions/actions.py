@@ -373,8 +373,7 @@ class ActionOutOfScope(Answering):
         return "action_out_of_scope"
 
     def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
-        if answered_in_their_language(dispatcher, tracker):
-            return []
+        # another language was answered already, by Answering.run
         customer = current_customer(tracker)
         events = about_their_own_order(dispatcher, tracker, customer)
         if events is not None:

@@ -97,21 +97,21 @@ class Transcriber:
         """Audio a streaming turn detector already found speech in: no second VAD pass, and no
         word timings (a call's dialogue reads only the text)."""
         with self._lock:
-            return self._recognise(samples, (), 0.0, prompt, vocabulary)
+            return self._recognise(samples, (), 0.0, prompt, vocabulary, word_timings=False)
 
     def recognise_expecting(self, samples: np.ndarray, expected: Vocabulary | None) -> Result:
         """A turn where the dialogue expects words of `expected`: the surer of the open and the
         closed decode (both engine times counted in `asr_ms`)."""
         with self._lock:
-            heard = self._recognise(samples, (), 0.0, None, None)
+            heard = self._recognise(samples, (), 0.0, None, None, word_timings=False)
             if expected is None:
                 return heard
-            closed = self._recognise(samples, (), 0.0, None, expected)
+            closed = self._recognise(samples, (), 0.0, None, expected, word_timings=False)
         kept = surer(heard, closed)
         return replace(kept, asr_ms=heard.asr_ms + closed.asr_ms)
 
     def _recognise(self, samples: np.ndarray, speech: tuple[SpeechSegment, ...], vad_ms: float,
-                   prompt: str | None, vocabulary: Vocabulary | None, word_timings: bool = False) -> Result:
+                   prompt: str | None, vocabulary: Vocabulary | None, *, word_timings: bool) -> Result:
         started = time.perf_counter()
         transcript = self.engine.transcribe(samples, prompt=prompt, vocabulary=vocabulary, word_timings=word_timings)
         asr_ms = (time.perf_counter() - started) * 1000
