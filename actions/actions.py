@@ -13,7 +13,7 @@ from rasa_sdk.events import EventType, FollowupAction, SlotSet, UserUtteranceRev
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import handoff, language, replies
-from actions.order_choice import OrderChoice, choose_order, named_orders
+from actions.order_choice import OrderChoice, choose_order, named_orders, referred_orders
 from actions.requests import INTERCHANGEABLE, NO_OFFER, clause_of, next_request, offered
 from actions.routing import LISTEN, WITHDRAWAL, end_turn_if_handed_on, ending_turn
 from actions.profiles import Customer, Order, ProfileStore, normalise_order_id, order_id_in, order_number_said
@@ -26,6 +26,9 @@ from contracts.records import latest_user_message
 ORDER_TOPICS = ("order_status", "track_delivery", "cancel_order", "request_refund")
 COMPLAINT_INTENTS = tuple(replies.COMPLAINTS)
 FALLBACK_INTENT = "nlu_fallback"
+# requests answered by a fixed response, whatever else the conversation is doing
+FIXED_ANSWERS = {"opening_hours_contact": "utter_opening_hours", "account_access": "utter_account_access",
+                 "product_recommendation": "utter_product_recommendation"}
 
 
 @lru_cache(maxsize=1)
@@ -88,14 +91,21 @@ def maybe_offer_human(dispatcher: CollectingDispatcher, tracker: Tracker,
     return []
 
 
+def latest_order_id(tracker: Tracker) -> Optional[str]:
+    """The order id the latest message names; of several, the last ("ORD-20001, no wait, it's
+    ORD-20002": customers correct themselves forwards)."""
+    named = [found for found in map(order_id_in, tracker.get_latest_entity_values("order_id")) if found]
+    return named[-1] if named else None
+
+
 def named_order_id(tracker: Tracker) -> Optional[str]:
     """An order id in the latest message, else the one the conversation remembers."""
-    return order_id_in(next(tracker.get_latest_entity_values("order_id"), None)) or order_id_in(tracker.get_slot("order_id"))
+    return latest_order_id(tracker) or order_id_in(tracker.get_slot("order_id"))
 
 
 def order_choice(tracker: Tracker, customer: Customer, topic: str, text: Optional[str] = None) -> OrderChoice:
     """The order `text` (default: the words of the latest message asking about `topic`) is about."""
-    latest = order_id_in(next(tracker.get_latest_entity_values("order_id"), None))
+    latest = latest_order_id(tracker)
     text = clause_of(tracker.latest_message, topic) if text is None else text
     return choose_order(customer, text, topic, named_id=latest, remembered_id=tracker.get_slot("order_id"))
 
@@ -201,7 +211,11 @@ def answer_order_request(dispatcher: CollectingDispatcher, tracker: Tracker, top
         order.status = "cancellation_requested"
         ProfileStore(redis_client()).put(customer)
     if topic == "request_refund" and order.status == "processing":
-        # the reply offered to cancel it: "yes" does (action_pending_request)
+        # the reply offered to cancel it: "yes" does (action_pending_request); a second request
+        # with a fixed answer ("…and what are your opening hours") is answered now, not dropped
+        other = next_request(tracker.latest_message, topic)
+        if other is not None and other["intent"] in FIXED_ANSWERS:
+            dispatcher.utter_message(response=FIXED_ANSWERS[other["intent"]])
         return [*answered, *offered({"intent": "cancel_order", "text": "", "order_id": order.order_id})]
     return [*answered, *follow_up(dispatcher, tracker, topic, customer, False, order)]
 
@@ -332,10 +346,12 @@ def answer_not_understood(dispatcher: CollectingDispatcher, tracker: Tracker, re
 
 def about_their_own_order(dispatcher: CollectingDispatcher, tracker: Tracker,
                           customer: Optional[Customer]) -> Optional[List[EventType]]:
-    """A signed-in customer naming a product they ordered ("where is my sofa") is asking about
-    that order (with the question they were just asked about, if any), whatever the NLU made
-    of the wording; None when they name none."""
-    if customer is None or not named_orders(customer, tracker.latest_message.get("text") or ""):
+    """A signed-in customer pointing at one of their orders (a product: "where is my sofa"; its
+    number without ORD; "the other one") is asking about that order (with the question they
+    were just asked about, if any), whatever the NLU made of the wording; None when they point
+    at none."""
+    text = tracker.latest_message.get("text") or ""
+    if customer is None or not referred_orders(customer, text, tracker.get_slot("order_id")):
         return None
     # the answer to "which order would you like to cancel?" is about cancelling it; any other
     # message naming a product asks where it is (never a cancellation the customer did not just ask for)

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Dict, FrozenSet, List, Optional
 
-from actions.profiles import Customer, Order, normalise_order_id
+from actions.profiles import Customer, Order, normalise_order_id, order_number_said
 
 OPEN = frozenset({"processing", "shipped", "out_for_delivery", "delayed"})
 FITS: Dict[str, FrozenSet[str]] = {
@@ -88,12 +88,32 @@ def named_orders(customer: Customer, text: str) -> List[Order]:
             if any(re.search(p, lowered) for item in o.items for p in _item_patterns(item))]
 
 
+OTHER_ORDER = re.compile(r"\b(?:the\s+)?other\s+(?:one|order)\b", re.IGNORECASE)
+
+
+def referred_orders(customer: Customer, text: str, remembered_id: Optional[str] = None) -> List[Order]:
+    """Orders the text points at without a full order id: the products it names, the number of
+    one of theirs without "ORD" ("20002", "#20001"), or "the other one" when the conversation
+    is about one of two."""
+    named = named_orders(customer, text)
+    if named:
+        return named
+    said = order_number_said(text)
+    if said and customer.order(said):
+        return [customer.order(said)]
+    if remembered_id and OTHER_ORDER.search(text):
+        others = [o for o in customer.orders if o.order_id != normalise_order_id(remembered_id)]
+        if len(others) == 1 and len(others) < len(customer.orders):
+            return others
+    return []
+
+
 def choose_order(customer: Customer, text: str, topic: str, named_id: Optional[str] = None,
                  remembered_id: Optional[str] = None) -> OrderChoice:
     if named_id:
         order = customer.order(named_id)
         return OrderChoice(order=order) if order else OrderChoice(unknown_id=normalise_order_id(named_id))
-    mentioned = named_orders(customer, text)
+    mentioned = referred_orders(customer, text, remembered_id)
     if len(mentioned) == 1:
         return OrderChoice(order=mentioned[0])
     if len(mentioned) > 1:

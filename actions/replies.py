@@ -252,6 +252,13 @@ def form_left() -> str:
     return "No problem, let's leave that. Anything else I can help with?"
 
 
+def order_number_needed(upset: bool) -> str:
+    """The customer asks again for what the order form is already doing."""
+    opening = "I'm sorry, I know you want this sorted. " if upset else "Happy to. "
+    return (opening + "I just need the order number first: it looks like ORD-12345 and is in your confirmation "
+            "email. If you don't have it, say 'agent' and one of our team will look it up.")
+
+
 def no_order_number(upset: bool) -> str:
     """The customer can't find their order number while the form asks for it."""
     opening = "I'm sorry, I know that's annoying. " if upset else "No problem. "

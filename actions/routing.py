@@ -43,13 +43,17 @@ ACTION_FOR_INTENT: Dict[str, str] = {
 
 # What a customer says to stop what is under way (a form, the queue for a person).
 WITHDRAWAL = re.compile(r"\b(never ?mind|forget (it|that|about it)|cancel (that|it|the request)|don'?t (want|need) to wait"
-                        r"|leave the queue|changed my mind|i'?ll stay with you|doesn'?t matter|not important)\b",
+                        r"|leave the queue|changed my mind|i'?ll stay with you|doesn'?t matter|not important"
+                        r"|don'?t bother|no need any ?more|i'?ll (sort|figure|work) it out( myself)?|i'?ll (sort|do) it myself)\b",
                         re.IGNORECASE)
 
 # What a customer says when the order form asks for a number they don't have.
 NO_ORDER_NUMBER = re.compile(
     r"\b(?:(?:don'?t|do not|dont) (?:know|have)|(?:can'?t|cannot|cant|couldn'?t) (?:find|remember|see)|no idea (?:of|about|what)?"
-    r"|lost|deleted|forgot(?:ten)?)\b[^.!?]{0,30}\b(?:order (?:number|no\.?|id|ref(?:erence)?)|number|confirmation|email)\b",
+    r"|lost|deleted|forgot(?:ten)?)\b[^.!?]{0,30}\b(?:order (?:number|no\.?|id|ref(?:erence)?)|number|confirmation|email)\b"
+    # "it never sent me a confirmation", "no email came", "I don't know it"
+    r"|\b(?:never|didn'?t|did not|haven'?t|have not|not)\s+(?:\w+\s+)?(?:got|get|received?|sent|had)\b[^.!?]{0,20}"
+    r"\b(?:confirmation|email)\b|\bno (?:confirmation|email)\b|\b(?:don'?t|do not|dont) know (?:it|that|what it is)\b",
     re.IGNORECASE)
 
 # The actions that answer a request of the customer's own (not a reaction such as "no").

@@ -76,6 +76,7 @@ class TrainingSettings:
     typo_prob: float = 0.0  # models trained before typo augmentation existed had none
     nonsense_examples: int = 0  # generated nonsense added to the out-of-scope intent
     char_weight: float = 0.0  # share of the intent probability from the character n-gram model
+    vent_prob: float = 0.0  # share of request examples shown with anger around them
 
 
 @dataclass(frozen=True)

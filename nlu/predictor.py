@@ -11,7 +11,7 @@ from transformers import BatchEncoding
 from nlu import tags as bio_tags
 from nlu.entities import RuleExtractor, apply_synonyms, merge
 from nlu.model import LoadedModel
-from nlu.requests import MAX_CLAUSES, Request, best_clause, clause_spans, pick_requests, request_in_reaction
+from nlu.requests import MAX_CLAUSES, SURE, Request, best_clause, clause_spans, pick_requests, request_in_reaction
 from nlu.windows import window_spans
 
 FALLBACK_INTENT = "nlu_fallback"
@@ -119,8 +119,11 @@ class Predictor:
         whole_clauses = [c for c in clauses if c in predictions]
         clause_predictions = [predictions[c] for c in whole_clauses]
         requests = pick_requests(whole_clauses, clause_predictions, priorities, self.threshold)
-        if requests:
+        if len(requests) > 1:
             return [r.as_dict(text) for r in requests], requests[0]
+        if requests and requests[0].confidence >= SURE > whole_confidence:
+            # a story around one clear request ("... They haven't arrived yet. Is it too late to cancel?")
+            return [], requests[0]
         in_reaction = request_in_reaction(whole["name"], whole_clauses, clause_predictions, priorities, self.threshold)
         if in_reaction is not None:
             return [], in_reaction

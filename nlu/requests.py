@@ -37,6 +37,9 @@ _GREETING = re.compile(r"^\s*(?:(?:hi|hey|hello|hiya|heya)(?:\s+there)?|good\s+(
 # joining words left at a clause's start ("oh and I can't log in") are not part of the request
 _LEADING_JOINERS = re.compile(r"^(?:(?:oh|and|also|plus|but|so)\b[\s,]*)+", re.IGNORECASE)
 MIN_CLAUSE_WORDS = 3
+# a clause read with this confidence is something the customer asks, not background to a request
+SURE = 0.8
+STORY_CLAUSES = 3
 MAX_CLAUSES = 6
 # Intents that react rather than ask: when such a message holds one clause that is a request
 # ("no, I don't want a bot, I want a human being"; "hi there. my parcel never came"), the request leads.
@@ -115,15 +118,25 @@ def request_in_reaction(whole_intent: str, clauses: list[tuple[int, int]], predi
 
 
 def pick_requests(clauses: list[tuple[int, int]], predictions: list[tuple[str, float]],
-                  priorities: dict[str, int], threshold: float) -> list[Request]:
-    """The distinct requests among classified clauses, highest priority first (then in the
-    order the customer wrote them); empty unless there are at least two."""
+                  priorities: dict[str, int], threshold: float, sure: float = SURE) -> list[Request]:
+    """The distinct requests among classified clauses, in the order to answer them: highest
+    priority first, then in the order written.
+
+    In a story (STORY_CLAUSES or more), only the clauses the model is sure of count: the
+    background reads as weak requests however urgent their intent ("I've only used it
+    *twice*" is not a double charge); with none sure, the surest clause comes first. In a
+    shorter message every confident clause is a request ("is my dress still coming? oh and I
+    can't log in")."""
     best: dict[str, Request] = {}
     for (start, end), (intent, confidence) in zip(clauses, predictions):
         if intent not in priorities or confidence < threshold:
             continue
         if intent not in best or confidence > best[intent].confidence:
             best[intent] = Request(intent, confidence, start, end)
-    if len(best) < 2:
-        return []
-    return sorted(best.values(), key=lambda r: (-priorities[r.intent], r.start))
+    found = list(best.values())
+    if len(clauses) >= STORY_CLAUSES:
+        asked = [r for r in found if r.confidence >= sure]
+        if not asked:
+            return sorted(found, key=lambda r: (-r.confidence, r.start))
+        found = asked
+    return sorted(found, key=lambda r: (-priorities[r.intent], r.start))

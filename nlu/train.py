@@ -92,6 +92,7 @@ def fit(net: NluNet, tokenizer, examples: list[Example], labels: Labels, setting
     optimiser, schedule = optimiser_and_schedule(net, settings, steps_per_epoch * settings.epochs)
     started = time.perf_counter()
     rng = random.Random(settings.seed)  # one stream for shuffling and augmentation: reproducible runs
+    requests = frozenset(labels.priorities)  # the intents a customer asks with, angry or not
     with _progress(show_progress) as progress:
         task = progress.add_task("train", total=steps_per_epoch * settings.epochs, epoch=1, loss=0.0)
         net.train()
@@ -99,7 +100,7 @@ def fit(net: NluNet, tokenizer, examples: list[Example], labels: Labels, setting
             order = examples[:]
             rng.shuffle(order)
             for b in range(0, len(order), settings.batch_size):
-                batch = [augmented(e, rng, settings.augment_prob, settings.typo_prob)
+                batch = [augmented(e, rng, settings.augment_prob, settings.typo_prob, settings.vent_prob, requests)
                          for e in order[b : b + settings.batch_size]]
                 loss = batch_loss(net, tokenizer, batch, labels, settings.max_tokens)
                 optimiser.zero_grad()
@@ -226,6 +227,7 @@ def describe(settings: NluSettings, data: TrainingData, train_ex: list[Example],
             typo_prob=settings.typo_prob,
             nonsense_examples=settings.nonsense_examples if settings.nonsense_intent in labels.intents else 0,
             char_weight=settings.char_weight,
+            vent_prob=settings.vent_prob,
             max_tokens=settings.max_tokens,
         ),
         versions=LibraryVersions(python=platform.python_version(), torch=torch.__version__,

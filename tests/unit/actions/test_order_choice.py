@@ -52,6 +52,18 @@ def test_ids_common_words_and_memory():
     assert choose_order(BEN, "and is it late?", "delivery_late", remembered_id="ORD-20001").order.order_id == "ORD-20001"
 
 
+def test_an_order_pointed_at_by_its_number_or_as_the_other_one():
+    assert choose_order(BEN, "20002", "order_status").order.order_id == "ORD-20002"
+    assert choose_order(BEN, "#20001 cancel pls", "cancel_order").order.order_id == "ORD-20001"
+    # someone else's number is no pointer: the usual choice applies
+    assert choose_order(BEN, "10001", "cancel_order").candidates
+    other = choose_order(BEN, "sorry i meant the other order", "order_status", remembered_id="ORD-20001")
+    assert other.order.order_id == "ORD-20002"
+    # "the other one" needs an order being discussed and exactly one other
+    assert choose_order(BEN, "the other one", "order_status").order is None
+    assert choose_order(DEV, "the other one", "order_status", remembered_id="ORD-40001").order.order_id == "ORD-40001"
+
+
 def test_an_order_still_due_is_on_time_and_a_delayed_one_is_not():
     trainers, kettle = ALICE.orders  # shipped, due 2 Dec; delivered
     assert trainers.on_time("2026-11-30") and not trainers.on_time("2026-12-03")

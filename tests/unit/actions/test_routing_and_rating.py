@@ -89,7 +89,8 @@ def test_second_request_is_offered_unless_answered_alike():
     assert offer.startswith("I can also help you cancel") and offer.endswith("shall I?")
 
 
-@pytest.mark.parametrize("text", ["never mind", "nevermind, forget it", "cancel that", "I've changed my mind"])
+@pytest.mark.parametrize("text", ["never mind", "nevermind, forget it", "cancel that", "I've changed my mind",
+                                  "don't bother then", "ok i'll sort it out myself"])
 def test_withdrawal_phrases(text):
     assert WITHDRAWAL.search(text)
 
@@ -114,6 +115,8 @@ def test_a_dispatcher_hands_on_and_the_answering_action_ends_the_turn():
     ("I don't know my order number", True), ("i cant find the confirmation email", True),
     ("no idea what the order number is", True), ("I DONT HAVE THE NUMBER ON ME", True),
     ("ORD-12345", False), ("I don't know when it will arrive", False), ("never mind", False),
+    ("you never sent me a confirmation so how would i", True), ("there was no email", True),
+    ("honestly I don't know it", True), ("I never got the parcel", False),
 ])
 def test_no_order_number_phrases(text, found):
     assert (NO_ORDER_NUMBER.search(text) is not None) is found
@@ -205,3 +208,44 @@ def test_after_a_fixed_answer_the_other_request_of_the_message_is_offered():
     assert said == [replies.offer_other_request("opening_hours_contact", None)]
     assert SlotSet("request_offered", True) in events
     assert run([]) == ([], [])  # one request: nothing more to say
+
+
+def _leave_form_after(text: str, intent: str, slots: dict):
+    import os
+    from unittest import mock
+
+    from rasa_sdk import Tracker
+
+    with mock.patch.dict(os.environ, {"DEV_MODE": "true"}):
+        from actions.dispatching import ActionLeaveForm
+    message = {"text": text, "intent": {"name": intent, "confidence": 0.9}, "entities": [], "metadata": {},
+               "sentiment": {"label": "negative", "score": 0.9}}
+    events = [{"event": "bot", "text": "Could you tell me your order number?"},
+              {"event": "user", "text": text, "parse_data": message, "input_channel": "rest"}]
+    dispatcher = CollectingDispatcher()
+    returned = ActionLeaveForm().run(dispatcher, Tracker("lf", slots, message, events, False, None, {}, "order_form"), {})
+    return [m.get("text") for m in dispatcher.messages], returned
+
+
+def test_asking_again_for_the_forms_own_request_is_not_a_withdrawal():
+    said, returned = _leave_form_after("are you kidding me, just cancel it", "cancel_order", {"order_topic": "cancel_order"})
+    assert len(said) == 1 and "order number" in said[0] and said[0] != replies.form_left()
+    assert not any(isinstance(e, dict) and e.get("event") == "active_loop" for e in returned)  # the form goes on
+    # the same words while the form asks for another request's number do drop that one
+    said, _ = _leave_form_after("never mind, cancel it", "deny", {"order_topic": "order_status"})
+    assert said == [replies.form_left()]
+
+
+def test_of_two_order_ids_in_a_message_the_correction_counts():
+    import os
+    from unittest import mock
+
+    from rasa_sdk import Tracker
+
+    with mock.patch.dict(os.environ, {"DEV_MODE": "true"}):
+        from actions.actions import latest_order_id
+    entities = [{"entity": "order_id", "value": "ord-20001", "start": 0, "end": 9},
+                {"entity": "order_id", "value": "ord-20002", "start": 28, "end": 37}]
+    message = {"text": "ord-20001 no wait sorry its ord-20002", "entities": entities}
+    assert latest_order_id(Tracker("t", {}, message, [], False, None, {}, "")) == "ORD-20002"
+    assert latest_order_id(Tracker("t", {}, {"text": "hi", "entities": []}, [], False, None, {}, "")) is None

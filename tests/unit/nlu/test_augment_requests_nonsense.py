@@ -63,8 +63,23 @@ def test_requests_are_distinct_confident_and_ordered_by_priority():
     priorities = {"late": 6, "cancel": 5, "status": 3}
     picked = pick_requests(clauses, [("status", 0.9), ("cancel", 0.8), ("late", 0.3)], priorities, 0.5)
     assert [r.intent for r in picked] == ["cancel", "status"]  # "late" too unsure to count
-    assert pick_requests(clauses, [("status", 0.9), ("status", 0.95), ("greet", 0.9)], priorities, 0.5) == []
-    assert pick_requests(clauses[:1], [("status", 0.9)], priorities, 0.5) == []
+    one = pick_requests(clauses, [("status", 0.9), ("status", 0.95), ("greet", 0.9)], priorities, 0.5)
+    assert [(r.intent, r.start) for r in one] == [("status", 11)]  # one request, from its surest clause
+    assert pick_requests(clauses, [("greet", 0.9), ("thanks", 0.9), ("late", 0.4)], priorities, 0.5) == []
+
+
+def test_a_story_around_the_request_does_not_outrank_it():
+    # "My air fryer arrived last week and I've only used it twice. ... I'd like it replaced."
+    clauses = [(0, 10), (11, 20), (21, 30)]
+    priorities = {"charged_twice": 8, "late": 6, "refund": 4}
+    picked = pick_requests(clauses, [("late", 0.55), ("charged_twice", 0.76), ("refund", 0.92)], priorities, 0.5)
+    assert [r.intent for r in picked] == ["refund"]
+    # with nothing sure, the surest clause leads and the others follow by confidence
+    unsure = pick_requests(clauses, [("late", 0.55), ("charged_twice", 0.7), ("refund", 0.6)], priorities, 0.5)
+    assert [r.intent for r in unsure] == ["charged_twice", "refund", "late"]
+    # two clauses are two requests, sure or not ("is my dress still coming? oh and I can't log in")
+    two = pick_requests(clauses[:2], [("late", 0.55), ("refund", 0.92)], priorities, 0.5)
+    assert [r.intent for r in two] == ["late", "refund"]
 
 
 def test_an_unsure_message_takes_its_surest_clause_requests_first():
