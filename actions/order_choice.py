@@ -81,11 +81,16 @@ def _item_patterns(item: str) -> List[str]:
     return patterns
 
 
+# "the phone case one, not the sofa": a product named right after these is ruled out
+_RULED_OUT = re.compile(r"(?:\bnot|n't|\binstead of|\brather than|\bother than|\bexcept)\s+(?:\w+\s+)?$")
+
+
 def named_orders(customer: Customer, text: str) -> List[Order]:
-    """Orders whose products the text names."""
+    """Orders whose products the text names (and does not rule out)."""
     lowered = text.lower()
     return [o for o in customer.orders
-            if any(re.search(p, lowered) for item in o.items for p in _item_patterns(item))]
+            if any(not _RULED_OUT.search(lowered[:m.start()])
+                   for item in o.items for p in _item_patterns(item) for m in re.finditer(p, lowered))]
 
 
 OTHER_ORDER = re.compile(r"\b(?:the\s+)?other\s+(?:one|order)\b", re.IGNORECASE)

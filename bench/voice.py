@@ -124,6 +124,9 @@ def parts(stack: Stack, calls: list[str]) -> dict[str, float]:
     median = lambda key: round(statistics.median(t[key] for t in rows), 1) if rows else None  # noqa: E731
     return {"asr_ms": median("asr_ms"), "asr_wait_ms": median("asr_wait_ms"), "dialogue_ms": median("dialogue_ms"),
             "tts_first_audio_ms": median("tts_first_audio_ms"),
+            # end of turn detected -> first audio handed over; the rest of the latency is the
+            # end-of-turn silence, the detector's lag behind the speech and the transport
+            "answer_ms": median("answer_ms"),
             "speculative_share": round(sum(t["speculative"] for t in rows) / len(rows), 2) if rows else None,
             "calls_ended": dict(ended)}
 

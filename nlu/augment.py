@@ -63,12 +63,11 @@ def typo_like(ex: Example, rng: random.Random, max_edits: int = 2) -> Example:
 
 
 # What an exasperated customer wraps around a request. Anger changes the tone, not the
-# request: "where is my sofa you useless lot" still asks where the sofa is.
-VENT_BEFORE = ("ugh", "seriously", "honestly", "for goodness sake", "right", "oh come on", "unbelievable",
-               "this is a joke", "third time asking", "i am so fed up", "not again")
-VENT_AFTER = ("you useless lot", "this is ridiculous", "absolute joke", "sort it out", "im sick of waiting",
-              "what a shambles", "worst service ever", "its been ages", "not happy at all", "useless",
-              "why is this so hard", "i want answers", "pathetic", "get it sorted", "no one is helping me")
+# request: "where is my sofa, you are hopeless" still asks where the sofa is. Only words that
+# carry no request of their own ("it's been ages" would teach a late delivery).
+VENT_BEFORE = ("ugh", "seriously", "honestly", "for goodness sake", "oh come on", "unbelievable", "right")
+VENT_AFTER = ("you are hopeless", "this is ridiculous", "absolute joke", "what a shambles", "useless",
+              "pathetic", "you muppets", "unbelievable", "ridiculous")
 
 
 def vented(ex: Example, rng: random.Random) -> Example:
@@ -81,40 +80,14 @@ def vented(ex: Example, rng: random.Random) -> Example:
     return replace(ex, text=ex.text.rstrip() + tail, sentiment="negative")
 
 
-_SAID_DIGITS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
-
-
-def numbers_said(ex: Example, rng: random.Random) -> Example:
-    """Its order numbers as customers and recognisers give them: "40001", "4 0 0 0 1",
-    "four zero zero zero one", "o r d four zero ...". Those spans leave the example: the
-    entity rules read these forms (nlu.spoken), the tagger is not taught them."""
-    text, spans = ex.text, []
-    for span in sorted(ex.entities, key=lambda s: s.start, reverse=True):
-        digits = "".join(c for c in text[span.start:span.end] if c.isdigit())
-        if span.entity != "order_id" or not digits:
-            spans.append(span)
-            continue
-        form = rng.choice(("bare", "spaced", "words", "spelt"))
-        said = (digits if form == "bare" else " ".join(digits) if form == "spaced"
-                else " ".join(_SAID_DIGITS[int(d)] for d in digits))
-        if form == "spelt":
-            said = "o r d " + said
-        by = len(said) - (span.end - span.start)
-        text = text[:span.start] + said + text[span.end:]
-        spans = [replace(s, start=s.start + by, end=s.end + by) for s in spans]
-    return replace(ex, text=text, entities=tuple(sorted(spans, key=lambda s: s.start)))
-
-
 def augmented(ex: Example, rng: random.Random, speech_prob: float, typo_prob: float,
               vent_prob: float = 0.0, requests: frozenset[str] = frozenset()) -> Example:
     """The example itself, or a variant: a request vented with `vent_prob`, speech-like with
     `speech_prob`, typo'd with `typo_prob` (these can combine, as in "wher is my ordr")."""
-    if ex.intent in requests and rng.random() < vent_prob:
+    if vent_prob and ex.intent in requests and rng.random() < vent_prob:  # off: no draw, same stream as before
         ex = vented(ex, rng)
     if rng.random() < speech_prob:
         ex = speech_like(ex)
-        if any(s.entity == "order_id" for s in ex.entities) and rng.random() < 0.5:
-            ex = numbers_said(ex, rng)
     if rng.random() < typo_prob:
         ex = typo_like(ex, rng)
     return ex

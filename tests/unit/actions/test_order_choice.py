@@ -22,6 +22,9 @@ ALICE, BEN, DEV = CUSTOMERS["C1001"], CUSTOMERS["C1002"], CUSTOMERS["C1004"]
     (ALICE, "the one that was already delivered, I want to return it", "request_refund", "ORD-10002"),
     (ALICE, "refund the one that hasn't arrived yet", "request_refund", "ORD-10001"),
     (BEN, "cancel the order that hasn't shipped yet", "cancel_order", "ORD-20001"),
+    # a product ruled out is not the one meant
+    (BEN, "the phone case one not the sofa", "cancel_order", "ORD-20001"),
+    (BEN, "the sofa, not the phone case", "cancel_order", "ORD-20002"),
 ])
 def test_the_order_meant(customer, text, topic, expected):
     assert choose_order(customer, text, topic).order.order_id == expected

@@ -5,7 +5,7 @@ from dataclasses import replace
 import pytest
 import torch
 
-from nlu.augment import NEIGHBOURS, augmented, speech_like, typo_like
+from nlu.augment import NEIGHBOURS, augmented, speech_like, typo_like, vented
 from nlu.metadata import Labels
 from nlu.nonsense import distinctive_words, generate, salad_words
 from nlu.predictor import Predictor
@@ -25,6 +25,22 @@ def test_typos_change_the_words_but_never_an_entity():
         span = v.entities[0]
         assert v.text[span.start:span.end] == "ORD-12345"
         assert abs(len(v.text) - len(ORDER.text)) <= 2  # one or two slips, not a rewrite
+
+
+def test_anger_around_a_request_keeps_its_intent_and_entities_and_turns_the_sentiment():
+    rng = random.Random(5)
+    variants = [vented(ORDER, rng) for _ in range(100)]
+    assert {v.intent for v in variants} == {"order_status"} and {v.sentiment for v in variants} == {"negative"}
+    assert any(v.text.startswith(ORDER.text) for v in variants) and any(v.text.endswith(ORDER.text) for v in variants)
+    for v in variants:
+        span = v.entities[0]
+        assert v.text[span.start:span.end] == "ORD-12345"
+    # only the intents that are requests, and only with the probability asked for
+    assert augmented(ORDER, random.Random(1), 0.0, 0.0, 0.0, frozenset({"order_status"})) == ORDER
+    greet = Example("hello there", "greet")
+    assert all(augmented(greet, rng, 0.0, 0.0, 1.0, frozenset({"order_status"})) == greet for _ in range(20))
+    assert all(augmented(ORDER, rng, 0.0, 0.0, 1.0, frozenset({"order_status"})).sentiment == "negative"
+               for _ in range(20))
 
 
 def test_neighbouring_keys_are_neighbours():
