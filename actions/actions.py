@@ -13,7 +13,7 @@ from rasa_sdk.events import EventType, FollowupAction, SlotSet, UserUtteranceRev
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import handoff, language, replies
-from actions.order_choice import OrderChoice, choose_order, named_orders, referred_orders
+from actions.order_choice import OTHER_ORDER, OrderChoice, choose_order, named_orders, referred_orders
 from actions.requests import INTERCHANGEABLE, NO_OFFER, clause_of, next_request, offered
 from actions.routing import LISTEN, WITHDRAWAL, end_turn_if_handed_on, ending_turn
 from actions.profiles import Customer, Order, ProfileStore, normalise_order_id, order_id_in, order_number_said
@@ -106,8 +106,21 @@ def named_order_id(tracker: Tracker) -> Optional[str]:
 def order_choice(tracker: Tracker, customer: Customer, topic: str, text: Optional[str] = None) -> OrderChoice:
     """The order `text` (default: the words of the latest message asking about `topic`) is about."""
     latest = latest_order_id(tracker)
-    text = clause_of(tracker.latest_message, topic) if text is None else text
-    return choose_order(customer, text, topic, named_id=latest, remembered_id=tracker.get_slot("order_id"))
+    remembered = tracker.get_slot("order_id")
+    if text is None:
+        text = clause_of(tracker.latest_message, topic)
+        text = story_before(tracker.latest_message.get("text") or "", text, customer, remembered) or text
+    return choose_order(customer, text, topic, named_id=latest, remembered_id=remembered)
+
+
+def story_before(message: str, clause: str, customer: Customer, remembered: Optional[str]) -> Optional[str]:
+    """The message up to the request's clause, when the clause points at no order but the story
+    before it names exactly one ("I bought a kettle… I still haven't seen the money"); else None."""
+    at = message.find(clause)
+    if at <= 0 or referred_orders(customer, clause, remembered) or OTHER_ORDER.search(clause):
+        return None
+    before = message[:at + len(clause)]
+    return before if len(referred_orders(customer, before, remembered)) == 1 else None
 
 
 def follow_up(dispatcher: CollectingDispatcher, tracker: Tracker, handled: str, customer: Optional[Customer],

@@ -73,3 +73,19 @@ def test_an_order_still_due_is_on_time_and_a_delayed_one_is_not():
     assert not kettle.on_time("2026-11-30")
     sofa = BEN.order("ORD-20002")
     assert sofa.status == "delayed" and not sofa.on_time("2026-11-30")
+
+
+def test_a_request_after_a_story_is_about_the_order_the_story_names():
+    import os
+    from unittest import mock
+
+    with mock.patch.dict(os.environ, {"DEV_MODE": "true"}):
+        from actions.actions import story_before
+    story = "So I bought a kettle a month ago. It leaked so I sent it back. I still haven't seen the money."
+    clause = "I still haven't seen the money"
+    assert "kettle" in story_before(story, clause, ALICE, None)
+    assert choose_order(ALICE, story_before(story, clause, ALICE, None), "refund_not_received").order.order_id == "ORD-10002"
+    # the clause's own pointer wins; "my other order" is no story's; a clause at the start has none before it
+    assert story_before("the kettle broke. where are my trainers", "where are my trainers", ALICE, None) is None
+    assert story_before("my sofa is late. can I cancel my other order", "can I cancel my other order", BEN, None) is None
+    assert story_before("where is it", "where is it", ALICE, None) is None
