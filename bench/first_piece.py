@@ -1,11 +1,10 @@
-"""How long the caller waits for Piper to speak the first piece of a reply: today's cut against
-the whole first sentence, paired.
+"""How long the caller waits for Piper to speak the first piece of a reply: the session's cut
+(`speech.voice.session.pieces`) against the whole first sentence, paired.
 
 `python -m bench.first_piece`. Starts piper-tts's own server (the bundled voice) on a free
 port, builds the assistant's real replies for the demo customers (order answers, complaints,
 greetings, hand-offs), and times the synthesis of each reply's first piece two ways, in
-alternating order: as `speech.voice.session.pieces` cuts it, and as the first sentence whole
-(how the session spoke before pieces were cut). Ends with one JSON line.
+alternating order: as `pieces` cuts it, and as the first sentence whole. Ends with one JSON line.
 """
 
 from __future__ import annotations
