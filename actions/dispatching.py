@@ -81,14 +81,14 @@ class ActionLeaveForm(Action):
         if intent == "affirm" and not withdrawn:
             dispatcher.utter_message(response="utter_ask_order_id")
             return LISTEN
+        left: List[EventType] = [ActiveLoop(None), SlotSet("requested_slot", None), SlotSet("order_topic", None)]
+        if NO_ORDER_NUMBER.search(text):  # read as the form's own request too ("can't find my order number")
+            dispatcher.utter_message(text=replies.no_order_number(mood(tracker).upset))
+            return [*left, *NO_OFFER, SlotSet("handoff_offered", True), *LISTEN]
         if intent is not None and intent == tracker.get_slot("order_topic"):
             # "are you kidding me, just cancel it": the same request again, not a withdrawal
             dispatcher.utter_message(text=replies.order_number_needed(mood(tracker).upset))
             return LISTEN
-        left: List[EventType] = [ActiveLoop(None), SlotSet("requested_slot", None), SlotSet("order_topic", None)]
-        if NO_ORDER_NUMBER.search(text):
-            dispatcher.utter_message(text=replies.no_order_number(mood(tracker).upset))
-            return [*left, *NO_OFFER, SlotSet("handoff_offered", True), *LISTEN]
         if intent in ("deny", "affirm") or (withdrawn and not another_request(intent, tracker.get_slot("order_topic"))):
             dispatcher.utter_message(text=replies.form_left())
             return [*left, *NO_OFFER, *LISTEN]

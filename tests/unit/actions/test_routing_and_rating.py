@@ -231,6 +231,9 @@ def test_asking_again_for_the_forms_own_request_is_not_a_withdrawal():
     said, returned = _leave_form_after("are you kidding me, just cancel it", "cancel_order", {"order_topic": "cancel_order"})
     assert len(said) == 1 and "order number" in said[0] and said[0] != replies.form_left()
     assert not any(isinstance(e, dict) and e.get("event") == "active_loop" for e in returned)  # the form goes on
+    # no order number, in words the model reads as the form's own request: sign-in or a person
+    said, _ = _leave_form_after("I can't find my order number anywhere", "order_status", {"order_topic": "order_status"})
+    assert said == [replies.no_order_number(True)]
     # the same words while the form asks for another request's number do drop that one
     said, _ = _leave_form_after("never mind, cancel it", "deny", {"order_topic": "order_status"})
     assert said == [replies.form_left()]
