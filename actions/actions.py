@@ -13,9 +13,9 @@ from rasa_sdk.events import EventType, FollowupAction, SlotSet, UserUtteranceRev
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import handoff, language, replies
-from actions.order_choice import OTHER_ORDER, OrderChoice, choose_order, named_orders, referred_orders
+from actions.order_choice import OrderChoice, choose_order, named_orders, referred_orders, story_before
 from actions.requests import INTERCHANGEABLE, NO_OFFER, clause_of, next_request, offered
-from actions.routing import LISTEN, WITHDRAWAL, end_turn_if_handed_on, ending_turn
+from actions.routing import LISTEN, WITHDRAWAL, end_turn_if_handed_on, ending_turn, fixed_response
 from actions.profiles import Customer, Order, ProfileStore, normalise_order_id, order_id_in, order_number_said
 from actions.settings import ActionSettings
 from actions.tone import Mood, mood_from_events, should_offer_human, strongly_upset
@@ -26,9 +26,6 @@ from contracts.records import latest_user_message
 ORDER_TOPICS = ("order_status", "track_delivery", "cancel_order", "request_refund")
 COMPLAINT_INTENTS = tuple(replies.COMPLAINTS)
 FALLBACK_INTENT = "nlu_fallback"
-# requests answered by a fixed response, whatever else the conversation is doing
-FIXED_ANSWERS = {"opening_hours_contact": "utter_opening_hours", "account_access": "utter_account_access",
-                 "product_recommendation": "utter_product_recommendation"}
 
 
 @lru_cache(maxsize=1)
@@ -111,16 +108,6 @@ def order_choice(tracker: Tracker, customer: Customer, topic: str, text: Optiona
         text = clause_of(tracker.latest_message, topic)
         text = story_before(tracker.latest_message.get("text") or "", text, customer, remembered) or text
     return choose_order(customer, text, topic, named_id=latest, remembered_id=remembered)
-
-
-def story_before(message: str, clause: str, customer: Customer, remembered: Optional[str]) -> Optional[str]:
-    """The message up to the request's clause, when the clause points at no order but the story
-    before it names exactly one ("I bought a kettle… I still haven't seen the money"); else None."""
-    at = message.find(clause)
-    if at <= 0 or referred_orders(customer, clause, remembered) or OTHER_ORDER.search(clause):
-        return None
-    before = message[:at + len(clause)]
-    return before if len(referred_orders(customer, before, remembered)) == 1 else None
 
 
 def follow_up(dispatcher: CollectingDispatcher, tracker: Tracker, handled: str, customer: Optional[Customer],
@@ -227,8 +214,9 @@ def answer_order_request(dispatcher: CollectingDispatcher, tracker: Tracker, top
         # the reply offered to cancel it: "yes" does (action_pending_request); a second request
         # with a fixed answer ("…and what are your opening hours") is answered now, not dropped
         other = next_request(tracker.latest_message, topic)
-        if other is not None and other["intent"] in FIXED_ANSWERS:
-            dispatcher.utter_message(response=FIXED_ANSWERS[other["intent"]])
+        response = fixed_response(other["intent"]) if other is not None else None
+        if response is not None:
+            dispatcher.utter_message(response=response)
         return [*answered, *offered({"intent": "cancel_order", "text": "", "order_id": order.order_id})]
     return [*answered, *follow_up(dispatcher, tracker, topic, customer, False, order)]
 

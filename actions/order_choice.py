@@ -104,13 +104,24 @@ def referred_orders(customer: Customer, text: str, remembered_id: Optional[str] 
     if named:
         return named
     said = order_number_said(text)
-    if said and customer.order(said):
-        return [customer.order(said)]
-    if remembered_id and OTHER_ORDER.search(text):
-        others = [o for o in customer.orders if o.order_id != normalise_order_id(remembered_id)]
-        if len(others) == 1 and len(others) < len(customer.orders):
+    if said and (order := customer.order(said)):
+        return [order]
+    discussed = customer.order(remembered_id) if remembered_id else None
+    if discussed is not None and OTHER_ORDER.search(text):
+        others = [o for o in customer.orders if o is not discussed]
+        if len(others) == 1:
             return others
     return []
+
+
+def story_before(message: str, clause: str, customer: Customer, remembered: Optional[str]) -> Optional[str]:
+    """The message up to the request's clause, when the clause points at no order but the story
+    before it names exactly one ("I bought a kettle… I still haven't seen the money"); else None."""
+    at = message.find(clause)
+    if at <= 0 or referred_orders(customer, clause, remembered) or OTHER_ORDER.search(clause):
+        return None
+    before = message[:at + len(clause)]
+    return before if len(referred_orders(customer, before, remembered)) == 1 else None
 
 
 def choose_order(customer: Customer, text: str, topic: str, named_id: Optional[str] = None,

@@ -8,7 +8,7 @@ table and rules.yml in agreement.
 from __future__ import annotations
 
 import re
-from typing import Dict, List
+from typing import Dict, List, Optional
 
 from rasa_sdk.events import EventType, FollowupAction
 from rasa_sdk.executor import CollectingDispatcher
@@ -74,14 +74,21 @@ DISPATCHERS = frozenset({"action_pending_request", "action_leave_form", "action_
 LISTEN: List[EventType] = [FollowupAction("action_listen")]
 
 
+def fixed_response(intent: str) -> Optional[str]:
+    """The response that answers `intent` on its own (opening hours, account access…), or None
+    when a custom action answers it."""
+    action = ACTION_FOR_INTENT.get(intent, "")
+    return action if action.startswith("utter_") else None
+
+
 def hand_on(dispatcher: CollectingDispatcher, intent: str) -> List[EventType]:
     """Answer `intent` as its rule would: a response is sent here and the turn ends; a custom
     action runs next (and ends the turn itself, see `end_turn_if_handed_on`)."""
-    action = ACTION_FOR_INTENT.get(intent, "action_rephrase")
-    if action.startswith("utter_"):
-        dispatcher.utter_message(response=action)
+    response = fixed_response(intent)
+    if response is not None:
+        dispatcher.utter_message(response=response)
         return LISTEN
-    return [FollowupAction(action)]
+    return [FollowupAction(ACTION_FOR_INTENT.get(intent, "action_rephrase"))]
 
 
 def ending_turn(events: List[EventType]) -> List[EventType]:

@@ -3,7 +3,7 @@ import datetime as dt
 import pytest
 
 from actions import replies
-from actions.order_choice import choose_order
+from actions.order_choice import choose_order, story_before
 from tools.demo import demo_customers
 
 CUSTOMERS = {c.customer_id: c for c in demo_customers(dt.date(2026, 11, 30))}
@@ -76,11 +76,6 @@ def test_an_order_still_due_is_on_time_and_a_delayed_one_is_not():
 
 
 def test_a_request_after_a_story_is_about_the_order_the_story_names():
-    import os
-    from unittest import mock
-
-    with mock.patch.dict(os.environ, {"DEV_MODE": "true"}):
-        from actions.actions import story_before
     story = "So I bought a kettle a month ago. It leaked so I sent it back. I still haven't seen the money."
     clause = "I still haven't seen the money"
     assert "kettle" in story_before(story, clause, ALICE, None)
