@@ -22,7 +22,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from bot import log_privacy
+from bot import action_responses, log_privacy
 from bot.settings import BotSettings
 from contracts.identity import (CUSTOMER_TOKEN_KEY, IDENTITY_CLAIM_KEY, issue_identity_claim,
                                 verify_customer_token)
@@ -32,6 +32,7 @@ from contracts.signals import signal_in
 # Rasa loads this module from credentials.yml after it configured logging: the earliest
 # point at which our code runs inside the Rasa process.
 log_privacy.install()
+action_responses.install()  # a slow schema self-check per action call, done once instead
 
 structlogger = structlog.get_logger()
 

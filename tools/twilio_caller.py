@@ -100,21 +100,28 @@ class TwilioCaller:
             await asyncio.sleep(0.05)
         return self.heard.closed
 
-    async def reply_after(self, t: float, timeout: float = 30.0, quiet_s: float = 0.6) -> tuple[Optional[float], bytes]:
-        """When the first audible reply frame after `t` arrived, and the reply's audio (until the
-        assistant sent nothing for `quiet_s`)."""
+    async def reply_starts(self, t: float, timeout: float = 30.0) -> Optional[float]:
+        """When the first audible reply frame after `t` arrived (None if none came in time)."""
         end = time.monotonic() + timeout
-        first = None
         while time.monotonic() < end and self.heard.closed is None:
             first = self.heard.first_sound_after(t)
             if first is not None:
-                break
+                return first
             await asyncio.sleep(0.01)
+        return self.heard.first_sound_after(t)
+
+    async def reply_after(self, t: float, timeout: float = 30.0, quiet_s: float = 0.6) -> tuple[Optional[float], bytes]:
+        """When the first audible reply frame after `t` arrived, and the reply's audio: all that
+        came until it had played out and the assistant then sent nothing for `quiet_s`. By
+        playback time, as a caller hears it: the assistant may make a reply's later pieces while
+        the first ones play, so gaps between arrivals are not the end of a reply."""
+        end = time.monotonic() + timeout
+        first = await self.reply_starts(t, timeout)
         if first is None:
             return None, b""
-        while time.monotonic() < end:
+        while time.monotonic() < end and self.heard.closed is None:
             last = self.heard.media[-1][0] if self.heard.media else first
-            if time.monotonic() - last >= quiet_s and self.heard.closed is None or self.heard.closed:
+            if time.monotonic() - max(last, self._playing_until) >= quiet_s:
                 break
             await asyncio.sleep(0.05)
         return first, self.heard.audio_between(first)

@@ -165,7 +165,7 @@ def test_a_signed_token_personalises_the_call(voice):
 def test_speaking_over_the_assistant_clears_its_playback(voice):
     async def call():
         async with voice.caller() as caller:
-            first, _ = await caller.reply_after(time.monotonic())
+            first = await caller.reply_starts(time.monotonic())
             spoke = await caller.say(*voice.speech("Hello? Hello, I need to check my delivery please."))
             await asyncio.sleep(1.5)
             return caller, first, spoke

@@ -222,3 +222,10 @@ def test_a_long_first_sentence_is_cut_after_its_first_clause_for_a_quick_start()
     assert spoken[0] == "I can help with O R D, one zero zero zero one,"
     assert spoken[1].startswith("but for your security") and spoken[2].startswith("Please sign in")
     assert pieces(["Your order is on its way."]) == ["Your order is on its way."]
+    # a name first: it plays while the rest is made; a long rest is cut once more
+    named = pieces(["Alice, your order ORD-10001 (running trainers) is on its way with DPD, expected on "
+                    "Thursday, and you can follow it live."])
+    assert named[0] == "Alice,"
+    assert named[1] == "your order O R D, one zero zero zero one,"
+    assert named[2].startswith("running trainers") and named[-1].endswith("follow it live.")
+    assert pieces(["Thanks, Ben."]) == ["Thanks, Ben."]  # short: one piece
