@@ -11,7 +11,8 @@ from transformers import BatchEncoding
 from nlu import tags as bio_tags
 from nlu.entities import RuleExtractor, apply_synonyms, merge
 from nlu.model import LoadedModel
-from nlu.requests import MAX_CLAUSES, SURE, Request, best_clause, clause_spans, pick_requests, request_in_reaction
+from nlu.requests import (MAX_CLAUSES, SURE, Request, best_clause, clause_spans, demand_in_anger,
+                          pick_requests, request_in_reaction, word_cuts)
 from nlu.windows import window_spans
 
 FALLBACK_INTENT = "nlu_fallback"
@@ -100,21 +101,23 @@ class Predictor:
         """The message's requests when it holds several (nlu.requests), and the clause whose
         intent should lead: the first request, the one request inside a reaction ("no, I want a
         human"), or the surest part of a message that is unsure as a whole ("ok, sorry! is it
-        still coming today?"); ([], None) for a single clause."""
+        still coming today?"; "WHERE IS MY SOFA YOU ABSOLUTE CLOWNS", cut at its words when it
+        has no clauses); ([], None) for a single clause."""
         priorities = self.loaded.metadata.labels.priorities
         whole_confidence = whole["confidence"]
         if not priorities and whole_confidence >= self.threshold:
             return [], None  # no requests to find, and the message is clear: no second pass
         clauses = clause_spans(text)
         parts = clause_spans(text, min_words=1) if whole_confidence < self.threshold else clauses
+        if len(parts) == 1 and whole_confidence < self.threshold:
+            # unsure, and nothing to cut at: the request may be a part of it that the rest drowns
+            cuts = word_cuts(text)
+            read = self._classify(text, [head for head, _ in cuts] + [rest for _, rest in cuts])
+            negative = [read[rest][2] == NEGATIVE for _, rest in cuts]
+            return [], demand_in_anger(cuts, [read[head][:2] for head, _ in cuts], negative, priorities)
         if not 1 < len(parts) <= MAX_CLAUSES:
             return [], None
-        texts = [text[s:e] for s, e in parts]
-        enc = self.loaded.tokenizer(texts, padding=True, truncation=True, max_length=self.max_tokens,
-                                    return_tensors="pt")
-        i_logits, _, _ = self.loaded.net(enc["input_ids"], enc["attention_mask"])
-        conf, idx = self._intent_probabilities(i_logits, texts).max(-1)
-        predictions = dict(zip(parts, ((self.loaded.intents[i], c) for i, c in zip(idx.tolist(), conf.tolist()))))
+        predictions = {part: read[:2] for part, read in self._classify(text, parts).items()}
         # requests only from whole clauses: a two-word fragment is too little to act on twice
         whole_clauses = [c for c in clauses if c in predictions]
         clause_predictions = [predictions[c] for c in whole_clauses]
@@ -130,6 +133,20 @@ class Predictor:
         if whole_confidence < self.threshold:
             return [], best_clause(parts, list(predictions.values()), priorities, self.threshold)
         return [], None
+
+    def _classify(self, text: str, parts: list[tuple[int, int]]) -> dict[tuple[int, int], tuple[str, float, str]]:
+        """Each part of the message read on its own, in one batch: (intent, confidence, sentiment)."""
+        parts = list(dict.fromkeys(parts))
+        if not parts:
+            return {}
+        texts = [text[s:e] for s, e in parts]
+        enc = self.loaded.tokenizer(texts, padding=True, truncation=True, max_length=self.max_tokens,
+                                    return_tensors="pt")
+        i_logits, s_logits, _ = self.loaded.net(enc["input_ids"], enc["attention_mask"])
+        conf, idx = self._intent_probabilities(i_logits, texts).max(-1)
+        feeling = s_logits.argmax(-1).tolist()
+        return {part: (self.loaded.intents[i], c, self.loaded.sentiments[f])
+                for part, i, c, f in zip(parts, idx.tolist(), conf.tolist(), feeling)}
 
     def explanation(self, parsed: dict[str, Any]) -> dict[str, Any]:
         """Explain a parse result: the model's own top intent, also when it fell back."""

@@ -140,3 +140,31 @@ def pick_requests(clauses: list[tuple[int, int]], predictions: list[tuple[str, f
             return sorted(found, key=lambda r: (-r.confidence, r.start))
         found = asked
     return sorted(found, key=lambda r: (-priorities[r.intent], r.start))
+
+
+# A message with nothing to cut it at ("WHERE IS MY SOFA YOU ABSOLUTE CLOWNS") is tried at its
+# word boundaries instead, when it is short enough for that to be one small batch.
+MAX_CUT_WORDS = 16
+Span = tuple[int, int]
+
+
+def word_cuts(text: str, min_words: int = MIN_CLAUSE_WORDS, max_words: int = MAX_CUT_WORDS) -> list[tuple[Span, Span]]:
+    """The message cut in two at each word boundary: (beginning, rest), the beginning of at
+    least `min_words` words; none for a message over `max_words` words or too short to cut."""
+    words = [(m.start(), m.end()) for m in re.finditer(r"\S+", text)]
+    if not min_words < len(words) <= max_words:
+        return []
+    return [((words[0][0], len(text[:words[k - 1][1]].rstrip(" ,.!?;"))), (words[k][0], words[-1][1]))
+            for k in range(min_words, len(words))]
+
+
+def demand_in_anger(cuts: list[tuple[Span, Span]], heads: list[tuple[str, float]], rest_negative: list[bool],
+                    priorities: dict[str, int], sure: float = SURE) -> Request | None:
+    """A request drowned by the anger after it: the message begins with a request the model is
+    sure of and the rest of it is negative ("WHERE IS MY SOFA | YOU ABSOLUTE CLOWNS"). Only
+    beginnings count, and only before anger: "i was going to cancel | but my husband said
+    keep it" asks nothing, and an ending cut off its start reads as something never said. The
+    surest such beginning (the longer on a tie); None when there is none."""
+    found = [Request(i, c, s, e) for ((s, e), _), (i, c), negative in zip(cuts, heads, rest_negative)
+             if negative and i in priorities and c >= sure]
+    return max(found, key=lambda r: (r.confidence, r.end - r.start)) if found else None

@@ -9,7 +9,7 @@ from nlu.augment import NEIGHBOURS, augmented, speech_like, typo_like, vented
 from nlu.metadata import Labels
 from nlu.nonsense import distinctive_words, generate, salad_words
 from nlu.predictor import Predictor
-from nlu.requests import best_clause, clause_spans, pick_requests, request_in_reaction
+from nlu.requests import best_clause, clause_spans, demand_in_anger, pick_requests, request_in_reaction, word_cuts
 from nlu.training_data import EntitySpan, Example, TrainingDataError, load_project
 from tests.unit.nlu.tiny import tiny_metadata, tiny_model
 
@@ -114,6 +114,57 @@ def test_the_one_request_inside_a_reaction_leads():
     assert request_in_reaction("affirm", clauses, [("deny", 0.8), ("human", 0.9)], priorities, 0.5) is None
     assert request_in_reaction("deny", clauses, [("status", 0.8), ("human", 0.9)], priorities, 0.5) is None
     assert request_in_reaction("deny", clauses, [("deny", 0.8), ("human", 0.4)], priorities, 0.5) is None
+
+
+def test_an_uncut_message_is_tried_at_its_word_boundaries_from_its_start():
+    text = "WHERE IS MY SOFA YOU ABSOLUTE CLOWNS"
+    cuts = word_cuts(text)
+    assert [(text[h[0]:h[1]], text[r[0]:r[1]]) for h, r in cuts] == [
+        ("WHERE IS MY", "SOFA YOU ABSOLUTE CLOWNS"), ("WHERE IS MY SOFA", "YOU ABSOLUTE CLOWNS"),
+        ("WHERE IS MY SOFA YOU", "ABSOLUTE CLOWNS"), ("WHERE IS MY SOFA YOU ABSOLUTE", "CLOWNS")]
+    assert word_cuts("where is it") == []  # too short to cut
+    assert word_cuts(" ".join(["word"] * 17)) == []  # too long for one small batch
+    text = "please refund me, you clowns"
+    head, rest = word_cuts(text)[0]
+    assert (text[slice(*head)], text[slice(*rest)]) == ("please refund me", "you clowns")  # no comma kept
+
+
+def test_a_sure_request_before_anger_leads_and_nothing_else_does():
+    cuts = [((0, 11), (12, 36)), ((0, 16), (17, 36)), ((0, 20), (21, 36))]
+    priorities = {"status": 3}
+    found = demand_in_anger(cuts, [("status", 0.6), ("status", 0.9), ("status", 0.9)], [True, True, False], priorities)
+    assert (found.intent, found.start, found.end) == ("status", 0, 16)
+    # not sure enough, not a request, or nothing angry after it: no lead
+    assert demand_in_anger(cuts, [("status", 0.7)] * 3, [True] * 3, priorities) is None
+    assert demand_in_anger(cuts, [("thanks", 0.95)] * 3, [True] * 3, priorities) is None
+    assert demand_in_anger(cuts, [("status", 0.95)] * 3, [False] * 3, priorities) is None
+
+
+class AngryKeywordNet:
+    """Intent "a" for refunds, sure unless insults drown it; sentiment negative on insults."""
+
+    def __init__(self, tokenizer):
+        self.tokenizer = tokenizer
+
+    def __call__(self, input_ids, attention_mask):
+        intents, feelings = [], []
+        for ids in input_ids:
+            text = self.tokenizer.decode(ids, skip_special_tokens=True)
+            insult = "clowns" in text
+            intents.append([(0.5 if insult else 5.0) if "refund" in text else 0.0, 0.0, 0.5 if insult else 0.0])
+            feelings.append([5.0, 0.0, 0.0] if insult else [0.0, 5.0, 0.0])
+        return torch.tensor(intents), torch.tensor(feelings), torch.zeros(*input_ids.shape, 1)
+
+
+def test_a_demand_shouted_with_insults_is_read_as_the_demand():
+    meta = tiny_metadata(intents=("a", "b", "c"))
+    meta = replace(meta, labels=Labels(["a", "b", "c"], meta.labels.sentiments, ["O"], priorities={"a": 1, "b": 2}))
+    loaded = tiny_model(meta)
+    p = Predictor(replace(loaded, net=AngryKeywordNet(loaded.tokenizer)), fallback_threshold=0.5)
+    parsed = p.parse("GIVE ME MY REFUND NOW YOU CLOWNS")
+    assert parsed["intent"]["name"] == "a" and parsed["intent"]["confidence"] >= 0.8
+    assert parsed["sentiment"]["label"] == "negative"  # the anger still counts
+    assert p.parse("you absolute clowns honestly")["intent"]["name"] == "nlu_fallback"  # no request in it
 
 
 class KeywordNet:
