@@ -140,6 +140,14 @@ def test_a_sure_request_before_anger_leads_and_nothing_else_does():
     assert demand_in_anger(cuts, [("status", 0.95)] * 3, [False] * 3, priorities) is None
 
 
+def keyword_predictor(net_class) -> Predictor:
+    """A predictor over intents a, b (requests, b first) and c, with a keyword net standing in."""
+    meta = tiny_metadata(intents=("a", "b", "c"))
+    meta = replace(meta, labels=Labels(["a", "b", "c"], meta.labels.sentiments, ["O"], priorities={"a": 1, "b": 2}))
+    loaded = tiny_model(meta)
+    return Predictor(replace(loaded, net=net_class(loaded.tokenizer)), fallback_threshold=0.5)
+
+
 class AngryKeywordNet:
     """Intent "a" for refunds, sure unless insults drown it; sentiment negative on insults."""
 
@@ -157,10 +165,7 @@ class AngryKeywordNet:
 
 
 def test_a_demand_shouted_with_insults_is_read_as_the_demand():
-    meta = tiny_metadata(intents=("a", "b", "c"))
-    meta = replace(meta, labels=Labels(["a", "b", "c"], meta.labels.sentiments, ["O"], priorities={"a": 1, "b": 2}))
-    loaded = tiny_model(meta)
-    p = Predictor(replace(loaded, net=AngryKeywordNet(loaded.tokenizer)), fallback_threshold=0.5)
+    p = keyword_predictor(AngryKeywordNet)
     parsed = p.parse("GIVE ME MY REFUND NOW YOU CLOWNS")
     assert parsed["intent"]["name"] == "a" and parsed["intent"]["confidence"] >= 0.8
     assert parsed["sentiment"]["label"] == "negative"  # the anger still counts
@@ -183,10 +188,7 @@ class KeywordNet:
 
 
 def test_the_parse_puts_the_first_request_on_top_and_lists_them():
-    meta = tiny_metadata(intents=("a", "b", "c"))
-    meta = replace(meta, labels=Labels(["a", "b", "c"], meta.labels.sentiments, ["O"], priorities={"a": 1, "b": 2}))
-    loaded = tiny_model(meta)
-    p = Predictor(replace(loaded, net=KeywordNet(loaded.tokenizer)), fallback_threshold=0.5)
+    p = keyword_predictor(KeywordNet)
     parsed = p.parse("please refund my broken kettle, and also where is my parcel now")
     assert parsed["intent"]["name"] == "b"  # the parcel: higher priority, though the whole reads as both
     assert [(r["intent"], r["text"]) for r in parsed["requests"]] == [
