@@ -10,6 +10,7 @@ of picking one.
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass, field
 from typing import Dict, FrozenSet, List, Optional
@@ -85,9 +86,29 @@ def _item_patterns(item: str) -> List[str]:
 _RULED_OUT = re.compile(r"(?:\bnot|n't|\binstead of|\brather than|\bother than|\bexcept)\s+(?:\w+\s+)?$")
 
 
+_WORD = re.compile(r"[a-z]{5,}")
+
+
+def _items_spelled_right(text: str, items: List[str]) -> str:
+    """The text with a misspelt product word written as the product says it ("the kettel" →
+    "the kettle"): a word of five letters or more, with the same first letter and close in
+    spelling (difflib ratio ≥ 0.8) to a word of five letters or more of the customer's products.
+    The first letter must match so that "settle" never becomes a kettle."""
+    words = {w for item in items for w in _WORD.findall(item.lower())}
+
+    def spelled(m: "re.Match[str]") -> str:
+        word = m.group()
+        if word in words or word.rstrip("s") in words:
+            return word
+        close = difflib.get_close_matches(word, [w for w in words if w[0] == word[0]], n=1, cutoff=0.8)
+        return close[0] if close else word
+
+    return _WORD.sub(spelled, text) if words else text
+
+
 def named_orders(customer: Customer, text: str) -> List[Order]:
-    """Orders whose products the text names (and does not rule out)."""
-    lowered = text.lower()
+    """Orders whose products the text names (and does not rule out), misspelt or not."""
+    lowered = _items_spelled_right(text.lower(), [item for o in customer.orders for item in o.items])
     return [o for o in customer.orders
             if any(not _RULED_OUT.search(lowered[:m.start()])
                    for item in o.items for p in _item_patterns(item) for m in re.finditer(p, lowered))]

@@ -25,9 +25,20 @@ ALICE, BEN, DEV = CUSTOMERS["C1001"], CUSTOMERS["C1002"], CUSTOMERS["C1004"]
     # a product ruled out is not the one meant
     (BEN, "the phone case one not the sofa", "cancel_order", "ORD-20001"),
     (BEN, "the sofa, not the phone case", "cancel_order", "ORD-20002"),
+    # a product misspelt is still that product
+    (ALICE, "can i get a refund on the kettel its broken", "request_refund", "ORD-10002"),
+    (ALICE, "wheres my trainrs", "order_status", "ORD-10001"),
+    (ALICE, "kettles broke", "item_damaged", "ORD-10002"),
 ])
 def test_the_order_meant(customer, text, topic, expected):
     assert choose_order(customer, text, topic).order.order_id == expected
+
+
+def test_a_word_merely_spelt_like_a_product_names_no_order():
+    # "settle" is as close to "kettle" as a typo, but starts differently: the same choice as without it
+    settle = choose_order(ALICE, "can we settle this refund", "request_refund")
+    assert settle == choose_order(ALICE, "can we sort this refund", "request_refund")
+    assert settle.order is None and len(settle.candidates) == 2  # which one? both fit
 
 
 def test_ambiguous_requests_ask_which_with_the_candidates():
