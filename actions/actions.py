@@ -436,6 +436,10 @@ class ActionDefaultFallback(Action):
                 # "actually never mind" with nothing offered (after "which order?"): nothing to undo
                 dispatcher.utter_message(text=replies.form_left())
                 return ending_turn([SlotSet("order_topic", None), SlotSet("pending_request", None)])
+            if latest_intent(tracker) == "affirm" and not upset_now(tracker):
+                # "yes please" after an answer that offered nothing: nothing to confirm, so ask what is next
+                dispatcher.utter_message(response="utter_what_else")
+                return ending_turn([])
         events = answer_not_understood(dispatcher, tracker, "utter_default", customer)
         if events:
             # a revert would undo the slots just set (the offer of a person); end the turn instead

@@ -136,3 +136,9 @@ def test_declining_the_offer_of_a_person_ends_the_turn(chat):
     assert "one of our team" in say(chat, s, "the dress has a big rip down the side", t)  # a gold-tier complaint
     declined = say(chat, s, "no thanks, I'll wait and see", t)
     assert "anything else" in declined.lower() and "queue" not in declined
+
+
+def test_yes_after_an_answer_that_offered_nothing_asks_what_else(chat):
+    s, t = chat.new_sender(), token(ALICE)
+    assert "ORD-10002" in say(chat, s, "can i get a refund on the kettel", t)  # misspelt, still the kettle
+    assert "anything else" in say(chat, s, "yes please", t).lower()

@@ -154,7 +154,7 @@ def _fallback_after(text: str, intent: str, slots: dict):
     dispatcher = CollectingDispatcher()
     returned = ActionDefaultFallback().run(dispatcher, Tracker("fb-test", slots, message, events, False, None, {},
                                                                 "action_listen"), {})
-    return [m["text"] for m in dispatcher.messages], returned
+    return [m["text"] or m["response"] for m in dispatcher.messages], returned
 
 
 @pytest.mark.parametrize("text,intent", [("actually never mind, leave it", "deny"), ("forget it", "nlu_fallback"),
@@ -163,6 +163,12 @@ def test_never_mind_with_nothing_offered_drops_the_question_instead_of_a_fallbac
     said, returned = _fallback_after(text, intent, {"order_topic": "cancel_order"})
     assert said == [replies.form_left()]
     assert SlotSet("order_topic", None) in returned
+
+
+def test_yes_with_nothing_offered_asks_what_else_instead_of_a_fallback():
+    said, returned = _fallback_after("yes please", "affirm", {})
+    assert said == ["utter_what_else"]  # not utter_default, "I couldn't work out what to do next"
+    assert returned[-1] == FollowupAction("action_listen")  # the turn ends there
 
 
 def test_a_message_that_drops_nothing_is_not_answered_as_never_mind():
