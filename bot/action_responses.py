@@ -7,9 +7,9 @@ jsonschema 4.17 (the release Rasa 3.6 pins) that meta-check is slow: profiled wi
 voice turns, it was about 60% of the Rasa process's busy time (a turn often runs two or three
 remote actions). The schema never changes, so we check it once and keep the validator.
 
-Same outcome as Rasa's own method: a valid response passes; an invalid one raises the same
-`ValidationError` (the best match, as `jsonschema.validate` picks it) with Rasa's hint
-appended. Installed by `bot.channels`, which Rasa imports at start-up.
+Same outcome as Rasa's own method: a valid response passes; an invalid one (rare: a broken
+action server) is handed to Rasa's own method, which raises its usual error with its hint.
+Installed by `bot.channels`, which Rasa imports at start-up.
 """
 
 from __future__ import annotations
@@ -17,12 +17,10 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any, Dict, Text
 
-from jsonschema import exceptions, validators
+from jsonschema import validators
 from rasa.core.actions.action import RemoteAction
-from rasa.shared.constants import DOCS_BASE_URL
 
-HINT = (". Failed to validate Action server response from API, make sure your response from the "
-        f"Action endpoint is valid. For more information about the format visit {DOCS_BASE_URL}/custom-actions")
+RASA_CHECK = RemoteAction._validate_action_result  # Rasa's own, kept for the responses that fail
 
 
 @lru_cache(maxsize=1)
@@ -35,11 +33,9 @@ def response_validator() -> Any:
 
 
 def validate_action_result(self: RemoteAction, result: Dict[Text, Any]) -> bool:
-    error = exceptions.best_match(response_validator().iter_errors(result))
-    if error is not None:
-        error.message += HINT
-        raise error
-    return True
+    if response_validator().is_valid(result):
+        return True
+    return RASA_CHECK(self, result)  # raises Rasa's own ValidationError, hint included
 
 
 def install() -> None:
