@@ -270,7 +270,9 @@ def test_every_message_is_counted_exactly_once_through_a_worker_kill_and_a_broke
     readers = {"stream": client.xrange, "hash": client.hgetall, "set": lambda k: sorted(client.smembers(k)),
                "list": lambda k: client.lrange(k, 0, -1), "zset": lambda k: client.zrange(k, 0, -1),
                "string": client.get}
-    stored = json.dumps([readers[client.type(k)](k) for k in client.scan_iter("voc:*")])
+    # the worker keeps closing conversations meanwhile (DEL of their working state), so a key
+    # scanned a moment ago may be gone by the time it is read: it holds nothing then
+    stored = json.dumps([readers[kind](k) for k in client.scan_iter("voc:*") if (kind := client.type(k)) != "none"])
     compact = re.sub(r"[\s-]", "", stored)
     for value in planted:
         assert value not in stored, value
