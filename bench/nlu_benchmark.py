@@ -132,6 +132,12 @@ def evaluate_ours(model_dir: Path, test: list[tuple[str, str]], train_s: float, 
         n_pred, _, _ = predict_batch(loaded.net, loaded.tokenizer, noisy_texts, loaded.intents, loaded.sentiments, 64,
                                      char=loaded.char)
         out[f"noise_{kind}"] = scores(gold, n_pred)
+        if loaded.speller is not None:
+            # as served, where an unsure reading gets a second one with slips corrected (nlu.spelling);
+            # paired against the same path without it
+            for name, spelling in (("served", True), ("served_no_spelling", False)):
+                parse = Predictor(loaded, 0.0, spelling=spelling).parse
+                out[f"noise_{kind}"][name] = scores(gold, [parse(t)["intent"]["name"] for t in noisy_texts])
     out["http_latency"] = served_http_latency(model_dir, sample)
     out["onnx"]["http_latency"] = served_http_latency(model_dir, sample, runtime="onnx")
     console.print(f"ours: accuracy {out['accuracy']}, macro-F1 {out['macro_f1']}, p50 {out['inprocess_latency']['p50_ms']} ms "
@@ -305,9 +311,12 @@ def markdown(results: dict) -> str:
         if ds == "oos":
             continue
         for system, r in systems.items():
-            noise = {k[6:]: v["accuracy"] for k, v in r.items() if k.startswith("noise_")}
+            noise = {k[6:]: v for k, v in r.items() if k.startswith("noise_")}
             if noise:
-                extra.append(f"- {ds} / {system} under noise: " + ", ".join(f"{k} {v}" for k, v in noise.items()))
+                extra.append(f"- {ds} / {system} under noise: " + ", ".join(
+                    f"{k} {v['accuracy']}" + (f" (as served, with the speller {v['served']['accuracy']}, without "
+                                              f"{v['served_no_spelling']['accuracy']})" if "served" in v else "")
+                    for k, v in noise.items()))
     if "oos" in results:
         o = results["oos"]
         by_source = "".join(f"; {k} {v}" for k, v in o.get("oos_recall_by_source", {}).items())

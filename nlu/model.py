@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import torch
@@ -10,10 +10,11 @@ from safetensors.torch import load_file, save_file
 from torch import nn
 from transformers import AutoConfig, AutoModel, AutoTokenizer, PreTrainedTokenizerBase
 
-from nlu import char_ngrams
+from nlu import char_ngrams, spelling
 from nlu import metadata as model_metadata
 from nlu.char_ngrams import CharNgrams
 from nlu.metadata import Labels, ModelMetadata
+from nlu.spelling import Speller
 
 WEIGHTS = "model.safetensors"
 
@@ -50,6 +51,7 @@ class LoadedModel:
     metadata: ModelMetadata
     path: Path
     char: CharNgrams | None = None  # the character n-gram half of the intent classifier
+    speller: Speller | None = None  # the second reading of a message with its slips corrected
 
     @property
     def intents(self) -> list[str]:
@@ -91,10 +93,10 @@ def load(path: Path) -> LoadedModel:
     net.load_state_dict(load_file(str(path / WEIGHTS)))
     net.eval()
     tokenizer = AutoTokenizer.from_pretrained(path)
-    return LoadedModel(net, tokenizer, metadata, path, char_ngrams.load(path))
+    return LoadedModel(net, tokenizer, metadata, path, char_ngrams.load(path), spelling.load(path))
 
 
 def quantised(loaded: LoadedModel) -> LoadedModel:
     """Dynamic int8 quantisation of the Linear layers (weights int8, activations quantised on the fly)."""
     net = torch.ao.quantization.quantize_dynamic(loaded.net, {nn.Linear}, dtype=torch.qint8)
-    return LoadedModel(net, loaded.tokenizer, loaded.metadata, loaded.path, loaded.char)
+    return replace(loaded, net=net)

@@ -10,6 +10,7 @@ import logging
 import os
 import tempfile
 import warnings
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -95,4 +96,4 @@ def onnx_model(loaded: LoadedModel, int8: bool = False, threads: int = 1) -> Loa
         path = folder / ONNX_INT8_FILE
         if not path.exists():
             quantise(fp32, path)
-    return LoadedModel(OnnxNet(path, threads), loaded.tokenizer, loaded.metadata, loaded.path, loaded.char)
+    return replace(loaded, net=OnnxNet(path, threads))

@@ -13,6 +13,7 @@ from nlu.entities import RuleExtractor, apply_synonyms, merge
 from nlu.model import LoadedModel
 from nlu.requests import (MAX_CLAUSES, SURE, Request, best_clause, clause_spans, demand_in_anger,
                           pick_requests, request_in_reaction, word_cuts)
+from nlu.spoken import written_form
 from nlu.windows import window_spans
 
 FALLBACK_INTENT = "nlu_fallback"
@@ -33,10 +34,16 @@ class Predictor:
     - sentiment: negative when any window reads as negative (the most negative window's
       score), since one complaint buried in a long message matters; otherwise the
       label of the windows' mean probabilities.
+
+    A reading less sure than `SURE` gets a second one of the message tidied (`tidied`:
+    spoken order numbers written out, typing slips corrected), and the surer of the two gives
+    intent, requests and sentiment; entities always come from the message as sent.
     """
 
-    def __init__(self, loaded: LoadedModel, fallback_threshold: float | None = None, max_tokens: int = 64) -> None:
+    def __init__(self, loaded: LoadedModel, fallback_threshold: float | None = None, max_tokens: int = 64,
+                 spelling: bool = True) -> None:
         self.loaded = loaded
+        self.speller = loaded.speller if spelling else None
         if fallback_threshold is None:  # the one fitted at training time on held-out data
             fallback_threshold = loaded.metadata.fallback.threshold
         self.threshold = fallback_threshold
@@ -53,18 +60,20 @@ class Predictor:
     def parse(self, text: str) -> dict[str, Any]:
         spans, enc = self._encode(text)
         i_logits, s_logits, t_logits = self.loaded.net(enc["input_ids"], enc["attention_mask"])
-        i_prob = self._intent_probabilities(i_logits, [text[s:e] for s, e in spans])
-        best = int(i_prob.max(-1).values.argmax())
-        ranking = [
-            {"name": self.loaded.intents[i], "confidence": round(float(p), 4)}
-            for p, i in zip(*i_prob[best].topk(min(RANKING_LENGTH, i_prob.shape[-1])))
-        ]
-        requests, lead = self._clauses(text, ranking[0]) if len(spans) == 1 else ([], None)
-        if lead is not None and (lead.intent != ranking[0]["name"] or lead.confidence > ranking[0]["confidence"]):
-            # two requests: the higher-priority one leads, the dialogue offers the rest;
-            # or the message as a whole is unsure and one clause of it is not
-            first = {"name": lead.intent, "confidence": round(lead.confidence, 4)}
-            ranking = [first, *(r for r in ranking if r["name"] != first["name"])]
+        ranking, requests = self._intents(text, spans, i_logits)
+        sentiment = self._sentiment(s_logits.softmax(-1))
+        if ranking[0]["confidence"] < SURE:
+            # an unsure reading: read it again as the model was trained to read it, with spoken
+            # order numbers written out and typing slips corrected, and keep the surer reading
+            tidy = self.tidied(text)
+            if tidy != text:
+                t_spans, t_enc = self._encode(tidy)
+                t_intent_logits, t_sentiment_logits, _ = self.loaded.net(t_enc["input_ids"], t_enc["attention_mask"])
+                t_ranking, t_requests = self._intents(tidy, t_spans, t_intent_logits)
+                if t_ranking[0]["confidence"] > ranking[0]["confidence"]:
+                    # the requests' spans are in the tidied text
+                    ranking, requests = t_ranking, t_requests
+                    sentiment = self._sentiment(t_sentiment_logits.softmax(-1))
         intent = dict(ranking[0])
         if intent["confidence"] < self.threshold:
             # Same shape as Rasa's FallbackClassifier, so stock fallback rules apply.
@@ -81,10 +90,34 @@ class Predictor:
             "intent": intent,
             "intent_ranking": ranking,
             "entities": apply_synonyms(merge(self.rules.extract(text), model_spans), self.synonyms),
-            "sentiment": self._sentiment(s_logits.softmax(-1)),
+            "sentiment": sentiment,
             "requests": requests,
             "model": self.version,
         }
+
+    def tidied(self, text: str) -> str:
+        """The message with spelt-out letters and spoken digits written ("o r d four zero..." →
+        "ord40...", nlu.spoken) and, with a speller, typing slips corrected (nlu.spelling)."""
+        written = written_form(text)
+        tidy = written.text if written is not None else text
+        return self.speller.correct(tidy) if self.speller is not None else tidy
+
+    def _intents(self, text: str, spans: list[tuple[int, int]], i_logits: torch.Tensor
+                 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+        """The intent ranking (the leading request first) and the requests of one reading."""
+        i_prob = self._intent_probabilities(i_logits, [text[s:e] for s, e in spans])
+        best = int(i_prob.max(-1).values.argmax())
+        ranking = [
+            {"name": self.loaded.intents[i], "confidence": round(float(p), 4)}
+            for p, i in zip(*i_prob[best].topk(min(RANKING_LENGTH, i_prob.shape[-1])))
+        ]
+        requests, lead = self._clauses(text, ranking[0]) if len(spans) == 1 else ([], None)
+        if lead is not None and (lead.intent != ranking[0]["name"] or lead.confidence > ranking[0]["confidence"]):
+            # two requests: the higher-priority one leads, the dialogue offers the rest;
+            # or the message as a whole is unsure and one clause of it is not
+            first = {"name": lead.intent, "confidence": round(lead.confidence, 4)}
+            ranking = [first, *(r for r in ranking if r["name"] != first["name"])]
+        return ranking, requests
 
     def signal(self, text: str, name: str) -> dict[str, Any]:
         """The parse of a call event (contracts.signals): the intent itself, certain, neutral."""

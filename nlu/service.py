@@ -32,8 +32,10 @@ def create_app(settings: NluSettings | None = None) -> FastAPI:
     async def lifespan(app: FastAPI):
         torch.set_num_threads(settings.torch_threads)
         loaded = served_model(settings)
-        app.state.predictor = Predictor(loaded, settings.fallback_threshold, settings.max_tokens)
+        app.state.predictor = Predictor(loaded, settings.fallback_threshold, settings.max_tokens, settings.spelling)
         app.state.predictor.parse("warm up")  # first call pays for lazy init; not a customer
+        if app.state.predictor.speller is not None:
+            app.state.predictor.speller.warm()
         yield
 
     # the schema at /openapi.json; no /docs page: FastAPI's loads Swagger UI from a CDN

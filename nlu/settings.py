@@ -42,6 +42,8 @@ class NluSettings(BaseSettings):
                                               description="onnx (exported next to the weights on first use) or torch")
     int8: bool = Field(False, alias="NLU_INT8",
                        description="serve with int8 weights (dynamic quantisation): faster, slightly less accurate")
+    spelling: bool = Field(True, alias="NLU_SPELLING",
+                           description="read an unsure message again with its typing slips corrected (nlu.spelling)")
     # training
     epochs: int = Field(12, ge=1, alias="NLU_EPOCHS")
     batch_size: int = Field(16, ge=1, alias="NLU_BATCH_SIZE")

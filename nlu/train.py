@@ -17,7 +17,7 @@ from torch.nn import functional as F
 from transformers import get_linear_schedule_with_warmup
 
 from nlu import model as nlu_model
-from nlu import char_ngrams, model_card, registry
+from nlu import char_ngrams, model_card, registry, spelling
 from nlu.char_ngrams import CharNgrams
 from nlu.augment import augmented, speech_like, typo_like
 from nlu.nonsense import distinctive_words, generate, salad_words
@@ -62,7 +62,8 @@ def train(
     char = fit_char_ngrams(train_ex + nonsense, labels, settings, log)
     metrics, fallback = score_heldout(net, tokenizer, held_ex, labels, settings, char)
     meta = describe(settings, data, train_ex, held_ex, labels, metrics, fallback, train_seconds)
-    path = save_version(net, tokenizer, meta, settings.models_dir, char)
+    path = save_version(net, tokenizer, meta, settings.models_dir, char,
+                        spelling.training_words(e.text for e in train_ex))
     if metrics:
         log(f"held-out intent accuracy {metrics.intent.accuracy:.3f}, macro-F1 {metrics.intent.macro_f1:.3f}; "
             f"sentiment macro-F1 {metrics.sentiment.macro_f1:.3f}")
@@ -248,12 +249,14 @@ def new_version_name(models_dir: Path, data_hash: str, stamp: datetime) -> str:
 
 
 def save_version(net: NluNet, tokenizer, meta: ModelMetadata, models_dir: Path,
-                 char: CharNgrams | None = None) -> Path:
+                 char: CharNgrams | None = None, words: dict[str, int] | None = None) -> Path:
     """Weights, metadata and model card in the version's folder; then mark it current."""
     path = models_dir / meta.version
     nlu_model.save(net, tokenizer, meta, path)
     if char is not None:
         char.save(path)
+    if words is not None:  # the speller's project vocabulary (nlu.spelling)
+        spelling.save_words(path, words)
     (path / model_card.CARD_FILE).write_text(model_card.render(meta))
     registry.set_current(models_dir, meta.version)
     return path

@@ -1,0 +1,35 @@
+"""Which messages are written in another language the shop's customers use.
+
+The assistant works in English. A message is taken for French, Spanish or German only when
+lingua is confident of it and it has a few words: short or typo'd English ("wheres my
+trainres") must never be taken for another language. The actions answer such a message in
+its language (actions.language); the NLU leaves its words uncorrected (nlu.spelling).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Optional
+
+MIN_WORDS = 3
+MIN_CONFIDENCE = 0.8  # English training messages peak at 0.75 for another language (keyboard mash)
+OTHER_LANGUAGES = ("FRENCH", "SPANISH", "GERMAN")
+
+
+@lru_cache(maxsize=1)
+def detector():
+    from lingua import Language, LanguageDetectorBuilder
+
+    # English among the candidates, so English text is never forced into another language
+    languages = [Language.ENGLISH, *(getattr(Language, name) for name in OTHER_LANGUAGES)]
+    return LanguageDetectorBuilder.from_languages(*languages).with_preloaded_language_models().build()
+
+
+def other_language(text: str) -> Optional[str]:
+    """"FRENCH", "SPANISH" or "GERMAN" when the message is confidently in that language; else None."""
+    if len(text.split()) < MIN_WORDS:
+        return None
+    best = detector().compute_language_confidence_values(text)[0]
+    if best.language.name in OTHER_LANGUAGES and best.value >= MIN_CONFIDENCE:
+        return best.language.name
+    return None

@@ -1,0 +1,111 @@
+"""A second reading of a message with its typing slips corrected: "you chraged me twise" →
+"you charged me twice".
+
+The encoder reads a misspelt word as word pieces it never saw in training, and the character
+model only partly makes up for it: one or two slips in the words that carry the request can
+leave the message below the fallback threshold. The speller replaces each unknown word (in
+neither the English frequency dictionary that symspellpy ships nor the words the project's
+training data uses more than once) by the nearest known word: one edit away for words under
+seven letters, two from seven (SymSpell, Damerau edits). Of equally near words the one the
+training data uses most wins, then the commoner in English: "arive" is arrive, not drive.
+
+The predictor reads the corrected message only when its first reading is unsure and keeps
+whichever reading is surer (nlu.predictor), so a slang word "corrected" into English costs
+nothing when the message was understood as typed. A message in another language
+(contracts.languages) is left as typed: its words are not English typos. Entities always come
+from what the customer typed.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import threading
+from collections import Counter
+from functools import lru_cache
+from importlib.resources import files
+from pathlib import Path
+from typing import Iterable, Mapping
+
+from contracts.languages import other_language
+
+WORDS_FILE = "training_words.json"
+MIN_LETTERS = 4  # shorter words have too many neighbours one edit away ("wat", "hw", "ur")
+LONG_WORD = 7  # from this length two edits are allowed
+MIN_PROJECT_COUNT = 2  # a project word used once may itself be one of the written typos
+_WORD = re.compile(r"[A-Za-z]+")
+
+
+def training_words(texts: Iterable[str]) -> dict[str, int]:
+    """How often each word occurs in the training texts (lower case, letters only)."""
+    return dict(Counter(w.lower() for text in texts for w in _WORD.findall(text)))
+
+
+def save_words(folder: Path, words: Mapping[str, int]) -> None:
+    (folder / WORDS_FILE).write_text(json.dumps(dict(sorted(words.items())), ensure_ascii=False))
+
+
+def load(folder: Path) -> "Speller | None":
+    """The speller for a saved model; None for models saved without their training words."""
+    path = folder / WORDS_FILE
+    if not path.exists():
+        return None
+    return Speller(json.loads(path.read_text()))
+
+
+@lru_cache(maxsize=1)
+def _english_path() -> str:
+    return str(files("symspellpy") / "frequency_dictionary_en_82_765.txt")
+
+
+class Speller:
+    def __init__(self, project_words: Mapping[str, int]) -> None:
+        self._project_words = {w: n for w, n in project_words.items() if n >= MIN_PROJECT_COUNT}
+        self._symspell = None  # built on first use: loading the dictionary takes about two seconds
+        self._building = threading.Lock()
+
+    @property
+    def _dictionary(self):
+        with self._building:
+            if self._symspell is None:
+                self._symspell = self._build()
+        return self._symspell
+
+    def _build(self):
+        from symspellpy import SymSpell
+
+        symspell = SymSpell(max_dictionary_edit_distance=2, prefix_length=7)
+        symspell.load_dictionary(_english_path(), term_index=0, count_index=1)
+        for word, count in self._project_words.items():
+            symspell.create_dictionary_entry(word, count)
+        return symspell
+
+    def warm(self) -> None:
+        """Build the dictionary (and load the language models) now rather than during a customer's message."""
+        self._dictionary
+        other_language("warm up the language models")
+
+    def known(self, word: str) -> bool:
+        return word.lower() in self._dictionary.words
+
+    def correct(self, text: str) -> str:
+        """The text with each unknown word of four letters or more replaced by its nearest
+        known word; words with no known word near enough stay as typed, and so does a message
+        in another language."""
+        if other_language(text):
+            return text
+        return _WORD.sub(self._correct_word, text)
+
+    def _correct_word(self, match: re.Match) -> str:
+        from symspellpy import Verbosity
+
+        word = match.group()
+        lower = word.lower()
+        if len(lower) < MIN_LETTERS or lower in self._dictionary.words:
+            return word
+        found = self._dictionary.lookup(lower, Verbosity.CLOSEST,
+                                        max_edit_distance=2 if len(lower) >= LONG_WORD else 1)
+        if not found:
+            return word
+        # of the nearest words, the one customers of this project use ("arive": arrive, not drive)
+        return max(found, key=lambda s: (self._project_words.get(s.term, 0), s.count)).term

@@ -1,0 +1,102 @@
+from dataclasses import replace
+
+import pytest
+import torch
+
+from nlu import spelling
+from nlu.predictor import Predictor
+from nlu.spelling import Speller, training_words
+from tests.unit.nlu.tiny import tiny_metadata, tiny_model
+
+PROJECT = training_words(["where will my parcel arrive", "will it arrive today", "charged twice, please refund",
+                          "wagwan fam where's my parcel", "wagwan"])
+
+
+@pytest.fixture(scope="module")
+def speller() -> Speller:
+    s = Speller(PROJECT)
+    s.warm()
+    return s
+
+
+def test_slips_in_words_are_corrected(speller):
+    assert speller.correct("you chraged me twise for the air fryer") == "you charged me twice for the air fryer"
+    assert speller.correct("a refnud please") == "a refund please"
+    assert speller.correct("my kettel leaks") == "my kettle leaks"
+
+
+def test_of_equally_near_words_the_project_s_wins(speller):
+    # "drive" is commoner in English; customers of this project say "arrive"
+    assert speller.correct("when will it arive") == "when will it arrive"
+    assert Speller({}).correct("when will it arive") == "when will it drive"
+
+
+def test_known_short_and_project_words_stay_as_typed(speller):
+    assert speller.correct("wagwan, where is it") == "wagwan, where is it"  # used twice in the project's data
+    assert speller.correct("wat r ur hrs") == "wat r ur hrs"  # under four letters: too many neighbours
+    assert speller.correct("ORD-40001 please") == "ORD-40001 please"
+    assert speller.correct("zxqvbnmw") == "zxqvbnmw"  # nothing near enough
+
+
+def test_a_project_word_used_once_is_not_known(speller):
+    # a word the training data uses once may itself be one of the typos written into it
+    assert Speller({"recieve": 1, "parcel": 3}).known("parcel")
+    assert not Speller({"recieve": 1}).known("recieve")
+
+
+def test_a_message_in_another_language_is_left_as_typed(speller):
+    german = "Hallo, wo ist mein Paket? Ich warte schon seit einer Woche."
+    assert speller.correct(german) == german
+
+
+def test_training_words_round_trip(tmp_path):
+    assert training_words(["Where's my PARCEL", "parcel 2"]) == {"where": 1, "s": 1, "my": 1, "parcel": 2}
+    assert spelling.load(tmp_path) is None  # a model saved without its words has no speller
+    spelling.save_words(tmp_path, PROJECT)
+    assert spelling.load(tmp_path).known("wagwan")
+
+
+class ChargedNet:
+    """Intent "a" when the text says "charged", sure; otherwise "c", unsure; sentiment positive
+    only for the word "twice"."""
+
+    def __init__(self, tokenizer):
+        self.tokenizer = tokenizer
+
+    def __call__(self, input_ids, attention_mask):
+        intents, feelings = [], []
+        for ids in input_ids:
+            text = self.tokenizer.decode(ids, skip_special_tokens=True)
+            intents.append([6.0, 0.0, 0.0] if "charged" in text else [0.0, 0.0, 0.3])
+            feelings.append([0.0, 0.0, 5.0] if "twice" in text else [5.0, 0.0, 0.0])
+        return torch.tensor(intents), torch.tensor(feelings), torch.zeros(*input_ids.shape, 1)
+
+
+def charged_predictor(speller: Speller, spelling_on: bool = True) -> Predictor:
+    loaded = tiny_model(tiny_metadata(intents=("a", "b", "c")))
+    loaded = replace(loaded, net=ChargedNet(loaded.tokenizer), speller=speller)
+    return Predictor(loaded, fallback_threshold=0.5, spelling=spelling_on)
+
+
+def test_an_unsure_reading_is_read_again_with_slips_corrected(speller):
+    p = charged_predictor(speller)
+    parsed = p.parse("you chraged me twise")
+    assert parsed["intent"]["name"] == "a" and parsed["intent"]["confidence"] > 0.9
+    assert parsed["sentiment"]["label"] == "positive"  # from the reading that was kept
+    assert parsed["text"] == "you chraged me twise"  # what the customer typed is what Rasa records
+    off = charged_predictor(speller, spelling_on=False).parse("you chraged me twise")
+    assert off["intent"]["name"] == "nlu_fallback"
+
+
+def test_the_second_reading_is_kept_only_when_surer(speller):
+    p = charged_predictor(speller)
+    parsed = p.parse("my parcle")  # corrected to "my parcel": no surer
+    assert parsed["intent"]["name"] == "nlu_fallback"
+    assert parsed["sentiment"]["label"] == "negative"  # the first reading's
+
+
+def test_spoken_order_numbers_are_written_out_for_the_second_reading(speller):
+    p = charged_predictor(speller)
+    assert p.tidied("its o r d four zero zero zero one") == "its ord40001"
+    assert p.tidied("you chraged me") == "you charged me"
+    assert charged_predictor(None).tidied("its o r d four zero zero zero one") == "its ord40001"
