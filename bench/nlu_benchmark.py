@@ -85,6 +85,16 @@ def train_ours(name: str, pairs: list[tuple[str, str]], workdir: Path, args) -> 
 VARIANTS = ("int8", "onnx", "onnx_int8")  # other ways to serve the same trained model
 
 
+def served_scores(loaded, texts: list[str], gold: list[str]) -> dict:
+    """Accuracy as served, where an unsure reading gets a second one with the slips corrected
+    (nlu.spelling), paired against the same path without it."""
+    out = {}
+    for name, spelling in (("served", True), ("served_no_spelling", False)):
+        parse = Predictor(loaded, 0.0, spelling=spelling).parse
+        out[name] = scores(gold, [parse(t)["intent"]["name"] for t in texts])
+    return out
+
+
 def variant(loaded, name: str):
     if name == "int8":
         return quantised(loaded)
@@ -128,16 +138,14 @@ def evaluate_ours(model_dir: Path, test: list[tuple[str, str]], train_s: float, 
             out[name]["inprocess_latency"] = summarise_ms(ms[name])
     finally:
         torch.set_num_threads(threads)
+    if loaded.speller is not None:
+        out.update(served_scores(loaded, texts, gold))
     for kind, noisy_texts in (noisy or {}).items():
         n_pred, _, _ = predict_batch(loaded.net, loaded.tokenizer, noisy_texts, loaded.intents, loaded.sentiments, 64,
                                      char=loaded.char)
         out[f"noise_{kind}"] = scores(gold, n_pred)
         if loaded.speller is not None:
-            # as served, where an unsure reading gets a second one with slips corrected (nlu.spelling);
-            # paired against the same path without it
-            for name, spelling in (("served", True), ("served_no_spelling", False)):
-                parse = Predictor(loaded, 0.0, spelling=spelling).parse
-                out[f"noise_{kind}"][name] = scores(gold, [parse(t)["intent"]["name"] for t in noisy_texts])
+            out[f"noise_{kind}"].update(served_scores(loaded, noisy_texts, gold))
     out["http_latency"] = served_http_latency(model_dir, sample)
     out["onnx"]["http_latency"] = served_http_latency(model_dir, sample, runtime="onnx")
     console.print(f"ours: accuracy {out['accuracy']}, macro-F1 {out['macro_f1']}, p50 {out['inprocess_latency']['p50_ms']} ms "

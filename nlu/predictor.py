@@ -6,6 +6,7 @@ import re
 from typing import Any
 
 import torch
+from contracts.languages import other_language
 from transformers import BatchEncoding
 
 from nlu import tags as bio_tags
@@ -75,10 +76,14 @@ class Predictor:
                     ranking, requests = t_ranking, t_requests
                     sentiment = self._sentiment(t_sentiment_logits.softmax(-1))
         intent = dict(ranking[0])
-        if intent["confidence"] < self.threshold:
+        # a message in another language is not understood, however sure the model is of the
+        # English-looking words in it ("quiero cancelar mi pedido"): it starts no business flow
+        foreign = other_language(text) is not None
+        if intent["confidence"] < self.threshold or foreign:
             # Same shape as Rasa's FallbackClassifier, so stock fallback rules apply.
             intent = {"name": FALLBACK_INTENT, "confidence": self.threshold}
             ranking = [intent, *ranking]
+            requests = [] if foreign else requests
         model_spans = [
             found
             for row, (start, _) in enumerate(spans)

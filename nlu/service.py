@@ -7,6 +7,7 @@ from contextlib import asynccontextmanager
 import torch
 from fastapi import FastAPI, HTTPException
 
+from contracts import languages
 from contracts.signals import signal_in
 from nlu import model as nlu_model
 from nlu import registry
@@ -34,6 +35,7 @@ def create_app(settings: NluSettings | None = None) -> FastAPI:
         loaded = served_model(settings)
         app.state.predictor = Predictor(loaded, settings.fallback_threshold, settings.max_tokens, settings.spelling)
         app.state.predictor.parse("warm up")  # first call pays for lazy init; not a customer
+        languages.detector()  # the language models, loaded here and not on a customer's message
         if app.state.predictor.speller is not None:
             app.state.predictor.speller.warm()
         yield

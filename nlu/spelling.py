@@ -34,6 +34,16 @@ MIN_LETTERS = 4  # shorter words have too many neighbours one edit away ("wat", 
 LONG_WORD = 7  # from this length two edits are allowed
 MIN_PROJECT_COUNT = 2  # a project word used once may itself be one of the written typos
 _WORD = re.compile(r"[A-Za-z]+")
+# Text-speak a customer types on purpose, too short or too far from the word for the speller.
+# Only unambiguous ones: "ya" (you? yeah?) and "y" (why? yes?) stay as typed.
+CHAT_WORDS = {
+    "u": "you", "ur": "your", "r": "are", "mi": "my", "pls": "please", "plz": "please", "thx": "thanks",
+    "im": "I'm", "ive": "I've", "wat": "what", "wot": "what", "wen": "when", "hw": "how", "abt": "about",
+    "b4": "before", "2day": "today", "2moro": "tomorrow", "tmrw": "tomorrow", "pkg": "package",
+    "cos": "because", "coz": "because", "bc": "because", "ppl": "people", "smth": "something",
+}
+_CHAT_WORD = re.compile(r"(?<![\w'-])(" + "|".join(sorted(CHAT_WORDS, key=len, reverse=True)) + r")(?![\w'-])",
+                        re.IGNORECASE)
 
 
 def training_words(texts: Iterable[str]) -> dict[str, int]:
@@ -81,19 +91,19 @@ class Speller:
         return symspell
 
     def warm(self) -> None:
-        """Build the dictionary (and load the language models) now rather than during a customer's message."""
+        """Build the dictionary now rather than during a customer's message."""
         self._dictionary
-        other_language("warm up the language models")
 
     def known(self, word: str) -> bool:
         return word.lower() in self._dictionary.words
 
     def correct(self, text: str) -> str:
-        """The text with each unknown word of four letters or more replaced by its nearest
-        known word; words with no known word near enough stay as typed, and so does a message
-        in another language."""
+        """The text with text-speak written out ("mi" → "my") and each unknown word of four
+        letters or more replaced by its nearest known word; words with no known word near
+        enough stay as typed, and so does a message in another language."""
         if other_language(text):
             return text
+        text = _CHAT_WORD.sub(lambda m: CHAT_WORDS[m.group().lower()], text)
         return _WORD.sub(self._correct_word, text)
 
     def _correct_word(self, match: re.Match) -> str:
