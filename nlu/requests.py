@@ -34,6 +34,10 @@ _JOINTS = re.compile(
 # ordr", read whole as a greeting, still shows the request after it (request_in_reaction)
 _GREETING = re.compile(r"^\s*(?:(?:hi|hey|hello|hiya|heya)(?:\s+there)?|good\s+(?:morning|afternoon|evening))\b[\s,!.]*",
                        re.IGNORECASE)
+# so is an acknowledgement closed by punctuation ("fine, where's the sofa then"; "ok whatever.
+# is it any closer?"): a reaction to the last answer, and the request after it
+_ACKNOWLEDGEMENT = re.compile(r"^\s*(?:(?:ok|okay|fine|right|alright|well|yeah|yes|sure|cool|great|whatever|hmm|um|erm)"
+                              r"\s*)+[,.!]+\s*", re.IGNORECASE)
 # joining words left at a clause's start ("oh and I can't log in") are not part of the request
 _LEADING_JOINERS = re.compile(r"^(?:(?:oh|and|also|plus|but|so)\b[\s,]*)+", re.IGNORECASE)
 MIN_CLAUSE_WORDS = 3
@@ -60,8 +64,8 @@ class Request:
 
 def clause_spans(text: str, min_words: int = MIN_CLAUSE_WORDS) -> list[tuple[int, int]]:
     """Character spans of the message's clauses; fragments under `min_words` words join the
-    clause before them (or after, at the start), except an opening greeting."""
-    greeting = _GREETING.match(text)
+    clause before them (or after, at the start), except an opening greeting or acknowledgement."""
+    greeting = _GREETING.match(text) or _ACKNOWLEDGEMENT.match(text)
     if greeting and len(text[greeting.end():].split()) >= min_words:
         said = len(greeting.group().rstrip(" ,!."))
         rest = clause_spans(text[greeting.end():], min_words)

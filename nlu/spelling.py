@@ -6,8 +6,9 @@ model only partly makes up for it: one or two slips in the words that carry the 
 leave the message below the fallback threshold. The speller replaces each unknown word (in
 neither the English frequency dictionary that symspellpy ships nor the words the project's
 training data uses more than once) by the nearest known word: one edit away for words under
-seven letters, two from seven (SymSpell, Damerau edits). Of equally near words the one the
-training data uses most wins, then the commoner in English: "arive" is arrive, not drive.
+seven letters, two from seven (SymSpell, Damerau edits). Of equally near words one with the
+same first letter wins ("adress" is address, not dress), then the one the training data uses
+most ("arive" is arrive, not drive), then the commoner in English.
 
 The predictor reads the corrected message only when its first reading is unsure and keeps
 whichever reading is surer (nlu.predictor), so a slang word "corrected" into English costs
@@ -117,5 +118,7 @@ class Speller:
                                         max_edit_distance=2 if len(lower) >= LONG_WORD else 1)
         if not found:
             return word
-        # of the nearest words, the one customers of this project use ("arive": arrive, not drive)
-        return max(found, key=lambda s: (self._project_words.get(s.term, 0), s.count)).term
+        # of the nearest words: one with the same first letter (slips rarely hit it: "adress" is
+        # address, not dress), then the one customers of this project use most ("arive": arrive,
+        # not drive), then the commoner in English
+        return max(found, key=lambda s: (s.term[0] == lower[0], self._project_words.get(s.term, 0), s.count)).term

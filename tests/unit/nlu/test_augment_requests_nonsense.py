@@ -69,6 +69,10 @@ def test_augmentation_mixes_speech_like_and_typos_reproducibly():
     ("hey wher is my ordr", ["hey", "wher is my ordr"]),  # except an opening greeting
     ("Good morning, I need to change my address", ["Good morning", "I need to change my address"]),
     ("hi there", ["hi there"]), ("hello again", ["hello again"]), ("heyyy where is it", ["heyyy where is it"]),
+    # and an acknowledgement closed by punctuation
+    ("fine, where's the sofa then", ["fine", "where's the sofa then"]),
+    ("ok whatever. is it any closer?", ["ok whatever", "is it any closer"]),
+    ("ok cancel it", ["ok cancel it"]), ("fine, thanks", ["fine, thanks"]), ("yes please", ["yes please"]),
 ])
 def test_clauses(text, clauses):
     assert [text[s:e] for s, e in clause_spans(text)] == clauses
