@@ -29,6 +29,7 @@ ALICE, BEN, DEV = CUSTOMERS["C1001"], CUSTOMERS["C1002"], CUSTOMERS["C1004"]
     (ALICE, "can i get a refund on the kettel its broken", "request_refund", "ORD-10002"),
     (ALICE, "wheres my trainrs", "order_status", "ORD-10001"),
     (ALICE, "kettles broke", "item_damaged", "ORD-10002"),
+    (BEN, "wheres mi sofaa", "order_status", "ORD-20002"),               # a four-letter product, a letter more
 ])
 def test_the_order_meant(customer, text, topic, expected):
     assert choose_order(customer, text, topic).order.order_id == expected
@@ -39,6 +40,10 @@ def test_a_word_merely_spelt_like_a_product_names_no_order():
     settle = choose_order(ALICE, "can we settle this refund", "request_refund")
     assert settle == choose_order(ALICE, "can we sort this refund", "request_refund")
     assert settle.order is None and len(settle.candidates) == 2  # which one? both fit
+    # two four-letter words are close enough only when they are the same: "soda" is no sofa
+    soda = choose_order(BEN, "cancel the soda please", "cancel_order")
+    assert soda == choose_order(BEN, "cancel the thing please", "cancel_order")
+    assert soda.order is None and len(soda.candidates) == 2
 
 
 def test_ambiguous_requests_ask_which_with_the_candidates():
