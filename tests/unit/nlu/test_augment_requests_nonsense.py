@@ -11,7 +11,7 @@ from nlu.nonsense import distinctive_words, generate, salad_words
 from nlu.predictor import Predictor
 from nlu.requests import best_clause, clause_spans, demand_in_anger, pick_requests, request_in_reaction, word_cuts
 from nlu.training_data import EntitySpan, Example, TrainingDataError, load_project
-from tests.unit.nlu.tiny import tiny_metadata, tiny_model
+from tests.unit.nlu.tiny import DecodingNet, tiny_metadata, tiny_model
 
 ORDER = Example("Where's my order ORD-12345? It's late", "order_status",
                 entities=(EntitySpan(17, 26, "ORD-12345", "order_id"),))
@@ -152,20 +152,13 @@ def keyword_predictor(net_class) -> Predictor:
     return Predictor(replace(loaded, net=net_class(loaded.tokenizer)), fallback_threshold=0.5)
 
 
-class AngryKeywordNet:
+class AngryKeywordNet(DecodingNet):
     """Intent "a" for refunds, sure unless insults drown it; sentiment negative on insults."""
 
-    def __init__(self, tokenizer):
-        self.tokenizer = tokenizer
-
-    def __call__(self, input_ids, attention_mask):
-        intents, feelings = [], []
-        for ids in input_ids:
-            text = self.tokenizer.decode(ids, skip_special_tokens=True)
-            insult = "clowns" in text
-            intents.append([(0.5 if insult else 5.0) if "refund" in text else 0.0, 0.0, 0.5 if insult else 0.0])
-            feelings.append([5.0, 0.0, 0.0] if insult else [0.0, 5.0, 0.0])
-        return torch.tensor(intents), torch.tensor(feelings), torch.zeros(*input_ids.shape, 1)
+    def scores(self, text):
+        insult = "clowns" in text
+        return ([(0.5 if insult else 5.0) if "refund" in text else 0.0, 0.0, 0.5 if insult else 0.0],
+                [5.0, 0.0, 0.0] if insult else [0.0, 5.0, 0.0])
 
 
 def test_a_demand_shouted_with_insults_is_read_as_the_demand():

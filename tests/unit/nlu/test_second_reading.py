@@ -1,12 +1,11 @@
 from dataclasses import replace
 
 import pytest
-import torch
 
 from nlu import spelling
 from nlu.predictor import Predictor
 from nlu.spelling import Speller, training_words
-from tests.unit.nlu.tiny import tiny_metadata, tiny_model
+from tests.unit.nlu.tiny import DecodingNet, tiny_metadata, tiny_model
 
 PROJECT = training_words(["where will my parcel arrive", "will it arrive today", "charged twice, please refund",
                           "wagwan fam where's my parcel", "wagwan"])
@@ -65,20 +64,13 @@ def test_training_words_round_trip(tmp_path):
     assert spelling.load(tmp_path).known("wagwan")
 
 
-class ChargedNet:
+class ChargedNet(DecodingNet):
     """Intent "a" when the text says "charged", sure; otherwise "c", unsure; sentiment positive
     only for the word "twice"."""
 
-    def __init__(self, tokenizer):
-        self.tokenizer = tokenizer
-
-    def __call__(self, input_ids, attention_mask):
-        intents, feelings = [], []
-        for ids in input_ids:
-            text = self.tokenizer.decode(ids, skip_special_tokens=True)
-            intents.append([6.0, 0.0, 0.0] if "charged" in text else [0.0, 0.0, 0.3])
-            feelings.append([0.0, 0.0, 5.0] if "twice" in text else [5.0, 0.0, 0.0])
-        return torch.tensor(intents), torch.tensor(feelings), torch.zeros(*input_ids.shape, 1)
+    def scores(self, text):
+        return ([6.0, 0.0, 0.0] if "charged" in text else [0.0, 0.0, 0.3],
+                [0.0, 0.0, 5.0] if "twice" in text else [5.0, 0.0, 0.0])
 
 
 def charged_predictor(speller: Speller, spelling_on: bool = True) -> Predictor:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Sequence
 
+import torch
+
 from nlu.metadata import (
     EntityRules, Fallback, Labels, LibraryVersions, ModelMetadata, TrainingDataInfo, TrainingSettings,
 )
@@ -36,3 +38,19 @@ def tiny_model(meta: ModelMetadata, path=None) -> LoadedModel:
     net, tokenizer = build(bundled_encoder(), meta.labels)
     net.eval()
     return LoadedModel(net, tokenizer, meta, path)
+
+
+class DecodingNet:
+    """Stands in for the network: reads each row's text back and scores it with `scores(text)`,
+    which returns (intent logits, sentiment logits); no entity tags."""
+
+    def __init__(self, tokenizer):
+        self.tokenizer = tokenizer
+
+    def scores(self, text: str) -> tuple[list[float], list[float]]:
+        raise NotImplementedError
+
+    def __call__(self, input_ids, attention_mask):
+        rows = [self.scores(self.tokenizer.decode(ids, skip_special_tokens=True)) for ids in input_ids]
+        return (torch.tensor([r[0] for r in rows]), torch.tensor([r[1] for r in rows]),
+                torch.zeros(*input_ids.shape, 1))
