@@ -100,9 +100,11 @@ def named_order_id(tracker: Tracker) -> Optional[str]:
     return latest_order_id(tracker) or order_id_in(tracker.get_slot("order_id"))
 
 
-def order_choice(tracker: Tracker, customer: Customer, topic: str, text: Optional[str] = None) -> OrderChoice:
-    """The order `text` (default: the words of the latest message asking about `topic`) is about."""
-    latest = latest_order_id(tracker)
+def order_choice(tracker: Tracker, customer: Customer, topic: str, text: Optional[str] = None,
+                 order_id: Optional[str] = None) -> OrderChoice:
+    """The order `text` (default: the words of the latest message asking about `topic`) is about;
+    `order_id`, when given, is the one already settled, whatever numbers the latest message holds."""
+    latest = order_id or latest_order_id(tracker)
     remembered = tracker.get_slot("order_id")
     if text is None:
         text = clause_of(tracker.latest_message, topic)
@@ -170,7 +172,7 @@ class ActionOrderRequest(Answering):
 
 def answer_order_request(dispatcher: CollectingDispatcher, tracker: Tracker, topic: str,
                          customer: Optional[Customer], text: Optional[str] = None,
-                         apologised: bool = False) -> List[EventType]:
+                         apologised: bool = False, order_id: Optional[str] = None) -> List[EventType]:
     prefix = "" if apologised else replies.empathy(mood(tracker))
     # a second request of the same message waits until this one is answered
     later = next_request(tracker.latest_message, topic)
@@ -190,7 +192,7 @@ def answer_order_request(dispatcher: CollectingDispatcher, tracker: Tracker, top
         dispatcher.utter_message(text=prefix + replies.anonymous_order_reply(order_id))
         return [SlotSet("order_topic", None), SlotSet("order_id", None),
                 *follow_up(dispatcher, tracker, topic, customer, False)]
-    choice = order_choice(tracker, customer, topic, text)
+    choice = order_choice(tracker, customer, topic, text, order_id)
     if choice.unknown_id:
         dispatcher.utter_message(text=prefix + replies.unknown_order_reply(choice.unknown_id, customer))
         return [SlotSet("order_id", None)]

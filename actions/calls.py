@@ -76,7 +76,9 @@ class ActionVerifyCaller(Action):
                               settings().verified_caller_ttl_seconds)
             dispatcher.utter_message(text=replies.caller_verified(owner))
             topic = tracker.get_slot("order_topic") or "order_status"
-            answered = answer_order_request(dispatcher, tracker, topic, owner)
+            # about the order the caller proved, not a number the tagger saw in their phone digits
+            # ("0-1-2-3." once read as order "3")
+            answered = answer_order_request(dispatcher, tracker, topic, owner, order_id=order_id)
             return [SlotSet(VERIFIED_SLOT, claim), *stop, *ending_turn(answered)]
         attempts = int(tracker.get_slot(ATTEMPTS_SLOT) or 0) + 1
         if attempts >= MAX_ATTEMPTS:  # never say whether the order or the number was wrong

@@ -37,3 +37,24 @@ def test_a_verified_caller_is_that_customer_for_voice_messages_of_this_call_only
     assert verified_customer_id({VERIFIED_SLOT: claim_for(ALICE, "CA1", "x" * 40, 3600)}, voice_message(), "CA1",
                                 SECRET) is None
     assert verified_customer_id({}, voice_message(), "CA1", SECRET) is None
+
+
+def test_after_verifying_the_answer_is_about_the_order_proved_not_a_number_in_the_digits():
+    import datetime as dt
+    import os
+    from unittest import mock
+
+    from rasa_sdk import Tracker
+
+    from tools.demo import demo_customers
+
+    with mock.patch.dict(os.environ, {"DEV_MODE": "true"}):
+        from actions.actions import order_choice
+
+    alice = next(c for c in demo_customers(dt.date(2026, 11, 30)) if c.customer_id == "C1001")
+    # the phone digits as the recogniser wrote them, and the tagger's stray order id in them
+    digits = {"text": "0-1-2-3.", "intent": {"name": "inform"},
+              "entities": [{"entity": "order_id", "value": "3", "start": 6, "end": 7}]}
+    tracker = Tracker("v", {}, digits, [{"event": "user", **digits}], False, None, {}, "action_listen")
+    assert order_choice(tracker, alice, "order_status").unknown_id == "ORD-3"  # what went wrong
+    assert order_choice(tracker, alice, "order_status", order_id="ORD-10001").order.order_id == "ORD-10001"
