@@ -178,7 +178,7 @@ def answer_order_request(dispatcher: CollectingDispatcher, tracker: Tracker, top
     later = next_request(tracker.latest_message, topic)
     keep_for_later = [SlotSet("pending_request", later), SlotSet("request_offered", False)] if later else []
     if customer is None:
-        order_id = named_order_id(tracker)
+        order_id = order_id or named_order_id(tracker)
         if order_id is None:
             if prefix or later:
                 kept = replies.request_kept_for_later(later["intent"]) if later else ""

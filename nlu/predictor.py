@@ -63,7 +63,10 @@ class Predictor:
         i_logits, s_logits, t_logits = self.loaded.net(enc["input_ids"], enc["attention_mask"])
         ranking, requests = self._intents(text, spans, i_logits)
         sentiment = self._sentiment(s_logits.softmax(-1))
-        if ranking[0]["confidence"] < SURE:
+        # a message in another language is not understood, however sure the model is of the
+        # English-looking words in it ("quiero cancelar mi pedido"): it starts no business flow
+        foreign = other_language(text) is not None
+        if ranking[0]["confidence"] < SURE and not foreign:
             # an unsure reading: read it again as the model was trained to read it, with spoken
             # order numbers written out and typing slips corrected, and keep the surer reading
             tidy = self.tidied(text)
@@ -76,9 +79,6 @@ class Predictor:
                     ranking, requests = t_ranking, t_requests
                     sentiment = self._sentiment(t_sentiment_logits.softmax(-1))
         intent = dict(ranking[0])
-        # a message in another language is not understood, however sure the model is of the
-        # English-looking words in it ("quiero cancelar mi pedido"): it starts no business flow
-        foreign = other_language(text) is not None
         if intent["confidence"] < self.threshold or foreign:
             # Same shape as Rasa's FallbackClassifier, so stock fallback rules apply.
             intent = {"name": FALLBACK_INTENT, "confidence": self.threshold}
@@ -101,11 +101,11 @@ class Predictor:
         }
 
     def tidied(self, text: str) -> str:
-        """The message with spelt-out letters and spoken digits written ("o r d four zero..." →
-        "ord40...", nlu.spoken) and, with a speller, typing slips corrected (nlu.spelling)."""
+        """The English message with spelt-out letters and spoken digits written ("o r d four
+        zero..." → "ord40...", nlu.spoken) and, with a speller, typing slips corrected (nlu.spelling)."""
         written = written_form(text)
         tidy = written.text if written is not None else text
-        return self.speller.correct(tidy) if self.speller is not None else tidy
+        return self.speller.correct_english(tidy) if self.speller is not None else tidy
 
     def _intents(self, text: str, spans: list[tuple[int, int]], i_logits: torch.Tensor
                  ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:

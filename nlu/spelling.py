@@ -102,8 +102,11 @@ class Speller:
         """The text with text-speak written out ("mi" → "my") and each unknown word of four
         letters or more replaced by its nearest known word; words with no known word near
         enough stay as typed, and so does a message in another language."""
-        if other_language(text):
-            return text
+        return text if other_language(text) else self.correct_english(text)
+
+    def correct_english(self, text: str) -> str:
+        """`correct` for a message already known not to be in another language (the predictor
+        checks every message once)."""
         text = _CHAT_WORD.sub(lambda m: CHAT_WORDS[m.group().lower()], text)
         return _WORD.sub(self._correct_word, text)
 
