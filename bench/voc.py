@@ -189,7 +189,7 @@ def main() -> None:
         console.print(f"  {rate:,.0f} messages/s applied (floor: read + ack only, {floor:,.0f}/s; "
                       f"applying costs {floor / rate:.1f}x)")
         seconds = 5 if args.quick else 20
-        console.print(f"freshness: 200 messages/s for {seconds} s, stream -> GET /v1/quotes ...")
+        console.print(f"freshness (stream append -> visible in GET /v1/quotes): 200 messages/s for {seconds} s ...")
         ages = freshness(server, settings, seconds)
         fresh = summarise_ms(ages)
         console.print(f"  p50 {fresh['p50_ms']:.0f} ms, p95 {fresh['p95_ms']:.0f} ms over {len(ages)} messages")

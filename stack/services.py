@@ -27,9 +27,11 @@ class ServiceSpec:
     environment: Environment
     command: tuple[str, ...]
     health: str | None  # HTTP path that answers 200 once ready; None: the port accepts connections
-    published: bool  # customer-facing: the only kind with host ports in docker-compose
+    published: bool  # reached from outside (channels, analysts' console): the only kind with host ports in compose
     needs: tuple[str, ...] = ()  # services it talks to: started before it, their URLs in its environment
-    reads: tuple[str, ...] = ()  # the variables it is configured by; docker-compose sets exactly these
+    # the variables it is configured by; docker-compose sets exactly these. The stack sets those it
+    # decides (ports, secrets, addresses); the others (tuning knobs) reach it from the launcher's environment
+    reads: tuple[str, ...] = ()
     url: str = "http://{host}:{port}"  # how the services that need it reach it
     url_env: str | None = None  # the variable that carries `url` to those services
     external_env: str | None = None  # a setting naming an instance run elsewhere: then the stack does not start one
@@ -64,10 +66,14 @@ SERVICES: tuple[ServiceSpec, ...] = (
         url_env="NLU_URL", host_env="NLU_HOST",
     ),
     ServiceSpec(
-        # the VoC stream worker (and, later, the analysts' API): reads what Rasa's event broker writes
+        # the VoC stream worker and the analysts' API and console: reads what Rasa's event broker
+        # writes. Published: analysts reach the console (every /v1 endpoint needs a token)
         "voc", MAIN, ("python", "-m", "voc", "serve"),
-        health="/health", published=False, needs=("redis",),
-        reads=("REDIS_URL", "VOC_HOST", "VOC_PORT", "VOC_PSEUDONYM_SECRET", "DEV_MODE"),
+        health="/health", published=True, needs=("redis",),
+        reads=("REDIS_URL", "VOC_HOST", "VOC_PORT", "VOC_PSEUDONYM_SECRET", "DEV_MODE",
+               "VOC_RETENTION_SECONDS", "VOC_STREAM_RETENTION_SECONDS", "VOC_TRANSCRIPT_RETENTION_SECONDS",
+               "VOC_CONVERSATION_IDLE_SECONDS", "VOC_ALERT_EVERY_SECONDS", "VOC_ALERT_BASELINE_DAYS",
+               "VOC_ALERT_RATIO", "VOC_ALERT_MIN_COUNT", "VOC_ALERT_WEBHOOK_URL"),
         url_env="VOC_URL", host_env="VOC_HOST",
     ),
     ServiceSpec(
@@ -96,7 +102,7 @@ SERVICES: tuple[ServiceSpec, ...] = (
         health="/", published=True, needs=("redis", "nlu", "actions"),
         reads=("REDIS_URL", "NLU_URL", "ACTION_ENDPOINT_URL", "TRACKER_RETENTION_SECONDS",
                "CUSTOMER_TOKEN_SECRET", "IDENTITY_CLAIM_SECRET", "RASA_API_TOKEN", "VOICE_CHANNEL_TOKEN",
-               "DEV_MODE", "MAX_MESSAGE_CHARS"),
+               "DEV_MODE", "MAX_MESSAGE_CHARS", "VOC_BROKER_MAX_QUEUE", "VOC_STREAM_RETENTION_SECONDS"),
         url_env="RASA_URL",
     ),
     ServiceSpec(

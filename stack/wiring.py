@@ -105,6 +105,8 @@ def service_env(spec: ServiceSpec, settings: StackSettings, values: Mapping[str,
     env = {k: v for k, v in inherited.items() if k not in MANAGED}
     env.update(spec.environment.process_env)
     env.update({name: values[name] for name in spec.reads if name in values})
+    # a knob the stack does not decide (VOC_ALERT_RATIO) reaches the services that read it, and only them
+    env.update({name: inherited[name] for name in spec.reads if name not in values and name in inherited})
     env["PYTHONPATH"] = python_path(spec, settings)
     env.update(extra)
     return env

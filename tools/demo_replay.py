@@ -6,7 +6,9 @@ channel -> Rasa -> event broker -> worker), not numbers made up for the page. Th
 conversations (tools/demo_conversations.yml) are told apart by their sender ids, which all
 start with `demo-`; the `voc:demo` hash records that they were replayed, when, and how many,
 and the console says so on its first line. Replaying is claimed atomically in that hash, so
-a second `make run` (or two at once) replays nothing and never inflates the counts.
+a second `make run` (or two at once) replays nothing and never inflates the counts. A replay
+whose runner died (no progress for STALE_SECONDS) is taken over by the next `make run`, which
+resumes after the last conversation finished, under the same sender ids.
 """
 
 from __future__ import annotations
@@ -30,6 +32,26 @@ from voc.queries import demo_replay
 
 CONVERSATIONS_FILE = Path(__file__).with_name("demo_conversations.yml")
 SENDER_PREFIX = "demo-"
+# a claim with no finished conversation for this long belongs to a runner that died (a turn
+# times out after 60 s); the next replay takes it over
+STALE_SECONDS = 300
+# Atomically: nobody replayed yet, or a replay went stale -> this caller replays (a stale one is
+# resumed: its run id and next conversation are kept). ARGV: now, stale seconds, new run id,
+# conversations, sender prefix, ttl.
+CLAIM = """
+local state = redis.call('HGET', KEYS[1], 'state')
+if state == 'done' then return 0 end
+if state == 'replaying' and tonumber(redis.call('HGET', KEYS[1], 'heartbeat') or '0') > tonumber(ARGV[1]) - tonumber(ARGV[2]) then
+  return 0
+end
+if not state or not redis.call('HGET', KEYS[1], 'run') then
+  redis.call('HSET', KEYS[1], 'run', ARGV[3], 'next', 0, 'started_at', ARGV[1], 'conversations', ARGV[4],
+             'sender_prefix', ARGV[5], 'turns', 0, 'failed_turns', 0)
+end
+redis.call('HSET', KEYS[1], 'state', 'replaying', 'heartbeat', ARGV[1])
+redis.call('EXPIRE', KEYS[1], ARGV[6])
+return 1
+"""
 
 
 class DemoError(ValueError):
@@ -66,14 +88,16 @@ def load(path: Path = CONVERSATIONS_FILE) -> list[DemoConversation]:
     return out
 
 
-def claim(client: redis.Redis, conversations: int) -> bool:
-    """True for exactly one caller ever (until the record expires): that caller replays."""
-    if not client.hsetnx(VOC_DEMO, "state", "replaying"):
-        return False
-    client.hset(VOC_DEMO, mapping={"conversations": conversations, "started_at": time.time(),
-                                   "sender_prefix": SENDER_PREFIX})
-    client.expire(VOC_DEMO, DEFAULT_VOC_RETENTION_SECONDS)
-    return True
+def claim(client: redis.Redis, conversations: int, stale_seconds: float = STALE_SECONDS) -> Optional[tuple[str, int]]:
+    """(run id, first conversation to send) for exactly one caller at a time, until the replay is
+    done; None for every other caller (nothing to send)."""
+    taken = client.register_script(CLAIM)(
+        keys=[VOC_DEMO], args=[time.time(), stale_seconds, uuid.uuid4().hex[:6], conversations, SENDER_PREFIX,
+                               DEFAULT_VOC_RETENTION_SECONDS])
+    if not taken:
+        return None
+    run, start = client.hmget(VOC_DEMO, "run", "next")
+    return run, int(start or 0)
 
 
 def replay(client: redis.Redis, webhook: str, token_secret: str,
@@ -81,27 +105,32 @@ def replay(client: redis.Redis, webhook: str, token_secret: str,
            progress: Callable[[int, int], None] = lambda done, total: None) -> Optional[Replayed]:
     """Replay the demo conversations once; None when they were replayed before (nothing sent)."""
     conversations = conversations if conversations is not None else load()
-    if not claim(client, len(conversations)):
+    claimed = claim(client, len(conversations))
+    if claimed is None:
         return None
-    run = uuid.uuid4().hex[:6]
+    run, start = claimed
     started, turns, failed = time.perf_counter(), 0, 0
     with httpx.Client(timeout=60) as http:
-        for n, conversation in enumerate(conversations, 1):
+        for n, conversation in enumerate(conversations[start:], start + 1):
             metadata = ({CUSTOMER_TOKEN_KEY: issue_customer_token(conversation.customer, token_secret)}
                         if conversation.customer else {})
             sender = f"{SENDER_PREFIX}{n:03d}-{run}"
+            before = failed
             for text in conversation.turns:
-                turns += 1
                 try:
                     answer = http.post(webhook, json={"sender": sender, "message": text, "metadata": metadata})
                     failed += answer.status_code != 200
                 except httpx.HTTPError:
                     failed += 1
+            turns += len(conversation.turns)
+            with client.pipeline(transaction=False) as pipe:  # progress: a successor resumes after it
+                pipe.hset(VOC_DEMO, mapping={"next": n, "heartbeat": time.time()})
+                pipe.hincrby(VOC_DEMO, "turns", len(conversation.turns))
+                pipe.hincrby(VOC_DEMO, "failed_turns", failed - before)
+                pipe.execute()
             progress(n, len(conversations))
-    done = Replayed(len(conversations), turns, failed, time.perf_counter() - started)
-    client.hset(VOC_DEMO, mapping={"state": "done", "finished_at": time.time(), "turns": turns,
-                                   "failed_turns": failed})
-    return done
+    client.hset(VOC_DEMO, mapping={"state": "done", "finished_at": time.time()})
+    return Replayed(len(conversations) - start, turns, failed, time.perf_counter() - started)
 
 
 def main() -> None:

@@ -5,7 +5,7 @@
     for c in result.clusters:                      # largest first; result.labels[i] == -1: noise
         print(c.size, c.keywords, [texts[i] for i in c.representatives])
 
-How: sentence embeddings (the generic all-MiniLM-L6-v2 that `nlu.settings.bundled_encoder`
+How: sentence embeddings (the generic all-MiniLM-L6-v2 that `contracts.encoders.bundled_encoder`
 ships, no hub download) -> UMAP down to 5 dimensions (umap-learn) -> HDBSCAN from scikit-learn
 (density-based: the number of clusters is not given, and messages that resemble nothing else
 stay noise instead of being forced into a cluster) -> keywords per cluster by class-based
@@ -182,7 +182,7 @@ class Embedder:
             from sentence_transformers import SentenceTransformer
 
             if self.model_name is None:
-                from nlu.settings import bundled_encoder
+                from contracts.encoders import bundled_encoder  # not nlu: the voc image has no nlu
 
                 self.model_name = bundled_encoder()
             self._model = SentenceTransformer(self.model_name, device=self.device)

@@ -153,3 +153,6 @@ class Clusterer:
                     run(self.client, self.settings, self._embedder)
             except (redis.RedisError, OSError, TaxonomyError) as exc:
                 log.warning("emerging irritants not clustered this time: %s", exc)
+            except Exception:  # noqa: BLE001 - a bug or a broken install (UMAP, torch) must not end the thread:
+                # clustering would stop for the life of the process with nothing said; log it whole, retry next time
+                log.exception("emerging irritants not clustered this time (unexpected error)")

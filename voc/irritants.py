@@ -57,9 +57,16 @@ def severity(negative_score: Optional[float], top_tier: bool, earlier_same_categ
 
 def classify(message: UserMessage, taxonomy: Taxonomy, redacted: str) -> Optional[tuple[str, str]]:
     """(category, subcategory) of an irritant, or None when the message is not one."""
-    found = taxonomy.categorise(message.intent, redacted)
-    if found is not None and (found not in taxonomy.broad or message.sentiment.label == NEGATIVE):
+    return categorise(taxonomy, message.intent, redacted, message.sentiment.label)
+
+
+def categorise(taxonomy: Taxonomy, intent: str, redacted: str, sentiment: str) -> Optional[tuple[str, str]]:
+    """The rule itself, from what an irritant record keeps (intent, redacted quote, sentiment label):
+    the worker and `python -m voc reprocess` both use it, so a record reprocessed with an unchanged
+    taxonomy stays as the worker wrote it."""
+    found = taxonomy.categorise(intent, redacted)
+    if found is not None and (found not in taxonomy.broad or sentiment == NEGATIVE):
         return found.name, found.subcategory
-    if message.sentiment.label == NEGATIVE:
+    if sentiment == NEGATIVE:
         return UNCATEGORISED, ""
     return None

@@ -14,12 +14,18 @@ from typing import Iterator, Optional
 
 import redis
 
-from contracts.redis_keys import (VOC_ALERTS, VOC_DEMO, VOC_EMERGING, VOC_IRRITANTS, voc_day_counts, voc_day_customers, voc_day_kpis, voc_day_sentiment,
+from contracts.redis_keys import (DEFAULT_VOC_STREAM_RETENTION_SECONDS, VOC_ALERTS, VOC_DEMO, VOC_EMERGING,
+                                  VOC_IRRITANTS, voc_day_counts, voc_day_customers, voc_day_kpis, voc_day_sentiment,
                                   voc_transcript)
 from voc.conversations import ABANDONED, HANDED_OFF, RESOLVED, UNRESOLVED
 from voc.taxonomy import UNCATEGORISED, Taxonomy
 
 MAX_DAYS = 400
+# An irritant record is written after its message: at once, or later after a backlog (a worker
+# stopped, the broker riding out a Redis outage), at most about the event stream's retention
+# later (an older event is trimmed unread). Clocks of Rasa's host and Redis may differ a little.
+LATE_WRITE_SECONDS = DEFAULT_VOC_STREAM_RETENTION_SECONDS
+CLOCK_SKEW_SECONDS = 300
 
 
 class PeriodError(ValueError):
@@ -50,10 +56,16 @@ class Period:
         return [(self.since + timedelta(days=i)).isoformat() for i in range((self.until - self.since).days + 1)]
 
     @property
-    def stream_range(self) -> tuple[str, str]:
-        """The ids of stream entries written in the period (ids start with milliseconds)."""
+    def bounds(self) -> tuple[float, float]:
+        """[start, end) of the period in epoch seconds."""
         start = datetime.combine(self.since, datetime.min.time(), tzinfo=timezone.utc).timestamp()
         end = datetime.combine(self.until + timedelta(days=1), datetime.min.time(), tzinfo=timezone.utc).timestamp()
+        return start, end
+
+    @property
+    def stream_range(self) -> tuple[str, str]:
+        """The ids of stream entries written in the period (ids start with milliseconds)."""
+        start, end = self.bounds
         return f"{int(start * 1000)}", f"{int(end * 1000) - 1}"  # an id without a sequence: the whole millisecond
 
 
@@ -131,13 +143,18 @@ def channels(client: redis.Redis, period: Period) -> list[dict]:
 
 def records(client: redis.Redis, period: Period, channel: Optional[str] = None, category: Optional[str] = None,
             before: Optional[str] = None, batch: int = 500) -> Iterator[dict]:
-    """Irritant records in the period, newest first; `before` continues after a stream id."""
-    low, high = period.stream_range
+    """Irritant records whose message (`at`) falls in the period, as the day counts count them,
+    newest written first; `before` continues after a stream id. Records written late (a backlog)
+    are found up to LATE_WRITE_SECONDS after the period."""
+    start, end = period.bounds
+    low, high = f"{int((start - CLOCK_SKEW_SECONDS) * 1000)}", f"{int((end + LATE_WRITE_SECONDS) * 1000) - 1}"
     if before:
         high = f"({before}"
     while True:
         entries = client.xrevrange(VOC_IRRITANTS, max=high, min=low, count=batch)
         for entry_id, fields in entries:
+            if not start <= float(fields.get("at") or 0) < end:
+                continue
             if (channel and fields.get("channel") != channel) or (category and fields.get("category") != category):
                 continue
             yield {"id": entry_id, **fields}

@@ -5,7 +5,9 @@ stream is rebuilt under a temporary key with the same entry ids (so retention st
 when each record was written), and swapped in by one script that first copies the records the
 worker added meanwhile. The day counters move by deltas (safe beside a running worker); a
 customer leaves a category's day set only when none of their records remains in it. A record
-that is no longer an irritant (an edit removed its keyword, and it was not negative) is dropped.
+that is no longer an irritant (an edit removed its keyword, or left it only a broad sub-category,
+and it was not negative) is dropped. Only the kept records are looked at: a message that was no
+irritant when it came has no record, so an edit that would make it one counts from now on.
 """
 
 from __future__ import annotations
@@ -17,10 +19,10 @@ from typing import Optional
 import redis
 
 from contracts.redis_keys import VOC_IRRITANTS, voc_day_counts, voc_day_customers
-from voc.irritants import NEGATIVE
+from voc import irritants
 from voc.settings import VocSettings
 from voc.store import DAY_SECONDS, day_start, utc_day
-from voc.taxonomy import UNCATEGORISED, Taxonomy, load
+from voc.taxonomy import Taxonomy, load
 
 CHUNK = 1000
 SWAP = """
@@ -55,10 +57,10 @@ class ReprocessReport:
 
 
 def recategorise(fields: dict[str, str], taxonomy: Taxonomy) -> Optional[tuple[str, str]]:
-    found = taxonomy.categorise(fields.get("intent", ""), fields.get("quote", ""))
-    if found is not None:
-        return found.name, found.subcategory
-    return (UNCATEGORISED, "") if fields.get("sentiment") == NEGATIVE else None
+    """The live rule (voc.irritants), on what the record kept: a broad sub-category only for a
+    negative message, as the worker decides it."""
+    return irritants.categorise(taxonomy, fields.get("intent", ""), fields.get("quote", ""),
+                                fields.get("sentiment", ""))
 
 
 def reprocess(client: redis.Redis, settings: VocSettings, dry_run: bool = False) -> ReprocessReport:

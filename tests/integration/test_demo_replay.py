@@ -18,15 +18,34 @@ def test_the_demo_file_reads():
     assert {c.customer for c in conversations if c.customer} <= {"C1001", "C1002", "C1003", "C1004"}
 
 
+def figures(client: redis.Redis) -> dict:
+    """What the counts are made of, once the broker and the worker have caught up with the traffic."""
+    deadline, last = time.monotonic() + 60, None
+    while time.monotonic() < deadline:
+        group = next(g for g in client.xinfo_groups("voc:events") if g["name"] == "voc-worker")
+        stream = client.xinfo_stream("voc:events")
+        now = {"events": stream["length"], "irritants": client.xlen("voc:irritants"),
+               **{k: client.hgetall(k) for k in client.scan_iter("voc:count:*")}}
+        if group["pending"] == 0 and group["last-delivered-id"] == stream["last-generated-id"] and now == last:
+            return now  # applied, and the same a second later: nothing more on its way from the broker
+        last = now
+        time.sleep(1)
+    raise AssertionError(f"the worker did not catch up: {last}")
+
+
 def test_demo_conversations_are_replayed_once_and_the_api_says_so(backend):
     client = redis.Redis.from_url(backend.redis_url, decode_responses=True)
     bearer = {"Authorization": f"Bearer {analyst_token(backend)}"}
     assert httpx.get(f"{backend.urls['voc']}/v1/demo", headers=bearer).json() == {**EMPTY, "replayed": False}
     demo = [DemoConversation(("my parcel is late again, this is the third time",)),
             DemoConversation(("where is my sofa?", "thanks"), customer="C1002")]
+    before = figures(client)
     done = replay(client, backend.webhook, backend.customer_token_secret, demo)
     assert (done.conversations, done.turns, done.failed_turns) == (2, 3, 0)
+    counted = figures(client)
+    assert counted["irritants"] > before["irritants"] and counted != before  # the demo is counted ...
     assert replay(client, backend.webhook, backend.customer_token_secret, demo) is None  # a second run: nothing
+    assert figures(client) == counted  # ... once: a second run leaves every count as it was
     state = demo_replay(client)
     assert state["replayed"] and state["state"] == "done" and state["conversations"] == 2
 

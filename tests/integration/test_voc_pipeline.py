@@ -31,6 +31,7 @@ from faker import Faker
 from stack.environments import REPO
 from tests.integration.conftest import token
 from voc.pseudonyms import conversation as pseudonym
+from voc.pseudonyms import customer as customer_pseudonym
 
 CONVERSATIONS = 500
 OPENERS = [
@@ -46,11 +47,14 @@ FOLLOW_UPS = [
 ]
 LOCALES = ["en_GB", "en_US", "de_DE", "fr_FR", "nl_NL", "it_IT", "es_ES"]
 SIGNALS = re.compile(r"^/\w+$")
+DIGIT_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
 
 
 def planted_pii(fake: Faker, rng: random.Random) -> tuple[str, str]:
-    """(a sentence holding it, the PII itself) from Faker's generators, not the redactor's patterns."""
-    kind = rng.choice(["card", "iban", "phone", "email", "spoken"])
+    """(a sentence holding it, the PII as written there) from Faker's generators, not the redactor's
+    patterns; a number read out is planted the two ways ASR writes it: digit words ("four four seven …")
+    and single numerals ("4 4 7 7 …", sometimes with commas between groups)."""
+    kind = rng.choice(["card", "iban", "phone", "email", "spoken", "spaced"])
     if kind == "card":
         value = fake.credit_card_number()
         return f"my card number is {value} please check it", value
@@ -64,9 +68,60 @@ def planted_pii(fake: Faker, rng: random.Random) -> tuple[str, str]:
         value = fake.email()
         return f"email me at {value}", value
     digits = fake.msisdn()[:11]
-    words = " ".join(["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"][int(d)]
-                     for d in digits)
-    return f"my number is {words}", digits
+    if kind == "spoken":
+        words = " ".join(DIGIT_WORDS[int(d)] for d in digits)
+        return f"my number is {words}", words
+    sep = rng.choice([" ", ", "])
+    spaced = sep.join(" ".join(digits[i:i + 4]) for i in range(0, len(digits), 4))
+    return f"my number is {spaced}", spaced
+
+
+READ_BACK_WORDS = {w: str(d) for d, w in enumerate(DIGIT_WORDS)} | {"oh": "0", "nought": "0"}
+
+
+def digits_of(written: str) -> str:
+    """The digits a planted value holds, written as numerals or said as words."""
+    return "".join(READ_BACK_WORDS.get(t, t) for t in re.findall(r"[a-z]+|\d", written.lower())
+                   if t in READ_BACK_WORDS or t.isdigit())
+
+
+def digit_runs(text: str) -> list[str]:
+    """The digit runs a reader could get back from stored text: numerals and digit words ("double"
+    and "triple" too) with nothing but spaces, commas, dots or dashes between them (how
+    tests/unit/voc's spoken_digits_of reads them, run by run so separate numbers do not join)."""
+    runs, run, end = [], "", 0
+    tokens = list(re.finditer(r"[^\W\d_]+|\d+", text))
+    i = 0
+    while i < len(tokens):
+        tok, word = tokens[i], tokens[i].group().lower()
+        if run and not re.fullmatch(r"[\s,.-]*", text[end:tok.start()]):
+            runs.append(run)
+            run = ""
+        nxt = tokens[i + 1].group().lower() if i + 1 < len(tokens) else ""
+        if word in ("double", "triple") and nxt in READ_BACK_WORDS:
+            run += READ_BACK_WORDS[nxt] * (2 if word == "double" else 3)
+            end, i = tokens[i + 1].end(), i + 2
+            continue
+        digit = READ_BACK_WORDS.get(word, word if word.isdigit() else None)
+        if digit is None:
+            runs.append(run)
+            run = ""
+        else:
+            run += digit
+            end = tok.end()
+        i += 1
+    return [r for r in [*runs, run] if r]
+
+
+def strings_in(value) -> list[str]:
+    """Every string in what the readers returned (stream entries, hashes, sets ...)."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for k, v in value.items() for s in (*strings_in(k), *strings_in(v))]
+    if isinstance(value, (list, tuple)):
+        return [s for v in value for s in strings_in(v)]
+    return []
 
 
 def script(seed: int = 7) -> list[tuple[str, str | None, list[str], list[str]]]:
@@ -180,7 +235,8 @@ def expected_outcome(events: list[dict]) -> dict:
         outcome = "resolved"
     else:
         outcome = "unresolved"
-    return {"outcome": outcome, "turns": len(turns), "fallbacks": sum(fallbacks)}
+    reason = str(final.get("handoff_reason") or "") if outcome == "handed_off" else ""
+    return {"outcome": outcome, "turns": len(turns), "fallbacks": sum(fallbacks), "handoff_reason": reason}
 
 
 def analyst_token(backend, role: str = "analyst") -> str:
@@ -222,17 +278,30 @@ def test_every_message_is_counted_exactly_once_through_a_worker_kill_and_a_broke
 
     voc = backend.services["voc"]
     done = Counter()
+    sent_at = {}  # messages answered when each fault struck: the traffic was still live
+
+    def messages_sent() -> int:
+        with lock:
+            return sum(sent.values())
 
     def faults() -> None:
         time.sleep(15)
         os.killpg(voc.proc.pid, signal.SIGKILL)  # the worker dies mid-stream, entries unacknowledged
+        sent_at["worker killed"] = messages_sent()
         voc.proc.wait()
         done["worker killed"] += 1
-        time.sleep(10)
+        # the killed worker applies a batch in milliseconds, so it may have died holding none: a
+        # second consumer takes a batch of the new traffic and "dies" holding it too, which only
+        # XAUTOCLAIM by the restarted worker can bring back
+        held = client.xreadgroup("voc-worker", "ci-dead-worker", {"voc:events": ">"}, count=20, block=5000)
+        done["entries held by a dead consumer"] += sum(len(entries) for _, entries in held or [])
+        time.sleep(5)
         for line in client.client_list():  # the broker loses its Redis connection during traffic
             if line.get("name") == "voc-broker":
                 done["broker connections cut"] += client.client_kill_filter(_id=line["id"])
+        sent_at["broker connections cut"] = messages_sent()
         time.sleep(10)
+        done["pending before restart"] = client.xpending("voc:events", "voc-worker")["pending"]
         voc.start()
         voc.wait_healthy()
         done["worker restarted"] += 1
@@ -243,7 +312,10 @@ def test_every_message_is_counted_exactly_once_through_a_worker_kill_and_a_broke
         list(pool.map(converse, conversations))
     chaos.join()
     assert done["worker killed"] == done["worker restarted"] == 1 and done["broker connections cut"] >= 1, done
-    assert sent == Counter({200: sum(len(c[2]) for c in conversations)})
+    total = sum(len(c[2]) for c in conversations)
+    assert sent == Counter({200: total})
+    assert all(0 < n < total for n in sent_at.values()) and len(sent_at) == 2, (sent_at, total)
+    assert done["pending before restart"] >= done["entries held by a dead consumer"] > 0, done
 
     def caught_up() -> bool:
         group = next(g for g in client.xinfo_groups("voc:events") if g["name"] == "voc-worker")
@@ -265,22 +337,27 @@ def test_every_message_is_counted_exactly_once_through_a_worker_kill_and_a_broke
 
     # no planted personal data anywhere in VoC storage: the event stream or what the worker wrote
     planted = [v for c in conversations for v in c[3]]
-    assert planted
-    digits_only = [re.sub(r"\D", "", v) for v in planted if sum(ch.isdigit() for ch in v) >= 7]
+    # a number said as digit words and one written as single numerals are among them
+    assert any(re.fullmatch(r"[a-z]+(?: [a-z]+){6,}", v) for v in planted), planted
+    assert any(re.fullmatch(r"\d(?:,? \d){6,}", v) for v in planted), planted
+    numbers = [d for v in planted if len(d := digits_of(v)) >= 7]  # as numerals, whether written or said
     readers = {"stream": client.xrange, "hash": client.hgetall, "set": lambda k: sorted(client.smembers(k)),
                "list": lambda k: client.lrange(k, 0, -1), "zset": lambda k: client.zrange(k, 0, -1),
                "string": client.get}
     # the worker keeps closing conversations meanwhile (DEL of their working state), so a key
     # scanned a moment ago may be gone by the time it is read: it holds nothing then
-    stored = json.dumps([readers[kind](k) for k in client.scan_iter("voc:*") if (kind := client.type(k)) != "none"])
+    values = [readers[kind](k) for k in client.scan_iter("voc:*") if (kind := client.type(k)) != "none"]
+    stored = json.dumps(values)
     compact = re.sub(r"[\s-]", "", stored)
+    # and read back as a listener would: digit words and spaced numerals, string by string
+    read_back = "|".join(run for text in strings_in(values) for run in digit_runs(text))
     for value in planted:
         assert value not in stored, value
-    for digits in digits_only:
-        assert digits not in compact, digits
+    for digits in numbers:
+        assert digits not in compact and digits not in read_back, digits
 
     check_outcomes_and_kpis(backend, client, api, conversations)
-    check_erasure(backend, client, conversations)
+    check_erasure(backend, client, conversations, customers)
     client.close()
 
 
@@ -299,7 +376,8 @@ def check_outcomes_and_kpis(backend, client, api, conversations) -> None:
     expected = {}
     for record in records:
         want = expected_outcome(api.events(ours[record["conversation"]]))
-        got = {"outcome": record["outcome"], "turns": int(record["turns"]), "fallbacks": int(record["fallbacks"])}
+        got = {"outcome": record["outcome"], "turns": int(record["turns"]), "fallbacks": int(record["fallbacks"]),
+               "handoff_reason": record["handoff_reason"]}
         assert got == want, ours[record["conversation"]]
         expected[record["conversation"]] = want
     outcomes = Counter(w["outcome"] for w in expected.values())
@@ -318,19 +396,35 @@ def check_outcomes_and_kpis(backend, client, api, conversations) -> None:
     assert everyone["conversations"] == n
     resolved = outcomes["resolved"] + sum(f["outcome"] == "resolved" for f in others)
     handed_off = outcomes["handed_off"] + sum(f["outcome"] == "handed_off" for f in others)
+    abandoned = outcomes["abandoned"] + sum(f["outcome"] == "abandoned" for f in others)
     turns = sum(w["turns"] for w in expected.values()) + sum(int(f["turns"]) for f in others)
     fallback_turns = sum(w["fallbacks"] for w in expected.values()) + sum(int(f["fallbacks"]) for f in others)
+    # average turns to resolution: the turns of resolved conversations over their number
+    resolved_turns = sum(w["turns"] for w in expected.values() if w["outcome"] == "resolved") \
+        + sum(int(f["turns"]) for f in others if f["outcome"] == "resolved")
+    reasons = Counter(w["handoff_reason"] for w in expected.values() if w["handoff_reason"]) \
+        + Counter(f["handoff_reason"] for f in others if f["outcome"] == "handed_off" and f.get("handoff_reason"))
+    assert outcomes["resolved"] and outcomes["abandoned"] and reasons, (outcomes, reasons)
     assert everyone["containment"] == round(resolved / n, 3)
     assert everyone["handoff_rate"] == round(handed_off / n, 3)
+    assert everyone["abandonment"] == round(abandoned / n, 3)
     assert everyone["fallback_rate"] == round(fallback_turns / turns, 3)
+    assert everyone["avg_turns_to_resolution"] == round(resolved_turns / resolved, 2)
+    assert everyone["handoff_reasons"] == dict(reasons)
 
 
-def check_erasure(backend, client, conversations) -> None:
+def check_erasure(backend, client, conversations, customers) -> None:
     """Erasing C1001 removes every trace of their conversations and nothing of another customer's."""
     secret = backend.secrets.voc_pseudonym
     theirs = [c for c in conversations if c[1] == "C1001"]
     other = next(c for c in conversations if c[1] == "C1002")
     assert theirs
+    # the unique-customer sets each customer is in, from the trackers (expected_from_trackers)
+    sets_of = {who: [f"voc:customers:{day}:{category}" for (day, category), members in customers.items()
+                     if f"customer:{who}" in members] for who in ("C1001", "C1002")}
+    members = {who: customer_pseudonym(secret, who) for who in ("C1001", "C1002")}
+    assert sets_of["C1001"] and sets_of["C1002"], sets_of
+    assert all(client.sismember(key, members["C1001"]) for key in sets_of["C1001"])  # there before
     admin = {"Authorization": f"Bearer {analyst_token(backend, 'admin')}"}
     analyst = {"Authorization": f"Bearer {analyst_token(backend)}"}
     http = httpx.Client(timeout=120, base_url=backend.urls["voc"])
@@ -345,5 +439,8 @@ def check_erasure(backend, client, conversations) -> None:
     dump = json.dumps([client.xrange(k) for k in ("voc:events", "voc:irritants", "voc:outcomes", "handoff:queue")])
     for sender in senders:
         assert not re.search(re.escape(sender) + r"(?!\d)", dump) and pseudonym(secret, sender) not in dump
+    # in no day's unique-customer set any more
+    assert not [k for k in client.scan_iter("voc:customers:*") if client.sismember(k, members["C1001"])]
     # the other customer is untouched
     assert pseudonym(secret, other[0]) in dump and f"rasa:tracker:{other[0]}" in keys
+    assert all(client.sismember(key, members["C1002"]) for key in sets_of["C1002"]), sets_of["C1002"]

@@ -8,6 +8,7 @@
 - `contracts.identity`: the customer token a website issues, the identity claim our channel
   passes to actions, and the rules a secret must meet.
 - `contracts.signals`: call events (connected, no input, not understood) sent to Rasa as intents.
+- `contracts.encoders`: where the bundled sentence encoder (MiniLM) is, for the NLU and VoC.
 - `contracts.records`: typed records of the NLU's parse result and of the Rasa events other
   services read.
 

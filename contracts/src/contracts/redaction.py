@@ -5,7 +5,8 @@ What is found, in this order (an earlier kind wins where two overlap):
 - `[IBAN]` IBANs, written with or without spaces, when their mod-97 checksum holds;
 - `[CARD]` card numbers of 12–19 digits (Maestro has 12), with spaces or dashes, when their Luhn check holds;
 - digits spoken or spaced by speech recognition ("four one one one …", "oh seven seven …",
-  "double one"): a run of 7 or more becomes `[CARD]` when it is a valid card number, else `[PHONE]`;
+  "double one", "0 7 7 0 0, 9 0 0, 1 2 3"): a run of 7 or more with a digit word in it, or with
+  7 or more single numerals, becomes `[CARD]` when it is a valid card number, else `[PHONE]`;
 - `[PHONE]` any run of 9 or more digits in groups with at most one space, dash, dot or slash
   between them (brackets allowed round a group) that nothing above claimed: phone numbers in
   formats `phonenumbers` does not read as GB numbers ("1-877-893-2879", "8 916 123 45 67",
@@ -119,12 +120,16 @@ def find_cards(text: str) -> List[PiiSpan]:
 
 
 def find_spoken_digits(text: str) -> List[PiiSpan]:
-    """Runs of digits as speech recognition writes them: words, single numerals, 'double one'."""
+    """Runs of digits as speech recognition writes them: words, single numerals, 'double one'.
+
+    A run counts when a digit is said as a word, or when MIN_PHONE_DIGITS of its digits are single
+    numerals: ASR writes a number read digit by digit that way, often with commas between the
+    groups ("0 7 7 0 0, 9 0 0, 1 2 3"), which the written-number finders do not join up."""
     found: List[PiiSpan] = []
     tokens = list(_WORD_OR_NUMBER.finditer(text))
     i = 0
     while i < len(tokens):
-        digits, spoken, j, end = "", False, i, tokens[i].start()
+        digits, spoken, singles, j, end = "", False, 0, i, tokens[i].start()
         while j < len(tokens):
             tok = tokens[j]
             if j > i and not RUN_GAP.fullmatch(text[end:tok.start()]):
@@ -139,10 +144,11 @@ def find_spoken_digits(text: str) -> List[PiiSpan]:
                 spoken, end, j = True, tok.end(), j + 1
             elif word.isdigit() and len(word) <= 4:
                 digits += word
+                singles += len(word) == 1
                 end, j = tok.end(), j + 1
             else:
                 break
-        if spoken and len(digits) >= MIN_PHONE_DIGITS:
+        if (spoken or singles >= MIN_PHONE_DIGITS) and len(digits) >= MIN_PHONE_DIGITS:
             found.append(PiiSpan("CARD" if _is_card(digits) else "PHONE", tokens[i].start(), end))
             i = j
         else:
@@ -168,12 +174,24 @@ def find_phone_numbers(text: str, region: str = DEFAULT_REGION) -> List[PiiSpan]
     return found
 
 
+def _casefolded(text: str) -> "tuple[str, List[int]]":
+    """The text casefolded, and for each of its characters the index of the one it came from:
+    casefolding may change the length ("Weiß" -> "weiss"), which re.IGNORECASE cannot match."""
+    folded, origin = [], []
+    for i, ch in enumerate(text):
+        for f in ch.casefold():
+            folded.append(f)
+            origin.append(i)
+    return "".join(folded), origin
+
+
 def find_names(text: str, names: Iterable[str]) -> List[PiiSpan]:
     found = []
+    folded, origin = _casefolded(text)
     # longest first, so "Alice Martin" is claimed whole before "Alice"
     for name in sorted({n.strip() for n in names if n and len(n.strip()) >= 2}, key=len, reverse=True):
-        for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.IGNORECASE):
-            found.append(PiiSpan("NAME", m.start(), m.end()))
+        for m in re.finditer(rf"(?<!\w){re.escape(name.casefold())}(?!\w)", folded):
+            found.append(PiiSpan("NAME", origin[m.start()], origin[m.end() - 1] + 1))
     return found
 
 

@@ -122,3 +122,12 @@ def test_only_some_services(settings, tmp_path):
 def test_config_error_before_anything_starts(settings):
     with pytest.raises(ConfigError, match="CUSTOMER_TOKEN_SECRET"):
         Stack(settings(customer_token_secret=None))
+
+
+def test_a_tuning_knob_reaches_the_services_that_read_it_and_no_other(settings, monkeypatch):
+    monkeypatch.setenv("VOC_ALERT_RATIO", "3.5")
+    monkeypatch.setenv("VOC_STREAM_RETENTION_SECONDS", "86400")
+    services = Stack(settings()).services
+    assert services["voc"].env["VOC_ALERT_RATIO"] == "3.5"
+    assert services["voc"].env["VOC_STREAM_RETENTION_SECONDS"] == services["rasa"].env["VOC_STREAM_RETENTION_SECONDS"]
+    assert "VOC_ALERT_RATIO" not in services["rasa"].env and "VOC_STREAM_RETENTION_SECONDS" not in services["nlu"].env

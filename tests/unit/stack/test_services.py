@@ -19,10 +19,10 @@ def test_needs_name_rows_and_start_first():
         assert all(order.index(n) < order.index(s.name) for n in s.needs)
 
 
-def test_only_the_customer_facing_channels_are_published():
-    # rasa: chat channels; speech: the telephony transports. Never nlu, actions, redis or tts
-    # (piper's /info shows the last text it spoke)
-    assert [s.name for s in SERVICES if s.published] == ["rasa", "speech"]
+def test_only_the_channels_and_the_analysts_console_are_published():
+    # rasa: chat channels; speech: the telephony transports; voc: the analysts' console (token-guarded
+    # API). Never nlu, actions, redis or tts (piper's /info shows the last text it spoke)
+    assert [s.name for s in SERVICES if s.published] == ["voc", "rasa", "speech"]
 
 
 def test_services_that_are_needed_say_how_they_are_reached():
