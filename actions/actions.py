@@ -52,6 +52,13 @@ def current_customer(tracker: Tracker) -> Optional[Customer]:
     return ProfileStore(redis_client()).get(customer_id) if customer_id else None
 
 
+def token_customer(tracker: Tracker) -> Optional[Customer]:
+    """The customer a signed token names for this sender, leaving aside a caller's spoken proof."""
+    customer_id = verify_identity_claim(claim_from_events(tracker.events), tracker.sender_id,
+                                        settings().identity_claim_secret)
+    return ProfileStore(redis_client()).get(customer_id) if customer_id else None
+
+
 def latest_intent(tracker: Tracker) -> str:
     """The message's intent; under nlu_fallback, the NLU's own best guess (see ActionRephrase)."""
     name = (tracker.latest_message.get("intent") or {}).get("name") or ""

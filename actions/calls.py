@@ -14,7 +14,8 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import replies
-from actions.actions import answer_order_request, current_customer, latest_intent, redis_client, settings
+from actions.actions import (answer_order_request, current_customer, latest_intent, redis_client, settings,
+                             token_customer)
 from actions.routing import LISTEN, end_turn_if_handed_on, ending_turn, hand_on
 from actions.verification import (ATTEMPTS_SLOT, MAX_ATTEMPTS, ORDER_SLOT, VERIFIED_SLOT, VERIFYING_SLOT, claim_for,
                                   last_four, matches, owner_of)
@@ -38,8 +39,13 @@ class ActionCallConnected(Action):
         return "action_call_connected"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
-        dispatcher.utter_message(text=replies.call_greeting(current_customer(tracker)))
-        return []
+        # A call id can connect again (a dropped stream, or anyone who learnt a finished call's
+        # id where signatures are not checked): who a caller proved to be belongs to the
+        # connection they proved it on, so each connection starts unverified and is greeted
+        # only by the name a signed token gives it.
+        dispatcher.utter_message(text=replies.call_greeting(token_customer(tracker)))
+        return [SlotSet(VERIFIED_SLOT, None), SlotSet(VERIFYING_SLOT, False), SlotSet(ORDER_SLOT, None),
+                SlotSet(ATTEMPTS_SLOT, None)]
 
 
 class ActionNoInput(Action):

@@ -80,6 +80,27 @@ def resample(samples: np.ndarray, from_rate: int, to_rate: int) -> np.ndarray:
     return soxr.resample(samples.astype(np.float32, copy=False), from_rate, to_rate, quality="HQ")
 
 
+class StreamResampler:
+    """One direction of one call's audio, resampled as the one continuous signal it is.
+
+    Resampling each 20 ms frame on its own filters every frame as if silence surrounded it,
+    which leaves errors at each frame's edges (about 30 dB below the signal, 50 times a
+    second); soxr's stream keeps the filter's state from frame to frame, so the output is the
+    whole signal's resampling, only delayed by the filter (HQ, 8 -> 16 kHz: about 29 ms, the
+    shortest of soxr's qualities but the quick cubic one). Use one per call and direction.
+    """
+
+    def __init__(self, from_rate: int, to_rate: int) -> None:
+        self.from_rate, self.to_rate = from_rate, to_rate
+        self._stream = None if from_rate == to_rate else \
+            soxr.ResampleStream(from_rate, to_rate, 1, dtype="float32", quality="HQ")
+
+    def __call__(self, samples: np.ndarray) -> np.ndarray:
+        """The next frame in; whatever output the filter has ready out (fewer samples at first)."""
+        x = np.asarray(samples, dtype=np.float32)
+        return x if self._stream is None else self._stream.resample_chunk(x)
+
+
 def to_pcm16(samples: np.ndarray) -> np.ndarray:
     """float [-1, 1] -> int16, clipped (a hot signal saturates instead of wrapping round)."""
     return np.clip(np.round(samples * 32768.0), -32768, 32767).astype(np.int16)

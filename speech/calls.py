@@ -16,6 +16,15 @@ from speech.voice.session import CallRecord, Transport, VoiceParts, VoiceSession
 
 KEEP_FINISHED = 1000
 KEEP_SECONDS = 3600.0
+# /v1/voice-turn conversations are named by whoever posts them, so their Rasa sender ids live in a
+# namespace no call id is in (a Twilio CallSid, an AudioSocket UUID, `web-…`): otherwise anyone who
+# knows a live call's id could speak into that call and ride the identity its caller proved
+VOICE_TURN_PREFIX = "turn-"
+
+
+def voice_turn_sender(conversation_id: str) -> str:
+    """The Rasa sender id of a /v1/voice-turn conversation."""
+    return VOICE_TURN_PREFIX + conversation_id
 
 
 class CallRegistry:

@@ -18,7 +18,7 @@ from starlette.concurrency import run_in_threadpool
 
 from contracts.identity import bearer_matches, require_secret
 from speech.asr.engine import load_engine
-from speech.calls import CallRegistry
+from speech.calls import CallRegistry, voice_turn_sender
 from speech.asr.vocabulary import VOCABULARIES, VocabularyName
 from speech.audio import SAMPLE_RATE, Audio, AudioError, AudioLimits, decode, to_pcm16
 from speech.schemas import CallView, ErrorBody, Health, TranscribedWord, TranscribeResponse, VoiceTurnResponse
@@ -220,7 +220,9 @@ def create_app(settings: SpeechSettings | None = None, transcriber: Transcriber 
                       "their audio out")
     async def voice_turn(
         request: Request,
-        conversation_id: str = Query(..., min_length=1, max_length=128, description="the same id for every turn"),
+        conversation_id: str = Query(..., min_length=1, max_length=128,
+                                     description="the same id for every turn; its dialogue is `turn-<id>`, "
+                                                 "never a phone call's"),
         customer_token: Optional[str] = Header(None, description="the website's signed customer token, if any"),
     ) -> VoiceTurnResponse:
         upload = await received_upload(request)
@@ -229,7 +231,7 @@ def create_app(settings: SpeechSettings | None = None, transcriber: Transcriber 
         result = await run_in_threadpool(t.transcribe, audio.samples)
         voice: VoiceParts = app.state.voice
         started = time.perf_counter()
-        reply = await voice.dialogue.send(conversation_id, result.text if result.reliable else
+        reply = await voice.dialogue.send(voice_turn_sender(conversation_id), result.text if result.reliable else
                                           signal_text(NOT_UNDERSTOOD), customer_token)
         dialogue_ms = (time.perf_counter() - started) * 1000
         started = time.perf_counter()

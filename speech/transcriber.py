@@ -19,6 +19,7 @@ import threading
 import time
 import zlib
 from dataclasses import dataclass, replace
+from typing import Callable, Optional
 
 import numpy as np
 
@@ -99,10 +100,15 @@ class Transcriber:
         with self._lock:
             return self._recognise(samples, (), 0.0, prompt, vocabulary, word_timings=False)
 
-    def recognise_expecting(self, samples: np.ndarray, expected: Vocabulary | None) -> Result:
+    def recognise_expecting(self, samples: np.ndarray, expected: Vocabulary | None,
+                            wanted: Optional[Callable[[], bool]] = None) -> Optional[Result]:
         """A turn where the dialogue expects words of `expected`: the surer of the open and the
-        closed decode (both engine times counted in `asr_ms`)."""
+        closed decode (both engine times counted in `asr_ms`). None, without decoding, when
+        `wanted()` says no by the time the lock is ours: a speculative decode the caller made
+        stale by speaking on must not hold up the decodes of this and every other call."""
         with self._lock:
+            if wanted is not None and not wanted():
+                return None
             heard = self._recognise(samples, (), 0.0, None, None, word_timings=False)
             if expected is None:
                 return heard

@@ -112,6 +112,14 @@ def _print_ready(stack: Stack, customer: str, demo_token: str, seconds: float, a
                       f"{stack.urls['speech']} --tts-url {stack.urls['tts']}", soft_wrap=True)
         console.print(f"  a Twilio number's voice webhook: https://<public host>/v1/twilio/voice (port {stack.ports.speech})",
                       soft_wrap=True)
+        if stack.settings.audiosocket_port:
+            console.print(f"  Asterisk: AudioSocket(<call uuid>,{stack.settings.bind_host}:{stack.settings.audiosocket_port})"
+                          " in the dialplan (README: Asterisk)", soft_wrap=True)
+        speech_ws = stack.urls["speech"].replace("http", "ws", 1)
+        console.print(f"  the website's voice button: {speech_ws}/v1/browser/stream (PCM16 frames, JSON control)",
+                      soft_wrap=True)
+        console.print(f"  one spoken turn over HTTP: curl -s '{stack.urls['speech']}/v1/voice-turn?conversation_id=me' "
+                      "-H 'Content-Type: audio/wav' --data-binary @question.wav", soft_wrap=True)
         console.print("\nSpeech to text (WAV, FLAC, MP3, Ogg/Opus, WebM):")
         console.print(f"  curl -s {stack.urls['speech']}/v1/transcribe -H 'Content-Type: audio/wav' "
                       "--data-binary @question.wav", soft_wrap=True)

@@ -37,7 +37,9 @@ class Heard:
     """What the caller received: media frames with arrival time, marks, clears, the close."""
 
     media: list[tuple[float, bytes]] = field(default_factory=list)
-    marks: list[str] = field(default_factory=list)
+    marks: list[str] = field(default_factory=list)  # the marks sent back, in order
+    marks_queued: list[tuple[float, str]] = field(default_factory=list)  # when each came from the assistant
+    marks_back: list[tuple[float, str]] = field(default_factory=list)  # when each was sent back
     clears: list[float] = field(default_factory=list)
     closed: Optional[tuple[int, str]] = None
 
@@ -180,6 +182,7 @@ class TwilioCaller:
                     self._playing_until = max(self._playing_until, now) + len(codes) / TELEPHONE_RATE
                 elif message.get("event") == "mark":
                     name = message["mark"]["name"]
+                    self.heard.marks_queued.append((now, name))
                     asyncio.create_task(self._echo_mark(name, self._playing_until))
                 elif message.get("event") == "clear":
                     self.heard.clears.append(now)
@@ -194,6 +197,7 @@ class TwilioCaller:
         while time.monotonic() < min(played_at, self._playing_until):
             await asyncio.sleep(0.02)
         self.heard.marks.append(name)
+        self.heard.marks_back.append((time.monotonic(), name))
         try:
             await self.send({"event": "mark", "streamSid": self.stream_sid, "mark": {"name": name}})
         except websockets.ConnectionClosed:

@@ -21,7 +21,7 @@ from typing import Optional
 
 import numpy as np
 
-from speech.audio import SAMPLE_RATE, from_pcm16, resample, to_pcm16
+from speech.audio import SAMPLE_RATE, StreamResampler, from_pcm16, resample, to_pcm16
 from speech.calls import CallRegistry
 from speech.g711 import TELEPHONE_RATE
 from speech.tts.engine import Speech
@@ -56,10 +56,10 @@ async def read_frame(reader: asyncio.StreamReader) -> tuple[int, bytes]:
 
 
 def decode_audio(payload: bytes) -> np.ndarray:
-    """slin16 8 kHz -> 16 kHz float samples."""
+    """slin16 8 kHz -> 8 kHz float samples (the call resamples them as one stream)."""
     if len(payload) % 2:
         raise AudioSocketError("an audio payload with an odd number of bytes is not 16-bit PCM")
-    return resample(from_pcm16(np.frombuffer(payload, dtype="<i2")), TELEPHONE_RATE, SAMPLE_RATE)
+    return from_pcm16(np.frombuffer(payload, dtype="<i2"))
 
 
 class AudioSocketPlayback:
@@ -110,6 +110,7 @@ async def serve_connection(reader: asyncio.StreamReader, writer: asyncio.StreamW
     playback = AudioSocketPlayback(writer)
     session: Optional[VoiceSession] = None
     record = None
+    upsample = StreamResampler(TELEPHONE_RATE, SAMPLE_RATE)  # the caller's frames, as one signal
     try:
         kind, payload = await asyncio.wait_for(read_frame(reader), FIRST_FRAME_TIMEOUT_S)
         if kind != UUID or len(payload) != 16:
@@ -124,7 +125,7 @@ async def serve_connection(reader: asyncio.StreamReader, writer: asyncio.StreamW
         while not session.finished.is_set():
             kind, payload = await read_frame(reader)
             if kind == AUDIO:
-                session.audio(decode_audio(payload))
+                session.audio(upsample(decode_audio(payload)))
             elif kind == DTMF:
                 session.dtmf(payload.decode("ascii", "replace")[:1])
             elif kind == HANGUP:

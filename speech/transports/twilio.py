@@ -26,9 +26,9 @@ from fastapi import APIRouter, Request, WebSocket, WebSocketDisconnect
 from fastapi.responses import JSONResponse, Response
 from starlette.websockets import WebSocketState
 
-from speech.audio import resample, to_pcm16
-from speech.g711 import TELEPHONE_RATE, from_telephone, ulaw_encode
-from speech.calls import CallRegistry
+from speech.audio import SAMPLE_RATE, StreamResampler, from_pcm16, resample, to_pcm16
+from speech.g711 import TELEPHONE_RATE, ulaw_decode, ulaw_encode
+from speech.calls import VOICE_TURN_PREFIX, CallRegistry
 from speech.settings import SpeechSettings
 from speech.transports.messages import close_quietly, json_message
 from speech.transports.twilio_signature import valid_signature
@@ -70,14 +70,15 @@ def signed_url(request_url: str, settings: SpeechSettings) -> str:
 
 
 def decode_media(payload: Any) -> np.ndarray:
-    """A media message's base64 µ-law payload as 16 kHz float samples."""
+    """A media message's base64 µ-law payload as 8 kHz float samples (the call resamples them
+    as one stream: see StreamResampler)."""
     if not isinstance(payload, str):
         raise ProtocolError("media.payload must be a base64 string")
     try:
         codes = base64.b64decode(payload, validate=True)
     except (binascii.Error, ValueError):
         raise ProtocolError("media.payload is not valid base64") from None
-    return from_telephone(codes)
+    return from_pcm16(ulaw_decode(codes))
 
 
 def check_format(media_format: Any) -> None:
@@ -176,6 +177,7 @@ async def serve_stream(ws: WebSocket, calls: CallRegistry) -> None:
     playback: Optional[TwilioPlayback] = None
     session: Optional[VoiceSession] = None
     record: Optional[CallRecord] = None
+    upsample = StreamResampler(TELEPHONE_RATE, SAMPLE_RATE)  # the caller's frames, as one signal
     try:
         while True:
             message = parse_message(await _receive(ws))
@@ -188,6 +190,8 @@ async def serve_stream(ws: WebSocket, calls: CallRegistry) -> None:
                 call_sid = str(start.get("callSid") or message.get("streamSid") or "")
                 if not call_sid:
                     raise ProtocolError("'start' names no callSid")
+                if call_sid.startswith(VOICE_TURN_PREFIX):  # /v1/voice-turn's namespace, never a call's
+                    raise ProtocolError(f"callSid {call_sid!r} is not a Twilio call sid")
                 record = calls.open(call_sid, "twilio")
                 if record is None:
                     await ws.close(TRY_LATER, "too many calls at once; try again later")
@@ -206,7 +210,7 @@ async def serve_stream(ws: WebSocket, calls: CallRegistry) -> None:
             elif event == "media":
                 media = message.get("media") if isinstance(message.get("media"), dict) else {}
                 if (media.get("track") or "inbound") == "inbound":
-                    session.audio(decode_media(media.get("payload")))
+                    session.audio(upsample(decode_media(media.get("payload"))))
             elif event == "dtmf":
                 session.dtmf(str((message.get("dtmf") or {}).get("digit", "")))
             elif event == "mark":

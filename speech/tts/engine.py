@@ -1,7 +1,7 @@
 """What the voice session needs from a TTS engine, and the one chosen by settings.
 
 Piper (piper-tts) is GPL-3.0: it runs as its own process (`python -m piper.http_server`,
-127.0.0.1 only, never published: its /info shows the last text it spoke) and we call it
+never published: its /info shows the last text it spoke) and we call it
 over HTTP, so no GPL code is imported here. Another engine replaces it by implementing
 `TtsEngine` and naming it in TTS_ENGINE.
 """

@@ -89,10 +89,28 @@ class VoiceParts:
     keypad: Callable[[], Keypad] = Keypad
 
 
+@dataclass
+class _Speculation:
+    """A decode of the turn so far, started in the silence that may end it."""
+
+    task: Optional[asyncio.Task] = None
+    stale: bool = False  # the caller spoke on (or hung up): these words will never be used
+
+    def wanted(self) -> bool:
+        return not self.stale
+
+    def drop(self) -> None:
+        # the decode may still be waiting for the one Transcriber (every call's): it reads
+        # `wanted` when its turn comes and gives the lock straight back; not started, it never will
+        self.stale = True
+        if self.task is not None:
+            self.task.cancel()
+
+
 @dataclass(frozen=True)
 class _Heard:  # a caller turn to answer
     ended: TurnEnded
-    speculative: Optional[asyncio.Task]
+    speculative: Optional[_Speculation]
     queued_at: float
 
 
@@ -143,7 +161,7 @@ class VoiceSession:
         self.detector = TurnDetector(parts.vad(), parts.turns)
         self.keypad = parts.keypad()
         self._queue: asyncio.Queue[Union[_Heard, _Said]] = asyncio.Queue()
-        self._speculative: Optional[asyncio.Task] = None
+        self._speculative: Optional[_Speculation] = None
         self._speaking: Optional[asyncio.Task] = None
         self._playing_until = 0.0  # monotonic time the audio handed to the transport ends
         self._last_heard = time.monotonic()
@@ -163,9 +181,9 @@ class VoiceSession:
             if isinstance(event, BargeIn):
                 self._barge_in()
             elif isinstance(event, Pause):
-                self._speculative = asyncio.create_task(self._recognise(event.audio))
+                self._speculate(event.audio)
             elif isinstance(event, Resumed):
-                self._speculative = None  # the caller went on: that transcript is short of words
+                self._drop_speculation()  # the caller went on: that transcript is short of words
             elif isinstance(event, TurnEnded):
                 self._last_heard = time.monotonic()
                 self._queue.put_nowait(_Heard(event, self._speculative, time.monotonic()))
@@ -185,7 +203,12 @@ class VoiceSession:
     async def close(self, why: str) -> None:
         if self.record.ended is None:
             self.record.ended = why
-        for task in [*self._tasks, self._speaking, self._speculative]:
+        self._drop_speculation()
+        while not self._queue.empty():  # turns never to be answered: their decodes are not wanted either
+            item = self._queue.get_nowait()
+            if isinstance(item, _Heard) and item.speculative is not None:
+                item.speculative.drop()
+        for task in [*self._tasks, self._speaking]:
             if task is not None and not task.done():
                 task.cancel()
         self.finished.set()
@@ -202,8 +225,18 @@ class VoiceSession:
             self._playing_until = time.monotonic()
             asyncio.create_task(self.transport.clear())
 
-    async def _recognise(self, audio: np.ndarray) -> Result:
-        return await asyncio.to_thread(self.parts.transcriber.recognise_expecting, audio, self._expecting)
+    async def _recognise(self, audio: np.ndarray, wanted: Optional[Callable[[], bool]] = None) -> Optional[Result]:
+        return await asyncio.to_thread(self.parts.transcriber.recognise_expecting, audio, self._expecting, wanted)
+
+    def _speculate(self, audio: np.ndarray) -> None:
+        self._drop_speculation()  # one at a time: a newer pause supersedes an older one
+        speculation = self._speculative = _Speculation()
+        speculation.task = asyncio.create_task(self._recognise(audio, wanted=speculation.wanted))
+
+    def _drop_speculation(self) -> None:
+        if self._speculative is not None:
+            self._speculative.drop()
+            self._speculative = None
 
     async def _answer_turns(self) -> None:
         try:
@@ -236,7 +269,8 @@ class VoiceSession:
 
     async def _words(self, heard: _Heard, timing: TurnTiming) -> str:
         waited = time.perf_counter()
-        result = await heard.speculative if heard.speculative is not None else None
+        kept = heard.speculative
+        result = await kept.task if kept is not None and kept.task is not None else None
         timing.speculative = result is not None
         if result is None:
             result = await self._recognise(heard.ended.audio)

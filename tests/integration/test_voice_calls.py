@@ -172,8 +172,16 @@ def test_speaking_over_the_assistant_clears_its_playback(voice):
 
     caller, greeting_started, spoke = run(call())
     assert caller.heard.clears, "no clear after the caller spoke over the greeting"
-    assert greeting_started < caller.heard.clears[0] < spoke
+    cleared = caller.heard.clears[0]
+    assert greeting_started < cleared < spoke
     assert any(t["text"] and "delivery" in t["text"].lower() for t in voice.user_turns(caller.call_sid)[1:])
+    # Twilio sends back the marks queued before a `clear` (their audio will never play): each one
+    # the greeting queued comes back by then, or at once after it, not when its audio would have ended
+    queued = [name for at, name in caller.heard.marks_queued if at < cleared]
+    back = {name: at for at, name in caller.heard.marks_back}
+    assert queued, "the greeting queued no mark before the clear"
+    assert all(name in back and back[name] < cleared + 0.3 for name in queued), (queued, back, cleared)
+    assert voice.record(caller.call_sid)["error"] is None  # the marks after the clear were taken in stride
 
 
 def test_silence_gets_a_reprompt_then_a_polite_hang_up(voice):
@@ -284,6 +292,14 @@ def disposition(voice: Voice, call_id: str, token: str | None = None) -> httpx.R
     return voice.http.get(f"{voice.base}/v1/calls/{call_id}/disposition", headers=headers)
 
 
+def ended_record(voice: Voice, call_id: str, timeout: float = 5.0) -> dict:
+    """The call's record once the service has seen it end (the hang-up frame may still be in flight)."""
+    deadline = time.monotonic() + timeout
+    while (record := voice.record(call_id))["ended"] is None and time.monotonic() < deadline:
+        time.sleep(0.1)
+    return record
+
+
 def test_an_asterisk_caller_is_greeted_understood_and_answered_at_real_time_pace(voice):
     async def call():
         async with audiosocket(voice) as caller:
@@ -304,8 +320,12 @@ def test_an_asterisk_caller_is_greeted_understood_and_answered_at_real_time_pace
     turns = voice.user_turns(caller.call_id)
     assert [t["parse_data"]["intent"]["name"] for t in turns] == ["call_connected", "request_refund"], turns[-1]["text"]
     assert turns[1]["metadata"]["channel"] == "voice"
+    assert "10001" in turns[1]["text"].replace(" ", "")  # the order id, heard over 8 kHz signed-linear
+    assert any("10001" in str(e["value"]) for e in turns[1]["parse_data"]["entities"] if e["entity"] == "order_id")
+    assert "ORD-10001" in voice.bot_texts(caller.call_id)[1]  # and answered about that order
     assert disposition(voice, caller.call_id).text == "hangup"
-    assert voice.record(caller.call_id)["transport"] == "audiosocket"
+    record = ended_record(voice, caller.call_id)  # the caller hung up (the hang-up frame)
+    assert record["transport"] == "audiosocket" and record["ended"] == "caller hung up" and record["error"] is None
 
 
 def test_an_asterisk_caller_handed_to_a_person_is_transferred_by_the_dialplan(voice):
@@ -413,7 +433,8 @@ def test_one_spoken_turn_over_http(voice):
 
     reply, reply_rate = soundfile.read(io.BytesIO(base64.b64decode(body["audio_wav_base64"])))
     assert reply_rate == 22050 and len(reply) / reply_rate > 1.0
-    (turn,) = voice.user_turns("http-turn-1")
+    assert voice.user_turns("http-turn-1") == []  # its own namespace: never a call's conversation
+    (turn,) = voice.user_turns("turn-http-turn-1")
     assert turn["text"] == body["transcript"] and turn["parse_data"]["intent"]["name"] == "opening_hours_contact"
     bad = voice.http.post(f"{voice.base}/v1/voice-turn", params={"conversation_id": "http-turn-1"},
                           content=b"Dear customer, this is not audio", headers={"Content-Type": "text/plain"})

@@ -58,3 +58,28 @@ def test_after_verifying_the_answer_is_about_the_order_proved_not_a_number_in_th
     tracker = Tracker("v", {}, digits, [{"event": "user", **digits}], False, None, {}, "action_listen")
     assert order_choice(tracker, alice, "order_status").unknown_id == "ORD-3"  # what went wrong
     assert order_choice(tracker, alice, "order_status", order_id="ORD-10001").order.order_id == "ORD-10001"
+
+
+def test_a_call_that_connects_again_must_prove_who_it_is_again():
+    """A call id seen before (a reconnect, or someone replaying a finished call's id without
+    signature checks) does not inherit the proof: no name in the greeting, the proof cleared."""
+    import os
+    from unittest import mock
+
+    from rasa_sdk import Tracker
+    from rasa_sdk.executor import CollectingDispatcher
+
+    with mock.patch.dict(os.environ, {"DEV_MODE": "true"}):
+        from actions.actions import settings
+        from actions.calls import ActionCallConnected
+
+        claim = claim_for(ALICE, "CA1", settings().identity_claim_secret, 3600)
+        connected = {"text": "/call_connected", "intent": {"name": "call_connected"}, "entities": []}
+        events = [{"event": "user", "input_channel": "voice", **connected}]
+        tracker = Tracker("CA1", {VERIFIED_SLOT: claim, "verifying_caller": True}, connected, events, False, None,
+                          {}, "action_listen")
+        dispatcher = CollectingDispatcher()
+        cleared = ActionCallConnected().run(dispatcher, tracker, {})
+    assert "Alice" not in dispatcher.messages[0]["text"] and dispatcher.messages[0]["text"]
+    assert {e["name"]: e["value"] for e in cleared}[VERIFIED_SLOT] is None
+    assert {e["name"]: e["value"] for e in cleared}["verifying_caller"] is False

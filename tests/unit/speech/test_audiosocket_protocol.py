@@ -32,10 +32,10 @@ def test_a_call_as_asterisk_sends_it():
     assert frame(HANGUP) == b"\x00\x00\x00"  # the hang-up frame has no payload
 
 
-def test_audio_is_read_as_16_khz_float():
+def test_audio_is_read_as_8_khz_float():
     pcm = (np.sin(np.arange(160) / 8) * 16000).astype("<i2").tobytes()  # 20 ms at 8 kHz
-    samples = decode_audio(pcm)
-    assert samples.dtype == np.float32 and len(samples) == 320 and 0.3 < np.abs(samples).max() <= 1.0
+    samples = decode_audio(pcm)  # the call resamples its frames to 16 kHz as one stream (StreamResampler)
+    assert samples.dtype == np.float32 and len(samples) == 160 and 0.3 < np.abs(samples).max() <= 1.0
 
 
 @pytest.mark.parametrize("data,words", [

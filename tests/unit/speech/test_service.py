@@ -175,3 +175,41 @@ def test_call_records_need_the_api_token(client_for):
         assert client.get("/v1/calls/CA1", headers={"Authorization": f"Bearer {VOICE_TOKEN}"}).status_code == 401
         missing = client.get("/v1/calls/CA1", headers={"Authorization": f"Bearer {API_TOKEN}"})
         assert missing.status_code == 404 and "CA1" in missing.json()["detail"]
+
+
+def test_voice_turns_have_a_namespace_no_call_id_is_in(client_for, goforward):
+    """Whoever knows a live call's id (a Twilio CallSid, `web-…`) must not speak into that call
+    through /v1/voice-turn: the conversation it posts to is always `turn-<id>`."""
+    import dataclasses
+
+    from speech.tts.engine import Speech
+    from speech.voice.dialogue import Reply
+
+    senders = []
+
+    class Dialogue:
+        async def send(self, sender, text, customer_token=None):
+            senders.append(sender)
+            return Reply(texts=["Hello."])
+
+        async def aclose(self):
+            pass
+
+    class Tts:
+        name = "silent"
+
+        async def synthesize(self, sentence):
+            return Speech(np.zeros(2205, dtype=np.float32), 22050)
+
+        async def aclose(self):
+            pass
+
+    with client_for() as client:
+        app = client.app
+        app.state.voice = dataclasses.replace(app.state.voice, dialogue=Dialogue(), tts=Tts())
+        for conversation_id in ("CA5f2c9a0e1b", "web-0123abcd", "turn-x"):
+            r = client.post("/v1/voice-turn", params={"conversation_id": conversation_id}, content=goforward,
+                            headers={"Content-Type": "audio/wav"})
+            assert r.status_code == 200, r.text
+            assert r.json()["conversation_id"] == conversation_id  # the caller's own name for it
+    assert senders == ["turn-CA5f2c9a0e1b", "turn-web-0123abcd", "turn-turn-x"]

@@ -17,6 +17,7 @@ import numpy as np
 import pytest
 from starlette.websockets import WebSocketDisconnect, WebSocketState
 
+from speech.audio import StreamResampler
 from speech.g711 import TELEPHONE_RATE, ulaw_decode
 from speech.transports.twilio import (FRAME_BYTES, MEDIA_FORMAT, TwilioPlayback, check_format, decode_media,
                                       parse_message, serve_stream)
@@ -94,11 +95,11 @@ def test_the_documented_media_messages(name, sequence, track, chunk):
     pcm = ulaw_decode(codes)
     assert pcm.dtype == np.int16 and list(pcm[:9]) == [8828, 16764, 22908, 25980, 25980, 22908, 17788, 9852, 812]
 
-    samples = decode_media(media["payload"])  # 8 kHz µ-law -> 16 kHz float
-    assert samples.dtype == np.float32 and len(samples) == 2 * FRAME_BYTES
+    samples = decode_media(media["payload"])  # 8 kHz µ-law -> 8 kHz float (the call resamples the stream)
+    assert samples.dtype == np.float32 and len(samples) == FRAME_BYTES
     assert 0.7 < np.abs(samples).max() <= 1.0
     spectrum = np.abs(np.fft.rfft(samples))
-    assert abs(np.argmax(spectrum) * 16000 / len(samples) - 440) <= 50  # the ~440 Hz tone the page's bytes start
+    assert abs(np.argmax(spectrum) * TELEPHONE_RATE / len(samples) - 440) <= 50  # the ~440 Hz tone the page's bytes start
 
 
 def test_the_documented_dtmf_mark_and_stop_messages():
@@ -198,7 +199,9 @@ def test_a_call_made_of_the_documented_messages():
     assert session.token is None  # the documented parameters carry no customer_token
     # only the caller's (inbound) track is heard; the documented outbound-track frame is not
     payload = sample("from_twilio_media_inbound_track.json")["media"]["payload"]
-    assert len(session.audio_in) == 1 and np.array_equal(session.audio_in[0], decode_media(payload))
+    # a call's first frame, resampled as the start of a stream (most of it still in the filter's delay)
+    heard = StreamResampler(TELEPHONE_RATE, 16000)(decode_media(payload))
+    assert len(session.audio_in) == 1 and np.array_equal(session.audio_in[0], heard)
     assert session.keys == ["1"]
     assert session.transport.pending_marks == set() and session.finished_playing == 1  # "my label" came back
     assert session.closed[0] == "caller hung up" and ws.closed == (1000, None)
@@ -247,3 +250,11 @@ def test_the_documented_outbound_samples_are_what_we_would_send():
     assert len(base64.b64decode(media["media"]["payload"], validate=True)) == FRAME_BYTES
     assert sample("to_twilio_mark.json") == {"event": "mark", "streamSid": STREAM_SID, "mark": {"name": "my label"}}
     assert sample("to_twilio_clear.json") == {"event": "clear", "streamSid": STREAM_SID}
+
+
+def test_a_call_sid_in_the_voice_turn_namespace_is_refused():
+    """/v1/voice-turn conversations are `turn-…`: a stream must not claim one as its call."""
+    start = sample("from_twilio_start.json")
+    start["start"]["callSid"] = "turn-mine"
+    ws, calls = serve("from_twilio_connected.json", "from_twilio_start.json", start=start)
+    assert calls.opened == [] and ws.closed[0] == 1007 and "turn-mine" in ws.closed[1]

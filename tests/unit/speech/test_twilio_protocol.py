@@ -48,13 +48,14 @@ def test_behind_a_proxy_the_public_url_is_what_is_signed_and_linked():
     assert public_base("http://127.0.0.1:5007/v1/twilio/voice", plain) == "http://127.0.0.1:5007"
 
 
-def test_twilios_sample_media_message_decodes_to_16_khz():
+def test_twilios_sample_media_message_decodes_to_8_khz():
     tone = np.sin(np.arange(16000) / 16000 * 2 * np.pi * 440).astype(np.float32) * 0.5
     payload = base64.b64encode(to_telephone(tone[:320])).decode()  # 20 ms at 16 kHz -> 160 µ-law bytes
     message = parse_message('{"event": "media", "sequenceNumber": "3", "media": {"track": "inbound", '
                             f'"chunk": "1", "timestamp": "5", "payload": "{payload}"}}, "streamSid": "MZ1"}}')
     samples = decode_media(message["media"]["payload"])
-    assert samples.dtype == np.float32 and len(samples) == 320 and np.abs(samples).max() > 0.3
+    # the line's own rate: the call resamples its frames to 16 kHz as one stream (StreamResampler)
+    assert samples.dtype == np.float32 and len(samples) == 160 and np.abs(samples).max() > 0.3
 
 
 @pytest.mark.parametrize("text,words", [

@@ -35,14 +35,31 @@ def test_only_published_services_have_host_ports(spec):
         assert service["expose"] == [str(spec.default_port)]
 
 
+# services on a network of their own, shared only with the services that need them: tts's /info
+# page shows the last text it spoke, so no service but speech may reach it
+PRIVATE = {"tts"}
+
+
+def expected_networks(name: str) -> list[str]:
+    spec = BY_NAME[name]
+    if name in PRIVATE:
+        return [name]
+    return sorted(["internal", *(["public"] if spec.published else []), *(set(spec.needs) & PRIVATE)])
+
+
 @pytest.mark.parametrize("spec", SERVICES, ids=lambda s: s.name)
 def test_internal_services_sit_on_the_internal_network_only(spec):
-    networks = SERVICES_IN_COMPOSE[spec.name]["networks"]
-    assert sorted(networks) == (["internal", "public"] if spec.published else ["internal"])
+    assert sorted(SERVICES_IN_COMPOSE[spec.name]["networks"]) == expected_networks(spec.name)
 
 
-def test_the_internal_network_has_no_route_out():
+def test_only_speech_shares_the_tts_network():
+    on_it = {name for name, service in SERVICES_IN_COMPOSE.items() if "tts" in service["networks"]}
+    assert on_it == {"tts", "speech"}
+
+
+def test_the_internal_networks_have_no_route_out():
     assert COMPOSE["networks"]["internal"] == {"internal": True}
+    assert COMPOSE["networks"]["tts"] == {"internal": True}
     assert not (COMPOSE["networks"]["public"] or {}).get("internal")
 
 
