@@ -62,7 +62,7 @@ def _with_redis(settings: StackSettings) -> StackSettings:
 
 def _replay_demo_in_background(stack: Stack) -> None:
     """The VoC console's demo data, from the real pipeline, once per Redis (tools/demo_replay.py)."""
-    from tools.demo_replay import load, replay
+    from tools.demo_replay import load, replay, tidy_after
     from voc.queries import demo_replay
 
     client = redis.Redis.from_url(stack.redis_url, decode_responses=True)
@@ -80,6 +80,7 @@ def _replay_demo_in_background(stack: Stack) -> None:
             done = replay(client, stack.webhook, stack.customer_token_secret, conversations)
             if done is None:
                 return
+            tidy_after(client)
             console.print(f"demo conversations: {done.conversations} replayed ({done.turns} turns, "
                           f"{done.failed_turns} failed) in {done.seconds:.0f} s", soft_wrap=True)
             time.sleep(5)  # the worker applies them within a second; then cluster what fits no category

@@ -27,7 +27,7 @@ import yaml
 
 from contracts.identity import CUSTOMER_TOKEN_KEY, issue_customer_token
 from contracts.ports import DEFAULT_PORTS
-from contracts.redis_keys import DEFAULT_VOC_RETENTION_SECONDS, VOC_DEMO
+from contracts.redis_keys import DEFAULT_VOC_RETENTION_SECONDS, HANDOFF_QUEUE, VOC_DEMO, handoff_state
 from voc.queries import demo_replay
 
 CONVERSATIONS_FILE = Path(__file__).with_name("demo_conversations.yml")
@@ -133,6 +133,25 @@ def replay(client: redis.Redis, webhook: str, token_secret: str,
     return Replayed(len(conversations) - start, turns, failed, time.perf_counter() - started)
 
 
+def tidy_after(client: redis.Redis) -> int:
+    """Undo what the replay did to the live shop: its scripted cancellations changed the demo
+    customers' orders (so Ben's first chat found "a cancellation request in progress") and its
+    hand-offs wait in the agents' queue, where no person should answer a script. The demo
+    customers are seeded again as `make run` seeds them, and the demo conversations leave the
+    queue as a withdrawn wait does. Returns how many queue entries were removed. The client
+    must decode responses (as every caller here opens it)."""
+    from tools.demo import seed  # tools.demo: the demo customers' one definition
+
+    seed(client)
+    removed = 0
+    for entry_id, fields in client.xrange(HANDOFF_QUEUE):
+        sender = fields.get("sender_id", "")
+        if sender.startswith(SENDER_PREFIX):
+            removed += client.xdel(HANDOFF_QUEUE, entry_id)
+            client.hset(handoff_state(sender), "status", "withdrawn")
+    return removed
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--url", default=f"http://127.0.0.1:{DEFAULT_PORTS['rasa']}/webhooks/rest/webhook")
@@ -148,6 +167,8 @@ def main() -> None:
         raise SystemExit("set CUSTOMER_TOKEN_SECRET (the one Rasa verifies customer tokens with)")
     done = replay(client, args.url, secret, progress=lambda n, total: print(f"\r{n}/{total} conversations", end=""))
     print()
+    if done is not None:
+        tidy_after(client)
     print(f"already replayed: {demo_replay(client)}" if done is None else
           f"replayed {done.conversations} conversations ({done.turns} turns, {done.failed_turns} failed) "
           f"in {done.seconds:.0f} s")

@@ -9,7 +9,7 @@ from http.server import BaseHTTPRequestHandler, HTTPServer
 import pytest
 
 from contracts.redis_keys import VOC_DEMO
-from tools.demo_replay import DemoConversation, claim, replay
+from tools.demo_replay import DemoConversation, claim, replay, tidy_after
 
 
 @pytest.fixture
@@ -56,3 +56,23 @@ def test_a_replay_whose_runner_died_is_resumed_after_its_last_finished_conversat
     state = redis_client.hgetall(VOC_DEMO)
     assert (state["state"], state["turns"], state["next"], state["conversations"]) == ("done", "4", "3", "3")
     assert replay(redis_client, url, "s" * 40, demo) is None and len(received) == 3
+
+
+def test_after_the_replay_the_demo_customers_are_as_seeded_and_no_script_waits_for_a_person(redis_client):
+    from actions.profiles import ProfileStore
+    from contracts.redis_keys import HANDOFF_QUEUE, handoff_state
+    from tools.demo import seed
+
+    seed(redis_client)
+    store = ProfileStore(redis_client)
+    ben = store.get("C1002")
+    ben.orders[0].status = "cancellation_requested"  # what a scripted cancellation leaves behind
+    store.put(ben)
+    demo = redis_client.xadd(HANDOFF_QUEUE, {"sender_id": "demo-007-abc123", "reason": "asked"})
+    redis_client.hset(handoff_state("demo-007-abc123"), mapping={"entry_id": demo, "status": "queued"})
+    real = redis_client.xadd(HANDOFF_QUEUE, {"sender_id": "web-42", "reason": "asked"})
+
+    assert tidy_after(redis_client) == 1
+    assert store.get("C1002").orders[0].status != "cancellation_requested"
+    assert [entry_id for entry_id, _ in redis_client.xrange(HANDOFF_QUEUE)] == [real]  # a real customer still waits
+    assert redis_client.hget(handoff_state("demo-007-abc123"), "status") == "withdrawn"
