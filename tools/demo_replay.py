@@ -27,7 +27,7 @@ import yaml
 
 from contracts.identity import CUSTOMER_TOKEN_KEY, issue_customer_token
 from contracts.ports import DEFAULT_PORTS
-from contracts.redis_keys import DEFAULT_VOC_RETENTION_SECONDS, HANDOFF_QUEUE, VOC_DEMO, handoff_state
+from contracts.redis_keys import DEFAULT_VOC_RETENTION_SECONDS, HANDOFF_QUEUE, VOC_DEMO
 from voc.queries import demo_replay
 
 CONVERSATIONS_FILE = Path(__file__).with_name("demo_conversations.yml")
@@ -140,16 +140,12 @@ def tidy_after(client: redis.Redis) -> int:
     customers are seeded again as `make run` seeds them, and the demo conversations leave the
     queue as a withdrawn wait does. Returns how many queue entries were removed. The client
     must decode responses (as every caller here opens it)."""
+    from actions.handoff import withdraw  # the queue's own rule for a conversation that stops waiting
     from tools.demo import seed  # tools.demo: the demo customers' one definition
 
     seed(client)
-    removed = 0
-    for entry_id, fields in client.xrange(HANDOFF_QUEUE):
-        sender = fields.get("sender_id", "")
-        if sender.startswith(SENDER_PREFIX):
-            removed += client.xdel(HANDOFF_QUEUE, entry_id)
-            client.hset(handoff_state(sender), "status", "withdrawn")
-    return removed
+    demo = {fields.get("sender_id", "") for _, fields in client.xrange(HANDOFF_QUEUE)}
+    return sum(withdraw(client, sender) for sender in sorted(demo) if sender.startswith(SENDER_PREFIX))
 
 
 def main() -> None:

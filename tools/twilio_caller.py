@@ -37,11 +37,15 @@ class Heard:
     """What the caller received: media frames with arrival time, marks, clears, the close."""
 
     media: list[tuple[float, bytes]] = field(default_factory=list)
-    marks: list[str] = field(default_factory=list)  # the marks sent back, in order
     marks_queued: list[tuple[float, str]] = field(default_factory=list)  # when each came from the assistant
     marks_back: list[tuple[float, str]] = field(default_factory=list)  # when each was sent back
     clears: list[float] = field(default_factory=list)
     closed: Optional[tuple[int, str]] = None
+
+    @property
+    def marks(self) -> list[str]:
+        """The marks sent back, in order."""
+        return [name for _, name in self.marks_back]
 
     def first_sound_after(self, t: float) -> Optional[float]:
         return next((at for at, codes in self.media if at >= t and audible(codes)), None)
@@ -196,7 +200,6 @@ class TwilioCaller:
         """Twilio sends a mark back once the audio before it has played (or been cleared)."""
         while time.monotonic() < min(played_at, self._playing_until):
             await asyncio.sleep(0.02)
-        self.heard.marks.append(name)
         self.heard.marks_back.append((time.monotonic(), name))
         try:
             await self.send({"event": "mark", "streamSid": self.stream_sid, "mark": {"name": name}})

@@ -26,8 +26,8 @@ from fastapi import APIRouter, Request, WebSocket, WebSocketDisconnect
 from fastapi.responses import JSONResponse, Response
 from starlette.websockets import WebSocketState
 
-from speech.audio import SAMPLE_RATE, StreamResampler, from_pcm16, resample, to_pcm16
-from speech.g711 import TELEPHONE_RATE, ulaw_decode, ulaw_encode
+from speech.audio import SAMPLE_RATE, StreamResampler
+from speech.g711 import TELEPHONE_RATE, from_telephone, to_telephone
 from speech.calls import VOICE_TURN_PREFIX, CallRegistry
 from speech.settings import SpeechSettings
 from speech.transports.messages import close_quietly, json_message
@@ -78,7 +78,7 @@ def decode_media(payload: Any) -> np.ndarray:
         codes = base64.b64decode(payload, validate=True)
     except (binascii.Error, ValueError):
         raise ProtocolError("media.payload is not valid base64") from None
-    return from_pcm16(ulaw_decode(codes))
+    return from_telephone(codes, TELEPHONE_RATE)
 
 
 def check_format(media_format: Any) -> None:
@@ -108,7 +108,7 @@ class TwilioPlayback:
             await self.ws.send_text(json.dumps({**message, "streamSid": self.stream_sid}))
 
     async def play(self, speech: Speech) -> None:
-        codes = ulaw_encode(to_pcm16(resample(speech.samples, speech.rate, TELEPHONE_RATE))).tobytes()
+        codes = to_telephone(speech.samples, speech.rate)
         for start in range(0, len(codes), FRAME_BYTES):
             await self._send({"event": "media",
                               "media": {"payload": base64.b64encode(codes[start:start + FRAME_BYTES]).decode()}})
