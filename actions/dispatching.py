@@ -5,6 +5,7 @@ slots it changes leave the rule that ran it behind, so no policy would know the 
 
 from __future__ import annotations
 
+import re
 from typing import Any, Dict, List, Text
 
 from rasa_sdk import Action, Tracker
@@ -60,6 +61,10 @@ class ActionDeclineRequest(Action):
         return [*NO_OFFER, *LISTEN]
 
 
+# a message that is only a number (ORD in front or not): an attempt at the order number
+A_NUMBER_ALONE = re.compile(r"^\W*(?:(?:it'?s|its|sorry|ok|okay)\W+)*(?:ord\W*)?\d{1,12}\W*$", re.IGNORECASE)
+
+
 class ActionLeaveForm(Action):
     """Something other than an order number while the order form asks for one: "never mind"
     stops it; "I don't know my order number" gets sign-in and a person offered; another
@@ -78,6 +83,10 @@ class ActionLeaveForm(Action):
         if said is not None:
             # the answer to the form's question, whatever the NLU made of "sorry its 40001"
             return answer_with_order_number(dispatcher, tracker, said)
+        if A_NUMBER_ALONE.match(text):
+            # "1234": an order number with a digit missing, not a change of subject
+            dispatcher.utter_message(response="utter_invalid_order_id")
+            return LISTEN
         if intent == "affirm" and not withdrawn:
             dispatcher.utter_message(response="utter_ask_order_id")
             return LISTEN

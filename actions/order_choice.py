@@ -38,7 +38,8 @@ IN_TRANSIT = frozenset({"shipped", "out_for_delivery", "delayed"})
 _NOT = r"(?:hasn'?t|has not|haven'?t|have not|not|never|didn'?t|did not|still not|yet to|isn'?t|wasn'?t)\s+(?:\w+\s+)?"
 # The state a customer describes an order by; a negated state is checked first.
 STATE_WORDS: List[tuple] = [
-    (re.compile(rf"\b{_NOT}(?:been\s+)?(?:shipped|sent|dispatched|posted)\b|\bstill processing\b", re.I),
+    (re.compile(rf"\b{_NOT}(?:been\s+)?(?:shipped|sent|dispatched|posted|left)\b|\bstill processing\b"
+                r"|\b(?:in|at|from) (?:the|your) (?:warehouse|depot)\b|\bstill being packed\b", re.I),
      frozenset({"processing"})),
     (re.compile(rf"\b{_NOT}(?:been\s+)?(?:delivered|arrived|come|came|turned up|received|got it)\b", re.I),
      OPEN),
@@ -46,7 +47,7 @@ STATE_WORDS: List[tuple] = [
     (re.compile(r"\b(?:on (?:its|it'?s|the) way|in transit|(?:been |was |got )?(?:shipped|dispatched))\b", re.I),
      IN_TRANSIT),
     (re.compile(r"\b(?:(?:was|were|been|got|already|it)\s+(?:\w+\s+)?delivered|arrived|came (?:yesterday|last|on|today)"
-                r"|turned up|received it|got it)\b", re.I),
+                r"|(?:already|that|which|has|have)\s+(?:come|came)|came already|turned up|received it|got it)\b", re.I),
      frozenset({"delivered"})),
 ]
 
@@ -82,8 +83,13 @@ def _item_patterns(item: str) -> List[str]:
     return patterns
 
 
-# "the phone case one, not the sofa": a product named right after these is ruled out
-_RULED_OUT = re.compile(r"(?:\bnot|n't|\binstead of|\brather than|\bother than|\bexcept)\s+(?:\w+\s+)?$")
+# "the phone case one, not the sofa"; "I'm keeping the trainers": a product named right after
+# these is ruled out
+_RULED_OUT = re.compile(r"(?:\bnot|n't|\binstead of|\brather than|\bother than|\bexcept|\bkeep(?:ing)?)\s+(?:\w+\s+)?$")
+# "the sofa. no wait sorry, the phone case one": what follows the last of these is what is
+# meant. Only at the start of a clause: "the sofa is actually late, and the phone case" corrects nothing
+_CORRECTION = re.compile(r"(?:^|[.,;:!?-]\s*|\bno\s+)(?:no\s+wait|wait(?:\s+no)?|actually|i\s+mean|i\s+meant"
+                         r"|scratch\s+that|my\s+mistake|oops|hang\s+on|sorry(?=\s*,|\s+i\s+mean))\b", re.IGNORECASE)
 
 
 # four letters and up: a four-letter product ("sofa", "case") is still found misspelt with a
@@ -108,12 +114,37 @@ def _items_spelled_right(text: str, items: List[str]) -> str:
     return _WORD.sub(spelled, text) if words else text
 
 
-def named_orders(customer: Customer, text: str) -> List[Order]:
-    """Orders whose products the text names (and does not rule out), misspelt or not."""
+def _mentions(customer: Customer, text: str) -> Dict[str, List[bool]]:
+    """For each order whose products the text names (misspelt or not): whether each mention
+    rules it out."""
     lowered = _items_spelled_right(text.lower(), [item for o in customer.orders for item in o.items])
-    return [o for o in customer.orders
-            if any(not _RULED_OUT.search(lowered[:m.start()])
-                   for item in o.items for p in _item_patterns(item) for m in re.finditer(p, lowered))]
+    found: Dict[str, List[bool]] = {}
+    for o in customer.orders:
+        for item in o.items:
+            for p in _item_patterns(item):
+                for m in re.finditer(p, lowered):
+                    found.setdefault(o.order_id, []).append(bool(_RULED_OUT.search(lowered[:m.start()])))
+    return found
+
+
+def named_orders(customer: Customer, text: str) -> List[Order]:
+    """Orders whose products the text names (and does not rule out), misspelt or not; of
+    several, the one named after a correction ("the sofa. no wait, the phone case")."""
+    mentions = _mentions(customer, text)
+    named = [o for o in customer.orders if not all(mentions.get(o.order_id, [True]))]
+    if len(named) > 1:
+        corrections = list(_CORRECTION.finditer(text))
+        if corrections:
+            after = named_orders(customer, text[corrections[-1].end():])
+            if len(after) == 1:
+                return after
+    return named
+
+
+def ruled_out_orders(customer: Customer, text: str) -> List[Order]:
+    """Orders the text names only to rule them out ("not the sofa")."""
+    mentions = _mentions(customer, text)
+    return [o for o in customer.orders if o.order_id in mentions and all(mentions[o.order_id])]
 
 
 OTHER_ORDER = re.compile(r"\b(?:the\s+)?other\s+(?:one|order)\b", re.IGNORECASE)
@@ -132,6 +163,11 @@ def referred_orders(customer: Customer, text: str, remembered_id: Optional[str] 
     discussed = customer.order(remembered_id) if remembered_id else None
     if discussed is not None and OTHER_ORDER.search(text):
         others = [o for o in customer.orders if o is not discussed]
+        if len(others) == 1:
+            return others
+    ruled_out = ruled_out_orders(customer, text)
+    if ruled_out:  # "not the sofa, the other one": of two orders, the one not ruled out
+        others = [o for o in customer.orders if o not in ruled_out]
         if len(others) == 1:
             return others
     return []

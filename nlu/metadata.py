@@ -50,6 +50,9 @@ class Labels:
     # intent -> priority (higher first) of the intents that are requests a customer can make
     # together in one message (the project's `metadata: {priority: N}`); see nlu.requests
     priorities: dict[str, int] = field(default_factory=dict)
+    # intent -> family of intents the dialogue handles alike; the fallback decision reads the
+    # family's summed probability (nlu.families). Empty for models trained before families.
+    families: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

@@ -84,6 +84,11 @@ def render(meta: ModelMetadata) -> str:
         "## Out-of-scope handling", "",
         f"Below an intent confidence of **{fallback.threshold}** the service answers "
         f"`nlu_fallback` ({fallback.method}). `NLU_FALLBACK_THRESHOLD` overrides it.", "",
+        *(["Intents of one family (the dialogue handles them alike) count together against the "
+           "threshold; the intent served is still the most probable one:", "",
+           _table(["family", "intents"], [[f, ", ".join(sorted(i for i, g in meta.labels.families.items() if g == f))]
+                                          for f in sorted(set(meta.labels.families.values()))]), ""]
+          if meta.labels.families else []),
         *([f"{settings.nonsense_examples} generated nonsense messages (keyboard mash, made-up words, word "
            "salads; `nlu/nonsense.py`) were trained as the out-of-scope intent, besides the written examples.", ""]
           if settings.nonsense_examples else []),

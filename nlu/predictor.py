@@ -11,6 +11,7 @@ from transformers import BatchEncoding
 
 from nlu import tags as bio_tags
 from nlu.entities import RuleExtractor, apply_synonyms, merge
+from nlu.families import RANKING_LENGTH, family_confidence
 from nlu.model import LoadedModel
 from nlu.requests import (MAX_CLAUSES, SURE, Request, best_clause, clause_spans, demand_in_anger,
                           pick_requests, request_in_reaction, word_cuts)
@@ -20,7 +21,6 @@ from nlu.windows import window_spans
 FALLBACK_INTENT = "nlu_fallback"
 NEGATIVE = "negative"  # the sentiment label that outweighs the others in a long message
 MAX_EXPLAINED_WORDS = 48
-RANKING_LENGTH = 10
 
 
 class Predictor:
@@ -79,7 +79,7 @@ class Predictor:
                     ranking, requests = t_ranking, t_requests
                     sentiment = self._sentiment(t_sentiment_logits.softmax(-1))
         intent = dict(ranking[0])
-        if intent["confidence"] < self.threshold or foreign:
+        if self.sure_enough(ranking) < self.threshold or foreign:
             # Same shape as Rasa's FallbackClassifier, so stock fallback rules apply.
             intent = {"name": FALLBACK_INTENT, "confidence": self.threshold}
             ranking = [intent, *ranking]
@@ -99,6 +99,12 @@ class Predictor:
             "requests": requests,
             "model": self.version,
         }
+
+    def sure_enough(self, ranking: list[dict[str, Any]]) -> float:
+        """What the fallback threshold is compared with: the top intent's probability with its
+        family's (nlu.families)."""
+        families = self.loaded.metadata.labels.families
+        return family_confidence(((r["name"], r["confidence"]) for r in ranking), families)
 
     def tidied(self, text: str) -> str:
         """The English message with spelt-out letters and spoken digits written ("o r d four
@@ -165,7 +171,8 @@ class Predictor:
         if requests and requests[0].confidence >= SURE > whole_confidence:
             # a story around one clear request ("... They haven't arrived yet. Is it too late to cancel?")
             return [], requests[0]
-        in_reaction = request_in_reaction(whole["name"], whole_clauses, clause_predictions, priorities, self.threshold)
+        in_reaction = request_in_reaction(whole["name"], whole_clauses, clause_predictions, priorities, self.threshold,
+                                          whole_confidence)
         if in_reaction is not None:
             return [], in_reaction
         if whole_confidence < self.threshold:

@@ -112,13 +112,18 @@ def best_clause(clauses: list[tuple[int, int]], predictions: list[tuple[str, flo
 
 
 def request_in_reaction(whole_intent: str, clauses: list[tuple[int, int]], predictions: list[tuple[str, float]],
-                        priorities: dict[str, int], threshold: float) -> Request | None:
+                        priorities: dict[str, int], threshold: float, whole_confidence: float = 0.0,
+                        sure: float = SURE) -> Request | None:
     """The one request inside a message read as a whole as a reaction (REACTIONS); None when
-    the message is not one, or holds no request or several different ones."""
+    the message is not one, or holds no request or several different ones, or when the
+    reaction is sure and the request is not ("how do i cancel my netflix subscription? they
+    keep taking money every month" is off-topic, not a double charge)."""
     if whole_intent not in REACTIONS:
         return None
     found = [Request(i, c, s, e) for (s, e), (i, c) in zip(clauses, predictions) if i in priorities and c >= threshold]
-    return found[0] if len({r.intent for r in found}) == 1 else None
+    if len({r.intent for r in found}) != 1 or whole_confidence >= sure > found[0].confidence:
+        return None
+    return found[0]
 
 
 def pick_requests(clauses: list[tuple[int, int]], predictions: list[tuple[str, float]],
@@ -128,9 +133,10 @@ def pick_requests(clauses: list[tuple[int, int]], predictions: list[tuple[str, f
 
     In a story (STORY_CLAUSES or more), only the clauses the model is sure of count: the
     background reads as weak requests however urgent their intent ("I've only used it
-    *twice*" is not a double charge); with none sure, the surest clause comes first. In a
-    shorter message every confident clause is a request ("is my dress still coming? oh and I
-    can't log in")."""
+    *twice*" is not a double charge); with none sure there are none, and the reading of the
+    whole story stands (its clauses read alone were guesses: "I've taken a day off work twice
+    now waiting in for it" is not a double charge either). In a shorter message every
+    confident clause is a request ("is my dress still coming? oh and I can't log in")."""
     best: dict[str, Request] = {}
     for (start, end), (intent, confidence) in zip(clauses, predictions):
         if intent not in priorities or confidence < threshold:
@@ -139,10 +145,7 @@ def pick_requests(clauses: list[tuple[int, int]], predictions: list[tuple[str, f
             best[intent] = Request(intent, confidence, start, end)
     found = list(best.values())
     if len(clauses) >= STORY_CLAUSES:
-        asked = [r for r in found if r.confidence >= sure]
-        if not asked:
-            return sorted(found, key=lambda r: (-r.confidence, r.start))
-        found = asked
+        found = [r for r in found if r.confidence >= sure]
     return sorted(found, key=lambda r: (-priorities[r.intent], r.start))
 
 

@@ -73,7 +73,8 @@ def train(
 
 def label_set(data: TrainingData) -> Labels:
     return Labels(intents=data.intents, sentiments=list(SENTIMENTS), tags=tag_set(data.examples),
-                  priorities={i: p for i, p in data.priorities.items() if i in data.intents})
+                  priorities={i: p for i, p in data.priorities.items() if i in data.intents},
+                  families={i: f for i, f in data.families.items() if i in data.intents})
 
 
 def nonsense_examples(settings: NluSettings, data: TrainingData, labels: Labels, tokenizer) -> list[Example]:

@@ -10,6 +10,11 @@ Request priorities (our addition too) live in an intent's metadata: `metadata: {
 marks the intent as a request a customer may make beside another in one message, and says
 which of two is handled first (higher first). Rasa ignores the key as well.
 
+Intent families (ours too): `metadata: {family: order_whereabouts}` on intents the dialogue
+handles alike ("where is it", "tracking", "it's late"). The fallback decision reads the
+family's summed probability (nlu.families), so a message split between near-synonyms is not
+turned away as if nothing fitted it.
+
 Sentiment labels (our addition) live in Rasa's own example metadata:
 `metadata: {sentiment: negative}` on an intent sets the default for its
 examples, the same key on an example overrides it; unlabelled examples are
@@ -102,6 +107,8 @@ class TrainingData:
     # intent -> priority, from `metadata: {priority: N}` on an intent: which intents are requests
     # and which of two in one message comes first (nlu.requests)
     priorities: dict[str, int] = field(default_factory=dict)
+    # intent -> family, from `metadata: {family: name}` on an intent (nlu.families)
+    families: dict[str, str] = field(default_factory=dict)
 
     @property
     def intents(self) -> list[str]:
@@ -259,6 +266,13 @@ def _read_block(data: TrainingData, block: dict[str, Any], where: str, source: s
             if data.priorities.get(intent, priority) != priority:
                 raise TrainingDataError(f"{where}: intent {intent!r} already has priority {data.priorities[intent]}")
             data.priorities[intent] = priority
+        family = (block.get("metadata") or {}).get("family")
+        if family is not None:
+            if not isinstance(family, str) or not family.strip():
+                raise TrainingDataError(f"{where}: family {family!r} is not a name")
+            if data.families.get(intent, family) != family:
+                raise TrainingDataError(f"{where}: intent {intent!r} is already in family {data.families[intent]!r}")
+            data.families[intent] = family
         for raw, meta in _bullets(examples, where):
             text, spans = parse_annotated(raw)
             if not text.strip():

@@ -25,6 +25,15 @@ ALICE, BEN, DEV = CUSTOMERS["C1001"], CUSTOMERS["C1002"], CUSTOMERS["C1004"]
     # a product ruled out is not the one meant
     (BEN, "the phone case one not the sofa", "cancel_order", "ORD-20001"),
     (BEN, "the sofa, not the phone case", "cancel_order", "ORD-20002"),
+    (BEN, "not the sofa, the other one", "cancel_order", "ORD-20001"),     # nothing discussed yet
+    (ALICE, "send the kettle back, i'm keeping the trainers", "request_refund", "ORD-10002"),
+    # a correction: what is named after it is meant
+    (BEN, "the sofa. no wait sorry, the phone case one", "cancel_order", "ORD-20001"),
+    (BEN, "phone case, actually make that the sofa", "cancel_order", "ORD-20002"),
+    # more ways to describe the state
+    (ALICE, "the one that already came", "request_refund", "ORD-10002"),
+    (BEN, "the order that's still sat in your warehouse", "request_refund", "ORD-20001"),
+    (BEN, "the one that hasn't left yet", "cancel_order", "ORD-20001"),
     # a product misspelt is still that product
     (ALICE, "can i get a refund on the kettel its broken", "request_refund", "ORD-10002"),
     (ALICE, "wheres my trainrs", "order_status", "ORD-10001"),
@@ -33,6 +42,14 @@ ALICE, BEN, DEV = CUSTOMERS["C1001"], CUSTOMERS["C1002"], CUSTOMERS["C1004"]
 ])
 def test_the_order_meant(customer, text, topic, expected):
     assert choose_order(customer, text, topic).order.order_id == expected
+
+
+def test_a_correction_naming_both_again_still_asks():
+    choice = choose_order(BEN, "sorry, I meant both the sofa and the phone case", "cancel_order")
+    assert choice.order is None and len(choice.candidates) == 2
+    # words that correct only at a clause's start
+    for text in ("the sofa is actually late, and so is the phone case", "the sofa is late, sorry to moan, and the phone case"):
+        assert len(choose_order(BEN, text, "cancel_order").candidates) == 2, text
 
 
 def test_a_word_merely_spelt_like_a_product_names_no_order():

@@ -245,6 +245,16 @@ def test_asking_again_for_the_forms_own_request_is_not_a_withdrawal():
     assert said == [replies.form_left()]
 
 
+def test_a_number_of_the_wrong_length_is_a_wrong_order_number_and_the_form_goes_on():
+    for text in ("1234", "its 123", "ORD 12"):
+        said, returned = _leave_form_after(text, "out_of_scope", {"order_topic": "order_status"})
+        assert said == [None], text  # a response, not a text: utter_invalid_order_id
+        assert not any(isinstance(e, dict) and e.get("event") == "active_loop" for e in returned), text
+    # words around the number are something else: the form is left as before
+    said, _ = _leave_form_after("what is 2 + 2", "out_of_scope", {"order_topic": "order_status"})
+    assert said != [None]
+
+
 def test_of_two_order_ids_in_a_message_the_correction_counts():
     import os
     from unittest import mock

@@ -94,9 +94,8 @@ def test_a_story_around_the_request_does_not_outrank_it():
     priorities = {"charged_twice": 8, "late": 6, "refund": 4}
     picked = pick_requests(clauses, [("late", 0.55), ("charged_twice", 0.76), ("refund", 0.92)], priorities, 0.5)
     assert [r.intent for r in picked] == ["refund"]
-    # with nothing sure, the surest clause leads and the others follow by confidence
-    unsure = pick_requests(clauses, [("late", 0.55), ("charged_twice", 0.7), ("refund", 0.6)], priorities, 0.5)
-    assert [r.intent for r in unsure] == ["charged_twice", "refund", "late"]
+    # with nothing sure, no clause is a request: the reading of the whole story stands
+    assert pick_requests(clauses, [("late", 0.55), ("charged_twice", 0.7), ("refund", 0.6)], priorities, 0.5) == []
     # two clauses are two requests, sure or not ("is my dress still coming? oh and I can't log in")
     two = pick_requests(clauses[:2], [("late", 0.55), ("refund", 0.92)], priorities, 0.5)
     assert [r.intent for r in two] == ["late", "refund"]
@@ -118,6 +117,12 @@ def test_the_one_request_inside_a_reaction_leads():
     assert request_in_reaction("affirm", clauses, [("deny", 0.8), ("human", 0.9)], priorities, 0.5) is None
     assert request_in_reaction("deny", clauses, [("status", 0.8), ("human", 0.9)], priorities, 0.5) is None
     assert request_in_reaction("deny", clauses, [("deny", 0.8), ("human", 0.4)], priorities, 0.5) is None
+    # a sure reaction does not yield to an unsure request; an unsure one does
+    off_topic = [("out_of_scope", 0.95), ("status", 0.6)]
+    assert request_in_reaction("out_of_scope", clauses, off_topic, priorities, 0.5, whole_confidence=0.9) is None
+    assert request_in_reaction("out_of_scope", clauses, off_topic, priorities, 0.5, whole_confidence=0.6).intent == "status"
+    assert request_in_reaction("out_of_scope", clauses, [("out_of_scope", 0.95), ("status", 0.85)], priorities, 0.5,
+                               whole_confidence=0.9).intent == "status"
 
 
 def test_an_uncut_message_is_tried_at_its_word_boundaries_from_its_start():

@@ -25,3 +25,10 @@ def test_card_has_sources_distribution_metrics_confusions_settings_versions_limi
 
 def test_card_without_held_out_examples_says_so():
     assert "No held-out examples" in render(tiny_metadata())
+
+
+def test_card_lists_intent_families_when_the_project_has_them():
+    meta = tiny_metadata(intents=["late", "status", "greet"])
+    assert "family" not in render(meta)
+    meta = replace(meta, labels=replace(meta.labels, families={"late": "whereabouts", "status": "whereabouts"}))
+    assert "| whereabouts | late, status |" in render(meta)
