@@ -147,6 +147,11 @@ def ruled_out_orders(customer: Customer, text: str) -> List[Order]:
     return [o for o in customer.orders if o.order_id in mentions and all(mentions[o.order_id])]
 
 
+# "I want to cancel an order", "money back on something": not necessarily the one discussed
+INDEFINITE = re.compile(r"\b(?:an|another|one of my|some)\s+(?:other\s+)?(?:order|orders|item|parcel|thing)\b"
+                        r"|\bsomething\b", re.IGNORECASE)
+# "the one that already came": an order picked out by its state ("has it arrived?" asks about one)
+DESCRIBED = re.compile(r"\bthe\s+(?:one|order|parcel|thing|stuff)\b", re.IGNORECASE)
 OTHER_ORDER = re.compile(r"\b(?:the\s+)?other\s+(?:one|order)\b", re.IGNORECASE)
 
 
@@ -193,13 +198,17 @@ def choose_order(customer: Customer, text: str, topic: str, named_id: Optional[s
         return OrderChoice(order=mentioned[0])
     if len(mentioned) > 1:
         return OrderChoice(candidates=mentioned)
-    if remembered_id and customer.order(remembered_id):
-        return OrderChoice(order=customer.order(remembered_id))
+    remembered = customer.order(remembered_id) if remembered_id else None
+    states = stated_states(text)
+    described = states is not None and DESCRIBED.search(text) is not None
+    if remembered is not None and not INDEFINITE.search(text) and not (described and remembered.status not in states):
+        # the order being discussed, unless the customer asks about "an order" or describes
+        # one in another state ("the one that already came" while talking about one on its way)
+        return OrderChoice(order=remembered)
     if not customer.orders:
         return OrderChoice()
     fitting = [o for o in customer.orders if o.status in FITS.get(topic, OPEN)] or (
         [] if topic in FITS else list(customer.orders))
-    states = stated_states(text)
     if states:
         fitting = [o for o in fitting or customer.orders if o.status in states] or fitting
     preferred = [o for o in fitting if o.status in PREFERRED.get(topic, frozenset())]

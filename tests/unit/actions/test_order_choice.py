@@ -44,6 +44,23 @@ def test_the_order_meant(customer, text, topic, expected):
     assert choose_order(customer, text, topic).order.order_id == expected
 
 
+def test_the_order_discussed_unless_the_customer_means_another():
+    assert choose_order(BEN, "cancel it", "cancel_order", remembered_id="ORD-20002").order.order_id == "ORD-20002"
+    # "an order", "something": not necessarily the one discussed, so ask which
+    for text in ("I want to cancel an order", "can i cancel one of my orders"):
+        choice = choose_order(BEN, text, "cancel_order", remembered_id="ORD-20002")
+        assert choice.order is None and len(choice.candidates) == 2, text
+    assert choose_order(ALICE, "i'd like my money back on something", "request_refund",
+                        remembered_id="ORD-10001").order is None
+    # a state the discussed order is not in points at another
+    choice = choose_order(ALICE, "the one that already came", "request_refund", remembered_id="ORD-10001")
+    assert choice.order.order_id == "ORD-10002"
+    # a question about the discussed order's state is about that order
+    for text in ("has it arrived yet", "has it been delivered"):
+        assert choose_order(ALICE, text, "order_status", remembered_id="ORD-10002").order.order_id == "ORD-10002"
+        assert choose_order(ALICE, text, "order_status", remembered_id="ORD-10001").order.order_id == "ORD-10001"
+
+
 def test_a_correction_naming_both_again_still_asks():
     choice = choose_order(BEN, "sorry, I meant both the sofa and the phone case", "cancel_order")
     assert choice.order is None and len(choice.candidates) == 2
