@@ -248,6 +248,11 @@ def request_kept_for_later(intent: str) -> str:
     return f"I can also {what} once we've sorted this."
 
 
+def sorry_to_hear() -> str:
+    """Before the thanks for a complaint given as feedback ("your driver threw my parcel over the fence")."""
+    return "I'm sorry to hear that, and thank you for telling us."
+
+
 def form_left() -> str:
     return "No problem, let's leave that. Anything else I can help with?"
 

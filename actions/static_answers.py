@@ -1,7 +1,8 @@
 """Intents answered with a fixed response ("are you a bot?", feedback), unless the customer is
 clearly upset: "stupid bot, you can't even answer a simple question" or "I'll be leaving a
 one-star review" wants an apology and a person, not "I'm a virtual assistant" or "thanks for
-the feedback" (emotion first, see actions.actions.answer_upset)."""
+the feedback" (emotion first, see actions.actions.answer_upset); a calm complaint given as
+feedback gets an apology before the thanks."""
 
 from __future__ import annotations
 
@@ -12,7 +13,8 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.actions import Answering, answer_upset, current_customer, upset_now
+from actions import replies
+from actions.actions import Answering, answer_upset, current_customer, mood, upset_now
 
 
 class StaticAnswer(Answering):
@@ -41,3 +43,9 @@ class ActionFeedback(StaticAnswer):
 
     def name(self) -> Text:
         return "action_feedback"
+
+    def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
+        # a complaint given calmly is still a complaint: an apology before the thanks
+        if not upset_now(tracker) and mood(tracker).latest == "negative":
+            dispatcher.utter_message(text=replies.sorry_to_hear())
+        return super().answer(dispatcher, tracker, domain)

@@ -268,3 +268,25 @@ def test_of_two_order_ids_in_a_message_the_correction_counts():
     message = {"text": "ord-20001 no wait sorry its ord-20002", "entities": entities}
     assert latest_order_id(Tracker("t", {}, message, [], False, None, {}, "")) == "ORD-20002"
     assert latest_order_id(Tracker("t", {}, {"text": "hi", "entities": []}, [], False, None, {}, "")) is None
+
+
+def _feedback_after(text: str, label: str, score: float):
+    import os
+    from unittest import mock
+
+    from rasa_sdk import Tracker
+
+    with mock.patch.dict(os.environ, {"DEV_MODE": "true"}):
+        from actions.static_answers import ActionFeedback
+    message = {"text": text, "intent": {"name": "give_feedback", "confidence": 0.9}, "entities": [], "metadata": {},
+               "sentiment": {"label": label, "score": score}}
+    events = [{"event": "user", "text": text, "parse_data": message, "input_channel": "rest"}]
+    dispatcher = CollectingDispatcher()
+    ActionFeedback().run(dispatcher, Tracker("fb", {}, message, events, False, None, {}, "action_listen"), {})
+    return [m.get("text") or m.get("response") for m in dispatcher.messages]
+
+
+def test_a_calm_complaint_given_as_feedback_gets_an_apology_before_the_thanks():
+    said = _feedback_after("your driver threw my parcel over the fence", "negative", 0.55)
+    assert said == [replies.sorry_to_hear(), "utter_feedback_thanks"]
+    assert _feedback_after("love the new app", "positive", 0.9) == ["utter_feedback_thanks"]
