@@ -64,6 +64,10 @@ class ActionDeclineRequest(Action):
 # a message that is only a number (ORD in front or not): an attempt at the order number
 A_NUMBER_ALONE = re.compile(r"^\W*(?:(?:it'?s|its|sorry|ok|okay)\W+)*(?:ord\W*)?\d{1,12}\W*$", re.IGNORECASE)
 
+# "what does an order number look like?", "where do I find the order number": asked about the question
+ABOUT_THE_ORDER_NUMBER = re.compile(r"\b(?:what|where|how|which)\b[^.!?]{0,30}\border (?:number|no\.?|id|ref(?:erence)?)\b"
+                                    r"[^.!?]{0,20}(?:look|find|get|see|mean|is it|go)?", re.IGNORECASE)
+
 
 class ActionLeaveForm(Action):
     """Something other than an order number while the order form asks for one: "never mind"
@@ -86,6 +90,10 @@ class ActionLeaveForm(Action):
         if A_NUMBER_ALONE.match(text):
             # "1234": an order number with a digit missing, not a change of subject
             dispatcher.utter_message(response="utter_invalid_order_id")
+            return LISTEN
+        if ABOUT_THE_ORDER_NUMBER.search(text) and not NO_ORDER_NUMBER.search(text):
+            # "what's an order number look like?": a question about the form's own question
+            dispatcher.utter_message(response="utter_ask_order_id")
             return LISTEN
         if intent == "affirm" and not withdrawn:
             dispatcher.utter_message(response="utter_ask_order_id")

@@ -230,7 +230,7 @@ def _leave_form_after(text: str, intent: str, slots: dict):
               {"event": "user", "text": text, "parse_data": message, "input_channel": "rest"}]
     dispatcher = CollectingDispatcher()
     returned = ActionLeaveForm().run(dispatcher, Tracker("lf", slots, message, events, False, None, {}, "order_form"), {})
-    return [m.get("text") for m in dispatcher.messages], returned
+    return [m.get("text") or m.get("response") for m in dispatcher.messages], returned
 
 
 def test_asking_again_for_the_forms_own_request_is_not_a_withdrawal():
@@ -248,11 +248,16 @@ def test_asking_again_for_the_forms_own_request_is_not_a_withdrawal():
 def test_a_number_of_the_wrong_length_is_a_wrong_order_number_and_the_form_goes_on():
     for text in ("1234", "its 123", "ORD 12"):
         said, returned = _leave_form_after(text, "out_of_scope", {"order_topic": "order_status"})
-        assert said == [None], text  # a response, not a text: utter_invalid_order_id
+        assert said == ["utter_invalid_order_id"], text
+        assert not any(isinstance(e, dict) and e.get("event") == "active_loop" for e in returned), text
+    # a question about the order number is answered by the form's own question, and the form goes on
+    for text in ("what's an order number look like?", "where do i find the order number"):
+        said, returned = _leave_form_after(text, "opening_hours_contact", {"order_topic": "order_status"})
+        assert said == ["utter_ask_order_id"], text
         assert not any(isinstance(e, dict) and e.get("event") == "active_loop" for e in returned), text
     # words around the number are something else: the form is left as before
     said, _ = _leave_form_after("what is 2 + 2", "out_of_scope", {"order_topic": "order_status"})
-    assert said != [None]
+    assert said != ["utter_invalid_order_id"]
 
 
 def test_of_two_order_ids_in_a_message_the_correction_counts():
