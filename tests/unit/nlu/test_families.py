@@ -1,6 +1,5 @@
 """Intent families: a message split between near-synonyms is understood, not turned away."""
 
-import textwrap
 from dataclasses import replace
 
 import pytest
@@ -8,6 +7,7 @@ import pytest
 from nlu.families import family_confidence
 from nlu.predictor import Predictor
 from nlu.training_data import TrainingDataError, load_project
+from tests.unit.nlu.test_augment_requests_nonsense import write_project
 from tests.unit.nlu.tiny import DecodingNet, tiny_metadata, tiny_model
 
 FAMILIES = {"late": "whereabouts", "status": "whereabouts"}
@@ -48,12 +48,6 @@ def test_a_split_across_families_still_falls_back():
     assert split_predictor(FAMILIES).parse("banana").get("intent")["name"] == "nlu_fallback"
     # and a model trained without families behaves as before
     assert split_predictor({}).parse("where is it")["intent"]["name"] == "nlu_fallback"
-
-
-def write_project(tmp_path, body):
-    (tmp_path / "data").mkdir(exist_ok=True)
-    (tmp_path / "data" / "nlu.yml").write_text(textwrap.dedent(body))
-    return tmp_path
 
 
 def test_families_come_from_intent_metadata(tmp_path):
