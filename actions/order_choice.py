@@ -149,7 +149,7 @@ def ruled_out_orders(customer: Customer, text: str) -> List[Order]:
 
 # "I want to cancel an order", "money back on something": not necessarily the one discussed
 INDEFINITE = re.compile(r"\b(?:an|another|one of my|some)\s+(?:other\s+)?(?:order|orders|item|parcel|thing)\b"
-                        r"|\bsomething\b", re.IGNORECASE)
+                        r"|\b(?:on|for)\s+something\b", re.IGNORECASE)
 # "the one that already came": an order picked out by its state ("has it arrived?" asks about one)
 DESCRIBED = re.compile(r"\bthe\s+(?:one|order|parcel|thing|stuff)\b", re.IGNORECASE)
 OTHER_ORDER = re.compile(r"\b(?:the\s+)?other\s+(?:one|order)\b", re.IGNORECASE)

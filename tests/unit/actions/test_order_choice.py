@@ -52,6 +52,8 @@ def test_the_order_discussed_unless_the_customer_means_another():
         assert choice.order is None and len(choice.candidates) == 2, text
     assert choose_order(ALICE, "i'd like my money back on something", "request_refund",
                         remembered_id="ORD-10001").order is None
+    # "something's wrong with it" is about the order discussed
+    assert choose_order(ALICE, "something's wrong with it", "item_damaged", remembered_id="ORD-10002").order.order_id == "ORD-10002"
     # a state the discussed order is not in points at another
     choice = choose_order(ALICE, "the one that already came", "request_refund", remembered_id="ORD-10001")
     assert choice.order.order_id == "ORD-10002"
