@@ -155,9 +155,17 @@ def complaint_opening(intent: str, customer: Optional[Customer]) -> str:
     return f"I'm sorry about {what}{',' + name if name else ''}. "
 
 
+# complaints made with the item in hand, whatever the order's recorded status says
+ITEM_IN_HAND = frozenset({"item_damaged", "wrong_item"})
+
+
 def complaint_reply(intent: str, customer: Optional[Customer], order: Optional[Order]) -> str:
     opening = complaint_opening(intent, customer)
-    about = f"{describe_order(order)} " if order else ""
+    if order is not None and intent in ITEM_IN_HAND and order.status != "delivered":
+        # the customer is holding the item: "is out for delivery today" would contradict them
+        about = f"This is about your order {_order_label(order)}. "
+    else:
+        about = f"{describe_order(order)} " if order else ""
     next_step = {
         "delivery_late": "I've flagged it with the courier so it gets priority.",
         "item_damaged": "Please keep the item and packaging; we'll send a free replacement or refund, whichever you prefer.",

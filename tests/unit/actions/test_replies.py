@@ -32,6 +32,13 @@ def test_complaint_and_handoff_wording():
     text = replies.complaint_reply("item_damaged", alice, None)
     assert text.startswith("I'm sorry about your item arriving damaged, Alice.")
     assert "number 3 in the queue" in replies.handoff_reply(3, 9, alice)
+    # a wrong or damaged item is in the customer's hands: its order's "out for delivery" is not repeated
+    chloe = customers()["C1003"]
+    dress = chloe.orders[0]
+    assert dress.status == "out_for_delivery"
+    text = replies.complaint_reply("wrong_item", chloe, dress)
+    assert "ORD-30001 (summer dress)" in text and "out for delivery" not in text
+    assert "out for delivery" in replies.complaint_reply("delivery_late", chloe, dress)
     assert "by email" in replies.handoff_reply(1, 3, alice)
 
 
