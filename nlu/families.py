@@ -15,10 +15,6 @@ from __future__ import annotations
 
 from typing import Iterable, Mapping
 
-# at most this many top intents are summed: the ranking the predictor keeps (nlu.predictor)
-RANKING_LENGTH = 10
-
-
 def family_confidence(ranking: Iterable[tuple[str, float]], families: Mapping[str, str]) -> float:
     """The top intent's probability plus those of the other intents of its family in the
     ranking (`(intent, probability)`, most probable first); the top's alone when it has no family."""

@@ -11,7 +11,7 @@ from transformers import BatchEncoding
 
 from nlu import tags as bio_tags
 from nlu.entities import RuleExtractor, apply_synonyms, merge
-from nlu.families import RANKING_LENGTH, family_confidence
+from nlu.families import family_confidence
 from nlu.model import LoadedModel
 from nlu.requests import (MAX_CLAUSES, SURE, Request, best_clause, clause_spans, demand_in_anger,
                           pick_requests, request_in_reaction, word_cuts)
@@ -21,6 +21,7 @@ from nlu.windows import window_spans
 FALLBACK_INTENT = "nlu_fallback"
 NEGATIVE = "negative"  # the sentiment label that outweighs the others in a long message
 MAX_EXPLAINED_WORDS = 48
+RANKING_LENGTH = 10
 
 
 class Predictor:

@@ -216,21 +216,29 @@ def test_after_a_fixed_answer_the_other_request_of_the_message_is_offered():
     assert run([]) == ([], [])  # one request: nothing more to say
 
 
-def _leave_form_after(text: str, intent: str, slots: dict):
+def _run_action(module: str, action: str, text: str, intent: str, slots: dict, sentiment: tuple = ("negative", 0.9),
+                active_loop: str = "action_listen"):
+    """What `action` says and returns for the customer's `text`, after a question from the bot."""
+    import importlib
     import os
     from unittest import mock
 
     from rasa_sdk import Tracker
 
     with mock.patch.dict(os.environ, {"DEV_MODE": "true"}):
-        from actions.dispatching import ActionLeaveForm
+        cls = getattr(importlib.import_module(module), action)
+    label, score = sentiment
     message = {"text": text, "intent": {"name": intent, "confidence": 0.9}, "entities": [], "metadata": {},
-               "sentiment": {"label": "negative", "score": 0.9}}
+               "sentiment": {"label": label, "score": score}}
     events = [{"event": "bot", "text": "Could you tell me your order number?"},
               {"event": "user", "text": text, "parse_data": message, "input_channel": "rest"}]
     dispatcher = CollectingDispatcher()
-    returned = ActionLeaveForm().run(dispatcher, Tracker("lf", slots, message, events, False, None, {}, "order_form"), {})
+    returned = cls().run(dispatcher, Tracker("t", slots, message, events, False, None, {}, active_loop), {})
     return [m.get("text") or m.get("response") for m in dispatcher.messages], returned
+
+
+def _leave_form_after(text: str, intent: str, slots: dict):
+    return _run_action("actions.dispatching", "ActionLeaveForm", text, intent, slots, active_loop="order_form")
 
 
 def test_asking_again_for_the_forms_own_request_is_not_a_withdrawal():
@@ -276,19 +284,7 @@ def test_of_two_order_ids_in_a_message_the_correction_counts():
 
 
 def _feedback_after(text: str, label: str, score: float):
-    import os
-    from unittest import mock
-
-    from rasa_sdk import Tracker
-
-    with mock.patch.dict(os.environ, {"DEV_MODE": "true"}):
-        from actions.static_answers import ActionFeedback
-    message = {"text": text, "intent": {"name": "give_feedback", "confidence": 0.9}, "entities": [], "metadata": {},
-               "sentiment": {"label": label, "score": score}}
-    events = [{"event": "user", "text": text, "parse_data": message, "input_channel": "rest"}]
-    dispatcher = CollectingDispatcher()
-    ActionFeedback().run(dispatcher, Tracker("fb", {}, message, events, False, None, {}, "action_listen"), {})
-    return [m.get("text") or m.get("response") for m in dispatcher.messages]
+    return _run_action("actions.static_answers", "ActionFeedback", text, "give_feedback", {}, (label, score))[0]
 
 
 def test_a_calm_complaint_given_as_feedback_gets_an_apology_before_the_thanks():
