@@ -260,8 +260,12 @@ class ActionHandoff(Answering):
         return "action_handoff"
 
     def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
-        reason = "customer asked" if latest_intent(tracker) == "speak_to_human" else "offered after " + (
-            "negative sentiment" if mood(tracker).negative_messages else "top-tier complaint")
+        if latest_intent(tracker) == "speak_to_human":
+            return hand_off(dispatcher, tracker, current_customer(tracker), "customer asked")
+        if upset_now(tracker):  # handed on by answer_upset, or "yes, this is a joke": the anger came back
+            return hand_off(dispatcher, tracker, current_customer(tracker), "repeated anger",
+                            opening=replies.upset_handoff_opening())
+        reason = "offered after " + ("negative sentiment" if mood(tracker).negative_messages else "top-tier complaint")
         return hand_off(dispatcher, tracker, current_customer(tracker), reason)
 
 
@@ -291,9 +295,10 @@ def upset_now(tracker: Tracker) -> bool:
 
 def answer_upset(dispatcher: CollectingDispatcher, tracker: Tracker, customer: Optional[Customer]) -> List[EventType]:
     """Emotion first: empathy and a person, offered the first time; when the anger comes back
-    (a person already offered, or repeated negative messages), put through at once."""
+    (a person already offered, or repeated negative messages), put through at once, by the
+    hand-off action itself so the conversation's record shows who handed it on."""
     if tracker.get_slot("handoff_offered") or mood(tracker).negative_messages >= settings().negative_messages_before_human:
-        return hand_off(dispatcher, tracker, customer, "repeated anger", opening=replies.upset_handoff_opening())
+        return [FollowupAction("action_handoff")]
     dispatcher.utter_message(text=replies.upset_fallback(customer))
     return [SlotSet("handoff_offered", True)]
 
@@ -401,10 +406,22 @@ class ActionOutOfScope(Answering):
     def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
         # another language was answered already, by Answering.run
         customer = current_customer(tracker)
-        events = about_their_own_order(dispatcher, tracker, customer)
+        events = None if surely_off_topic(tracker.latest_message) else about_their_own_order(dispatcher, tracker, customer)
         if events is not None:
             return events
         return answer_not_understood(dispatcher, tracker, "utter_out_of_scope", customer)
+
+
+# "any tips for getting limescale out of a kettle?": an off-topic question of some length names
+# the customer's product without pointing at their order; a short one ("and the kettle?") still
+# points at it, and so may a longer one the model was unsure of.
+SURELY_OFF_TOPIC = 0.5
+POINTER_WORDS = 6
+
+
+def surely_off_topic(message: Dict[Text, Any]) -> bool:
+    confidence = float((message.get("intent") or {}).get("confidence") or 0.0)
+    return confidence >= SURELY_OFF_TOPIC and len((message.get("text") or "").split()) > POINTER_WORDS
 
 
 class ActionRephrase(Answering):

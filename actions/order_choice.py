@@ -49,6 +49,9 @@ STATE_WORDS: List[tuple] = [
     (re.compile(r"\b(?:(?:was|were|been|got|already|it)\s+(?:\w+\s+)?delivered|arrived|came (?:yesterday|last|on|today)"
                 r"|(?:already|that|which|has|have)\s+(?:come|came)|came already|turned up|received it|got it)\b", re.I),
      frozenset({"delivered"})),
+    # "the order that's stuck", "the one that's taking forever"
+    (re.compile(r"\b(?:stuck|delayed|held up|running late|taking (?:ages|forever)|(?:one|order|that'?s|is) late)\b", re.I),
+     frozenset({"delayed"})),
 ]
 
 
@@ -71,15 +74,25 @@ class OrderChoice:
 _DETERMINER = r"(?:my|me|the|that|this|those|these|our)\s+(?:\w+\s+)?"
 
 
+# What customers also call a product, by the last word of its name ("my runners", "the couch")
+OTHER_NAMES: Dict[str, List[str]] = {
+    "trainers": ["runners", "sneakers", "trainer's"],
+    "sofa": ["couch", "settee"],
+    "case": ["cover"],
+    "fryer": ["airfryer"],
+}
+
+
 def _item_patterns(item: str) -> List[str]:
     """The item's whole name anywhere ("phone case", "sofa"); its last word, singular or plural,
-    only after a determiner ("my trainers", "the case"), so "in case" names nothing."""
+    or another name for it, only after a determiner ("my trainers", "the case", "my runners"),
+    so "in case" names nothing."""
     name = item.lower()
     head = name.split()[-1]
     patterns = [rf"(?<!\w){re.escape(name)}s?(?!\w)"]
-    if head != name:
-        heads = "|".join(re.escape(h) for h in {head, head[:-1] if head.endswith("s") else head + "s"})
-        patterns.append(rf"(?<!\w){_DETERMINER}(?:{heads})(?!\w)")
+    heads = {head, head[:-1] if head.endswith("s") else head + "s", *OTHER_NAMES.get(head, [])}
+    if heads != {name, name + "s"} or head != name:
+        patterns.append(rf"(?<!\w){_DETERMINER}(?:{'|'.join(map(re.escape, sorted(heads)))})(?!\w)")
     return patterns
 
 

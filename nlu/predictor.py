@@ -13,8 +13,8 @@ from nlu import tags as bio_tags
 from nlu.entities import RuleExtractor, apply_synonyms, merge
 from nlu.families import family_confidence
 from nlu.model import LoadedModel
-from nlu.requests import (MAX_CLAUSES, SURE, Request, best_clause, clause_spans, demand_in_anger,
-                          pick_requests, request_in_reaction, word_cuts)
+from nlu.requests import (MAX_CLAUSES, SURE, WITHDRAWN_INTENT, Request, after_greeting, best_clause, clause_spans,
+                          demand_in_anger, pick_requests, request_in_reaction, taken_back, word_cuts)
 from nlu.spoken import written_form
 from nlu.windows import window_spans
 
@@ -123,6 +123,8 @@ class Predictor:
             {"name": self.loaded.intents[i], "confidence": round(float(p), 4)}
             for p, i in zip(*i_prob[best].topk(min(RANKING_LENGTH, i_prob.shape[-1])))
         ]
+        if taken_back(text, ranking[0]["name"]):
+            ranking = self._withdrawal(ranking)
         requests, lead = self._clauses(text, ranking[0]) if len(spans) == 1 else ([], None)
         if lead is not None and (lead.intent != ranking[0]["name"] or lead.confidence > ranking[0]["confidence"]):
             # two requests: the higher-priority one leads, the dialogue offers the rest;
@@ -130,6 +132,15 @@ class Predictor:
             first = {"name": lead.intent, "confidence": round(lead.confidence, 4)}
             ranking = [first, *(r for r in ranking if r["name"] != first["name"])]
         return ranking, requests
+
+    @staticmethod
+    def _withdrawal(ranking: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """The ranking of a message that takes its top request back: a "no" (nlu.requests.taken_back),
+        as sure as the model was of the request, which takes the "no"'s place."""
+        top, rest = ranking[0], ranking[1:]
+        was = next((r["confidence"] for r in rest if r["name"] == WITHDRAWN_INTENT), 0.0)
+        rest = [{"name": top["name"], "confidence": was} if r["name"] == WITHDRAWN_INTENT else r for r in rest]
+        return [{"name": WITHDRAWN_INTENT, "confidence": top["confidence"]}, *rest]
 
     def signal(self, text: str, name: str) -> dict[str, Any]:
         """The parse of a call event (contracts.signals): the intent itself, certain, neutral."""
@@ -176,6 +187,9 @@ class Predictor:
                                           whole_confidence)
         if in_reaction is not None:
             return [], in_reaction
+        greeted = after_greeting(whole["name"], whole_clauses, clause_predictions, priorities)
+        if greeted is not None:
+            return [], greeted
         if whole_confidence < self.threshold:
             return [], best_clause(parts, list(predictions.values()), priorities, self.threshold)
         return [], None
@@ -191,8 +205,10 @@ class Predictor:
         i_logits, s_logits, _ = self.loaded.net(enc["input_ids"], enc["attention_mask"])
         conf, idx = self._intent_probabilities(i_logits, texts).max(-1)
         feeling = s_logits.argmax(-1).tolist()
-        return {part: (self.loaded.intents[i], c, self.loaded.sentiments[f])
-                for part, i, c, f in zip(parts, idx.tolist(), conf.tolist(), feeling)}
+        read = [self.loaded.intents[i] for i in idx.tolist()]
+        read = [WITHDRAWN_INTENT if taken_back(t, intent) else intent for t, intent in zip(texts, read)]
+        return {part: (intent, c, self.loaded.sentiments[f])
+                for part, intent, c, f in zip(parts, read, conf.tolist(), feeling)}
 
     def explanation(self, parsed: dict[str, Any]) -> dict[str, Any]:
         """Explain a parse result: the model's own top intent, also when it fell back."""

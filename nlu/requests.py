@@ -47,7 +47,17 @@ STORY_CLAUSES = 3
 MAX_CLAUSES = 6
 # Intents that react rather than ask: when such a message holds one clause that is a request
 # ("no, I don't want a bot, I want a human being"; "hi there. my parcel never came"), the request leads.
-REACTIONS = frozenset({"deny", "greet", "bot_challenge", "out_of_scope"})
+# Feedback counts: "your website is garbage. just tell me when my trainers are turning up" asks
+# about the trainers.
+REACTIONS = frozenset({"deny", "greet", "bot_challenge", "out_of_scope", "give_feedback"})
+
+# A request taken back ("no wait, I don't want to cancel it after all"): a classifier reads the
+# verb and misses the negation before it, so such a message is a "no" to that request.
+_TAKEN_BACK = re.compile(r"\b(?:don'?t|dont|do not|no longer)\s+(?:(?:want|need|wish)\s+(?:to\s+)?)?"
+                         r"(?P<verb>cancel|refund|return)\b", re.IGNORECASE)
+_TAKEN_BACK_INTENT = {"cancel": "cancel_order", "refund": "request_refund", "return": "request_refund"}
+WITHDRAWN_INTENT = "deny"
+GREETING = "greet"
 
 
 @dataclass(frozen=True)
@@ -60,6 +70,11 @@ class Request:
     def as_dict(self, text: str) -> dict:
         return {"intent": self.intent, "confidence": round(self.confidence, 4),
                 "start": self.start, "end": self.end, "text": text[self.start:self.end]}
+
+
+def taken_back(text: str, intent: str) -> bool:
+    """Whether `text`, read as `intent`, takes that request back instead of asking for it."""
+    return any(_TAKEN_BACK_INTENT[m.group("verb").lower()] == intent for m in _TAKEN_BACK.finditer(text))
 
 
 def clause_spans(text: str, min_words: int = MIN_CLAUSE_WORDS) -> list[tuple[int, int]]:
@@ -126,6 +141,18 @@ def request_in_reaction(whole_intent: str, clauses: list[tuple[int, int]], predi
     return found[0]
 
 
+def after_greeting(whole_intent: str, clauses: list[tuple[int, int]], predictions: list[tuple[str, float]],
+                   priorities: dict[str, int], sure: float = SURE) -> Request | None:
+    """What a message read as a greeting clearly says after it ("hello, are you a real person?"
+    asks about the bot; "hiya, thanks for sorting that out" thanks): its surest clause that is
+    not a greeting, a request before anything else; None when the message is not read as a
+    greeting or says nothing sure besides ("hey, I have a question" is still hello)."""
+    if whole_intent != GREETING:
+        return None
+    said = [(clause, read) for clause, read in zip(clauses, predictions) if read[0] != GREETING]
+    return best_clause([c for c, _ in said], [r for _, r in said], priorities, sure) if said else None
+
+
 def pick_requests(clauses: list[tuple[int, int]], predictions: list[tuple[str, float]],
                   priorities: dict[str, int], threshold: float, sure: float = SURE) -> list[Request]:
     """The distinct requests among classified clauses, in the order to answer them: highest
@@ -144,7 +171,9 @@ def pick_requests(clauses: list[tuple[int, int]], predictions: list[tuple[str, f
         if intent not in best or confidence > best[intent].confidence:
             best[intent] = Request(intent, confidence, start, end)
     found = list(best.values())
-    if len(clauses) >= STORY_CLAUSES:
+    # a greeting is not part of the story: "hi! is my dress still coming? and any sandals to go with it?"
+    told = sum(intent != GREETING for intent, _ in predictions)
+    if told >= STORY_CLAUSES:
         found = [r for r in found if r.confidence >= sure]
     return sorted(found, key=lambda r: (-priorities[r.intent], r.start))
 

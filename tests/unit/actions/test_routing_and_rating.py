@@ -291,3 +291,27 @@ def test_a_calm_complaint_given_as_feedback_gets_an_apology_before_the_thanks():
     said = _feedback_after("your driver threw my parcel over the fence", "negative", 0.55)
     assert said == [replies.sorry_to_hear(), "utter_feedback_thanks"]
     assert _feedback_after("love the new app", "positive", 0.9) == ["utter_feedback_thanks"]
+
+
+def test_anger_that_comes_back_is_handed_to_the_handoff_action():
+    said, returned = _run_action("actions.static_answers", "ActionBotChallenge", "ARE YOU EVEN LISTENING?? USELESS",
+                                 "bot_challenge", {"handoff_offered": True}, sentiment=("negative", 0.95))
+    assert said == [] and returned == [FollowupAction("action_handoff")]
+    said, returned = _run_action("actions.static_answers", "ActionBotChallenge", "you are useless",
+                                 "bot_challenge", {"handoff_offered": False}, sentiment=("negative", 0.95))
+    assert "one of our team" in said[0] and SlotSet("handoff_offered", True) in returned  # the first time: offered
+
+
+def test_a_sure_off_topic_question_naming_a_product_is_not_about_the_order():
+    import os
+    from unittest import mock
+
+    with mock.patch.dict(os.environ, {"DEV_MODE": "true"}):
+        from actions.actions import surely_off_topic
+
+    def message(text, confidence):
+        return {"text": text, "intent": {"name": "out_of_scope", "confidence": confidence}}
+
+    assert surely_off_topic(message("any tips for getting limescale out of a kettle?", 0.9))
+    assert not surely_off_topic(message("and the kettle?", 0.9))  # short: points at the order
+    assert not surely_off_topic(message("any tips for getting limescale out of a kettle?", 0.4))

@@ -9,7 +9,8 @@ from nlu.augment import NEIGHBOURS, augmented, speech_like, typo_like, vented
 from nlu.metadata import Labels
 from nlu.nonsense import distinctive_words, generate, salad_words
 from nlu.predictor import Predictor
-from nlu.requests import best_clause, clause_spans, demand_in_anger, pick_requests, request_in_reaction, word_cuts
+from nlu.requests import (after_greeting, best_clause, clause_spans, demand_in_anger, pick_requests, request_in_reaction, taken_back,
+                          word_cuts)
 from nlu.training_data import EntitySpan, Example, TrainingDataError, load_project
 from tests.unit.nlu.tiny import DecodingNet, tiny_metadata, tiny_model
 
@@ -123,6 +124,63 @@ def test_the_one_request_inside_a_reaction_leads():
     assert request_in_reaction("out_of_scope", clauses, off_topic, priorities, 0.5, whole_confidence=0.6).intent == "status"
     assert request_in_reaction("out_of_scope", clauses, [("out_of_scope", 0.95), ("status", 0.85)], priorities, 0.5,
                                whole_confidence=0.9).intent == "status"
+
+
+def test_what_follows_a_greeting_leads_when_it_is_clear():
+    clauses = [(0, 5), (6, 30)]
+    found = after_greeting("greet", clauses, [("greet", 0.95), ("bot_challenge", 0.85)], {"status": 3})
+    assert (found.intent, found.start) == ("bot_challenge", 6)
+    assert after_greeting("greet", clauses, [("greet", 0.95), ("out_of_scope", 0.6)], {}) is None  # "hey, I have a question"
+    assert after_greeting("thanks", clauses, [("greet", 0.95), ("bot_challenge", 0.85)], {}) is None
+
+
+def test_a_greeting_is_not_part_of_a_story():
+    clauses = [(0, 3), (4, 20), (21, 40)]
+    found = pick_requests(clauses, [("greet", 0.9), ("status", 0.85), ("recommend", 0.6)],
+                          {"status": 3, "recommend": 1}, 0.4)
+    assert [r.intent for r in found] == ["status", "recommend"]  # two requests, not a story of three
+
+
+def test_a_request_inside_feedback_leads():
+    clauses = [(0, 10), (11, 20)]
+    found = request_in_reaction("give_feedback", clauses, [("give_feedback", 0.8), ("status", 0.5)], {"status": 3},
+                                0.4, whole_confidence=0.6)
+    assert (found.intent, found.start) == ("status", 11)
+
+
+@pytest.mark.parametrize("text, intent, back", [
+    ("no wait, I don't want to cancel it after all", "cancel_order", True),
+    ("please dont cancel my order", "cancel_order", True),
+    ("I do not want a refund, send another one", "request_refund", False),  # the verb must follow
+    ("i don't want to return it", "request_refund", True),
+    ("I want to cancel my order", "cancel_order", False),
+    ("why don't you cancel it then", "cancel_order", False),
+    ("I didn't cancel it but it says cancelled", "cancel_order", False),  # a complaint, not a "no"
+    ("don't cancel it", "order_status", False),  # not the request the message was read as
+])
+def test_a_request_taken_back(text, intent, back):
+    assert taken_back(text, intent) is back
+
+
+class CancelKeywordNet(DecodingNet):
+    """Intents: cancel_order on "cancel" (it misses negations, as models do), order_status on
+    "arrive", else deny."""
+
+    def scores(self, text):
+        return [5.0 if "cancel" in text else 0.0, 0.0 if "cancel" in text else 2.0, 5.0 if "arrive" in text else 0.0], \
+            [0.0, 5.0, 0.0]
+
+
+def test_a_cancellation_taken_back_reads_as_a_no_and_the_request_after_it_leads():
+    meta = tiny_metadata(intents=("cancel_order", "deny", "order_status"))
+    meta = replace(meta, labels=Labels(list(meta.labels.intents), meta.labels.sentiments, ["O"],
+                                       priorities={"cancel_order": 2, "order_status": 1}))
+    loaded = tiny_model(meta)
+    p = Predictor(replace(loaded, net=CancelKeywordNet(loaded.tokenizer)), fallback_threshold=0.5)
+    no = p.parse("no wait don't cancel it")
+    assert no["intent"]["name"] == "deny" and no["intent_ranking"][1]["name"] == "cancel_order"
+    assert p.parse("no wait, i don't want to cancel it after all. when will it arrive")["intent"]["name"] == "order_status"
+    assert p.parse("please cancel it")["intent"]["name"] == "cancel_order"
 
 
 def test_an_uncut_message_is_tried_at_its_word_boundaries_from_its_start():
