@@ -102,6 +102,14 @@ def latest_order_id(tracker: Tracker) -> Optional[str]:
     return named[-1] if named else None
 
 
+def number_given(tracker: Tracker) -> Optional[str]:
+    """An order number given as an answer without its "ORD" ("found it, #20001"), when the
+    message was read as one (inform): the order form is not always what receives the answer."""
+    if latest_intent(tracker) != "inform":
+        return None
+    return order_number_said(tracker.latest_message.get("text") or "")
+
+
 def named_order_id(tracker: Tracker) -> Optional[str]:
     """An order id in the latest message, else the one the conversation remembers."""
     return latest_order_id(tracker) or order_id_in(tracker.get_slot("order_id"))
@@ -185,7 +193,7 @@ def answer_order_request(dispatcher: CollectingDispatcher, tracker: Tracker, top
     later = next_request(tracker.latest_message, topic)
     keep_for_later = [SlotSet("pending_request", later), SlotSet("request_offered", False)] if later else []
     if customer is None:
-        order_id = order_id or named_order_id(tracker)
+        order_id = order_id or named_order_id(tracker) or number_given(tracker)
         if order_id is None:
             if prefix or later:
                 kept = replies.request_kept_for_later(later["intent"]) if later else ""

@@ -315,3 +315,12 @@ def test_a_sure_off_topic_question_naming_a_product_is_not_about_the_order():
     assert surely_off_topic(message("any tips for getting limescale out of a kettle?", 0.9))
     assert not surely_off_topic(message("and the kettle?", 0.9))  # short: points at the order
     assert not surely_off_topic(message("any tips for getting limescale out of a kettle?", 0.4))
+
+
+def test_an_order_number_given_without_ord_is_taken_by_the_order_action_too():
+    said, returned = _run_action("actions.actions", "ActionOrderRequest", "found it, #20001", "inform", {},
+                                 sentiment=("neutral", 0.9))
+    assert "ORD-20001" in said[0] and "sign in" in said[0]
+    said, returned = _run_action("actions.actions", "ActionOrderRequest", "where is order 20001 and 20002", "order_status",
+                                 {}, sentiment=("neutral", 0.9))
+    assert FollowupAction("order_form") in returned  # not an answer: a question naming numbers
