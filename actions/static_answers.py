@@ -6,6 +6,7 @@ feedback gets an apology before the thanks."""
 
 from __future__ import annotations
 
+import re
 from abc import abstractmethod
 from typing import Any, Dict, List, Text
 
@@ -46,6 +47,14 @@ class ActionFeedback(StaticAnswer):
 
     def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
         # a complaint given calmly is still a complaint: an apology before the thanks
-        if not upset_now(tracker) and mood(tracker).latest == "negative":
+        if not upset_now(tracker) and (mood(tracker).latest == "negative" or said_complaint(tracker)):
             dispatcher.utter_message(text=replies.sorry_to_hear())
         return super().answer(dispatcher, tracker, domain)
+
+
+# "I want to make a complaint about your driver": a complaint whatever tone the words carry
+COMPLAINT = re.compile(r"\bcomplain(?:t|ts|ing|ed)?\b", re.IGNORECASE)
+
+
+def said_complaint(tracker: Tracker) -> bool:
+    return COMPLAINT.search(tracker.latest_message.get("text") or "") is not None

@@ -291,6 +291,9 @@ def test_a_calm_complaint_given_as_feedback_gets_an_apology_before_the_thanks():
     said = _feedback_after("your driver threw my parcel over the fence", "negative", 0.55)
     assert said == [replies.sorry_to_hear(), "utter_feedback_thanks"]
     assert _feedback_after("love the new app", "positive", 0.9) == ["utter_feedback_thanks"]
+    # a complaint said in so many words, whatever tone the model reads in it
+    said = _feedback_after("i want to make a complaint about your delivery driver", "neutral", 0.7)
+    assert said == [replies.sorry_to_hear(), "utter_feedback_thanks"]
 
 
 def test_anger_that_comes_back_is_handed_to_the_handoff_action():
