@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from abc import ABCMeta, abstractmethod
 from datetime import date
 from functools import lru_cache
@@ -388,6 +389,18 @@ def asked_which_order(tracker: Tracker) -> bool:
     return any(question in said for question in replies.WHICH_ORDER_OPENINGS)  # after an apology too
 
 
+# what a customer adds to a "no" when the answer did not help ("nah it's still not there", "no, just sort it out")
+STILL_UNHAPPY = re.compile(r"\b(?:not (?:happy|good enough|acceptable|okay|ok)|unacceptable|ridiculous"
+                           r"|still (?:not|there|waiting|nothing|hasn'?t|haven'?t|isn'?t)|sort it(?: out)?|fix it)\b",
+                           re.IGNORECASE)
+
+
+def still_unhappy(tracker: Tracker) -> bool:
+    """A "no" that says the last answer did not help, rather than dropping the request."""
+    text = tracker.latest_message.get("text") or ""
+    return latest_intent(tracker) == "deny" and not WITHDRAWAL.search(text) and STILL_UNHAPPY.search(text) is not None
+
+
 def withdrawn(tracker: Tracker) -> bool:
     """'no', 'never mind', 'forget it': the customer drops what was being discussed."""
     return latest_intent(tracker) == "deny" or WITHDRAWAL.search(tracker.latest_message.get("text") or "") is not None
@@ -466,6 +479,10 @@ class ActionDefaultFallback(Action):
             events = about_their_own_order(dispatcher, tracker, customer)
             if events is not None:
                 return ending_turn(events)
+            if still_unhappy(tracker) and not upset_now(tracker):
+                # "nah it's still there after 4 days, not happy": a no to the answer, not to the request
+                dispatcher.utter_message(text=replies.not_sorted(customer))
+                return ending_turn([SlotSet("handoff_offered", True)])
             if withdrawn(tracker) and not upset_now(tracker):
                 # "actually never mind" with nothing offered (after "which order?"): nothing to undo
                 dispatcher.utter_message(text=replies.form_left())

@@ -261,6 +261,11 @@ def sorry_to_hear() -> str:
     return "I'm sorry to hear that, and thank you for telling us."
 
 
+def not_sorted(customer: Optional[Customer]) -> str:
+    """For "nah it's still there after 4 days, not happy": the answer was not enough."""
+    return "I'm sorry that hasn't sorted it. " + offer_human(customer)
+
+
 def form_left() -> str:
     return "No problem, let's leave that. Anything else I can help with?"
 

@@ -327,3 +327,14 @@ def test_an_order_number_given_without_ord_is_taken_by_the_order_action_too():
     said, returned = _run_action("actions.actions", "ActionOrderRequest", "where is order 20001 and 20002", "order_status",
                                  {}, sentiment=("neutral", 0.9))
     assert FollowupAction("order_form") in returned  # not an answer: a question naming numbers
+
+
+@pytest.mark.parametrize("text", ["nah its stil ther after 4 days, not happy", "no just sort it out pls"])
+def test_a_no_that_says_the_answer_did_not_help_offers_a_person(text):
+    said, returned = _fallback_after(text, "deny", {})
+    assert said == [replies.not_sorted(None)] and SlotSet("handoff_offered", True) in returned
+
+
+def test_a_no_that_drops_the_question_is_still_never_mind():
+    said, _ = _fallback_after("no forget it, it's not important", "deny", {})
+    assert said == [replies.form_left()]
