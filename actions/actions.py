@@ -10,7 +10,7 @@ from typing import Any, Dict, List, Optional, Text
 
 import redis
 from rasa_sdk import Action, FormValidationAction, Tracker
-from rasa_sdk.events import EventType, FollowupAction, SlotSet, UserUtteranceReverted
+from rasa_sdk.events import ActiveLoop, EventType, FollowupAction, SlotSet, UserUtteranceReverted
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import handoff, language, replies
@@ -101,6 +101,14 @@ def latest_order_id(tracker: Tracker) -> Optional[str]:
     ORD-20002": customers correct themselves forwards)."""
     named = [found for found in map(order_id_in, tracker.get_latest_entity_values("order_id")) if found]
     return named[-1] if named else None
+
+
+def closing_order_form(tracker: Tracker) -> List[EventType]:
+    """The order form stopped, when its question was answered here instead ("found it, #20001"
+    after a question about the number): left running, it would ask again for what it was given."""
+    if (tracker.active_loop or {}).get("name") != "order_form":
+        return []
+    return [ActiveLoop(None), SlotSet("requested_slot", None)]
 
 
 def number_given(tracker: Tracker) -> Optional[str]:
@@ -206,7 +214,7 @@ def answer_order_request(dispatcher: CollectingDispatcher, tracker: Tracker, top
             return [SlotSet(VERIFYING_SLOT, True), SlotSet(ORDER_SLOT, order_id), SlotSet(ATTEMPTS_SLOT, 0),
                     SlotSet("order_topic", topic), SlotSet("order_id", order_id), *keep_for_later, *LISTEN]
         dispatcher.utter_message(text=prefix + replies.anonymous_order_reply(order_id))
-        return [SlotSet("order_topic", None), SlotSet("order_id", None),
+        return [*closing_order_form(tracker), SlotSet("order_topic", None), SlotSet("order_id", None),
                 *follow_up(dispatcher, tracker, topic, customer, False)]
     choice = order_choice(tracker, customer, topic, text, order_id)
     if choice.unknown_id:

@@ -6,7 +6,7 @@ import yaml
 from actions import rating, replies
 from actions.requests import clause_of, next_request
 from actions.routing import ACTION_FOR_INTENT, NO_ORDER_NUMBER, WITHDRAWAL, end_turn_if_handed_on, hand_on
-from rasa_sdk.events import FollowupAction, SlotSet
+from rasa_sdk.events import ActiveLoop, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from contracts.records import RATING_SLOT, stated_rating
 
@@ -217,7 +217,7 @@ def test_after_a_fixed_answer_the_other_request_of_the_message_is_offered():
 
 
 def _run_action(module: str, action: str, text: str, intent: str, slots: dict, sentiment: tuple = ("negative", 0.9),
-                active_loop: str = "action_listen"):
+                active_loop: str = "action_listen", running_loop: str | None = None):
     """What `action` says and returns for the customer's `text`, after a question from the bot."""
     import importlib
     import os
@@ -233,7 +233,8 @@ def _run_action(module: str, action: str, text: str, intent: str, slots: dict, s
     events = [{"event": "bot", "text": "Could you tell me your order number?"},
               {"event": "user", "text": text, "parse_data": message, "input_channel": "rest"}]
     dispatcher = CollectingDispatcher()
-    returned = cls().run(dispatcher, Tracker("t", slots, message, events, False, None, {}, active_loop), {})
+    loop = {"name": running_loop} if running_loop else {}
+    returned = cls().run(dispatcher, Tracker("t", slots, message, events, False, None, loop, active_loop), {})
     return [m.get("text") or m.get("response") for m in dispatcher.messages], returned
 
 
@@ -324,6 +325,10 @@ def test_an_order_number_given_without_ord_is_taken_by_the_order_action_too():
     said, returned = _run_action("actions.actions", "ActionOrderRequest", "found it, #20001", "inform", {},
                                  sentiment=("neutral", 0.9))
     assert "ORD-20001" in said[0] and "sign in" in said[0]
+    assert ActiveLoop(None) not in returned  # no form was running
+    _, returned = _run_action("actions.actions", "ActionOrderRequest", "found it, #20001", "inform", {},
+                              sentiment=("neutral", 0.9), running_loop="order_form")
+    assert ActiveLoop(None) in returned  # the form's question is answered: it must not ask again
     said, returned = _run_action("actions.actions", "ActionOrderRequest", "where is order 20001 and 20002", "order_status",
                                  {}, sentiment=("neutral", 0.9))
     assert FollowupAction("order_form") in returned  # not an answer: a question naming numbers
