@@ -10,13 +10,13 @@ from typing import Any, Dict, List, Optional, Text
 
 import redis
 from rasa_sdk import Action, FormValidationAction, Tracker
-from rasa_sdk.events import ActiveLoop, EventType, FollowupAction, SlotSet, UserUtteranceReverted
+from rasa_sdk.events import EventType, FollowupAction, SlotSet, UserUtteranceReverted
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import handoff, language, replies
 from actions.order_choice import OrderChoice, choose_order, named_orders, referred_orders, story_before
 from actions.requests import INTERCHANGEABLE, NO_OFFER, clause_of, next_request, offered
-from actions.routing import LISTEN, WITHDRAWAL, end_turn_if_handed_on, ending_turn, fixed_response
+from actions.routing import FORM_STOPPED, LISTEN, WITHDRAWAL, end_turn_if_handed_on, ending_turn, fixed_response
 from actions.profiles import Customer, Order, ProfileStore, normalise_order_id, order_id_in, order_number_said
 from actions.settings import ActionSettings
 from actions.tone import Mood, mood_from_events, should_offer_human, strongly_upset
@@ -106,9 +106,7 @@ def latest_order_id(tracker: Tracker) -> Optional[str]:
 def closing_order_form(tracker: Tracker) -> List[EventType]:
     """The order form stopped, when its question was answered here instead ("found it, #20001"
     after a question about the number): left running, it would ask again for what it was given."""
-    if (tracker.active_loop or {}).get("name") != "order_form":
-        return []
-    return [ActiveLoop(None), SlotSet("requested_slot", None)]
+    return FORM_STOPPED if (tracker.active_loop or {}).get("name") == "order_form" else []
 
 
 def number_given(tracker: Tracker) -> Optional[str]:

@@ -9,14 +9,14 @@ import re
 from typing import Any, Dict, List, Text
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import ActiveLoop, EventType, SlotSet
+from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import rating, replies
 from actions.actions import answer_order_request, current_customer, latest_intent, mood
 from actions.profiles import order_number_said
 from actions.requests import NO_OFFER, next_request, offered
-from actions.routing import LISTEN, NO_ORDER_NUMBER, WITHDRAWAL, another_request, ending_turn, hand_on
+from actions.routing import FORM_STOPPED, LISTEN, NO_ORDER_NUMBER, WITHDRAWAL, another_request, ending_turn, hand_on
 from contracts.records import RATING_SLOT
 from contracts.signals import NO_INPUT, NOT_UNDERSTOOD
 
@@ -98,7 +98,7 @@ class ActionLeaveForm(Action):
         if intent == "affirm" and not withdrawn:
             dispatcher.utter_message(response="utter_ask_order_id")
             return LISTEN
-        left: List[EventType] = [ActiveLoop(None), SlotSet("requested_slot", None), SlotSet("order_topic", None)]
+        left: List[EventType] = [*FORM_STOPPED, SlotSet("order_topic", None)]
         if NO_ORDER_NUMBER.search(text):  # read as the form's own request too ("can't find my order number")
             dispatcher.utter_message(text=replies.no_order_number(mood(tracker).upset))
             return [*left, *NO_OFFER, SlotSet("handoff_offered", True), *LISTEN]
@@ -118,7 +118,7 @@ def answer_with_order_number(dispatcher: CollectingDispatcher, tracker: Tracker,
     tracker.slots["order_id"] = order_id  # what the answer reads; the events below keep it
     topic = tracker.get_slot("order_topic") or "order_status"
     answered = answer_order_request(dispatcher, tracker, topic, current_customer(tracker))
-    return ending_turn([ActiveLoop(None), SlotSet("requested_slot", None), SlotSet("order_id", order_id), *answered])
+    return ending_turn([*FORM_STOPPED, SlotSet("order_id", order_id), *answered])
 
 
 class ActionAskRating(Action):

@@ -91,7 +91,7 @@ def _item_patterns(item: str) -> List[str]:
     head = name.split()[-1]
     patterns = [rf"(?<!\w){re.escape(name)}s?(?!\w)"]
     heads = {head, head[:-1] if head.endswith("s") else head + "s", *OTHER_NAMES.get(head, [])}
-    if heads != {name, name + "s"} or head != name:
+    if head != name or head in OTHER_NAMES:
         patterns.append(rf"(?<!\w){_DETERMINER}(?:{'|'.join(map(re.escape, sorted(heads)))})(?!\w)")
     return patterns
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Dict, List, Optional
 
-from rasa_sdk.events import EventType, FollowupAction
+from rasa_sdk.events import ActiveLoop, EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 ACTION_FOR_INTENT: Dict[str, str] = {
@@ -72,6 +72,8 @@ def another_request(intent: str, topic: str | None) -> bool:
 # Actions that hand the message on to the action answering its intent (FollowupAction).
 DISPATCHERS = frozenset({"action_pending_request", "action_leave_form", "action_rating"})
 LISTEN: List[EventType] = [FollowupAction("action_listen")]
+# The order form stopped, its question no longer asked
+FORM_STOPPED: List[EventType] = [ActiveLoop(None), SlotSet("requested_slot", None)]
 
 
 def fixed_response(intent: str) -> Optional[str]:
