@@ -15,14 +15,15 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import handoff, language, replies
 from actions.order_choice import OrderChoice, choose_order, named_orders, referred_orders, story_before
-from actions.requests import INTERCHANGEABLE, NO_OFFER, clause_of, next_request, offered
+from actions.requests import INTERCHANGEABLE, NO_OFFER, clause_of, next_request, offered, points_at_offer
 from actions.routing import FORM_STOPPED, LISTEN, WITHDRAWAL, end_turn_if_handed_on, ending_turn, fixed_response
 from actions.profiles import Customer, Order, ProfileStore, normalise_order_id, order_id_in, order_number_said
 from actions.settings import ActionSettings
 from actions.tone import Mood, mood_from_events, should_offer_human, strongly_upset
 from actions.verification import ATTEMPTS_SLOT, ORDER_SLOT, VERIFYING_SLOT, on_voice, verified_customer_id
 from contracts.identity import claim_from_events, verify_identity_claim
-from contracts.records import latest_user_message
+from contracts.records import latest_user_message, user_messages
+from contracts.remedies import replacement_chosen
 
 ORDER_TOPICS = ("order_status", "track_delivery", "cancel_order", "request_refund")
 COMPLAINT_INTENTS = tuple(replies.COMPLAINTS)
@@ -188,8 +189,31 @@ class ActionOrderRequest(Answering):
 
     def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
         intent = latest_intent(tracker)
-        topic = intent if intent in ORDER_TOPICS else (tracker.get_slot("order_topic") or "order_status")
+        if intent not in ORDER_TOPICS and taking_up_offer(tracker):
+            return [FollowupAction("action_pending_request")]
+        topic = intent if intent in ORDER_TOPICS else (tracker.get_slot("order_topic") or request_corrected(tracker)
+                                                       or "order_status")
         return answer_order_request(dispatcher, tracker, topic, current_customer(tracker))
+
+
+def taking_up_offer(tracker: Tracker) -> bool:
+    """Whether the message takes up the request just offered in words of its own ("and the
+    phone lines?"; actions.requests.points_at_offer): run it, as a "yes" would."""
+    pending = tracker.get_slot("pending_request")
+    return bool(tracker.get_slot("request_offered") and isinstance(pending, dict)
+                and points_at_offer(tracker.latest_message.get("text") or "", pending))
+
+
+def request_corrected(tracker: Tracker) -> Optional[str]:
+    """The request of the customer's previous message, when this one only names an order for it:
+    "Sorry, I meant ORD-10002" after a refund asked for ORD-10001, "oops typo, it's ORD-30001"
+    after an unknown one, "ord40001" after "need to return something". Answered as order status,
+    the refund they asked for would be forgotten."""
+    if latest_intent(tracker) != "inform" or (latest_order_id(tracker) or number_given(tracker)) is None:
+        return None
+    said = user_messages(tracker.events)
+    previous = said[-2].intent if len(said) > 1 else ""
+    return previous if previous in ORDER_TOPICS else None
 
 
 def answer_order_request(dispatcher: CollectingDispatcher, tracker: Tracker, topic: str,
@@ -265,6 +289,12 @@ def answer_complaint(dispatcher: CollectingDispatcher, tracker: Tracker, intent:
     order = order_choice(tracker, customer, intent, text).order
     if intent == "delivery_late" and order is not None and order.on_time(date.today().isoformat()):
         return answer_order_request(dispatcher, tracker, "track_delivery", customer, text)
+    said = text or tracker.latest_message.get("text") or ""
+    if intent in replies.ITEM_IN_HAND and order is not None and replacement_chosen(said):
+        # the answer to "a free replacement or refund, whichever you prefer": arranged, not asked again
+        dispatcher.utter_message(text=replies.replacement_arranged(order, customer))
+        return [SlotSet("order_topic", None), SlotSet("order_id", order.order_id),
+                *follow_up(dispatcher, tracker, intent, customer, True, order)]
     dispatcher.utter_message(text=replies.complaint_reply(intent, customer, order))
     remembered = [SlotSet("order_topic", None), *([SlotSet("order_id", order.order_id)] if order else [])]
     return remembered + follow_up(dispatcher, tracker, intent, customer, True, order)
@@ -432,6 +462,8 @@ class ActionOutOfScope(Answering):
 
     def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
         # another language was answered already, by Answering.run
+        if taking_up_offer(tracker):
+            return [FollowupAction("action_pending_request")]
         customer = current_customer(tracker)
         events = None if surely_off_topic(tracker.latest_message) else about_their_own_order(dispatcher, tracker, customer)
         if events is not None:
@@ -460,6 +492,8 @@ class ActionRephrase(Answering):
     def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
         if tracker.get_slot("handoff_queued"):
             return answer_while_queued(dispatcher, tracker)
+        if taking_up_offer(tracker):
+            return [FollowupAction("action_pending_request")]
         customer = current_customer(tracker)
         guess = interchangeable_guess(tracker)
         if guess == "delivery_late":

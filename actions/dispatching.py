@@ -99,7 +99,7 @@ class ActionLeaveForm(Action):
             dispatcher.utter_message(response="utter_ask_order_id")
             return LISTEN
         left: List[EventType] = [*FORM_STOPPED, SlotSet("order_topic", None)]
-        if NO_ORDER_NUMBER.search(text):  # read as the form's own request too ("can't find my order number")
+        if NO_ORDER_NUMBER.search(said_last(text)):  # read as the form's own request too ("can't find my order number")
             dispatcher.utter_message(text=replies.no_order_number(mood(tracker).upset))
             return [*left, *NO_OFFER, SlotSet("handoff_offered", True), *LISTEN]
         if intent is not None and intent == tracker.get_slot("order_topic"):
@@ -110,6 +110,14 @@ class ActionLeaveForm(Action):
             dispatcher.utter_message(text=replies.form_left())
             return [*left, *NO_OFFER, *LISTEN]
         return [*left, *hand_on(dispatcher, intent)]
+
+
+def said_last(text: str) -> str:
+    """What the customer says after taking back what came before ("ugh I can't find the email.
+    forget that, what time do you open?" asks only for the opening hours); all of it otherwise."""
+    withdrawals = list(WITHDRAWAL.finditer(text))
+    rest = text[withdrawals[-1].end():] if withdrawals else ""
+    return rest if len(rest.split()) >= 3 else text
 
 
 def answer_with_order_number(dispatcher: CollectingDispatcher, tracker: Tracker, order_id: str) -> List[EventType]:

@@ -176,6 +176,12 @@ def complaint_reply(intent: str, customer: Optional[Customer], order: Optional[O
     return opening + about + next_step
 
 
+def replacement_arranged(order: Order, customer: Optional[Customer]) -> str:
+    name = f"{customer.first_name}, " if customer else ""
+    return (f"{name}I've arranged a free replacement for your order {_order_label(order)}: it goes out today, "
+            "and the courier will collect the one you have when they deliver it.")
+
+
 def offer_human(customer: Optional[Customer]) -> str:
     if customer is not None:
         return f"Would you like me to put you through to one of our team, {customer.first_name}? (yes/no)"

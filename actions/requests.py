@@ -8,6 +8,7 @@ by `action_pending_request` when the customer accepts.
 
 from __future__ import annotations
 
+import re
 from typing import Any, Dict, List, Mapping, Optional
 
 from rasa_sdk.events import EventType, SlotSet
@@ -48,3 +49,25 @@ def offered(pending: Mapping[str, Any]) -> List[EventType]:
 
 # no request waiting any more: taken up, declined, or let pass
 NO_OFFER: List[EventType] = [SlotSet("pending_request", None), SlotSet("request_offered", False)]
+
+
+# "and the phone lines?", "what about the sunday thing": a follow-up that points back
+_POINTING_BACK = re.compile(r"^\W*(?:and|what about|how about|plus|also)\b", re.IGNORECASE)
+_WORD = re.compile(r"[a-z]{4,}")
+# words any request may share without meaning the same thing
+_COMMON = frozenset(w.removesuffix("s") for w in {"what", "when", "where", "which", "about", "there", "their", "that", "this", "with", "have",
+                     "your", "yours", "thing", "things", "please", "also", "just", "order", "know", "tell", "would",
+                     "could", "should", "does", "will", "they", "them", "then", "than", "from", "into", "like"})
+
+
+def _content_words(text: str) -> set[str]:
+    # "Sundays" and "sunday" are the same day
+    return {w.removesuffix("s") for w in _WORD.findall(text.lower())} - _COMMON
+
+
+def points_at_offer(text: str, pending: Mapping[str, Any]) -> bool:
+    """Whether `text` takes up the offered request in other words than "yes": it starts as a
+    follow-up ("and…", "what about…") and names something the request's own words named
+    ("and the phone lines?" after "what time do your phone lines close?" was offered)."""
+    asked = str(pending.get("text") or "")
+    return bool(_POINTING_BACK.match(text)) and bool(_content_words(text) & _content_words(asked))

@@ -7,14 +7,17 @@ from typing import Any
 
 import torch
 from contracts.languages import other_language
+from contracts.remedies import replacement_chosen
 from transformers import BatchEncoding
 
 from nlu import tags as bio_tags
+from nlu.asked import asked_part
+from nlu.elsewhere import DEFAULT_OTHER_BUSINESSES, about_another_business
 from nlu.entities import RuleExtractor, apply_synonyms, merge
 from nlu.families import family_confidence
 from nlu.model import LoadedModel
-from nlu.requests import (MAX_CLAUSES, SURE, WITHDRAWN_INTENT, Request, after_greeting, best_clause, clause_spans,
-                          demand_in_anger, pick_requests, request_in_reaction, taken_back, word_cuts)
+from nlu.requests import (MAX_CLAUSES, REACTIONS, SURE, WITHDRAWN_INTENT, Request, after_greeting, best_clause,
+                          clause_spans, demand_in_anger, pick_requests, request_in_reaction, taken_back, word_cuts)
 from nlu.spoken import written_form
 from nlu.windows import window_spans
 
@@ -22,6 +25,15 @@ FALLBACK_INTENT = "nlu_fallback"
 NEGATIVE = "negative"  # the sentiment label that outweighs the others in a long message
 MAX_EXPLAINED_WORDS = 48
 RANKING_LENGTH = 10
+ELSEWHERE_INTENT = "out_of_scope"
+REPLACEMENT_INTENT = "item_damaged"
+# readings a request for a replacement leaves alone: the complaint itself, or a person asked for
+KEPT_WITH_A_REPLACEMENT = frozenset({"item_damaged", "wrong_item", "speak_to_human"})
+# the intents that start one of our own flows: about another company, out of scope instead
+OURS_TO_ANSWER = frozenset({"order_status", "track_delivery", "delivery_late", "cancel_order", "request_refund",
+                            "refund_not_received", "item_damaged", "wrong_item", "billing_charged_twice", "inform",
+                            "product_recommendation", "account_access", "opening_hours_contact", "give_feedback",
+                            "speak_to_human"})
 
 
 class Predictor:
@@ -43,8 +55,9 @@ class Predictor:
     """
 
     def __init__(self, loaded: LoadedModel, fallback_threshold: float | None = None, max_tokens: int = 64,
-                 spelling: bool = True) -> None:
+                 spelling: bool = True, other_businesses: tuple[str, ...] = DEFAULT_OTHER_BUSINESSES) -> None:
         self.loaded = loaded
+        self.other_businesses = tuple(other_businesses)
         self.speller = loaded.speller if spelling else None
         if fallback_threshold is None:  # the one fitted at training time on held-out data
             fallback_threshold = loaded.metadata.fallback.threshold
@@ -62,23 +75,38 @@ class Predictor:
     def parse(self, text: str) -> dict[str, Any]:
         spans, enc = self._encode(text)
         i_logits, s_logits, t_logits = self.loaded.net(enc["input_ids"], enc["attention_mask"])
-        ranking, requests = self._intents(text, spans, i_logits)
         sentiment = self._sentiment(s_logits.softmax(-1))
+        # the intent from what the message asks, without an ultimatum or what it dismissed (nlu.asked)
+        asked = asked_part(text)
+        ranking, requests = self._intents(text, spans, i_logits)
+        if asked != text:
+            a_spans, a_enc = self._encode(asked)
+            a_logits = self.loaded.net(a_enc["input_ids"], a_enc["attention_mask"])[0]
+            a_ranking, a_requests = self._intents(asked, a_spans, a_logits)
+            if a_ranking[0]["name"] in self.loaded.metadata.labels.priorities:
+                ranking, requests = a_ranking, a_requests
+            else:  # what is left asks nothing ("never mind, I'll keep them both"): the whole message says it
+                asked = text
         # a message in another language is not understood, however sure the model is of the
         # English-looking words in it ("quiero cancelar mi pedido"): it starts no business flow
         foreign = other_language(text) is not None
         if ranking[0]["confidence"] < SURE and not foreign:
             # an unsure reading: read it again as the model was trained to read it, with spoken
             # order numbers written out and typing slips corrected, and keep the surer reading
-            tidy = self.tidied(text)
-            if tidy != text:
+            tidy = self.tidied(asked)
+            if tidy != asked:
                 t_spans, t_enc = self._encode(tidy)
                 t_intent_logits, t_sentiment_logits, _ = self.loaded.net(t_enc["input_ids"], t_enc["attention_mask"])
                 t_ranking, t_requests = self._intents(tidy, t_spans, t_intent_logits)
                 if t_ranking[0]["confidence"] > ranking[0]["confidence"]:
                     # the requests' spans are in the tidied text
                     ranking, requests = t_ranking, t_requests
-                    sentiment = self._sentiment(t_sentiment_logits.softmax(-1))
+                    if asked == text:  # the words left out may be what carries the feeling
+                        sentiment = self._sentiment(t_sentiment_logits.softmax(-1))
+        if about_another_business(asked, self.other_businesses):
+            ranking, requests = self._elsewhere(ranking, requests)
+        elif replacement_chosen(asked) and ranking[0]["name"] not in KEPT_WITH_A_REPLACEMENT:
+            ranking, requests = self._replacement(ranking), []
         intent = dict(ranking[0])
         if self.sure_enough(ranking) < self.threshold or foreign:
             # Same shape as Rasa's FallbackClassifier, so stock fallback rules apply.
@@ -118,7 +146,7 @@ class Predictor:
                  ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
         """The intent ranking (the leading request first) and the requests of one reading."""
         i_prob = self._intent_probabilities(i_logits, [text[s:e] for s, e in spans])
-        best = int(i_prob.max(-1).values.argmax())
+        best = self._asking_window(i_prob)
         ranking = [
             {"name": self.loaded.intents[i], "confidence": round(float(p), 4)}
             for p, i in zip(*i_prob[best].topk(min(RANKING_LENGTH, i_prob.shape[-1])))
@@ -132,6 +160,46 @@ class Predictor:
             first = {"name": lead.intent, "confidence": round(lead.confidence, 4)}
             ranking = [first, *(r for r in ranking if r["name"] != first["name"])]
         return ranking, requests
+
+    def _asking_window(self, i_prob: torch.Tensor) -> int:
+        """The window whose reading gives the intent: the most confident one, unless it only reacts
+        (REACTIONS: "I have been a loyal customer for years and I am most disappointed") and another
+        is a request the model is sure of ("the lid is cracked straight across")."""
+        confidence, index = i_prob.max(-1)
+        best = int(confidence.argmax())
+        if len(confidence) == 1 or self.loaded.intents[int(index[best])] not in REACTIONS:
+            return best
+        priorities = self.loaded.metadata.labels.priorities
+        asking = [row for row in range(len(confidence))
+                  if self.loaded.intents[int(index[row])] in priorities and float(confidence[row]) >= SURE]
+        return max(asking, key=lambda row: float(confidence[row])) if asking else best
+
+    @staticmethod
+    def _elsewhere(ranking: list[dict[str, Any]], requests: list[dict[str, Any]]
+                   ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+        """The reading of a message about another company's order or service (nlu.elsewhere): out of
+        scope, as sure as a clear reading (the rule is sure of it), its other sentences included ("can
+        you check on my Amazon parcel? it says delivered but there's nothing on the doorstep"). An
+        intent that asks nothing of us stands ("thanks")."""
+        top = ranking[0]
+        if top["name"] == ELSEWHERE_INTENT:
+            return [{**top, "confidence": max(top["confidence"], SURE)}, *ranking[1:]], []
+        if top["name"] not in OURS_TO_ANSWER:
+            return ranking, requests
+        was = next((r["confidence"] for r in ranking if r["name"] == ELSEWHERE_INTENT), 0.0)
+        rest = [{"name": top["name"], "confidence": was} if r["name"] == ELSEWHERE_INTENT else r for r in ranking[1:]]
+        rest = sorted(rest, key=lambda r: -r["confidence"])
+        return [{"name": ELSEWHERE_INTENT, "confidence": max(top["confidence"], SURE)}, *rest], []
+
+    @staticmethod
+    def _replacement(ranking: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """The ranking of a message choosing a replacement item (contracts.remedies): the damaged-item
+        complaint it answers, at least as sure as a clear reading (the rule is sure of it)."""
+        top = ranking[0]
+        was = next((r["confidence"] for r in ranking if r["name"] == REPLACEMENT_INTENT), 0.0)
+        rest = [r for r in ranking[1:] if r["name"] != REPLACEMENT_INTENT]
+        rest = sorted([{"name": top["name"], "confidence": was}, *rest], key=lambda r: -r["confidence"])
+        return [{"name": REPLACEMENT_INTENT, "confidence": max(top["confidence"], SURE)}, *rest]
 
     @staticmethod
     def _withdrawal(ranking: list[dict[str, Any]]) -> list[dict[str, Any]]:

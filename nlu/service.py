@@ -33,7 +33,8 @@ def create_app(settings: NluSettings | None = None) -> FastAPI:
     async def lifespan(app: FastAPI):
         torch.set_num_threads(settings.torch_threads)
         loaded = served_model(settings)
-        app.state.predictor = Predictor(loaded, settings.fallback_threshold, settings.max_tokens, settings.spelling)
+        app.state.predictor = Predictor(loaded, settings.fallback_threshold, settings.max_tokens, settings.spelling,
+                                        settings.other_businesses)
         app.state.predictor.parse("warm up")  # first call pays for lazy init; not a customer
         languages.detector()  # the language models, loaded here and not on a customer's message
         if app.state.predictor.speller is not None:

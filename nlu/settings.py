@@ -11,6 +11,8 @@ from contracts.ports import DEFAULT_PORTS
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from nlu.elsewhere import DEFAULT_OTHER_BUSINESSES
+
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -36,6 +38,10 @@ class NluSettings(BaseSettings):
                        description="serve with int8 weights (dynamic quantisation): faster, slightly less accurate")
     spelling: bool = Field(True, alias="NLU_SPELLING",
                            description="read an unsure message again with its typing slips corrected (nlu.spelling)")
+    other_businesses: tuple[str, ...] = Field(DEFAULT_OTHER_BUSINESSES, alias="NLU_OTHER_BUSINESSES",
+                                              description="other companies (JSON list): a message about their orders or "
+                                                          "services is out of scope (nlu.elsewhere); take your own "
+                                                          "couriers off it")
     # training
     epochs: int = Field(12, ge=1, alias="NLU_EPOCHS")
     batch_size: int = Field(16, ge=1, alias="NLU_BATCH_SIZE")

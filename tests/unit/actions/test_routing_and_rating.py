@@ -343,3 +343,56 @@ def test_a_no_that_says_the_answer_did_not_help_offers_a_person(text):
 def test_a_no_that_drops_the_question_is_still_never_mind():
     said, _ = _fallback_after("no forget it, it's not important", "deny", {})
     assert said == [replies.form_left()]
+
+
+def test_an_order_number_right_after_a_request_about_an_order_keeps_that_request():
+    import os
+    from unittest import mock
+
+    from rasa_sdk import Tracker
+
+    with mock.patch.dict(os.environ, {"DEV_MODE": "true"}):
+        from actions.actions import request_corrected
+
+    def after(previous_intent, text, intent="inform", entities=()):
+        before = {"text": "earlier", "intent": {"name": previous_intent, "confidence": 0.9}}
+        message = {"text": text, "intent": {"name": intent, "confidence": 0.9}, "entities": list(entities)}
+        events = [{"event": "user", "text": "earlier", "parse_data": before},
+                  {"event": "bot", "text": "an answer"},
+                  {"event": "user", "text": text, "parse_data": message}]
+        return request_corrected(Tracker("t", {}, message, events, False, None, {}, ""))
+
+    corrected = [{"entity": "order_id", "value": "ORD-10002", "start": 24, "end": 33}]
+    assert after("request_refund", "Sorry, my mistake, I meant ORD-10002", entities=corrected) == "request_refund"
+    assert after("cancel_order", "oops typo, it's 30001") == "cancel_order"  # the number without its ORD
+    assert after("greet", "Sorry, my mistake, I meant ORD-10002", entities=corrected) is None  # nothing to keep
+    assert after("request_refund", "sorry, I meant the other one") is None  # no order named
+    assert after("request_refund", "where is ORD-10002", intent="order_status", entities=corrected) is None
+
+
+def test_what_the_customer_takes_back_in_the_form_is_not_answered():
+    # "can't find the email" is dropped by "forget that": the opening hours are what is asked
+    said, returned = _leave_form_after("ugh I can't find the email. forget that, what time do you lot open till?",
+                                       "opening_hours_contact", {"order_topic": "order_status"})
+    assert said == ["utter_opening_hours"] and ActiveLoop(None) in returned
+    # said after the withdrawal, it still counts
+    said, _ = _leave_form_after("forget that, I can't find the order number anywhere", "order_status",
+                                {"order_topic": "order_status"})
+    assert said == [replies.no_order_number(True)]
+
+
+def test_a_follow_up_naming_the_offered_request_takes_it_up():
+    offer = {"request_offered": True,
+             "pending_request": {"intent": "opening_hours_contact", "text": "what time do your phone lines close?"}}
+    for action, intent in (("ActionRephrase", "nlu_fallback"), ("ActionOrderRequest", "inform"),
+                           ("ActionOutOfScope", "out_of_scope")):
+        said, returned = _run_action("actions.actions", action, "and the phone lines?", intent, offer,
+                                     sentiment=("neutral", 0.9))
+        assert said == [] and returned == [FollowupAction("action_pending_request")], action
+    # pointing at something else, or nothing on offer: answered as before
+    said, returned = _run_action("actions.actions", "ActionRephrase", "and my refund?", "nlu_fallback", offer,
+                                 sentiment=("neutral", 0.9))
+    assert FollowupAction("action_pending_request") not in returned
+    said, returned = _run_action("actions.actions", "ActionRephrase", "and the phone lines?", "nlu_fallback",
+                                 {**offer, "request_offered": False}, sentiment=("neutral", 0.9))
+    assert FollowupAction("action_pending_request") not in returned

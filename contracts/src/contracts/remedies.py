@@ -1,0 +1,26 @@
+"""What a customer with a damaged item chooses when offered "a free replacement or refund,
+whichever you prefer": a replacement ("A replacement would suit me best", "I'd rather have a
+replacement than my money back", "just send me a new one").
+
+The NLU reads such a message as the damaged-item complaint it answers (the model knows no word
+for it: "a replacement would suit me best" looked like a product question), and the complaint
+action then arranges the replacement instead of asking again.
+"""
+
+from __future__ import annotations
+
+import re
+
+_REPLACEMENT = re.compile(r"\b(?:replacement|replace (?:it|them|the \w+)|(?:send|get|have) (?:me )?a new one"
+                          r"|(?:exchange|swap) (?:it|them))\b", re.IGNORECASE)
+# not chosen: declined, or asked about ("where's my replacement?")
+_NOT_CHOSEN = re.compile(r"\b(?:no|not|don'?t|dont|never|rather than|instead of|without)\s+(?:\w+\s+){0,3}?"
+                         r"(?:a\s+|the\s+)?(?:replacement|new one)\b"
+                         r"|\b(?:where|when|status|track|tracking|arrived?)\b[^.!?]*\b(?:replacement|new one)\b"
+                         r"|\b(?:replacement|new one)\b[^.!?]*\b(?:arrive|come|coming|get here|here yet)\b",
+                         re.IGNORECASE)
+
+
+def replacement_chosen(text: str) -> bool:
+    """Whether `text` asks for a replacement item (see the module docstring)."""
+    return _REPLACEMENT.search(text) is not None and _NOT_CHOSEN.search(text) is None

@@ -1,0 +1,41 @@
+"""The part of a message that asks for something, without the words around it that don't.
+
+Two kinds of words mislead a classifier into a request the customer did not make:
+- an ultimatum tacked on: "get me someone who can actually do something or im cancelling
+  everything" asks for a person; the cancellation is a threat, read as the request;
+- what the customer dismissed themselves: "ugh I can't find the email. forget that, what time
+  do you lot open till?" asks for the opening hours only.
+The intent is read from what is left; sentiment and entities still come from the whole message
+(the anger of the ultimatum is real).
+"""
+
+from __future__ import annotations
+
+import re
+
+# what is left must still say something: "never mind, cancel it" is read whole
+MIN_ASKED_WORDS = 3
+
+# "… or I'm cancelling everything", ", otherwise I'll go elsewhere": to the end of its sentence
+_ULTIMATUM = re.compile(
+    r"[,;]?\s*\b(?:or(?:\s+else)?|otherwise)\s+(?:i'?m|im|i am|i'?ll|ill|i will|we'?ll|we will|we'?re|we are)\b"
+    r"[^.!?\n]*",
+    re.IGNORECASE)
+# "forget that", "scratch that", "never mind that": what came before is dropped
+_DISMISSAL = re.compile(
+    r"\b(?:forget (?:that|it|about (?:that|it))|scratch that|ignore that|never ?mind(?: (?:that|about that))?)\b"
+    r"[\s,.!:;-]*",
+    re.IGNORECASE)
+
+
+def asked_part(text: str) -> str:
+    """`text` without what comes before the customer's last dismissal and without an ultimatum;
+    `text` itself when neither is there or too little would be left."""
+    asked = text
+    dismissals = list(_DISMISSAL.finditer(asked))
+    if dismissals and len(asked[dismissals[-1].end():].split()) >= MIN_ASKED_WORDS:
+        asked = asked[dismissals[-1].end():]
+    without = _ULTIMATUM.sub("", asked).strip()
+    if without != asked.strip() and len(without.split()) >= MIN_ASKED_WORDS:
+        asked = without
+    return asked.strip() if asked != text else text

@@ -1,0 +1,44 @@
+"""Questions about another company's orders or services: "my amazon parcel says delivered but it
+isn't here", "does Argos do click and collect on a sunday?", "who do I complain to at Royal Mail".
+
+The classifier reads the parcel and the refund in them and starts our own order flows, quoting
+the customer's orders back to them. A message that names another company *as the one it is
+about* (its parcel, what it does, someone to contact there) is out of scope. A company merely
+compared with ("you're slower than amazon") is left to the model.
+
+The list is a setting (NLU_OTHER_BUSINESSES): a shop whose own courier is on it takes it off.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+DEFAULT_OTHER_BUSINESSES = (
+    # retailers and marketplaces
+    "amazon", "argos", "ebay", "etsy", "tesco", "asda", "sainsbury's", "sainsburys", "morrisons", "aldi", "lidl",
+    "john lewis", "currys", "ikea", "shein", "temu", "asos", "b&q", "wickes", "walmart",
+    # food delivery and subscriptions
+    "deliveroo", "just eat", "uber eats", "ubereats", "netflix", "spotify",
+    # postal services and couriers that are not this shop's
+    "royal mail", "an post", "parcelforce", "fedex", "dhl", "usps", "yodel",
+)
+
+# what ties the message to the company: its parcel or account, what it does or said, a place to go
+_THEIR_THINGS = (r"parcel|package|order|delivery|deliveries|account|prime|subscription|refund|driver|app|website|site"
+                 r"|store|shop|customer service|do|does|did|has|have|is|are|was|were|sent|delivered|lost|left|says"
+                 r"|said|charged|will|won'?t|open|deliver")
+_TOWARDS_THEM = r"at|from|on|to|with|by|contact|call|ring|email|about"
+
+
+@lru_cache(maxsize=8)
+def _pattern(businesses: tuple[str, ...]) -> re.Pattern[str]:
+    names = "|".join(re.escape(b).replace(r"\ ", r"\s+").replace("'", "'?") for b in sorted(businesses, key=len,
+                                                                                                reverse=True))
+    return re.compile(rf"\b(?:{names})(?:'?s)?\s+(?:{_THEIR_THINGS})\b|\b(?:{_TOWARDS_THEM})\s+(?:{names})\b",
+                      re.IGNORECASE)
+
+
+def about_another_business(text: str, businesses: tuple[str, ...] = DEFAULT_OTHER_BUSINESSES) -> bool:
+    """Whether `text` is about another company's order or service (see the module docstring)."""
+    return bool(businesses) and _pattern(tuple(businesses)).search(text) is not None

@@ -1,0 +1,140 @@
+"""What a message asks, read without the words that ask nothing: an ultimatum, what the customer
+dismissed, another company's business, a replacement chosen."""
+
+from dataclasses import replace
+
+import pytest
+
+from contracts.remedies import replacement_chosen
+from nlu.asked import asked_part
+from nlu.elsewhere import about_another_business
+from nlu.metadata import Labels
+from nlu.predictor import Predictor
+from tests.unit.nlu.tiny import DecodingNet, tiny_metadata, tiny_model
+
+
+@pytest.mark.parametrize("text, asked", [
+    ("get me someone who can actually do something or im cancelling everything",
+     "get me someone who can actually do something"),
+    ("sort it out, otherwise I'll go elsewhere. where is my sofa?", "sort it out. where is my sofa?"),
+    ("ugh I can't find the email. forget that, what time do you lot open till?", "what time do you lot open till?"),
+    ("never mind, cancel it", "never mind, cancel it"),  # too little left: read whole
+    ("fix it or I'll cancel", "fix it or I'll cancel"),
+    ("should I return it or will you send a new one", "should I return it or will you send a new one"),
+    ("where is my order", "where is my order"),
+])
+def test_the_part_that_asks(text, asked):
+    assert asked_part(text) == asked
+
+
+@pytest.mark.parametrize("text, about_them", [
+    ("my amazon parcel says delivered but it's not here", True),
+    ("does Argos do click and collect on a sunday?", True),
+    ("who do i complain to at royal mail", True),
+    ("an post lost a birthday card i sent", True),
+    ("you lot are slower than amazon", False),  # compared with, not asked about
+    ("where is my sofa", False),
+])
+def test_another_company_asked_about(text, about_them):
+    assert about_another_business(text) is about_them
+    assert not about_another_business(text, ())  # a shop may list none
+
+
+@pytest.mark.parametrize("text, chosen", [
+    ("A replacement would suit me best. Thank you for your help.", True),
+    ("I'd rather have a replacement than my money back", True),
+    ("just send me a new one", True),
+    ("where is my replacement?", False),
+    ("I'd like a refund rather than a replacement", False),
+    ("I don't want a replacement, refund me", False),
+])
+def test_a_replacement_chosen(text, chosen):
+    assert replacement_chosen(text) is chosen
+
+
+class KeywordNet(DecodingNet):
+    """Intents: order_status on "parcel", cancel_order on "cancel", speak_to_human on "someone",
+    product_recommendation on "suit"; else out_of_scope. Sentiment negative on "cancel"."""
+
+    INTENTS = ("order_status", "cancel_order", "speak_to_human", "product_recommendation", "out_of_scope",
+               "item_damaged")
+
+    def scores(self, text):
+        words = {"parcel": 0, "cancel": 1, "someone": 2, "suit": 3}
+        logits = [0.0] * len(self.INTENTS)
+        logits[4] = 1.0
+        for word, i in words.items():
+            if word in text:
+                logits[i] += 6.0
+        return logits, [3.0 if "cancel" in text else 0.0, 1.0, 0.0]
+
+
+@pytest.fixture(scope="module")
+def predictor():
+    meta = tiny_metadata(intents=KeywordNet.INTENTS)
+    meta = replace(meta, labels=Labels(list(KeywordNet.INTENTS), meta.labels.sentiments, ["O"],
+                                       priorities={"cancel_order": 3, "speak_to_human": 2, "order_status": 1}))
+    loaded = tiny_model(meta)
+    return Predictor(replace(loaded, net=KeywordNet(loaded.tokenizer)), fallback_threshold=0.3, spelling=False)
+
+
+def test_an_ultimatum_is_not_the_request_but_its_anger_counts(predictor):
+    parsed = predictor.parse("get me someone who can help or im cancelling everything")
+    assert parsed["intent"]["name"] == "speak_to_human"
+    assert parsed["sentiment"]["label"] == "negative"  # read from the whole message
+    assert predictor.parse("please cancel my order")["intent"]["name"] == "cancel_order"
+
+
+def test_another_companys_parcel_is_out_of_scope(predictor):
+    parsed = predictor.parse("can you check on my amazon parcel please")
+    assert parsed["intent"]["name"] == "out_of_scope"
+    assert parsed["intent_ranking"][1]["name"] == "order_status"
+    assert predictor.parse("can you check on my parcel please")["intent"]["name"] == "order_status"
+    # a shop that lists no other companies reads it as the model does
+    own = Predictor(predictor.loaded, fallback_threshold=0.3, spelling=False, other_businesses=())
+    assert own.parse("can you check on my amazon parcel please")["intent"]["name"] == "order_status"
+
+
+def test_a_replacement_chosen_reads_as_the_damaged_item_it_answers(predictor):
+    parsed = predictor.parse("a replacement would suit me best")
+    assert parsed["intent"]["name"] == "item_damaged" and parsed["intent"]["confidence"] >= 0.8
+    assert "product_recommendation" in [r["name"] for r in parsed["intent_ranking"][1:]]
+    assert predictor.parse("that would suit me best")["intent"]["name"] == "product_recommendation"
+    # a person asked for stays a person
+    assert predictor.parse("get me someone about a replacement")["intent"]["name"] == "speak_to_human"
+
+
+class StoryNet(DecodingNet):
+    """give_feedback, very sure, on "loyal"; item_damaged, sure, on "cracked"; else out_of_scope."""
+
+    INTENTS = ("give_feedback", "item_damaged", "out_of_scope")
+
+    def scores(self, text):
+        return [9.0 if "loyal" in text else 0.0, 4.0 if "cracked" in text else 0.0, 1.0], [0.0, 1.0, 0.0]
+
+
+def test_a_long_message_is_read_from_its_request_not_from_its_feelings_about_us():
+    meta = tiny_metadata(intents=StoryNet.INTENTS)
+    meta = replace(meta, labels=Labels(list(StoryNet.INTENTS), meta.labels.sentiments, ["O"],
+                                       priorities={"item_damaged": 7}))
+    loaded = tiny_model(meta)
+    p = Predictor(replace(loaded, net=StoryNet(loaded.tokenizer)), fallback_threshold=0.3, max_tokens=16, spelling=False)
+    story = ("I am writing about the kettle that came last week. Upon unpacking it the lid was cracked. "
+             "I have been a loyal customer of yours for many years and I am disappointed.")
+    assert len(p.windows(story)) > 1
+    assert p.parse(story)["intent"]["name"] == "item_damaged"
+    # with no sure request in it, the surest window stands
+    calm = ("I am writing about the kettle that came last week. It was all fine in the end really. "
+            "I have been a loyal customer of yours for many years and I am happy.")
+    assert p.parse(calm)["intent"]["name"] == "give_feedback"
+
+
+def test_what_follows_a_dismissal_is_read_when_it_asks_for_something(predictor):
+    assert predictor.parse("cancel the blue one. forget that, where is my parcel")["intent"]["name"] == "order_status"
+    # nothing asked after it: the message is read whole
+    assert predictor.parse("cancel it. never mind, it is all fine now")["intent"]["name"] == "cancel_order"
+
+
+def test_another_company_is_out_of_scope_even_when_the_model_is_unsure(predictor):
+    parsed = predictor.parse("does amazon do next day delivery")  # nothing the keyword net knows
+    assert parsed["intent"]["name"] == "out_of_scope" and parsed["intent"]["confidence"] >= 0.8
