@@ -28,6 +28,7 @@ from contracts.remedies import replacement_chosen
 ORDER_TOPICS = ("order_status", "track_delivery", "cancel_order", "request_refund")
 COMPLAINT_INTENTS = tuple(replies.COMPLAINTS)
 FALLBACK_INTENT = "nlu_fallback"
+WRITTEN_ID = re.compile(r"\bord\W?\d", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -100,7 +101,10 @@ def maybe_offer_human(dispatcher: CollectingDispatcher, tracker: Tracker,
 def latest_order_id(tracker: Tracker) -> Optional[str]:
     """The order id the latest message names; of several, the last ("ORD-20001, no wait, it's
     ORD-20002": customers correct themselves forwards)."""
-    named = [found for found in map(order_id_in, tracker.get_latest_entity_values("order_id")) if found]
+    values = list(tracker.get_latest_entity_values("order_id"))
+    # an id written with its ORD beats a bare number read as one ("Order #ORD-10001 placed 12/11")
+    values = [v for v in values if WRITTEN_ID.search(str(v))] or values
+    named = [found for found in map(order_id_in, values) if found]
     return named[-1] if named else None
 
 
@@ -204,6 +208,9 @@ def taking_up_offer(tracker: Tracker) -> bool:
                 and points_at_offer(tracker.latest_message.get("text") or "", pending))
 
 
+CORRECTIONS_FOLLOWED = 3
+
+
 def request_corrected(tracker: Tracker) -> Optional[str]:
     """The request of the customer's previous message, when this one only names an order for it:
     "Sorry, I meant ORD-10002" after a refund asked for ORD-10001, "oops typo, it's ORD-30001"
@@ -211,9 +218,11 @@ def request_corrected(tracker: Tracker) -> Optional[str]:
     the refund they asked for would be forgotten."""
     if latest_intent(tracker) != "inform" or (latest_order_id(tracker) or number_given(tracker)) is None:
         return None
-    said = user_messages(tracker.events)
-    previous = said[-2].intent if len(said) > 1 else ""
-    return previous if previous in ORDER_TOPICS else None
+    # back past the numbers given since ("the sofa one, ORD-20002" … "sorry no, it's ORD 2 0 0 0 1")
+    for earlier in reversed(user_messages(tracker.events)[-1 - CORRECTIONS_FOLLOWED:-1]):
+        if earlier.intent != "inform":
+            return earlier.intent if earlier.intent in ORDER_TOPICS else None
+    return None
 
 
 def answer_order_request(dispatcher: CollectingDispatcher, tracker: Tracker, topic: str,

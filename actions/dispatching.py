@@ -9,7 +9,7 @@ import re
 from typing import Any, Dict, List, Text
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import rating, replies
@@ -52,11 +52,19 @@ class ActionOfferOtherRequest(Action):
         return offered(pending)
 
 
+# an offer of the message's other request taken up, in words a model may read as a "no"
+ACCEPTED = re.compile(r"^\W*(?:both|(?:do |sort )?(?:both|the two) (?:of them|please|pls)|yes|yeah|yep|yup|sure|go on|go ahead"
+                      r"|please do)\b(?!.*\b(?:no|not|don'?t|dont|nah|nope)\b)", re.IGNORECASE)
+
+
 class ActionDeclineRequest(Action):
     def name(self) -> Text:
         return "action_decline_request"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
+        if ACCEPTED.match(tracker.latest_message.get("text") or ""):
+            # "both please" read as a no: the customer wants the offered request too
+            return [FollowupAction("action_pending_request")]
         dispatcher.utter_message(response="utter_no_handoff")
         return [*NO_OFFER, *LISTEN]
 

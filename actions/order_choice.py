@@ -55,10 +55,15 @@ STATE_WORDS: List[tuple] = [
 ]
 
 
+RULED_OUT_STATE = re.compile(r"\bnot (?:the|that) (?:one|order|parcel)\b[^.,;!?]*", re.IGNORECASE)
+
+
 def stated_states(text: str) -> Optional[FrozenSet[str]]:
     """The order statuses the text describes its order by; None when it describes none."""
+    # "the one that actually arrived, not the one that's still on its way": the state ruled out is not the one meant
+    kept = RULED_OUT_STATE.sub(" ", text)
     for pattern, states in STATE_WORDS:
-        if pattern.search(text):
+        if pattern.search(kept):
             return states
     return None
 

@@ -65,6 +65,11 @@ def order_reply(topic: str, order: Order, customer: Customer) -> str:
     if topic == "track_delivery":
         if order.tracking_url:
             return f"{base} You can follow it live here: {order.tracking_url}"
+        if order.status == "delivered":
+            return base
+        if order.status != "processing" and order.carrier:
+            # it has shipped: "as soon as it ships" would contradict the line before
+            return f"{base} It's with {order.carrier}; they haven't shared a tracking link for it yet."
         return f"{base} Tracking becomes available as soon as it ships."
     if topic == "cancel_order":
         if order.status == "processing":

@@ -1,8 +1,9 @@
 """The part of a message that asks for something, without the words around it that don't.
 
 Two kinds of words mislead a classifier into a request the customer did not make:
-- an ultimatum tacked on: "get me someone who can actually do something or im cancelling
-  everything" asks for a person; the cancellation is a threat, read as the request;
+- an ultimatum: "get me someone who can actually do something or im cancelling everything"
+  asks for a person, the cancellation is a threat; "if my trainers dont turn up by the weekend
+  im never shopping here again" asks where the trainers are;
 - what the customer dismissed themselves: "ugh I can't find the email. forget that, what time
   do you lot open till?" asks for the opening hours only.
 The intent is read from what is left; sentiment and entities still come from the whole message
@@ -21,6 +22,12 @@ _ULTIMATUM = re.compile(
     r"[,;]?\s*\b(?:or(?:\s+else)?|otherwise)\s+(?:i'?m|im|i am|i'?ll|ill|i will|we'?ll|we will|we'?re|we are)\b"
     r"[^.!?\n]*",
     re.IGNORECASE)
+# "if my trainers dont turn up by the weekend im never shopping here again": the condition is the request
+_CONDITIONAL_THREAT = re.compile(
+    r"\bif\s+(?P<condition>[^.!?\n]+?)[,\s]+(?:then\s+)?(?:i'?m|im|i am|i'?ll|ill|i will|we'?ll|we'?re)\s+"
+    r"(?:never|not|going|gonna|cancel|leav|tak|report|tell|post|writ|review|complain|sue|contact|ring|call|done)"
+    r"[^.!?\n]*",
+    re.IGNORECASE)
 # "forget that", "scratch that", "never mind that": what came before is dropped
 _DISMISSAL = re.compile(
     r"\b(?:forget (?:that|it|about (?:that|it))|scratch that|ignore that|never ?mind(?: (?:that|about that))?)\b"
@@ -35,6 +42,7 @@ def asked_part(text: str) -> str:
     dismissals = list(_DISMISSAL.finditer(asked))
     if dismissals and len(asked[dismissals[-1].end():].split()) >= MIN_ASKED_WORDS:
         asked = asked[dismissals[-1].end():]
+    asked = _CONDITIONAL_THREAT.sub(lambda m: m.group("condition"), asked)
     without = _ULTIMATUM.sub("", asked).strip()
     if without != asked.strip() and len(without.split()) >= MIN_ASKED_WORDS:
         asked = without

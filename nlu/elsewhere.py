@@ -2,9 +2,13 @@
 isn't here", "does Argos do click and collect on a sunday?", "who do I complain to at Royal Mail".
 
 The classifier reads the parcel and the refund in them and starts our own order flows, quoting
-the customer's orders back to them. A message that names another company *as the one it is
-about* (its parcel, what it does, someone to contact there) is out of scope. A company merely
-compared with ("you're slower than amazon") is left to the model.
+the customer's orders back to them. So, sentence by sentence:
+- a message that names another company *as the one it is about* (its parcel, what it does,
+  someone to contact there) and says nothing about us is out of scope;
+- a message that also speaks of us ("Last month I had a double payment on another site. …
+  Anyway, the air fryer I got from you has stopped heating up. Can I send it back?") is read
+  from its sentences about us; there a vaguer "another site" or "somewhere else" counts too.
+A company merely compared with ("you're slower than amazon") is left to the model.
 
 The list is a setting (NLU_OTHER_BUSINESSES): a shop whose own courier is on it takes it off.
 """
@@ -25,7 +29,7 @@ DEFAULT_OTHER_BUSINESSES = (
 )
 
 # what ties the message to the company: its parcel or account, what it does or said, a place to go
-_THEIR_THINGS = (r"parcel|package|order|delivery|deliveries|account|prime|subscription|refund|driver|app|website|site"
+_THEIR_THINGS = (r"parcel|package|order|delivery|deliveries|tracking|account|prime|subscription|refund|driver|app|website|site"
                  r"|store|shop|customer service|do|does|did|has|have|is|are|was|were|sent|delivered|lost|left|says"
                  r"|said|charged|will|won'?t|open|deliver")
 _TOWARDS_THEM = r"at|from|on|to|with|by|contact|call|ring|email|about"
@@ -39,6 +43,26 @@ def _pattern(businesses: tuple[str, ...]) -> re.Pattern[str]:
                       re.IGNORECASE)
 
 
+# a shop not named: "on another site", "from somewhere else"
+_UNNAMED = re.compile(r"\b(?:another|a different|some other|other) (?:site|website|shop|store|retailer|company|seller)s?\b"
+                      r"|\bsomewhere else\b|\belsewhere\b", re.IGNORECASE)
+# the customer speaking of us: "the air fryer I got from you", "your driver", an order id of ours
+_US = re.compile(r"\b(?:from|with|off|at|by) (?:you|u|you guys|you lot)\b|\byour (?:shop|store|site|website|app|company"
+                 r"|courier|driver|team|warehouse)\b|\bord\W?\d{3,}", re.IGNORECASE)
+_SENTENCES = re.compile(r"[^.!?\n]+[.!?]*")
+
+
 def about_another_business(text: str, businesses: tuple[str, ...] = DEFAULT_OTHER_BUSINESSES) -> bool:
-    """Whether `text` is about another company's order or service (see the module docstring)."""
+    """Whether `text` names another company as the one it is about (see the module docstring)."""
     return bool(businesses) and _pattern(tuple(businesses)).search(text) is not None
+
+
+def about_us(text: str, businesses: tuple[str, ...] = DEFAULT_OTHER_BUSINESSES) -> str | None:
+    """The sentences of `text` about us when others are about another company, named or not, and
+    the rest speaks of us in so many words; None when there is no such split."""
+    sentences = [m.group().strip() for m in _SENTENCES.finditer(text) if m.group().strip()]
+    theirs = [s for s in sentences if about_another_business(s, businesses) or _UNNAMED.search(s)]
+    ours = [s for s in sentences if s not in theirs]
+    if not theirs or not ours or not _US.search(" ".join(ours)):
+        return None
+    return " ".join(ours)

@@ -12,10 +12,12 @@ from transformers import BatchEncoding
 
 from nlu import tags as bio_tags
 from nlu.asked import asked_part
-from nlu.elsewhere import DEFAULT_OTHER_BUSINESSES, about_another_business
+from nlu.elsewhere import DEFAULT_OTHER_BUSINESSES, about_another_business, about_us
 from nlu.entities import RuleExtractor, apply_synonyms, merge
+from nlu.evidence import without_unsaid
 from nlu.families import family_confidence
 from nlu.model import LoadedModel
+from nlu.person import person_demanded
 from nlu.requests import (MAX_CLAUSES, REACTIONS, SURE, WITHDRAWN_INTENT, Request, after_greeting, best_clause,
                           clause_spans, demand_in_anger, pick_requests, request_in_reaction, taken_back, word_cuts)
 from nlu.spoken import written_form
@@ -27,8 +29,9 @@ MAX_EXPLAINED_WORDS = 48
 RANKING_LENGTH = 10
 ELSEWHERE_INTENT = "out_of_scope"
 REPLACEMENT_INTENT = "item_damaged"
-# readings a request for a replacement leaves alone: the complaint itself, or a person asked for
-KEPT_WITH_A_REPLACEMENT = frozenset({"item_damaged", "wrong_item", "speak_to_human"})
+# readings a request for a replacement leaves alone: the complaint itself
+KEPT_WITH_A_REPLACEMENT = frozenset({"item_damaged", "wrong_item"})
+PERSON_INTENT = "speak_to_human"
 # the intents that start one of our own flows: about another company, out of scope instead
 OURS_TO_ANSWER = frozenset({"order_status", "track_delivery", "delivery_late", "cancel_order", "request_refund",
                             "refund_not_received", "item_damaged", "wrong_item", "billing_charged_twice", "inform",
@@ -76,8 +79,10 @@ class Predictor:
         spans, enc = self._encode(text)
         i_logits, s_logits, t_logits = self.loaded.net(enc["input_ids"], enc["attention_mask"])
         sentiment = self._sentiment(s_logits.softmax(-1))
-        # the intent from what the message asks, without an ultimatum or what it dismissed (nlu.asked)
+        # the intent from what the message asks of us: without an ultimatum or what it dismissed
+        # (nlu.asked), without its sentences about another shop (nlu.elsewhere)
         asked = asked_part(text)
+        asked = about_us(asked, self.other_businesses) or asked
         ranking, requests = self._intents(text, spans, i_logits)
         if asked != text:
             a_spans, a_enc = self._encode(asked)
@@ -103,10 +108,14 @@ class Predictor:
                     ranking, requests = t_ranking, t_requests
                     if asked == text:  # the words left out may be what carries the feeling
                         sentiment = self._sentiment(t_sentiment_logits.softmax(-1))
+        # words that decide whatever the model read: another company's business (nlu.elsewhere),
+        # a person asked for outright (nlu.person), a replacement chosen (contracts.remedies)
         if about_another_business(asked, self.other_businesses):
             ranking, requests = self._elsewhere(ranking, requests)
+        elif person_demanded(asked):
+            ranking, requests = self._ruled(ranking, PERSON_INTENT), []
         elif replacement_chosen(asked) and ranking[0]["name"] not in KEPT_WITH_A_REPLACEMENT:
-            ranking, requests = self._replacement(ranking), []
+            ranking, requests = self._ruled(ranking, REPLACEMENT_INTENT), []
         intent = dict(ranking[0])
         if self.sure_enough(ranking) < self.threshold or foreign:
             # Same shape as Rasa's FallbackClassifier, so stock fallback rules apply.
@@ -174,32 +183,26 @@ class Predictor:
                   if self.loaded.intents[int(index[row])] in priorities and float(confidence[row]) >= SURE]
         return max(asking, key=lambda row: float(confidence[row])) if asking else best
 
-    @staticmethod
-    def _elsewhere(ranking: list[dict[str, Any]], requests: list[dict[str, Any]]
+    def _elsewhere(self, ranking: list[dict[str, Any]], requests: list[dict[str, Any]]
                    ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
         """The reading of a message about another company's order or service (nlu.elsewhere): out of
-        scope, as sure as a clear reading (the rule is sure of it), its other sentences included ("can
-        you check on my Amazon parcel? it says delivered but there's nothing on the doorstep"). An
-        intent that asks nothing of us stands ("thanks")."""
-        top = ranking[0]
-        if top["name"] == ELSEWHERE_INTENT:
-            return [{**top, "confidence": max(top["confidence"], SURE)}, *ranking[1:]], []
-        if top["name"] not in OURS_TO_ANSWER:
-            return ranking, requests
-        was = next((r["confidence"] for r in ranking if r["name"] == ELSEWHERE_INTENT), 0.0)
-        rest = [{"name": top["name"], "confidence": was} if r["name"] == ELSEWHERE_INTENT else r for r in ranking[1:]]
-        rest = sorted(rest, key=lambda r: -r["confidence"])
-        return [{"name": ELSEWHERE_INTENT, "confidence": max(top["confidence"], SURE)}, *rest], []
+        scope, its other sentences included ("can you check on my Amazon parcel? it says delivered
+        but there's nothing on the doorstep"). An intent that asks nothing of us stands ("thanks")."""
+        if ranking[0]["name"] in OURS_TO_ANSWER or ranking[0]["name"] == ELSEWHERE_INTENT:
+            return self._ruled(ranking, ELSEWHERE_INTENT), []
+        return ranking, requests
 
     @staticmethod
-    def _replacement(ranking: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        """The ranking of a message choosing a replacement item (contracts.remedies): the damaged-item
-        complaint it answers, at least as sure as a clear reading (the rule is sure of it)."""
+    def _ruled(ranking: list[dict[str, Any]], name: str) -> list[dict[str, Any]]:
+        """The ranking with `name` first, as sure as the model's top intent and at least as a clear
+        reading (a rule decided it); the intent it displaces takes its former confidence."""
         top = ranking[0]
-        was = next((r["confidence"] for r in ranking if r["name"] == REPLACEMENT_INTENT), 0.0)
-        rest = [r for r in ranking[1:] if r["name"] != REPLACEMENT_INTENT]
-        rest = sorted([{"name": top["name"], "confidence": was}, *rest], key=lambda r: -r["confidence"])
-        return [{"name": REPLACEMENT_INTENT, "confidence": max(top["confidence"], SURE)}, *rest]
+        if top["name"] == name:
+            return [{**top, "confidence": max(top["confidence"], SURE)}, *ranking[1:]]
+        was = next((r["confidence"] for r in ranking if r["name"] == name), 0.0)
+        rest = [{**r, "confidence": was} if r is top else r for r in ranking if r["name"] != name]
+        return [{"name": name, "confidence": max(top["confidence"], SURE)},
+                *sorted(rest, key=lambda r: -r["confidence"])]
 
     @staticmethod
     def _withdrawal(ranking: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -217,9 +220,11 @@ class Predictor:
                 "sentiment": {"label": "neutral", "score": 1.0}, "requests": [], "model": self.version}
 
     def _intent_probabilities(self, i_logits: torch.Tensor, texts: list[str]) -> torch.Tensor:
-        """The encoder's intent probabilities, blended with the character model's when there is one."""
+        """The encoder's intent probabilities, blended with the character model's when there is one,
+        without the intents the text gives no word for (nlu.evidence)."""
         i_prob = i_logits.softmax(-1)
-        return self.loaded.char.blend(i_prob, texts) if self.loaded.char is not None else i_prob
+        i_prob = self.loaded.char.blend(i_prob, texts) if self.loaded.char is not None else i_prob
+        return without_unsaid(i_prob, texts, self.loaded.intents)
 
     def _clauses(self, text: str, whole: dict[str, Any]) -> tuple[list[dict[str, Any]], Request | None]:
         """The message's requests when it holds several (nlu.requests), and the clause whose

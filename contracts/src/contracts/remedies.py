@@ -11,13 +11,15 @@ from __future__ import annotations
 
 import re
 
-_REPLACEMENT = re.compile(r"\b(?:replacement|replace (?:it|them|the \w+)|(?:send|get|have) (?:me )?a new one"
+# "replacement", and as typed in a hurry: "replacment", "replacemnt"
+_WORD = r"repla\w{0,2}m\w{0,2}t"
+_REPLACEMENT = re.compile(r"\b(?:" + _WORD + r"|replace (?:it|them|the \w+)|(?:send|get|have) (?:me )?a new one"
                           r"|(?:exchange|swap) (?:it|them))\b", re.IGNORECASE)
 # not chosen: declined, or asked about ("where's my replacement?")
 _NOT_CHOSEN = re.compile(r"\b(?:no|not|don'?t|dont|never|rather than|instead of|without)\s+(?:\w+\s+){0,3}?"
-                         r"(?:a\s+|the\s+)?(?:replacement|new one)\b"
-                         r"|\b(?:where|when|status|track|tracking|arrived?)\b[^.!?]*\b(?:replacement|new one)\b"
-                         r"|\b(?:replacement|new one)\b[^.!?]*\b(?:arrive|come|coming|get here|here yet)\b",
+                         r"(?:a\s+|the\s+)?(?:" + _WORD + r"|new one)\b"
+                         r"|\b(?:where|when|status|track|tracking|arrived?)\b[^.!?]*\b(?:" + _WORD + r"|new one)\b"
+                         r"|\b(?:" + _WORD + r"|new one)\b[^.!?]*\b(?:arrive|come|coming|get here|here yet)\b",
                          re.IGNORECASE)
 
 

@@ -22,6 +22,9 @@ ALICE, BEN, DEV = CUSTOMERS["C1001"], CUSTOMERS["C1002"], CUSTOMERS["C1004"]
     (ALICE, "the one that was already delivered, I want to return it", "request_refund", "ORD-10002"),
     (ALICE, "refund the one that hasn't arrived yet", "request_refund", "ORD-10001"),
     (BEN, "cancel the order that hasn't shipped yet", "cancel_order", "ORD-20001"),
+    # a state ruled out is not the one meant
+    (ALICE, "a refund on the one that actually arrived not the one that's still on its way", "request_refund",
+     "ORD-10002"),
     # a product ruled out is not the one meant
     (BEN, "the phone case one not the sofa", "cancel_order", "ORD-20001"),
     (BEN, "the sofa, not the phone case", "cancel_order", "ORD-20002"),
@@ -141,3 +144,11 @@ def test_a_request_after_a_story_is_about_the_order_the_story_names():
     assert story_before("the kettle broke. where are my trainers", "where are my trainers", ALICE, None) is None
     assert story_before("my sofa is late. can I cancel my other order", "can I cancel my other order", BEN, None) is None
     assert story_before("where is it", "where is it", ALICE, None) is None
+
+
+def test_tracking_an_order_that_has_shipped_without_a_link_names_its_courier():
+    sofa = BEN.order("ORD-20002")  # delayed with XDP, no tracking link
+    reply = replies.order_reply("track_delivery", sofa, BEN)
+    assert "XDP" in reply and "as soon as it ships" not in reply
+    case = BEN.order("ORD-20001")  # still in the warehouse
+    assert "as soon as it ships" in replies.order_reply("track_delivery", case, BEN)

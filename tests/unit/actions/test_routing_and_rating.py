@@ -368,6 +368,13 @@ def test_an_order_number_right_after_a_request_about_an_order_keeps_that_request
     assert after("greet", "Sorry, my mistake, I meant ORD-10002", entities=corrected) is None  # nothing to keep
     assert after("request_refund", "sorry, I meant the other one") is None  # no order named
     assert after("request_refund", "where is ORD-10002", intent="order_status", entities=corrected) is None
+    # back past the numbers given in between
+    chain = {"text": "the sofa one, ORD-20002", "intent": {"name": "inform", "confidence": 0.9}}
+    message = {"text": "sorry no, it's 20001", "intent": {"name": "inform", "confidence": 0.9}, "entities": []}
+    events = [{"event": "user", "text": "refund please", "parse_data": {"intent": {"name": "request_refund"}}},
+              {"event": "user", "text": chain["text"], "parse_data": chain},
+              {"event": "user", "text": message["text"], "parse_data": message}]
+    assert request_corrected(Tracker("t", {}, message, events, False, None, {}, "")) == "request_refund"
 
 
 def test_what_the_customer_takes_back_in_the_form_is_not_answered():
@@ -396,3 +403,27 @@ def test_a_follow_up_naming_the_offered_request_takes_it_up():
     said, returned = _run_action("actions.actions", "ActionRephrase", "and the phone lines?", "nlu_fallback",
                                  {**offer, "request_offered": False}, sentiment=("neutral", 0.9))
     assert FollowupAction("action_pending_request") not in returned
+
+
+@pytest.mark.parametrize("text, accepted", [("both please", True), ("both", True), ("yes, both", True),
+                                            ("no thanks", False), ("both fine, no need", False)])
+def test_both_to_the_offer_of_the_other_request_takes_it_up(text, accepted):
+    offer = {"request_offered": True, "pending_request": {"intent": "item_damaged", "text": "cracked lid"}}
+    said, returned = _run_action("actions.dispatching", "ActionDeclineRequest", text, "deny", offer,
+                                 sentiment=("neutral", 0.9))
+    assert (returned == [FollowupAction("action_pending_request")]) is accepted
+    assert (said == ["utter_no_handoff"]) is not accepted
+
+
+def test_an_order_id_written_with_ord_beats_a_date_read_as_one():
+    import os
+    from unittest import mock
+
+    from rasa_sdk import Tracker
+
+    with mock.patch.dict(os.environ, {"DEV_MODE": "true"}):
+        from actions.actions import latest_order_id
+    entities = [{"entity": "order_id", "value": "ORD-10001", "start": 7, "end": 16},
+                {"entity": "order_id", "value": "12/11", "start": 24, "end": 29}]
+    message = {"text": "Order #ORD-10001 placed 12/11", "entities": entities}
+    assert latest_order_id(Tracker("t", {}, message, [], False, None, {}, "")) == "ORD-10001"

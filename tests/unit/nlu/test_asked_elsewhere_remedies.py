@@ -4,10 +4,13 @@ dismissed, another company's business, a replacement chosen."""
 from dataclasses import replace
 
 import pytest
+import torch
 
 from contracts.remedies import replacement_chosen
 from nlu.asked import asked_part
-from nlu.elsewhere import about_another_business
+from nlu.elsewhere import about_another_business, about_us
+from nlu.evidence import without_unsaid
+from nlu.person import person_demanded
 from nlu.metadata import Labels
 from nlu.predictor import Predictor
 from tests.unit.nlu.tiny import DecodingNet, tiny_metadata, tiny_model
@@ -18,6 +21,9 @@ from tests.unit.nlu.tiny import DecodingNet, tiny_metadata, tiny_model
      "get me someone who can actually do something"),
     ("sort it out, otherwise I'll go elsewhere. where is my sofa?", "sort it out. where is my sofa?"),
     ("ugh I can't find the email. forget that, what time do you lot open till?", "what time do you lot open till?"),
+    ("i swear if my trainers dont turn up by the weekend im never shopping here again",
+     "i swear my trainers dont turn up by the weekend"),
+    ("if you could check my order I would be grateful", "if you could check my order I would be grateful"),
     ("never mind, cancel it", "never mind, cancel it"),  # too little left: read whole
     ("fix it or I'll cancel", "fix it or I'll cancel"),
     ("should I return it or will you send a new one", "should I return it or will you send a new one"),
@@ -38,6 +44,16 @@ def test_the_part_that_asks(text, asked):
 def test_another_company_asked_about(text, about_them):
     assert about_another_business(text) is about_them
     assert not about_another_business(text, ())  # a shop may list none
+
+
+def test_the_sentences_about_us_when_others_are_about_another_shop():
+    story = ("Last month I had a double payment on another site and it took ages to sort. "
+             "Anyway, the air fryer I got from you has stopped heating up. Can I send it back?")
+    assert about_us(story) == "Anyway, the air fryer I got from you has stopped heating up. Can I send it back?"
+    # all about the other shop (its parcel, "it"), or nothing said of us: no split
+    assert about_us("can you check on my Amazon parcel? it says delivered but there's nothing here") is None
+    assert about_us("I bought one elsewhere. Is yours cheaper?") is None
+    assert about_us("where is my sofa") is None
 
 
 @pytest.mark.parametrize("text, chosen", [
@@ -138,3 +154,30 @@ def test_what_follows_a_dismissal_is_read_when_it_asks_for_something(predictor):
 def test_another_company_is_out_of_scope_even_when_the_model_is_unsure(predictor):
     parsed = predictor.parse("does amazon do next day delivery")  # nothing the keyword net knows
     assert parsed["intent"]["name"] == "out_of_scope" and parsed["intent"]["confidence"] >= 0.8
+
+
+def test_a_double_charge_needs_a_word_of_money():
+    intents = ["billing_charged_twice", "item_damaged"]
+    prob = torch.tensor([[0.8, 0.2], [0.8, 0.2]])
+    kept = without_unsaid(prob, ["I've only used it twice", "you took the money twice"], intents)
+    assert kept[0].tolist() == [0.0, 1.0]  # no money in it: the next guess stands
+    assert torch.allclose(kept[1], prob[1])
+    assert torch.equal(without_unsaid(prob, ["twice", "twice"], ["a", "b"]), prob)  # a project without the intent
+
+
+@pytest.mark.parametrize("text, demanded", [
+    ("no i don't want another excuse just get me a real person right now", True),
+    ("I'm not signing in to anything, you people are a joke. human. NOW.", True),
+    ("let me speak to a manager", True),
+    ("I don't want to talk to a person", False),
+    ("are you a real person?", False),  # a question about the bot
+    ("I need the person who delivered it to come back", False),
+    ("wait before that, what number do I ring to talk to someone? my phone's about to die", False),
+])
+def test_a_person_asked_for_outright(text, demanded):
+    assert person_demanded(text) is demanded
+
+
+def test_a_person_asked_for_outright_decides_the_reading(predictor):
+    parsed = predictor.parse("no more excuses, just put me through to a real person please")
+    assert parsed["intent"]["name"] == "speak_to_human" and parsed["intent"]["confidence"] >= 0.8

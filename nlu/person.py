@@ -1,0 +1,34 @@
+"""A person asked for in so many words: "just get me a real person right now", "human. NOW.",
+"let me speak to a manager".
+
+The model reads the rest of such a message first ("no i don't want another excuse" is a "no";
+"I'm not signing in to anything" is about the account) and the customer who asked for a person
+is told "No problem, let's leave that". The words are unmistakable, so they decide.
+"""
+
+from __future__ import annotations
+
+import re
+
+_PERSON = (r"(?:(?:a|an|some|your|one of your)\s+)?(?:real\s+|actual\s+|live\s+|proper\s+)?"
+           r"(?:human(?:\s+being)?|person|agent|operator|manager|supervisor|someone|somebody|member of (?:staff|your team))")
+_DEMAND = re.compile(
+    r"\b(?:get|give|put|want|need|speak to|talk to|speak with|talk with|connect me (?:to|with)|transfer me to"
+    r"|pass me to|put me through to|let me speak to|let me talk to)\s+(?:me\s+)?(?:through\s+to\s+)?" + _PERSON + r"\b",
+    re.IGNORECASE)
+# a sentence that is only the word: "human. NOW.", "agent please"
+_ALONE = re.compile(r"(?:^|[.!?]\s*)(?:a\s+)?(?:real\s+)?(?:human|agent|operator|person)(?:\s+(?:now|please|pls|asap))?"
+                    r"\s*(?:[.!?]+|$)", re.IGNORECASE)
+# "what number do I ring to talk to someone?": a question about how, for the model to read
+_ASKED_ABOUT = re.compile(r"\b(?:what|which|how|when|where|who|is there|are there|do you have)\b", re.IGNORECASE)
+_NEGATED = re.compile(r"\b(?:don'?t|dont|do not|no need to|not|never)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+
+
+def person_demanded(text: str) -> bool:
+    """Whether `text` asks for a person outright (see the module docstring); "I don't want to
+    talk to a person" and "what number do I ring to talk to someone?" do not."""
+    for m in _DEMAND.finditer(text):
+        sentence = text[:m.start()].rsplit(".", 1)[-1].rsplit("?", 1)[-1].rsplit("!", 1)[-1]
+        if not _NEGATED.search(sentence[-30:]) and not _ASKED_ABOUT.search(sentence):
+            return True
+    return _ALONE.search(text.strip()) is not None
