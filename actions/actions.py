@@ -14,7 +14,8 @@ from rasa_sdk.events import EventType, FollowupAction, SlotSet, UserUtteranceRev
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import handoff, language, replies
-from actions.order_choice import OrderChoice, choose_order, named_orders, referred_orders, story_before
+from actions.order_choice import (OrderChoice, choose_order, listed_order_id, named_orders, referred_orders,
+                                  story_before)
 from actions.requests import INTERCHANGEABLE, NO_OFFER, clause_of, next_request, offered, points_at_offer
 from actions.routing import FORM_STOPPED, LISTEN, WITHDRAWAL, end_turn_if_handed_on, ending_turn, fixed_response
 from actions.profiles import Customer, Order, ProfileStore, normalise_order_id, order_id_in, order_number_said
@@ -29,6 +30,7 @@ ORDER_TOPICS = ("order_status", "track_delivery", "cancel_order", "request_refun
 COMPLAINT_INTENTS = tuple(replies.COMPLAINTS)
 FALLBACK_INTENT = "nlu_fallback"
 WRITTEN_ID = re.compile(r"\bord\W?\d", re.IGNORECASE)
+ORDER_IDS = re.compile(r"\bORD-\d+\b")
 
 
 @lru_cache(maxsize=1)
@@ -131,7 +133,8 @@ def order_choice(tracker: Tracker, customer: Customer, topic: str, text: Optiona
                  order_id: Optional[str] = None) -> OrderChoice:
     """The order `text` (default: the words of the latest message asking about `topic`) is about;
     `order_id`, when given, is the one already settled, whatever numbers the latest message holds."""
-    latest = order_id or latest_order_id(tracker)
+    latest = order_id or latest_order_id(tracker) or listed_order_id(tracker.latest_message.get("text") or "",
+                                                                     last_listing(tracker))
     remembered = tracker.get_slot("order_id")
     if text is None:
         text = clause_of(tracker.latest_message, topic)
@@ -420,7 +423,8 @@ def about_their_own_order(dispatcher: CollectingDispatcher, tracker: Tracker,
     were just asked about, if any), whatever the NLU made of the wording; None when they point
     at none."""
     text = tracker.latest_message.get("text") or ""
-    if customer is None or not referred_orders(customer, text, tracker.get_slot("order_id")):
+    if customer is None or not (referred_orders(customer, text, tracker.get_slot("order_id"))
+                                or listed_order_id(text, last_listing(tracker))):
         return None
     # the answer to "which order would you like to cancel?" is about cancelling it; any other
     # message naming a product asks where it is (never a cancellation the customer did not just ask for)
@@ -428,9 +432,24 @@ def about_their_own_order(dispatcher: CollectingDispatcher, tracker: Tracker,
     return answer_order_request(dispatcher, tracker, topic or "order_status", customer)
 
 
+def last_bot_words(tracker: Tracker) -> str:
+    """What the assistant said last."""
+    return next((e.get("text") or "" for e in reversed(tracker.events) if e.get("event") == "bot"), "")
+
+
+LISTINGS_REMEMBERED = 3
+
+
+def last_listing(tracker: Tracker) -> str:
+    """The assistant's latest message of its last few that listed several orders ("Which order do you
+    mean: ORD-10001 (…) or ORD-10002 (…)?"): "and the first one?" may come after one was answered."""
+    said = [e.get("text") or "" for e in reversed(tracker.events) if e.get("event") == "bot"][:LISTINGS_REMEMBERED]
+    return next((words for words in said if len(set(ORDER_IDS.findall(words))) > 1), "")
+
+
 def asked_which_order(tracker: Tracker) -> bool:
     """Whether the assistant's last words were the question which order the customer means."""
-    said = next((e.get("text") or "" for e in reversed(tracker.events) if e.get("event") == "bot"), "")
+    said = last_bot_words(tracker)
     return any(question in said for question in replies.WHICH_ORDER_OPENINGS)  # after an apology too
 
 
@@ -512,7 +531,29 @@ class ActionRephrase(Answering):
         events = about_their_own_order(dispatcher, tracker, customer)
         if events is not None:
             return events
+        events = question_about_the_order(dispatcher, tracker, customer)
+        if events is not None:
+            return events
         return answer_not_understood(dispatcher, tracker, "utter_please_rephrase", customer)
+
+
+# "How long will that take?", "Do I need to print a label or anything?"
+A_QUESTION = re.compile(r"\?\s*$|^\W*(?:how|what|when|where|why|which|who|do|does|did|can|could|will|would|is|are"
+                        r"|should)\b", re.IGNORECASE)
+
+
+def question_about_the_order(dispatcher: CollectingDispatcher, tracker: Tracker,
+                             customer: Optional[Customer]) -> Optional[List[EventType]]:
+    """A question we cannot place, asked while a signed-in customer's order is being discussed: a
+    follow-up about it ("how long will that take?" after a replacement). Asking them to rephrase
+    would loop; a person who can see the conversation can answer it, so one is offered. None when
+    no order is being discussed, the message is no question, or it is upset (answered as such)."""
+    order = customer.order(tracker.get_slot("order_id")) if customer and tracker.get_slot("order_id") else None
+    text = tracker.latest_message.get("text") or ""
+    if order is None or not A_QUESTION.search(text) or upset_now(tracker) or tracker.get_slot("handoff_queued"):
+        return None
+    dispatcher.utter_message(text=replies.question_for_the_team(order, customer))
+    return [SlotSet("handoff_offered", True)]
 
 
 class ActionDefaultFallback(Action):

@@ -88,6 +88,9 @@ OTHER_NAMES: Dict[str, List[str]] = {
 }
 
 
+_ANYTHING = r"(?:one|ones|order|bits?|stuff|things?|items?|thingys?|thingies)"
+
+
 def _item_patterns(item: str) -> List[str]:
     """The item's whole name anywhere ("phone case", "sofa"); its last word, singular or plural,
     or another name for it, only after a determiner ("my trainers", "the case", "my runners"),
@@ -98,6 +101,10 @@ def _item_patterns(item: str) -> List[str]:
     heads = {head, head[:-1] if head.endswith("s") else head + "s", *OTHER_NAMES.get(head, [])}
     if head != name or head in OTHER_NAMES:
         patterns.append(rf"(?<!\w){_DETERMINER}(?:{'|'.join(map(re.escape, sorted(heads)))})(?!\w)")
+    modifier = name.split()[0]
+    if head != name and len(modifier) >= 3:
+        # "the phone bits", "the summer one": the first word of the name and a word for anything
+        patterns.append(rf"(?<!\w){_DETERMINER}{re.escape(modifier)}\s+{_ANYTHING}(?!\w)")
     return patterns
 
 
@@ -239,3 +246,23 @@ def choose_order(customer: Customer, text: str, topic: str, named_id: Optional[s
         return OrderChoice(order=customer.latest_order())
     ordered = sorted(fitting, key=lambda o: o.placed_on, reverse=True)
     return OrderChoice(candidates=ordered, describe_all=topic in DESCRIBE_ALL)
+
+
+# "the second one", "the first order", "the latter": a place in the list just shown
+_ORDINAL = re.compile(r"\b(?:(?P<place>first|1st|second|2nd|third|3rd|last)\s+(?:one|order|option)"
+                      r"|(?P<pair>former|latter))\b|^\W*(?:the\s+)?(?P<alone>first|second|third|last)\W*$",
+                      re.IGNORECASE)
+_PLACES = {"first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "last": -1, "former": 0, "latter": -1}
+_LISTED_ID = re.compile(r"\bORD-\d+\b")
+
+
+def listed_order_id(text: str, shown: str) -> Optional[str]:
+    """The order the text picks by its place among those the assistant's last message listed
+    ("Which order do you mean: ORD-10001 (…) or ORD-10002 (…)?" — "has the second one been
+    delivered?"); None without an ordinal, or when fewer than two orders were listed."""
+    listed = list(dict.fromkeys(_LISTED_ID.findall(shown)))
+    m = _ORDINAL.search(text)
+    if len(listed) < 2 or m is None:
+        return None
+    place = _PLACES[(m.group("place") or m.group("pair") or m.group("alone")).lower()]
+    return listed[place] if place < len(listed) else None

@@ -187,6 +187,12 @@ def replacement_arranged(order: Order, customer: Optional[Customer]) -> str:
             "and the courier will collect the one you have when they deliver it.")
 
 
+def question_for_the_team(order: Order, customer: Optional[Customer]) -> str:
+    name = f", {customer.first_name}" if customer else ""
+    return (f"I'm not sure I can answer that about your order {_order_label(order)} myself{name}. "
+            "One of our team can see our conversation and answer it: would you like me to put you through? (yes/no)")
+
+
 def offer_human(customer: Optional[Customer]) -> str:
     if customer is not None:
         return f"Would you like me to put you through to one of our team, {customer.first_name}? (yes/no)"

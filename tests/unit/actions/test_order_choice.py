@@ -17,6 +17,7 @@ ALICE, BEN, DEV = CUSTOMERS["C1001"], CUSTOMERS["C1002"], CUSTOMERS["C1004"]
     (ALICE, "where is my order?", "order_status", "ORD-10001"),         # the only one still on its way
     (ALICE, "did that kettle ever turn up", "order_status", "ORD-10002"),
     (ALICE, "wheres me trainers", "order_status", "ORD-10001"),          # "trainers" after a determiner
+    (BEN, "the phone bits", "request_refund", "ORD-20001"),               # a product's first word and "bits"
     (DEV, "the air fryer arrived dented", "item_damaged", "ORD-40001"),
     # the state the customer describes narrows the orders that fit the request
     (ALICE, "the one that was already delivered, I want to return it", "request_refund", "ORD-10002"),
@@ -152,3 +153,18 @@ def test_tracking_an_order_that_has_shipped_without_a_link_names_its_courier():
     assert "XDP" in reply and "as soon as it ships" not in reply
     case = BEN.order("ORD-20001")  # still in the warehouse
     assert "as soon as it ships" in replies.order_reply("track_delivery", case, BEN)
+
+
+@pytest.mark.parametrize("text, picked", [
+    ("Has the second one been delivered?", "ORD-10002"),
+    ("and the first one?", "ORD-10001"),
+    ("the latter", "ORD-10002"),
+    ("second", "ORD-10002"),
+    ("this is the first time I ordered from you", None),  # not a place in the list
+])
+def test_an_order_picked_by_its_place_in_the_list_just_shown(text, picked):
+    from actions.order_choice import listed_order_id
+
+    shown = "Which order do you mean: ORD-10001 (running trainers) or ORD-10002 (kettle)?"
+    assert listed_order_id(text, shown) == picked
+    assert listed_order_id(text, "Alice, your order ORD-10001 is on its way.") is None  # nothing listed

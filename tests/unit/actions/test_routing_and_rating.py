@@ -427,3 +427,47 @@ def test_an_order_id_written_with_ord_beats_a_date_read_as_one():
                 {"entity": "order_id", "value": "12/11", "start": 24, "end": 29}]
     message = {"text": "Order #ORD-10001 placed 12/11", "entities": entities}
     assert latest_order_id(Tracker("t", {}, message, [], False, None, {}, "")) == "ORD-10001"
+
+
+def test_the_list_of_orders_shown_is_remembered_for_a_few_answers():
+    import os
+    from unittest import mock
+
+    from rasa_sdk import Tracker
+
+    with mock.patch.dict(os.environ, {"DEV_MODE": "true"}):
+        from actions.actions import last_listing
+    listing = "Which order do you mean: ORD-10001 (running trainers) or ORD-10002 (kettle)?"
+    events = [{"event": "bot", "text": listing}, {"event": "user", "text": "the second one"},
+              {"event": "bot", "text": "Alice, your order ORD-10002 (kettle) was delivered."}]
+    assert last_listing(Tracker("t", {}, {}, events, False, None, {}, "")) == listing
+    later = events + [{"event": "bot", "text": "ok"}] * 3
+    assert last_listing(Tracker("t", {}, {}, later, False, None, {}, "")) == ""
+
+
+def test_a_question_we_cannot_place_about_the_order_discussed_offers_a_person():
+    import datetime as dt
+    import os
+    from unittest import mock
+
+    from rasa_sdk import Tracker
+
+    from tools.demo import demo_customers
+
+    with mock.patch.dict(os.environ, {"DEV_MODE": "true"}):
+        from actions.actions import question_about_the_order
+    alice = next(c for c in demo_customers(dt.date(2026, 11, 30)) if c.customer_id == "C1001")
+
+    def ask(text, slots):
+        message = {"text": text, "intent": {"name": "nlu_fallback", "confidence": 0.4}, "entities": [],
+                   "sentiment": {"label": "neutral", "score": 0.9}}
+        events = [{"event": "user", "text": text, "parse_data": message}]
+        dispatcher = CollectingDispatcher()
+        returned = question_about_the_order(dispatcher, Tracker("t", slots, message, events, False, None, {}, ""), alice)
+        return [m["text"] for m in dispatcher.messages], returned
+
+    said, returned = ask("How long will that take?", {"order_id": "ORD-10002"})
+    assert said == [replies.question_for_the_team(alice.order("ORD-10002"), alice)]
+    assert SlotSet("handoff_offered", True) in returned
+    assert ask("How long will that take?", {}) == ([], None)  # no order being discussed
+    assert ask("banana", {"order_id": "ORD-10002"}) == ([], None)  # no question
