@@ -365,9 +365,17 @@ class ActionDeclineHandoff(Action):
         return "action_decline_handoff"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
+        text = tracker.latest_message.get("text") or ""
+        if upset_now(tracker) and not PLAIN_NO.match(text):
+            # "don't 'sorry' me, you're clowns the lot of you": read as a no, but no answer to the offer
+            return [FollowupAction("action_handoff")]
         dispatcher.utter_message(response="utter_no_handoff")
         # the slot just changed leaves the offer's rule behind: end the turn ourselves
         return [SlotSet("handoff_offered", False), *LISTEN]
+
+
+# an answer to "would you like a person?" that says no, however angrily ("no, you're useless")
+PLAIN_NO = re.compile(r"^\W*(?:no|nope|nah|not now|not really|no thanks?|i'?m (?:fine|ok|good)|leave it)\b", re.IGNORECASE)
 
 
 class ActionWhileQueued(Action):

@@ -23,11 +23,21 @@ def shouting(text: str) -> bool:
     return _EXCLAMATIONS.search(text) is not None
 
 
+# An insult or an angry face is anger whatever the model reads: sarcasm ("ur bot is useless as hell
+# 🙄 great job guys") reads as praise to a sentiment model.
+INSULTS = re.compile(r"\b(?:useless|rubbish|pathetic|shambles|shambolic|disgrace(?:ful)?|incompetent|hopeless|clowns?"
+                     r"|idiots?|morons?|garbage|crap|shite?|joke of a|a (?:complete |total |absolute )?joke"
+                     r"|waste of (?:time|space)|scam(?:mers)?|cowboys)\b|[\U0001F620\U0001F621\U0001F624\U0001F92C\U0001F644]",
+                     re.IGNORECASE)
+
+
 def strongly_upset(message: UserMessage) -> bool:
-    """Clearly upset: read as strongly negative, or shouted and not read as positive
-    ("THANK YOU SO MUCH!!!" is not anger)."""
+    """Clearly upset: read as strongly negative, insulting (INSULTS), or shouted and not read as
+    positive ("THANK YOU SO MUCH!!!" is not anger)."""
     sentiment = message.sentiment
     if sentiment.label == "negative" and sentiment.score >= STRONGLY_NEGATIVE:
+        return True
+    if INSULTS.search(message.text):
         return True
     return sentiment.label != "positive" and shouting(message.text)
 

@@ -471,3 +471,15 @@ def test_a_question_we_cannot_place_about_the_order_discussed_offers_a_person():
     assert SlotSet("handoff_offered", True) in returned
     assert ask("How long will that take?", {}) == ([], None)  # no order being discussed
     assert ask("banana", {"order_id": "ORD-10002"}) == ([], None)  # no question
+
+
+def test_anger_read_as_a_no_to_the_offer_of_a_person_is_put_through():
+    said, returned = _run_action("actions.actions", "ActionDeclineHandoff", "don't 'sorry' me, ye're clowns the lot of ye",
+                                 "deny", {"handoff_offered": True}, sentiment=("negative", 0.95))
+    assert said == [] and returned == [FollowupAction("action_handoff")]
+    said, _ = _run_action("actions.actions", "ActionDeclineHandoff", "no, you're useless", "deny",
+                          {"handoff_offered": True}, sentiment=("negative", 0.95))
+    assert said == ["utter_no_handoff"]  # a no, however angry
+    said, _ = _run_action("actions.actions", "ActionDeclineHandoff", "no thanks", "deny", {"handoff_offered": True},
+                          sentiment=("neutral", 0.9))
+    assert said == ["utter_no_handoff"]

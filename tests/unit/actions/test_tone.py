@@ -38,3 +38,14 @@ def test_offer_human_on_repeated_negativity_or_top_tier_complaint():
     assert not should_offer_human(Mood("negative", 1), "standard", True, tiers, 2)
     assert should_offer_human(Mood("neutral", 0), "Platinum", True, tiers, 2)
     assert not should_offer_human(Mood("neutral", 0), "platinum", False, tiers, 2)
+
+
+@pytest.mark.parametrize("text", ["ur bot is useless as hell 🙄 great job guys", "what a shambles, well done",
+                                  "you lot are a complete joke"])
+def test_an_insult_is_anger_whatever_the_model_reads(text):
+    assert strongly_upset(UserMessage.from_event(user("positive", text, 0.9)))
+
+
+def test_words_near_an_insult_are_not_one():
+    assert not strongly_upset(UserMessage.from_event(user("neutral", "is it useful for camping?", 0.9)))
+    assert not strongly_upset(UserMessage.from_event(user("positive", "you're a joker, thanks", 0.9)))
