@@ -17,8 +17,10 @@ from actions import handoff, language, replies
 from actions.order_choice import (OrderChoice, choose_order, listed_order_id, named_orders, referred_orders,
                                   story_before)
 from actions.requests import INTERCHANGEABLE, NO_OFFER, clause_of, next_request, offered, points_at_offer
-from actions.routing import FORM_STOPPED, LISTEN, WITHDRAWAL, end_turn_if_handed_on, ending_turn, fixed_response
-from actions.profiles import Customer, Order, ProfileStore, normalise_order_id, order_id_in, order_number_said
+from actions.routing import (FORM_STOPPED, LISTEN, NO_ORDER_NUMBER, WITHDRAWAL, end_turn_if_handed_on, ending_turn,
+                             fixed_response)
+from actions.profiles import (Customer, Order, ProfileStore, normalise_order_id, order_id_in, order_number_corrected,
+                              order_number_said)
 from actions.settings import ActionSettings
 from actions.tone import Mood, mood_from_events, should_offer_human, strongly_upset
 from actions.verification import ATTEMPTS_SLOT, ORDER_SLOT, VERIFYING_SLOT, on_voice, verified_customer_id
@@ -103,6 +105,9 @@ def maybe_offer_human(dispatcher: CollectingDispatcher, tracker: Tracker,
 def latest_order_id(tracker: Tracker) -> Optional[str]:
     """The order id the latest message names; of several, the last ("ORD-20001, no wait, it's
     ORD-20002": customers correct themselves forwards)."""
+    corrected = order_number_corrected(tracker.latest_message.get("text") or "")
+    if corrected is not None:  # the entity rules find the first number only
+        return corrected
     values = list(tracker.get_latest_entity_values("order_id"))
     # an id written with its ORD beats a bare number read as one ("Order #ORD-10001 placed 12/11")
     values = [v for v in values if WRITTEN_ID.search(str(v))] or values
@@ -300,7 +305,8 @@ def answer_complaint(dispatcher: CollectingDispatcher, tracker: Tracker, intent:
         return answer_order_request(dispatcher, tracker, intent, None, apologised=True)
     order = order_choice(tracker, customer, intent, text).order
     if intent == "delivery_late" and order is not None and order.on_time(date.today().isoformat()):
-        return answer_order_request(dispatcher, tracker, "track_delivery", customer, text)
+        # about the order the complaint named ("still waiting on the trainers… and how do I return the kettle?")
+        return answer_order_request(dispatcher, tracker, "track_delivery", customer, text, order_id=order.order_id)
     said = text or tracker.latest_message.get("text") or ""
     if intent in replies.ITEM_IN_HAND and order is not None and replacement_chosen(said):
         # the answer to "a free replacement or refund, whichever you prefer": arranged, not asked again
@@ -564,6 +570,18 @@ def question_about_the_order(dispatcher: CollectingDispatcher, tracker: Tracker,
     return [SlotSet("handoff_offered", True)]
 
 
+def without_order_number(dispatcher: CollectingDispatcher, tracker: Tracker,
+                         customer: Optional[Customer]) -> List[EventType]:
+    """A customer without their order number: a signed-in one needs none (their orders are listed
+    to pick from); an anonymous one gets sign-in and a person offered, as in the order form."""
+    if customer is not None and customer.orders:
+        dispatcher.utter_message(text=replies.no_number_needed(customer),
+                                 buttons=replies.order_buttons(list(customer.orders)))
+        return []
+    dispatcher.utter_message(text=replies.no_order_number(mood(tracker).upset))
+    return [SlotSet("handoff_offered", True)]
+
+
 class ActionDefaultFallback(Action):
     """Rasa's own fallback when no policy knows what to do next, answered the same way."""
 
@@ -577,6 +595,9 @@ class ActionDefaultFallback(Action):
             events = about_their_own_order(dispatcher, tracker, customer)
             if events is not None:
                 return ending_turn(events)
+            if NO_ORDER_NUMBER.search(tracker.latest_message.get("text") or ""):
+                # "i dont have the order number on me", read as a no, outside the order form
+                return ending_turn(without_order_number(dispatcher, tracker, customer))
             if still_unhappy(tracker) and not upset_now(tracker):
                 # "nah it's still there after 4 days, not happy": a no to the answer, not to the request
                 dispatcher.utter_message(text=replies.not_sorted(customer))

@@ -72,11 +72,28 @@ _NUMBER_OR_WORD = re.compile(r"\d+|[a-z]+")
 _CORRECTED = re.compile(r"\b(?:no|sorry|i mean|i meant|actually|wait|scratch that|my mistake)\b", re.IGNORECASE)
 
 
+def order_number_corrected(text: str) -> Optional[str]:
+    """The last of several order numbers when the customer corrected themselves between them
+    ("order two zero zero zero two no sorry two zero zero zero one"); else None."""
+    ids = _order_length_numbers(text)
+    return f"ORD-{ids[-1]}" if len(ids) > 1 and _CORRECTED.search(text) else None
+
+
 def order_number_said(text: str) -> Optional[str]:
     """The order id in an answer to "what is your order number?" given without "ORD": "sorry
     its 40001", "four zero zero zero one", "ord 4 0 0 0 1". Digits and digit words next to each
     other form one number; None unless exactly one number has an order id's length, or several
     with a correction between them (the last counts)."""
+    ids = _order_length_numbers(text)
+    if len(ids) > 1 and _CORRECTED.search(text):
+        # "two zero zero zero two no sorry two zero zero zero one": customers correct themselves forwards
+        return f"ORD-{ids[-1]}"
+    return f"ORD-{ids[0]}" if len(ids) == 1 else None
+
+
+def _order_length_numbers(text: str) -> List[str]:
+    """The numbers of an order id's length in the text, digits and digit words next to each other
+    forming one number."""
     numbers, current = [], ""
     for token in _NUMBER_OR_WORD.findall(text.lower()):
         if token.isdigit():
@@ -85,11 +102,7 @@ def order_number_said(text: str) -> Optional[str]:
             current += SPOKEN_DIGITS[token]
         elif token not in ("ord", "o", "r", "d"):  # the prefix, typed or spelled out, is not a digit
             numbers, current = numbers + [current], ""
-    ids = [n for n in [*numbers, current] if len(n) == ORDER_DIGITS]
-    if len(ids) > 1 and _CORRECTED.search(text):
-        # "two zero zero zero two no sorry two zero zero zero one": customers correct themselves forwards
-        return f"ORD-{ids[-1]}"
-    return f"ORD-{ids[0]}" if len(ids) == 1 else None
+    return [n for n in [*numbers, current] if len(n) == ORDER_DIGITS]
 
 
 def normalise_order_id(raw: str) -> str:

@@ -187,6 +187,11 @@ def replacement_arranged(order: Order, customer: Optional[Customer]) -> str:
             "and the courier will collect the one you have when they deliver it.")
 
 
+def no_number_needed(customer: Customer) -> str:
+    listed = " or ".join(_order_label(o) for o in customer.orders)
+    return f"No need, {customer.first_name}: you're signed in, so I can see your orders. Which one is it: {listed}?"
+
+
 def question_for_the_team(order: Order, customer: Optional[Customer]) -> str:
     name = f", {customer.first_name}" if customer else ""
     return (f"I'm not sure I can answer that about your order {_order_label(order)} myself{name}. "

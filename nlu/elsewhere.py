@@ -8,7 +8,8 @@ the customer's orders back to them. So, sentence by sentence:
 - a message that also speaks of us ("Last month I had a double payment on another site. …
   Anyway, the air fryer I got from you has stopped heating up. Can I send it back?") is read
   from its sentences about us; there a vaguer "another site" or "somewhere else" counts too.
-A company merely compared with ("you're slower than amazon") is left to the model.
+A company merely compared with ("you're slower than amazon") is left to the model. So is a place near
+the customer ("a good plumber near me") unless it is one of ours ("a shop near Leeds").
 
 The list is a setting (NLU_OTHER_BUSINESSES): a shop whose own courier is on it takes it off.
 """
@@ -25,13 +26,13 @@ DEFAULT_OTHER_BUSINESSES = (
     # food delivery and subscriptions
     "deliveroo", "just eat", "uber eats", "ubereats", "netflix", "spotify",
     # postal services and couriers that are not this shop's
-    "royal mail", "an post", "parcelforce", "fedex", "dhl", "usps", "yodel",
+    "royal mail", "an post", "post office", "parcelforce", "fedex", "dhl", "usps", "yodel",
 )
 
 # what ties the message to the company: its parcel or account, what it does or said, a place to go
 _THEIR_THINGS = (r"parcel|package|order|delivery|deliveries|tracking|account|prime|subscription|refund|driver|app|website|site"
                  r"|store|shop|customer service|do|does|did|has|have|is|are|was|were|sent|delivered|lost|left|says"
-                 r"|said|charged|will|won'?t|open|deliver")
+                 r"|said|charged|will|won'?t|open|opens|shut|shuts|close|closes|deliver")
 _TOWARDS_THEM = r"at|from|on|to|with|by|contact|call|ring|email|about"
 
 
@@ -52,8 +53,19 @@ _US = re.compile(r"\b(?:from|with|off|at|by) (?:you|u|you guys|you lot)\b|\byour
 _SENTENCES = re.compile(r"[^.!?\n]+[.!?]*")
 
 
+# somewhere near the customer ("a good plumber near me", "a curry house near leeds station"),
+# unless it is one of ours or a place for our parcels ("do you have a shop near Leeds")
+_LOCAL = re.compile(r"\bnearest\b|\b(?:near|nearby|close to|round|around)\s+(?:me|here|us|my (?:house|home|place|flat|work)"
+                    r"|\w+ (?:station|centre|center|town))\b", re.IGNORECASE)
+_OURS_NEARBY = re.compile(r"\b(?:store|shop|branch|outlet|collection|pick ?up|drop ?off|locker|return|parcel"
+                          r"|order|courier|driver|van)s?\b", re.IGNORECASE)
+
+
 def about_another_business(text: str, businesses: tuple[str, ...] = DEFAULT_OTHER_BUSINESSES) -> bool:
-    """Whether `text` names another company as the one it is about (see the module docstring)."""
+    """Whether `text` names another company as the one it is about, or asks about a place near
+    the customer that is not ours (see the module docstring)."""
+    if _LOCAL.search(text) and not _OURS_NEARBY.search(text):
+        return True
     return bool(businesses) and _pattern(tuple(businesses)).search(text) is not None
 
 

@@ -114,8 +114,9 @@ class Predictor:
             ranking, requests = self._elsewhere(ranking, requests)
         elif person_demanded(asked):
             ranking, requests = self._ruled(ranking, PERSON_INTENT), []
-        elif replacement_chosen(asked) and ranking[0]["name"] not in KEPT_WITH_A_REPLACEMENT:
-            ranking, requests = self._ruled(ranking, REPLACEMENT_INTENT), []
+        elif replacement_chosen(asked):
+            kept = ranking[0]["name"] if ranking[0]["name"] in KEPT_WITH_A_REPLACEMENT else REPLACEMENT_INTENT
+            ranking, requests = self._ruled(ranking, kept), []
         intent = dict(ranking[0])
         if self.sure_enough(ranking) < self.threshold or foreign:
             # Same shape as Rasa's FallbackClassifier, so stock fallback rules apply.

@@ -483,3 +483,38 @@ def test_anger_read_as_a_no_to_the_offer_of_a_person_is_put_through():
     said, _ = _run_action("actions.actions", "ActionDeclineHandoff", "no thanks", "deny", {"handoff_offered": True},
                           sentiment=("neutral", 0.9))
     assert said == ["utter_no_handoff"]
+
+
+def test_no_order_number_outside_the_form():
+    import datetime as dt
+    import os
+    from unittest import mock
+
+    from rasa_sdk import Tracker
+
+    from tools.demo import demo_customers
+
+    with mock.patch.dict(os.environ, {"DEV_MODE": "true"}):
+        from actions.actions import without_order_number
+    alice = next(c for c in demo_customers(dt.date(2026, 11, 30)) if c.customer_id == "C1001")
+    tracker = Tracker("t", {}, {"text": "i dont have the order number on me sorry"}, [], False, None, {}, "")
+    dispatcher = CollectingDispatcher()
+    assert without_order_number(dispatcher, tracker, alice) == []
+    said = dispatcher.messages[0]
+    assert "ORD-10001" in said["text"] and "ORD-10002" in said["text"] and len(said["buttons"]) == 2
+    dispatcher = CollectingDispatcher()
+    assert without_order_number(dispatcher, tracker, None) == [SlotSet("handoff_offered", True)]
+    assert dispatcher.messages[0]["text"] == replies.no_order_number(False)
+
+
+def test_a_spoken_order_number_corrected_counts_its_last_number():
+    import os
+    from unittest import mock
+
+    from rasa_sdk import Tracker
+
+    with mock.patch.dict(os.environ, {"DEV_MODE": "true"}):
+        from actions.actions import latest_order_id
+    text = "it's the uh order two zero zero zero two no sorry two zero zero zero one the phone case"
+    entities = [{"entity": "order_id", "value": "order 20002", "start": 12, "end": 40}]
+    assert latest_order_id(Tracker("t", {}, {"text": text, "entities": entities}, [], False, None, {}, "")) == "ORD-20001"
