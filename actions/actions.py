@@ -203,9 +203,10 @@ class ActionOrderRequest(Answering):
         intent = latest_intent(tracker)
         if intent not in ORDER_TOPICS and taking_up_offer(tracker):
             return [FollowupAction("action_pending_request")]
-        topic = intent if intent in ORDER_TOPICS else (tracker.get_slot("order_topic") or request_corrected(tracker)
-                                                       or "order_status")
-        return answer_order_request(dispatcher, tracker, topic, current_customer(tracker))
+        customer = current_customer(tracker)
+        topic = intent if intent in ORDER_TOPICS else (tracker.get_slot("order_topic")
+                                                       or request_corrected(tracker, customer) or "order_status")
+        return answer_order_request(dispatcher, tracker, topic, customer)
 
 
 def taking_up_offer(tracker: Tracker) -> bool:
@@ -219,12 +220,18 @@ def taking_up_offer(tracker: Tracker) -> bool:
 CORRECTIONS_FOLLOWED = 3
 
 
-def request_corrected(tracker: Tracker) -> Optional[str]:
+def request_corrected(tracker: Tracker, customer: Optional[Customer] = None) -> Optional[str]:
     """The request of the customer's previous message, when this one only names an order for it:
     "Sorry, I meant ORD-10002" after a refund asked for ORD-10001, "oops typo, it's ORD-30001"
     after an unknown one, "ord40001" after "need to return something". Answered as order status,
-    the refund they asked for would be forgotten."""
-    if latest_intent(tracker) != "inform" or (latest_order_id(tracker) or number_given(tracker)) is None:
+    the refund they asked for would be forgotten. So does a signed-in `customer`'s product named
+    alone ("the kettel" after "I need a refund sorting on one of my orders")."""
+    if latest_intent(tracker) != "inform":
+        return None
+    text = tracker.latest_message.get("text") or ""
+    named = latest_order_id(tracker) or number_given(tracker) or (
+        customer is not None and referred_orders(customer, text, tracker.get_slot("order_id")))
+    if not named:
         return None
     # back past the numbers given since ("the sofa one, ORD-20002" … "sorry no, it's ORD 2 0 0 0 1")
     for earlier in reversed(user_messages(tracker.events)[-1 - CORRECTIONS_FOLLOWED:-1]):
@@ -413,7 +420,8 @@ def answer_while_queued(dispatcher: CollectingDispatcher, tracker: Tracker) -> L
     if position is None:
         dispatcher.utter_message(text=replies.queue_timed_out())
         return LEAVE_QUEUE
-    dispatcher.utter_message(text=replies.still_queued(position, position * s.handoff_wait_minutes_per_person))
+    thanked = "You're welcome! " if latest_intent(tracker) in ("thanks", "goodbye") else ""
+    dispatcher.utter_message(text=thanked + replies.still_queued(position, position * s.handoff_wait_minutes_per_person))
     return []
 
 
@@ -558,13 +566,17 @@ A_QUESTION = re.compile(r"\?\s*$|^\W*(?:how|what|when|where|why|which|who|do|doe
 
 def question_about_the_order(dispatcher: CollectingDispatcher, tracker: Tracker,
                              customer: Optional[Customer]) -> Optional[List[EventType]]:
-    """A question we cannot place, asked while a signed-in customer's order is being discussed: a
-    follow-up about it ("how long will that take?" after a replacement). Asking them to rephrase
+    """A question we cannot place, asked while a signed-in customer's order is being discussed or
+    right after a complaint: a follow-up about it ("how long will that take?" after a replacement,
+    "will anyone actually do anything about it?" after a complaint about the driver). Asking them to rephrase
     would loop; a person who can see the conversation can answer it, so one is offered. None when
     no order is being discussed, the message is no question, or it is upset (answered as such)."""
     order = customer.order(tracker.get_slot("order_id")) if customer and tracker.get_slot("order_id") else None
     text = tracker.latest_message.get("text") or ""
-    if order is None or not A_QUESTION.search(text) or upset_now(tracker) or tracker.get_slot("handoff_queued"):
+    said = user_messages(tracker.events)
+    after_complaint = len(said) > 1 and said[-2].intent in (*COMPLAINT_INTENTS, "give_feedback")
+    if (order is None and not after_complaint) or not A_QUESTION.search(text) or upset_now(tracker) \
+            or tracker.get_slot("handoff_queued"):
         return None
     dispatcher.utter_message(text=replies.question_for_the_team(order, customer))
     return [SlotSet("handoff_offered", True)]

@@ -16,7 +16,8 @@ from actions import rating, replies
 from actions.actions import answer_order_request, current_customer, latest_intent, mood
 from actions.profiles import order_number_said
 from actions.requests import NO_OFFER, next_request, offered
-from actions.routing import FORM_STOPPED, LISTEN, NO_ORDER_NUMBER, WITHDRAWAL, another_request, ending_turn, hand_on
+from actions.routing import (FORM_STOPPED, LISTEN, NO_ORDER_NUMBER, WITHDRAWAL, another_request, ending_turn,
+                             fixed_response, hand_on)
 from contracts.records import RATING_SLOT
 from contracts.signals import NO_INPUT, NOT_UNDERSTOOD
 
@@ -104,6 +105,14 @@ class ActionLeaveForm(Action):
             dispatcher.utter_message(response="utter_ask_order_id")
             return LISTEN
         if intent == "affirm" and not withdrawn:
+            # "yes please" to "I can also give you our opening hours once we've sorted this": given now
+            # (a fixed answer costs nothing), and the form asks again
+            pending = tracker.get_slot("pending_request") or {}
+            response = fixed_response(str(pending.get("intent") or ""))
+            if response is not None:
+                dispatcher.utter_message(response=response)
+                dispatcher.utter_message(response="utter_ask_order_id")
+                return [*NO_OFFER, *LISTEN]
             dispatcher.utter_message(response="utter_ask_order_id")
             return LISTEN
         left: List[EventType] = [*FORM_STOPPED, SlotSet("order_topic", None)]

@@ -192,9 +192,10 @@ def no_number_needed(customer: Customer) -> str:
     return f"No need, {customer.first_name}: you're signed in, so I can see your orders. Which one is it: {listed}?"
 
 
-def question_for_the_team(order: Order, customer: Optional[Customer]) -> str:
+def question_for_the_team(order: Optional[Order], customer: Optional[Customer]) -> str:
     name = f", {customer.first_name}" if customer else ""
-    return (f"I'm not sure I can answer that about your order {_order_label(order)} myself{name}. "
+    about = f" about your order {_order_label(order)}" if order is not None else ""
+    return (f"I'm sorry, I'm not sure I can answer that{about} myself{name}. "
             "One of our team can see our conversation and answer it: would you like me to put you through? (yes/no)")
 
 

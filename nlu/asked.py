@@ -47,3 +47,16 @@ def asked_part(text: str) -> str:
     if without != asked.strip() and len(without.split()) >= MIN_ASKED_WORDS:
         asked = without
     return asked.strip() if asked != text else text
+
+
+# "fine, forget it then", "forget it, I'll just keep it": dropping the request, not leaving
+_DROPPED = re.compile(r"\b(?:forget (?:it|that|about it)|never ?mind|doesn'?t matter|i'?ll (?:just )?keep (?:it|them)"
+                      r"|leave it)\b", re.IGNORECASE)
+_FAREWELL = re.compile(r"\b(?:bye|goodbye|see (?:you|ya)|that'?s all|that'?s everything|have a (?:good|nice))\b",
+                       re.IGNORECASE)
+
+
+def request_dropped(text: str) -> bool:
+    """Whether `text` drops the request under way without saying goodbye (a "no" to it, which the
+    dialogue answers "no problem, anything else?"); "never mind, bye" still leaves."""
+    return _DROPPED.search(text) is not None and _FAREWELL.search(text) is None

@@ -8,8 +8,10 @@ the customer's orders back to them. So, sentence by sentence:
 - a message that also speaks of us ("Last month I had a double payment on another site. …
   Anyway, the air fryer I got from you has stopped heating up. Can I send it back?") is read
   from its sentences about us; there a vaguer "another site" or "somewhere else" counts too.
-A company merely compared with ("you're slower than amazon") is left to the model. So is a place near
-the customer ("a good plumber near me") unless it is one of ours ("a shop near Leeds").
+A company merely compared with ("you're slower than amazon") is left to the model. A place near the
+customer ("a good plumber near me") is out of scope unless it is one of ours ("a shop near Leeds");
+so is advice on using or caring for a thing ("best way to descale a kettle") when no problem
+with the order is mentioned.
 
 The list is a setting (NLU_OTHER_BUSINESSES): a shop whose own courier is on it takes it off.
 """
@@ -22,7 +24,7 @@ from functools import lru_cache
 DEFAULT_OTHER_BUSINESSES = (
     # retailers and marketplaces
     "amazon", "argos", "ebay", "etsy", "tesco", "asda", "sainsbury's", "sainsburys", "morrisons", "aldi", "lidl",
-    "john lewis", "currys", "ikea", "shein", "temu", "asos", "b&q", "wickes", "walmart",
+    "john lewis", "zara", "primark", "boohoo", "h&m", "m&s", "marks and spencer", "currys", "ikea", "shein", "temu", "asos", "b&q", "wickes", "walmart",
     # food delivery and subscriptions
     "deliveroo", "just eat", "uber eats", "ubereats", "netflix", "spotify",
     # postal services and couriers that are not this shop's
@@ -61,10 +63,26 @@ _OURS_NEARBY = re.compile(r"\b(?:store|shop|branch|outlet|collection|pick ?up|dr
                           r"|order|courier|driver|van)s?\b", re.IGNORECASE)
 
 
+# advice on using or caring for a thing, not a problem with the order: "best way to descale a
+# kettle", "tips for getting a red wine stain out of a sofa", "any good recipes for the air fryer"
+_ADVICE = re.compile(r"\b(?:tips?|advice|best way|how (?:do|can|should|would) (?:i|you|we|one)|how to|any (?:good )?ideas"
+                     r"|recipes?)\b", re.IGNORECASE)
+_CARE = re.compile(r"\b(?:descal\w*|limescale|clean\w*|stains?|recipes?|cook\w*|bak(?:e|ing)|wash\w*|iron\w*"
+                   r"|get (?:\w+ ){0,4}out of|look after|care for|style|wear it with)\b", re.IGNORECASE)
+_A_PROBLEM = re.compile(r"\b(?:broken|broke|damaged|faulty|cracked|arrived|stopped|doesn'?t work|won'?t|refund|return"
+                        r"|replace\w*|wrong)\b", re.IGNORECASE)
+
+
+def asks_for_advice(text: str) -> bool:
+    """Whether `text` asks how to use or look after something, with no problem with the order."""
+    return bool(_ADVICE.search(text) and _CARE.search(text)) and not _A_PROBLEM.search(text)
+
+
 def about_another_business(text: str, businesses: tuple[str, ...] = DEFAULT_OTHER_BUSINESSES) -> bool:
-    """Whether `text` names another company as the one it is about, or asks about a place near
-    the customer that is not ours (see the module docstring)."""
-    if _LOCAL.search(text) and not _OURS_NEARBY.search(text):
+    """Whether `text` names another company as the one it is about, asks about a place near the
+    customer that is not ours, or asks for advice on using or caring for something (see the
+    module docstring)."""
+    if (_LOCAL.search(text) and not _OURS_NEARBY.search(text)) or asks_for_advice(text):
         return True
     return bool(businesses) and _pattern(tuple(businesses)).search(text) is not None
 

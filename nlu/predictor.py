@@ -11,7 +11,7 @@ from contracts.remedies import replacement_chosen
 from transformers import BatchEncoding
 
 from nlu import tags as bio_tags
-from nlu.asked import asked_part
+from nlu.asked import asked_part, request_dropped
 from nlu.elsewhere import DEFAULT_OTHER_BUSINESSES, about_another_business, about_us
 from nlu.entities import RuleExtractor, apply_synonyms, merge
 from nlu.evidence import without_unsaid
@@ -32,6 +32,7 @@ REPLACEMENT_INTENT = "item_damaged"
 # readings a request for a replacement leaves alone: the complaint itself
 KEPT_WITH_A_REPLACEMENT = frozenset({"item_damaged", "wrong_item"})
 PERSON_INTENT = "speak_to_human"
+FAREWELL_INTENT = "goodbye"
 # the intents that start one of our own flows: about another company, out of scope instead
 OURS_TO_ANSWER = frozenset({"order_status", "track_delivery", "delivery_late", "cancel_order", "request_refund",
                             "refund_not_received", "item_damaged", "wrong_item", "billing_charged_twice", "inform",
@@ -109,11 +110,14 @@ class Predictor:
                     if asked == text:  # the words left out may be what carries the feeling
                         sentiment = self._sentiment(t_sentiment_logits.softmax(-1))
         # words that decide whatever the model read: another company's business (nlu.elsewhere),
-        # a person asked for outright (nlu.person), a replacement chosen (contracts.remedies)
+        # a person asked for outright (nlu.person), a request dropped without a goodbye (nlu.asked),
+        # a replacement chosen (contracts.remedies)
         if about_another_business(asked, self.other_businesses):
             ranking, requests = self._elsewhere(ranking, requests)
         elif person_demanded(asked):
             ranking, requests = self._ruled(ranking, PERSON_INTENT), []
+        elif ranking[0]["name"] == FAREWELL_INTENT and request_dropped(text):
+            ranking, requests = self._ruled(ranking, WITHDRAWN_INTENT), []
         elif replacement_chosen(asked):
             kept = ranking[0]["name"] if ranking[0]["name"] in KEPT_WITH_A_REPLACEMENT else REPLACEMENT_INTENT
             ranking, requests = self._ruled(ranking, kept), []

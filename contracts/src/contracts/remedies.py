@@ -17,7 +17,8 @@ _REPLACEMENT = re.compile(r"\b(?:" + _WORD + r"|replace (?:it|them|the \w+)|(?:s
                           r"|(?:exchange|swap) (?:it|them))\b", re.IGNORECASE)
 # not chosen: declined, or asked about ("where's my replacement?", "has the replacement come yet",
 # "the replacement still hasn't arrived"); "a replacement, provided it arrives this week" chooses one
-_NOT_CHOSEN = re.compile(r"\b(?:no|not|don'?t|dont|never|rather than|instead of|without)\s+(?:\w+\s+){0,3}?"
+_NOT_CHOSEN = re.compile(r"(?:^|[.!?]\s*)(?:a\s+|the\s+|another\s+)?(?:" + _WORD + r")\s*\?"  # "a replacement?? I want my money back"
+                         r"|\b(?:no|not|don'?t|dont|never|rather than|instead of|without)\s+(?:\w+\s+){0,3}?"
                          r"(?:a\s+|the\s+)?(?:" + _WORD + r"|new one)\b"
                          r"|\b(?:where|when|status|track|tracking|arrived?)\b[^.!?]*\b(?:" + _WORD + r"|new one)\b"
                          r"|\b(?:has|have|had|did|is|was)\s+(?:the|my|our)\s+(?:" + _WORD + r"|new one)\b"

@@ -518,3 +518,42 @@ def test_a_spoken_order_number_corrected_counts_its_last_number():
     text = "it's the uh order two zero zero zero two no sorry two zero zero zero one the phone case"
     entities = [{"entity": "order_id", "value": "order 20002", "start": 12, "end": 40}]
     assert latest_order_id(Tracker("t", {}, {"text": text, "entities": entities}, [], False, None, {}, "")) == "ORD-20001"
+
+
+def test_yes_to_the_answer_kept_for_later_in_the_form_gives_it_and_asks_again():
+    slots = {"order_topic": "billing_charged_twice",
+             "pending_request": {"intent": "opening_hours_contact", "text": "what are your opening hours?"}}
+    said, returned = _leave_form_after("yes please", "affirm", slots)
+    assert said == ["utter_opening_hours", "utter_ask_order_id"]
+    assert SlotSet("pending_request", None) in returned and ActiveLoop(None) not in returned
+    said, _ = _leave_form_after("yes please", "affirm", {"order_topic": "order_status"})
+    assert said == ["utter_ask_order_id"]  # nothing kept: the question again
+
+
+def test_a_product_named_alone_after_a_request_keeps_it_and_a_question_after_a_complaint_offers_a_person():
+    import datetime as dt
+    import os
+    from unittest import mock
+
+    from rasa_sdk import Tracker
+
+    from tools.demo import demo_customers
+
+    with mock.patch.dict(os.environ, {"DEV_MODE": "true"}):
+        from actions.actions import question_about_the_order, request_corrected
+    alice = next(c for c in demo_customers(dt.date(2026, 11, 30)) if c.customer_id == "C1001")
+
+    def tracker(previous_intent, text, intent):
+        message = {"text": text, "intent": {"name": intent, "confidence": 0.9}, "entities": [],
+                   "sentiment": {"label": "neutral", "score": 0.9}}
+        events = [{"event": "user", "text": "earlier", "parse_data": {"intent": {"name": previous_intent}}},
+                  {"event": "user", "text": text, "parse_data": message}]
+        return Tracker("t", {}, message, events, False, None, {}, "")
+
+    assert request_corrected(tracker("request_refund", "the kettel", "inform"), alice) == "request_refund"
+    assert request_corrected(tracker("request_refund", "the kettel", "inform"), None) is None  # anonymous: no products
+    dispatcher = CollectingDispatcher()
+    returned = question_about_the_order(dispatcher, tracker("give_feedback", "will anyone actually do anything?",
+                                                            "nlu_fallback"), None)
+    assert returned == [SlotSet("handoff_offered", True)]
+    assert dispatcher.messages[0]["text"] == replies.question_for_the_team(None, None)

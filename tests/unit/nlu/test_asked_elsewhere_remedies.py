@@ -7,8 +7,8 @@ import pytest
 import torch
 
 from contracts.remedies import replacement_chosen
-from nlu.asked import asked_part
-from nlu.elsewhere import about_another_business, about_us
+from nlu.asked import asked_part, request_dropped
+from nlu.elsewhere import about_another_business, about_us, asks_for_advice
 from nlu.evidence import without_unsaid
 from nlu.person import person_demanded
 from nlu.metadata import Labels
@@ -42,13 +42,18 @@ def test_the_part_that_asks(text, asked):
     ("can you recommend a good plumber near me", True),  # a place near the customer
     ("do u know what time the post office shuts today", True),
     ("do you have a shop near Leeds", False),  # ours
+    ("what's the best way to descale a kettle?", True),  # advice on using a thing
+    ("any good recipes for the air fryer?", True),
+    ("how do I clean the kettle, it arrived broken", False),  # a problem with the order
+    ("my sister wants a dress from Zara", True),
     ("is there a drop off point near me for returns", False),
     ("where is my sofa", False),
 ])
 def test_another_company_asked_about(text, about_them):
     assert about_another_business(text) is about_them
-    if "near" not in text:
-        assert not about_another_business(text, ())  # a shop may list no other companies
+    # a shop may list no other companies: then only places and advice are out of scope
+    named_only = about_them and "near" not in text and not asks_for_advice(text)
+    assert about_another_business(text, ()) is (about_them and not named_only)
 
 
 def test_the_sentences_about_us_when_others_are_about_another_shop():
@@ -71,6 +76,8 @@ def test_the_sentences_about_us_when_others_are_about_another_shop():
     ("A replacement is acceptable, provided it arrives this week.", True),
     ("has the replacement come yet", False),
     ("can i get a replacment", True),
+    ("a replacement?? I don't want another piece of junk, I want my money back", False),
+    ("can i get a replacement?", True),
 ])
 def test_a_replacement_chosen(text, chosen):
     assert replacement_chosen(text) is chosen
@@ -189,3 +196,9 @@ def test_a_person_asked_for_outright(text, demanded):
 def test_a_person_asked_for_outright_decides_the_reading(predictor):
     parsed = predictor.parse("no more excuses, just put me through to a real person please")
     assert parsed["intent"]["name"] == "speak_to_human" and parsed["intent"]["confidence"] >= 0.8
+
+
+@pytest.mark.parametrize("text, dropped", [("fine, forget it then", True), ("forget it, I'll just keep it", True),
+                                           ("never mind, bye", False), ("thanks, bye", False)])
+def test_a_request_dropped_without_a_goodbye(text, dropped):
+    assert request_dropped(text) is dropped
