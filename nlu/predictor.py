@@ -197,10 +197,12 @@ class Predictor:
             return self._ruled(ranking, ELSEWHERE_INTENT), []
         return ranking, requests
 
-    @staticmethod
-    def _ruled(ranking: list[dict[str, Any]], name: str) -> list[dict[str, Any]]:
+    def _ruled(self, ranking: list[dict[str, Any]], name: str) -> list[dict[str, Any]]:
         """The ranking with `name` first, as sure as the model's top intent and at least as a clear
-        reading (a rule decided it); the intent it displaces takes its former confidence."""
+        reading (a rule decided it); the intent it displaces takes its former confidence. A model
+        without that intent (a benchmark's, another project's) keeps its own ranking."""
+        if name not in self.loaded.intents:
+            return ranking
         top = ranking[0]
         if top["name"] == name:
             return [{**top, "confidence": max(top["confidence"], SURE)}, *ranking[1:]]

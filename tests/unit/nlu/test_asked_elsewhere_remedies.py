@@ -202,3 +202,16 @@ def test_a_person_asked_for_outright_decides_the_reading(predictor):
                                            ("never mind, bye", False), ("thanks, bye", False)])
 def test_a_request_dropped_without_a_goodbye(text, dropped):
     assert request_dropped(text) is dropped
+
+
+def test_a_model_without_the_intents_the_rules_name_keeps_its_own_reading():
+    meta = tiny_metadata(intents=("parcel_question", "other"))
+    loaded = tiny_model(meta)
+
+    class ParcelNet(DecodingNet):
+        def scores(self, text):
+            return [5.0 if "parcel" in text else 0.0, 1.0], [0.0, 1.0, 0.0]
+
+    p = Predictor(replace(loaded, net=ParcelNet(loaded.tokenizer)), fallback_threshold=0.3, spelling=False)
+    assert p.parse("where is my amazon parcel")["intent"]["name"] == "parcel_question"
+    assert p.parse("just get me a real person, my parcel is late")["intent"]["name"] == "parcel_question"
