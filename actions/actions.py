@@ -105,12 +105,13 @@ def maybe_offer_human(dispatcher: CollectingDispatcher, tracker: Tracker,
 def latest_order_id(tracker: Tracker) -> Optional[str]:
     """The order id the latest message names; of several, the last ("ORD-20001, no wait, it's
     ORD-20002": customers correct themselves forwards)."""
-    corrected = order_number_corrected(tracker.latest_message.get("text") or "")
-    if corrected is not None:  # the entity rules find the first number only
-        return corrected
     values = list(tracker.get_latest_entity_values("order_id"))
     # an id written with its ORD beats a bare number read as one ("Order #ORD-10001 placed 12/11")
-    values = [v for v in values if WRITTEN_ID.search(str(v))] or values
+    written = [v for v in values if WRITTEN_ID.search(str(v))]
+    corrected = order_number_corrected(tracker.latest_message.get("text") or "")
+    if corrected is not None and len(written) < 2:  # the entity rules find the first spoken number only
+        return corrected
+    values = written or values
     named = [found for found in map(order_id_in, values) if found]
     return named[-1] if named else None
 
@@ -236,8 +237,16 @@ def request_corrected(tracker: Tracker, customer: Optional[Customer] = None) -> 
     # back past the numbers given since ("the sofa one, ORD-20002" … "sorry no, it's ORD 2 0 0 0 1")
     for earlier in reversed(user_messages(tracker.events)[-1 - CORRECTIONS_FOLLOWED:-1]):
         if earlier.intent != "inform":
+            if earlier.intent == "cancel_order" and already_cancelled(tracker, customer):
+                return None  # carried out already: cancelling a second order is not for us to assume
             return earlier.intent if earlier.intent in ORDER_TOPICS else None
     return None
+
+
+def already_cancelled(tracker: Tracker, customer: Optional[Customer]) -> bool:
+    """Whether the order the conversation was about has just been cancelled."""
+    order = customer.order(tracker.get_slot("order_id")) if customer and tracker.get_slot("order_id") else None
+    return order is not None and order.status in ("cancellation_requested", "cancelled")
 
 
 def answer_order_request(dispatcher: CollectingDispatcher, tracker: Tracker, topic: str,
@@ -388,7 +397,8 @@ class ActionDeclineHandoff(Action):
 
 
 # an answer to "would you like a person?" that says no, however angrily ("no, you're useless")
-PLAIN_NO = re.compile(r"^\W*(?:no|nope|nah|not now|not really|no thanks?|i'?m (?:fine|ok|good)|leave it)\b", re.IGNORECASE)
+PLAIN_NO = re.compile(r"^\W*(?:no|nope|nah|not now|not really|absolutely not|not interested|no way|i'?m (?:fine|ok|good)"
+                      r"|leave it|forget it|(?:i\s+)?(?:don'?t|dont|do not) (?:want|need|bother))\b", re.IGNORECASE)
 
 
 class ActionWhileQueued(Action):
@@ -574,7 +584,10 @@ def question_about_the_order(dispatcher: CollectingDispatcher, tracker: Tracker,
     order = customer.order(tracker.get_slot("order_id")) if customer and tracker.get_slot("order_id") else None
     text = tracker.latest_message.get("text") or ""
     said = user_messages(tracker.events)
-    after_complaint = len(said) > 1 and said[-2].intent in (*COMPLAINT_INTENTS, "give_feedback")
+    previous = said[-2].intent if len(said) > 1 else ""
+    after_complaint = previous in (*COMPLAINT_INTENTS, "give_feedback")
+    # the order remembered all conversation counts only while it is still being talked about
+    order = order if previous in (*ORDER_TOPICS, "inform") or after_complaint else None
     if (order is None and not after_complaint) or not A_QUESTION.search(text) or upset_now(tracker) \
             or tracker.get_slot("handoff_queued"):
         return None

@@ -54,8 +54,8 @@ class ActionOfferOtherRequest(Action):
 
 
 # an offer of the message's other request taken up, in words a model may read as a "no"
-ACCEPTED = re.compile(r"^\W*(?:both|(?:do |sort )?(?:both|the two) (?:of them|please|pls)|yes|yeah|yep|yup|sure|go on|go ahead"
-                      r"|please do)\b(?!.*\b(?:no|not|don'?t|dont|nah|nope)\b)", re.IGNORECASE)
+ACCEPTED = re.compile(r"^\W*(?:(?:do |sort )?(?:both|the two)(?: of them)?|yes|yeah|yep|yup|sure|go on|go ahead|please do)\b"
+                      r"(?!.*\b(?:no thanks|no need|don'?t|dont|do not|nah|nope|not (?:now|needed|necessary))\b)", re.IGNORECASE)
 
 
 class ActionDeclineRequest(Action):

@@ -55,7 +55,7 @@ STATE_WORDS: List[tuple] = [
 ]
 
 
-RULED_OUT_STATE = re.compile(r"\bnot (?:the|that) (?:one|order|parcel)\b[^.,;!?]*", re.IGNORECASE)
+RULED_OUT_STATE = re.compile(r"\bnot (?:the|that) (?:one|order|parcel)\b(?:(?!\bbut\b|\band\b)[^.,;!?])*", re.IGNORECASE)
 
 
 def stated_states(text: str) -> Optional[FrozenSet[str]]:
@@ -249,7 +249,8 @@ def choose_order(customer: Customer, text: str, topic: str, named_id: Optional[s
 
 
 # "the second one", "the first order", "the latter": a place in the list just shown
-_ORDINAL = re.compile(r"\b(?:(?P<place>first|1st|second|2nd|third|3rd|last)\s+(?:one|order|option)"
+# "my last order" and "my first order with you" are not places in the list: only the second and third are
+_ORDINAL = re.compile(r"\b(?:(?P<place>first|1st|last)\s+(?:one|option)|(?P<middle>second|2nd|third|3rd)\s+(?:one|order|option)"
                       r"|(?P<pair>former|latter))\b|^\W*(?:the\s+)?(?P<alone>first|second|third|last)\W*$",
                       re.IGNORECASE)
 _PLACES = {"first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "last": -1, "former": 0, "latter": -1}
@@ -264,5 +265,5 @@ def listed_order_id(text: str, shown: str) -> Optional[str]:
     m = _ORDINAL.search(text)
     if len(listed) < 2 or m is None:
         return None
-    place = _PLACES[(m.group("place") or m.group("pair") or m.group("alone")).lower()]
+    place = _PLACES[(m.group("place") or m.group("middle") or m.group("pair") or m.group("alone")).lower()]
     return listed[place] if place < len(listed) else None

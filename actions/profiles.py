@@ -69,14 +69,20 @@ ORDER_DIGITS = 5  # ORD-12345
 _NUMBER_OR_WORD = re.compile(r"\d+|[a-z]+")
 
 
-_CORRECTED = re.compile(r"\b(?:no|sorry|i mean|i meant|actually|wait|scratch that|my mistake)\b", re.IGNORECASE)
+# a correction, not any "no" ("no sign of it"): "no sorry", "no wait", "i mean", "actually"…
+_CORRECTED = re.compile(r"\b(?:no(?=\W+(?:sorry|wait|i mean|it'?s|its)\b)|sorry|i mean|i meant|actually|wait|scratch that"
+                        r"|my mistake|oops)\b", re.IGNORECASE)
 
 
 def order_number_corrected(text: str) -> Optional[str]:
-    """The last of several order numbers when the customer corrected themselves between them
-    ("order two zero zero zero two no sorry two zero zero zero one"); else None."""
-    ids = _order_length_numbers(text)
-    return f"ORD-{ids[-1]}" if len(ids) > 1 and _CORRECTED.search(text) else None
+    """The last of several order numbers when the customer corrected themselves between the last
+    two ("order two zero zero zero two no sorry two zero zero zero one"); else None."""
+    lowered = text.lower()
+    for cut in (m.start() for m in reversed(list(_CORRECTED.finditer(lowered)))):
+        before, after = _order_length_numbers(lowered[:cut]), _order_length_numbers(lowered[cut:])
+        if before and len(after) == 1:
+            return f"ORD-{after[0]}"
+    return None
 
 
 def order_number_said(text: str) -> Optional[str]:
@@ -84,10 +90,10 @@ def order_number_said(text: str) -> Optional[str]:
     its 40001", "four zero zero zero one", "ord 4 0 0 0 1". Digits and digit words next to each
     other form one number; None unless exactly one number has an order id's length, or several
     with a correction between them (the last counts)."""
+    corrected = order_number_corrected(text)
+    if corrected is not None:  # customers correct themselves forwards
+        return corrected
     ids = _order_length_numbers(text)
-    if len(ids) > 1 and _CORRECTED.search(text):
-        # "two zero zero zero two no sorry two zero zero zero one": customers correct themselves forwards
-        return f"ORD-{ids[-1]}"
     return f"ORD-{ids[0]}" if len(ids) == 1 else None
 
 

@@ -24,8 +24,9 @@ _ULTIMATUM = re.compile(
     re.IGNORECASE)
 # "if my trainers dont turn up by the weekend im never shopping here again": the condition is the request
 _CONDITIONAL_THREAT = re.compile(
-    r"\bif\s+(?P<condition>[^.!?\n]+?)[,\s]+(?:then\s+)?(?:i'?m|im|i am|i'?ll|ill|i will|we'?ll|we'?re)\s+"
-    r"(?:never|not|going|gonna|cancel|leav|tak|report|tell|post|writ|review|complain|sue|contact|ring|call|done)"
+    r"\bif\s+(?P<condition>[^.!?\n]*?\S),?\s+(?:then\s+)?(?:i'?m|im|i am|i'?ll|ill|i will|we'?ll|we'?re)\s+"
+    # threats, not requests: "…I'll cancel it" or "…I'll take a refund" ask for what they say
+    r"(?:never|not|leav|report|tell|post|writ|review|complain|sue|done)"
     r"[^.!?\n]*",
     re.IGNORECASE)
 # "forget that", "scratch that", "never mind that": what came before is dropped
@@ -36,8 +37,9 @@ _DISMISSAL = re.compile(
 
 
 def asked_part(text: str) -> str:
-    """`text` without what comes before the customer's last dismissal and without an ultimatum;
-    `text` itself when neither is there or too little would be left."""
+    """`text` without what comes before the customer's last dismissal and without an ultimatum (a
+    conditional threat is left as its condition); `text` itself when neither is there or too
+    little would be left."""
     asked = text
     dismissals = list(_DISMISSAL.finditer(asked))
     if dismissals and len(asked[dismissals[-1].end():].split()) >= MIN_ASKED_WORDS:
@@ -52,7 +54,8 @@ def asked_part(text: str) -> str:
 # "fine, forget it then", "forget it, I'll just keep it": dropping the request, not leaving
 _DROPPED = re.compile(r"\b(?:forget (?:it|that|about it)|never ?mind|doesn'?t matter|i'?ll (?:just )?keep (?:it|them)"
                       r"|leave it)\b", re.IGNORECASE)
-_FAREWELL = re.compile(r"\b(?:bye|goodbye|see (?:you|ya)|that'?s all|that'?s everything|have a (?:good|nice))\b",
+_FAREWELL = re.compile(r"\b(?:bye|goodbye|see (?:you|ya)|that'?s all|that'?s everything|have a (?:good|nice)|thanks"
+                       r"|thank you|cheers)\b",
                        re.IGNORECASE)
 
 

@@ -13,7 +13,8 @@ customer ("a good plumber near me") is out of scope unless it is one of ours ("a
 so is advice on using or caring for a thing ("best way to descale a kettle") when no problem
 with the order is mentioned.
 
-The list is a setting (NLU_OTHER_BUSINESSES): a shop whose own courier is on it takes it off.
+The list is a setting (NLU_OTHER_BUSINESSES). It names no courier by default: any may carry our own
+parcels; a shop may add those it never uses.
 """
 
 from __future__ import annotations
@@ -27,8 +28,9 @@ DEFAULT_OTHER_BUSINESSES = (
     "john lewis", "zara", "primark", "boohoo", "h&m", "m&s", "marks and spencer", "currys", "ikea", "shein", "temu", "asos", "b&q", "wickes", "walmart",
     # food delivery and subscriptions
     "deliveroo", "just eat", "uber eats", "ubereats", "netflix", "spotify",
-    # postal services and couriers that are not this shop's
-    "royal mail", "an post", "post office", "parcelforce", "fedex", "dhl", "usps", "yodel",
+    # a post office is no courier of ours; couriers are not listed: any may carry our own parcels
+    # (the demo's kettle came with Royal Mail), and a shop may add those it never uses
+    "post office",
 )
 
 # what ties the message to the company: its parcel or account, what it does or said, a place to go
@@ -59,7 +61,8 @@ _SENTENCES = re.compile(r"[^.!?\n]+[.!?]*")
 # unless it is one of ours or a place for our parcels ("do you have a shop near Leeds")
 _LOCAL = re.compile(r"\bnearest\b|\b(?:near|nearby|close to|round|around)\s+(?:me|here|us|my (?:house|home|place|flat|work)"
                     r"|\w+ (?:station|centre|center|town))\b", re.IGNORECASE)
-_OURS_NEARBY = re.compile(r"\b(?:store|shop|branch|outlet|collection|pick ?up|drop ?off|locker|return|parcel"
+_OURS_NEARBY = re.compile(r"\b(?:store|shop|branch|outlet|collection|pick ?up|drop(?:ped)? ?(?:it )?off|locker|return"
+                          r"|parcel|deliver\w*|slot|office|address"
                           r"|order|courier|driver|van)s?\b", re.IGNORECASE)
 
 
@@ -67,9 +70,9 @@ _OURS_NEARBY = re.compile(r"\b(?:store|shop|branch|outlet|collection|pick ?up|dr
 # kettle", "tips for getting a red wine stain out of a sofa", "any good recipes for the air fryer"
 _ADVICE = re.compile(r"\b(?:tips?|advice|best way|how (?:do|can|should|would) (?:i|you|we|one)|how to|any (?:good )?ideas"
                      r"|recipes?)\b", re.IGNORECASE)
-_CARE = re.compile(r"\b(?:descal\w*|limescale|clean\w*|stains?|recipes?|cook\w*|bak(?:e|ing)|wash\w*|iron\w*"
+_CARE = re.compile(r"\b(?:descal\w*|limescale|clean(?:ing)?|stains?|recipes?|cook(?:ing)?|bak(?:e|ing)|wash(?:ing)?|iron(?:ing)?"
                    r"|get (?:\w+ ){0,4}out of|look after|care for|style|wear it with)\b", re.IGNORECASE)
-_A_PROBLEM = re.compile(r"\b(?:broken|broke|damaged|faulty|cracked|arrived|stopped|doesn'?t work|won'?t|refund|return"
+_A_PROBLEM = re.compile(r"\b(?:broken|broke|damaged|faulty|cracked|leak\w*|arrived|stopped|doesn'?t work|won'?t|refund|return"
                         r"|replace\w*|wrong)\b", re.IGNORECASE)
 
 

@@ -15,7 +15,8 @@ import torch
 
 CUES: dict[str, re.Pattern[str]] = {
     "billing_charged_twice": re.compile(
-        r"charg|\bpa(?:y|id|ying|yment)|\bbill|debit|\btak(?:en|ing)\b|\btook\b|money|card|bank|transaction|statement"
+        r"\bcharg(?:e|ed|es|ing)\b|\bover-?charg|\bpa(?:y|id|ying|yment)|\bbill|debit|money|\bcards?\b|\bbank\b"
+        r"|transaction|statement"
         r"|account|came out|gone out|went out|£|\$|€|\bprice|\bcost|\bfee|\bquid\b|\bpounds?\b|\bdollars?\b|\beuros?\b|\bcash\b|\bcredit",
         re.IGNORECASE),
 }

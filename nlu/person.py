@@ -11,17 +11,23 @@ from __future__ import annotations
 import re
 
 _PERSON = (r"(?:(?:a|an|some|your|one of your)\s+)?(?:real\s+|actual\s+|live\s+|proper\s+)?"
-           r"(?:human(?:\s+being)?|person|agent|operator|manager|supervisor|someone|somebody|member of (?:staff|your team))")
+           r"(?:human(?:\s+being)?|person|agent|operator|manager|supervisor|member of (?:staff|your team))")
+# "someone" only after a verb of talking: "I need someone to be in to sign for it" asks for no one
+_SOMEONE = (r"(?:speak to|talk to|speak with|talk with|connect me (?:to|with)|transfer me to|pass me (?:on )?to"
+            r"|put me through to)\s+(?:someone|somebody)")
 _DEMAND = re.compile(
     r"\b(?:get|give|put|want|need|speak to|talk to|speak with|talk with|connect me (?:to|with)|transfer me to"
-    r"|pass me to|put me through to|let me speak to|let me talk to)\s+(?:me\s+)?(?:through\s+to\s+)?" + _PERSON + r"\b",
+    r"|pass me to|put me through to|let me speak to|let me talk to)\s+(?:me\s+)?(?:through\s+to\s+)?" + _PERSON + r"\b"
+    r"|\b" + _SOMEONE + r"\b",
     re.IGNORECASE)
 # a sentence that is only the word: "human. NOW.", "agent please"
 _ALONE = re.compile(r"(?:^|[.!?]\s*)(?:a\s+)?(?:real\s+)?(?:human|agent|operator|person)(?:\s+(?:now|please|pls|asap))?"
                     r"\s*(?:[.!?]+|$)", re.IGNORECASE)
 # "what number do I ring to talk to someone?": a question about how, for the model to read
 _ASKED_ABOUT = re.compile(r"\b(?:what|which|how|when|where|who|is there|are there|do you have)\b", re.IGNORECASE)
-_NEGATED = re.compile(r"\b(?:don'?t|dont|do not|no need to|not|never)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+# a negation just before the demand ("I don't really want to talk to a person"), not one earlier in
+# the sentence ("no i don't want another excuse just get me a real person")
+_NEGATED = re.compile(r"\b(?:don'?t|dont|do not|no need to|not|never)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
 
 
 def person_demanded(text: str) -> bool:
@@ -29,6 +35,6 @@ def person_demanded(text: str) -> bool:
     talk to a person" and "what number do I ring to talk to someone?" do not."""
     for m in _DEMAND.finditer(text):
         sentence = text[:m.start()].rsplit(".", 1)[-1].rsplit("?", 1)[-1].rsplit("!", 1)[-1]
-        if not _NEGATED.search(sentence[-30:]) and not _ASKED_ABOUT.search(sentence):
+        if not _NEGATED.search(sentence) and not _ASKED_ABOUT.search(sentence):
             return True
     return _ALONE.search(text.strip()) is not None

@@ -458,10 +458,11 @@ def test_a_question_we_cannot_place_about_the_order_discussed_offers_a_person():
         from actions.actions import question_about_the_order
     alice = next(c for c in demo_customers(dt.date(2026, 11, 30)) if c.customer_id == "C1001")
 
-    def ask(text, slots):
+    def ask(text, slots, previous="request_refund"):
         message = {"text": text, "intent": {"name": "nlu_fallback", "confidence": 0.4}, "entities": [],
                    "sentiment": {"label": "neutral", "score": 0.9}}
-        events = [{"event": "user", "text": text, "parse_data": message}]
+        events = [{"event": "user", "text": "earlier", "parse_data": {"intent": {"name": previous}}},
+                  {"event": "user", "text": text, "parse_data": message}]
         dispatcher = CollectingDispatcher()
         returned = question_about_the_order(dispatcher, Tracker("t", slots, message, events, False, None, {}, ""), alice)
         return [m["text"] for m in dispatcher.messages], returned
@@ -471,6 +472,8 @@ def test_a_question_we_cannot_place_about_the_order_discussed_offers_a_person():
     assert SlotSet("handoff_offered", True) in returned
     assert ask("How long will that take?", {}) == ([], None)  # no order being discussed
     assert ask("banana", {"order_id": "ORD-10002"}) == ([], None)  # no question
+    # the conversation moved on since the order was talked about
+    assert ask("do you sell gift cards?", {"order_id": "ORD-10002"}, previous="greet") == ([], None)
 
 
 def test_anger_read_as_a_no_to_the_offer_of_a_person_is_put_through():
@@ -557,3 +560,11 @@ def test_a_product_named_alone_after_a_request_keeps_it_and_a_question_after_a_c
                                                             "nlu_fallback"), None)
     assert returned == [SlotSet("handoff_offered", True)]
     assert dispatcher.messages[0]["text"] == replies.question_for_the_team(None, None)
+
+
+@pytest.mark.parametrize("text", ["I don't want a person, you're useless", "Absolutely not, this is a joke",
+                                  "don't bother, useless"])
+def test_an_angry_no_to_the_offer_of_a_person_is_still_a_no(text):
+    said, _ = _run_action("actions.actions", "ActionDeclineHandoff", text, "deny", {"handoff_offered": True},
+                          sentiment=("negative", 0.95))
+    assert said == ["utter_no_handoff"]
