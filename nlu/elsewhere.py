@@ -62,7 +62,7 @@ _SENTENCES = re.compile(r"[^.!?\n]+[.!?]*")
 _LOCAL = re.compile(r"\bnearest\b|\b(?:near|nearby|close to|round|around)\s+(?:me|here|us|my (?:house|home|place|flat|work)"
                     r"|\w+ (?:station|centre|center|town))\b", re.IGNORECASE)
 _OURS_NEARBY = re.compile(r"\b(?:store|shop|branch|outlet|collection|pick ?up|drop(?:ped)? ?(?:it )?off|locker|return"
-                          r"|parcel|deliver\w*|slot|office|address"
+                          r"|parcel|deliver\w*|slot|(?<!post )office|address"
                           r"|order|courier|driver|van)s?\b", re.IGNORECASE)
 
 
