@@ -6,7 +6,8 @@ import re
 from abc import ABCMeta, abstractmethod
 from datetime import date
 from functools import lru_cache
-from typing import Any, Dict, List, Optional, Text
+from itertools import islice
+from typing import Any, Dict, Iterator, List, Optional, Text
 
 import redis
 from rasa_sdk import Action, FormValidationAction, Tracker
@@ -14,8 +15,8 @@ from rasa_sdk.events import EventType, FollowupAction, SlotSet, UserUtteranceRev
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import handoff, language, replies
-from actions.order_choice import (OrderChoice, choose_order, listed_order_id, named_orders, referred_orders,
-                                  story_before)
+from actions.order_choice import (LISTED_ID, OrderChoice, choose_order, listed_order_id, named_orders,
+                                  referred_orders, story_before)
 from actions.requests import INTERCHANGEABLE, NO_OFFER, clause_of, next_request, offered, points_at_offer
 from actions.routing import (FORM_STOPPED, LISTEN, NO_ORDER_NUMBER, WITHDRAWAL, end_turn_if_handed_on, ending_turn,
                              fixed_response)
@@ -32,7 +33,6 @@ ORDER_TOPICS = ("order_status", "track_delivery", "cancel_order", "request_refun
 COMPLAINT_INTENTS = tuple(replies.COMPLAINTS)
 FALLBACK_INTENT = "nlu_fallback"
 WRITTEN_ID = re.compile(r"\bord\W?\d", re.IGNORECASE)
-ORDER_IDS = re.compile(r"\bORD-\d+\b")
 
 
 @lru_cache(maxsize=1)
@@ -464,9 +464,14 @@ def about_their_own_order(dispatcher: CollectingDispatcher, tracker: Tracker,
     return answer_order_request(dispatcher, tracker, topic or "order_status", customer)
 
 
+def bot_words(tracker: Tracker) -> Iterator[str]:
+    """What the assistant said, latest first."""
+    return (e.get("text") or "" for e in reversed(tracker.events) if e.get("event") == "bot")
+
+
 def last_bot_words(tracker: Tracker) -> str:
     """What the assistant said last."""
-    return next((e.get("text") or "" for e in reversed(tracker.events) if e.get("event") == "bot"), "")
+    return next(bot_words(tracker), "")
 
 
 LISTINGS_REMEMBERED = 3
@@ -475,8 +480,8 @@ LISTINGS_REMEMBERED = 3
 def last_listing(tracker: Tracker) -> str:
     """The assistant's latest message of its last few that listed several orders ("Which order do you
     mean: ORD-10001 (…) or ORD-10002 (…)?"): "and the first one?" may come after one was answered."""
-    said = [e.get("text") or "" for e in reversed(tracker.events) if e.get("event") == "bot"][:LISTINGS_REMEMBERED]
-    return next((words for words in said if len(set(ORDER_IDS.findall(words))) > 1), "")
+    said = islice(bot_words(tracker), LISTINGS_REMEMBERED)
+    return next((words for words in said if len(set(LISTED_ID.findall(words))) > 1), "")
 
 
 def asked_which_order(tracker: Tracker) -> bool:

@@ -254,14 +254,14 @@ _ORDINAL = re.compile(r"\b(?:(?P<place>first|1st|last)\s+(?:one|option)|(?P<midd
                       r"|(?P<pair>former|latter))\b|^\W*(?:the\s+)?(?P<alone>first|second|third|last)\W*$",
                       re.IGNORECASE)
 _PLACES = {"first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "last": -1, "former": 0, "latter": -1}
-_LISTED_ID = re.compile(r"\bORD-\d+\b")
+LISTED_ID = re.compile(r"\bORD-\d+\b")  # an order id as the assistant writes it
 
 
 def listed_order_id(text: str, shown: str) -> Optional[str]:
     """The order the text picks by its place among those the assistant's last message listed
     ("Which order do you mean: ORD-10001 (…) or ORD-10002 (…)?" — "has the second one been
     delivered?"); None without an ordinal, or when fewer than two orders were listed."""
-    listed = list(dict.fromkeys(_LISTED_ID.findall(shown)))
+    listed = list(dict.fromkeys(LISTED_ID.findall(shown)))
     m = _ORDINAL.search(text)
     if len(listed) < 2 or m is None:
         return None

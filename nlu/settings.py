@@ -40,8 +40,8 @@ class NluSettings(BaseSettings):
                            description="read an unsure message again with its typing slips corrected (nlu.spelling)")
     other_businesses: tuple[str, ...] = Field(DEFAULT_OTHER_BUSINESSES, alias="NLU_OTHER_BUSINESSES",
                                               description="other companies (JSON list): a message about their orders or "
-                                                          "services is out of scope (nlu.elsewhere); take your own "
-                                                          "couriers off it")
+                                                          "services is out of scope (nlu.elsewhere); no courier by "
+                                                          "default: add those you never use")
     # training
     epochs: int = Field(12, ge=1, alias="NLU_EPOCHS")
     batch_size: int = Field(16, ge=1, alias="NLU_BATCH_SIZE")
