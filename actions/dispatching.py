@@ -18,6 +18,7 @@ from actions.profiles import order_number_said
 from actions.requests import NO_OFFER, next_request, offered
 from actions.routing import (FORM_STOPPED, LISTEN, NO_ORDER_NUMBER, WITHDRAWAL, another_request, ending_turn,
                              fixed_response, hand_on)
+from contracts.dismissal import after_dismissal
 from contracts.records import RATING_SLOT
 from contracts.signals import NO_INPUT, NOT_UNDERSTOOD
 
@@ -132,9 +133,7 @@ class ActionLeaveForm(Action):
 def said_last(text: str) -> str:
     """What the customer says after taking back what came before ("ugh I can't find the email.
     forget that, what time do you open?" asks only for the opening hours); all of it otherwise."""
-    withdrawals = list(WITHDRAWAL.finditer(text))
-    rest = text[withdrawals[-1].end():] if withdrawals else ""
-    return rest if len(rest.split()) >= 3 else text
+    return after_dismissal(text) or text
 
 
 def answer_with_order_number(dispatcher: CollectingDispatcher, tracker: Tracker, order_id: str) -> List[EventType]:

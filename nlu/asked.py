@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 
+from contracts.dismissal import after_dismissal
+
 # what is left must still say something: "never mind, cancel it" is read whole
 MIN_ASKED_WORDS = 3
 
@@ -29,21 +31,13 @@ _CONDITIONAL_THREAT = re.compile(
     r"(?:never|not|leav|report|tell|post|writ|review|complain|sue|done)"
     r"[^.!?\n]*",
     re.IGNORECASE)
-# "forget that", "scratch that", "never mind that": what came before is dropped
-_DISMISSAL = re.compile(
-    r"\b(?:forget (?:that|it|about (?:that|it))|scratch that|ignore that|never ?mind(?: (?:that|about that))?)\b"
-    r"[\s,.!:;-]*",
-    re.IGNORECASE)
 
 
 def asked_part(text: str) -> str:
     """`text` without what comes before the customer's last dismissal and without an ultimatum (a
     conditional threat is left as its condition); `text` itself when neither is there or too
     little would be left."""
-    asked = text
-    dismissals = list(_DISMISSAL.finditer(asked))
-    if dismissals and len(asked[dismissals[-1].end():].split()) >= MIN_ASKED_WORDS:
-        asked = asked[dismissals[-1].end():]
+    asked = after_dismissal(text) or text
     asked = _CONDITIONAL_THREAT.sub(lambda m: m.group("condition"), asked)
     without = _ULTIMATUM.sub("", asked).strip()
     if without != asked.strip() and len(without.split()) >= MIN_ASKED_WORDS:

@@ -1,0 +1,26 @@
+"""What a customer says to drop what they have just said ("forget that", "scratch that", "never
+mind"), shared by the NLU (the intent is read from what follows: nlu.asked) and the dialogue (the
+order form's question is answered by what follows: actions.dispatching.said_last)."""
+
+from __future__ import annotations
+
+import re
+
+# what follows must still say something: "never mind, cancel it" is read whole
+MIN_WORDS_AFTER = 3
+
+DISMISSAL = re.compile(
+    r"\b(?:forget (?:that|it|about (?:that|it))|scratch that|ignore that|never ?mind(?: (?:that|about that))?)\b"
+    r"[\s,.!:;-]*",
+    re.IGNORECASE)
+
+
+def after_dismissal(text: str) -> str | None:
+    """The words after the customer's last dismissal ("ugh I can't find the email. forget that,
+    what time do you open?" → "what time do you open?"); None when there is none or too little
+    follows it."""
+    dismissals = list(DISMISSAL.finditer(text))
+    if not dismissals:
+        return None
+    rest = text[dismissals[-1].end():]
+    return rest if len(rest.split()) >= MIN_WORDS_AFTER else None
