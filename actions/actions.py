@@ -18,8 +18,8 @@ from actions import handoff, language, replies
 from actions.order_choice import (LISTED_ID, OrderChoice, choose_order, listed_order_id, named_orders,
                                   referred_orders, story_before)
 from actions.requests import INTERCHANGEABLE, NO_OFFER, clause_of, next_request, offered, points_at_offer
-from actions.routing import (FORM_STOPPED, LISTEN, NO_ORDER_NUMBER, WITHDRAWAL, end_turn_if_handed_on, ending_turn,
-                             fixed_response)
+from actions.routing import (FORM_STOPPED, LISTEN, NO_ORDER_NUMBER, WITHDRAWAL, another_request,
+                             end_turn_if_handed_on, ending_turn, fixed_response, hand_on)
 from actions.profiles import (Customer, Order, ProfileStore, normalise_order_id, order_id_in, order_number_corrected,
                               order_number_said)
 from actions.settings import ActionSettings
@@ -421,6 +421,11 @@ def answer_while_queued(dispatcher: CollectingDispatcher, tracker: Tracker) -> L
     try:
         if WITHDRAWAL.search(tracker.latest_message.get("text") or ""):
             handoff.withdraw(redis_client(), tracker.sender_id)
+            intent = latest_intent(tracker)
+            if another_request(intent, None):
+                # "never mind, you can just tell me if my dress is coming today": answered at once
+                dispatcher.utter_message(text=replies.left_queue(asked=True))
+                return [SlotSet("handoff_queued", False), *hand_on(dispatcher, intent)]
             dispatcher.utter_message(text=replies.left_queue())
             return LEAVE_QUEUE
         position = handoff.queue_position(redis_client(), tracker.sender_id, s.handoff_timeout_seconds)

@@ -230,7 +230,10 @@ def still_queued(position: int, wait_minutes: int) -> str:
             "just say 'never mind'.")
 
 
-def left_queue() -> str:
+def left_queue(asked: bool = False) -> str:
+    """Out of the queue; `asked`: the customer's request in the same message is answered next."""
+    if asked:
+        return "No problem, I've taken you out of the queue."
     return "No problem, I've taken you out of the queue. I'm still here: what can I help you with?"
 
 

@@ -70,7 +70,7 @@ def another_request(intent: str, topic: str | None) -> bool:
 
 
 # Actions that hand the message on to the action answering its intent (FollowupAction).
-DISPATCHERS = frozenset({"action_pending_request", "action_leave_form", "action_rating"})
+DISPATCHERS = frozenset({"action_pending_request", "action_leave_form", "action_rating", "action_while_queued"})
 LISTEN: List[EventType] = [FollowupAction("action_listen")]
 # The order form stopped, its question no longer asked
 FORM_STOPPED: List[EventType] = [ActiveLoop(None), SlotSet("requested_slot", None)]

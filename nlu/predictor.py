@@ -18,7 +18,7 @@ from nlu.evidence import without_unsaid
 from nlu.families import family_confidence
 from nlu.model import LoadedModel
 from nlu.person import person_demanded
-from nlu.requests import (MAX_CLAUSES, REACTIONS, SURE, WITHDRAWN_INTENT, Request, after_greeting, best_clause,
+from nlu.requests import (DETAILS, EVEN_ODDS, MAX_CLAUSES, REACTIONS, SURE, WITHDRAWN_INTENT, Request, after_greeting, best_clause,
                           clause_spans, demand_in_anger, pick_requests, request_in_reaction, taken_back, word_cuts)
 from nlu.spoken import written_form
 from nlu.windows import window_spans
@@ -166,8 +166,16 @@ class Predictor:
             for p, i in zip(*i_prob[best].topk(min(RANKING_LENGTH, i_prob.shape[-1])))
         ]
         if taken_back(text, ranking[0]["name"]):
-            ranking = self._withdrawal(ranking)
-        requests, lead = self._clauses(text, ranking[0]) if len(spans) == 1 else ([], None)
+            # a "no" (nlu.requests.taken_back), as sure as the model was of the request it takes back
+            ranking = self._ruled(ranking, WITHDRAWN_INTENT, floor=0.0)
+        requests, lead = self._clauses(text, ranking[0])
+        if lead is not None and requests and self._weaker_than_whole(lead, ranking[0], requests):
+            # a guess at one clause ("um so i ordered some trainers a while back" read as a wrong
+            # item) is background to what the message as a whole clearly asks, not a request
+            kin = self._kin(ranking[0]["name"])
+            kept = sorted((r for r in requests if r["intent"] in kin or r["confidence"] >= EVEN_ODDS),
+                          key=lambda r: r["intent"] not in kin)
+            requests, lead = (kept if len(kept) > 1 else []), None
         if lead is not None and (lead.intent != ranking[0]["name"] or lead.confidence > ranking[0]["confidence"]):
             # two requests: the higher-priority one leads, the dialogue offers the rest;
             # or the message as a whole is unsure and one clause of it is not
@@ -175,17 +183,35 @@ class Predictor:
             ranking = [first, *(r for r in ranking if r["name"] != first["name"])]
         return ranking, requests
 
+    def _kin(self, name: str) -> set[str]:
+        """`name` and the intents of its family (nlu.families)."""
+        families = self.loaded.metadata.labels.families
+        family = families.get(name)
+        return {name} | ({n for n, f in families.items() if f == family} if family is not None else set())
+
+    def _weaker_than_whole(self, lead: Request, whole: dict[str, Any], requests: list[dict[str, Any]]) -> bool:
+        """Whether the clause that would lead by priority is a guess (under even odds) and a weaker
+        reading than the whole message's, which another of the requests agrees with."""
+        kin = self._kin(whole["name"])
+        return (lead.intent not in kin and lead.confidence < min(EVEN_ODDS, whole["confidence"])
+                and any(r["intent"] in kin for r in requests))
+
     def _asking_window(self, i_prob: torch.Tensor) -> int:
         """The window whose reading gives the intent: the most confident one, unless it only reacts
         (REACTIONS: "I have been a loyal customer for years and I am most disappointed") and another
-        is a request the model is sure of ("the lid is cracked straight across")."""
+        is a request the model is sure of ("the lid is cracked straight across"), or it only gives
+        details (DETAILS: "My order number is ORD-61234.") and another is a clear request."""
         confidence, index = i_prob.max(-1)
         best = int(confidence.argmax())
-        if len(confidence) == 1 or self.loaded.intents[int(index[best])] not in REACTIONS:
+        read = self.loaded.intents[int(index[best])]
+        if len(confidence) == 1 or read not in REACTIONS | DETAILS:
             return best
+        # details ("My order number is ORD-61234.") go with a request that is clear enough; a
+        # reaction only gives way to a request the model is sure of
+        bar = self.threshold if read in DETAILS else SURE
         priorities = self.loaded.metadata.labels.priorities
         asking = [row for row in range(len(confidence))
-                  if self.loaded.intents[int(index[row])] in priorities and float(confidence[row]) >= SURE]
+                  if self.loaded.intents[int(index[row])] in priorities and float(confidence[row]) >= bar]
         return max(asking, key=lambda row: float(confidence[row])) if asking else best
 
     def _elsewhere(self, ranking: list[dict[str, Any]], requests: list[dict[str, Any]]
@@ -197,28 +223,20 @@ class Predictor:
             return self._ruled(ranking, ELSEWHERE_INTENT), []
         return ranking, requests
 
-    def _ruled(self, ranking: list[dict[str, Any]], name: str) -> list[dict[str, Any]]:
-        """The ranking with `name` first, as sure as the model's top intent and at least as a clear
-        reading (a rule decided it); the intent it displaces takes its former confidence. A model
-        without that intent (a benchmark's, another project's) keeps its own ranking."""
+    def _ruled(self, ranking: list[dict[str, Any]], name: str, floor: float = SURE) -> list[dict[str, Any]]:
+        """The ranking with `name` first, as sure as the model's top intent and at least `floor` (a
+        rule decided it: by default a clear reading); the intent it displaces takes its former
+        confidence. A model without that intent (a benchmark's, another project's) keeps its own
+        ranking."""
         if name not in self.loaded.intents:
             return ranking
         top = ranking[0]
         if top["name"] == name:
-            return [{**top, "confidence": max(top["confidence"], SURE)}, *ranking[1:]]
+            return [{**top, "confidence": max(top["confidence"], floor)}, *ranking[1:]]
         was = next((r["confidence"] for r in ranking if r["name"] == name), 0.0)
         rest = [{**r, "confidence": was} if r is top else r for r in ranking if r["name"] != name]
-        return [{"name": name, "confidence": max(top["confidence"], SURE)},
+        return [{"name": name, "confidence": max(top["confidence"], floor)},
                 *sorted(rest, key=lambda r: -r["confidence"])]
-
-    @staticmethod
-    def _withdrawal(ranking: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        """The ranking of a message that takes its top request back: a "no" (nlu.requests.taken_back),
-        as sure as the model was of the request, which takes the "no"'s place."""
-        top, rest = ranking[0], ranking[1:]
-        was = next((r["confidence"] for r in rest if r["name"] == WITHDRAWN_INTENT), 0.0)
-        rest = [{"name": top["name"], "confidence": was} if r["name"] == WITHDRAWN_INTENT else r for r in rest]
-        return [{"name": WITHDRAWN_INTENT, "confidence": top["confidence"]}, *rest]
 
     def signal(self, text: str, name: str) -> dict[str, Any]:
         """The parse of a call event (contracts.signals): the intent itself, certain, neutral."""

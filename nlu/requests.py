@@ -43,13 +43,17 @@ _LEADING_JOINERS = re.compile(r"^(?:(?:oh|and|also|plus|but|so)\b[\s,]*)+", re.I
 MIN_CLAUSE_WORDS = 3
 # a clause read with this confidence is something the customer asks, not background to a request
 SURE = 0.8
+# a clause read with less is a guess: background that happens to look like a request
+EVEN_ODDS = 0.5
 STORY_CLAUSES = 3
-MAX_CLAUSES = 6
+MAX_CLAUSES = 10
 # Intents that react rather than ask: when such a message holds one clause that is a request
 # ("no, I don't want a bot, I want a human being"; "hi there. my parcel never came"), the request leads.
 # Feedback counts: "your website is garbage. just tell me when my trainers are turning up" asks
 # about the trainers.
 REACTIONS = frozenset({"deny", "greet", "bot_challenge", "out_of_scope", "give_feedback"})
+# An intent that gives details for a request rather than asking anything ("My order number is ORD-61234.")
+DETAILS = frozenset({"inform"})
 
 # A request taken back ("no wait, I don't want to cancel it after all"): a classifier reads the
 # verb and misses the negation before it, so such a message is a "no" to that request.

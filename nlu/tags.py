@@ -66,15 +66,17 @@ def _first_token(enc, row: int, col: int, span_start: int) -> bool:
 def decode(text: str, offsets: list[list[int]], logits: torch.Tensor, tags: list[str]) -> list[Found]:
     """Spans of `text` from one row of tag logits; `offsets` are each token's characters in `text`.
 
-    Word pieces of one word join even when the tagger said B twice; confidence is the
-    mean over the span's tokens."""
+    A word is never cut: its pieces join the span it began whatever the tagger said of them
+    ("20001" tagged as "2000" order id and "1" phone number is one order id), and the span
+    takes the entity its pieces were surest of. Confidence is the mean over the span's tokens."""
     conf, idx = logits.softmax(-1).max(-1)
     spans: list[Found] = []
     current: dict | None = None
 
     def close() -> None:
         if current is not None:
-            entity, role, group = split_tag_key(current["key"])
+            key = max(current["keys"], key=current["keys"].get)
+            entity, role, group = split_tag_key(key)
             start, end = current["start"], current["end"]
             spans.append(Found(start, end, text[start:end], entity, EXTRACTOR,
                                sum(current["conf"]) / len(current["conf"]), role, group))
@@ -83,16 +85,19 @@ def decode(text: str, offsets: list[list[int]], logits: torch.Tensor, tags: list
         if end <= start:
             continue
         tag = tags[t]
-        if tag == OUTSIDE:
+        same_word = current is not None and start == current["end"] and text[start:end].isalnum()
+        if tag == OUTSIDE and not same_word:
             close()
             current = None
             continue
-        prefix, key = tag.split("-", 1)
-        if current is not None and key == current["key"] and (prefix == "I" or start == current["end"]):
+        key = None if tag == OUTSIDE else tag.split("-", 1)[1]
+        if same_word or (current is not None and tag.startswith("I-") and key in current["keys"]):
             current["end"] = end
             current["conf"].append(c)
+            if key is not None:
+                current["keys"][key] = current["keys"].get(key, 0.0) + c
         else:
             close()
-            current = {"key": key, "start": start, "end": end, "conf": [c]}
+            current = {"keys": {key: c}, "start": start, "end": end, "conf": [c]}
     close()
     return spans
