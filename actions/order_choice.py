@@ -76,7 +76,7 @@ class OrderChoice:
     describe_all: bool = False                                 # the candidates answer the question together
 
 
-_DETERMINER = r"(?:my|me|the|that|this|those|these|our)\s+(?:\w+\s+)?"
+_DETERMINER = r"(?:my|me|the|that|this|those|these|them|our)\s+(?:\w+\s+)?"  # "them trainers": those, as spoken
 
 
 # What customers also call a product, by the last word of its name ("my runners", "the couch")

@@ -76,9 +76,18 @@ _A_PROBLEM = re.compile(r"\b(?:broken|broke|damaged|faulty|cracked|leak\w*|arriv
                         r"|replace\w*|wrong)\b", re.IGNORECASE)
 
 
+# choosing something to buy is a product question, not advice on using one: "he loves cooking…
+# any ideas for under about fifty quid?"
+_SHOPPING = re.compile(r"\b(?:buy(?:ing)?|gifts?|presents?|birthday|budget|quid|pounds|under (?:about |around )?(?:£|\d)"
+                       r"|recommend\w*|suggest\w*)\b|£", re.IGNORECASE)
+
+
 def asks_for_advice(text: str) -> bool:
-    """Whether `text` asks how to use or look after something, with no problem with the order."""
-    return bool(_ADVICE.search(text) and _CARE.search(text)) and not _A_PROBLEM.search(text)
+    """Whether a sentence of `text` asks how to use or look after something, with no problem with
+    the order and nothing to choose or buy."""
+    if _A_PROBLEM.search(text) or _SHOPPING.search(text):
+        return False
+    return any(_ADVICE.search(m.group()) and _CARE.search(m.group()) for m in _SENTENCES.finditer(text))
 
 
 def about_another_business(text: str, businesses: tuple[str, ...] = DEFAULT_OTHER_BUSINESSES) -> bool:

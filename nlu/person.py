@@ -38,3 +38,14 @@ def person_demanded(text: str) -> bool:
         if not _NEGATED.search(sentence) and not _ASKED_ABOUT.search(sentence):
             return True
     return _ALONE.search(text.strip()) is not None
+
+
+# "no forget it, cancel the agent", "stop the transfer": a person called off is a "no" to one,
+# however much the model reads "cancel" as an order to cancel
+_CALLED_OFF = re.compile(r"\b(?:cancel|stop|call off|drop)\s+(?:the|that|my|this)?\s*(?:request for\s+(?:a|an)\s+)?"
+                         r"(?:human|person|agent|operator|transfer|hand-?off|queue|call ?back)\b", re.IGNORECASE)
+
+
+def person_called_off(text: str) -> bool:
+    """Whether `text` calls off the person asked for ("cancel the agent")."""
+    return _CALLED_OFF.search(text) is not None

@@ -17,9 +17,9 @@ from nlu.entities import RuleExtractor, apply_synonyms, merge
 from nlu.evidence import without_unsaid
 from nlu.families import family_confidence
 from nlu.model import LoadedModel
-from nlu.person import person_demanded
-from nlu.requests import (DETAILS, EVEN_ODDS, MAX_CLAUSES, REACTIONS, SURE, WITHDRAWN_INTENT, Request, after_greeting, best_clause,
-                          clause_spans, demand_in_anger, pick_requests, request_in_reaction, taken_back, word_cuts)
+from nlu.person import person_called_off, person_demanded
+from nlu.requests import (COURTESIES, DETAILS, EVEN_ODDS, MAX_CLAUSES, REACTIONS, SIGN_OFFS, SURE, WITHDRAWN_INTENT,
+                          Request, after_greeting, best_clause, clause_spans, demand_in_anger, pick_requests, request_in_reaction, taken_back, word_cuts)
 from nlu.spoken import written_form
 from nlu.windows import window_spans
 
@@ -109,11 +109,13 @@ class Predictor:
                     ranking, requests = t_ranking, t_requests
                     if asked == text:  # the words left out may be what carries the feeling
                         sentiment = self._sentiment(t_sentiment_logits.softmax(-1))
-        # words that decide whatever the model read: another company's business (nlu.elsewhere),
-        # a person asked for outright (nlu.person), a request dropped without a goodbye (nlu.asked),
-        # a replacement chosen (contracts.remedies)
+        # words that decide whatever the model read: another company's business (nlu.elsewhere), a
+        # person asked for outright or called off (nlu.person), a request dropped without a goodbye
+        # (nlu.asked), a replacement chosen (contracts.remedies)
         if about_another_business(asked, self.other_businesses):
             ranking, requests = self._elsewhere(ranking, requests)
+        elif person_called_off(asked):
+            ranking, requests = self._ruled(ranking, WITHDRAWN_INTENT), []
         elif person_demanded(asked):
             ranking, requests = self._ruled(ranking, PERSON_INTENT), []
         elif ranking[0]["name"] == FAREWELL_INTENT and request_dropped(text):
@@ -200,12 +202,17 @@ class Predictor:
         """The window whose reading gives the intent: the most confident one, unless it only reacts
         (REACTIONS: "I have been a loyal customer for years and I am most disappointed") and another
         is a request the model is sure of ("the lid is cracked straight across"), or it only gives
-        details (DETAILS: "My order number is ORD-61234.") and another is a clear request."""
+        details (DETAILS: "My order number is ORD-61234.") and another is a clear request, or it
+        signs off (SIGN_OFFS) after something the model is sure of."""
         confidence, index = i_prob.max(-1)
         best = int(confidence.argmax())
         read = self.loaded.intents[int(index[best])]
-        if len(confidence) == 1 or read not in REACTIONS | DETAILS:
+        if len(confidence) == 1 or read not in REACTIONS | DETAILS | SIGN_OFFS:
             return best
+        if read in SIGN_OFFS:  # "…the checkout page was a bit slow. Anyway, that's all, have a good one."
+            said = [row for row in range(len(confidence))
+                    if self.loaded.intents[int(index[row])] not in COURTESIES and float(confidence[row]) >= SURE]
+            return max(said, key=lambda row: float(confidence[row])) if said else best
         # details ("My order number is ORD-61234.") go with a request that is clear enough; a
         # reaction only gives way to a request the model is sure of
         bar = self.threshold if read in DETAILS else SURE

@@ -62,6 +62,9 @@ _TAKEN_BACK = re.compile(r"\b(?:don'?t|dont|do not|no longer)\s+(?:(?:want|need|
 _TAKEN_BACK_INTENT = {"cancel": "cancel_order", "refund": "request_refund", "return": "request_refund"}
 WITHDRAWN_INTENT = "deny"
 GREETING = "greet"
+COURTESIES = frozenset({GREETING, "thanks", "goodbye"})
+# what ends a message rather than saying what it is about ("anyway, that's all, have a good one")
+SIGN_OFFS = frozenset({"thanks", "goodbye"})
 
 
 @dataclass(frozen=True)
@@ -175,8 +178,9 @@ def pick_requests(clauses: list[tuple[int, int]], predictions: list[tuple[str, f
         if intent not in best or confidence > best[intent].confidence:
             best[intent] = Request(intent, confidence, start, end)
     found = list(best.values())
-    # a greeting is not part of the story: "hi! is my dress still coming? and any sandals to go with it?"
-    told = sum(intent != GREETING for intent, _ in predictions)
+    # courtesies are not part of the story: "hi! is my dress still coming? and any sandals to go
+    # with it?", "sorry to be a pain. I wanted to give some feedback… also, is there a phone number"
+    told = sum(intent not in COURTESIES for intent, _ in predictions)
     if told >= STORY_CLAUSES:
         found = [r for r in found if r.confidence >= sure]
     return sorted(found, key=lambda r: (-priorities[r.intent], r.start))

@@ -43,6 +43,14 @@ CHAT_WORDS = {
     "b4": "before", "2day": "today", "2moro": "tomorrow", "tmrw": "tomorrow", "pkg": "package",
     "cos": "because", "coz": "because", "bc": "because", "ppl": "people", "smth": "something",
 }
+# Spoken English as typed: "wheres me dress at" asks where my dress is (UK and Irish "me" for "my",
+# the "at" that ends a US where-question), not for our opening hours
+DIALECT = [
+    (re.compile(r"\b(where'?s|wheres|where is|where are|hows|how's|how is)\s+me\b", re.IGNORECASE), r"\1 my"),
+    (re.compile(r"\bme\s+(orders?|parcels?|package|delivery|stuff|refund|money|account|password|items?)\b",
+                re.IGNORECASE), r"my \1"),
+    (re.compile(r"^(.*\bwhere(?:'?s|s)?\b.*?)\s+at\s*([?!.]*)\s*$", re.IGNORECASE), r"\1\2"),
+]
 _CHAT_WORD = re.compile(r"(?<![\w'-])(" + "|".join(sorted(CHAT_WORDS, key=len, reverse=True)) + r")(?![\w'-])",
                         re.IGNORECASE)
 
@@ -108,6 +116,8 @@ class Speller:
         """`correct` for a message already known not to be in another language (the predictor
         checks every message once)."""
         text = _CHAT_WORD.sub(lambda m: CHAT_WORDS[m.group().lower()], text)
+        for pattern, written in DIALECT:
+            text = pattern.sub(written, text)
         return _WORD.sub(self._correct_word, text)
 
     def _correct_word(self, match: re.Match) -> str:

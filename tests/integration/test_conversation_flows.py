@@ -96,6 +96,15 @@ def test_accepting_a_person_ends_the_turn_with_the_hand_off(chat):
     assert "passed our conversation" in handed and "still in the queue" not in handed
 
 
+def test_leaving_the_queue_with_a_request_answers_it(chat):
+    s, t = chat.new_sender(), token("C1003")
+    assert "passed our conversation" in say(chat, s, "put me through to a person", t)
+    assert "still in the queue" in say(chat, s, "is my dress coming today?", t)  # no business flow while queued
+    left = say(chat, s, "never mind, you can just tell me if my dress is coming today", t)
+    assert "out of the queue" in left and "ORD-30001" in left and "what can I help you with" not in left
+    assert "in the queue" not in say(chat, s, "thanks", t)
+
+
 def test_a_refund_on_an_order_not_yet_shipped_offers_to_cancel_it(chat, backend_redis):
     s, t = chat.new_sender(), token(BEN)
     offer = say(chat, s, "I want a refund for the phone case", t)

@@ -17,6 +17,7 @@ ALICE, BEN, DEV = CUSTOMERS["C1001"], CUSTOMERS["C1002"], CUSTOMERS["C1004"]
     (ALICE, "where is my order?", "order_status", "ORD-10001"),         # the only one still on its way
     (ALICE, "did that kettle ever turn up", "order_status", "ORD-10002"),
     (ALICE, "wheres me trainers", "order_status", "ORD-10001"),          # "trainers" after a determiner
+    (ALICE, "gonna need a refund on them trainers tbh", "request_refund", "ORD-10001"),  # "them": those, as spoken
     (BEN, "the phone bits", "request_refund", "ORD-20001"),               # a product's first word and "bits"
     (DEV, "the air fryer arrived dented", "item_damaged", "ORD-40001"),
     # the state the customer describes narrows the orders that fit the request

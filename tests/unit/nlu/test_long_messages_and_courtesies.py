@@ -1,0 +1,156 @@
+"""How a message longer than one clause or one window is read: clause by clause whatever its
+length, a guessed clause not leading, details and sign-offs giving way to what the message is
+about; and the words read the same way whatever the model says (a person called off, "me" for
+"my", a word never cut between two entities)."""
+
+from dataclasses import replace
+
+import pytest
+import torch
+
+from nlu import tags as bio_tags
+from nlu.metadata import Labels
+from nlu.person import person_called_off
+from nlu.predictor import Predictor
+from nlu.requests import pick_requests
+from nlu.spelling import DIALECT
+from tests.unit.nlu.tiny import DecodingNet, tiny_metadata, tiny_model
+
+
+def _predictor(net_class, priorities, families=None, max_tokens=64):
+    meta = tiny_metadata(intents=net_class.INTENTS)
+    meta = replace(meta, labels=Labels(list(net_class.INTENTS), meta.labels.sentiments, ["O"],
+                                       priorities=priorities, families=families or {}))
+    loaded = tiny_model(meta)
+    return Predictor(replace(loaded, net=net_class(loaded.tokenizer)), fallback_threshold=0.3,
+                     max_tokens=max_tokens, spelling=False)
+
+
+class WindowNet(DecodingNet):
+    """wrong_item on "pyjamas", inform (sure) on "number", goodbye on "good one", give_feedback
+    on "website"; else out_of_scope."""
+
+    INTENTS = ("wrong_item", "inform", "goodbye", "give_feedback", "out_of_scope")
+
+    def scores(self, text):
+        return [3.0 if "pyjamas" in text else 0.0, 5.0 if "number" in text else 0.0,
+                4.0 if "good one" in text else 0.0, 3.5 if "website" in text else 0.0, 1.0], [0.0, 1.0, 0.0]
+
+
+def test_an_order_number_in_a_long_message_goes_with_its_request():
+    p = _predictor(WindowNet, {"wrong_item": 7}, max_tokens=16)
+    story = ("Hello. I ordered a blue jumper for my son and what arrived was a pair of pyjamas in a size small. "
+             "He found it funny, I did not, because it is for Friday. My order number is ORD-61234.")
+    assert len(p.windows(story)) > 1
+    assert p.parse(story)["intent"]["name"] == "wrong_item"
+    # with no request in the rest, the details stand
+    plain = ("Hello. I am writing again about the thing I told you about on the phone earlier today. "
+             "It is all fine now I think, really. My order number is ORD-61234.")
+    assert p.parse(plain)["intent"]["name"] == "inform"
+
+
+def test_a_sign_off_gives_way_to_what_the_message_said():
+    p = _predictor(WindowNet, {"wrong_item": 7}, max_tokens=16)
+    said = ("Hello! I just wanted to say the new website is so much easier to use than the old one was for me. "
+            "The checkout page was slow to load though. Anyway, that is all, have a good one.")
+    assert len(p.windows(said)) > 1
+    assert p.parse(said)["intent"]["name"] == "give_feedback"
+    bye = ("Hello! I just wanted to say hello to you all as it is my last day at the office today. "
+           "It has been lovely working with you. Anyway, that is all, have a good one.")
+    assert p.parse(bye)["intent"]["name"] == "goodbye"
+
+
+class ClauseNet(DecodingNet):
+    """order_status (clear) on "where"; wrong_item, a guess, on "ordered"; cancel_order (sure) on "cancel"."""
+
+    INTENTS = ("order_status", "wrong_item", "cancel_order", "out_of_scope")
+
+    def scores(self, text):
+        return [2.5 if "where" in text else 0.0, 1.3 if "ordered" in text else 0.0,
+                5.0 if "cancel" in text else 0.0, 1.0], [0.0, 1.0, 0.0]
+
+
+def test_a_guessed_clause_does_not_lead_over_what_the_message_clearly_asks():
+    p = _predictor(ClauseNet, {"wrong_item": 7, "cancel_order": 5, "order_status": 3})
+    parsed = p.parse("so i ordered some trainers a while back, and i was wondering where they are")
+    assert parsed["intent"]["name"] == "order_status"
+    assert parsed["requests"] == []  # the guess is background, not a second request
+    # a clear second request still leads by its priority
+    both = p.parse("i was wondering where they are, and can you cancel the phone case")
+    assert both["intent"]["name"] == "cancel_order"
+    assert [r["intent"] for r in both["requests"]] == ["cancel_order", "order_status"]
+
+
+def test_a_long_message_holds_two_requests():
+    p = _predictor(ClauseNet, {"wrong_item": 7, "cancel_order": 5, "order_status": 3}, max_tokens=12)
+    text = ("I would love to know where my sofa has got to by now after all this time waiting in for it, "
+            "and also could you cancel the phone case order for me please")
+    assert len(p.windows(text)) > 1
+    assert [r["intent"] for r in p.parse(text)["requests"]] == ["cancel_order", "order_status"]
+
+
+def test_courtesies_are_not_part_of_a_story():
+    clauses = [(0, 10), (11, 20), (21, 30), (31, 40)]
+    priorities = {"hours": 1, "cancel": 5}
+    # "hi. sorry to be a pain. can you cancel it? what time do you close?": two requests, not a story
+    picked = pick_requests(clauses, [("greet", 0.9), ("thanks", 0.5), ("cancel", 0.7), ("hours", 0.7)], priorities, 0.4)
+    assert [r.intent for r in picked] == ["cancel", "hours"]
+    # three clauses that tell something are a story: only the sure ones count
+    story = pick_requests(clauses, [("late", 0.5), ("late", 0.5), ("cancel", 0.7), ("hours", 0.9)],
+                          {**priorities, "late": 6}, 0.4)
+    assert [r.intent for r in story] == ["hours"]
+
+
+@pytest.mark.parametrize("text, called_off", [
+    ("no forget it, cancel the agent", True), ("stop the transfer please", True), ("cancel my request for a person", True),
+    ("cancel my order", False), ("cancel the sofa", False), ("get me an agent", False),
+])
+def test_a_person_called_off(text, called_off):
+    assert person_called_off(text) is called_off
+
+
+class CancelNet(DecodingNet):
+    INTENTS = ("cancel_order", "deny", "speak_to_human", "out_of_scope")
+
+    def scores(self, text):
+        return [5.0 if "cancel" in text else 0.0, 0.0, 1.0 if "agent" in text else 0.0, 1.0], [0.0, 1.0, 0.0]
+
+
+def test_a_person_called_off_is_a_no_not_a_cancellation():
+    p = _predictor(CancelNet, {"cancel_order": 5, "speak_to_human": 9})
+    assert p.parse("no forget it, cancel the agent")["intent"]["name"] == "deny"
+    assert p.parse("please cancel the order")["intent"]["name"] == "cancel_order"
+
+
+def _dialect(text):
+    for pattern, written in DIALECT:
+        text = pattern.sub(written, text)
+    return text
+
+
+@pytest.mark.parametrize("said, written", [
+    ("hiya wheres me dress at", "hiya wheres my dress"),
+    ("where's me parcel?", "where's my parcel?"),
+    ("can u check me order", "can u check my order"),
+    ("tell me where it's at?", "tell me where it's?"),
+    ("tell me about the sofa", "tell me about the sofa"),
+    ("look at me now", "look at me now"),
+])
+def test_spoken_english_as_typed(said, written):
+    assert _dialect(said) == written
+
+
+def test_a_word_is_never_cut_between_two_entities():
+    tags = ["O", *(f"{p}-{bio_tags.tag_key(e, None, None)}" for e in ("order_id", "phone_number") for p in "BI")]
+    text = "its 20001, ok"
+    offsets = [[0, 3], [4, 8], [8, 9], [9, 10], [11, 13]]
+    logits = torch.full((len(offsets), len(tags)), -5.0)
+    logits[0, 0] = logits[3, 0] = logits[4, 0] = 5.0
+    logits[1, 1] = 0.5  # "2000": an order id, unsure
+    logits[2, 3] = 5.0  # "1": a phone number, sure
+    spans = bio_tags.decode(text, offsets, logits, tags)
+    assert [(f.entity, f.value) for f in spans] == [("phone_number", "20001")]  # one word, one entity; the comma stays out
+    # two words are two spans
+    logits[2, 3], logits[2, 0] = -5.0, 5.0
+    assert [(f.entity, f.value) for f in bio_tags.decode("its 2000 1", [[0, 3], [4, 8], [9, 10], [10, 10], [10, 10]],
+                                                         logits, tags)] == [("order_id", "2000")]
