@@ -122,17 +122,18 @@ def closing_order_form(tracker: Tracker) -> List[EventType]:
     return FORM_STOPPED if (tracker.active_loop or {}).get("name") == "order_form" else []
 
 
+# a number marked as an order's: "#40001 has it been delivered?", "where is order 40001"
+_MARKED_AS_ORDER = re.compile(r"#\s*\d|\bord(?:er)?\b", re.IGNORECASE)
+
+
 def number_given(tracker: Tracker) -> Optional[str]:
-    """An order number given as an answer without its "ORD" ("found it, #20001"), when the
-    message was read as one (inform): the order form is not always what receives the answer."""
-    if latest_intent(tracker) != "inform":
+    """An order number given without its "ORD" ("found it, #20001"), when the message was read as
+    an answer (inform) or marks it as an order's ("#40001 has it been delivered?"): the order
+    form is not always what receives it."""
+    text = tracker.latest_message.get("text") or ""
+    if latest_intent(tracker) != "inform" and not _MARKED_AS_ORDER.search(text):
         return None
-    return order_number_said(tracker.latest_message.get("text") or "")
-
-
-def named_order_id(tracker: Tracker) -> Optional[str]:
-    """An order id in the latest message, else the one the conversation remembers."""
-    return latest_order_id(tracker) or order_id_in(tracker.get_slot("order_id"))
+    return order_number_said(text)
 
 
 def order_choice(tracker: Tracker, customer: Customer, topic: str, text: Optional[str] = None,
@@ -257,7 +258,9 @@ def answer_order_request(dispatcher: CollectingDispatcher, tracker: Tracker, top
     later = next_request(tracker.latest_message, topic)
     keep_for_later = [SlotSet("pending_request", later), SlotSet("request_offered", False)] if later else []
     if customer is None:
-        order_id = order_id or named_order_id(tracker) or number_given(tracker)
+        # a number given now beats the one remembered ("sorry, missed a zero: 30001")
+        order_id = (order_id or latest_order_id(tracker) or number_given(tracker)
+                    or order_id_in(tracker.get_slot("order_id")))
         if order_id is None:
             if prefix or later:
                 kept = replies.request_kept_for_later(later["intent"]) if later else ""

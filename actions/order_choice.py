@@ -76,7 +76,8 @@ class OrderChoice:
     describe_all: bool = False                                 # the candidates answer the question together
 
 
-_DETERMINER = r"(?:my|me|the|that|this|those|these|them|our)\s+(?:\w+\s+)?"  # "them trainers": those, as spoken
+# "them trainers": those, as spoken; up to two words between ("the wrong size trainers")
+_DETERMINER = r"(?:my|me|the|that|this|those|these|them|our)\s+(?:\w+\s+){0,2}"
 
 
 # What customers also call a product, by the last word of its name ("my runners", "the couch")

@@ -66,7 +66,8 @@ def order_id_in(raw: Optional[str]) -> Optional[str]:
 
 
 ORDER_DIGITS = 5  # ORD-12345
-_NUMBER_OR_WORD = re.compile(r"\d+|[a-z]+")
+# a colon or a full stop ends a number: "missed a zero: 30001" is 30001, not 030001
+_NUMBER_OR_WORD = re.compile(r"\d+|[a-z]+|[:;.!?]")
 
 
 # a correction, not any "no" ("no sign of it"): "no sorry", "no wait", "i mean", "actually"…

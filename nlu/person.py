@@ -49,3 +49,14 @@ _CALLED_OFF = re.compile(r"\b(?:cancel|stop|call off|drop)\s+(?:the|that|my|this
 def person_called_off(text: str) -> bool:
     """Whether `text` calls off the person asked for ("cancel the agent")."""
     return _CALLED_OFF.search(text) is not None
+
+
+# "what's your name then", "whats ur name": a question about the assistant, which the model,
+# seeing "what's your …", reads as a question about our opening hours or phone number
+_ASSISTANTS_NAME = re.compile(r"\b(?:what'?s|whats|what is|do you have|have you got|have you a|tell me)\s+(?:your|ur|a)\s+name\b"
+                              r"|\bwhat (?:are you|do you) called\b|\bwhat do (?:i|we) call you\b", re.IGNORECASE)
+
+
+def asks_the_assistants_name(text: str) -> bool:
+    """Whether `text` asks what the assistant is called."""
+    return _ASSISTANTS_NAME.search(text) is not None

@@ -17,7 +17,7 @@ from nlu.entities import RuleExtractor, apply_synonyms, merge
 from nlu.evidence import without_unsaid
 from nlu.families import family_confidence
 from nlu.model import LoadedModel
-from nlu.person import person_called_off, person_demanded
+from nlu.person import asks_the_assistants_name, person_called_off, person_demanded
 from nlu.requests import (COURTESIES, DETAILS, EVEN_ODDS, MAX_CLAUSES, REACTIONS, SIGN_OFFS, SURE, WITHDRAWN_INTENT,
                           Request, after_greeting, best_clause, clause_spans, demand_in_anger, pick_requests, request_in_reaction, taken_back, word_cuts)
 from nlu.spoken import written_form
@@ -32,6 +32,7 @@ REPLACEMENT_INTENT = "item_damaged"
 # readings a request for a replacement leaves alone: the complaint itself
 KEPT_WITH_A_REPLACEMENT = frozenset({"item_damaged", "wrong_item"})
 PERSON_INTENT = "speak_to_human"
+ASSISTANT_INTENT = "bot_challenge"
 FAREWELL_INTENT = "goodbye"
 # the intents that start one of our own flows: about another company, out of scope instead
 OURS_TO_ANSWER = frozenset({"order_status", "track_delivery", "delivery_late", "cancel_order", "request_refund",
@@ -109,11 +110,13 @@ class Predictor:
                     ranking, requests = t_ranking, t_requests
                     if asked == text:  # the words left out may be what carries the feeling
                         sentiment = self._sentiment(t_sentiment_logits.softmax(-1))
-        # words that decide whatever the model read: another company's business (nlu.elsewhere), a
-        # person asked for outright or called off (nlu.person), a request dropped without a goodbye
-        # (nlu.asked), a replacement chosen (contracts.remedies)
+        # words that decide whatever the model read: another company's business (nlu.elsewhere), the
+        # assistant's name asked, a person called off or asked for outright (nlu.person), a request
+        # dropped without a goodbye (nlu.asked), a replacement chosen (contracts.remedies)
         if about_another_business(asked, self.other_businesses):
             ranking, requests = self._elsewhere(ranking, requests)
+        elif asks_the_assistants_name(asked):
+            ranking, requests = self._ruled(ranking, ASSISTANT_INTENT), []
         elif person_called_off(asked):
             ranking, requests = self._ruled(ranking, WITHDRAWN_INTENT), []
         elif person_demanded(asked):

@@ -20,6 +20,7 @@ ALICE, BEN, DEV = CUSTOMERS["C1001"], CUSTOMERS["C1002"], CUSTOMERS["C1004"]
     (ALICE, "gonna need a refund on them trainers tbh", "request_refund", "ORD-10001"),  # "them": those, as spoken
     (BEN, "the phone bits", "request_refund", "ORD-20001"),               # a product's first word and "bits"
     (DEV, "the air fryer arrived dented", "item_damaged", "ORD-40001"),
+    (ALICE, "you sent me the wrong size trainers", "wrong_item", "ORD-10001"),  # two words between "the" and "trainers"
     # the state the customer describes narrows the orders that fit the request
     (ALICE, "the one that was already delivered, I want to return it", "request_refund", "ORD-10002"),
     (ALICE, "refund the one that hasn't arrived yet", "request_refund", "ORD-10001"),

@@ -332,6 +332,17 @@ def test_an_order_number_given_without_ord_is_taken_by_the_order_action_too():
     said, returned = _run_action("actions.actions", "ActionOrderRequest", "where is order 20001 and 20002", "order_status",
                                  {}, sentiment=("neutral", 0.9))
     assert FollowupAction("order_form") in returned  # not an answer: a question naming numbers
+    # a number marked as an order's, in a question
+    said, _ = _run_action("actions.actions", "ActionOrderRequest", "#40001 has it been delivered?", "order_status", {},
+                          sentiment=("neutral", 0.9))
+    assert "ORD-40001" in said[0] and "sign in" in said[0]
+    said, _ = _run_action("actions.actions", "ActionOrderRequest", "has 40001 been delivered? it cost 79.99", "order_status",
+                          {}, sentiment=("neutral", 0.9))
+    assert "ORD-40001" not in " ".join(said)  # unmarked, in a question: not taken for an order number
+    # the number given now beats the one remembered
+    said, _ = _run_action("actions.actions", "ActionOrderRequest", "sorry, missed a zero: 30001", "inform",
+                          {"order_id": "ORD-3001"}, sentiment=("neutral", 0.9))
+    assert "ORD-30001" in said[0]
 
 
 @pytest.mark.parametrize("text", ["nah its stil ther after 4 days, not happy", "no just sort it out pls"])

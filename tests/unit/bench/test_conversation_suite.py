@@ -88,6 +88,8 @@ def test_leaks_are_other_customers_data_not_typed_by_the_customer():
     assert find_leaks(ben, ["hi"], ["Alice, your order ORD-10001 (running trainers)"], STATIC)
     anonymous = Conversation("y", "c", (Turn("ORD-10001"),))
     assert find_leaks(anonymous, ["where is ORD-10001"], ["I can help about ORD-10001 once you sign in"], STATIC) == []
+    # its digits given alone count as typed, after a spoken digit too
+    assert find_leaks(anonymous, ["sorry, missed a zero: 30001"], ["I can help with ORD-30001 once you sign in"], STATIC) == []
     recommendation = next(t for t in STATIC if "QuietBoil kettle" in t)
     assert find_leaks(anonymous, ["gift ideas?"], [recommendation], STATIC) == []  # the shop's products, no one's order
     assert find_leaks(anonymous, ["hi"], ["welcome, dev team"], STATIC) == []  # "Dev" is a name only with its capital

@@ -10,7 +10,7 @@ import torch
 
 from nlu import tags as bio_tags
 from nlu.metadata import Labels
-from nlu.person import person_called_off
+from nlu.person import asks_the_assistants_name, person_called_off
 from nlu.predictor import Predictor
 from nlu.requests import pick_requests
 from nlu.spelling import DIALECT
@@ -154,3 +154,23 @@ def test_a_word_is_never_cut_between_two_entities():
     logits[2, 3], logits[2, 0] = -5.0, 5.0
     assert [(f.entity, f.value) for f in bio_tags.decode("its 2000 1", [[0, 3], [4, 8], [9, 10], [10, 10], [10, 10]],
                                                          logits, tags)] == [("order_id", "2000")]
+
+
+@pytest.mark.parametrize("text, asked", [
+    ("what's your name then", True), ("whats ur name", True), ("do you have a name?", True),
+    ("what's the name of the courier", False), ("what name is the order under", False),
+])
+def test_the_assistants_name_asked(text, asked):
+    assert asks_the_assistants_name(text) is asked
+
+
+def test_the_assistants_name_asked_is_a_question_about_the_bot():
+    class NameNet(DecodingNet):
+        INTENTS = ("opening_hours_contact", "bot_challenge", "out_of_scope")
+
+        def scores(self, text):
+            return [4.0 if "your" in text else 0.0, 0.0, 1.0], [0.0, 1.0, 0.0]
+
+    p = _predictor(NameNet, {"opening_hours_contact": 1})
+    assert p.parse("what's your name then")["intent"]["name"] == "bot_challenge"
+    assert p.parse("what are your hours")["intent"]["name"] == "opening_hours_contact"
