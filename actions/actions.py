@@ -235,7 +235,13 @@ def request_corrected(tracker: Tracker, customer: Optional[Customer] = None) -> 
         customer is not None and referred_orders(customer, text, tracker.get_slot("order_id")))
     if not named:
         return None
-    # back past the numbers given since ("the sofa one, ORD-20002" … "sorry no, it's ORD 2 0 0 0 1")
+    return earlier_request(tracker, customer)
+
+
+def earlier_request(tracker: Tracker, customer: Optional[Customer]) -> Optional[str]:
+    """The order request of the customer's messages before this one, back past the numbers given
+    since ("the sofa one, ORD-20002" … "sorry no, it's ORD 2 0 0 0 1"); None when that is not an
+    order request, or a cancellation already carried out."""
     for earlier in reversed(user_messages(tracker.events)[-1 - CORRECTIONS_FOLLOWED:-1]):
         if earlier.intent != "inform":
             if earlier.intent == "cancel_order" and already_cancelled(tracker, customer):
@@ -492,6 +498,16 @@ def last_listing(tracker: Tracker) -> str:
     return next((words for words in said if len(set(LISTED_ID.findall(words))) > 1), "")
 
 
+# "can you not just tell me yes or no?", "what do you need from me to see it?"
+_A_QUESTION = re.compile(r"\?\s*$|^\W*(?:why|what|how|can|could|cant|can'?t|will|won'?t|just tell)\b", re.IGNORECASE)
+
+
+def pushing_back_on_sign_in(tracker: Tracker, customer: Optional[Customer]) -> bool:
+    """Whether an anonymous customer, just asked to sign in, asks us to tell them anyway."""
+    return (customer is None and replies.SIGN_IN_NEEDED in last_bot_words(tracker)
+            and _A_QUESTION.search(tracker.latest_message.get("text") or "") is not None)
+
+
 def asked_which_order(tracker: Tracker) -> bool:
     """Whether the assistant's last words were the question which order the customer means."""
     said = last_bot_words(tracker)
@@ -579,6 +595,9 @@ class ActionRephrase(Answering):
         events = question_about_the_order(dispatcher, tracker, customer)
         if events is not None:
             return events
+        if pushing_back_on_sign_in(tracker, customer) and not upset_now(tracker):
+            dispatcher.utter_message(text=replies.sign_in_why())
+            return []
         return answer_not_understood(dispatcher, tracker, "utter_please_rephrase", customer)
 
 
@@ -633,6 +652,15 @@ class ActionDefaultFallback(Action):
             events = about_their_own_order(dispatcher, tracker, customer)
             if events is not None:
                 return ending_turn(events)
+            said = latest_order_id(tracker) or order_number_said(tracker.latest_message.get("text") or "")
+            if customer is None and said is not None and latest_intent(tracker) == "deny":
+                # "no sorry i read it wrong, its three zero zero zero one": a number corrected, not a no
+                topic = earlier_request(tracker, customer) or "order_status"
+                return ending_turn(answer_order_request(dispatcher, tracker, topic, customer, order_id=said))
+            if pushing_back_on_sign_in(tracker, customer) and not upset_now(tracker):
+                # "can you not just tell me yes or no?", read as a no
+                dispatcher.utter_message(text=replies.sign_in_why())
+                return ending_turn([])
             if NO_ORDER_NUMBER.search(tracker.latest_message.get("text") or ""):
                 # "i dont have the order number on me", read as a no, outside the order form
                 return ending_turn(without_order_number(dispatcher, tracker, customer))

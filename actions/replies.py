@@ -120,11 +120,20 @@ def several_orders_reply(orders: List[Order], customer: Customer) -> str:
     return f"{customer.first_name}, you have {len(orders)} orders in progress. " + " ".join(lines)
 
 
+SIGN_IN_NEEDED = "I can only share order details once you're signed in"
+
+
 def anonymous_order_reply(order_id: Optional[str]) -> str:
     ref = f" with {order_id}" if order_id else ""
-    return (f"I can help{ref}, but for your security I can only share order details once you're "
-            "signed in. Please sign in on our website or app and ask me again, or say 'agent' "
-            "to talk to a member of our team.")
+    return (f"I can help{ref}, but for your security {SIGN_IN_NEEDED}. Please sign in on our website "
+            "or app and ask me again, or say 'agent' to talk to a member of our team.")
+
+
+def sign_in_why() -> str:
+    """The answer to "can't you just tell me yes or no?" after being asked to sign in."""
+    return ("I'm sorry, I can't share anything about an order, even whether it has shipped, until you're "
+            "signed in: that keeps your orders private. Sign in on our website or app and ask me again, or "
+            "say 'agent' and a member of our team will check it with you.")
 
 
 def ask_phone_digits(order_id: str) -> str:

@@ -138,7 +138,8 @@ def test_a_withdrawal_with_a_new_request_is_that_request():
     assert not another_request("deny", "order_status") and not another_request("nlu_fallback", None)
 
 
-def _fallback_after(text: str, intent: str, slots: dict):
+def _fallback_after(text: str, intent: str, slots: dict,
+                    said_before: str = "Which order would you like to cancel: ORD-20001 (phone case) or ORD-20002 (sofa)?"):
     import os
     from unittest import mock
 
@@ -148,7 +149,7 @@ def _fallback_after(text: str, intent: str, slots: dict):
         from actions.actions import ActionDefaultFallback
     message = {"text": text, "intent": {"name": intent, "confidence": 0.64}, "entities": [], "metadata": {},
                "sentiment": {"label": "neutral", "score": 0.9}}
-    events = [{"event": "bot", "text": "Which order would you like to cancel: ORD-20001 (phone case) or ORD-20002 (sofa)?"},
+    events = [{"event": "bot", "text": said_before},
               {"event": "action", "name": "action_listen"},
               {"event": "user", "text": text, "parse_data": message, "input_channel": "rest"}]
     dispatcher = CollectingDispatcher()
@@ -579,3 +580,18 @@ def test_an_angry_no_to_the_offer_of_a_person_is_still_a_no(text):
     said, _ = _run_action("actions.actions", "ActionDeclineHandoff", text, "deny", {"handoff_offered": True},
                           sentiment=("negative", 0.95))
     assert said == ["utter_no_handoff"]
+
+
+def test_a_no_that_corrects_the_order_number_answers_for_the_number_given():
+    said, _ = _fallback_after("no sorry i read it wrong its three zero zero zero one", "deny", {})
+    assert "ORD-30001" in said[0] and "sign in" in said[0]  # anonymous: the number answered, not "let's leave that"
+    said, _ = _fallback_after("no, leave it", "deny", {})
+    assert said == [replies.form_left()]
+
+
+def test_asked_to_sign_in_a_customer_who_asks_to_be_told_anyway_hears_why():
+    asked_to_sign_in = replies.anonymous_order_reply("ORD-40001")
+    said, _ = _fallback_after("can you not just tell me yes or no?", "deny", {}, said_before=asked_to_sign_in)
+    assert said == [replies.sign_in_why()]
+    said, _ = _fallback_after("no thanks", "deny", {}, said_before=asked_to_sign_in)
+    assert said == [replies.form_left()]  # a plain no is still a no
