@@ -7,7 +7,7 @@ from abc import ABCMeta, abstractmethod
 from datetime import date
 from functools import lru_cache
 from itertools import islice
-from typing import Any, Dict, Iterator, List, Optional, Text
+from typing import Any, Dict, Iterator, List, Optional, Text, Tuple
 
 import redis
 from rasa_sdk import Action, FormValidationAction, Tracker
@@ -248,6 +248,15 @@ def earlier_request(tracker: Tracker, customer: Optional[Customer]) -> Optional[
                 return None  # carried out already: cancelling a second order is not for us to assume
             return earlier.intent if earlier.intent in ORDER_TOPICS else None
     return None
+
+
+def number_corrected(tracker: Tracker, customer: Optional[Customer]) -> Optional[Tuple[str, str]]:
+    """(the request before, the order id) when a message the NLU could not place gives an order
+    number after an order request ("sorry typo, 20001" after "I couldn't find ORD-20003"): the
+    number corrected, for the request still wanted."""
+    said = latest_order_id(tracker) or order_number_said(tracker.latest_message.get("text") or "")
+    topic = earlier_request(tracker, customer) if said else None
+    return (topic, said) if topic and said else None
 
 
 def already_cancelled(tracker: Tracker, customer: Optional[Customer]) -> bool:
@@ -584,6 +593,9 @@ class ActionRephrase(Answering):
         if taking_up_offer(tracker):
             return [FollowupAction("action_pending_request")]
         customer = current_customer(tracker)
+        corrected = number_corrected(tracker, customer)
+        if corrected is not None:
+            return answer_order_request(dispatcher, tracker, corrected[0], customer, order_id=corrected[1])
         guess = interchangeable_guess(tracker)
         if guess == "delivery_late":
             return answer_complaint(dispatcher, tracker, guess, customer)

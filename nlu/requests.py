@@ -126,8 +126,10 @@ def best_clause(clauses: list[tuple[int, int]], predictions: list[tuple[str, flo
                 priorities: dict[str, int], threshold: float) -> Request | None:
     """For a message the model is unsure of as a whole ("haha fair enough. is it still coming
     today?"): its most confident clause, a request before anything else; None when no clause
-    is sure enough either."""
-    sure = [Request(i, c, s, e) for (s, e), (i, c) in zip(clauses, predictions) if c >= threshold]
+    is sure enough either. A greeting does not count when the message says more ("hi yeah um
+    where is order two zero zero zero two" is not a hello: the whole message is read again)."""
+    sure = [Request(i, c, s, e) for (s, e), (i, c) in zip(clauses, predictions)
+            if c >= threshold and (i != GREETING or len(clauses) == 1)]
     if not sure:
         return None
     return max(sure, key=lambda r: (r.intent in priorities, r.confidence))

@@ -595,3 +595,31 @@ def test_asked_to_sign_in_a_customer_who_asks_to_be_told_anyway_hears_why():
     assert said == [replies.sign_in_why()]
     said, _ = _fallback_after("no thanks", "deny", {}, said_before=asked_to_sign_in)
     assert said == [replies.form_left()]  # a plain no is still a no
+
+
+def test_a_number_the_nlu_could_not_place_corrects_the_order_for_the_request_before():
+    import os
+    from unittest import mock
+
+    from rasa_sdk import Tracker
+
+    with mock.patch.dict(os.environ, {"DEV_MODE": "true"}):
+        from actions.actions import ActionRephrase
+
+    def user(text, intent):
+        message = {"text": text, "intent": {"name": intent, "confidence": 0.4}, "entities": [], "metadata": {},
+                   "sentiment": {"label": "neutral", "score": 0.9}}
+        return {"event": "user", "text": text, "parse_data": message, "input_channel": "rest"}
+
+    def rephrase_after(earlier_intent):
+        events = [user("cancel my order please", earlier_intent), {"event": "bot", "text": replies.anonymous_order_reply("ORD-20003")},
+                  user("sorry typo, 20001", "nlu_fallback")]
+        dispatcher = CollectingDispatcher()
+        returned = ActionRephrase().run(dispatcher, Tracker("t", {}, events[-1]["parse_data"], events, False, None, {},
+                                                            "action_listen"), {})
+        return [m.get("text") or m.get("response") for m in dispatcher.messages], returned
+
+    said, _ = rephrase_after("cancel_order")
+    assert "ORD-20001" in said[0] and "sign in" in said[0]
+    said, _ = rephrase_after("greet")  # no order request before: not taken for a correction
+    assert "ORD-20001" not in " ".join(str(s) for s in said)
