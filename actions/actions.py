@@ -20,11 +20,12 @@ from actions.order_choice import (LISTED_ID, OrderChoice, choose_order, listed_o
 from actions.requests import INTERCHANGEABLE, NO_OFFER, clause_of, next_request, offered, points_at_offer
 from actions.routing import (FORM_STOPPED, LISTEN, NO_ORDER_NUMBER, WITHDRAWAL, another_request,
                              end_turn_if_handed_on, ending_turn, fixed_response, hand_on)
-from actions.profiles import (Customer, Order, ProfileStore, normalise_order_id, order_id_in, order_number_corrected,
-                              order_number_said)
+from actions.profiles import (CORRECTION, Customer, Order, ProfileStore, normalise_order_id, order_id_in,
+                              order_number_corrected, order_number_said)
 from actions.settings import ActionSettings
 from actions.tone import Mood, mood_from_events, should_offer_human, strongly_upset
 from actions.verification import ATTEMPTS_SLOT, ORDER_SLOT, VERIFYING_SLOT, on_voice, verified_customer_id
+from contracts.dismissal import PERSON_CALLED_OFF
 from contracts.identity import claim_from_events, verify_identity_claim
 from contracts.records import latest_user_message, user_messages
 from contracts.remedies import replacement_chosen
@@ -122,8 +123,11 @@ def closing_order_form(tracker: Tracker) -> List[EventType]:
     return FORM_STOPPED if (tracker.active_loop or {}).get("name") == "order_form" else []
 
 
+# "I don't want to cancel ORD-20001 after all": a request taken back, whatever number it names
+NOT_WANTED = re.compile(r"\b(?:don'?t|dont|do not|no longer)\s+(?:\w+\s+)?(?:want|need)\b", re.IGNORECASE)
+
 # a number marked as an order's: "#40001 has it been delivered?", "where is order 40001"
-_MARKED_AS_ORDER = re.compile(r"#\s*\d|\bord(?:er)?\b", re.IGNORECASE)
+_MARKED_AS_ORDER = re.compile(r"#\s*\d|\bord(?:er)?\s*(?:no\.?|number|num|#)?\s*:?\s*\d", re.IGNORECASE)
 
 
 def number_given(tracker: Tracker) -> Optional[str]:
@@ -437,7 +441,8 @@ LEAVE_QUEUE: List[EventType] = [SlotSet("handoff_queued", False), *LISTEN]
 def answer_while_queued(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[EventType]:
     s = settings()
     try:
-        if WITHDRAWAL.search(tracker.latest_message.get("text") or ""):
+        text = tracker.latest_message.get("text") or ""
+        if WITHDRAWAL.search(text) or PERSON_CALLED_OFF.search(text):
             handoff.withdraw(redis_client(), tracker.sender_id)
             intent = latest_intent(tracker)
             if another_request(intent, None):
@@ -508,13 +513,18 @@ def last_listing(tracker: Tracker) -> str:
 
 
 # "can you not just tell me yes or no?", "what do you need from me to see it?"
-_A_QUESTION = re.compile(r"\?\s*$|^\W*(?:why|what|how|can|could|cant|can'?t|will|won'?t|just tell)\b", re.IGNORECASE)
+_A_QUESTION = re.compile(r"\?\s*$|^\W*(?:why|what|how|can'?t|can|could|will|won'?t|just tell)\b", re.IGNORECASE)
+
+
+# …about what they were refused ("do you sell gift cards?" is another question)
+_ABOUT_IT = re.compile(r"\b(?:it|that|tell|told|see|show|check|yes or no|shipped|delivered|order|need)\b", re.IGNORECASE)
 
 
 def pushing_back_on_sign_in(tracker: Tracker, customer: Optional[Customer]) -> bool:
     """Whether an anonymous customer, just asked to sign in, asks us to tell them anyway."""
+    text = tracker.latest_message.get("text") or ""
     return (customer is None and replies.SIGN_IN_NEEDED in last_bot_words(tracker)
-            and _A_QUESTION.search(tracker.latest_message.get("text") or "") is not None)
+            and _A_QUESTION.search(text) is not None and _ABOUT_IT.search(text) is not None)
 
 
 def asked_which_order(tracker: Tracker) -> bool:
@@ -665,7 +675,9 @@ class ActionDefaultFallback(Action):
             if events is not None:
                 return ending_turn(events)
             said = latest_order_id(tracker) or order_number_said(tracker.latest_message.get("text") or "")
-            if customer is None and said is not None and latest_intent(tracker) == "deny":
+            text = tracker.latest_message.get("text") or ""
+            if (customer is None and said is not None and latest_intent(tracker) == "deny" and CORRECTION.search(text)
+                    and not WITHDRAWAL.search(text) and not NOT_WANTED.search(text)):
                 # "no sorry i read it wrong, its three zero zero zero one": a number corrected, not a no
                 topic = earlier_request(tracker, customer) or "order_status"
                 return ending_turn(answer_order_request(dispatcher, tracker, topic, customer, order_id=said))

@@ -76,8 +76,9 @@ class OrderChoice:
     describe_all: bool = False                                 # the candidates answer the question together
 
 
-# "them trainers": those, as spoken; up to two words between ("the wrong size trainers")
-_DETERMINER = r"(?:my|me|the|that|this|those|these|them|our)\s+(?:\w+\s+){0,2}"
+# "them trainers": those, as spoken; one word between ("my new trainers"), or two after a word
+# that says which ("the wrong size trainers"), but not "the receipt in case I need it"
+_DETERMINER = r"(?:my|me|the|that|this|those|these|them|our)\s+(?:(?:wrong|right|same|new|old|other)\s+)?(?:\w+\s+)?"
 
 
 # What customers also call a product, by the last word of its name ("my runners", "the couch")

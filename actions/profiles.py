@@ -66,8 +66,13 @@ def order_id_in(raw: Optional[str]) -> Optional[str]:
 
 
 ORDER_DIGITS = 5  # ORD-12345
-# a colon or a full stop ends a number: "missed a zero: 30001" is 30001, not 030001
-_NUMBER_OR_WORD = re.compile(r"\d+|[a-z]+|[:;.!?]")
+# a colon, a full stop or a slash ends a number: "missed a zero: 30001" is 30001, not 030001;
+# "my order from 3/11/24" holds no order number
+_NUMBER_OR_WORD = re.compile(r"\d+|[a-z]+|[:;.!?/]")
+
+# a correction that is not a "no" to the request: "no sorry i read it wrong its three zero zero zero one"
+CORRECTION = re.compile(r"\b(?:sorry|i mean|i meant|actually|wait|my mistake|oops|typo|read it wrong|misread|missed)\b",
+                        re.IGNORECASE)
 
 
 # a correction, not any "no" ("no sign of it"): "no sorry", "no wait", "i mean", "actually"…

@@ -220,7 +220,7 @@ def _written(text: str) -> str:
 def _digit_runs(text: str) -> list[str]:
     """The numbers in `text` with spoken digits as digits: "its four zero zero zero one" -> ["40001"];
     a colon or a full stop ends one ("missed a zero: 30001" -> ["0", "30001"])."""
-    words = [SPOKEN_DIGITS.get(w, w) for w in re.findall(r"\d+|[a-z]+|[:;.!?]", text.lower())]
+    words = [SPOKEN_DIGITS.get(w, w) for w in re.findall(r"\d+|[a-z]+|[:;.!?/]", text.lower())]
     return re.findall(r"\d+", " ".join(w if w.isdigit() else "|" for w in words).replace(" ", ""))
 
 

@@ -78,8 +78,8 @@ _A_PROBLEM = re.compile(r"\b(?:broken|broke|damaged|faulty|cracked|leak\w*|arriv
 
 # choosing something to buy is a product question, not advice on using one: "he loves cooking…
 # any ideas for under about fifty quid?"
-_SHOPPING = re.compile(r"\b(?:buy(?:ing)?|gifts?|presents?|birthday|budget|quid|pounds|under (?:about |around )?(?:£|\d)"
-                       r"|recommend\w*|suggest\w*)\b|£", re.IGNORECASE)
+_SHOPPING = re.compile(r"\b(?:buy(?:ing)?|gifts?|presents?|budget|quid|pounds|recommend\w*)\b"
+                       r"|\b(?:under|below|less than|up to) (?:about |around )?(?:£\s?)?\d+", re.IGNORECASE)
 
 
 def asks_for_advice(text: str) -> bool:

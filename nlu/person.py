@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from contracts.dismissal import PERSON_CALLED_OFF
+
 _PERSON = (r"(?:(?:a|an|some|your|one of your)\s+)?(?:real\s+|actual\s+|live\s+|proper\s+)?"
            r"(?:human(?:\s+being)?|person|agent|operator|manager|supervisor|member of (?:staff|your team))")
 # "someone" only after a verb of talking: "I need someone to be in to sign for it" asks for no one
@@ -40,21 +42,18 @@ def person_demanded(text: str) -> bool:
     return _ALONE.search(text.strip()) is not None
 
 
-# "no forget it, cancel the agent", "stop the transfer": a person called off is a "no" to one,
-# however much the model reads "cancel" as an order to cancel
-_CALLED_OFF = re.compile(r"\b(?:cancel|stop|call off|drop)\s+(?:the|that|my|this)?\s*(?:request for\s+(?:a|an)\s+)?"
-                         r"(?:human|person|agent|operator|transfer|hand-?off|queue|call ?back)\b", re.IGNORECASE)
-
-
 def person_called_off(text: str) -> bool:
-    """Whether `text` calls off the person asked for ("cancel the agent")."""
-    return _CALLED_OFF.search(text) is not None
+    """Whether `text` calls off the person asked for ("cancel the agent": contracts.dismissal)."""
+    return PERSON_CALLED_OFF.search(text) is not None
 
 
 # "what's your name then", "whats ur name": a question about the assistant, which the model,
 # seeing "what's your …", reads as a question about our opening hours or phone number
-_ASSISTANTS_NAME = re.compile(r"\b(?:what'?s|whats|what is|do you have|have you got|have you a|tell me)\s+(?:your|ur|a)\s+name\b"
-                              r"|\bwhat (?:are you|do you) called\b|\bwhat do (?:i|we) call you\b", re.IGNORECASE)
+# ("do you have a name necklace?" is a product question; the question must end its sentence)
+_ASSISTANTS_NAME = re.compile(r"(?:\b(?:what'?s|whats|what is|tell me)\s+(?:your|ur)\s+name|\b(?:do you have|have you got) a name"
+                              r"|\bwhat (?:are you|do you) called"
+                              r"|\bwhat do (?:i|we) call you)(?:\s+(?:then|again|mate|pls|please|btw|lol))?\s*(?:[.!?,]|$)",
+                              re.IGNORECASE)
 
 
 def asks_the_assistants_name(text: str) -> bool:

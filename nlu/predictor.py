@@ -33,6 +33,7 @@ REPLACEMENT_INTENT = "item_damaged"
 KEPT_WITH_A_REPLACEMENT = frozenset({"item_damaged", "wrong_item"})
 PERSON_INTENT = "speak_to_human"
 ASSISTANT_INTENT = "bot_challenge"
+MAX_NAME_QUESTION_WORDS = 8
 FAREWELL_INTENT = "goodbye"
 # the intents that start one of our own flows: about another company, out of scope instead
 OURS_TO_ANSWER = frozenset({"order_status", "track_delivery", "delivery_late", "cancel_order", "request_refund",
@@ -110,17 +111,18 @@ class Predictor:
                     ranking, requests = t_ranking, t_requests
                     if asked == text:  # the words left out may be what carries the feeling
                         sentiment = self._sentiment(t_sentiment_logits.softmax(-1))
-        # words that decide whatever the model read: another company's business (nlu.elsewhere), the
-        # assistant's name asked, a person called off or asked for outright (nlu.person), a request
+        # words that decide whatever the model read: another company's business (nlu.elsewhere), a
+        # person asked for outright or called off, the assistant's name asked (nlu.person), a request
         # dropped without a goodbye (nlu.asked), a replacement chosen (contracts.remedies)
         if about_another_business(asked, self.other_businesses):
             ranking, requests = self._elsewhere(ranking, requests)
-        elif asks_the_assistants_name(asked):
-            ranking, requests = self._ruled(ranking, ASSISTANT_INTENT), []
-        elif person_called_off(asked):
-            ranking, requests = self._ruled(ranking, WITHDRAWN_INTENT), []
         elif person_demanded(asked):
             ranking, requests = self._ruled(ranking, PERSON_INTENT), []
+        elif person_called_off(asked):
+            ranking, requests = self._ruled(ranking, WITHDRAWN_INTENT), []
+        elif asks_the_assistants_name(asked) and not requests and len(asked.split()) <= MAX_NAME_QUESTION_WORDS:
+            # only when that is all the message asks: "what's your name? also where is ORD-10001" is two requests
+            ranking, requests = self._ruled(ranking, ASSISTANT_INTENT), []
         elif ranking[0]["name"] == FAREWELL_INTENT and request_dropped(text):
             ranking, requests = self._ruled(ranking, WITHDRAWN_INTENT), []
         elif replacement_chosen(asked):
@@ -209,19 +211,24 @@ class Predictor:
         signs off (SIGN_OFFS) after something the model is sure of."""
         confidence, index = i_prob.max(-1)
         best = int(confidence.argmax())
-        read = self.loaded.intents[int(index[best])]
-        if len(confidence) == 1 or read not in REACTIONS | DETAILS | SIGN_OFFS:
+
+        def read(row: int) -> str:
+            return self.loaded.intents[int(index[row])]
+
+        if len(confidence) == 1:
             return best
-        if read in SIGN_OFFS:  # "…the checkout page was a bit slow. Anyway, that's all, have a good one."
-            said = [row for row in range(len(confidence))
-                    if self.loaded.intents[int(index[row])] not in COURTESIES and float(confidence[row]) >= SURE]
-            return max(said, key=lambda row: float(confidence[row])) if said else best
+        if read(best) in SIGN_OFFS:  # "…the checkout page was a bit slow. Anyway, that's all, have a good one."
+            said = [row for row in range(len(confidence)) if read(row) not in COURTESIES and float(confidence[row]) >= SURE]
+            if not said:
+                return best
+            best = max(said, key=lambda row: float(confidence[row]))
+        if read(best) not in REACTIONS and read(best) not in DETAILS:
+            return best
         # details ("My order number is ORD-61234.") go with a request that is clear enough; a
         # reaction only gives way to a request the model is sure of
-        bar = self.threshold if read in DETAILS else SURE
+        bar = self.threshold if read(best) in DETAILS else SURE
         priorities = self.loaded.metadata.labels.priorities
-        asking = [row for row in range(len(confidence))
-                  if self.loaded.intents[int(index[row])] in priorities and float(confidence[row]) >= bar]
+        asking = [row for row in range(len(confidence)) if read(row) in priorities and float(confidence[row]) >= bar]
         return max(asking, key=lambda row: float(confidence[row])) if asking else best
 
     def _elsewhere(self, ranking: list[dict[str, Any]], requests: list[dict[str, Any]]

@@ -128,8 +128,7 @@ def best_clause(clauses: list[tuple[int, int]], predictions: list[tuple[str, flo
     today?"): its most confident clause, a request before anything else; None when no clause
     is sure enough either. A greeting does not count when the message says more ("hi yeah um
     where is order two zero zero zero two" is not a hello: the whole message is read again)."""
-    sure = [Request(i, c, s, e) for (s, e), (i, c) in zip(clauses, predictions)
-            if c >= threshold and (i != GREETING or len(clauses) == 1)]
+    sure = [Request(i, c, s, e) for (s, e), (i, c) in zip(clauses, predictions) if c >= threshold and i != GREETING]
     if not sure:
         return None
     return max(sure, key=lambda r: (r.intent in priorities, r.confidence))

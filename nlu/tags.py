@@ -66,9 +66,11 @@ def _first_token(enc, row: int, col: int, span_start: int) -> bool:
 def decode(text: str, offsets: list[list[int]], logits: torch.Tensor, tags: list[str]) -> list[Found]:
     """Spans of `text` from one row of tag logits; `offsets` are each token's characters in `text`.
 
-    A word is never cut: its pieces join the span it began whatever the tagger said of them
-    ("20001" tagged as "2000" order id and "1" phone number is one order id), and the span
-    takes the entity its pieces were surest of. Confidence is the mean over the span's tokens."""
+    A word is not cut once it began an entity: its pieces join the span whatever the tagger
+    said of them ("20001" tagged as "2000" order id and "1" phone number is one entity; "-10001"
+    of "ORD-10001" joins "ORD"; a letter or digit tagged O joins, punctuation so tagged does
+    not), and the span takes the entity its pieces were surest of. Confidence is the mean over
+    the span's tokens."""
     conf, idx = logits.softmax(-1).max(-1)
     spans: list[Found] = []
     current: dict | None = None
@@ -85,13 +87,13 @@ def decode(text: str, offsets: list[list[int]], logits: torch.Tensor, tags: list
         if end <= start:
             continue
         tag = tags[t]
-        same_word = current is not None and start == current["end"] and text[start:end].isalnum()
-        if tag == OUTSIDE and not same_word:
+        touching = current is not None and start == current["end"]
+        if tag == OUTSIDE and not (touching and text[start:end].isalnum()):
             close()
             current = None
             continue
         key = None if tag == OUTSIDE else tag.split("-", 1)[1]
-        if same_word or (current is not None and tag.startswith("I-") and key in current["keys"]):
+        if touching or (current is not None and tag.startswith("I-") and key in current["keys"]):
             current["end"] = end
             current["conf"].append(c)
             if key is not None:

@@ -103,6 +103,8 @@ def test_leaving_the_queue_with_a_request_answers_it(chat):
     left = say(chat, s, "never mind, you can just tell me if my dress is coming today", t)
     assert "out of the queue" in left and "ORD-30001" in left and "what can I help you with" not in left
     assert "in the queue" not in say(chat, s, "thanks", t)
+    assert "passed our conversation" in say(chat, s, "agent please", t)
+    assert "out of the queue" in say(chat, s, "cancel the agent please", t)  # a person called off
 
 
 def test_a_refund_on_an_order_not_yet_shipped_offers_to_cancel_it(chat, backend_redis):

@@ -15,6 +15,13 @@ DISMISSAL = re.compile(
     re.IGNORECASE)
 
 
+# "no forget it, cancel the agent", "stop the hand-off": the person asked for is called off (not a
+# bank transfer: "can I cancel the transfer?" is about a payment); "don't cancel my callback" is not
+PERSON_CALLED_OFF = re.compile(
+    r"(?<!don't )(?<!dont )(?<!do not )(?<!never )\b(?:cancel|stop|call off|drop)\s+(?:the|that|my|this)?\s*"
+    r"(?:request for\s+(?:a|an)\s+)?(?:human|person|agent|operator|hand-?\s?off|queue|call ?back)\b", re.IGNORECASE)
+
+
 def after_dismissal(text: str) -> str | None:
     """The words after the customer's last dismissal ("ugh I can't find the email. forget that,
     what time do you open?" → "what time do you open?"); None when there is none or too little

@@ -3,7 +3,7 @@ import datetime as dt
 import pytest
 
 from actions import replies
-from actions.order_choice import choose_order, story_before
+from actions.order_choice import choose_order, named_orders, story_before
 from tools.demo import demo_customers
 
 CUSTOMERS = {c.customer_id: c for c in demo_customers(dt.date(2026, 11, 30))}
@@ -87,6 +87,9 @@ def test_a_word_merely_spelt_like_a_product_names_no_order():
     settle = choose_order(ALICE, "can we settle this refund", "request_refund")
     assert settle == choose_order(ALICE, "can we sort this refund", "request_refund")
     assert settle.order is None and len(settle.candidates) == 2  # which one? both fit
+    # a product's last word far from any determiner names nothing: "the receipt in case I need it"
+    assert named_orders(BEN, "can you email me the receipt in case I need it") == []
+    assert named_orders(ALICE, "can you recommend me some good trainers") == []
     # two four-letter words are close enough only when they are the same: "soda" is no sofa
     soda = choose_order(BEN, "cancel the soda please", "cancel_order")
     assert soda == choose_order(BEN, "cancel the thing please", "cancel_order")

@@ -61,7 +61,8 @@ def test_queue_position_withdrawal_and_timeout(redis_client):
     ("o r d one zero zero zero one", "ORD-10001"), ("its 4 0 0 0 1", "ORD-40001"), ("four oh oh oh one", "ORD-40001"),
     ("ORD-99", None), ("40001 or 10002", None), ("i have 2 orders", None), ("call me on 07700 900123", None),
     ("order two zero zero zero two no sorry two zero zero zero one the phone case", "ORD-20001"),  # corrected
-    ("sorry, missed a zero: 30001", "ORD-30001"),  # the spoken "zero" before the colon is not a digit of it
+    ("sorry, missed a zero: 30001", "ORD-30001"),
+    ("where is my order from 3/11/24", None), ("order placed 12/1/24", None),  # dates are not order numbers  # the spoken "zero" before the colon is not a digit of it
 ])
 def test_an_order_number_given_without_its_prefix(answer, order_id):
     from actions.profiles import order_number_said

@@ -587,6 +587,10 @@ def test_a_no_that_corrects_the_order_number_answers_for_the_number_given():
     assert "ORD-30001" in said[0] and "sign in" in said[0]  # anonymous: the number answered, not "let's leave that"
     said, _ = _fallback_after("no, leave it", "deny", {})
     assert said == [replies.form_left()]
+    # a no that names a number without correcting it stays a no
+    for taken_back in ("no wait, I don't want to cancel ORD-20001 after all", "nah forget it, 20001 can wait"):
+        said, _ = _fallback_after(taken_back, "deny", {})
+        assert "sign in" not in " ".join(said), taken_back
 
 
 def test_asked_to_sign_in_a_customer_who_asks_to_be_told_anyway_hears_why():

@@ -2,7 +2,7 @@
 
 import pytest
 
-from contracts.dismissal import after_dismissal
+from contracts.dismissal import PERSON_CALLED_OFF, after_dismissal
 
 
 @pytest.mark.parametrize("text, after", [
@@ -16,3 +16,11 @@ from contracts.dismissal import after_dismissal
 ])
 def test_what_follows_a_dismissal(text, after):
     assert after_dismissal(text) == after
+
+
+@pytest.mark.parametrize("text, called_off", [
+    ("no forget it, cancel the agent", True), ("cancel my request for a person", True), ("stop the hand off", True),
+    ("can I cancel the transfer? I paid twice", False), ("please don't cancel my callback", False), ("cancel my order", False),
+])
+def test_a_person_called_off(text, called_off):
+    assert (PERSON_CALLED_OFF.search(text) is not None) is called_off

@@ -102,7 +102,8 @@ def test_courtesies_are_not_part_of_a_story():
 
 
 @pytest.mark.parametrize("text, called_off", [
-    ("no forget it, cancel the agent", True), ("stop the transfer please", True), ("cancel my request for a person", True),
+    ("no forget it, cancel the agent", True), ("stop the hand-off please", True), ("cancel my request for a person", True),
+    ("can I cancel the transfer? I paid by bank transfer twice", False),
     ("cancel my order", False), ("cancel the sofa", False), ("get me an agent", False),
 ])
 def test_a_person_called_off(text, called_off):
@@ -159,6 +160,7 @@ def test_a_word_is_never_cut_between_two_entities():
 @pytest.mark.parametrize("text, asked", [
     ("what's your name then", True), ("whats ur name", True), ("do you have a name?", True),
     ("what's the name of the courier", False), ("what name is the order under", False),
+    ("do you have a name necklace in gold?", False),
 ])
 def test_the_assistants_name_asked(text, asked):
     assert asks_the_assistants_name(text) is asked
