@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import re
 
-from contracts.dismissal import after_dismissal
+from contracts.dismissal import MIN_WORDS_AFTER, after_dismissal
 
-# what is left must still say something: "never mind, cancel it" is read whole
-MIN_ASKED_WORDS = 3
+# what is left must still say something: "never mind, cancel it" is read whole (the bound of a
+# dismissal, contracts.dismissal, holds for an ultimatum left out too)
+MIN_ASKED_WORDS = MIN_WORDS_AFTER
 
 # "… or I'm cancelling everything", ", otherwise I'll go elsewhere": to the end of its sentence
 _ULTIMATUM = re.compile(
