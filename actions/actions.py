@@ -26,11 +26,14 @@ from actions.settings import ActionSettings
 from actions.tone import Mood, mood_from_events, should_offer_human, strongly_upset
 from actions.verification import ATTEMPTS_SLOT, ORDER_SLOT, VERIFYING_SLOT, on_voice, verified_customer_id
 from contracts.dismissal import PERSON_CALLED_OFF
+from contracts.follow_up import named_in_follow_up
 from contracts.identity import claim_from_events, verify_identity_claim
 from contracts.records import latest_user_message, user_messages
 from contracts.remedies import replacement_chosen
 
 ORDER_TOPICS = ("order_status", "track_delivery", "cancel_order", "request_refund")
+# what a verbless follow-up ("and the other one?") asks again about another order
+FOLLOWED_TOPICS = ("track_delivery", "request_refund")
 COMPLAINT_INTENTS = tuple(replies.COMPLAINTS)
 FALLBACK_INTENT = "nlu_fallback"
 WRITTEN_ID = re.compile(r"\bord\W?\d", re.IGNORECASE)
@@ -207,11 +210,18 @@ class ActionOrderRequest(Answering):
 
     def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
         intent = latest_intent(tracker)
-        if intent not in ORDER_TOPICS and taking_up_offer(tracker):
+        # "and the sunday thing?" after Sunday opening was offered: read as an order question, it takes up the offer
+        text = tracker.latest_message.get("text") or ""
+        if (intent not in ORDER_TOPICS or named_in_follow_up(text)) and taking_up_offer(tracker):
             return [FollowupAction("action_pending_request")]
         customer = current_customer(tracker)
         topic = intent if intent in ORDER_TOPICS else (tracker.get_slot("order_topic")
                                                        or request_corrected(tracker, customer) or "order_status")
+        if intent == "order_status" and named_in_follow_up(text):
+            # "and the trainers?" after a return asked about the kettle: the same question (never a
+            # cancellation the customer did not ask for in so many words)
+            earlier = earlier_request(tracker, customer)
+            topic = earlier if earlier in FOLLOWED_TOPICS else topic
         return answer_order_request(dispatcher, tracker, topic, customer)
 
 
@@ -438,6 +448,10 @@ class ActionWhileQueued(Action):
 LEAVE_QUEUE: List[EventType] = [SlotSet("handoff_queued", False), *LISTEN]
 
 
+# what may be answered while a person is on the way: fixed answers, no flow
+ANSWERED_WHILE_QUEUED = {"opening_hours_contact": "utter_opening_hours"}
+
+
 def answer_while_queued(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[EventType]:
     s = settings()
     try:
@@ -458,7 +472,12 @@ def answer_while_queued(dispatcher: CollectingDispatcher, tracker: Tracker) -> L
     if position is None:
         dispatcher.utter_message(text=replies.queue_timed_out())
         return LEAVE_QUEUE
-    thanked = "You're welcome! " if latest_intent(tracker) in ("thanks", "goodbye") else ""
+    intent = latest_intent(tracker)
+    understood = (tracker.latest_message.get("intent") or {}).get("name")
+    if understood in ANSWERED_WHILE_QUEUED:
+        # a question with a fixed answer ("and are they open on Sundays?") runs no business flow
+        dispatcher.utter_message(response=ANSWERED_WHILE_QUEUED[understood])
+    thanked = "You're welcome! " if intent in ("thanks", "goodbye") else ""
     dispatcher.utter_message(text=thanked + replies.still_queued(position, position * s.handoff_wait_minutes_per_person))
     return []
 
@@ -513,7 +532,8 @@ def last_listing(tracker: Tracker) -> str:
 
 
 # "can you not just tell me yes or no?", "what do you need from me to see it?"
-_A_QUESTION = re.compile(r"\?\s*$|^\W*(?:why|what|how|can'?t|can|could|will|won'?t|just tell)\b", re.IGNORECASE)
+_A_QUESTION = re.compile(r"\?\s*$|^\W*(?:(?:oh|ah|but|so|well|ok|okay|look|seriously|honestly|come on|mate)\b\W*)*"
+                         r"(?:why|what|how|can'?t|can|could|will|won'?t|just tell)\b", re.IGNORECASE)
 
 
 # …about what they were refused ("do you sell gift cards?" is another question)

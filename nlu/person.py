@@ -52,10 +52,39 @@ def person_called_off(text: str) -> bool:
 # ("do you have a name necklace?" is a product question; the question must end its sentence)
 _ASSISTANTS_NAME = re.compile(r"(?:\b(?:what'?s|whats|what is|tell me)\s+(?:your|ur)\s+name|\b(?:do you have|have you got) a name"
                               r"|\bwhat (?:are you|do you) called"
-                              r"|\bwhat do (?:i|we) call you)(?:\s+(?:then|again|mate|pls|please|btw|lol))?\s*(?:[.!?,]|$)",
+                              r"|\bwhat (?:do|should|can|shall) (?:i|we|they|people|folks?) call you)(?:\s+(?:then|again|mate|pls|please|btw|lol))?\s*(?:[.!?,]|$)",
                               re.IGNORECASE)
 
 
 def asks_the_assistants_name(text: str) -> bool:
     """Whether `text` asks what the assistant is called."""
     return _ASSISTANTS_NAME.search(text) is not None
+
+
+
+# "do you enjoy your job or is it all a bit boring", "are you ever lonely": small talk about the
+# assistant itself, which the model, seeing "boring" or "lonely", reads as an unsure complaint
+_ABOUT_THE_ASSISTANT = re.compile(
+    r"\b(?:do|don'?t|dont) you (?:ever |actually |even |really )?(?:enjoy|like|love|hate|mind) (?:your|ur) (?:job|work|life)"
+    r"|\b(?:do|don'?t|dont) you (?:ever |actually |even |really )?(?:get (?:bored|tired|lonely|fed up)|sleep|dream|have (?:feelings|a life|friends|a day off))"
+    r"|\bare you (?:ever |actually |even |really )?(?:bored|lonely|sad|tired|human|real|alive|a (?:ro)?bot|an? (?:ai|machine|computer))\b",
+    re.IGNORECASE)
+
+
+def asks_about_the_assistant(text: str) -> bool:
+    """Whether `text` asks the assistant about itself (its job, feelings, being a bot)."""
+    return _ABOUT_THE_ASSISTANT.search(text) is not None
+
+
+# "is there someone I can phone if I've got a problem?", "a number I can ring": our phone line
+# asked for, which the model reads as a person asked for now (and the customer is queued)
+_SOMEONE_TO_RING = re.compile(
+    r"\b(?:someone|somebody|anyone|anybody|a number|a phone number|a helpline)\s+(?:that\s+)?(?:i|we)\s+(?:can|could|should)\s+"
+    r"(?:phone|ring|call|e-?mail)\b"
+    r"|\b(?:can|could) (?:i|we) (?:phone|ring|call) (?:you|someone|somebody|anyone|your (?:team|shop|office|customer service))\b",
+    re.IGNORECASE)
+
+
+def asks_for_someone_to_ring(text: str) -> bool:
+    """Whether `text` asks how to phone us rather than for a person here and now."""
+    return _SOMEONE_TO_RING.search(text) is not None

@@ -16,8 +16,10 @@ from nlu.elsewhere import DEFAULT_OTHER_BUSINESSES, about_another_business, abou
 from nlu.entities import RuleExtractor, apply_synonyms, merge
 from nlu.evidence import without_unsaid
 from nlu.families import family_confidence
+from nlu.follow_up import follow_up_intent
 from nlu.model import LoadedModel
-from nlu.person import asks_the_assistants_name, person_called_off, person_demanded
+from nlu.person import (asks_about_the_assistant, asks_for_someone_to_ring, asks_the_assistants_name, person_called_off,
+                        person_demanded)
 from nlu.requests import (COURTESIES, DETAILS, EVEN_ODDS, MAX_CLAUSES, REACTIONS, SIGN_OFFS, SURE, WITHDRAWN_INTENT,
                           Request, after_greeting, best_clause, clause_spans, demand_in_anger, pick_requests, request_in_reaction, taken_back, word_cuts)
 from nlu.spoken import written_form
@@ -34,6 +36,8 @@ KEPT_WITH_A_REPLACEMENT = frozenset({"item_damaged", "wrong_item"})
 PERSON_INTENT = "speak_to_human"
 ASSISTANT_INTENT = "bot_challenge"
 MAX_NAME_QUESTION_WORDS = 8
+MAX_SMALL_TALK_WORDS = 14
+CONTACT_INTENT = "opening_hours_contact"
 FAREWELL_INTENT = "goodbye"
 # the intents that start one of our own flows: about another company, out of scope instead
 OURS_TO_ANSWER = frozenset({"order_status", "track_delivery", "delivery_late", "cancel_order", "request_refund",
@@ -112,7 +116,8 @@ class Predictor:
                     if asked == text:  # the words left out may be what carries the feeling
                         sentiment = self._sentiment(t_sentiment_logits.softmax(-1))
         # words that decide whatever the model read: another company's business (nlu.elsewhere), a
-        # person asked for outright or called off, the assistant's name asked (nlu.person), a request
+        # person asked for outright or called off, the assistant's name or its life asked, our phone line
+        # asked for rather than a person now (nlu.person), a verbless follow-up (nlu.follow_up), a request
         # dropped without a goodbye (nlu.asked), a replacement chosen (contracts.remedies)
         if about_another_business(asked, self.other_businesses):
             ranking, requests = self._elsewhere(ranking, requests)
@@ -123,6 +128,13 @@ class Predictor:
         elif asks_the_assistants_name(asked) and not requests and len(asked.split()) <= MAX_NAME_QUESTION_WORDS:
             # only when that is all the message asks: "what's your name? also where is ORD-10001" is two requests
             ranking, requests = self._ruled(ranking, ASSISTANT_INTENT), []
+        elif asks_about_the_assistant(asked) and not requests and len(asked.split()) <= MAX_SMALL_TALK_WORDS:
+            ranking, requests = self._ruled(ranking, ASSISTANT_INTENT), []
+        elif ranking[0]["name"] == PERSON_INTENT and asks_for_someone_to_ring(asked):
+            ranking, requests = self._ruled(ranking, CONTACT_INTENT), []
+        elif (asked_again := follow_up_intent(ranking, asked, self.loaded.intents)) is not None:
+            # "and the other one?", "Thanks. And the trainers?": the same kind of question about another thing
+            ranking, requests = self._ruled(ranking, asked_again), []
         elif ranking[0]["name"] == FAREWELL_INTENT and request_dropped(text):
             ranking, requests = self._ruled(ranking, WITHDRAWN_INTENT), []
         elif replacement_chosen(asked):

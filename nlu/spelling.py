@@ -42,6 +42,8 @@ CHAT_WORDS = {
     "im": "I'm", "ive": "I've", "wat": "what", "wot": "what", "wen": "when", "hw": "how", "abt": "about",
     "b4": "before", "2day": "today", "2moro": "tomorrow", "tmrw": "tomorrow", "pkg": "package",
     "cos": "because", "coz": "because", "bc": "because", "ppl": "people", "smth": "something",
+    "cn": "can", "cld": "could", "cud": "could", "wld": "would", "wud": "would", "shud": "should", "bk": "back",
+    "rly": "really", "tbh": "to be honest", "sum1": "someone", "ne1": "anyone", "msg": "message", "gd": "good",
 }
 # Spoken English as typed: "wheres me dress at" asks where my dress is (UK and Irish "me" for "my",
 # the "at" that ends a US where-question), not for our opening hours

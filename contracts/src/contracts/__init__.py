@@ -11,6 +11,9 @@
 - `contracts.encoders`: where the bundled sentence encoder (MiniLM) is, for the NLU and VoC.
 - `contracts.records`: typed records of the NLU's parse result and of the Rasa events other
   services read.
+- `contracts.dismissal`, `contracts.follow_up`, `contracts.remedies`, `contracts.languages`:
+  wordings that both the NLU and the dialogue must read alike ("never mind", "and the other
+  one?", a replacement chosen, a message in another language).
 
 Standard library, pyjwt and phonenumbers only: both Python environments install it.
 """

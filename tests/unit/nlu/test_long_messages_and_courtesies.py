@@ -3,27 +3,15 @@ length, a guessed clause not leading, details and sign-offs giving way to what t
 about; and the words read the same way whatever the model says (a person called off, "me" for
 "my", a word never cut between two entities)."""
 
-from dataclasses import replace
 
 import pytest
 import torch
 
 from nlu import tags as bio_tags
-from nlu.metadata import Labels
 from nlu.person import asks_the_assistants_name, person_called_off
-from nlu.predictor import Predictor
 from nlu.requests import pick_requests
 from nlu.spelling import DIALECT
-from tests.unit.nlu.tiny import DecodingNet, tiny_metadata, tiny_model
-
-
-def _predictor(net_class, priorities, families=None, max_tokens=64):
-    meta = tiny_metadata(intents=net_class.INTENTS)
-    meta = replace(meta, labels=Labels(list(net_class.INTENTS), meta.labels.sentiments, ["O"],
-                                       priorities=priorities, families=families or {}))
-    loaded = tiny_model(meta)
-    return Predictor(replace(loaded, net=net_class(loaded.tokenizer)), fallback_threshold=0.3,
-                     max_tokens=max_tokens, spelling=False)
+from tests.unit.nlu.tiny import DecodingNet, rule_predictor
 
 
 class WindowNet(DecodingNet):
@@ -38,7 +26,7 @@ class WindowNet(DecodingNet):
 
 
 def test_an_order_number_in_a_long_message_goes_with_its_request():
-    p = _predictor(WindowNet, {"wrong_item": 7}, max_tokens=16)
+    p = rule_predictor(WindowNet, {"wrong_item": 7}, max_tokens=16)
     story = ("Hello. I ordered a blue jumper for my son and what arrived was a pair of pyjamas in a size small. "
              "He found it funny, I did not, because it is for Friday. My order number is ORD-61234.")
     assert len(p.windows(story)) > 1
@@ -50,7 +38,7 @@ def test_an_order_number_in_a_long_message_goes_with_its_request():
 
 
 def test_a_sign_off_gives_way_to_what_the_message_said():
-    p = _predictor(WindowNet, {"wrong_item": 7}, max_tokens=16)
+    p = rule_predictor(WindowNet, {"wrong_item": 7}, max_tokens=16)
     said = ("Hello! I just wanted to say the new website is so much easier to use than the old one was for me. "
             "The checkout page was slow to load though. Anyway, that is all, have a good one.")
     assert len(p.windows(said)) > 1
@@ -71,7 +59,7 @@ class ClauseNet(DecodingNet):
 
 
 def test_a_guessed_clause_does_not_lead_over_what_the_message_clearly_asks():
-    p = _predictor(ClauseNet, {"wrong_item": 7, "cancel_order": 5, "order_status": 3})
+    p = rule_predictor(ClauseNet, {"wrong_item": 7, "cancel_order": 5, "order_status": 3})
     parsed = p.parse("so i ordered some trainers a while back, and i was wondering where they are")
     assert parsed["intent"]["name"] == "order_status"
     assert parsed["requests"] == []  # the guess is background, not a second request
@@ -82,7 +70,7 @@ def test_a_guessed_clause_does_not_lead_over_what_the_message_clearly_asks():
 
 
 def test_a_long_message_holds_two_requests():
-    p = _predictor(ClauseNet, {"wrong_item": 7, "cancel_order": 5, "order_status": 3}, max_tokens=12)
+    p = rule_predictor(ClauseNet, {"wrong_item": 7, "cancel_order": 5, "order_status": 3}, max_tokens=12)
     text = ("I would love to know where my sofa has got to by now after all this time waiting in for it, "
             "and also could you cancel the phone case order for me please")
     assert len(p.windows(text)) > 1
@@ -118,7 +106,7 @@ class CancelNet(DecodingNet):
 
 
 def test_a_person_called_off_is_a_no_not_a_cancellation():
-    p = _predictor(CancelNet, {"cancel_order": 5, "speak_to_human": 9})
+    p = rule_predictor(CancelNet, {"cancel_order": 5, "speak_to_human": 9})
     assert p.parse("no forget it, cancel the agent")["intent"]["name"] == "deny"
     assert p.parse("please cancel the order")["intent"]["name"] == "cancel_order"
 
@@ -173,6 +161,6 @@ def test_the_assistants_name_asked_is_a_question_about_the_bot():
         def scores(self, text):
             return [4.0 if "your" in text else 0.0, 0.0, 1.0], [0.0, 1.0, 0.0]
 
-    p = _predictor(NameNet, {"opening_hours_contact": 1})
+    p = rule_predictor(NameNet, {"opening_hours_contact": 1})
     assert p.parse("what's your name then")["intent"]["name"] == "bot_challenge"
     assert p.parse("what are your hours")["intent"]["name"] == "opening_hours_contact"

@@ -27,6 +27,7 @@ def test_slips_in_words_are_corrected(speller):
 def test_text_speak_is_written_out(speller):
     assert speller.correct("wat r ur hrs, thx") == "what are your hrs, thanks"
     assert speller.correct("wheres mi dresss") == "wheres my dress"
+    assert speller.correct("cn i send it bk tbh") == "can i send it back to be honest"
     assert speller.correct("Umbrella for u") == "Umbrella for you"  # whole words only
 
 

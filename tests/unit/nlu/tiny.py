@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Sequence
 
 import torch
@@ -10,6 +11,7 @@ from nlu.metadata import (
     EntityRules, Fallback, Labels, LibraryVersions, ModelMetadata, TrainingDataInfo, TrainingSettings,
 )
 from nlu.model import LoadedModel, build
+from nlu.predictor import Predictor
 from nlu.settings import bundled_encoder
 
 SENTIMENTS = ["negative", "neutral", "positive"]
@@ -54,3 +56,14 @@ class DecodingNet:
         rows = [self.scores(self.tokenizer.decode(ids, skip_special_tokens=True)) for ids in input_ids]
         return (torch.tensor([r[0] for r in rows]), torch.tensor([r[1] for r in rows]),
                 torch.zeros(*input_ids.shape, 1))
+
+
+def rule_predictor(net_class, priorities, families=None, max_tokens: int = 64):
+    """A predictor over `net_class` (a DecodingNet with its INTENTS) with these priorities and
+    families, no speller: for the rules that decide whatever the model read."""
+    meta = tiny_metadata(intents=net_class.INTENTS)
+    meta = replace(meta, labels=Labels(list(net_class.INTENTS), meta.labels.sentiments, ["O"],
+                                       priorities=priorities, families=families or {}))
+    loaded = tiny_model(meta)
+    return Predictor(replace(loaded, net=net_class(loaded.tokenizer)), fallback_threshold=0.3,
+                     max_tokens=max_tokens, spelling=False)

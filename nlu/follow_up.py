@@ -1,0 +1,35 @@
+"""A follow-up that names only what it is about: "and the other one?", "ugh. and the mobile
+cover?", "Thanks. And the trainers?", "and the phone lines?" (contracts.follow_up).
+
+Such a message carries no verb, so the model reads it as plain details (inform), a "yes" or a
+thank-you, or is unsure; yet it asks the same kind of question again about something else.
+When the model finds a request in the words themselves ("and the phone lines?" is about our
+opening hours, "and the refund?" about a refund), that request is asked; otherwise the thing
+named is one of the customer's orders, and where it is is what they ask (the dialogue picks the
+order from the words, and takes up a request it just offered if the words point at it).
+"""
+
+from __future__ import annotations
+
+from contracts.follow_up import named_in_follow_up
+
+# the intents a verbless follow-up is misread as
+MISREAD_AS = frozenset({"inform", "affirm", "deny", "thanks", "greet", "goodbye", "out_of_scope"})
+ORDER_INTENT = "order_status"
+# a request read under this is no reading of its own: the follow-up rule decides
+UNSURE = 0.5
+# a request the model reads in the words named at least this surely is what they ask about
+NAMED_REQUEST = 0.25
+
+
+def follow_up_intent(ranking: list[dict], text: str, intents: frozenset[str] | set[str]) -> str | None:
+    """The request a verbless follow-up asks, given the model's `ranking` of it and the model's
+    `intents`: None when `text` is not one, when the model already read a request in it, or when
+    the model has no order status intent (a benchmark's)."""
+    if ORDER_INTENT not in intents or named_in_follow_up(text) is None or not ranking:
+        return None
+    top = ranking[0]
+    if top["name"] not in MISREAD_AS and top["confidence"] >= UNSURE:
+        return None
+    asked = next((r for r in ranking if r["name"] not in MISREAD_AS and r["confidence"] >= NAMED_REQUEST), None)
+    return asked["name"] if asked is not None else ORDER_INTENT

@@ -1,0 +1,92 @@
+"""Words that decide whatever the model read: a verbless follow-up asks the same kind of
+question about another thing (nlu.follow_up); small talk about the assistant and our phone line
+asked for are not complaints or a person wanted now (nlu.person)."""
+
+import pytest
+
+from nlu.follow_up import follow_up_intent
+from nlu.person import asks_about_the_assistant, asks_for_someone_to_ring, asks_the_assistants_name
+from tests.unit.nlu.tiny import DecodingNet, rule_predictor
+
+INTENTS = {"inform", "order_status", "opening_hours_contact", "thanks"}
+
+
+def _ranking(*pairs):
+    return [{"name": n, "confidence": c} for n, c in pairs]
+
+
+def test_a_follow_up_read_as_details_asks_about_an_order():
+    assert follow_up_intent(_ranking(("inform", 0.74), ("order_status", 0.06)), "and the other order?", INTENTS) == "order_status"
+    assert follow_up_intent(_ranking(("thanks", 0.93), ("inform", 0.2)), "Thanks. And the trainers?", INTENTS) == "order_status"
+
+
+def test_a_follow_up_keeps_the_request_the_model_reads_in_its_words():
+    # unsure, but about our phone lines: that is what is asked, not an order
+    ranking = _ranking(("opening_hours_contact", 0.31), ("inform", 0.25))
+    assert follow_up_intent(ranking, "and the phone lines?", INTENTS) == "opening_hours_contact"
+    ranking = _ranking(("inform", 0.4), ("opening_hours_contact", 0.3))
+    assert follow_up_intent(ranking, "and the phone lines?", INTENTS) == "opening_hours_contact"
+    # read surely as a request of its own: left to the model
+    assert follow_up_intent(_ranking(("opening_hours_contact", 0.9)), "and the hours?", INTENTS) is None
+
+
+def test_only_a_verbless_follow_up_is_ruled():
+    assert follow_up_intent(_ranking(("inform", 0.7)), "my number is 20001", INTENTS) is None
+    assert follow_up_intent(_ranking(("inform", 0.7)), "and the sofa is late", INTENTS) is None
+    # a model without an order status intent (a benchmark's) keeps its reading
+    assert follow_up_intent(_ranking(("inform", 0.7)), "and the other one?", {"inform"}) is None
+
+
+class FollowUpNet(DecodingNet):
+    """inform on anything that names a thing, thanks on "thanks"; order_status nowhere."""
+
+    INTENTS = ("inform", "thanks", "order_status", "out_of_scope")
+
+    def scores(self, text):
+        return [3.0 if "the" in text else 0.0, 5.0 if "thanks" in text else 0.0, 0.0, 1.0], [0.0, 1.0, 0.0]
+
+
+def test_the_predictor_reads_a_follow_up_as_the_question_again():
+    p = rule_predictor(FollowUpNet, {"order_status": 1})
+    assert p.parse("Thanks. And the trainers?")["intent"]["name"] == "order_status"
+    assert p.parse("and the other one?")["intent"]["name"] == "order_status"
+    assert p.parse("the order number is on the email")["intent"]["name"] == "inform"
+
+
+@pytest.mark.parametrize("text, asked", [
+    ("do you enjoy your job or is it all a bit boring", True), ("do you ever get lonely?", True),
+    ("are you a bot", True), ("are you even real", True),
+    ("do you like the sofa in grey?", False), ("are you open on sundays", False), ("do you have this in blue", False),
+])
+def test_small_talk_about_the_assistant(text, asked):
+    assert asks_about_the_assistant(text) is asked
+
+
+@pytest.mark.parametrize("text, asked", [
+    ("what do they call you then?", True), ("what should I call you", True), ("what do I call the courier", False),
+])
+def test_what_the_assistant_is_called(text, asked):
+    assert asks_the_assistants_name(text) is asked
+
+
+@pytest.mark.parametrize("text, asked", [
+    ("Is there someone I can phone if I've got a problem with a delivery?", True),
+    ("is there a number I can ring", True), ("can I call you instead?", True),
+    ("can I talk to someone", False), ("get me someone now", False), ("can I call off the order", False),
+])
+def test_our_phone_line_asked_for(text, asked):
+    assert asks_for_someone_to_ring(text) is asked
+
+
+class PersonNet(DecodingNet):
+    INTENTS = ("speak_to_human", "opening_hours_contact", "bot_challenge", "out_of_scope")
+
+    def scores(self, text):
+        return [3.0 if "someone" in text or "boring" in text else 0.0, 0.0, 0.0, 1.0], [0.0, 1.0, 0.0]
+
+
+def test_the_predictor_applies_the_phone_line_and_small_talk_rules():
+    p = rule_predictor(PersonNet, {"speak_to_human": 1})
+    assert p.parse("is there someone I can ring about a delivery?")["intent"]["name"] == "opening_hours_contact"
+    assert p.parse("can I speak to someone")["intent"]["name"] == "speak_to_human"
+    assert p.parse("do you enjoy your job or is it all a bit boring")["intent"]["name"] == "bot_challenge"
