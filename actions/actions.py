@@ -215,6 +215,10 @@ class ActionOrderRequest(Answering):
         if (intent not in ORDER_TOPICS or named_in_follow_up(text)) and taking_up_offer(tracker):
             return [FollowupAction("action_pending_request")]
         customer = current_customer(tracker)
+        if pushing_back_on_sign_in(tracker, customer) and not latest_order_id(tracker) and not anger_repeated(tracker):
+            # "That's annoying. Can't you just tell me whether it's shipped?": why, not the same refusal again
+            dispatcher.utter_message(text=replies.sign_in_why())
+            return []
         topic = intent if intent in ORDER_TOPICS else (tracker.get_slot("order_topic")
                                                        or request_corrected(tracker, customer) or "order_status")
         if intent == "order_status" and named_in_follow_up(text):
@@ -301,7 +305,8 @@ def answer_order_request(dispatcher: CollectingDispatcher, tracker: Tracker, top
             return [SlotSet(VERIFYING_SLOT, True), SlotSet(ORDER_SLOT, order_id), SlotSet(ATTEMPTS_SLOT, 0),
                     SlotSet("order_topic", topic), SlotSet("order_id", order_id), *keep_for_later, *LISTEN]
         dispatcher.utter_message(text=prefix + replies.anonymous_order_reply(order_id))
-        return [*closing_order_form(tracker), SlotSet("order_topic", None), SlotSet("order_id", None),
+        # the number stays: "so when do I get the money back?" is about the order just named
+        return [*closing_order_form(tracker), SlotSet("order_topic", None), SlotSet("order_id", order_id),
                 *follow_up(dispatcher, tracker, topic, customer, False)]
     choice = order_choice(tracker, customer, topic, text, order_id)
     if choice.unknown_id:
@@ -404,11 +409,22 @@ def upset_now(tracker: Tracker) -> bool:
     return latest is not None and strongly_upset(latest)
 
 
+def anger_returned(tracker: Tracker) -> bool:
+    """Whether anger now comes back: a person was offered already, or the negative messages add up."""
+    return bool(tracker.get_slot("handoff_offered")
+                or mood(tracker).negative_messages >= settings().negative_messages_before_human)
+
+
+def anger_repeated(tracker: Tracker) -> bool:
+    """Whether this message is upset and its anger has come back (the customer is put through)."""
+    return upset_now(tracker) and anger_returned(tracker)
+
+
 def answer_upset(dispatcher: CollectingDispatcher, tracker: Tracker, customer: Optional[Customer]) -> List[EventType]:
     """Emotion first: empathy and a person, offered the first time; when the anger comes back
     (a person already offered, or repeated negative messages), put through at once, by the
     hand-off action itself so the conversation's record shows who handed it on."""
-    if tracker.get_slot("handoff_offered") or mood(tracker).negative_messages >= settings().negative_messages_before_human:
+    if anger_returned(tracker):
         return [FollowupAction("action_handoff")]
     dispatcher.utter_message(text=replies.upset_fallback(customer))
     return [SlotSet("handoff_offered", True)]
@@ -507,8 +523,21 @@ def about_their_own_order(dispatcher: CollectingDispatcher, tracker: Tracker,
         return None
     # the answer to "which order would you like to cancel?" is about cancelling it; any other
     # message naming a product asks where it is (never a cancellation the customer did not just ask for)
-    topic = tracker.get_slot("order_topic") if asked_which_order(tracker) else None
+    topic = tracker.get_slot("order_topic") if asked_which_order(tracker) else request_repeated(tracker)
     return answer_order_request(dispatcher, tracker, topic or "order_status", customer)
+
+
+# "same again for the sofa", "keep that, do the sofa instead": the last request, for another order
+_SAME_AGAIN = re.compile(r"\b(?:instead|same (?:again|thing|for|with)|do the same)\b", re.IGNORECASE)
+
+
+def request_repeated(tracker: Tracker) -> Optional[str]:
+    """The order request of the customer's last few messages, when this one asks for it again about
+    another order in so many words; None otherwise."""
+    if not _SAME_AGAIN.search(tracker.latest_message.get("text") or ""):
+        return None
+    earlier = (m.intent for m in reversed(user_messages(tracker.events)[-1 - CORRECTIONS_FOLLOWED:-1]))
+    return next((intent for intent in earlier if intent in ORDER_TOPICS), None)
 
 
 def bot_words(tracker: Tracker) -> Iterator[str]:
@@ -531,8 +560,8 @@ def last_listing(tracker: Tracker) -> str:
     return next((words for words in said if len(set(LISTED_ID.findall(words))) > 1), "")
 
 
-# "can you not just tell me yes or no?", "what do you need from me to see it?"
-_A_QUESTION = re.compile(r"\?\s*$|^\W*(?:(?:oh|ah|but|so|well|ok|okay|look|seriously|honestly|come on|mate)\b\W*)*"
+# "can you not just tell me yes or no?", "what do you need from me to see it?", "That's annoying. Can't you…"
+_A_QUESTION = re.compile(r"\?\s*$|(?:^|[.!?]\s)\W*(?:(?:oh|ah|but|so|well|ok|okay|look|seriously|honestly|come on|mate)\b\W*)*"
                          r"(?:why|what|how|can'?t|can|could|will|won'?t|just tell)\b", re.IGNORECASE)
 
 
@@ -637,7 +666,7 @@ class ActionRephrase(Answering):
         events = question_about_the_order(dispatcher, tracker, customer)
         if events is not None:
             return events
-        if pushing_back_on_sign_in(tracker, customer) and not upset_now(tracker):
+        if pushing_back_on_sign_in(tracker, customer) and not anger_repeated(tracker):
             dispatcher.utter_message(text=replies.sign_in_why())
             return []
         return answer_not_understood(dispatcher, tracker, "utter_please_rephrase", customer)
@@ -701,7 +730,7 @@ class ActionDefaultFallback(Action):
                 # "no sorry i read it wrong, its three zero zero zero one": a number corrected, not a no
                 topic = earlier_request(tracker, customer) or "order_status"
                 return ending_turn(answer_order_request(dispatcher, tracker, topic, customer, order_id=said))
-            if pushing_back_on_sign_in(tracker, customer) and not upset_now(tracker):
+            if pushing_back_on_sign_in(tracker, customer) and not anger_repeated(tracker):
                 # "can you not just tell me yes or no?", read as a no
                 dispatcher.utter_message(text=replies.sign_in_why())
                 return ending_turn([])

@@ -45,9 +45,13 @@ CHAT_WORDS = {
     "cn": "can", "cld": "could", "cud": "could", "wld": "would", "wud": "would", "shud": "should", "bk": "back",
     "rly": "really", "tbh": "to be honest", "sum1": "someone", "ne1": "anyone", "msg": "message", "gd": "good",
 }
-# Spoken English as typed: "wheres me dress at" asks where my dress is (UK and Irish "me" for "my",
+# Spoken English as typed, and slips into real words: "wheres me dress at" asks where my dress is (UK and Irish "me" for "my",
 # the "at" that ends a US where-question), not for our opening hours
 DIALECT = [
+    # "wears my parcel", "were is my sofa": real words, so the speller leaves them, but at the start
+    # of a sentence before "my" they can only be "where's"
+    (re.compile(r"(^\W*|[.!?]\s+)(?:wears|weres|were's|wer's|were is|wer is)\s+(my|me|the|our)\b", re.IGNORECASE),
+     r"\1where's \2"),
     (re.compile(r"\b(where'?s|wheres|where is|where are|hows|how's|how is)\s+me\b", re.IGNORECASE), r"\1 my"),
     (re.compile(r"\bme\s+(orders?|parcels?|package|delivery|stuff|refund|money|account|password|items?)\b",
                 re.IGNORECASE), r"my \1"),

@@ -107,6 +107,40 @@ def test_leaving_the_queue_with_a_request_answers_it(chat):
     assert "out of the queue" in say(chat, s, "cancel the agent please", t)  # a person called off
 
 
+def test_while_queued_a_fixed_answer_is_given_with_the_queue_position(chat):
+    s, t = chat.new_sender(), token("C1003")
+    assert "passed our conversation" in say(chat, s, "I want to speak to a person", t)
+    hours = say(chat, s, "what time do your phone lines close?", t)
+    assert "0800 000 0000" in hours and "still in the queue" in hours
+
+
+def test_a_verbless_follow_up_asks_the_same_question_about_another_order(chat):
+    s, t = chat.new_sender(), token(ALICE)
+    assert "ORD-10002" in say(chat, s, "has my kettle arrived?", t)
+    other = say(chat, s, "thanks. and the other one?", t)
+    assert "ORD-10001" in other and "ORD-10002" not in other
+    s = chat.new_sender()
+    assert "30 days" in say(chat, s, "can I return the kettle?", t)
+    trainers = say(chat, s, "and the trainers?", t)
+    assert "ORD-10001" in trainers and "30 days" in trainers  # the return question, asked again
+
+
+def test_an_anonymous_order_number_is_kept_for_the_next_question(chat):
+    s = chat.new_sender()
+    assert "sign in" in say(chat, s, "has ORD-40001 shipped?")
+    why = say(chat, s, "That's annoying. Can't you just tell me yes or no whether it's shipped?")
+    assert "keeps your orders private" in why and "order number" not in why
+    again = say(chat, s, "so when do i get my money back?")
+    assert "ORD-40001" in again and "order number" not in again
+
+
+def test_same_again_for_another_order_repeats_the_request(chat):
+    s, t = chat.new_sender(), token(ALICE)
+    assert "30 days" in say(chat, s, "can I send the kettle back?", t)
+    again = say(chat, s, "same again for the trainers please", t)
+    assert "ORD-10001" in again and "30 days" in again
+
+
 def test_a_refund_on_an_order_not_yet_shipped_offers_to_cancel_it(chat, backend_redis):
     s, t = chat.new_sender(), token(BEN)
     offer = say(chat, s, "I want a refund for the phone case", t)

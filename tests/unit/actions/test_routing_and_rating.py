@@ -218,7 +218,8 @@ def test_after_a_fixed_answer_the_other_request_of_the_message_is_offered():
 
 
 def _run_action(module: str, action: str, text: str, intent: str, slots: dict, sentiment: tuple = ("negative", 0.9),
-                active_loop: str = "action_listen", running_loop: str | None = None):
+                active_loop: str = "action_listen", running_loop: str | None = None,
+                said_before: str = "Could you tell me your order number?"):
     """What `action` says and returns for the customer's `text`, after a question from the bot."""
     import importlib
     import os
@@ -231,7 +232,7 @@ def _run_action(module: str, action: str, text: str, intent: str, slots: dict, s
     label, score = sentiment
     message = {"text": text, "intent": {"name": intent, "confidence": 0.9}, "entities": [], "metadata": {},
                "sentiment": {"label": label, "score": score}}
-    events = [{"event": "bot", "text": "Could you tell me your order number?"},
+    events = [{"event": "bot", "text": said_before},
               {"event": "user", "text": text, "parse_data": message, "input_channel": "rest"}]
     dispatcher = CollectingDispatcher()
     loop = {"name": running_loop} if running_loop else {}
@@ -627,3 +628,36 @@ def test_a_number_the_nlu_could_not_place_corrects_the_order_for_the_request_bef
     assert "ORD-20001" in said[0] and "sign in" in said[0]
     said, _ = rephrase_after("greet")  # no order request before: not taken for a correction
     assert "ORD-20001" not in " ".join(str(s) for s in said)
+
+
+def test_a_pushback_on_sign_in_hears_why_even_when_upset_until_anger_comes_back():
+    asked_to_sign_in = replies.anonymous_order_reply("ORD-30001")
+    text = "oh come on, can't you just say yes or no"
+    said, _ = _run_action("actions.actions", "ActionRephrase", text, "nlu_fallback", {}, sentiment=("negative", 0.97),
+                          said_before=asked_to_sign_in)
+    assert said == [replies.sign_in_why()]
+    # a person offered already: the anger has come back, so they are put through
+    said, returned = _run_action("actions.actions", "ActionRephrase", text, "nlu_fallback", {"handoff_offered": True},
+                                 sentiment=("negative", 0.97), said_before=asked_to_sign_in)
+    assert FollowupAction("action_handoff") in returned
+
+
+@pytest.mark.parametrize("text, repeated", [
+    ("same again for the sofa", "request_refund"), ("hmm no, keep that, do the sofa instead", "request_refund"),
+    ("what about the sofa", None),
+])
+def test_a_request_asked_again_for_another_order(text, repeated):
+    import os
+    from unittest import mock
+
+    from rasa_sdk import Tracker
+
+    with mock.patch.dict(os.environ, {"DEV_MODE": "true"}):
+        from actions.actions import request_repeated
+
+    def user(words, intent):
+        return {"event": "user", "text": words, "parse_data": {"text": words, "intent": {"name": intent}}}
+
+    events = [user("can I get a refund on my order?", "request_refund"), user("the phone bits", "inform"),
+              user(text, "nlu_fallback")]
+    assert request_repeated(Tracker("t", {}, events[-1]["parse_data"], events, False, None, {}, "action_listen")) == repeated

@@ -124,6 +124,9 @@ def _dialect(text):
     ("tell me where it's at?", "tell me where it's?"),
     ("tell me about the sofa", "tell me about the sofa"),
     ("look at me now", "look at me now"),
+    ("wears my parcel", "where's my parcel"),  # a slip into a real word
+    ("Hi. were is my sofa?", "Hi. where's my sofa?"),
+    ("she wears my jacket more than I do", "she wears my jacket more than I do"),
 ])
 def test_spoken_english_as_typed(said, written):
     assert _dialect(said) == written
