@@ -120,6 +120,11 @@ class ActionLeaveForm(Action):
         if NO_ORDER_NUMBER.search(said_last(text)):  # read as the form's own request too ("can't find my order number")
             dispatcher.utter_message(text=replies.no_order_number(mood(tracker).upset))
             return [*left, *NO_OFFER, SlotSet("handoff_offered", True), *LISTEN]
+        if intent == "cancel_order" and intent != tracker.get_slot("order_topic") and CANCELLATION_ASKED.search(said_last(text)):
+            # "actually scrap that, can I cancel it instead?": the same order, another request; the form goes on
+            dispatcher.utter_message(text=replies.form_switched(intent))
+            dispatcher.utter_message(response="utter_ask_order_id")
+            return [SlotSet("order_topic", intent), *LISTEN]
         if intent is not None and intent == tracker.get_slot("order_topic"):
             # "are you kidding me, just cancel it": the same request again, not a withdrawal
             dispatcher.utter_message(text=replies.order_number_needed(mood(tracker).upset))
@@ -128,6 +133,12 @@ class ActionLeaveForm(Action):
             dispatcher.utter_message(text=replies.form_left())
             return [*left, *NO_OFFER, *LISTEN]
         return [*left, *hand_on(dispatcher, intent)]
+
+
+# a cancellation asked for, not "cancel that" said of the question ("can I cancel it instead?")
+CANCELLATION_ASKED = re.compile(r"\binstead\b|\b(?:can|could|may) (?:i|you|we) (?:just |please )?cancel"
+                                r"|\b(?:want|like|need|wanna|rather) (?:to )?cancel|\bcancel (?:the|my|this|that) (?:order|parcel"
+                                r"|delivery|purchase)", re.IGNORECASE)
 
 
 def said_last(text: str) -> str:

@@ -49,8 +49,9 @@ STATE_WORDS: List[tuple] = [
     (re.compile(r"\b(?:(?:was|were|been|got|already|it)\s+(?:\w+\s+)?delivered|arrived|came (?:yesterday|last|on|today)"
                 r"|(?:already|that|which|has|have)\s+(?:come|came)|came already|turned up|received it|got it)\b", re.I),
      frozenset({"delivered"})),
-    # "the order that's stuck", "the one that's taking forever"
-    (re.compile(r"\b(?:stuck|delayed|held up|running late|taking (?:ages|forever)|(?:one|order|that'?s|is) late)\b", re.I),
+    # "the order that's stuck", "the one that's taking forever", "the late one"
+    (re.compile(r"\b(?:stuck|delayed|held up|running late|taking (?:ages|forever)|(?:one|order|that'?s|is) late"
+                r"|late (?:one|order|parcel|delivery))\b", re.I),
      frozenset({"delayed"})),
 ]
 

@@ -291,6 +291,12 @@ def request_kept_for_later(intent: str) -> str:
     return f"I can also {what} once we've sorted this."
 
 
+def form_switched(intent: str) -> str:
+    """Said when a customer asked for an order number changes what they want done with it."""
+    what = _OFFERS.get(intent, "help with that").format(order="that order")
+    return f"Sure, I'll {what} instead."
+
+
 def sorry_to_hear() -> str:
     """Before the thanks for a complaint given as feedback ("your driver threw my parcel over the fence")."""
     return "I'm sorry to hear that, and thank you for telling us."

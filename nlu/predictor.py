@@ -22,6 +22,7 @@ from nlu.person import (asks_about_the_assistant, asks_for_someone_to_ring, asks
                         person_demanded)
 from nlu.requests import (COURTESIES, DETAILS, EVEN_ODDS, MAX_CLAUSES, REACTIONS, SIGN_OFFS, SURE, WITHDRAWN_INTENT,
                           Request, after_greeting, best_clause, clause_spans, demand_in_anger, pick_requests, request_in_reaction, taken_back, word_cuts)
+from nlu.sarcasm import sarcastic_thanks
 from nlu.spoken import written_form
 from nlu.windows import window_spans
 
@@ -38,6 +39,7 @@ ASSISTANT_INTENT = "bot_challenge"
 MAX_NAME_QUESTION_WORDS = 8
 MAX_SMALL_TALK_WORDS = 14
 CONTACT_INTENT = "opening_hours_contact"
+FEEDBACK_INTENT = "give_feedback"
 FAREWELL_INTENT = "goodbye"
 # the intents that start one of our own flows: about another company, out of scope instead
 OURS_TO_ANSWER = frozenset({"order_status", "track_delivery", "delivery_late", "cancel_order", "request_refund",
@@ -117,7 +119,8 @@ class Predictor:
                         sentiment = self._sentiment(t_sentiment_logits.softmax(-1))
         # words that decide whatever the model read: another company's business (nlu.elsewhere), a
         # person asked for outright or called off, the assistant's name or its life asked, our phone line
-        # asked for rather than a person now (nlu.person), a verbless follow-up (nlu.follow_up), a request
+        # asked for rather than a person now (nlu.person), thanks for nothing (nlu.sarcasm), a verbless
+        # follow-up (nlu.follow_up), a request
         # dropped without a goodbye (nlu.asked), a replacement chosen (contracts.remedies)
         if about_another_business(asked, self.other_businesses):
             ranking, requests = self._elsewhere(ranking, requests)
@@ -132,6 +135,11 @@ class Predictor:
             ranking, requests = self._ruled(ranking, ASSISTANT_INTENT), []
         elif ranking[0]["name"] == PERSON_INTENT and asks_for_someone_to_ring(asked):
             ranking, requests = self._ruled(ranking, CONTACT_INTENT), []
+        elif sarcastic_thanks(asked):
+            # "cheers for nothing": feedback, and negative whatever the thank-you word made of it
+            ranking, requests = self._ruled(ranking, FEEDBACK_INTENT), []
+            if NEGATIVE in self.loaded.sentiments:
+                sentiment = {"label": NEGATIVE, "score": max(SURE, sentiment["score"] if sentiment["label"] == NEGATIVE else 0.0)}
         elif (asked_again := follow_up_intent(ranking, asked, self.loaded.intents)) is not None:
             # "and the other one?", "Thanks. And the trainers?": the same kind of question about another thing
             ranking, requests = self._ruled(ranking, asked_again), []

@@ -42,6 +42,7 @@ ALICE, BEN, DEV = CUSTOMERS["C1001"], CUSTOMERS["C1002"], CUSTOMERS["C1004"]
     (BEN, "the one that hasn't left yet", "cancel_order", "ORD-20001"),
     (BEN, "any news on the order thats stuck? its been ages", "order_status", "ORD-20002"),
     (BEN, "the one that's taking forever", "order_status", "ORD-20002"),
+    (BEN, "the late one", "order_status", "ORD-20002"),
     # another name for the product
     (ALICE, "oh and the runners, are they on the way yet?", "track_delivery", "ORD-10001"),
     (BEN, "has the couch left yet", "order_status", "ORD-20002"),

@@ -256,6 +256,17 @@ def test_asking_again_for_the_forms_own_request_is_not_a_withdrawal():
     assert said == [replies.form_left()]
 
 
+def test_a_cancellation_asked_for_in_the_form_changes_its_request_and_the_form_goes_on():
+    said, returned = _leave_form_after("actually scrap that, can I cancel it instead?", "cancel_order",
+                                       {"order_topic": "order_status"})
+    assert said == [replies.form_switched("cancel_order"), "utter_ask_order_id"]
+    assert SlotSet("order_topic", "cancel_order") in returned
+    assert not any(isinstance(e, dict) and e.get("event") == "active_loop" for e in returned)  # the form goes on
+    # "cancel that" said of the question still drops it
+    said, _ = _leave_form_after("cancel that", "cancel_order", {"order_topic": "order_status"})
+    assert said == [replies.form_left()]
+
+
 def test_a_number_of_the_wrong_length_is_a_wrong_order_number_and_the_form_goes_on():
     for text in ("1234", "its 123", "ORD 12"):
         said, returned = _leave_form_after(text, "out_of_scope", {"order_topic": "order_status"})

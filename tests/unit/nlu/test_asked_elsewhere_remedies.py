@@ -180,12 +180,31 @@ def test_another_company_is_out_of_scope_even_when_the_model_is_unsure(predictor
 
 
 def test_a_double_charge_needs_a_word_of_money():
-    intents = ["billing_charged_twice", "item_damaged"]
+    intents = ["billing_charged_twice", "order_status"]
     prob = torch.tensor([[0.8, 0.2], [0.8, 0.2]])
     kept = without_unsaid(prob, ["I've only used it twice", "you took the money twice"], intents)
     assert kept[0].tolist() == [0.0, 1.0]  # no money in it: the next guess stands
     assert torch.allclose(kept[1], prob[1])
     assert torch.equal(without_unsaid(prob, ["twice", "twice"], ["a", "b"]), prob)  # a project without the intent
+
+
+@pytest.mark.parametrize("intent, text, said", [
+    ("wrong_item", "I bought a kettle from you", False),  # background, not a wrong item
+    ("wrong_item", "I've got two orders with you", False),
+    ("wrong_item", "they sent me the wrong size", True),
+    ("wrong_item", "ordered a lamp and got a toaster", True),
+    ("wrong_item", "half my order is missing", True),
+    ("wrong_item", "it's a men's shirt in XL?? Not the summer dress I ordered", True),
+    ("item_damaged", "the sofa delivery has been pushed back again", False),
+    ("item_damaged", "I've been shopping with you for years and always been happy", False),
+    ("item_damaged", "kettle's gone kaput, trips the fuse", True),
+    ("item_damaged", "the heel has come off my boot", True),
+    ("item_damaged", "the headphones stopped working after a week", True),
+])
+def test_a_wrong_item_and_damage_need_a_word_for_them(intent, text, said):
+    prob = torch.tensor([[0.8, 0.2]])
+    kept = without_unsaid(prob, [text], [intent, "order_status"])
+    assert (kept[0, 0].item() > 0) is said
 
 
 @pytest.mark.parametrize("text, demanded", [

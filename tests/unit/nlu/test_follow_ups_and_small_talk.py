@@ -6,6 +6,7 @@ import pytest
 
 from nlu.follow_up import follow_up_intent
 from nlu.person import asks_about_the_assistant, asks_for_someone_to_ring, asks_the_assistants_name
+from nlu.sarcasm import sarcastic_thanks
 from tests.unit.nlu.tiny import DecodingNet, rule_predictor
 
 INTENTS = {"inform", "order_status", "opening_hours_contact", "thanks"}
@@ -90,3 +91,27 @@ def test_the_predictor_applies_the_phone_line_and_small_talk_rules():
     assert p.parse("is there someone I can ring about a delivery?")["intent"]["name"] == "opening_hours_contact"
     assert p.parse("can I speak to someone")["intent"]["name"] == "speak_to_human"
     assert p.parse("do you enjoy your job or is it all a bit boring")["intent"]["name"] == "bot_challenge"
+
+
+@pytest.mark.parametrize("text, sarcastic", [
+    ("wow. only took forever. cheers for nothing", True), ("thanks for nothing", True),
+    ("thanks for wasting my time", True), ("really helpful, not", True),
+    ("thanks a lot, that sorted it", False), ("cheers for that", False), ("nothing else, thanks", False),
+])
+def test_thanks_for_nothing(text, sarcastic):
+    assert sarcastic_thanks(text) is sarcastic
+
+
+class ThanksNet(DecodingNet):
+    INTENTS = ("thanks", "give_feedback", "out_of_scope")
+
+    def scores(self, text):
+        return [5.0 if "cheers" in text or "thanks" in text else 0.0, 0.0, 1.0], [0.0, 1.0, 0.0]
+
+
+def test_the_predictor_reads_thanks_for_nothing_as_negative_feedback():
+    p = rule_predictor(ThanksNet, {})
+    parsed = p.parse("cheers for nothing")
+    assert parsed["intent"]["name"] == "give_feedback"
+    assert parsed["sentiment"]["label"] == "negative" and parsed["sentiment"]["score"] >= 0.8
+    assert p.parse("cheers, that's great")["intent"]["name"] == "thanks"
