@@ -8,7 +8,8 @@ the customer's orders back to them. So, sentence by sentence:
 - a message that also speaks of us ("Last month I had a double payment on another site. …
   Anyway, the air fryer I got from you has stopped heating up. Can I send it back?") is read
   from its sentences about us; there a vaguer "another site" or "somewhere else" counts too.
-A company merely compared with ("you're slower than amazon") is left to the model. A place near the
+A company merely compared with ("you're slower than amazon", "I'd normally buy this on Amazon but
+thought I'd give you a go") is left to the model. A place near the
 customer ("a good plumber near me") is out of scope unless it is one of ours ("a shop near Leeds");
 so is advice on using or caring for a thing ("best way to descale a kettle") when no problem
 with the order is mentioned.
@@ -37,7 +38,11 @@ DEFAULT_OTHER_BUSINESSES = (
 _THEIR_THINGS = (r"parcel|package|order|delivery|deliveries|tracking|account|prime|subscription|refund|driver|app|website|site"
                  r"|store|shop|customer service|do|does|did|has|have|is|are|was|were|sent|delivered|lost|left|says"
                  r"|said|charged|will|won'?t|open|opens|shut|shuts|close|closes|deliver")
-_TOWARDS_THEM = r"at|from|on|to|with|by|contact|call|ring|email|about"
+_TOWARDS_THEM = r"at|from|off|on|to|with|by|contact|call|ring|email|about"
+# a sentence that names them to compare us with them: "I'd normally buy this on Amazon but thought
+# I'd give you a go" is about us
+_COMPARED = re.compile(r"\b(?:than|give|gave|giving|try|tried|trying|instead of|rather than|over|chose|picked)\s+"
+                       r"(?:you|u|yours|you guys|you lot)\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=8)
@@ -96,7 +101,10 @@ def about_another_business(text: str, businesses: tuple[str, ...] = DEFAULT_OTHE
     module docstring)."""
     if (_LOCAL.search(text) and not _OURS_NEARBY.search(text)) or asks_for_advice(text):
         return True
-    return bool(businesses) and _pattern(tuple(businesses)).search(text) is not None
+    if not businesses:
+        return False
+    named = _pattern(tuple(businesses))
+    return any(named.search(m.group()) and not _COMPARED.search(m.group()) for m in _SENTENCES.finditer(text))
 
 
 def about_us(text: str, businesses: tuple[str, ...] = DEFAULT_OTHER_BUSINESSES) -> str | None:

@@ -6,6 +6,7 @@ import re
 from typing import Any
 
 import torch
+from contracts.dismissal import nothing_but_dismissal
 from contracts.languages import other_language
 from contracts.remedies import replacement_chosen
 from transformers import BatchEncoding
@@ -117,16 +118,20 @@ class Predictor:
                     ranking, requests = t_ranking, t_requests
                     if asked == text:  # the words left out may be what carries the feeling
                         sentiment = self._sentiment(t_sentiment_logits.softmax(-1))
-        # words that decide whatever the model read: another company's business (nlu.elsewhere), a
-        # person asked for outright or called off, the assistant's name or its life asked, our phone line
-        # asked for rather than a person now (nlu.person), thanks for nothing (nlu.sarcasm), a verbless
-        # follow-up (nlu.follow_up), a request
-        # dropped without a goodbye (nlu.asked), a replacement chosen (contracts.remedies)
+        # words that decide whatever the model read: another company's business (nlu.elsewhere); a
+        # person asked for outright or called off (nlu.person); a request dropped in so many words
+        # (contracts.dismissal); the assistant's name or its life asked, our phone line asked for rather
+        # than a person now (nlu.person); thanks for nothing (nlu.sarcasm); a verbless follow-up
+        # (nlu.follow_up); a request dropped without a goodbye (nlu.asked); a replacement chosen
+        # (contracts.remedies)
         if about_another_business(asked, self.other_businesses):
             ranking, requests = self._elsewhere(ranking, requests)
         elif person_demanded(asked):
             ranking, requests = self._ruled(ranking, PERSON_INTENT), []
         elif person_called_off(asked):
+            ranking, requests = self._ruled(ranking, WITHDRAWN_INTENT), []
+        elif nothing_but_dismissal(text):
+            # "you know what, never mind, forget I asked": a no to what was going on, however the model read it
             ranking, requests = self._ruled(ranking, WITHDRAWN_INTENT), []
         elif asks_the_assistants_name(asked) and not requests and len(asked.split()) <= MAX_NAME_QUESTION_WORDS:
             # only when that is all the message asks: "what's your name? also where is ORD-10001" is two requests

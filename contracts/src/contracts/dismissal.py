@@ -10,7 +10,8 @@ import re
 MIN_WORDS_AFTER = 3
 
 DISMISSAL = re.compile(
-    r"\b(?:forget (?:that|it|about (?:that|it))|scratch that|ignore that|never ?mind(?: (?:that|about that))?)\b"
+    r"\b(?:forget (?:that|it|about (?:that|it)|(?:that )?i (?:asked|said anything|mentioned it))|scratch that|ignore that"
+    r"|never ?mind(?: (?:that|about that))?)\b"
     r"[\s,.!:;-]*",
     re.IGNORECASE)
 
@@ -31,3 +32,15 @@ def after_dismissal(text: str) -> str | None:
         return None
     rest = text[dismissals[-1].end():]
     return rest if len(rest.split()) >= MIN_WORDS_AFTER else None
+
+
+# what may come with a dismissal without saying anything more ("you know what, never mind")
+_FILLER = re.compile(r"\b(?:you know what|actually|oh|ok|okay|um|erm|just|then|please|sorry|honestly|nah|no|fine"
+                     r"|right|well|ah|ugh|it'?s fine|it'?s ok(?:ay)?|don'?t worry)\b", re.IGNORECASE)
+
+
+def nothing_but_dismissal(text: str) -> bool:
+    """Whether `text` only drops what came before ("you know what, never mind, forget I asked")."""
+    if not DISMISSAL.search(text):
+        return False
+    return not re.search(r"\w", _FILLER.sub(" ", DISMISSAL.sub(" ", text)))

@@ -2,7 +2,7 @@
 
 import pytest
 
-from contracts.dismissal import PERSON_CALLED_OFF, after_dismissal
+from contracts.dismissal import PERSON_CALLED_OFF, after_dismissal, nothing_but_dismissal
 
 
 @pytest.mark.parametrize("text, after", [
@@ -24,3 +24,11 @@ def test_what_follows_a_dismissal(text, after):
 ])
 def test_a_person_called_off(text, called_off):
     assert (PERSON_CALLED_OFF.search(text) is not None) is called_off
+
+
+@pytest.mark.parametrize("text, only", [
+    ("you know what, never mind, forget I asked", True), ("never mind", True), ("oh forget it then", True),
+    ("never mind, where is my parcel", False), ("forget it, cancel it", False), ("where is my parcel", False),
+])
+def test_nothing_but_a_dismissal(text, only):
+    assert nothing_but_dismissal(text) is only

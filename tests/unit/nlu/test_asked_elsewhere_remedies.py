@@ -53,6 +53,9 @@ def test_the_part_that_asks(text, asked):
     ("my sister wants a dress from Zara", True),
     ("is there a drop off point near me for returns", False),
     ("where is my sofa", False),
+    ("I got a phone charger off Amazon and it's stopped working", True),  # bought off them
+    # a company compared with in one sentence, our order in the next
+    ("I'd normally buy this on Amazon but thought I'd give you a go. The kettle isn't the one I picked", False),
 ])
 def test_another_company_asked_about(text, about_them):
     assert about_another_business(text) is about_them
