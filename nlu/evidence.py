@@ -1,4 +1,4 @@
-"""Intents a message cannot mean without a word for them (a double charge, a wrong item, damage).
+"""Intents a message cannot mean without a word for them (a double charge, a wrong item, damage, lateness).
 
 The model learnt "twice" as the mark of a double charge, so "I've only used it twice" and
 "I've called twice" read as billing complaints, quoting payments the customer never mentioned.
@@ -44,6 +44,16 @@ CUES["item_damaged"] = re.compile(
     r"|buzz|hot\b|overheat|spark|smok|battery|screen|button|zip|seam|handle|\blid|\bleg|wheel|strap|plug|cable|error"
     r"|fail|come off|coming (?:off|away)|hanging|off\b|kaput|trips?\b|fuse|blink|conk|given up|giving up|gone (?:bang|wrong)"
     r"|chuck|thr[eo]wn?|dropp?(?:ed)?\b|kick|fence|puddle|rain",
+    re.IGNORECASE)
+
+# Lateness is said in words of delivery, waiting or a date: "it's been way more than 5 days and I'm
+# not happy" after a refund was promised in 5 days is about the refund, and "who won the match last
+# night?" about nothing of ours.
+CUES["delivery_late"] = re.compile(
+    r"late|delay|deliver|arriv|\bcame\b|\bcome|coming|turn(?:ed|s)? up|show(?:ed|s)? up|\bhere\b|parcel|package|\border"
+    r"|courier|driver|dpd|evri|xdp|royal mail|track|ship|dispatch|\bsent\b|\bpost|\bvan\b|slot|reschedul|postpon"
+    r"|pushed back|moved|wait|still|\byet\b|where|when|expect|estimate|\beta\b|\bdue\b|supposed|meant to|promis|overdue"
+    r"|behind|stuck|\blos[et]|missing|no sign|never|ages|forever|hold ?up|taking|take so long|how long|by now|on time",
     re.IGNORECASE)
 
 

@@ -14,6 +14,7 @@ from transformers import BatchEncoding
 from nlu import tags as bio_tags
 from nlu.asked import asked_part, request_dropped
 from nlu.elsewhere import DEFAULT_OTHER_BUSINESSES, about_another_business, about_us
+from nlu.elapsed import time_complained_of
 from nlu.entities import RuleExtractor, apply_synonyms, merge
 from nlu.evidence import without_unsaid
 from nlu.families import family_confidence
@@ -41,6 +42,8 @@ MAX_NAME_QUESTION_WORDS = 8
 MAX_SMALL_TALK_WORDS = 14
 CONTACT_INTENT = "opening_hours_contact"
 FEEDBACK_INTENT = "give_feedback"
+# readings that ask for nothing of their own
+NOT_A_REQUEST = frozenset({"inform", "affirm", "deny", "thanks", "greet", "goodbye", "out_of_scope", "give_feedback"})
 FAREWELL_INTENT = "goodbye"
 # the intents that start one of our own flows: about another company, out of scope instead
 OURS_TO_ANSWER = frozenset({"order_status", "track_delivery", "delivery_late", "cancel_order", "request_refund",
@@ -121,9 +124,9 @@ class Predictor:
         # words that decide whatever the model read: another company's business (nlu.elsewhere); a
         # person asked for outright or called off (nlu.person); a request dropped in so many words
         # (contracts.dismissal); the assistant's name or its life asked, our phone line asked for rather
-        # than a person now (nlu.person); thanks for nothing (nlu.sarcasm); a verbless follow-up
-        # (nlu.follow_up); a request dropped without a goodbye (nlu.asked); a replacement chosen
-        # (contracts.remedies)
+        # than a person now (nlu.person); thanks for nothing (nlu.sarcasm); how long it has been
+        # (nlu.elapsed); a verbless follow-up (nlu.follow_up); a request dropped without a goodbye
+        # (nlu.asked); a replacement chosen (contracts.remedies)
         if about_another_business(asked, self.other_businesses):
             ranking, requests = self._elsewhere(ranking, requests)
         elif person_demanded(asked):
@@ -143,8 +146,12 @@ class Predictor:
         elif sarcastic_thanks(asked):
             # "cheers for nothing": feedback, and negative whatever the thank-you word made of it
             ranking, requests = self._ruled(ranking, FEEDBACK_INTENT), []
-            if NEGATIVE in self.loaded.sentiments:
-                sentiment = {"label": NEGATIVE, "score": max(SURE, sentiment["score"] if sentiment["label"] == NEGATIVE else 0.0)}
+            sentiment = self._complaint(sentiment)
+        elif time_complained_of(asked) and not requests and (ranking[0]["name"] in NOT_A_REQUEST
+                                                              or ranking[0]["confidence"] < EVEN_ODDS):
+            # "it's been way more than 5 days and I'm not happy": the last answer was not good enough
+            ranking = self._ruled(ranking, FEEDBACK_INTENT)
+            sentiment = self._complaint(sentiment)
         elif (asked_again := follow_up_intent(ranking, asked, self.loaded.intents)) is not None:
             # "and the other one?", "Thanks. And the trainers?": the same kind of question about another thing
             ranking, requests = self._ruled(ranking, asked_again), []
@@ -174,6 +181,12 @@ class Predictor:
             "requests": requests,
             "model": self.version,
         }
+
+    def _complaint(self, sentiment: dict[str, Any]) -> dict[str, Any]:
+        """The sentiment of a message the rules read as a complaint: negative, and clearly so."""
+        if NEGATIVE not in self.loaded.sentiments:
+            return sentiment
+        return {"label": NEGATIVE, "score": max(SURE, sentiment["score"] if sentiment["label"] == NEGATIVE else 0.0)}
 
     def sure_enough(self, ranking: list[dict[str, Any]]) -> float:
         """What the fallback threshold is compared with: the top intent's probability with its

@@ -203,8 +203,12 @@ def test_a_double_charge_needs_a_word_of_money():
     ("item_damaged", "kettle's gone kaput, trips the fuse", True),
     ("item_damaged", "the heel has come off my boot", True),
     ("item_damaged", "the headphones stopped working after a week", True),
+    ("delivery_late", "it's been way more than 5 days and I'm not happy", False),  # after a refund promised in 5 days
+    ("delivery_late", "who won the match last night?", False),
+    ("delivery_late", "trainers shud of been here by now", True),
+    ("delivery_late", "the sofa was due monday", True),
 ])
-def test_a_wrong_item_and_damage_need_a_word_for_them(intent, text, said):
+def test_a_wrong_item_damage_and_lateness_need_a_word_for_them(intent, text, said):
     prob = torch.tensor([[0.8, 0.2]])
     kept = without_unsaid(prob, [text], [intent, "order_status"])
     assert (kept[0, 0].item() > 0) is said

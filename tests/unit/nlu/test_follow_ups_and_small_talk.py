@@ -4,6 +4,7 @@ asked for are not complaints or a person wanted now (nlu.person)."""
 
 import pytest
 
+from nlu.elapsed import time_complained_of
 from nlu.follow_up import follow_up_intent
 from nlu.person import asks_about_the_assistant, asks_for_someone_to_ring, asks_the_assistants_name
 from nlu.sarcasm import sarcastic_thanks
@@ -115,3 +116,28 @@ def test_the_predictor_reads_thanks_for_nothing_as_negative_feedback():
     assert parsed["intent"]["name"] == "give_feedback"
     assert parsed["sentiment"]["label"] == "negative" and parsed["sentiment"]["score"] >= 0.8
     assert p.parse("cheers, that's great")["intent"]["name"] == "thanks"
+
+
+@pytest.mark.parametrize("text, complained", [
+    ("It's been way more than 5 days and I'm not happy", True), ("its been over a weeek now tbh", True),
+    ("it's been ages", True), ("it's been a lovely chat", False), ("it was due five days ago", False),
+])
+def test_how_long_it_has_been(text, complained):
+    assert time_complained_of(text) is complained
+
+
+class ElapsedNet(DecodingNet):
+    """delivery_late on "sofa", out_of_scope otherwise (the cue rule takes lateness out of "days")."""
+
+    INTENTS = ("delivery_late", "give_feedback", "out_of_scope")
+
+    def scores(self, text):
+        return [5.0 if "sofa" in text else 0.0, 0.0, 1.0], [0.0, 1.0, 0.0]
+
+
+def test_the_predictor_reads_how_long_it_has_been_as_a_complaint():
+    p = rule_predictor(ElapsedNet, {"delivery_late": 6})
+    parsed = p.parse("it's been way more than 5 days and I'm not happy")
+    assert parsed["intent"]["name"] == "give_feedback" and parsed["sentiment"]["label"] == "negative"
+    # a request of its own in the words stays that request
+    assert p.parse("it's been over a week and my sofa still hasn't arrived")["intent"]["name"] == "delivery_late"

@@ -1,0 +1,26 @@
+"""A complaint about how long it has been: "it's been way more than 5 days and I'm not happy",
+"its been over a weeek now tbh".
+
+Said after an answer that promised a time (a refund "within 5 working days", a delivery date), it
+says the answer was not good enough; what it is about lies in the conversation, not in the words.
+The model, seeing "days", reads a late delivery, and after a refund answer the customer hears
+about their delivery. Such a message, when nothing in it reads as a request of its own, is
+feedback, and the dialogue answers it emotion first (an apology and a person).
+"""
+
+from __future__ import annotations
+
+import re
+
+_ELAPSED = re.compile(
+    r"\b(?:it'?s|its|it has|it'?s been|been|that'?s)\s+(?:been\s+)?(?:way |well |much |a lot |now )?"
+    r"(?:over|more than|longer than|nearly|almost|about|like|at least)\s+"
+    r"(?:a |an |\d+ |one |two |three |four |five |six |seven |eight |nine |ten |a couple of |a few )?(?:working |business )?"
+    r"(?:days?|weeks?|weeeks?|fortnight|months?)\b"
+    r"|\bit'?s been (?:ages|forever|weeks|days|months)\b",
+    re.IGNORECASE)
+
+
+def time_complained_of(text: str) -> bool:
+    """Whether `text` complains of how long it has been."""
+    return _ELAPSED.search(text) is not None
