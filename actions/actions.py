@@ -18,7 +18,7 @@ from actions import handoff, language, replies
 from actions.order_choice import (LISTED_ID, OrderChoice, choose_order, listed_order_id, named_orders,
                                   referred_orders, story_before)
 from actions.requests import INTERCHANGEABLE, NO_OFFER, clause_of, next_request, offered, points_at_offer
-from actions.routing import (FORM_STOPPED, LISTEN, NO_ORDER_NUMBER, WITHDRAWAL, another_request,
+from actions.routing import (FORM_STOPPED, LISTEN, WITHDRAWAL, another_request,
                              end_turn_if_handed_on, ending_turn, fixed_response, hand_on)
 from actions.profiles import (CORRECTION, Customer, Order, ProfileStore, normalise_order_id, order_id_in,
                               order_number_corrected, order_number_said)
@@ -28,6 +28,7 @@ from actions.verification import ATTEMPTS_SLOT, ORDER_SLOT, VERIFYING_SLOT, on_v
 from contracts.dismissal import PERSON_CALLED_OFF
 from contracts.follow_up import named_in_follow_up
 from contracts.identity import claim_from_events, verify_identity_claim
+from contracts.order_numbers import NO_ORDER_NUMBER
 from contracts.records import latest_user_message, user_messages
 from contracts.remedies import replacement_chosen
 

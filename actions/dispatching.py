@@ -16,9 +16,10 @@ from actions import rating, replies
 from actions.actions import answer_order_request, current_customer, latest_intent, mood
 from actions.profiles import order_number_said
 from actions.requests import NO_OFFER, next_request, offered
-from actions.routing import (FORM_STOPPED, LISTEN, NO_ORDER_NUMBER, WITHDRAWAL, another_request, ending_turn,
+from actions.routing import (FORM_STOPPED, LISTEN, WITHDRAWAL, another_request, ending_turn,
                              fixed_response, hand_on)
 from contracts.dismissal import after_dismissal
+from contracts.order_numbers import NO_ORDER_NUMBER
 from contracts.records import RATING_SLOT
 from contracts.signals import NO_INPUT, NOT_UNDERSTOOD
 

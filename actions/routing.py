@@ -47,14 +47,6 @@ WITHDRAWAL = re.compile(r"\b(never ?mind|forget (it|that|about it)|cancel (that|
                         r"|don'?t bother|no need any ?more|i'?ll (sort|figure|work) it out( myself)?|i'?ll (sort|do) it myself)\b",
                         re.IGNORECASE)
 
-# What a customer says when the order form asks for a number they don't have.
-NO_ORDER_NUMBER = re.compile(
-    r"\b(?:(?:don'?t|do not|dont) (?:know|have)|(?:can'?t|cannot|cant|couldn'?t) (?:find|remember|see)|no idea (?:of|about|what)?"
-    r"|lost|deleted|forgot(?:ten)?)\b[^.!?]{0,30}\b(?:order (?:number|no\.?|id|ref(?:erence)?)|number|confirmation|email)\b"
-    # "it never sent me a confirmation", "no email came", "I don't know it"
-    r"|\b(?:never|didn'?t|did not|haven'?t|have not|not)\s+(?:\w+\s+)?(?:got|get|received?|sent|had)\b[^.!?]{0,20}"
-    r"\b(?:confirmation|email)\b|\bno (?:confirmation|email)\b|\b(?:don'?t|do not|dont) know (?:it|that|what it is)\b",
-    re.IGNORECASE)
 
 # The actions that answer a request of the customer's own (not a reaction such as "no").
 _ANSWERING_A_REQUEST = frozenset({"action_order_request", "action_handle_complaint", "utter_account_access",

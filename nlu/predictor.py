@@ -20,6 +20,7 @@ from nlu.evidence import without_unsaid
 from nlu.families import family_confidence
 from nlu.follow_up import follow_up_intent
 from nlu.model import LoadedModel
+from nlu.order_numbers import no_number_to_give, only_a_number_given
 from nlu.person import (asks_about_the_assistant, asks_for_someone_to_ring, asks_the_assistants_name, person_called_off,
                         person_demanded)
 from nlu.requests import (COURTESIES, DETAILS, EVEN_ODDS, MAX_CLAUSES, REACTIONS, SIGN_OFFS, SURE, WITHDRAWN_INTENT,
@@ -42,6 +43,7 @@ MAX_NAME_QUESTION_WORDS = 8
 MAX_SMALL_TALK_WORDS = 14
 CONTACT_INTENT = "opening_hours_contact"
 FEEDBACK_INTENT = "give_feedback"
+DETAILS_INTENT = "inform"
 # readings that ask for nothing of their own
 NOT_A_REQUEST = frozenset({"inform", "affirm", "deny", "thanks", "greet", "goodbye", "out_of_scope", "give_feedback"})
 FAREWELL_INTENT = "goodbye"
@@ -124,7 +126,8 @@ class Predictor:
         # words that decide whatever the model read: another company's business (nlu.elsewhere); a
         # person asked for outright or called off (nlu.person); a request dropped in so many words
         # (contracts.dismissal); the assistant's name or its life asked, our phone line asked for rather
-        # than a person now (nlu.person); thanks for nothing (nlu.sarcasm); how long it has been
+        # than a person now (nlu.person); an order number given again or none to give
+        # (nlu.order_numbers); thanks for nothing (nlu.sarcasm); how long it has been
         # (nlu.elapsed); a verbless follow-up (nlu.follow_up); a request dropped without a goodbye
         # (nlu.asked); a replacement chosen (contracts.remedies)
         if about_another_business(asked, self.other_businesses):
@@ -143,6 +146,12 @@ class Predictor:
             ranking, requests = self._ruled(ranking, ASSISTANT_INTENT), []
         elif ranking[0]["name"] == PERSON_INTENT and asks_for_someone_to_ring(asked):
             ranking, requests = self._ruled(ranking, CONTACT_INTENT), []
+        elif only_a_number_given(asked):
+            # "sorry typo, 20001": the number for the request already made
+            ranking, requests = self._ruled(ranking, DETAILS_INTENT), []
+        elif no_number_to_give(asked) and not requests:
+            # "I don't have the number on me, I deleted the email": a no to the question, not an account problem
+            ranking = self._ruled(ranking, WITHDRAWN_INTENT)
         elif sarcastic_thanks(asked):
             # "cheers for nothing": feedback, and negative whatever the thank-you word made of it
             ranking, requests = self._ruled(ranking, FEEDBACK_INTENT), []

@@ -5,9 +5,10 @@ import yaml
 
 from actions import rating, replies
 from actions.requests import clause_of, next_request
-from actions.routing import ACTION_FOR_INTENT, NO_ORDER_NUMBER, WITHDRAWAL, end_turn_if_handed_on, hand_on
+from actions.routing import ACTION_FOR_INTENT, WITHDRAWAL, end_turn_if_handed_on, hand_on
 from rasa_sdk.events import ActiveLoop, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
+from contracts.order_numbers import NO_ORDER_NUMBER
 from contracts.records import RATING_SLOT, stated_rating
 
 BOT = Path(__file__).resolve().parents[3] / "bot"

@@ -1,0 +1,17 @@
+"""What a customer says when asked for an order number they do not have ("I deleted the email",
+"dunno it tbh"), shared by the NLU (such a message asks for nothing else: nlu.order_numbers) and
+the dialogue (sign-in or a person offered: actions.dispatching, actions.actions)."""
+
+from __future__ import annotations
+
+import re
+
+NO_ORDER_NUMBER = re.compile(
+    r"\b(?:(?:don'?t|do not|dont) (?:know|have)|(?:can'?t|cannot|cant|couldn'?t) (?:find|remember|see)|no idea (?:of|about|what)?"
+    r"|lost|deleted|binned|threw away|thrown away|got rid of|forgot(?:ten)?)\b[^.!?]{0,30}"
+    r"\b(?:order (?:number|no\.?|id|ref(?:erence)?)|number|confirmation|email)\b"
+    # "it never sent me a confirmation", "no email came", "I don't know it"
+    r"|\b(?:never|didn'?t|did not|haven'?t|have not|not)\s+(?:\w+\s+)?(?:got|get|received?|sent|had)\b[^.!?]{0,20}"
+    r"\b(?:confirmation|email)\b|\bno (?:confirmation|email)\b|\b(?:don'?t|do not|dont) know (?:it|that|what it is)\b"
+    r"|\bdunno (?:it|the number|what it is)\b",
+    re.IGNORECASE)
