@@ -25,7 +25,7 @@ from nlu.person import (asks_about_the_assistant, asks_for_someone_to_ring, asks
                         person_demanded)
 from nlu.requests import (COURTESIES, DETAILS, EVEN_ODDS, MAX_CLAUSES, REACTIONS, SIGN_OFFS, SURE, WITHDRAWN_INTENT,
                           Request, after_greeting, best_clause, clause_spans, demand_in_anger, pick_requests, request_in_reaction, taken_back, word_cuts)
-from nlu.sarcasm import sarcastic_thanks
+from nlu.thanks import just_thanks, sarcastic_thanks
 from nlu.spoken import written_form
 from nlu.windows import window_spans
 
@@ -44,6 +44,7 @@ MAX_SMALL_TALK_WORDS = 14
 CONTACT_INTENT = "opening_hours_contact"
 FEEDBACK_INTENT = "give_feedback"
 DETAILS_INTENT = "inform"
+THANKS_INTENT = "thanks"
 # readings that ask for nothing of their own
 NOT_A_REQUEST = frozenset({"inform", "affirm", "deny", "thanks", "greet", "goodbye", "out_of_scope", "give_feedback"})
 FAREWELL_INTENT = "goodbye"
@@ -127,7 +128,7 @@ class Predictor:
         # person asked for outright or called off (nlu.person); a request dropped in so many words
         # (contracts.dismissal); the assistant's name or its life asked, our phone line asked for rather
         # than a person now (nlu.person); an order number given again or none to give
-        # (nlu.order_numbers); thanks for nothing (nlu.sarcasm); how long it has been
+        # (nlu.order_numbers); thanks for nothing and thanks alone (nlu.thanks); how long it has been
         # (nlu.elapsed); a verbless follow-up (nlu.follow_up); a request dropped without a goodbye
         # (nlu.asked); a replacement chosen (contracts.remedies)
         if about_another_business(asked, self.other_businesses):
@@ -156,6 +157,9 @@ class Predictor:
             # "cheers for nothing": feedback, and negative whatever the thank-you word made of it
             ranking, requests = self._ruled(ranking, FEEDBACK_INTENT), []
             sentiment = self._complaint(sentiment)
+        elif just_thanks(asked) and ranking[0]["name"] != THANKS_INTENT:
+            # "ok ta", "sick ta x": a thank-you, not a goodbye or something off-topic
+            ranking, requests = self._ruled(ranking, THANKS_INTENT), []
         elif time_complained_of(asked) and not requests and (ranking[0]["name"] in NOT_A_REQUEST
                                                               or ranking[0]["confidence"] < EVEN_ODDS):
             # "it's been way more than 5 days and I'm not happy": the last answer was not good enough

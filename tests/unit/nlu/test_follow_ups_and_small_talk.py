@@ -7,7 +7,7 @@ import pytest
 from nlu.elapsed import time_complained_of
 from nlu.follow_up import follow_up_intent
 from nlu.person import asks_about_the_assistant, asks_for_someone_to_ring, asks_the_assistants_name
-from nlu.sarcasm import sarcastic_thanks
+from nlu.thanks import just_thanks, sarcastic_thanks
 from tests.unit.nlu.tiny import DecodingNet, rule_predictor
 
 INTENTS = {"inform", "order_status", "opening_hours_contact", "thanks"}
@@ -141,3 +141,11 @@ def test_the_predictor_reads_how_long_it_has_been_as_a_complaint():
     assert parsed["intent"]["name"] == "give_feedback" and parsed["sentiment"]["label"] == "negative"
     # a request of its own in the words stays that request
     assert p.parse("it's been over a week and my sofa still hasn't arrived")["intent"]["name"] == "delivery_late"
+
+
+@pytest.mark.parametrize("text, thanks", [
+    ("ok ta", True), ("sick ta x", True), ("lovely, cheers", True), ("ta very much", True),
+    ("thanks, bye", False), ("thanks, where is my parcel", False), ("cheers for nothing", False),
+])
+def test_thanks_alone(text, thanks):
+    assert just_thanks(text) is thanks
