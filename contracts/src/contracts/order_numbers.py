@@ -13,5 +13,8 @@ NO_ORDER_NUMBER = re.compile(
     # "it never sent me a confirmation", "no email came", "I don't know it"
     r"|\b(?:never|didn'?t|did not|haven'?t|have not|not)\s+(?:\w+\s+)?(?:got|get|received?|sent|had)\b[^.!?]{0,20}"
     r"\b(?:confirmation|email)\b|\bno (?:confirmation|email)\b|\b(?:don'?t|do not|dont) know (?:it|that|what it is)\b"
-    r"|\bdunno (?:it|the number|what it is)\b",
+    r"|\bdunno (?:it|the number|what it is)\b"
+    # "I'm not digging out an order number, you should be able to see it"
+    r"|\bnot (?:digging|looking|hunting|searching|going to (?:look|dig|search|hunt))\b[^.!?]{0,20}"
+    r"\b(?:order (?:number|no\.?|id)|number|confirmation|email)\b",
     re.IGNORECASE)

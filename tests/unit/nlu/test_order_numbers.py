@@ -18,6 +18,7 @@ def test_a_number_given_again(text, only):
 @pytest.mark.parametrize("text, none", [
     ("I don't have the number on me, I deleted the email", True), ("i dont have the number, binned the email ages ago", True),
     ("dunno it tbh, cant find the confirmation anywhere", True),
+    ("I'm not digging out an order number, you should be able to see it", True),
     ("I forgot my password and the email", False),  # an account problem
     ("I can't find ORD-40001 in my emails", False),  # a number given
     ("where is my parcel", False),
