@@ -27,6 +27,8 @@ _ALONE = re.compile(r"(?:^|[.!?]\s*)(?:a\s+)?(?:real\s+)?(?:human|agent|operator
                     r"\s*(?:[.!?]+|$)", re.IGNORECASE)
 # "what number do I ring to talk to someone?": a question about how, for the model to read
 _ASKED_ABOUT = re.compile(r"\b(?:what|which|how|when|where|who|is there|are there|do you have)\b", re.IGNORECASE)
+# "can I not just talk to a person instead": a demand asked as a question, not a negation
+_WHY_NOT = re.compile(r"\b(?:(?:can|could) (?:i|we|you) not|(?:can'?t|cant|couldn'?t) (?:i|we|you))\b", re.IGNORECASE)
 # a negation just before the demand ("I don't really want to talk to a person"), not one earlier in
 # the sentence ("no i don't want another excuse just get me a real person")
 _NEGATED = re.compile(r"\b(?:don'?t|dont|do not|no need to|not|never)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
@@ -37,7 +39,7 @@ def person_demanded(text: str) -> bool:
     talk to a person" and "what number do I ring to talk to someone?" do not."""
     for m in _DEMAND.finditer(text):
         sentence = text[:m.start()].rsplit(".", 1)[-1].rsplit("?", 1)[-1].rsplit("!", 1)[-1]
-        if not _NEGATED.search(sentence) and not _ASKED_ABOUT.search(sentence):
+        if (not _NEGATED.search(sentence) or _WHY_NOT.search(sentence)) and not _ASKED_ABOUT.search(sentence):
             return True
     return _ALONE.search(text.strip()) is not None
 
@@ -67,7 +69,11 @@ def asks_the_assistants_name(text: str) -> bool:
 _ABOUT_THE_ASSISTANT = re.compile(
     r"\b(?:do|don'?t|dont) you (?:ever |actually |even |really )?(?:enjoy|like|love|hate|mind) (?:your|ur) (?:job|work|life)"
     r"|\b(?:do|don'?t|dont) you (?:ever |actually |even |really )?(?:get (?:bored|tired|lonely|fed up)|sleep|dream|have (?:feelings|a life|friends|a day off))"
-    r"|\bare you (?:ever |actually |even |really )?(?:bored|lonely|sad|tired|human|real|alive|a (?:ro)?bot|an? (?:ai|machine|computer))\b",
+    r"|\bare you (?:ever |actually |even |really )?(?:bored|lonely|sad|tired|human|real|alive|a (?:ro)?bot|an? (?:ai|machine|computer))\b"
+    # "well what are you actually able to do then?": what the assistant is for
+    r"|\bwhat (?:are you|can you|do you) (?:actually |even |really )?(?:able to do|good for|do|help (?:me )?with)"
+    r"(?:\s+(?:then|exactly|here|for me|anyway))?\s*(?:[?.!]|$)"
+    r"|\bwhat (?:is|'s) the point of you\b",
     re.IGNORECASE)
 
 
@@ -88,3 +94,15 @@ _SOMEONE_TO_RING = re.compile(
 def asks_for_someone_to_ring(text: str) -> bool:
     """Whether `text` asks how to phone us rather than for a person here and now."""
     return _SOMEONE_TO_RING.search(text) is not None
+
+
+
+# "I don't need a person, I just need it to actually turn up": a person refused, which the model,
+# seeing "a person", may read as one asked for
+_REFUSED = re.compile(r"\b(?:(?:i|we) (?:don'?t|dont|do not)|no need (?:for|to)|i'?m not (?:after|asking for)|not interested in)"
+                      r" (?:\w+ ){0,5}" + _PERSON + r"\b", re.IGNORECASE)
+
+
+def person_refused(text: str) -> bool:
+    """Whether `text` says the customer does not want a person (and asks for none elsewhere)."""
+    return _REFUSED.search(text) is not None and not person_demanded(text)

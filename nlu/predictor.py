@@ -22,7 +22,7 @@ from nlu.follow_up import follow_up_intent
 from nlu.model import LoadedModel
 from nlu.order_numbers import no_number_to_give, only_a_number_given
 from nlu.person import (asks_about_the_assistant, asks_for_someone_to_ring, asks_the_assistants_name, person_called_off,
-                        person_demanded)
+                        person_demanded, person_refused)
 from nlu.requests import (COURTESIES, DETAILS, EVEN_ODDS, MAX_CLAUSES, REACTIONS, SIGN_OFFS, SURE, WITHDRAWN_INTENT,
                           Request, after_greeting, best_clause, clause_spans, demand_in_anger, pick_requests, request_in_reaction, taken_back, word_cuts)
 from nlu.thanks import just_thanks, sarcastic_thanks
@@ -143,8 +143,16 @@ class Predictor:
         elif asks_the_assistants_name(asked) and not requests and len(asked.split()) <= MAX_NAME_QUESTION_WORDS:
             # only when that is all the message asks: "what's your name? also where is ORD-10001" is two requests
             ranking, requests = self._ruled(ranking, ASSISTANT_INTENT), []
-        elif asks_about_the_assistant(asked) and not requests and len(asked.split()) <= MAX_SMALL_TALK_WORDS:
+        elif (asks_about_the_assistant(asked) and not requests and len(asked.split()) <= MAX_SMALL_TALK_WORDS
+              and not self._surely_a_request(ranking)):
+            # "my sofa is late, what can you do?" asks about the sofa
             ranking, requests = self._ruled(ranking, ASSISTANT_INTENT), []
+        elif ranking[0]["name"] == PERSON_INTENT and person_refused(asked):
+            # "I don't need a person, I just need it to actually turn up": the model's next reading
+            ranking = [r for r in ranking if r["name"] != PERSON_INTENT]
+            requests = [r for r in requests if r["intent"] != PERSON_INTENT]
+            if self.sure_enough(ranking) < self.threshold:
+                ranking = self._ruled(ranking, WITHDRAWN_INTENT)  # no reading of the rest: a no to the person
         elif ranking[0]["name"] == PERSON_INTENT and asks_for_someone_to_ring(asked):
             ranking, requests = self._ruled(ranking, CONTACT_INTENT), []
         elif only_a_number_given(asked):
@@ -160,8 +168,7 @@ class Predictor:
         elif just_thanks(asked) and ranking[0]["name"] != THANKS_INTENT:
             # "ok ta", "sick ta x": a thank-you, not a goodbye or something off-topic
             ranking, requests = self._ruled(ranking, THANKS_INTENT), []
-        elif time_complained_of(asked) and not requests and (ranking[0]["name"] in NOT_A_REQUEST
-                                                              or ranking[0]["confidence"] < EVEN_ODDS):
+        elif time_complained_of(asked) and not requests and not self._surely_a_request(ranking):
             # "it's been way more than 5 days and I'm not happy": the last answer was not good enough
             ranking = self._ruled(ranking, FEEDBACK_INTENT)
             sentiment = self._complaint(sentiment)
@@ -194,6 +201,10 @@ class Predictor:
             "requests": requests,
             "model": self.version,
         }
+
+    def _surely_a_request(self, ranking: list[dict[str, Any]]) -> bool:
+        """Whether the model read a request of ours at even odds or better."""
+        return ranking[0]["name"] not in NOT_A_REQUEST and ranking[0]["confidence"] >= EVEN_ODDS
 
     def _complaint(self, sentiment: dict[str, Any]) -> dict[str, Any]:
         """The sentiment of a message the rules read as a complaint: negative, and clearly so."""

@@ -7,8 +7,8 @@ from __future__ import annotations
 import re
 
 NO_ORDER_NUMBER = re.compile(
-    r"\b(?:(?:don'?t|do not|dont) (?:know|have)|(?:can'?t|cannot|cant|couldn'?t) (?:find|remember|see)|no idea (?:of|about|what)?"
-    r"|lost|deleted|binned|threw away|thrown away|got rid of|forgot(?:ten)?)\b[^.!?]{0,30}"
+    r"\b(?:(?:don'?t|do not|dont) (?:know|have)|haven'?t got|have not got|no longer have|(?:can'?t|cannot|cant|couldn'?t)"
+    r" (?:find|remember|see)|no idea (?:of|about|what)?|lost|deleted|binned|threw|thrown|got rid of|forgot(?:ten)?)\b[^.!?]{0,30}"
     r"\b(?:order (?:number|no\.?|id|ref(?:erence)?)|number|confirmation|email)\b"
     # "it never sent me a confirmation", "no email came", "I don't know it"
     r"|\b(?:never|didn'?t|did not|haven'?t|have not|not)\s+(?:\w+\s+)?(?:got|get|received?|sent|had)\b[^.!?]{0,20}"

@@ -219,6 +219,7 @@ def test_a_wrong_item_damage_and_lateness_need_a_word_for_them(intent, text, sai
     ("I'm not signing in to anything, you people are a joke. human. NOW.", True),
     ("let me speak to a manager", True),
     ("I don't want to talk to a person", False),
+    ("can I not just talk to a person instead", True),
     ("are you a real person?", False),  # a question about the bot
     ("I need the person who delivered it to come back", False),
     ("wait before that, what number do I ring to talk to someone? my phone's about to die", False),

@@ -84,7 +84,7 @@ class PersonNet(DecodingNet):
     INTENTS = ("speak_to_human", "opening_hours_contact", "bot_challenge", "out_of_scope")
 
     def scores(self, text):
-        return [3.0 if "someone" in text or "boring" in text else 0.0, 0.0, 0.0, 1.0], [0.0, 1.0, 0.0]
+        return [3.0 if "someone" in text else 0.0, 0.0, 0.0, 3.0 if "boring" in text else 1.0], [0.0, 1.0, 0.0]
 
 
 def test_the_predictor_applies_the_phone_line_and_small_talk_rules():
@@ -149,3 +149,38 @@ def test_the_predictor_reads_how_long_it_has_been_as_a_complaint():
 ])
 def test_thanks_alone(text, thanks):
     assert just_thanks(text) is thanks
+
+
+def test_a_person_refused_is_not_a_person_asked_for():
+    from nlu.person import person_refused
+
+    assert person_refused("I don't need a person. I just need it to actually turn up.")
+    assert person_refused("no i dont want a person, i just want to know where my dress is")
+    assert person_refused("I don't really want to talk to a person")
+    assert not person_refused("get me a person") and not person_refused("i need a human")
+    assert not person_refused("can I not just talk to a person instead")  # a demand, asked as a question
+
+    class RefusedNet(DecodingNet):
+        INTENTS = ("speak_to_human", "delivery_late", "out_of_scope")
+
+        def scores(self, text):
+            return [4.0 if "person" in text else 0.0, 3.6 if "turn up" in text else 0.0, 1.0], [0.0, 1.0, 0.0]
+
+    p = rule_predictor(RefusedNet, {"speak_to_human": 9, "delivery_late": 6})
+    assert p.parse("I don't need a person. I just need it to actually turn up.")["intent"]["name"] == "delivery_late"
+    assert p.parse("I need a person")["intent"]["name"] == "speak_to_human"
+
+
+def test_what_the_assistant_can_do_is_asked_only_when_nothing_else_is():
+    assert asks_about_the_assistant("Oh. Well what are you actually able to do then?")
+    assert not asks_about_the_assistant("what can you do about my refund")
+
+    class LateNet(DecodingNet):
+        INTENTS = ("delivery_late", "bot_challenge", "out_of_scope")
+
+        def scores(self, text):
+            return [5.0 if "late" in text else 0.0, 0.0, 1.0], [0.0, 1.0, 0.0]
+
+    p = rule_predictor(LateNet, {"delivery_late": 6})
+    assert p.parse("my sofa is late, what can you do?")["intent"]["name"] == "delivery_late"
+    assert p.parse("what can you do?")["intent"]["name"] == "bot_challenge"
