@@ -119,7 +119,7 @@ class Predictor:
                 t_spans, t_enc = self._encode(tidy)
                 t_intent_logits, t_sentiment_logits, _ = self.loaded.net(t_enc["input_ids"], t_enc["attention_mask"])
                 t_ranking, t_requests = self._intents(tidy, t_spans, t_intent_logits)
-                if t_ranking[0]["confidence"] > ranking[0]["confidence"]:
+                if t_ranking[0]["confidence"] > ranking[0]["confidence"] or self._request_uncovered(ranking, t_ranking):
                     # the requests' spans are in the tidied text
                     ranking, requests = t_ranking, t_requests
                     if asked == text:  # the words left out may be what carries the feeling
@@ -201,6 +201,14 @@ class Predictor:
             "requests": requests,
             "model": self.version,
         }
+
+    def _request_uncovered(self, typed: list[dict[str, Any]], tidy: list[dict[str, Any]]) -> bool:
+        """Whether correcting the slips turned a reaction into a request ("can i send the kettel bak?
+        its to noisy" read as off-topic, "…the kettle back?…" as a return): typos make a request look
+        like something we do not do, and the request read at even odds or better is what was asked."""
+        priorities = self.loaded.metadata.labels.priorities
+        return (typed[0]["name"] in REACTIONS and tidy[0]["name"] in priorities
+                and tidy[0]["confidence"] >= EVEN_ODDS)
 
     def _surely_a_request(self, ranking: list[dict[str, Any]]) -> bool:
         """Whether the model read a request of ours at even odds or better."""

@@ -42,7 +42,7 @@ CHAT_WORDS = {
     "im": "I'm", "ive": "I've", "wat": "what", "wot": "what", "wen": "when", "hw": "how", "abt": "about",
     "b4": "before", "2day": "today", "2moro": "tomorrow", "tmrw": "tomorrow", "pkg": "package",
     "cos": "because", "coz": "because", "bc": "because", "ppl": "people", "smth": "something",
-    "cn": "can", "cld": "could", "cud": "could", "wld": "would", "wud": "would", "shud": "should", "bk": "back",
+    "cn": "can", "cld": "could", "cud": "could", "wld": "would", "wud": "would", "shud": "should", "bk": "back", "bak": "back",
     "rly": "really", "tbh": "to be honest", "sum1": "someone", "ne1": "anyone", "msg": "message", "gd": "good",
 }
 # Spoken English as typed, and slips into real words: "wheres me dress at" asks where my dress is (UK and Irish "me" for "my",
