@@ -13,11 +13,11 @@ from __future__ import annotations
 
 from contracts.follow_up import named_in_follow_up
 
+from nlu.requests import EVEN_ODDS
+
 # the intents a verbless follow-up is misread as
 MISREAD_AS = frozenset({"inform", "affirm", "deny", "thanks", "greet", "goodbye", "out_of_scope"})
 ORDER_INTENT = "order_status"
-# a request read under this is no reading of its own: the follow-up rule decides
-UNSURE = 0.5
 # a request the model reads in the words named at least this surely is what they ask about
 NAMED_REQUEST = 0.25
 
@@ -29,7 +29,7 @@ def follow_up_intent(ranking: list[dict], text: str, intents: frozenset[str] | s
     if ORDER_INTENT not in intents or named_in_follow_up(text) is None or not ranking:
         return None
     top = ranking[0]
-    if top["name"] not in MISREAD_AS and top["confidence"] >= UNSURE:
+    if top["name"] not in MISREAD_AS and top["confidence"] >= EVEN_ODDS:  # a request read surely: the model's
         return None
     asked = next((r for r in ranking if r["name"] not in MISREAD_AS and r["confidence"] >= NAMED_REQUEST), None)
     return asked["name"] if asked is not None else ORDER_INTENT

@@ -63,7 +63,6 @@ def asks_the_assistants_name(text: str) -> bool:
     return _ASSISTANTS_NAME.search(text) is not None
 
 
-
 # "do you enjoy your job or is it all a bit boring", "are you ever lonely": small talk about the
 # assistant itself, which the model, seeing "boring" or "lonely", reads as an unsure complaint
 _ABOUT_THE_ASSISTANT = re.compile(
@@ -94,7 +93,6 @@ _SOMEONE_TO_RING = re.compile(
 def asks_for_someone_to_ring(text: str) -> bool:
     """Whether `text` asks how to phone us rather than for a person here and now."""
     return _SOMEONE_TO_RING.search(text) is not None
-
 
 
 # "I don't need a person, I just need it to actually turn up": a person refused, which the model,

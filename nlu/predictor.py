@@ -18,7 +18,7 @@ from nlu.elapsed import time_complained_of
 from nlu.entities import RuleExtractor, apply_synonyms, merge
 from nlu.evidence import without_unsaid
 from nlu.families import family_confidence
-from nlu.follow_up import follow_up_intent
+from nlu.follow_up import MISREAD_AS, follow_up_intent
 from nlu.model import LoadedModel
 from nlu.order_numbers import no_number_to_give, only_a_number_given
 from nlu.person import (asks_about_the_assistant, asks_for_someone_to_ring, asks_the_assistants_name, person_called_off,
@@ -45,8 +45,8 @@ CONTACT_INTENT = "opening_hours_contact"
 FEEDBACK_INTENT = "give_feedback"
 DETAILS_INTENT = "inform"
 THANKS_INTENT = "thanks"
-# readings that ask for nothing of their own
-NOT_A_REQUEST = frozenset({"inform", "affirm", "deny", "thanks", "greet", "goodbye", "out_of_scope", "give_feedback"})
+# readings that ask for nothing of their own: what a verbless follow-up is misread as, and feedback
+NOT_A_REQUEST = MISREAD_AS | {FEEDBACK_INTENT}
 FAREWELL_INTENT = "goodbye"
 # the intents that start one of our own flows: about another company, out of scope instead
 OURS_TO_ANSWER = frozenset({"order_status", "track_delivery", "delivery_late", "cancel_order", "request_refund",
