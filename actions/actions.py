@@ -25,7 +25,7 @@ from actions.profiles import (CORRECTION, Customer, Order, ProfileStore, normali
 from actions.settings import ActionSettings
 from actions.tone import Mood, mood_from_events, should_offer_human, strongly_upset
 from actions.verification import ATTEMPTS_SLOT, ORDER_SLOT, VERIFYING_SLOT, on_voice, verified_customer_id
-from contracts.dismissal import PERSON_CALLED_OFF
+from contracts.dismissal import PERSON_CALLED_OFF, PERSON_REFUSED
 from contracts.follow_up import named_in_follow_up
 from contracts.identity import claim_from_events, verify_identity_claim
 from contracts.order_numbers import NO_ORDER_NUMBER
@@ -473,7 +473,8 @@ def answer_while_queued(dispatcher: CollectingDispatcher, tracker: Tracker) -> L
     s = settings()
     try:
         text = tracker.latest_message.get("text") or ""
-        if WITHDRAWAL.search(text) or PERSON_CALLED_OFF.search(text):
+        # "I don't need a person. I just need my money back." leaves the queue like "never mind"
+        if WITHDRAWAL.search(text) or PERSON_CALLED_OFF.search(text) or PERSON_REFUSED.search(text):
             handoff.withdraw(redis_client(), tracker.sender_id)
             intent = latest_intent(tracker)
             if another_request(intent, None):

@@ -26,7 +26,9 @@ def shouting(text: str) -> bool:
 # An insult or an angry face is anger whatever the model reads: sarcasm ("ur bot is useless as hell
 # 🙄 great job guys") reads as praise to a sentiment model.
 INSULTS = re.compile(r"\b(?:useless|rubbish(?! bin)|pathetic|shambles|shambolic|disgrace(?:ful)?|incompetent|clowns?"
-                     r"|idiots?|morons?|garbage|crap|shite?|joke of a|a (?:complete |total |absolute )?joke"
+                     r"|idiots?|morons?|garbage|crap|shite?|joke of a"
+                     # "this is a joke", "what a joke", "you lot are a total joke" (not "tell me a joke")
+                     r"|(?:\bis|\bits|\bare|\bwas|what|such|\bur|'s|'re)\s+a (?:complete |total |absolute |utter )?joke"
                      r"|waste of (?:time|space)|scam(?:mers)?|cowboys)\b|[\U0001F620\U0001F621\U0001F624\U0001F92C\U0001F644]",
                      re.IGNORECASE)
 

@@ -4,6 +4,8 @@ Two kinds of words mislead a classifier into a request the customer did not make
 - an ultimatum: "get me someone who can actually do something or im cancelling everything"
   asks for a person, the cancellation is a threat; "if my trainers dont turn up by the weekend
   im never shopping here again" asks where the trainers are;
+- a person refused: "no i dont want a person, just tell me where my trainers are" asks where
+  the trainers are;
 - what the customer dismissed themselves: "ugh I can't find the email. forget that, what time
   do you lot open till?" asks for the opening hours only.
 The intent is read from what is left; sentiment and entities still come from the whole message
@@ -14,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from contracts.dismissal import MIN_WORDS_AFTER, after_dismissal
+from contracts.dismissal import MIN_WORDS_AFTER, PERSON_REFUSED, after_dismissal
 
 # what is left must still say something: "never mind, cancel it" is read whole (the bound of a
 # dismissal, contracts.dismissal, holds for an ultimatum left out too)
@@ -29,16 +31,29 @@ _ULTIMATUM = re.compile(
 _CONDITIONAL_THREAT = re.compile(
     r"\bif\s+(?P<condition>[^.!?\n]*?\S),?\s+(?:then\s+)?(?:i'?m|im|i am|i'?ll|ill|i will|we'?ll|we'?re)\s+"
     # threats, not requests: "…I'll cancel it" or "…I'll take a refund" ask for what they say
-    r"(?:never|not|leav|report|tell|post|writ|review|complain|sue|done)"
+    r"(?:never|not|leav|report|tell|post|writ|review|complain|sue|done"
+    # "…im doing a chargeback with my bank", "…I'm ringing my bank"
+    r"|(?:doing|do|fil(?:e|ing)|rais(?:e|ing)|going for|gonna do|going to do) a charge ?-?back"
+    r"|(?:contact|ring|call|phon)\w* (?:my|the) bank)"
     r"[^.!?\n]*",
     re.IGNORECASE)
+
+
+def after_person_refused(text: str) -> str | None:
+    """The words after a person refused ("no i dont want a person, just tell me where my trainers
+    are" → "just tell me where my trainers are"); None when there is none or too little follows."""
+    refusals = list(PERSON_REFUSED.finditer(text))
+    if not refusals:
+        return None
+    rest = text[refusals[-1].end():].lstrip(" ,.;:!-")
+    return rest if len(rest.split()) >= MIN_ASKED_WORDS else None
 
 
 def asked_part(text: str) -> str:
     """`text` without what comes before the customer's last dismissal and without an ultimatum (a
     conditional threat is left as its condition); `text` itself when neither is there or too
     little would be left."""
-    asked = after_dismissal(text) or text
+    asked = after_dismissal(text) or after_person_refused(text) or text
     asked = _CONDITIONAL_THREAT.sub(lambda m: m.group("condition"), asked)
     without = _ULTIMATUM.sub("", asked).strip()
     if without != asked.strip() and len(without.split()) >= MIN_ASKED_WORDS:

@@ -10,10 +10,7 @@ from __future__ import annotations
 
 import re
 
-from contracts.dismissal import PERSON_CALLED_OFF
-
-_PERSON = (r"(?:(?:a|an|some|your|one of your)\s+)?(?:real\s+|actual\s+|live\s+|proper\s+)?"
-           r"(?:human(?:\s+being)?|person|agent|operator|manager|supervisor|member of (?:staff|your team))")
+from contracts.dismissal import PERSON as _PERSON, PERSON_CALLED_OFF, PERSON_REFUSED
 # "someone" only after a verb of talking: "I need someone to be in to sign for it" asks for no one
 _SOMEONE = (r"(?:speak to|talk to|speak with|talk with|connect me (?:to|with)|transfer me to|pass me (?:on )?to"
             r"|put me through to)\s+(?:someone|somebody)")
@@ -42,6 +39,16 @@ def person_demanded(text: str) -> bool:
         if (not _NEGATED.search(sentence) or _WHY_NOT.search(sentence)) and not _ASKED_ABOUT.search(sentence):
             return True
     return _ALONE.search(text.strip()) is not None
+
+
+# a person named at all, asked for or not: "a manager", "someone to talk to", "someone to call me back"
+_NAMED = re.compile(_PERSON + r"|\b(?:someone|somebody|anyone|anybody)\s+(?:to\s+|who\s+can\s+|that\s+can\s+)?"
+                    r"(?:talk|speak|call|ring|phone|chat)|\b" + _SOMEONE, re.IGNORECASE)
+
+
+def names_a_person(text: str) -> bool:
+    """Whether `text` names a person ("please can someone sort this" names none)."""
+    return _NAMED.search(text) is not None
 
 
 def person_called_off(text: str) -> bool:
@@ -95,12 +102,7 @@ def asks_for_someone_to_ring(text: str) -> bool:
     return _SOMEONE_TO_RING.search(text) is not None
 
 
-# "I don't need a person, I just need it to actually turn up": a person refused, which the model,
-# seeing "a person", may read as one asked for
-_REFUSED = re.compile(r"\b(?:(?:i|we) (?:don'?t|dont|do not)|no need (?:for|to)|i'?m not (?:after|asking for)|not interested in)"
-                      r" (?:\w+ ){0,5}" + _PERSON + r"\b", re.IGNORECASE)
-
-
 def person_refused(text: str) -> bool:
-    """Whether `text` says the customer does not want a person (and asks for none elsewhere)."""
-    return _REFUSED.search(text) is not None and not person_demanded(text)
+    """Whether `text` says the customer does not want a person (contracts.dismissal.PERSON_REFUSED)
+    and asks for none elsewhere; the model, seeing "a person", may read one asked for."""
+    return PERSON_REFUSED.search(text) is not None and not person_demanded(text)

@@ -21,7 +21,9 @@ from nlu.families import family_confidence
 from nlu.follow_up import MISREAD_AS, follow_up_intent
 from nlu.model import LoadedModel
 from nlu.order_numbers import no_number_to_give, only_a_number_given
-from nlu.person import (asks_about_the_assistant, asks_for_someone_to_ring, asks_the_assistants_name, person_called_off,
+from nlu.pleasantries import asks_how_we_are, praised
+from nlu.person import (asks_about_the_assistant, asks_for_someone_to_ring, asks_the_assistants_name, names_a_person,
+                        person_called_off,
                         person_demanded, person_refused)
 from nlu.requests import (COURTESIES, DETAILS, EVEN_ODDS, MAX_CLAUSES, REACTIONS, SIGN_OFFS, SURE, WITHDRAWN_INTENT,
                           Request, after_greeting, best_clause, clause_spans, demand_in_anger, pick_requests, request_in_reaction, taken_back, word_cuts)
@@ -34,6 +36,8 @@ NEGATIVE = "negative"  # the sentiment label that outweighs the others in a long
 MAX_EXPLAINED_WORDS = 48
 RANKING_LENGTH = 10
 ELSEWHERE_INTENT = "out_of_scope"
+OFF_TOPIC_FLOOR = 0.25
+OFF_TOPIC_MARGIN = 2.0
 REPLACEMENT_INTENT = "item_damaged"
 # readings a request for a replacement leaves alone: the complaint itself
 KEPT_WITH_A_REPLACEMENT = frozenset({"item_damaged", "wrong_item"})
@@ -45,6 +49,8 @@ CONTACT_INTENT = "opening_hours_contact"
 FEEDBACK_INTENT = "give_feedback"
 DETAILS_INTENT = "inform"
 THANKS_INTENT = "thanks"
+GREETING_INTENT = "greet"
+POSITIVE = "positive"
 # readings that ask for nothing of their own: what a verbless follow-up is misread as, and feedback
 NOT_A_REQUEST = MISREAD_AS | {FEEDBACK_INTENT}
 FAREWELL_INTENT = "goodbye"
@@ -53,6 +59,9 @@ OURS_TO_ANSWER = frozenset({"order_status", "track_delivery", "delivery_late", "
                             "refund_not_received", "item_damaged", "wrong_item", "billing_charged_twice", "inform",
                             "product_recommendation", "account_access", "opening_hours_contact", "give_feedback",
                             "speak_to_human"})
+# the requests about one order, which a message saying it has no order number may still make
+ORDER_REQUESTS = frozenset({"order_status", "track_delivery", "delivery_late", "cancel_order", "request_refund",
+                            "refund_not_received", "item_damaged", "wrong_item"})
 
 
 class Predictor:
@@ -158,7 +167,8 @@ class Predictor:
         elif only_a_number_given(asked):
             # "sorry typo, 20001": the number for the request already made
             ranking, requests = self._ruled(ranking, DETAILS_INTENT), []
-        elif no_number_to_give(asked) and not requests:
+        elif no_number_to_give(asked) and not requests and not self._surely_an_order_request(ranking):
+            # ("i want to cancel an order but i dont have the order number" is the cancellation)
             # "I don't have the number on me, I deleted the email": a no to the question, not an account problem
             ranking = self._ruled(ranking, WITHDRAWN_INTENT)
         elif sarcastic_thanks(asked):
@@ -168,6 +178,12 @@ class Predictor:
         elif just_thanks(asked) and ranking[0]["name"] != THANKS_INTENT:
             # "ok ta", "sick ta x": a thank-you, not a goodbye or something off-topic
             ranking, requests = self._ruled(ranking, THANKS_INTENT), []
+        elif praised(asked) and sentiment["label"] == POSITIVE and not requests and not self._surely_a_request(ranking):
+            # "lol your actually quite good at this": praise, answered as thanks
+            ranking = self._ruled(ranking, THANKS_INTENT)
+        elif asks_how_we_are(asked):
+            # "how are you doing today?": a greeting, not a question about our hours
+            ranking, requests = self._ruled(ranking, GREETING_INTENT), []
         elif time_complained_of(asked) and not requests and not self._surely_a_request(ranking):
             # "it's been way more than 5 days and I'm not happy": the last answer was not good enough
             ranking = self._ruled(ranking, FEEDBACK_INTENT)
@@ -180,6 +196,9 @@ class Predictor:
         elif replacement_chosen(asked):
             kept = ranking[0]["name"] if ranking[0]["name"] in KEPT_WITH_A_REPLACEMENT else REPLACEMENT_INTENT
             ranking, requests = self._ruled(ranking, kept), []
+        if self.sure_enough(ranking) < self.threshold and not foreign and self._plainly_off_topic(ranking):
+            # "should i buy bitcoin now or wait for it to drop": nothing of ours, said so rather than "rephrase"
+            ranking = self._ruled(ranking, ELSEWHERE_INTENT, floor=self.threshold)
         intent = dict(ranking[0])
         if self.sure_enough(ranking) < self.threshold or foreign:
             # Same shape as Rasa's FallbackClassifier, so stock fallback rules apply.
@@ -209,6 +228,17 @@ class Predictor:
         priorities = self.loaded.metadata.labels.priorities
         return (typed[0]["name"] in REACTIONS and tidy[0]["name"] in priorities
                 and tidy[0]["confidence"] >= EVEN_ODDS)
+
+    def _plainly_off_topic(self, ranking: list[dict[str, Any]]) -> bool:
+        """Whether an unsure reading is still plainly off-topic: out of scope first, at
+        OFF_TOPIC_FLOOR or more, and at least OFF_TOPIC_MARGIN times as likely as the next."""
+        top, second = ranking[0], (ranking[1]["confidence"] if len(ranking) > 1 else 0.0)
+        return (top["name"] == ELSEWHERE_INTENT and top["confidence"] >= OFF_TOPIC_FLOOR
+                and top["confidence"] >= OFF_TOPIC_MARGIN * second)
+
+    def _surely_an_order_request(self, ranking: list[dict[str, Any]]) -> bool:
+        """Whether the model read a request about an order at even odds or better."""
+        return ranking[0]["name"] in ORDER_REQUESTS and ranking[0]["confidence"] >= EVEN_ODDS
 
     def _surely_a_request(self, ranking: list[dict[str, Any]]) -> bool:
         """Whether the model read a request of ours at even odds or better."""
@@ -358,7 +388,7 @@ class Predictor:
             return [], demand_in_anger(cuts, [read[head][:2] for head, _ in cuts], negative, priorities)
         if not 1 < len(parts) <= MAX_CLAUSES:
             return [], None
-        predictions = {part: read[:2] for part, read in self._classify(text, parts).items()}
+        predictions = self._person_unnamed({part: read[:2] for part, read in self._classify(text, parts).items()}, text)
         # requests only from whole clauses: a two-word fragment is too little to act on twice
         whole_clauses = [c for c in clauses if c in predictions]
         clause_predictions = [predictions[c] for c in whole_clauses]
@@ -378,6 +408,18 @@ class Predictor:
         if whole_confidence < self.threshold:
             return [], best_clause(parts, list(predictions.values()), priorities, self.threshold)
         return [], None
+
+    def _person_unnamed(self, predictions: dict[tuple[int, int], tuple[str, float]], text: str
+                        ) -> dict[tuple[int, int], tuple[str, float]]:
+        """The clauses' readings with "please can someone sort this" beside a request of ours read as
+        feedback, not a person asked for: no person is named, and the request is what to sort."""
+        priorities = self.loaded.metadata.labels.priorities
+        asking = any(intent in priorities and intent != PERSON_INTENT and c >= self.threshold
+                     for intent, c in predictions.values())
+        if not asking:
+            return predictions
+        return {(s, e): ((FEEDBACK_INTENT, c) if intent == PERSON_INTENT and not names_a_person(text[s:e]) else (intent, c))
+                for (s, e), (intent, c) in predictions.items()}
 
     def _classify(self, text: str, parts: list[tuple[int, int]]) -> dict[tuple[int, int], tuple[str, float, str]]:
         """Each part of the message read on its own, in one batch: (intent, confidence, sentiment)."""

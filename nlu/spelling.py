@@ -44,6 +44,7 @@ CHAT_WORDS = {
     "cos": "because", "coz": "because", "bc": "because", "ppl": "people", "smth": "something",
     "cn": "can", "cld": "could", "cud": "could", "wld": "would", "wud": "would", "shud": "should", "bk": "back", "bak": "back",
     "rly": "really", "tbh": "to be honest", "sum1": "someone", "ne1": "anyone", "msg": "message", "gd": "good",
+    "sposed": "supposed", "spose": "suppose",
 }
 # Spoken English as typed, and slips into real words: "wheres me dress at" asks where my dress is (UK and Irish "me" for "my",
 # the "at" that ends a US where-question), not for our opening hours
@@ -52,6 +53,8 @@ DIALECT = [
     # of a sentence before "my" they can only be "where's"
     (re.compile(r"(^\W*|[.!?]\s+)(?:wears|weres|were's|wer's|were is|wer is)\s+(my|me|the|our)\b", re.IGNORECASE),
      r"\1where's \2"),
+    # "was sposed to be hear yesterday", "should of been hear by now": "here", after "be" or "been"
+    (re.compile(r"\b(be|been)\s+hear\b", re.IGNORECASE), r"\1 here"),
     (re.compile(r"\b(where'?s|wheres|where is|where are|hows|how's|how is)\s+me\b", re.IGNORECASE), r"\1 my"),
     (re.compile(r"\bme\s+(orders?|parcels?|package|delivery|stuff|refund|money|account|password|items?)\b",
                 re.IGNORECASE), r"my \1"),

@@ -105,6 +105,9 @@ def test_leaving_the_queue_with_a_request_answers_it(chat):
     assert "in the queue" not in say(chat, s, "thanks", t)
     assert "passed our conversation" in say(chat, s, "agent please", t)
     assert "out of the queue" in say(chat, s, "cancel the agent please", t)  # a person called off
+    assert "passed our conversation" in say(chat, s, "get me a human", t)
+    refused = say(chat, s, "I don't need a person. I just need my dress to turn up", t)
+    assert "out of the queue" in refused and "ORD-30001" in refused  # a person refused leaves too
 
 
 def test_while_queued_a_fixed_answer_is_given_with_the_queue_position(chat):

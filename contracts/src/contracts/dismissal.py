@@ -11,7 +11,13 @@ MIN_WORDS_AFTER = 3
 
 DISMISSAL = re.compile(
     r"\b(?:forget (?:that|it|about (?:that|it)|(?:that )?i (?:asked|said anything|mentioned it))|scratch that|ignore that"
-    r"|never ?mind(?: (?:that|about that))?)\b"
+    r"|never ?mind(?: (?:that|about that))?"
+    # "actually no, leave it, I'll just wait", "no dont cancel it, just tell me where it is" (not "leave it
+    # with my neighbour": the words end there)
+    r"|leave it(?=\s*(?:[,.!;:-]|$))"
+    # …when another question follows ("no wait don't cancel it, i still want it" only says no)
+    r"|(?:don'?t|dont|do not) (?:cancel|return|refund|send back) (?:it|that|them|the order)"
+    r"(?=[\s,.;:!-]*(?:just|but|instead|can|could|tell|where|when|what|how|i (?:just )?(?:want|need) to know)\b))\b"
     r"[\s,.!:;-]*",
     re.IGNORECASE)
 
@@ -21,6 +27,16 @@ DISMISSAL = re.compile(
 PERSON_CALLED_OFF = re.compile(
     r"(?<!don't )(?<!dont )(?<!do not )(?<!never )\b(?:cancel|stop|call off|drop)\s+(?:the|that|my|this)?\s*"
     r"(?:request for\s+(?:a|an)\s+)?(?:human|person|agent|operator|hand-?\s?off|queue|call ?back)\b", re.IGNORECASE)
+
+
+# a person, however named: "a real human being", "one of your agents", "a manager"
+PERSON = (r"(?:(?:a|an|some|your|one of your)\s+)?(?:real\s+|actual\s+|live\s+|proper\s+)?"
+          r"(?:human(?:\s+being)?|person|agent|operator|manager|supervisor|member of (?:staff|your team))")
+
+# "I don't need a person, I just need it to actually turn up": a person refused, read by the NLU
+# (not a person asked for, though it names one) and by the queue (it leaves, like "never mind")
+PERSON_REFUSED = re.compile(r"\b(?:(?:i|we) (?:don'?t|dont|do not)|no need (?:for|to)|i'?m not (?:after|asking for)"
+                            r"|not interested in) (?:\w+ ){0,5}" + PERSON + r"\b", re.IGNORECASE)
 
 
 def after_dismissal(text: str) -> str | None:

@@ -41,7 +41,7 @@ def test_offer_human_on_repeated_negativity_or_top_tier_complaint():
 
 
 @pytest.mark.parametrize("text", ["ur bot is useless as hell 🙄 great job guys", "what a shambles, well done",
-                                  "you lot are a complete joke"])
+                                  "you lot are a complete joke", "this is a joke", "what a joke", "its a joke mate"])
 def test_an_insult_is_anger_whatever_the_model_reads(text):
     assert strongly_upset(UserMessage.from_event(user("positive", text, 0.9)))
 
@@ -49,3 +49,4 @@ def test_an_insult_is_anger_whatever_the_model_reads(text):
 def test_words_near_an_insult_are_not_one():
     assert not strongly_upset(UserMessage.from_event(user("neutral", "is it useful for camping?", 0.9)))
     assert not strongly_upset(UserMessage.from_event(user("positive", "you're a joker, thanks", 0.9)))
+    assert not strongly_upset(UserMessage.from_event(user("neutral", "tell me a joke", 0.9)))  # asked for one

@@ -2,7 +2,7 @@
 
 import pytest
 
-from contracts.dismissal import PERSON_CALLED_OFF, after_dismissal, nothing_but_dismissal
+from contracts.dismissal import PERSON_CALLED_OFF, PERSON_REFUSED, after_dismissal, nothing_but_dismissal
 
 
 @pytest.mark.parametrize("text, after", [
@@ -13,6 +13,10 @@ from contracts.dismissal import PERSON_CALLED_OFF, after_dismissal, nothing_but_
     ("never mind, cancel it", None),  # too little after it
     ("where is my parcel", None),
     ("I never minded the wait", None),
+    ("I was going to cancel it. Actually no, leave it, I'll just wait. When will it ship?", "I'll just wait. When will it ship?"),
+    ("actually no dont cancel it, just tell me where it is", "just tell me where it is"),
+    ("can you leave it with my neighbour at number 4", None),  # a delivery instruction
+    ("no wait don't cancel it, i still want it actually", None),  # only a no: nothing else asked
 ])
 def test_what_follows_a_dismissal(text, after):
     assert after_dismissal(text) == after
@@ -28,7 +32,16 @@ def test_a_person_called_off(text, called_off):
 
 @pytest.mark.parametrize("text, only", [
     ("you know what, never mind, forget I asked", True), ("never mind", True), ("oh forget it then", True),
+    ("no, leave it", True),
     ("never mind, where is my parcel", False), ("forget it, cancel it", False), ("where is my parcel", False),
 ])
 def test_nothing_but_a_dismissal(text, only):
     assert nothing_but_dismissal(text) is only
+
+
+@pytest.mark.parametrize("text, refused", [
+    ("I don't need a person. I just need my money back.", True), ("no i dont want to talk to a human", True),
+    ("I'm not asking for a manager", True), ("get me a person", False), ("I don't need a refund", False),
+])
+def test_a_person_refused(text, refused):
+    assert (PERSON_REFUSED.search(text) is not None) is refused

@@ -1,0 +1,42 @@
+"""Pleasantries the model has few words for: praise of the assistant and "how are you?".
+
+- "lol your actually quite good at this", "you're a star": praise, which the model reads as
+  thanks at low odds and the customer is asked to rephrase; it is answered as thanks.
+- "how are you doing today?": a greeting, which the model, seeing "today", reads as a question
+  about our opening hours.
+"""
+
+from __future__ import annotations
+
+import re
+
+_PRAISE = re.compile(
+    r"\b(?:you'?re|youre|your|ur|you are|u r|u are)\s+(?:actually\s+|really\s+|pretty\s+|quite\s+|very\s+|so\s+|such\s+"
+    r"|not bad\s+|an?\s+|absolute\s+)*(?:good|great|helpful|brilliant|amazing|clever|smart|star|legend|fab|fabulous"
+    r"|fantastic|ace|gem|lifesaver|life saver|superstar|wonderful|quick)\b"
+    r"|\b(?:good|clever|great|smart) (?:bot|robot|assistant)\b",
+    re.IGNORECASE)
+# "you're not very good at this", "you'd be good if…": no praise; "since you're so clever, what's the
+# capital of Australia?": a question, the praise its lead-in
+_NOT_PRAISE = re.compile(r"\bnot (?:very |really |that |so )?(?:good|great|helpful|clever|smart)\b|\bwould be\b|\bif\b"
+                         r"|\bsince\b|\?|\b(?:what|where|when|why|who|which|how|can|could|will|would)\b",
+                         re.IGNORECASE)
+
+
+def praised(text: str) -> bool:
+    """Whether `text` praises the assistant (the caller also checks the feeling is positive:
+    sarcasm reads as praise to a pattern)."""
+    return _PRAISE.search(text) is not None and _NOT_PRAISE.search(text) is None
+
+
+# "how are you doing today?", "hiya, how r u": a greeting asked as a question, with nothing else
+_HOW_ARE_YOU = re.compile(
+    r"^\W*(?:(?:hi|hiya|hello|hey|heya|morning|afternoon|evening|good (?:morning|afternoon|evening)|alright|ok|okay)\b[\s,!.]*)*"
+    r"(?:and\s+)?how\s+(?:are|r)\s+(?:you|u|ya|things)(?:\s+(?:doing|keeping|getting on|today|this (?:morning|afternoon|evening)"
+    r"|then|mate|pal|love|hun))*\W*$",
+    re.IGNORECASE)
+
+
+def asks_how_we_are(text: str) -> bool:
+    """Whether `text` only greets with "how are you?"."""
+    return _HOW_ARE_YOU.search(text) is not None

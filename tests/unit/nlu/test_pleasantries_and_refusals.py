@@ -1,0 +1,92 @@
+"""Praise and "how are you?" (nlu.pleasantries), a person refused before the request (nlu.asked),
+a clause that names no person beside a request, an unsure reading that is plainly off-topic, and
+an order request that says it has no number (nlu.predictor)."""
+
+import pytest
+
+from nlu.asked import after_person_refused, asked_part
+from nlu.pleasantries import asks_how_we_are, praised
+from tests.unit.nlu.tiny import DecodingNet, rule_predictor
+
+
+@pytest.mark.parametrize("text, praise", [
+    ("lol your actually quite good at this", True), ("you're a star", True), ("good bot", True),
+    ("ur really helpful thanks", True),
+    ("you're not very good at this are you", False), ("you would be good if you worked", False),
+    ("your trainers are good", False), ("since you're so clever, what's the capital of Australia?", False), ("is my order good to go", False),
+])
+def test_praise_of_the_assistant(text, praise):
+    assert praised(text) is praise
+
+
+@pytest.mark.parametrize("text, greeting", [
+    ("how are you doing today?", True), ("hiya, how r u", True), ("Good morning! How are you?", True),
+    ("how are you getting on", True),
+    ("how are you going to fix this", False), ("how are my trainers doing", False), ("how r u so slow", False),
+])
+def test_how_are_you_alone_is_a_greeting(text, greeting):
+    assert asks_how_we_are(text) is greeting
+
+
+def test_what_follows_a_person_refused_is_what_is_asked():
+    assert after_person_refused("no i dont want a person, just tell me where my trainers are") == \
+        "just tell me where my trainers are"
+    assert after_person_refused("I don't need a person. I just need my money back.") == "I just need my money back."
+    assert after_person_refused("i don't want a person thanks") is None  # too little follows
+    assert after_person_refused("just tell me where my trainers are") is None
+    assert asked_part("no i dont want a person, just tell me where my trainers are") == \
+        "just tell me where my trainers are"
+
+
+def test_a_threat_to_go_to_the_bank_is_left_out():
+    assert asked_part("if my sofa isnt here by friday im doing a chargeback with my bank") == "my sofa isnt here by friday"
+    assert asked_part("if it's not here by friday I'm ringing my bank") == "it's not here by friday"
+    # a request in the consequence is what is asked: left whole
+    assert asked_part("if it isn't here by friday I'll want a refund") == "if it isn't here by friday I'll want a refund"
+
+
+class ShopNet(DecodingNet):
+    """A person on "someone", a double charge on "charged", order status on "where", a cancellation
+    on "cancel", a no on "dont have", off-topic on "bitcoin" (unsure), thanks on "good"."""
+
+    INTENTS = ("speak_to_human", "billing_charged_twice", "order_status", "cancel_order", "deny",
+               "out_of_scope", "give_feedback", "thanks", "greet", "opening_hours_contact")
+
+    def scores(self, text):
+        return [4.0 if "someone" in text else 0.0, 5.0 if "charged" in text else 0.0,
+                5.0 if "where" in text else 0.0, 6.0 if "cancel" in text else 0.0,
+                3.0 if "dont have" in text else 0.0, 1.2 if "bitcoin" in text else 0.0,
+                0.5 if "bitcoin" in text else 0.0, 2.0 if "good" in text else 0.0, 0.0,
+                2.0 if "today" in text else 0.0], \
+            [0.0, 0.0, 4.0] if "good" in text else [0.0, 1.0, 0.0]
+
+
+PRIORITIES = {"speak_to_human": 9, "billing_charged_twice": 7, "cancel_order": 5, "order_status": 3}
+
+
+def test_someone_to_sort_a_request_is_not_a_person_asked_for():
+    p = rule_predictor(ShopNet, PRIORITIES)
+    parsed = p.parse("I've been charged twice for the sofa. Please can someone sort this.")
+    assert parsed["intent"]["name"] == "billing_charged_twice"
+    assert [r["intent"] for r in parsed["requests"]] in ([], ["billing_charged_twice"])
+    # a person named is still a person asked for, first
+    parsed = p.parse("I've been charged twice for the sofa. Can I speak to someone about it.")
+    assert parsed["intent"]["name"] == "speak_to_human"
+
+
+def test_an_order_request_without_its_number_is_still_the_request():
+    p = rule_predictor(ShopNet, PRIORITIES)
+    assert p.parse("i want to cancel an order but i dont have the order number")["intent"]["name"] == "cancel_order"
+    assert p.parse("i dont have the order number")["intent"]["name"] == "deny"
+
+
+def test_plainly_off_topic_when_unsure_is_off_topic_not_a_rephrase():
+    p = rule_predictor(ShopNet, PRIORITIES)
+    assert p.parse("should i buy bitcoin now")["intent"]["name"] == "out_of_scope"
+    assert p.parse("zzz qqq")["intent"]["name"] == "nlu_fallback"  # nothing read at all: rephrase
+
+
+def test_praise_is_thanks_and_how_are_you_a_greeting():
+    p = rule_predictor(ShopNet, PRIORITIES)
+    assert p.parse("lol your actually quite good at this")["intent"]["name"] == "thanks"
+    assert p.parse("how are you doing today?")["intent"]["name"] == "greet"
