@@ -25,7 +25,7 @@ from actions.profiles import (CORRECTION, Customer, Order, ProfileStore, normali
 from actions.settings import ActionSettings
 from actions.tone import Mood, mood_from_events, should_offer_human, strongly_upset
 from actions.verification import ATTEMPTS_SLOT, ORDER_SLOT, VERIFYING_SLOT, on_voice, verified_customer_id
-from contracts.dismissal import PERSON_CALLED_OFF, PERSON_REFUSED
+from contracts.dismissal import PERSON_CALLED_OFF, PERSON_REFUSED, after_dismissal
 from contracts.follow_up import named_in_follow_up
 from contracts.identity import claim_from_events, verify_identity_claim
 from contracts.order_numbers import NO_ORDER_NUMBER
@@ -473,11 +473,15 @@ def answer_while_queued(dispatcher: CollectingDispatcher, tracker: Tracker) -> L
     s = settings()
     try:
         text = tracker.latest_message.get("text") or ""
-        # "I don't need a person. I just need my money back." leaves the queue like "never mind"
-        if WITHDRAWAL.search(text) or PERSON_CALLED_OFF.search(text) or PERSON_REFUSED.search(text):
+        # "I don't need a person. I just need my money back." leaves the queue like "never mind" (not
+        # "no i dont want a bot i want a human", which the NLU reads as a person asked for)
+        refused = PERSON_REFUSED.search(text) is not None and latest_intent(tracker) != "speak_to_human"
+        if WITHDRAWAL.search(text) or PERSON_CALLED_OFF.search(text) or refused:
             handoff.withdraw(redis_client(), tracker.sender_id)
             intent = latest_intent(tracker)
-            if another_request(intent, None):
+            # "never mind, can i just cancel my phone case order instead": a cancellation asked after the
+            # dismissal, not the "cancel that" that withdraws
+            if another_request(intent, None) or (intent == "cancel_order" and after_dismissal(text)):
                 # "never mind, you can just tell me if my dress is coming today": answered at once
                 dispatcher.utter_message(text=replies.left_queue(asked=True))
                 return [SlotSet("handoff_queued", False), *hand_on(dispatcher, intent)]
@@ -495,8 +499,9 @@ def answer_while_queued(dispatcher: CollectingDispatcher, tracker: Tracker) -> L
     if understood in ANSWERED_WHILE_QUEUED:
         # a question with a fixed answer ("and are they open on Sundays?") runs no business flow
         dispatcher.utter_message(response=ANSWERED_WHILE_QUEUED[understood])
-    thanked = "You're welcome! " if intent in ("thanks", "goodbye") else ""
-    dispatcher.utter_message(text=thanked + replies.still_queued(position, position * s.handoff_wait_minutes_per_person))
+    # emotion first while waiting too: "honestly shocking service" gets an apology with the position
+    opening = "You're welcome! " if intent in ("thanks", "goodbye") else replies.empathy(mood(tracker))
+    dispatcher.utter_message(text=opening + replies.still_queued(position, position * s.handoff_wait_minutes_per_person))
     return []
 
 

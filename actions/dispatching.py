@@ -6,14 +6,15 @@ slots it changes leave the rule that ran it behind, so no policy would know the 
 from __future__ import annotations
 
 import re
-from typing import Any, Dict, List, Text
+from typing import Any, Dict, List, Optional, Text, Tuple
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import rating, replies
-from actions.actions import answer_order_request, current_customer, latest_intent, mood
+from actions.actions import answer_order_request, current_customer, earlier_request, latest_intent, mood
+from actions.order_choice import named_orders
 from actions.profiles import order_number_said
 from actions.requests import NO_OFFER, next_request, offered
 from actions.routing import (FORM_STOPPED, LISTEN, WITHDRAWAL, another_request, ending_turn,
@@ -34,10 +35,30 @@ class ActionPendingRequest(Action):
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
         pending = tracker.get_slot("pending_request") or {}
         intent = str(pending.get("intent") or "")
+        other = earlier_request_about_another_order(tracker, pending)
+        if other is not None:
+            # "yes, the kettle return please" when the trainers' tracking was offered: the kettle's return
+            topic, order_id = other
+            return ending_turn([*NO_OFFER, *answer_order_request(dispatcher, tracker, topic, current_customer(tracker),
+                                                                 order_id=order_id)])
         events: List[EventType] = [*NO_OFFER, SlotSet("order_topic", intent)]
         if pending.get("order_id"):
             events.append(SlotSet("order_id", pending["order_id"]))
         return events + hand_on(dispatcher, intent)
+
+
+def earlier_request_about_another_order(tracker: Tracker, pending: Dict[str, Any]) -> Optional[Tuple[str, str]]:
+    """(the earlier order request, the order) when a "yes" to the offer names another of the
+    customer's orders than the one offered: the customer means what they asked about that one."""
+    customer = current_customer(tracker)
+    offered_id = pending.get("order_id")
+    if customer is None or not offered_id:
+        return None
+    named = named_orders(customer, tracker.latest_message.get("text") or "")
+    if len(named) != 1 or named[0].order_id == offered_id:
+        return None
+    topic = earlier_request(tracker, customer)
+    return (topic, named[0].order_id) if topic else None
 
 
 class ActionOfferOtherRequest(Action):

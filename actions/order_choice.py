@@ -32,6 +32,9 @@ FITS: Dict[str, FrozenSet[str]] = {
 PREFERRED: Dict[str, FrozenSet[str]] = {"delivery_late": frozenset({"delayed"})}
 # Asking "where is my order" with several on their way: tell them about each.
 DESCRIBE_ALL = frozenset({"order_status", "track_delivery"})
+# …and all of them when the customer asks about their orders together ("where are my things", "both orders")
+ALL_ORDERS = re.compile(r"\b(?:(?:all )?(?:of )?my|all the|both(?: of)?(?: my| the)?)\s+(?:orders|things|parcels|packages|deliveries"
+                        r"|items)\b|\bboth (?:orders|of them)\b|\beverything (?:i'?ve |i )ordered\b", re.IGNORECASE)
 
 
 IN_TRANSIT = frozenset({"shipped", "out_for_delivery", "delayed"})
@@ -226,6 +229,9 @@ def choose_order(customer: Customer, text: str, topic: str, named_id: Optional[s
         return OrderChoice(order=mentioned[0])
     if len(mentioned) > 1:
         return OrderChoice(candidates=mentioned)
+    if topic in DESCRIBE_ALL and len(customer.orders) > 1 and ALL_ORDERS.search(text):
+        # "where are my things": every order, delivered ones too
+        return OrderChoice(candidates=sorted(customer.orders, key=lambda o: o.placed_on, reverse=True), describe_all=True)
     remembered = customer.order(remembered_id) if remembered_id else None
     states = stated_states(text)
     described = states is not None and DESCRIBED.search(text) is not None

@@ -117,7 +117,9 @@ def order_buttons(candidates: List[Order]) -> List[dict]:
 
 def several_orders_reply(orders: List[Order], customer: Customer) -> str:
     lines = [describe_order(o) for o in orders]
-    return f"{customer.first_name}, you have {len(orders)} orders in progress. " + " ".join(lines)
+    open_ = sum(o.status not in ("delivered", "cancelled") for o in orders)
+    counted = "in progress" if open_ == len(orders) else "with us"
+    return f"{customer.first_name}, you have {len(orders)} orders {counted}. " + " ".join(lines)
 
 
 SIGN_IN_NEEDED = "I can only share order details once you're signed in"

@@ -1,5 +1,6 @@
 """A complaint about how long it has been: "it's been way more than 5 days and I'm not happy",
-"its been over a weeek now tbh".
+"its been over a weeek now tbh"; and an answer heard before: "that's what you said last time",
+"you keep saying that".
 
 Said after an answer that promised a time (a refund "within 5 working days", a delivery date), it
 says the answer was not good enough; what it is about lies in the conversation, not in the words.
@@ -17,7 +18,11 @@ _ELAPSED = re.compile(
     r"(?:over|more than|longer than|nearly|almost|about|like|at least)\s+"
     r"(?:a |an |\d+ |one |two |three |four |five |six |seven |eight |nine |ten |a couple of |a few )?(?:working |business )?"
     r"(?:days?|weeks?|weeeks?|fortnight|months?)\b"
-    r"|\bit'?s been (?:ages|forever|weeks|days|months)\b",
+    r"|\bit'?s been (?:ages|forever|weeks|days|months)\b"
+    # the same answer again: no time, but the same complaint that it is not good enough
+    r"|\b(?:that'?s|thats|that is) what (?:you|u|you lot|they|your \w+) (?:said|told me|say|always say)"
+    r"|\b(?:you|u|you lot) (?:keep|kept) (?:saying|telling me) (?:that|this)|\b(?:i'?ve|ive|i have) heard (?:that|this|it) (?:before|already)"
+    r"|\bsame (?:answer|thing|reply|response) (?:again|as (?:last time|before))",
     re.IGNORECASE)
 
 

@@ -9,7 +9,8 @@ the customer's orders back to them. So, sentence by sentence:
   Anyway, the air fryer I got from you has stopped heating up. Can I send it back?") is read
   from its sentences about us; there a vaguer "another site" or "somewhere else" counts too.
 A company merely compared with ("you're slower than amazon", "I'd normally buy this on Amazon but
-thought I'd give you a go") is left to the model. A place near the
+thought I'd give you a go"), or named in a sentence that speaks of us too ("i ordered a phone case
+off you lot and amazon does next day so when's it gonna ship"), is left to the model. A place near the
 customer ("a good plumber near me") is out of scope unless it is one of ours ("a shop near Leeds");
 so is advice on using or caring for a thing ("best way to descale a kettle") when no problem
 with the order is mentioned.
@@ -58,7 +59,7 @@ _UNNAMED = re.compile(r"\b(?:another|a different|some other|other) (?:site|websi
                       r"|\bsomewhere else\b|\belsewhere\b", re.IGNORECASE)
 # the customer speaking of us: "the air fryer I got from you", "your driver", an order id of ours
 _US = re.compile(r"\b(?:from|with|off|at|by) (?:you|u|you guys|you lot)\b|\byour (?:shop|store|site|website|app|company"
-                 r"|courier|driver|team|warehouse)\b|\bord\W?\d{3,}", re.IGNORECASE)
+                 r"|courier|driver|team|warehouse)\b|\bord\W?\d{3,}|\b(?:just|only|on|with) yours\b", re.IGNORECASE)
 _SENTENCES = re.compile(r"[^.!?\n]+[.!?]*")
 
 
@@ -104,7 +105,10 @@ def about_another_business(text: str, businesses: tuple[str, ...] = DEFAULT_OTHE
     if not businesses:
         return False
     named = _pattern(tuple(businesses))
-    return any(named.search(m.group()) and not _COMPARED.search(m.group()) for m in _SENTENCES.finditer(text))
+    # a sentence that also speaks of us names the other company as background ("I ordered a phone case
+    # from you on Monday, but then my partner got me the same ones from Currys"): left to the model
+    return any(named.search(m.group()) and not _COMPARED.search(m.group()) and not _US.search(m.group())
+               for m in _SENTENCES.finditer(text))
 
 
 def about_us(text: str, businesses: tuple[str, ...] = DEFAULT_OTHER_BUSINESSES) -> str | None:

@@ -25,7 +25,10 @@ _JOINTS = re.compile(
     r"|,?\s+(?:on top of that|as well as that|while i'?m here|one more thing|another thing)[,:]?\s+"
     r"|,\s*(?:and|but|also|plus|oh and)\s+"
     r"|\s+(?:oh and|and also|also)\s+"
-    r"|\s+and\s+(?=(?:can|could|will|would|do|does|did|is|are|why|when|where|how|what|i|i'm|i've|my|you|honestly)\b)"
+    # "…and where's…", "…and tbf whens the sofa coming" (fillers between)
+    r"|\s+and\s+(?:(?:tbf|tbh|btw|to be (?:fair|honest)|by the way|also|plus)[,]?\s+)*"
+    r"(?=(?:can|could|will|would|do|does|did|is|are|why|when|whens|where|wheres|how|hows|what|whats|i|i'm|i've|my|you"
+    r"|honestly)\b)"
     # "no, that's fine, I'll wait": a comma before a new subject
     r"|,\s+(?=(?:i|i'm|i'll|i've|i'd|we|we're|you|my|it's|that's)\s)",
     re.IGNORECASE,

@@ -108,6 +108,10 @@ def test_leaving_the_queue_with_a_request_answers_it(chat):
     assert "passed our conversation" in say(chat, s, "get me a human", t)
     refused = say(chat, s, "I don't need a person. I just need my dress to turn up", t)
     assert "out of the queue" in refused and "ORD-30001" in refused  # a person refused leaves too
+    s = chat.new_sender()  # Chloe's dress is out for delivery: asking to cancel it changes nothing
+    assert "passed our conversation" in say(chat, s, "let me speak to someone", t)
+    cancelled = say(chat, s, "never mind, can i just cancel my dress order instead", t)
+    assert "out of the queue" in cancelled and "ORD-30001" in cancelled and "cancelled" in cancelled
 
 
 def test_while_queued_a_fixed_answer_is_given_with_the_queue_position(chat):
@@ -115,6 +119,8 @@ def test_while_queued_a_fixed_answer_is_given_with_the_queue_position(chat):
     assert "passed our conversation" in say(chat, s, "I want to speak to a person", t)
     hours = say(chat, s, "what time do your phone lines close?", t)
     assert "0800 000 0000" in hours and "still in the queue" in hours
+    upset = say(chat, s, "honestly this is shocking service, absolutely useless", t)
+    assert "sorry" in upset and "still in the queue" in upset  # emotion first while waiting too
 
 
 def test_a_verbless_follow_up_asks_the_same_question_about_another_order(chat):

@@ -36,7 +36,10 @@ PERSON = (r"(?:(?:a|an|some|your|one of your)\s+)?(?:real\s+|actual\s+|live\s+|p
 # "I don't need a person, I just need it to actually turn up": a person refused, read by the NLU
 # (not a person asked for, though it names one) and by the queue (it leaves, like "never mind")
 PERSON_REFUSED = re.compile(r"\b(?:(?:i|we) (?:don'?t|dont|do not)|no need (?:for|to)|i'?m not (?:after|asking for)"
-                            r"|not interested in) (?:\w+ ){0,5}" + PERSON + r"\b", re.IGNORECASE)
+                            r"|not interested in) (?:\w+ ){0,5}" + PERSON + r"\b"
+                            # "no i dont want to talk to anyone" (not "I don't know if anyone can help")
+                            r"|\b(?:i|we) (?:don'?t|dont|do not) (?:really |even )?(?:want|need|wanna) (?:to )?(?:talk|speak|chat)"
+                            r" (?:to|with) (?:anyone|anybody|someone|somebody)\b(?! else| but| except| other than| apart from)", re.IGNORECASE)
 
 
 def after_dismissal(text: str) -> str | None:

@@ -114,6 +114,15 @@ def test_status_of_several_open_orders_describes_each():
     assert "ORD-20001" in text and "ORD-20002" in text and text.startswith("Ben")
 
 
+def test_orders_asked_about_together_are_all_described_delivered_ones_too():
+    choice = choose_order(ALICE, "where are my things", "order_status")
+    assert choice.describe_all and {o.order_id for o in choice.candidates} == {"ORD-10001", "ORD-10002"}
+    text = replies.several_orders_reply(choice.candidates, ALICE)
+    assert "2 orders with us" in text and "in progress" not in text and "delivered" in text
+    assert choose_order(ALICE, "where is my order", "order_status").order.order_id == "ORD-10001"  # the one on its way
+    assert choose_order(ALICE, "where are my things", "cancel_order").candidates == []  # only a status question
+
+
 def test_ids_common_words_and_memory():
     assert choose_order(BEN, "what about ORD-10001", "order_status", named_id="ORD-10001").unknown_id == "ORD-10001"
     assert choose_order(BEN, "in case it matters: status of ORD-20002?", "order_status",

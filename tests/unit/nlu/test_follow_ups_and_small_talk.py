@@ -121,6 +121,8 @@ def test_the_predictor_reads_thanks_for_nothing_as_negative_feedback():
 @pytest.mark.parametrize("text, complained", [
     ("It's been way more than 5 days and I'm not happy", True), ("its been over a weeek now tbh", True),
     ("it's been ages", True), ("it's been a lovely chat", False), ("it was due five days ago", False),
+    ("that's what you said last time", True), ("you keep saying that", True), ("i've heard that before", True),
+    ("that's what I ordered", False), ("you said it would come today", False),
 ])
 def test_how_long_it_has_been(text, complained):
     assert time_complained_of(text) is complained
