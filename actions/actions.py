@@ -216,6 +216,9 @@ class ActionOrderRequest(Answering):
         if (intent not in ORDER_TOPICS or named_in_follow_up(text)) and taking_up_offer(tracker):
             return [FollowupAction("action_pending_request")]
         customer = current_customer(tracker)
+        if intent == "inform" and still_off_topic(tracker, customer):
+            # "go on, just the oven temperature then" after a recipe was refused: no order details, no order form
+            return answer_not_understood(dispatcher, tracker, "utter_out_of_scope", customer)
         if pushing_back_on_sign_in(tracker, customer) and not latest_order_id(tracker) and not anger_repeated(tracker):
             # "That's annoying. Can't you just tell me whether it's shipped?": why, not the same refusal again
             dispatcher.utter_message(text=replies.sign_in_why())
@@ -228,6 +231,17 @@ class ActionOrderRequest(Answering):
             earlier = earlier_request(tracker, customer)
             topic = earlier if earlier in FOLLOWED_TOPICS else topic
         return answer_order_request(dispatcher, tracker, topic, customer)
+
+
+def still_off_topic(tracker: Tracker, customer: Optional[Customer]) -> bool:
+    """Whether a message read as details, right after an off-topic question, gives none: no order
+    number, no order of the customer's named; it goes on with the off-topic question."""
+    before = user_messages(tracker.events)[-2:-1]
+    if not before or before[0].intent != "out_of_scope" or tracker.get_slot("order_topic"):
+        return False
+    text = tracker.latest_message.get("text") or ""
+    named = customer is not None and referred_orders(customer, text, None)
+    return not (latest_order_id(tracker) or number_given(tracker) or named)
 
 
 def taking_up_offer(tracker: Tracker) -> bool:
@@ -629,6 +643,10 @@ class ActionOutOfScope(Answering):
         if taking_up_offer(tracker):
             return [FollowupAction("action_pending_request")]
         customer = current_customer(tracker)
+        if pushing_back_on_sign_in(tracker, customer) and not anger_repeated(tracker):
+            # "oh come on can't you just tell me yes or no", read as off-topic: why, not "outside what I can do"
+            dispatcher.utter_message(text=replies.sign_in_why())
+            return []
         events = None if surely_off_topic(tracker.latest_message) else about_their_own_order(dispatcher, tracker, customer)
         if events is not None:
             return events

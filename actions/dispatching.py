@@ -93,6 +93,10 @@ class ActionDeclineRequest(Action):
         return [*NO_OFFER, *LISTEN]
 
 
+# "I don't have it, sorry", "haven't got it on me": the number asked for, named by "it"
+NOT_TO_HAND = re.compile(r"^\W*(?:(?:no|nope|nah|sorry|um|erm|oh)\W+)*(?:i\s+)?(?:don'?t|dont|do not|haven'?t|havent)\s+"
+                         r"(?:got\s+)?(?:have\s+)?(?:it|that|one)\b", re.IGNORECASE)
+
 # a message that is only a number (ORD in front or not): an attempt at the order number
 A_NUMBER_ALONE = re.compile(r"^\W*(?:(?:it'?s|its|sorry|ok|okay)\W+)*(?:ord\W*)?\d{1,12}\W*$", re.IGNORECASE)
 
@@ -139,7 +143,9 @@ class ActionLeaveForm(Action):
             dispatcher.utter_message(response="utter_ask_order_id")
             return LISTEN
         left: List[EventType] = [*FORM_STOPPED, SlotSet("order_topic", None)]
-        if NO_ORDER_NUMBER.search(said_last(text)):  # read as the form's own request too ("can't find my order number")
+        # read as the form's own request too ("can't find my order number"); "I don't have it, sorry" answers
+        # the form's question, which names the number
+        if NO_ORDER_NUMBER.search(said_last(text)) or NOT_TO_HAND.search(said_last(text)):
             dispatcher.utter_message(text=replies.no_order_number(mood(tracker).upset))
             return [*left, *NO_OFFER, SlotSet("handoff_offered", True), *LISTEN]
         if intent == "cancel_order" and intent != tracker.get_slot("order_topic") and CANCELLATION_ASKED.search(said_last(text)):

@@ -22,7 +22,12 @@ _ELAPSED = re.compile(
     # the same answer again: no time, but the same complaint that it is not good enough
     r"|\b(?:that'?s|thats|that is) what (?:you|u|you lot|they|your \w+) (?:said|told me|say|always say)"
     r"|\b(?:you|u|you lot) (?:keep|kept) (?:saying|telling me) (?:that|this)|\b(?:i'?ve|ive|i have) heard (?:that|this|it) (?:before|already)"
-    r"|\bsame (?:answer|thing|reply|response) (?:again|as (?:last time|before))",
+    r"|\bsame (?:answer|thing|reply|response) (?:again|as (?:last time|before))"
+    # "so what are you actually going to do about it": the answer did nothing
+    r"|\b(?:what|wat|wot) (?:(?:are|r) )?(?:you|u|you lot) (?:actually |even |really )?(?:going to|gonna) do about (?:it|this|that)\b"
+    r"|\bwhat (?:exactly )?(?:is|are) (?:being|you) (?:done|doing) about (?:it|this|that)\b"
+    # "so what, i just sit here and wait do i", "what am I supposed to do now"
+    r"|\bwhat am i (?:supposed|meant) to do\b|\bi (?:just )?(?:sit (?:here )?and )?wait,? (?:do i|then|is that it)\b",
     re.IGNORECASE)
 
 

@@ -13,7 +13,8 @@ thought I'd give you a go"), or named in a sentence that speaks of us too ("i or
 off you lot and amazon does next day so when's it gonna ship"), is left to the model. A place near the
 customer ("a good plumber near me") is out of scope unless it is one of ours ("a shop near Leeds");
 so is advice on using or caring for a thing ("best way to descale a kettle") when no problem
-with the order is mentioned.
+with the order is mentioned, and what a shop's assistant does not do: price matching, jobs,
+supplier enquiries, paying in crypto.
 
 The list is a setting (NLU_OTHER_BUSINESSES). It names no courier by default: any may carry our own
 parcels; a shop may add those it never uses.
@@ -96,11 +97,21 @@ def asks_for_advice(text: str) -> bool:
     return any(_ADVICE.search(m.group()) and _CARE.search(m.group()) for m in _SENTENCES.finditer(text))
 
 
+# what a shop's assistant does not do, however much it sounds like shopping: price matching, jobs,
+# supplier and trade enquiries, paying in crypto ("do u lot price match argos", "r u hiring?")
+_NOT_OUR_SERVICE = re.compile(
+    r"\bprice[- ]?match\w*|\b(?:are you|r u|are u|you|u) (?:lot |guys )?hiring\b|\bvacanc(?:y|ies)\b"
+    r"|\bjob (?:openings?|applications?|vacanc\w+)|\bapply(?:ing)? for (?:a )?job|\bwork (?:for|at) (?:you|your company)\b"
+    r"|\b(?:buying|purchasing) team\b|\bsuppliers?\b|\bwholesale\b|\bstock(?:ing)? (?:our|my) (?:range|products?)\b"
+    r"|\bbitcoin|\bcrypto\w*",
+    re.IGNORECASE)
+
+
 def about_another_business(text: str, businesses: tuple[str, ...] = DEFAULT_OTHER_BUSINESSES) -> bool:
     """Whether `text` names another company as the one it is about, asks about a place near the
     customer that is not ours, or asks for advice on using or caring for something (see the
     module docstring)."""
-    if (_LOCAL.search(text) and not _OURS_NEARBY.search(text)) or asks_for_advice(text):
+    if (_LOCAL.search(text) and not _OURS_NEARBY.search(text)) or asks_for_advice(text) or _NOT_OUR_SERVICE.search(text):
         return True
     if not businesses:
         return False
@@ -111,12 +122,19 @@ def about_another_business(text: str, businesses: tuple[str, ...] = DEFAULT_OTHE
                for m in _SENTENCES.finditer(text))
 
 
+# the customer's own order spoken of ("has my air fryer been delivered"), not "need a job asap"
+_AN_ORDER = re.compile(r"\bmy\b|\border|deliver|refund|parcel|return|\bord\W?\d{3,}", re.IGNORECASE)
+
+
 def about_us(text: str, businesses: tuple[str, ...] = DEFAULT_OTHER_BUSINESSES) -> str | None:
     """The sentences of `text` about us when others are about another company, named or not, and
     the rest speaks of us in so many words; None when there is no such split."""
     sentences = [m.group().strip() for m in _SENTENCES.finditer(text) if m.group().strip()]
     theirs = [s for s in sentences if about_another_business(s, businesses) or _UNNAMED.search(s)]
     ours = [s for s in sentences if s not in theirs]
-    if not theirs or not ours or not _US.search(" ".join(ours)):
+    # a service we don't offer is no other company's parcel: the other sentences are ours without
+    # saying so ("can i pay in crypto next time? and has my air fryer been delivered")
+    only_services = all(_NOT_OUR_SERVICE.search(s) for s in theirs) and _AN_ORDER.search(" ".join(ours)) is not None
+    if not theirs or not ours or not (only_services or _US.search(" ".join(ours))):
         return None
     return " ".join(ours)

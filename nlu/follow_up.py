@@ -16,7 +16,7 @@ from contracts.follow_up import named_in_follow_up
 from nlu.requests import EVEN_ODDS
 
 # the intents a verbless follow-up is misread as
-MISREAD_AS = frozenset({"inform", "affirm", "deny", "thanks", "greet", "goodbye", "out_of_scope"})
+MISREAD_AS = frozenset({"inform", "affirm", "deny", "thanks", "greet", "goodbye", "out_of_scope", "give_feedback"})
 ORDER_INTENT = "order_status"
 # a request the model reads in the words named at least this surely is what they ask about
 NAMED_REQUEST = 0.25

@@ -17,7 +17,9 @@ _SOMEONE = (r"(?:speak to|talk to|speak with|talk with|connect me (?:to|with)|tr
 _DEMAND = re.compile(
     r"\b(?:get|give|put|want|need|speak to|talk to|speak with|talk with|connect me (?:to|with)|transfer me to"
     r"|pass me to|put me through to|let me speak to|let me talk to)\s+(?:me\s+)?(?:through\s+to\s+)?" + _PERSON + r"\b"
-    r"|\b" + _SOMEONE + r"\b",
+    r"|\b" + _SOMEONE + r"\b"
+    # "get someone to look into it": a person to sort it out
+    r"|\b(?:get|send|have) (?:someone|somebody) (?:to )?(?:look into|look at|check|sort|deal with|call|ring|phone|contact)\b",
     re.IGNORECASE)
 # a sentence that is only the word: "human. NOW.", "agent please"
 _ALONE = re.compile(r"(?:^|[.!?]\s*)(?:a\s+)?(?:real\s+)?(?:human|agent|operator|person)(?:\s+(?:now|please|pls|asap))?"

@@ -51,8 +51,8 @@ DETAILS_INTENT = "inform"
 THANKS_INTENT = "thanks"
 GREETING_INTENT = "greet"
 POSITIVE = "positive"
-# readings that ask for nothing of their own: what a verbless follow-up is misread as, and feedback
-NOT_A_REQUEST = MISREAD_AS | {FEEDBACK_INTENT}
+# readings that ask for nothing of their own: what a verbless follow-up is misread as (feedback among them)
+NOT_A_REQUEST = MISREAD_AS
 FAREWELL_INTENT = "goodbye"
 # the intents that start one of our own flows: about another company, out of scope instead
 OURS_TO_ANSWER = frozenset({"order_status", "track_delivery", "delivery_late", "cancel_order", "request_refund",

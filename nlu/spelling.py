@@ -44,7 +44,7 @@ CHAT_WORDS = {
     "cos": "because", "coz": "because", "bc": "because", "ppl": "people", "smth": "something",
     "cn": "can", "cld": "could", "cud": "could", "wld": "would", "wud": "would", "shud": "should", "bk": "back", "bak": "back",
     "rly": "really", "tbh": "to be honest", "sum1": "someone", "ne1": "anyone", "msg": "message", "gd": "good",
-    "sposed": "supposed", "spose": "suppose",
+    "sposed": "supposed", "spose": "suppose", "nvm": "never mind",
 }
 # Spoken English as typed, and slips into real words: "wheres me dress at" asks where my dress is (UK and Irish "me" for "my",
 # the "at" that ends a US where-question), not for our opening hours
@@ -59,6 +59,9 @@ DIALECT = [
     (re.compile(r"\bme\s+(orders?|parcels?|package|delivery|stuff|refund|money|account|password|items?)\b",
                 re.IGNORECASE), r"my \1"),
     (re.compile(r"^(.*\bwhere(?:'?s|s)?\b.*?)\s+at\s*([?!.]*)\s*$", re.IGNORECASE), r"\1\2"),
+    # "f***ing useless company where is ORD-55123": a masked swear word carries the anger (read from the
+    # message as sent), not the request; to the model it is noise
+    (re.compile(r"(?<![\w*])[A-Za-z]+\*+[A-Za-z*]*(?![\w*])\s*"), ""),
 ]
 _CHAT_WORD = re.compile(r"(?<![\w'-])(" + "|".join(sorted(CHAT_WORDS, key=len, reverse=True)) + r")(?![\w'-])",
                         re.IGNORECASE)

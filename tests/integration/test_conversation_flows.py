@@ -196,3 +196,10 @@ def test_yes_after_an_answer_that_offered_nothing_asks_what_else(chat):
     s, t = chat.new_sender(), token(ALICE)
     assert "ORD-10002" in say(chat, s, "can i get a refund on the kettel", t)  # misspelt, still the kettle
     assert "anything else" in say(chat, s, "yes please", t).lower()
+
+
+def test_details_that_give_none_after_an_off_topic_question_start_no_order_form(chat):
+    s = chat.new_sender()
+    assert "order" in say(chat, s, "can you give me a good recipe for banana bread")
+    more = say(chat, s, "go on, just the oven temperature then")
+    assert "order number" not in more and "ORD-" not in more

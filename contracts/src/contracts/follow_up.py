@@ -7,7 +7,8 @@ from __future__ import annotations
 import re
 
 # "ok", "thanks.", "ugh." before the follow-up: a reaction to the last answer
-_REACTION = (r"(?:(?:ok|okay|ta|thanks|thank you|cheers|great|lovely|perfect|brilliant|nice|cool|right|fine|ugh|hmm|um|oh)"
+_REACTION = (r"(?:(?:ok|okay|ta|thanks|thank you|cheers|great|lovely|perfect|brilliant|nice|cool|right|fine|ugh|hmm|um|oh"
+             r"|fair enough|no worries|alright)"
              r"\b[\s,.!]*)*")
 # at most this many words after "and" / "what about": a thing named, not a new sentence
 MAX_NAMED_WORDS = 5

@@ -8,6 +8,7 @@ its language (actions.language); the NLU leaves its words uncorrected (nlu.spell
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Optional
 
@@ -32,4 +33,12 @@ def other_language(text: str) -> Optional[str]:
     best = detector().compute_language_confidence_values(text)[0]
     if best.language.name in OTHER_LANGUAGES and best.value >= MIN_CONFIDENCE:
         return best.language.name
+    # "Hola, ¿aceptáis pagos con bitcoin?": a mark no English writer types settles a short message
+    # that lingua already leans to
+    if best.language.name in _MARKS and _MARKS[best.language.name].search(text):
+        return best.language.name
     return None
+
+
+# punctuation and letters of one language only: Spanish ¿ ¡, German ß
+_MARKS = {"SPANISH": re.compile(r"[¿¡]"), "GERMAN": re.compile(r"ß")}

@@ -91,13 +91,22 @@ def test_second_request_is_offered_unless_answered_alike():
 
 
 @pytest.mark.parametrize("text", ["never mind", "nevermind, forget it", "cancel that", "I've changed my mind",
-                                  "don't bother then", "ok i'll sort it out myself"])
+                                  "don't bother then", "ok i'll sort it out myself", "actualy nvm i sorted it myslef"])
 def test_withdrawal_phrases(text):
     assert WITHDRAWAL.search(text)
 
 
 def test_an_order_question_is_not_a_withdrawal():
     assert not WITHDRAWAL.search("can I cancel my order")
+
+
+@pytest.mark.parametrize("text, none", [
+    ("I don't have it, sorry", True), ("no sorry i havent got it", True), ("dont have one", True),
+    ("I don't have the kettle yet", False), ("it's 40001", False),
+])
+def test_no_number_to_hand_answers_the_forms_question(text, none):
+    from actions.dispatching import NOT_TO_HAND
+    assert (NOT_TO_HAND.search(text) is not None) is none
 
 
 def test_a_dispatcher_hands_on_and_the_answering_action_ends_the_turn():

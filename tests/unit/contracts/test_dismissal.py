@@ -46,3 +46,15 @@ def test_nothing_but_a_dismissal(text, only):
 ])
 def test_a_person_refused(text, refused):
     assert (PERSON_REFUSED.search(text) is not None) is refused
+
+
+def test_a_mark_of_one_language_settles_a_short_message():
+    from contracts.languages import other_language
+    assert other_language("Hola, ¿aceptáis pagos con bitcoin?") == "SPANISH"
+    assert other_language("where is my order?") is None
+    assert other_language("wheres my trainres mate") is None
+
+
+def test_a_follow_up_after_fair_enough():
+    from contracts.follow_up import named_in_follow_up
+    assert named_in_follow_up("fair enough. what about my trainers from you then") == "my trainers from you"

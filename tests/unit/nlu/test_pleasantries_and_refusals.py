@@ -90,3 +90,58 @@ def test_praise_is_thanks_and_how_are_you_a_greeting():
     p = rule_predictor(ShopNet, PRIORITIES)
     assert p.parse("lol your actually quite good at this")["intent"]["name"] == "thanks"
     assert p.parse("how are you doing today?")["intent"]["name"] == "greet"
+
+
+@pytest.mark.parametrize("text, elsewhere", [
+    ("oi do u lot price match argos or nah", True), ("yo r u lot hiring? need a job asap lol", True),
+    ("we'd love to talk to your buying team about stocking our range", True), ("can I pay in bitcoin", True),
+    ("is my order in stock", False), ("what's the price of the kettle", False),
+])
+def test_what_a_shops_assistant_does_not_do(text, elsewhere):
+    from nlu.elsewhere import about_another_business
+    assert about_another_business(text) is elsewhere
+
+
+@pytest.mark.parametrize("text, background", [
+    ("i ordered a phone case off you lot and amazon does next day so when's it gonna ship", True),
+    ("I ordered a phone case from you on Monday, but my partner got me the same ones from Currys", True),
+    ("can you check on my amazon parcel", False),
+])
+def test_another_shop_named_beside_us_is_background(text, background):
+    from nlu.elsewhere import about_another_business
+    assert about_another_business(text) is not background
+
+
+def test_a_masked_swear_word_is_left_out_of_the_tidied_reading():
+    from nlu.spelling import DIALECT
+
+    def tidy(text):
+        for pattern, repl in DIALECT:
+            text = pattern.sub(repl, text)
+        return text
+
+    assert tidy("f***ing useless company where is ORD-55123") == "useless company where is ORD-55123"
+    assert tidy("what the f**k") == "what the "
+    assert tidy("2*3 boxes") == "2*3 boxes"  # no letters masked
+
+
+def test_the_answer_did_nothing():
+    from nlu.elapsed import time_complained_of
+    assert time_complained_of("so what are you actually going to do about it")
+    assert time_complained_of("what exactly is being done about this")
+    assert not time_complained_of("what are you going to do this weekend")
+    assert time_complained_of("so what, i just sit here and wait do i")
+    assert time_complained_of("what am I supposed to do now")
+    assert time_complained_of("so wat u gonna do about it")
+
+
+def test_a_question_after_and_with_fillers_is_a_clause_of_its_own():
+    from nlu.requests import clause_spans
+    text = "cancel the phone case order pls and tbf whens the sofa actually coming"
+    assert [text[s:e] for s, e in clause_spans(text)][-1] == "whens the sofa actually coming"
+
+
+def test_a_service_we_dont_offer_beside_an_order_question_leaves_the_question():
+    from nlu.elsewhere import about_us
+    assert about_us("can i pay in crypto next time? and has my air fryer been delivered") == "and has my air fryer been delivered"
+    assert about_us("yo r u lot hiring? need a job asap lol") is None
