@@ -73,3 +73,13 @@ def request_dropped(text: str) -> bool:
     """Whether `text` drops the request under way without saying goodbye (a "no" to it, which the
     dialogue answers "no problem, anything else?"); "never mind, bye" still leaves."""
     return _DROPPED.search(text) is not None and _FAREWELL.search(text) is None
+
+
+# "no thats all, bye", "nope that's everything, ta ta": a no to "anything else?" that says goodbye
+_NO_AND_BYE = re.compile(r"^\W*(?:no|nope|nah|no thanks|no thank you)\b[^.?!]{0,30}\b(?:bye|goodbye|ta ta|see (?:you|ya)|cya)\b"
+                         r"[\s!.x]*$", re.IGNORECASE)
+
+
+def no_and_goodbye(text: str) -> bool:
+    """Whether `text` says no more is needed, and goodbye."""
+    return _NO_AND_BYE.search(text) is not None

@@ -72,6 +72,19 @@ def asks_the_assistants_name(text: str) -> bool:
     return _ASSISTANTS_NAME.search(text) is not None
 
 
+# "r u a real person", "am I talking to a bot?": whether the assistant is a person, which the model,
+# seeing "a real person", reads as one asked for (and the customer is queued)
+_ARE_YOU_A_PERSON = re.compile(
+    r"\b(?:are|r) (?:you|u) (?:a |an )?(?:real|actual|live|proper)?\s*(?:person|human|people|bot|robot|machine)\b"
+    r"|\bam i (?:talking|speaking|chatting) (?:to|with) (?:a |an )?(?:real |actual )?(?:person|human|bot|robot|machine)\b",
+    re.IGNORECASE)
+
+
+def asks_if_a_person(text: str) -> bool:
+    """Whether `text` asks whether the assistant is a person or a bot."""
+    return _ARE_YOU_A_PERSON.search(text) is not None
+
+
 # "do you enjoy your job or is it all a bit boring", "are you ever lonely": small talk about the
 # assistant itself, which the model, seeing "boring" or "lonely", reads as an unsure complaint
 _ABOUT_THE_ASSISTANT = re.compile(

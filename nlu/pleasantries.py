@@ -37,6 +37,11 @@ _HOW_ARE_YOU = re.compile(
     re.IGNORECASE)
 
 
+# "hello hello can you hear me": a caller's or dictating customer's check that someone is there
+_ANYONE_THERE = re.compile(r"^\W*(?:(?:hi|hello|hiya|hey|helo)\b[\s,!.?]*)*(?:(?:can|could) (?:you|u) (?:hear|see|read) (?:me|this)"
+                           r"|(?:is )?(?:any ?one|any ?body|some ?one) (?:there|here))\W*$", re.IGNORECASE)
+
+
 def asks_how_we_are(text: str) -> bool:
-    """Whether `text` only greets with "how are you?"."""
-    return _HOW_ARE_YOU.search(text) is not None
+    """Whether `text` only greets with "how are you?" or "can you hear me?"."""
+    return _HOW_ARE_YOU.search(text) is not None or _ANYONE_THERE.search(text) is not None

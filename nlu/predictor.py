@@ -12,7 +12,7 @@ from contracts.remedies import replacement_chosen
 from transformers import BatchEncoding
 
 from nlu import tags as bio_tags
-from nlu.asked import asked_part, request_dropped
+from nlu.asked import asked_part, no_and_goodbye, request_dropped
 from nlu.elsewhere import DEFAULT_OTHER_BUSINESSES, about_another_business, about_us
 from nlu.elapsed import time_complained_of
 from nlu.entities import RuleExtractor, apply_synonyms, merge
@@ -22,7 +22,8 @@ from nlu.follow_up import MISREAD_AS, follow_up_intent
 from nlu.model import LoadedModel
 from nlu.order_numbers import no_number_to_give, only_a_number_given
 from nlu.pleasantries import asks_how_we_are, praised
-from nlu.person import (asks_about_the_assistant, asks_for_someone_to_ring, asks_the_assistants_name, names_a_person,
+from nlu.person import (asks_about_the_assistant, asks_for_someone_to_ring, asks_if_a_person, asks_the_assistants_name,
+                        names_a_person,
                         person_called_off,
                         person_demanded, person_refused)
 from nlu.requests import (COURTESIES, DETAILS, EVEN_ODDS, MAX_CLAUSES, REACTIONS, SIGN_OFFS, SURE, WITHDRAWN_INTENT,
@@ -149,7 +150,8 @@ class Predictor:
         elif nothing_but_dismissal(text):
             # "you know what, never mind, forget I asked": a no to what was going on, however the model read it
             ranking, requests = self._ruled(ranking, WITHDRAWN_INTENT), []
-        elif asks_the_assistants_name(asked) and not requests and len(asked.split()) <= MAX_NAME_QUESTION_WORDS:
+        elif ((asks_the_assistants_name(asked) or asks_if_a_person(asked)) and not requests
+              and len(asked.split()) <= MAX_NAME_QUESTION_WORDS):
             # only when that is all the message asks: "what's your name? also where is ORD-10001" is two requests
             ranking, requests = self._ruled(ranking, ASSISTANT_INTENT), []
         elif (asks_about_the_assistant(asked) and not requests and len(asked.split()) <= MAX_SMALL_TALK_WORDS
@@ -191,6 +193,8 @@ class Predictor:
         elif (asked_again := follow_up_intent(ranking, asked, self.loaded.intents)) is not None:
             # "and the other one?", "Thanks. And the trainers?": the same kind of question about another thing
             ranking, requests = self._ruled(ranking, asked_again), []
+        elif ranking[0]["name"] == WITHDRAWN_INTENT and no_and_goodbye(text):
+            ranking, requests = self._ruled(ranking, FAREWELL_INTENT), []
         elif ranking[0]["name"] == FAREWELL_INTENT and request_dropped(text):
             ranking, requests = self._ruled(ranking, WITHDRAWN_INTENT), []
         elif replacement_chosen(asked):

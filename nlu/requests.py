@@ -82,9 +82,23 @@ class Request:
                 "start": self.start, "end": self.end, "text": text[self.start:self.end]}
 
 
+# …or only thought of: "I was going to cancel the trainers, but I've decided to keep them" (unless
+# the verb comes back after it: "I was going to wait, but no, cancel it")
+_THOUGHT_OF = re.compile(r"\b(?:was|were|i'?d been|had been)\s+(?:going|gonna|about|thinking of|planning|tempted)\s+(?:to\s+)?"
+                         r"(?P<verb>cancel|refund|return)\w*|\b(?:thought about|considered|nearly|almost)\s+"
+                         r"(?P<verb2>cancel|refund|return)\w*", re.IGNORECASE)
+
+
 def taken_back(text: str, intent: str) -> bool:
-    """Whether `text`, read as `intent`, takes that request back instead of asking for it."""
-    return any(_TAKEN_BACK_INTENT[m.group("verb").lower()] == intent for m in _TAKEN_BACK.finditer(text))
+    """Whether `text`, read as `intent`, takes that request back (or only thought of it) instead of
+    asking for it."""
+    if any(_TAKEN_BACK_INTENT[m.group("verb").lower()] == intent for m in _TAKEN_BACK.finditer(text)):
+        return True
+    for m in _THOUGHT_OF.finditer(text):
+        verb = (m.group("verb") or m.group("verb2")).lower()
+        if _TAKEN_BACK_INTENT[verb] == intent and verb not in text[m.end():].lower():
+            return True
+    return False
 
 
 def clause_spans(text: str, min_words: int = MIN_CLAUSE_WORDS) -> list[tuple[int, int]]:

@@ -28,7 +28,8 @@ def detector():
 
 def other_language(text: str) -> Optional[str]:
     """"FRENCH", "SPANISH" or "GERMAN" when the message is confidently in that language; else None."""
-    if len(text.split()) < MIN_WORDS:
+    # words, not keyboard mash: "jjjjjjj kk ,,," has none, though lingua leans to Spanish
+    if sum(_VOWEL.search(word) is not None for word in text.split()) < MIN_WORDS:
         return None
     best = detector().compute_language_confidence_values(text)[0]
     if best.language.name in OTHER_LANGUAGES and best.value >= MIN_CONFIDENCE:
@@ -40,5 +41,6 @@ def other_language(text: str) -> Optional[str]:
     return None
 
 
+_VOWEL = re.compile(r"[aeiouyàâäáéèêëíìîïóòôöúùûü]", re.IGNORECASE)
 # punctuation and letters of one language only: Spanish ¿ ¡, German ß
 _MARKS = {"SPANISH": re.compile(r"[¿¡]"), "GERMAN": re.compile(r"ß")}

@@ -91,13 +91,15 @@ def test_second_request_is_offered_unless_answered_alike():
 
 
 @pytest.mark.parametrize("text", ["never mind", "nevermind, forget it", "cancel that", "I've changed my mind",
-                                  "don't bother then", "ok i'll sort it out myself", "actualy nvm i sorted it myslef"])
+                                  "don't bother then", "ok i'll sort it out myself", "actualy nvm i sorted it myslef",
+                                  "actually dont worry, just tell me where my trainers are"])
 def test_withdrawal_phrases(text):
     assert WITHDRAWAL.search(text)
 
 
 def test_an_order_question_is_not_a_withdrawal():
     assert not WITHDRAWAL.search("can I cancel my order")
+    assert not WITHDRAWAL.search("don't worry I'll wait")
 
 
 @pytest.mark.parametrize("text, none", [

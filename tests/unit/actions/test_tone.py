@@ -41,7 +41,7 @@ def test_offer_human_on_repeated_negativity_or_top_tier_complaint():
 
 
 @pytest.mark.parametrize("text", ["ur bot is useless as hell 🙄 great job guys", "what a shambles, well done",
-                                  "you lot are a complete joke", "this is a joke", "what a joke", "its a joke mate"])
+                                  "you lot are a complete joke", "this is a joke", "what a joke", "its a joke mate", "ffs"])
 def test_an_insult_is_anger_whatever_the_model_reads(text):
     assert strongly_upset(UserMessage.from_event(user("positive", text, 0.9)))
 

@@ -53,6 +53,7 @@ def test_a_mark_of_one_language_settles_a_short_message():
     assert other_language("Hola, ¿aceptáis pagos con bitcoin?") == "SPANISH"
     assert other_language("where is my order?") is None
     assert other_language("wheres my trainres mate") is None
+    assert other_language("jjjjjjj kk ,,,") is None  # keyboard mash, however Spanish it looks
 
 
 def test_a_follow_up_after_fair_enough():

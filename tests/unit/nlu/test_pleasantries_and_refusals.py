@@ -145,3 +145,38 @@ def test_a_service_we_dont_offer_beside_an_order_question_leaves_the_question():
     from nlu.elsewhere import about_us
     assert about_us("can i pay in crypto next time? and has my air fryer been delivered") == "and has my air fryer been delivered"
     assert about_us("yo r u lot hiring? need a job asap lol") is None
+
+
+@pytest.mark.parametrize("text, asked", [
+    ("r u a real person", True), ("am i talking to a bot", True), ("are you human?", True),
+    ("I want a real person", False), ("is the courier a real person", False),
+])
+def test_whether_the_assistant_is_a_person(text, asked):
+    from nlu.person import asks_if_a_person
+    assert asks_if_a_person(text) is asked
+
+
+def test_a_check_that_someone_is_there_is_a_greeting():
+    assert asks_how_we_are("hello hello can you hear me") and asks_how_we_are("is anyone there?")
+    assert not asks_how_we_are("can you hear me out about my refund")
+
+
+@pytest.mark.parametrize("text, bye", [
+    ("no thats all, bye", True), ("nope, bye", True), ("no thanks bye x", True),
+    ("no, where is my order", False), ("bye", False),
+])
+def test_no_and_goodbye(text, bye):
+    from nlu.asked import no_and_goodbye
+    assert no_and_goodbye(text) is bye
+
+
+@pytest.mark.parametrize("text, intent, back", [
+    ("I was going to cancel the trainers, but I've decided to keep them", "cancel_order", True),
+    ("I nearly returned it but it grew on me", "request_refund", True),
+    ("I was going to wait but no, cancel it", "cancel_order", False),
+    ("I was going to cancel it, and yes, please cancel it now", "cancel_order", False),
+    ("please cancel my order", "cancel_order", False),
+])
+def test_a_request_only_thought_of_is_taken_back(text, intent, back):
+    from nlu.requests import taken_back
+    assert taken_back(text, intent) is back
