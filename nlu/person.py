@@ -75,7 +75,7 @@ def asks_the_assistants_name(text: str) -> bool:
 # "r u a real person", "am I talking to a bot?": whether the assistant is a person, which the model,
 # seeing "a real person", reads as one asked for (and the customer is queued)
 _ARE_YOU_A_PERSON = re.compile(
-    r"\b(?:are|r) (?:you|u) (?:a |an )?(?:real|actual|live|proper)?\s*(?:person|human|people|bot|robot|machine)\b"
+    r"\b(?:are|r) (?:you|u) (?:a |an )?(?:real|actual|live|proper)?\s*(?:person|human|bot|robot|machine)\b"
     r"|\bam i (?:talking|speaking|chatting) (?:to|with) (?:a |an )?(?:real |actual )?(?:person|human|bot|robot|machine)\b",
     re.IGNORECASE)
 

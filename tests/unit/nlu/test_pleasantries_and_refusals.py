@@ -150,6 +150,7 @@ def test_a_service_we_dont_offer_beside_an_order_question_leaves_the_question():
 @pytest.mark.parametrize("text, asked", [
     ("r u a real person", True), ("am i talking to a bot", True), ("are you human?", True),
     ("I want a real person", False), ("is the courier a real person", False),
+    ("are you people serious", False),
 ])
 def test_whether_the_assistant_is_a_person(text, asked):
     from nlu.person import asks_if_a_person
