@@ -122,6 +122,9 @@ def test_the_one_request_inside_a_reaction_leads():
     off_topic = [("out_of_scope", 0.95), ("status", 0.6)]
     assert request_in_reaction("out_of_scope", clauses, off_topic, priorities, 0.5, whole_confidence=0.9) is None
     assert request_in_reaction("out_of_scope", clauses, off_topic, priorities, 0.5, whole_confidence=0.6).intent == "status"
+    # …but a sure "no" does: "I was going to cancel it but I'll keep it. When will it ship?"
+    no_then_asked = [("deny", 0.93), ("status", 0.55)]
+    assert request_in_reaction("deny", clauses, no_then_asked, priorities, 0.5, whole_confidence=0.86).intent == "status"
     assert request_in_reaction("out_of_scope", clauses, [("out_of_scope", 0.95), ("status", 0.85)], priorities, 0.5,
                                whole_confidence=0.9).intent == "status"
 
