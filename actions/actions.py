@@ -97,9 +97,22 @@ def mood(tracker: Tracker) -> Mood:
     return mood_from_events(tracker.events)
 
 
+# the customer's last few messages in which a person refused stops the offer of one
+REFUSAL_REMEMBERED = 2
+
+
+def person_just_refused(tracker: Tracker) -> bool:
+    """Whether one of the customer's last messages said they want no person ("no i dont want to
+    talk to anyone, just tell me…"): offering one again right after would not listen."""
+    recent = user_messages(tracker.events)[-REFUSAL_REMEMBERED:]
+    return any(PERSON_REFUSED.search(m.text or "") for m in recent)
+
+
 def maybe_offer_human(dispatcher: CollectingDispatcher, tracker: Tracker,
                       customer: Optional[Customer], is_complaint: bool) -> List[EventType]:
     s = settings()
+    if person_just_refused(tracker):
+        return []
     if should_offer_human(mood(tracker), customer.tier if customer else None, is_complaint,
                           s.top_tiers, s.negative_messages_before_human):
         dispatcher.utter_message(text=replies.offer_human(customer))

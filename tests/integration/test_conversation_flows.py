@@ -203,3 +203,11 @@ def test_details_that_give_none_after_an_off_topic_question_start_no_order_form(
     assert "order" in say(chat, s, "can you give me a good recipe for banana bread")
     more = say(chat, s, "go on, just the oven temperature then")
     assert "order number" not in more and "ORD-" not in more
+
+
+def test_no_person_is_offered_right_after_one_was_refused(chat):
+    s, t = chat.new_sender(), token("C1002")
+    say(chat, s, "my sofa is late again, it was meant to come last week", t)
+    assert "queue" in say(chat, s, "so what are you actually going to do about it", t)
+    answered = say(chat, s, "no i dont want to talk to anyone, just tell me when the phone case ships", t)
+    assert "out of the queue" in answered and "ORD-20001" in answered and "put you through" not in answered
