@@ -498,14 +498,14 @@ ANSWERED_WHILE_QUEUED = {"opening_hours_contact": "utter_opening_hours"}
 
 def answer_while_queued(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[EventType]:
     s = settings()
+    text = tracker.latest_message.get("text") or ""
+    intent = latest_intent(tracker)
     try:
-        text = tracker.latest_message.get("text") or ""
         # "I don't need a person. I just need my money back." leaves the queue like "never mind" (not
         # "no i dont want a bot i want a human", which the NLU reads as a person asked for)
-        refused = PERSON_REFUSED.search(text) is not None and latest_intent(tracker) != "speak_to_human"
+        refused = PERSON_REFUSED.search(text) is not None and intent != "speak_to_human"
         if WITHDRAWAL.search(text) or PERSON_CALLED_OFF.search(text) or refused:
             handoff.withdraw(redis_client(), tracker.sender_id)
-            intent = latest_intent(tracker)
             # "never mind, can i just cancel my phone case order instead": a cancellation asked after the
             # dismissal, not the "cancel that" that withdraws
             if another_request(intent, None) or (intent == "cancel_order" and after_dismissal(text)):
@@ -521,7 +521,6 @@ def answer_while_queued(dispatcher: CollectingDispatcher, tracker: Tracker) -> L
     if position is None:
         dispatcher.utter_message(text=replies.queue_timed_out())
         return LEAVE_QUEUE
-    intent = latest_intent(tracker)
     understood = (tracker.latest_message.get("intent") or {}).get("name")
     if understood in ANSWERED_WHILE_QUEUED:
         # a question with a fixed answer ("and are they open on Sundays?") runs no business flow

@@ -15,7 +15,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import rating, replies
 from actions.actions import answer_order_request, current_customer, earlier_request, latest_intent, mood
 from actions.order_choice import named_orders
-from actions.profiles import order_number_said
+from actions.profiles import Customer, order_number_said
 from actions.requests import NO_OFFER, next_request, offered
 from actions.routing import (FORM_STOPPED, LISTEN, WITHDRAWAL, another_request, ending_turn,
                              fixed_response, hand_on)
@@ -35,22 +35,22 @@ class ActionPendingRequest(Action):
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
         pending = tracker.get_slot("pending_request") or {}
         intent = str(pending.get("intent") or "")
-        other = earlier_request_about_another_order(tracker, pending)
+        customer = current_customer(tracker)
+        other = earlier_request_about_another_order(tracker, customer, pending)
         if other is not None:
             # "yes, the kettle return please" when the trainers' tracking was offered: the kettle's return
             topic, order_id = other
-            return ending_turn([*NO_OFFER, *answer_order_request(dispatcher, tracker, topic, current_customer(tracker),
-                                                                 order_id=order_id)])
+            return ending_turn([*NO_OFFER, *answer_order_request(dispatcher, tracker, topic, customer, order_id=order_id)])
         events: List[EventType] = [*NO_OFFER, SlotSet("order_topic", intent)]
         if pending.get("order_id"):
             events.append(SlotSet("order_id", pending["order_id"]))
         return events + hand_on(dispatcher, intent)
 
 
-def earlier_request_about_another_order(tracker: Tracker, pending: Dict[str, Any]) -> Optional[Tuple[str, str]]:
+def earlier_request_about_another_order(tracker: Tracker, customer: Optional[Customer], pending: Dict[str, Any]
+                                         ) -> Optional[Tuple[str, str]]:
     """(the earlier order request, the order) when a "yes" to the offer names another of the
-    customer's orders than the one offered: the customer means what they asked about that one."""
-    customer = current_customer(tracker)
+    `customer`'s orders than the one offered: the customer means what they asked about that one."""
     offered_id = pending.get("order_id")
     if customer is None or not offered_id:
         return None

@@ -23,10 +23,8 @@ from nlu.model import LoadedModel
 from nlu.order_numbers import no_number_to_give, only_a_number_given
 from nlu.pleasantries import asks_how_we_are, praised
 from nlu.person import (asks_about_the_assistant, asks_for_someone_to_ring, asks_if_a_person, asks_the_assistants_name,
-                        names_a_person,
-                        person_called_off,
-                        person_demanded, person_refused)
-from nlu.requests import (COURTESIES, DETAILS, EVEN_ODDS, MAX_CLAUSES, REACTIONS, SIGN_OFFS, SURE, WITHDRAWN_INTENT,
+                        names_a_person, person_called_off, person_demanded, person_refused)
+from nlu.requests import (COURTESIES, DETAILS, EVEN_ODDS, GREETING, MAX_CLAUSES, REACTIONS, SIGN_OFFS, SURE, WITHDRAWN_INTENT,
                           Request, after_greeting, best_clause, clause_spans, demand_in_anger, pick_requests, request_in_reaction, taken_back, word_cuts)
 from nlu.thanks import just_thanks, sarcastic_thanks
 from nlu.spoken import written_form
@@ -50,19 +48,16 @@ CONTACT_INTENT = "opening_hours_contact"
 FEEDBACK_INTENT = "give_feedback"
 DETAILS_INTENT = "inform"
 THANKS_INTENT = "thanks"
-GREETING_INTENT = "greet"
 POSITIVE = "positive"
 # readings that ask for nothing of their own: what a verbless follow-up is misread as (feedback among them)
 NOT_A_REQUEST = MISREAD_AS
 FAREWELL_INTENT = "goodbye"
-# the intents that start one of our own flows: about another company, out of scope instead
-OURS_TO_ANSWER = frozenset({"order_status", "track_delivery", "delivery_late", "cancel_order", "request_refund",
-                            "refund_not_received", "item_damaged", "wrong_item", "billing_charged_twice", "inform",
-                            "product_recommendation", "account_access", "opening_hours_contact", "give_feedback",
-                            "speak_to_human"})
 # the requests about one order, which a message saying it has no order number may still make
 ORDER_REQUESTS = frozenset({"order_status", "track_delivery", "delivery_late", "cancel_order", "request_refund",
                             "refund_not_received", "item_damaged", "wrong_item"})
+# the intents that start one of our own flows: about another company, out of scope instead
+OURS_TO_ANSWER = ORDER_REQUESTS | {"billing_charged_twice", "inform", "product_recommendation", "account_access",
+                                   "opening_hours_contact", "give_feedback", "speak_to_human"}
 
 
 class Predictor:
@@ -185,7 +180,7 @@ class Predictor:
             ranking = self._ruled(ranking, THANKS_INTENT)
         elif asks_how_we_are(asked):
             # "how are you doing today?": a greeting, not a question about our hours
-            ranking, requests = self._ruled(ranking, GREETING_INTENT), []
+            ranking, requests = self._ruled(ranking, GREETING), []
         elif time_complained_of(asked) and not requests and not self._surely_a_request(ranking):
             # "it's been way more than 5 days and I'm not happy": the last answer was not good enough
             ranking = self._ruled(ranking, FEEDBACK_INTENT)

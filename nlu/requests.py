@@ -161,10 +161,11 @@ def request_in_reaction(whole_intent: str, clauses: list[tuple[int, int]], predi
     if whole_intent not in REACTIONS:
         return None
     found = [Request(i, c, s, e) for (s, e), (i, c) in zip(clauses, predictions) if i in priorities and c >= threshold]
+    if len({r.intent for r in found}) != 1:
+        return None
     # a sure "no" with a request after it ("I was going to cancel the phone case but I'll keep it.
     # When will it ship?") still asks it: the no is to something else
-    doubted = whole_confidence >= sure > found[0].confidence if found else False
-    if len({r.intent for r in found}) != 1 or (doubted and whole_intent != WITHDRAWN_INTENT):
+    if whole_confidence >= sure > found[0].confidence and whole_intent != WITHDRAWN_INTENT:
         return None
     return found[0]
 
