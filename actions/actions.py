@@ -15,15 +15,15 @@ from rasa_sdk.events import EventType, FollowupAction, SlotSet, UserUtteranceRev
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import handoff, language, replies
-from actions.order_choice import (LISTED_ID, OrderChoice, choose_order, listed_order_id, named_orders,
-                                  referred_orders, story_before)
+from actions.order_choice import (LISTED_ID, OPEN, OrderChoice, choose_order, listed_order_id, named_orders,
+                                  referred_orders, stated_states, story_before)
 from actions.requests import INTERCHANGEABLE, NO_OFFER, clause_of, next_request, offered, points_at_offer
 from actions.routing import (FORM_STOPPED, LISTEN, WITHDRAWAL, another_request,
                              end_turn_if_handed_on, ending_turn, fixed_response, hand_on)
 from actions.profiles import (CORRECTION, Customer, Order, ProfileStore, normalise_order_id, order_id_in,
                               order_number_corrected, order_number_said)
 from actions.settings import ActionSettings
-from actions.tone import Mood, mood_from_events, should_offer_human, strongly_upset
+from actions.tone import ANGRY_AT_US, STRONGLY_NEGATIVE, Mood, mood_from_events, should_offer_human, strongly_upset
 from actions.verification import ATTEMPTS_SLOT, ORDER_SLOT, VERIFYING_SLOT, on_voice, verified_customer_id
 from contracts.dismissal import PERSON_CALLED_OFF, PERSON_REFUSED, after_dismissal
 from contracts.follow_up import named_in_follow_up
@@ -200,6 +200,9 @@ class Answering(Action, metaclass=ABCMeta):
         # as cancel_order, but its answer would be English the customer may not follow
         if answered_in_their_language(dispatcher, tracker):
             return end_turn_if_handed_on(tracker.latest_action_name, [])
+        kept = cancellation_taken_back(dispatcher, tracker, current_customer(tracker))
+        if kept is not None:
+            return end_turn_if_handed_on(tracker.latest_action_name, kept)
         return end_turn_if_handed_on(tracker.latest_action_name, self.answer(dispatcher, tracker, domain))
 
     @abstractmethod  # abstract: rasa_sdk registers every concrete Action subclass it finds
@@ -311,6 +314,29 @@ def already_cancelled(tracker: Tracker, customer: Optional[Customer]) -> bool:
     return order is not None and order.status in ("cancellation_requested", "cancelled")
 
 
+# "wait no!! don't cancel it, I still want it", "on second thoughts I'll keep it actually"
+KEEPING_IT = re.compile(r"\b(?:don'?t|dont|do not|no need to|not) cancel\b|\b(?:i'?ll|i will|i'?d rather|gonna|going to"
+                        r"|want to|wanna|think i'?ll) keep (?:it|them|the order|that|hold of it)\b|\bstill want (?:it|them)\b"
+                        r"|\b(?:i'?ve )?changed my mind\b|\bon second thoughts?\b|\bundo (?:that|the cancel)", re.IGNORECASE)
+
+
+def cancellation_taken_back(dispatcher: CollectingDispatcher, tracker: Tracker,
+                            customer: Optional[Customer]) -> Optional[List[EventType]]:
+    """Right after the assistant asked the warehouse to cancel an order, the customer wants to
+    keep it after all: the request is withdrawn (it has not left us yet) and said so; None otherwise."""
+    if customer is None or not already_cancelled(tracker, customer):
+        return None
+    if not KEEPING_IT.search(tracker.latest_message.get("text") or ""):
+        return None
+    order = customer.order(tracker.get_slot("order_id"))
+    if order is None or order.status != "cancellation_requested":
+        return None  # cancelled for good: nothing to withdraw
+    order.status = "processing"
+    ProfileStore(redis_client()).put(customer)
+    dispatcher.utter_message(text=replies.cancellation_withdrawn(order, customer))
+    return [SlotSet("order_topic", None)]
+
+
 def answer_order_request(dispatcher: CollectingDispatcher, tracker: Tracker, topic: str,
                          customer: Optional[Customer], text: Optional[str] = None,
                          apologised: bool = False, order_id: Optional[str] = None) -> List[EventType]:
@@ -385,10 +411,14 @@ def answer_complaint(dispatcher: CollectingDispatcher, tracker: Tracker, intent:
         dispatcher.utter_message(text=replies.complaint_opening(intent, None).strip())
         return answer_order_request(dispatcher, tracker, intent, None, apologised=True)
     order = order_choice(tracker, customer, intent, text).order
-    if intent == "delivery_late" and order is not None and order.on_time(date.today().isoformat()):
-        # about the order the complaint named ("still waiting on the trainers… and how do I return the kettle?")
-        return answer_order_request(dispatcher, tracker, "track_delivery", customer, text, order_id=order.order_id)
     said = text or tracker.latest_message.get("text") or ""
+    if intent == "delivery_late" and order is not None and (
+            order.on_time(date.today().isoformat())
+            or (order.status == "delivered" and stated_states(said) != OPEN)):
+        # about the order the complaint named ("still waiting on the trainers… and how do I return the
+        # kettle?"), or one already delivered that the customer does not say never came ("the order
+        # ending 0002, when did that arrive?"): where it is, not an apology for a delay there is not
+        return answer_order_request(dispatcher, tracker, "track_delivery", customer, text, order_id=order.order_id)
     if intent in replies.ITEM_IN_HAND and order is not None and replacement_chosen(said):
         # the answer to "a free replacement or refund, whichever you prefer": arranged, not asked again
         dispatcher.utter_message(text=replies.replacement_arranged(order, customer))
@@ -432,15 +462,16 @@ def hand_off(dispatcher: CollectingDispatcher, tracker: Tracker, customer: Optio
             *LISTEN]
 
 
-def upset_now(tracker: Tracker) -> bool:
+def upset_now(tracker: Tracker, reading: float = STRONGLY_NEGATIVE) -> bool:
     latest = latest_user_message(tracker.events)
-    return latest is not None and strongly_upset(latest)
+    return latest is not None and strongly_upset(latest, reading)
 
 
 def anger_returned(tracker: Tracker) -> bool:
-    """Whether anger now comes back: a person was offered already, or the negative messages add up."""
-    return bool(tracker.get_slot("handoff_offered")
-                or mood(tracker).negative_messages >= settings().negative_messages_before_human)
+    """Whether anger now comes back: a person was offered already (not calmly, as the way to go on
+    without an order number), or the negative messages add up."""
+    offered = tracker.get_slot("handoff_offered") and replies.no_order_number(upset=False) not in last_bot_words(tracker)
+    return bool(offered or mood(tracker).negative_messages >= settings().negative_messages_before_human)
 
 
 def anger_repeated(tracker: Tracker) -> bool:
@@ -526,7 +557,8 @@ def answer_while_queued(dispatcher: CollectingDispatcher, tracker: Tracker) -> L
         # a question with a fixed answer ("and are they open on Sundays?") runs no business flow
         dispatcher.utter_message(response=ANSWERED_WHILE_QUEUED[understood])
     # emotion first while waiting too: "honestly shocking service" gets an apology with the position
-    opening = "You're welcome! " if intent in ("thanks", "goodbye") else replies.empathy(mood(tracker))
+    # thanks read for sure ("come on I've been waiting ages now" is only a guess at goodbye)
+    opening = "You're welcome! " if understood in ("thanks", "goodbye") else replies.empathy(mood(tracker))
     dispatcher.utter_message(text=opening + replies.still_queued(position, position * s.handoff_wait_minutes_per_person))
     return []
 
@@ -538,7 +570,8 @@ def answer_not_understood(dispatcher: CollectingDispatcher, tracker: Tracker, re
         return answer_while_queued(dispatcher, tracker)
     if answered_in_their_language(dispatcher, tracker):
         return []
-    if upset_now(tracker):
+    off_topic = response == "utter_out_of_scope" and surely_off_topic(tracker.latest_message)
+    if upset_now(tracker, ANGRY_AT_US if off_topic else STRONGLY_NEGATIVE):
         return answer_upset(dispatcher, tracker, customer)
     dispatcher.utter_message(response=response)
     return []
@@ -605,7 +638,8 @@ _ABOUT_IT = re.compile(r"\b(?:it|that|tell|told|see|show|check|yes or no|shipped
 def pushing_back_on_sign_in(tracker: Tracker, customer: Optional[Customer]) -> bool:
     """Whether an anonymous customer, just asked to sign in, asks us to tell them anyway."""
     text = tracker.latest_message.get("text") or ""
-    return (customer is None and replies.SIGN_IN_NEEDED in last_bot_words(tracker)
+    said = last_bot_words(tracker)
+    return (customer is None and (replies.SIGN_IN_NEEDED in said or replies.SIGN_IN_OFFERED in said)
             and _A_QUESTION.search(text) is not None and _ABOUT_IT.search(text) is not None)
 
 
@@ -756,6 +790,9 @@ class ActionDefaultFallback(Action):
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
         customer = current_customer(tracker)
         if not tracker.get_slot("handoff_queued"):
+            kept = cancellation_taken_back(dispatcher, tracker, customer)
+            if kept is not None:
+                return ending_turn(kept)
             # "oh wait, I meant the trainers": a product of theirs named is a question about that order
             events = about_their_own_order(dispatcher, tracker, customer)
             if events is not None:

@@ -49,7 +49,7 @@ STATE_WORDS: List[tuple] = [
     (re.compile(r"\bout for delivery\b|\barriving today\b|\bcoming today\b", re.I), frozenset({"out_for_delivery"})),
     (re.compile(r"\b(?:on (?:its|it'?s|the) way|in transit|(?:been |was |got )?(?:shipped|dispatched))\b", re.I),
      IN_TRANSIT),
-    (re.compile(r"\b(?:(?:was|were|been|got|already|it)\s+(?:\w+\s+)?delivered|arrived|came (?:yesterday|last|on|today)"
+    (re.compile(r"\b(?:(?:was|were|been|got|already|it)\s+(?:\w+\s+)?delivered|delivered (?:one|order|parcel|item)|arrived|came (?:yesterday|last|on|today)"
                 r"|(?:already|that|which|has|have)\s+(?:come|came)|came already|turned up|received it|got it)\b", re.I),
      frozenset({"delivered"})),
     # "the order that's stuck", "the one that's taking forever", "the late one"
@@ -80,14 +80,14 @@ class OrderChoice:
     describe_all: bool = False                                 # the candidates answer the question together
 
 
-# "them trainers": those, as spoken; one word between ("my new trainers"), or two after a word
+# "them trainers": those, as spoken ("i ordered trainers" names them too); one word between ("my new trainers"), or two after a word
 # that says which ("the wrong size trainers"), but not "the receipt in case I need it"
-_DETERMINER = r"(?:my|me|the|that|this|those|these|them|our)\s+(?:(?:wrong|right|same|new|old|other)\s+)?(?:\w+\s+)?"
+_DETERMINER = r"(?:my|me|the|that|this|those|these|them|our|ordered|bought)\s+(?:(?:wrong|right|same|new|old|other)\s+)?(?:\w+\s+)?"
 
 
 # What customers also call a product, by the last word of its name ("my runners", "the couch")
 OTHER_NAMES: Dict[str, List[str]] = {
-    "trainers": ["runners", "sneakers", "trainer's"],
+    "trainers": ["runners", "sneakers", "trainer's", "shoes"],
     "sofa": ["couch", "settee"],
     "case": ["cover"],
     "fryer": ["airfryer"],
@@ -111,6 +111,8 @@ def _item_patterns(item: str) -> List[str]:
     if head != name and len(modifier) >= 3:
         # "the phone bits", "the summer one": the first word of the name and a word for anything
         patterns.append(rf"(?<!\w){_DETERMINER}{re.escape(modifier)}\s+{_ANYTHING}(?!\w)")
+        # "the thing for my phone"
+        patterns.append(rf"(?<!\w){_ANYTHING}\s+for\s+(?:my|the)\s+{re.escape(modifier)}(?!\w)")
     return patterns
 
 
@@ -120,18 +122,21 @@ _RULED_OUT = re.compile(r"(?:\bnot|n't|\binstead of|\brather than|\bother than|\
 # "the sofa. no wait sorry, the phone case one": what follows the last of these is what is
 # meant. Only at the start of a clause: "the sofa is actually late, and the phone case" corrects nothing
 _CORRECTION = re.compile(r"(?:^|[.,;:!?-]\s*|\bno\s+)(?:no\s+wait|wait(?:\s+no)?|actually|i\s+mean|i\s+meant"
-                         r"|scratch\s+that|my\s+mistake|oops|hang\s+on|sorry(?=\s*,|\s+i\s+mean))\b", re.IGNORECASE)
+                         r"|scratch\s+that|my\s+mistake|oops|hang\s+on|sorry(?=\s*,|\s+i\s+mean))\b"
+                         r"|\bno\s+sorry\b", re.IGNORECASE)  # "send back the trainers no sorry the kettle"
 
 
 # four letters and up: a four-letter product ("sofa", "case") is still found misspelt with a
 # letter more ("sofaa"); two words of four letters are only that close when they are the same
 _WORD = re.compile(r"[a-z]{4,}")
+_WORD_OR_SHORT = re.compile(r"\b[a-z]{3}\b|[a-z]{4,}")
 
 
 def _items_spelled_right(text: str, items: List[str]) -> str:
     """The text with a misspelt product word written as the product says it ("the kettel" →
     "the kettle"): a word of four letters or more, with the same first letter and close in
-    spelling (difflib ratio ≥ 0.8) to a word of four letters or more of the customer's products.
+    spelling (difflib ratio ≥ 0.8) to a word of four letters or more of the customer's products,
+    or of three letters that is a four-letter product word less one letter ("cse" → "case").
     The first letter must match so that "settle" never becomes a kettle."""
     words = {w for item in items for w in _WORD.findall(item.lower())}
 
@@ -139,10 +144,14 @@ def _items_spelled_right(text: str, items: List[str]) -> str:
         word = m.group()
         if word in words or word.rstrip("s") in words:
             return word
+        if len(word) == 3:  # "the phone cse": a four-letter product word with a letter left out
+            short = [w for w in words if len(w) == 4 and w[0] == word[0]
+                     and any(w[:i] + w[i + 1:] == word for i in range(1, 4))]
+            return short[0] if len(short) == 1 else word
         close = difflib.get_close_matches(word, [w for w in words if w[0] == word[0]], n=1, cutoff=0.8)
         return close[0] if close else word
 
-    return _WORD.sub(spelled, text) if words else text
+    return _WORD_OR_SHORT.sub(spelled, text) if words else text
 
 
 def _mentions(customer: Customer, text: str) -> Dict[str, List[bool]]:
@@ -186,16 +195,29 @@ DESCRIBED = re.compile(r"\bthe\s+(?:one|order|parcel|thing|stuff)\b", re.IGNOREC
 OTHER_ORDER = re.compile(r"\b(?:the\s+)?other\s+(?:one|order)\b", re.IGNORECASE)
 
 
+# "the order ending 0002", "the one that ends in 02"
+_ENDING = re.compile(r"\bend(?:s|ing)?\s+(?:in\s+|with\s+)?(\d{2,4})\b", re.IGNORECASE)
+
+
 def referred_orders(customer: Customer, text: str, remembered_id: Optional[str] = None) -> List[Order]:
     """Orders the text points at without a full order id: the products it names, the number of
-    one of theirs without "ORD" ("20002", "#20001"), or "the other one" when the conversation
-    is about one of two."""
+    one of theirs without "ORD" ("20002", "#20001") or its last digits ("ending 0002"), the
+    courier bringing it ("has XDP got my stuff"), or "the other one" when the conversation is
+    about one of two."""
     named = named_orders(customer, text)
     if named:
         return named
     said = order_number_said(text)
     if said and (order := customer.order(said)):
         return [order]
+    ending = _ENDING.search(text)
+    if ending:  # "the order ending 0002"
+        ends = [o for o in customer.orders if o.order_id.endswith(ending.group(1))]
+        if len(ends) == 1:
+            return ends
+    carried = [o for o in customer.orders if o.carrier and re.search(rf"\b{re.escape(o.carrier)}\b", text, re.IGNORECASE)]
+    if carried and len(carried) < len(customer.orders):  # "has XDP got my stuff yet"
+        return carried
     discussed = customer.order(remembered_id) if remembered_id else None
     if discussed is not None and OTHER_ORDER.search(text):
         others = [o for o in customer.orders if o is not discussed]
@@ -223,12 +245,20 @@ def choose_order(customer: Customer, text: str, topic: str, named_id: Optional[s
                  remembered_id: Optional[str] = None) -> OrderChoice:
     if named_id:
         order = customer.order(named_id)
+        digits = re.sub(r"\D", "", named_id)
+        ends = [o for o in customer.orders if digits and o.order_id.endswith(digits)]
+        if order is None and _ENDING.search(text) and len(ends) == 1:
+            order = ends[0]  # "the order ending 0002": the number said is its last digits
         return OrderChoice(order=order) if order else OrderChoice(unknown_id=normalise_order_id(named_id))
     mentioned = referred_orders(customer, text, remembered_id)
     if len(mentioned) == 1:
         return OrderChoice(order=mentioned[0])
     if len(mentioned) > 1:
-        return OrderChoice(candidates=mentioned)
+        late = [o for o in mentioned if o.status in FITS["delivery_late"]]
+        if topic == "delivery_late" and len(late) == 1:
+            # "I ordered a sofa and a phone case… the sofa was supposed to be here last week": only one can be late
+            return OrderChoice(order=late[0])
+        return OrderChoice(candidates=mentioned, describe_all=topic in DESCRIBE_ALL)
     if topic in DESCRIBE_ALL and len(customer.orders) > 1 and ALL_ORDERS.search(text):
         # "where are my things": every order, delivered ones too
         return OrderChoice(candidates=sorted(customer.orders, key=lambda o: o.placed_on, reverse=True), describe_all=True)

@@ -90,6 +90,11 @@ def order_reply(topic: str, order: Order, customer: Customer) -> str:
     return base
 
 
+def cancellation_withdrawn(order: Order, customer: Customer) -> str:
+    return (f"No problem, I've withdrawn the cancellation: {order.order_id} isn't cancelled. "
+            + describe_order(order, customer.first_name))
+
+
 def _order_label(order: Order) -> str:
     return f"{order.order_id} ({', '.join(order.items)})"
 
@@ -320,10 +325,13 @@ def order_number_needed(upset: bool) -> str:
             "email. If you don't have it, say 'agent' and one of our team will look it up.")
 
 
+SIGN_IN_OFFERED = "If you sign in, I can see your orders myself"
+
+
 def no_order_number(upset: bool) -> str:
     """The customer can't find their order number while the form asks for it."""
     opening = "I'm sorry, I know that's annoying. " if upset else "No problem. "
-    return (opening + "If you sign in, I can see your orders myself; or one of our team can look it up for you. "
+    return (opening + SIGN_IN_OFFERED + "; or one of our team can look it up for you. "
             "Would you like me to put you through to them? (yes/no)")
 
 

@@ -65,9 +65,17 @@ def _content_words(text: str) -> set[str]:
     return {w.removesuffix("s") for w in _WORD.findall(text.lower())} - _COMMON
 
 
+# "and what about the other thing I mentioned?", "the other question I asked": the one request left
+_THE_OTHER_ONE = re.compile(r"\b(?:the )?other (?:thing|question|issue|problem|bit|one)s? (?:i|that i|which i)\s+"
+                            r"(?:mentioned|asked(?: about)?|said|wrote|brought up|raised)\b", re.IGNORECASE)
+
+
 def points_at_offer(text: str, pending: Mapping[str, Any]) -> bool:
     """Whether `text` takes up the offered request in other words than "yes": it starts as a
     follow-up ("and…", "what about…") and names something the request's own words named
-    ("and the phone lines?" after "what time do your phone lines close?" was offered)."""
+    ("and the phone lines?" after "what time do your phone lines close?" was offered), or it
+    asks for "the other thing I mentioned"."""
     asked = str(pending.get("text") or "")
+    if _THE_OTHER_ONE.search(text):
+        return True
     return bool(_POINTING_BACK.match(text)) and bool(_content_words(text) & _content_words(asked))

@@ -21,7 +21,7 @@ _CORRECTING = re.compile(
     r"|the|right|correct|one|number|order(?: number)? is|is|here|try|again|this|that)\b",
     re.IGNORECASE)
 # an account problem is not a missing order number ("I forgot my password and the email")
-_ACCOUNT = re.compile(r"\b(?:password|log ?in|sign ?in|account|locked)\b", re.IGNORECASE)
+_ACCOUNT = re.compile(r"\b(?:pass?wo?r?d|log ?in|sign ?in|account|locked)\b", re.IGNORECASE)  # "pasword" too
 
 
 def only_a_number_given(text: str) -> bool:

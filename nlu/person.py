@@ -14,12 +14,15 @@ from contracts.dismissal import PERSON as _PERSON, PERSON_CALLED_OFF, PERSON_REF
 # "someone" only after a verb of talking: "I need someone to be in to sign for it" asks for no one
 _SOMEONE = (r"(?:speak to|talk to|speak with|talk with|connect me (?:to|with)|transfer me to|pass me (?:on )?to"
             r"|put me through to)\s+(?:someone|somebody)")
+# "get me someone who can actually fix it"
+_GET_ME_SOMEONE = r"(?:get|find|give) me (?:someone|somebody)\b"
 _DEMAND = re.compile(
     r"\b(?:get|give|put|want|need|speak to|talk to|speak with|talk with|connect me (?:to|with)|transfer me to"
     r"|pass me to|put me through to|let me speak to|let me talk to)\s+(?:me\s+)?(?:through\s+to\s+)?" + _PERSON + r"\b"
     r"|\b" + _SOMEONE + r"\b"
     # "get someone to look into it": a person to sort it out
-    r"|\b(?:get|send|have) (?:someone|somebody) (?:to )?(?:look into|look at|check|sort|deal with|call|ring|phone|contact)\b",
+    r"|\b(?:get|send|have) (?:someone|somebody) (?:to )?(?:look into|look at|check|sort|deal with|call|ring|phone|contact)\b"
+    r"|\b" + _GET_ME_SOMEONE,
     re.IGNORECASE)
 # a sentence that is only the word: "human. NOW.", "agent please"
 _ALONE = re.compile(r"(?:^|[.!?]\s*)(?:a\s+)?(?:real\s+)?(?:human|agent|operator|person)(?:\s+(?:now|please|pls|asap))?"
@@ -45,7 +48,7 @@ def person_demanded(text: str) -> bool:
 
 # a person named at all, asked for or not: "a manager", "someone to talk to", "someone to call me back"
 _NAMED = re.compile(_PERSON + r"|\b(?:someone|somebody|anyone|anybody)\s+(?:to\s+|who\s+can\s+|that\s+can\s+)?"
-                    r"(?:talk|speak|call|ring|phone|chat)|\b" + _SOMEONE, re.IGNORECASE)
+                    r"(?:talk|speak|call|ring|phone|chat)|\b" + _SOMEONE + r"|\b" + _GET_ME_SOMEONE, re.IGNORECASE)
 
 
 def names_a_person(text: str) -> bool:

@@ -4,6 +4,8 @@
   thanks at low odds and the customer is asked to rephrase; it is answered as thanks.
 - "how are you doing today?": a greeting, which the model, seeing "today", reads as a question
   about our opening hours.
+- "👍" alone: a yes (to an offer, or to the answer just given), which the model, having no
+  words, reads as off-topic.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ import re
 
 _PRAISE = re.compile(
     r"\b(?:you'?re|youre|your|ur|you are|u r|u are)\s+(?:actually\s+|really\s+|pretty\s+|quite\s+|very\s+|so\s+|such\s+"
-    r"|not bad\s+|an?\s+|absolute\s+)*(?:good|great|helpful|brilliant|amazing|clever|smart|star|legend|fab|fabulous"
+    r"|not bad\s+|an?\s+|absolute\s+|honestly\s+|genuinely\s+|(?:way |much |so much )?more\s+)*(?:good|great|helpful|brilliant|amazing|clever|smart|star|legend|fab|fabulous"
     r"|fantastic|ace|gem|lifesaver|life saver|superstar|wonderful|quick)\b"
     r"|\b(?:good|clever|great|smart) (?:bot|robot|assistant)\b",
     re.IGNORECASE)
@@ -37,11 +39,24 @@ _HOW_ARE_YOU = re.compile(
     re.IGNORECASE)
 
 
-# "hello hello can you hear me": a caller's or dictating customer's check that someone is there
-_ANYONE_THERE = re.compile(r"^\W*(?:(?:hi|hello|hiya|hey|helo)\b[\s,!.?]*)*(?:(?:can|could) (?:you|u) (?:hear|see|read) (?:me|this)"
-                           r"|(?:is )?(?:any ?one|any ?body|some ?one) (?:there|here))\W*$", re.IGNORECASE)
+# "hello hello can you hear me", "is this the shop": a caller's or dictating customer's check that
+# someone (the right one) is there
+_ANYONE_THERE = re.compile(r"^\W*(?:(?:hi|hello|hiya|hey|helo|uh|um|er|erm)\b[\s,!.?]*)*(?:(?:can|could) (?:you|u) (?:hear|see|read) (?:me|this)"
+                           r"|(?:is )?(?:any ?one|any ?body|some ?one) (?:there|here)"
+                           # "hello hello uh is this the is this the online shop"
+                           r"|(?:is this (?:the )?)+(?:\w+ )?(?:shop|store|company|customer (?:service|care|support)"
+                           r"|right (?:number|place)))\W*$", re.IGNORECASE)
 
 
 def asks_how_we_are(text: str) -> bool:
     """Whether `text` only greets with "how are you?" or "can you hear me?"."""
     return _HOW_ARE_YOU.search(text) is not None or _ANYONE_THERE.search(text) is not None
+
+
+# thumbs up, OK hand, check marks, in any skin tone, and nothing else
+_THUMBS_UP = re.compile(r"^\s*(?:[\U0001F44D\U0001F44C\u2705\u2714\u2611]\ufe0f?[\U0001F3FB-\U0001F3FF]?\s*)+$")
+
+
+def thumbs_up(text: str) -> bool:
+    """Whether `text` is only a thumbs-up (or an OK hand, a check mark)."""
+    return _THUMBS_UP.search(text) is not None

@@ -21,7 +21,7 @@ from nlu.families import family_confidence
 from nlu.follow_up import MISREAD_AS, follow_up_intent
 from nlu.model import LoadedModel
 from nlu.order_numbers import no_number_to_give, only_a_number_given
-from nlu.pleasantries import asks_how_we_are, praised
+from nlu.pleasantries import asks_how_we_are, praised, thumbs_up
 from nlu.person import (asks_about_the_assistant, asks_for_someone_to_ring, asks_if_a_person, asks_the_assistants_name,
                         names_a_person, person_called_off, person_demanded, person_refused)
 from nlu.requests import (COURTESIES, DETAILS, EVEN_ODDS, GREETING, MAX_CLAUSES, REACTIONS, SIGN_OFFS, SURE, WITHDRAWN_INTENT,
@@ -48,6 +48,7 @@ CONTACT_INTENT = "opening_hours_contact"
 FEEDBACK_INTENT = "give_feedback"
 DETAILS_INTENT = "inform"
 THANKS_INTENT = "thanks"
+AGREED_INTENT = "affirm"
 POSITIVE = "positive"
 # readings that ask for nothing of their own: what a verbless follow-up is misread as (feedback among them)
 NOT_A_REQUEST = MISREAD_AS
@@ -172,6 +173,9 @@ class Predictor:
             # "cheers for nothing": feedback, and negative whatever the thank-you word made of it
             ranking, requests = self._ruled(ranking, FEEDBACK_INTENT), []
             sentiment = self._complaint(sentiment)
+        elif thumbs_up(text):
+            # "👍": a yes, not something off-topic
+            ranking, requests = self._ruled(ranking, AGREED_INTENT), []
         elif just_thanks(asked) and ranking[0]["name"] != THANKS_INTENT:
             # "ok ta", "sick ta x": a thank-you, not a goodbye or something off-topic
             ranking, requests = self._ruled(ranking, THANKS_INTENT), []

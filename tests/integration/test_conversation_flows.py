@@ -159,6 +159,28 @@ def test_a_refund_on_an_order_not_yet_shipped_offers_to_cancel_it(chat, backend_
     assert next(o for o in stored["orders"] if o["order_id"] == "ORD-20001")["status"] == "processing"
 
 
+def test_a_cancellation_taken_back_right_after_is_withdrawn(chat, backend_redis):
+    key = redis_keys.customer_profile(BEN)
+    seeded = backend_redis.get(key)
+    try:
+        s, t = chat.new_sender(), token(BEN)
+        assert "asked the warehouse to cancel ORD-20001" in say(chat, s, "cancel ORD-20001 please", t)
+        kept = say(chat, s, "wait no!! don't cancel it, I still want it", t)
+        assert "withdrawn the cancellation" in kept and "ORD-20001" in kept
+        stored = json.loads(backend_redis.get(key))
+        assert next(o for o in stored["orders"] if o["order_id"] == "ORD-20001")["status"] == "processing"
+    finally:  # other tests need Ben's orders as seeded, whatever happened here
+        backend_redis.set(key, seeded)
+
+
+def test_pushing_back_after_the_no_number_offer_hears_why_and_is_not_queued(chat):
+    s = chat.new_sender()
+    assert "order number" in say(chat, s, "wheres my order")
+    assert "If you sign in" in say(chat, s, "I don't have it, sorry")
+    why = say(chat, s, "oh come on cant you just tell me")
+    assert "keeps your orders private" in why and "queue" not in why
+
+
 def test_an_insult_gets_an_apology_and_anger_that_comes_back_gets_a_person(chat):
     s = chat.new_sender()
     first = say(chat, s, "what a pathetic excuse for a bot, you are completely useless")

@@ -42,5 +42,8 @@ def other_language(text: str) -> Optional[str]:
 
 
 _VOWEL = re.compile(r"[aeiouyàâäáéèêëíìîïóòôöúùûü]", re.IGNORECASE)
-# punctuation and letters of one language only: Spanish ¿ ¡, German ß
-_MARKS = {"SPANISH": re.compile(r"[¿¡]"), "GERMAN": re.compile(r"ß")}
+# punctuation and letters of one language only (Spanish ¿ ¡, German ß, French ç), and greetings
+# and courtesies English writers do not use ("bonjour ou est ma comande svp", "salut, ça va ?")
+_MARKS = {"SPANISH": re.compile(r"[¿¡]|\b(?:hola|gracias|por favor|buenos d[ií]as|buenas)\b", re.IGNORECASE),
+          "GERMAN": re.compile(r"ß|\b(?:hallo|guten (?:tag|morgen|abend)|bitte|danke)\b", re.IGNORECASE),
+          "FRENCH": re.compile(r"ç|\b(?:bonjour|bonsoir|salut|svp|s'il vous pla[iî]t|merci)\b", re.IGNORECASE)}

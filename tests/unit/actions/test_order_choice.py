@@ -38,6 +38,20 @@ ALICE, BEN, DEV = CUSTOMERS["C1001"], CUSTOMERS["C1002"], CUSTOMERS["C1004"]
     (BEN, "phone case, actually make that the sofa", "cancel_order", "ORD-20002"),
     # more ways to describe the state
     (ALICE, "the one that already came", "request_refund", "ORD-10002"),
+    (ALICE, "refund for the delivered one please", "request_refund", "ORD-10002"),
+    # a product word with a letter left out, "trainers" after "ordered", "the thing for my phone"
+    (BEN, "pls cancle the phone cse order", "cancel_order", "ORD-20001"),
+    (ALICE, "it was the wrong thing like i ordered trainers and got something else", "wrong_item", "ORD-10001"),
+    (BEN, "please cancel the thing for my phone, found it cheaper elsewhere", "cancel_order", "ORD-20001"),
+    (ALICE, "where are the running shoes at?", "order_status", "ORD-10001"),
+    # the courier bringing it, the last digits of its number
+    (BEN, "has XDP actually got my stuff yet or not", "order_status", "ORD-20002"),
+    (ALICE, "the order ending 0002, when did that arrive?", "order_status", "ORD-10002"),
+    # "no sorry" corrects too
+    (ALICE, "i need to send back the trainers no sorry the kettle the kettle", "request_refund", "ORD-10002"),
+    # of two products named, only one can be late
+    (BEN, "I ordered a sofa and a phone case a while back. The case can wait, no rush. But the sofa was supposed "
+          "to be here last week. Where is it?", "delivery_late", "ORD-20002"),
     (BEN, "the order that's still sat in your warehouse", "request_refund", "ORD-20001"),
     (BEN, "the one that hasn't left yet", "cancel_order", "ORD-20001"),
     (BEN, "any news on the order thats stuck? its been ages", "order_status", "ORD-20002"),
@@ -183,3 +197,11 @@ def test_an_order_picked_by_its_place_in_the_list_just_shown(text, picked):
     shown = "Which order do you mean: ORD-10001 (running trainers) or ORD-10002 (kettle)?"
     assert listed_order_id(text, shown) == picked
     assert listed_order_id(text, "Alice, your order ORD-10001 is on its way.") is None  # nothing listed
+
+
+def test_the_last_digits_of_an_order_number_said_pick_it():
+    # the NLU may tag "0002" as the order id
+    assert choose_order(ALICE, "the order ending 0002, when did that arrive?", "order_status",
+                        named_id="0002").order.order_id == "ORD-10002"
+    assert choose_order(ALICE, "what about 0002", "order_status", named_id="0002").unknown_id is not None
+

@@ -322,6 +322,15 @@ def test_a_calm_complaint_given_as_feedback_gets_an_apology_before_the_thanks():
     assert said == [replies.sorry_to_hear(), "utter_feedback_thanks"]
 
 
+def test_the_other_thing_mentioned_takes_up_the_offered_request():
+    from actions.requests import points_at_offer
+    offered = {"intent": "refund_not_received", "text": "the kettle refund I asked about before, has that gone through yet?"}
+    assert points_at_offer("and what about the other thing I mentioned?", offered)
+    assert points_at_offer("what about the other question i asked", offered)
+    assert points_at_offer("and the kettle refund?", offered)
+    assert not points_at_offer("what about the other order", offered)
+
+
 def test_anger_that_comes_back_is_handed_to_the_handoff_action():
     said, returned = _run_action("actions.static_answers", "ActionBotChallenge", "ARE YOU EVEN LISTENING?? USELESS",
                                  "bot_challenge", {"handoff_offered": True}, sentiment=("negative", 0.95))

@@ -54,6 +54,13 @@ def test_a_mark_of_one_language_settles_a_short_message():
     assert other_language("where is my order?") is None
     assert other_language("wheres my trainres mate") is None
     assert other_language("jjjjjjj kk ,,,") is None  # keyboard mash, however Spanish it looks
+    # greetings and letters English writers do not use, when lingua leans that way already
+    assert other_language("bonjour ou est ma comande svp") == "FRENCH"
+    assert other_language("salut, ça va ?") == "FRENCH"
+    assert other_language("hallo, wo ist mein paket") == "GERMAN"
+    assert other_language("bonjour! where is my order") is None
+    assert other_language("hola where is my sofa") is None
+    assert other_language("merci for the help mate") is None
 
 
 def test_a_follow_up_after_fair_enough():

@@ -227,7 +227,8 @@ def test_a_wrong_item_damage_and_lateness_need_a_word_for_them(intent, text, sai
     ("I don't really want to talk to a person", False),
     ("put me through to someone", True),
     ("Yes please, get someone to look into it.", True), ("can you have somebody call me", True),
-    ("did someone look into it?", False),
+    ("did someone look into it?", False), ("Get me someone who can actually fix it.", True),
+    ("can you get me something to eat", False),
 ])
 def test_a_person_asked_for_outright(text, demanded):
     assert person_demanded(text) is demanded

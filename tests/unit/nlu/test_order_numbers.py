@@ -20,7 +20,7 @@ def test_a_number_given_again(text, only):
     ("dunno it tbh, cant find the confirmation anywhere", True),
     ("I'm not digging out an order number, you should be able to see it", True),
     ("I'm afraid I've thrown the email away, so I haven't got the number any more.", True),
-    ("I forgot my password and the email", False),  # an account problem
+    ("I forgot my password and the email", False), ("forgot my pasword and the rest email never came", False),  # an account problem
     ("I can't find ORD-40001 in my emails", False),  # a number given
     ("where is my parcel", False),
     ("He said it would ship tonight. I haven't had a dispatch email. Has it actually gone?", False),  # news of the order

@@ -5,13 +5,14 @@ an order request that says it has no number (nlu.predictor)."""
 import pytest
 
 from nlu.asked import after_person_refused, asked_part
-from nlu.pleasantries import asks_how_we_are, praised
+from nlu.pleasantries import asks_how_we_are, praised, thumbs_up
 from tests.unit.nlu.tiny import DecodingNet, rule_predictor
 
 
 @pytest.mark.parametrize("text, praise", [
     ("lol your actually quite good at this", True), ("you're a star", True), ("good bot", True),
-    ("ur really helpful thanks", True),
+    ("ur really helpful thanks", True), ("you're honestly more helpful than my boyfriend lol", True),
+    ("your more useless than the last one", False),
     ("you're not very good at this are you", False), ("you would be good if you worked", False),
     ("your trainers are good", False), ("since you're so clever, what's the capital of Australia?", False), ("is my order good to go", False),
 ])
@@ -21,7 +22,8 @@ def test_praise_of_the_assistant(text, praise):
 
 @pytest.mark.parametrize("text, greeting", [
     ("how are you doing today?", True), ("hiya, how r u", True), ("Good morning! How are you?", True),
-    ("how are you getting on", True),
+    ("how are you getting on", True), ("hello hello uh is this the is this the online shop", True),
+    ("is this the right number", True), ("is this the shop where i ordered a sofa", False),
     ("how are you going to fix this", False), ("how are my trainers doing", False), ("how r u so slow", False),
 ])
 def test_how_are_you_alone_is_a_greeting(text, greeting):
@@ -50,14 +52,14 @@ class ShopNet(DecodingNet):
     on "cancel", a no on "dont have", off-topic on "bitcoin" (unsure), thanks on "good"."""
 
     INTENTS = ("speak_to_human", "billing_charged_twice", "order_status", "cancel_order", "deny",
-               "out_of_scope", "give_feedback", "thanks", "greet", "opening_hours_contact")
+               "out_of_scope", "give_feedback", "thanks", "greet", "opening_hours_contact", "affirm")
 
     def scores(self, text):
         return [4.0 if "someone" in text else 0.0, 5.0 if "charged" in text else 0.0,
                 5.0 if "where" in text else 0.0, 6.0 if "cancel" in text else 0.0,
                 3.0 if "dont have" in text else 0.0, 1.2 if "bitcoin" in text else 0.0,
                 0.5 if "bitcoin" in text else 0.0, 2.0 if "good" in text else 0.0, 0.0,
-                2.0 if "today" in text else 0.0], \
+                2.0 if "today" in text else 0.0, 0.0], \
             [0.0, 0.0, 4.0] if "good" in text else [0.0, 1.0, 0.0]
 
 
@@ -90,6 +92,8 @@ def test_praise_is_thanks_and_how_are_you_a_greeting():
     p = rule_predictor(ShopNet, PRIORITIES)
     assert p.parse("lol your actually quite good at this")["intent"]["name"] == "thanks"
     assert p.parse("how are you doing today?")["intent"]["name"] == "greet"
+    assert p.parse("hello hello uh is this the is this the online shop")["intent"]["name"] == "greet"
+    assert p.parse("👍")["intent"]["name"] == "affirm"
 
 
 @pytest.mark.parametrize("text, elsewhere", [
@@ -181,3 +185,10 @@ def test_no_and_goodbye(text, bye):
 def test_a_request_only_thought_of_is_taken_back(text, intent, back):
     from nlu.requests import taken_back
     assert taken_back(text, intent) is back
+
+
+@pytest.mark.parametrize("text, agreed", [
+    ("👍", True), ("👍🏽", True), (" 👌 ", True), ("✅", True), ("👍 where is my sofa", False), ("😭", False), ("ok", False),
+])
+def test_a_thumbs_up_alone(text, agreed):
+    assert thumbs_up(text) is agreed
