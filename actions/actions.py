@@ -23,9 +23,9 @@ from actions.routing import (FORM_STOPPED, LISTEN, WITHDRAWAL, another_request,
 from actions.profiles import (CORRECTION, Customer, Order, ProfileStore, normalise_order_id, order_id_in,
                               order_number_corrected, order_number_said)
 from actions.settings import ActionSettings
-from actions.tone import ANGRY_AT_US, STRONGLY_NEGATIVE, Mood, mood_from_events, should_offer_human, strongly_upset
+from actions.tone import Mood, mood_from_events, should_offer_human, strongly_upset
 from actions.verification import ATTEMPTS_SLOT, ORDER_SLOT, VERIFYING_SLOT, on_voice, verified_customer_id
-from contracts.dismissal import PERSON_CALLED_OFF, PERSON_REFUSED, after_dismissal
+from contracts.dismissal import KEEPING_IT, PERSON_CALLED_OFF, PERSON_REFUSED, after_dismissal
 from contracts.follow_up import named_in_follow_up
 from contracts.identity import claim_from_events, verify_identity_claim
 from contracts.order_numbers import NO_ORDER_NUMBER
@@ -232,6 +232,8 @@ class ActionOrderRequest(Answering):
         if (intent not in ORDER_TOPICS or named_in_follow_up(text)) and taking_up_offer(tracker):
             return [FollowupAction("action_pending_request")]
         customer = current_customer(tracker)
+        if asks_what_was_offered(tracker, customer):
+            return [FollowupAction("action_pending_request")]
         if intent == "inform" and still_off_topic(tracker, customer):
             # "go on, just the oven temperature then" after a recipe was refused: no order details, no order form
             return answer_not_understood(dispatcher, tracker, "utter_out_of_scope", customer)
@@ -266,6 +268,17 @@ def taking_up_offer(tracker: Tracker) -> bool:
     pending = tracker.get_slot("pending_request")
     return bool(tracker.get_slot("request_offered") and isinstance(pending, dict)
                 and points_at_offer(tracker.latest_message.get("text") or "", pending))
+
+
+def asks_what_was_offered(tracker: Tracker, customer: Optional[Customer]) -> bool:
+    """Whether the message asks for the very request just offered ("I can also help you cancel
+    your phone case order — shall I?" — "yes pls cancel it"), naming no other order."""
+    pending = tracker.get_slot("pending_request")
+    if not (tracker.get_slot("request_offered") and isinstance(pending, dict)):
+        return False
+    text = tracker.latest_message.get("text") or ""
+    named = latest_order_id(tracker) or (customer is not None and referred_orders(customer, text))
+    return pending.get("intent") == latest_intent(tracker) and not named
 
 
 CORRECTIONS_FOLLOWED = 3
@@ -312,12 +325,6 @@ def already_cancelled(tracker: Tracker, customer: Optional[Customer]) -> bool:
     """Whether the order the conversation was about has just been cancelled."""
     order = customer.order(tracker.get_slot("order_id")) if customer and tracker.get_slot("order_id") else None
     return order is not None and order.status in ("cancellation_requested", "cancelled")
-
-
-# "wait no!! don't cancel it, I still want it", "on second thoughts I'll keep it actually"
-KEEPING_IT = re.compile(r"\b(?:don'?t|dont|do not|no need to|not) cancel\b|\b(?:i'?ll|i will|i'?d rather|gonna|going to"
-                        r"|want to|wanna|think i'?ll) keep (?:it|them|the order|that|hold of it)\b|\bstill want (?:it|them)\b"
-                        r"|\b(?:i'?ve )?changed my mind\b|\bon second thoughts?\b|\bundo (?:that|the cancel)", re.IGNORECASE)
 
 
 def cancellation_taken_back(dispatcher: CollectingDispatcher, tracker: Tracker,
@@ -462,9 +469,9 @@ def hand_off(dispatcher: CollectingDispatcher, tracker: Tracker, customer: Optio
             *LISTEN]
 
 
-def upset_now(tracker: Tracker, reading: float = STRONGLY_NEGATIVE) -> bool:
+def upset_now(tracker: Tracker) -> bool:
     latest = latest_user_message(tracker.events)
-    return latest is not None and strongly_upset(latest, reading)
+    return latest is not None and strongly_upset(latest)
 
 
 def anger_returned(tracker: Tracker) -> bool:
@@ -527,6 +534,20 @@ LEAVE_QUEUE: List[EventType] = [SlotSet("handoff_queued", False), *LISTEN]
 ANSWERED_WHILE_QUEUED = {"opening_hours_contact": "utter_opening_hours"}
 
 
+# "meh can you just do it instead", "actually can't you just sort it yourself": the assistant, not the person
+DO_IT_YOURSELF = re.compile(r"\b(?:can'?t|cant|can|could|couldn'?t) (?:you|u) (?:not )?(?:just )?(?:do|sort|handle|deal with|fix)"
+                            r" (?:it|this|that)(?: out)?(?: for me)? (?:yourself|instead|then)\b", re.IGNORECASE)
+
+
+def cancellation_besides(text: str) -> bool:
+    """Whether a message that calls something off also asks for a cancellation: after a dismissal
+    ("never mind, can i just cancel my dress order instead"), or besides the person called off
+    ("forget the agent, can you just cancel the phone case order")."""
+    if after_dismissal(text):
+        return True
+    return "cancel" in PERSON_CALLED_OFF.sub(" ", text).lower()
+
+
 def answer_while_queued(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[EventType]:
     s = settings()
     text = tracker.latest_message.get("text") or ""
@@ -535,11 +556,13 @@ def answer_while_queued(dispatcher: CollectingDispatcher, tracker: Tracker) -> L
         # "I don't need a person. I just need my money back." leaves the queue like "never mind" (not
         # "no i dont want a bot i want a human", which the NLU reads as a person asked for)
         refused = PERSON_REFUSED.search(text) is not None and intent != "speak_to_human"
-        if WITHDRAWAL.search(text) or PERSON_CALLED_OFF.search(text) or refused:
+        # "no actually don't worry, where's my parcel": dropped for a request of the customer's own
+        dropped = after_dismissal(text) is not None and another_request(intent, None)
+        if WITHDRAWAL.search(text) or PERSON_CALLED_OFF.search(text) or refused or dropped or DO_IT_YOURSELF.search(text):
             handoff.withdraw(redis_client(), tracker.sender_id)
-            # "never mind, can i just cancel my phone case order instead": a cancellation asked after the
-            # dismissal, not the "cancel that" that withdraws
-            if another_request(intent, None) or (intent == "cancel_order" and after_dismissal(text)):
+            # "never mind, can i just cancel my phone case order instead", "forget the agent, can you just
+            # cancel the phone case order": a cancellation asked besides, not the "cancel that" that withdraws
+            if another_request(intent, None) or (intent == "cancel_order" and cancellation_besides(text)):
                 # "never mind, you can just tell me if my dress is coming today": answered at once
                 dispatcher.utter_message(text=replies.left_queue(asked=True))
                 return [SlotSet("handoff_queued", False), *hand_on(dispatcher, intent)]
@@ -553,6 +576,9 @@ def answer_while_queued(dispatcher: CollectingDispatcher, tracker: Tracker) -> L
         dispatcher.utter_message(text=replies.queue_timed_out())
         return LEAVE_QUEUE
     understood = (tracker.latest_message.get("intent") or {}).get("name")
+    if answered_in_their_language(dispatcher, tracker):  # "¿Cuánto tiempo tengo que esperar?"
+        dispatcher.utter_message(text=replies.still_queued(position, position * s.handoff_wait_minutes_per_person))
+        return []
     if understood in ANSWERED_WHILE_QUEUED:
         # a question with a fixed answer ("and are they open on Sundays?") runs no business flow
         dispatcher.utter_message(response=ANSWERED_WHILE_QUEUED[understood])
@@ -570,8 +596,7 @@ def answer_not_understood(dispatcher: CollectingDispatcher, tracker: Tracker, re
         return answer_while_queued(dispatcher, tracker)
     if answered_in_their_language(dispatcher, tracker):
         return []
-    off_topic = response == "utter_out_of_scope" and surely_off_topic(tracker.latest_message)
-    if upset_now(tracker, ANGRY_AT_US if off_topic else STRONGLY_NEGATIVE):
+    if upset_now(tracker):
         return answer_upset(dispatcher, tracker, customer)
     dispatcher.utter_message(response=response)
     return []

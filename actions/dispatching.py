@@ -13,7 +13,8 @@ from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import rating, replies
-from actions.actions import answer_order_request, current_customer, earlier_request, latest_intent, mood
+from actions.actions import (FALLBACK_INTENT, answer_order_request, answer_upset, answered_in_their_language,
+                             current_customer, earlier_request, latest_intent, mood, upset_now)
 from actions.order_choice import named_orders
 from actions.profiles import Customer, order_number_said
 from actions.requests import NO_OFFER, next_request, offered
@@ -63,7 +64,8 @@ def earlier_request_about_another_order(tracker: Tracker, customer: Optional[Cus
 
 class ActionOfferOtherRequest(Action):
     """After a fixed answer (account access, opening hours, product ideas): the message's other
-    request offered next, as the order and complaint answers do ("…also what's your number?")."""
+    request offered next, as the order and complaint answers do ("…also what's your number?");
+    with none, an upset customer gets empathy and a person."""
 
     def name(self) -> Text:
         return "action_offer_other_request"
@@ -71,7 +73,9 @@ class ActionOfferOtherRequest(Action):
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
         pending = next_request(tracker.latest_message, latest_intent(tracker))
         if pending is None:
-            return []
+            # emotion first after a fixed answer too ("I've been on hold on your phone line for an
+            # hour. Absolutely disgraceful."): the answer, then empathy and a person
+            return answer_upset(dispatcher, tracker, current_customer(tracker)) if upset_now(tracker) else []
         dispatcher.utter_message(text=replies.offer_other_request(pending["intent"], None))
         return offered(pending)
 
@@ -119,6 +123,8 @@ class ActionLeaveForm(Action):
         withdrawn = WITHDRAWAL.search(text) is not None
         if intent in (NO_INPUT, NOT_UNDERSTOOD):  # the line, not the customer: the form goes on
             return hand_on(dispatcher, intent)
+        if answered_in_their_language(dispatcher, tracker):  # "Entschuldigung, sprechen Sie Deutsch?"
+            return LISTEN
         said = order_number_said(text)
         if said is not None:
             # the answer to the form's question, whatever the NLU made of "sorry its 40001"
@@ -156,6 +162,12 @@ class ActionLeaveForm(Action):
         if intent is not None and intent == tracker.get_slot("order_topic"):
             # "are you kidding me, just cancel it": the same request again, not a withdrawal
             dispatcher.utter_message(text=replies.order_number_needed(mood(tracker).upset))
+            return LISTEN
+        unsure = (tracker.latest_message.get("intent") or {}).get("name") == FALLBACK_INTENT
+        if unsure and intent in ("deny", "affirm") and not withdrawn:
+            # "I DONT HAVE TIME FOR THIS JUST TELL ME WHERE IT IS", only guessed to be a no: the
+            # question stays, with why it is asked (and an apology to an upset customer)
+            dispatcher.utter_message(text=replies.order_number_needed(upset_now(tracker)))
             return LISTEN
         if intent in ("deny", "affirm") or (withdrawn and not another_request(intent, tracker.get_slot("order_topic"))):
             dispatcher.utter_message(text=replies.form_left())

@@ -52,8 +52,10 @@ class ActionFeedback(StaticAnswer):
         return super().answer(dispatcher, tracker, domain)
 
 
-# "I want to make a complaint about your driver": a complaint whatever tone the words carry
-COMPLAINT = re.compile(r"\bcomplain(?:t|ts|ing|ed)?\b", re.IGNORECASE)
+# "I want to make a complaint about your driver", "5 stars for the worst customer service I've ever
+# had lol": a complaint whatever tone the words carry
+COMPLAINT = re.compile(r"\bcomplain(?:t|ts|ing|ed)?\b|\b(?:worst|terrible|awful|appalling|atrocious|dreadful|shocking)\b",
+                       re.IGNORECASE)
 
 
 def said_complaint(tracker: Tracker) -> bool:

@@ -9,9 +9,6 @@ from typing import Iterable, Mapping, Optional
 from contracts.records import NEUTRAL, UserMessage, user_messages
 
 STRONGLY_NEGATIVE = 0.6  # sentiment score from which a negative message is answered emotion first
-# A plainly off-topic question carries feelings of its own ("my chemistry homework… i'm so lost"):
-# from the reading alone, only this is anger at us
-ANGRY_AT_US = 0.9
 # The encoder reads lower case, so shouting is invisible to it: capitals and "!!!" are read here.
 SHOUTING_MIN_LETTERS = 12
 SHOUTING_CAPITALS_SHARE = 0.7
@@ -36,11 +33,11 @@ INSULTS = re.compile(r"\b(?:useless|rubbish(?! bin)|pathetic|shambles|shambolic|
                      re.IGNORECASE)
 
 
-def strongly_upset(message: UserMessage, reading: float = STRONGLY_NEGATIVE) -> bool:
-    """Clearly upset: read as strongly negative (from `reading`), insulting (INSULTS), or shouted
-    and not read as positive ("THANK YOU SO MUCH!!!" is not anger)."""
+def strongly_upset(message: UserMessage) -> bool:
+    """Clearly upset: read as strongly negative, insulting (INSULTS), or shouted and not read as
+    positive ("THANK YOU SO MUCH!!!" is not anger)."""
     sentiment = message.sentiment
-    if sentiment.label == "negative" and sentiment.score >= reading:
+    if sentiment.label == "negative" and sentiment.score >= STRONGLY_NEGATIVE:
         return True
     if INSULTS.search(message.text):
         return True

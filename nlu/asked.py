@@ -4,8 +4,9 @@ Two kinds of words mislead a classifier into a request the customer did not make
 - an ultimatum: "get me someone who can actually do something or im cancelling everything"
   asks for a person, the cancellation is a threat; "if my trainers dont turn up by the weekend
   im never shopping here again" asks where the trainers are;
-- a person refused: "no i dont want a person, just tell me where my trainers are" asks where
-  the trainers are;
+- a person refused or called off: "no i dont want a person, just tell me where my trainers are"
+  asks where the trainers are, "forget the agent, can you just cancel the phone case order" for
+  the cancellation;
 - what the customer dismissed themselves: "ugh I can't find the email. forget that, what time
   do you lot open till?" asks for the opening hours only.
 The intent is read from what is left; sentiment and entities still come from the whole message
@@ -16,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from contracts.dismissal import MIN_WORDS_AFTER, PERSON_REFUSED, after_dismissal
+from contracts.dismissal import MIN_WORDS_AFTER, PERSON_CALLED_OFF, PERSON_REFUSED, after_dismissal
 
 # what is left must still say something: "never mind, cancel it" is read whole (the bound of a
 # dismissal, contracts.dismissal, holds for an ultimatum left out too)
@@ -40,9 +41,10 @@ _CONDITIONAL_THREAT = re.compile(
 
 
 def after_person_refused(text: str) -> str | None:
-    """The words after a person refused ("no i dont want a person, just tell me where my trainers
-    are" → "just tell me where my trainers are"); None when there is none or too little follows."""
-    refusals = list(PERSON_REFUSED.finditer(text))
+    """The words after a person refused or called off ("no i dont want a person, just tell me where
+    my trainers are" → "just tell me where my trainers are"; "forget the agent, can you just cancel
+    the phone case order"); None when there is none or too little follows."""
+    refusals = sorted([*PERSON_REFUSED.finditer(text), *PERSON_CALLED_OFF.finditer(text)], key=lambda m: m.end())
     if not refusals:
         return None
     rest = text[refusals[-1].end():].lstrip(" ,.;:!-")

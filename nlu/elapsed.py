@@ -1,6 +1,7 @@
 """A complaint about how long it has been: "it's been way more than 5 days and I'm not happy",
 "its been over a weeek now tbh"; and an answer heard before: "that's what you said last time",
-"you keep saying that".
+"you keep saying that", "You said 5 working days last time", or no answer at all: "that's not
+really an answer".
 
 Said after an answer that promised a time (a refund "within 5 working days", a delivery date), it
 says the answer was not good enough; what it is about lies in the conversation, not in the words.
@@ -23,6 +24,10 @@ _ELAPSED = re.compile(
     r"|\b(?:that'?s|thats|that is) what (?:you|u|you lot|they|your \w+) (?:said|told me|say|always say)"
     r"|\b(?:you|u|you lot) (?:keep|kept) (?:saying|telling me) (?:that|this)|\b(?:i'?ve|ive|i have) heard (?:that|this|it) (?:before|already)"
     r"|\bsame (?:answer|thing|reply|response) (?:again|as (?:last time|before))"
+    # "You said 5 working days last time. It's been 10."
+    r"|\b(?:you|u|you lot) (?:said|told me|promised) (?:\w+ ){0,5}(?:last time|before|already|yesterday|last week)\b"
+    # "that's not really an answer"
+    r"|\b(?:that'?s|thats|that is|it'?s|its) not (?:really |even )?(?:an? )?answer\b"
     # "so what are you actually going to do about it": the answer did nothing
     r"|\b(?:what|wat|wot) (?:(?:are|r) )?(?:you|u|you lot) (?:actually |even |really )?(?:going to|gonna) do about (?:it|this|that)\b"
     r"|\bwhat (?:exactly )?(?:is|are) (?:being|you) (?:done|doing) about (?:it|this|that)\b"

@@ -26,7 +26,7 @@ _DEMAND = re.compile(
     re.IGNORECASE)
 # a sentence that is only the word: "human. NOW.", "agent please"
 _ALONE = re.compile(r"(?:^|[.!?]\s*)(?:a\s+)?(?:real\s+)?(?:human|agent|operator|person)(?:\s+(?:now|please|pls|asap))?"
-                    r"\s*(?:[.!?]+|$)", re.IGNORECASE)
+                    r"\s*(?:[.!?,]+|$)", re.IGNORECASE)  # "human please, my sofa is STILL not here"
 # "what number do I ring to talk to someone?": a question about how, for the model to read
 _ASKED_ABOUT = re.compile(r"\b(?:what|which|how|when|where|who|is there|are there|do you have)\b", re.IGNORECASE)
 # "can I not just talk to a person instead": a demand asked as a question, not a negation
@@ -106,12 +106,16 @@ def asks_about_the_assistant(text: str) -> bool:
     return _ABOUT_THE_ASSISTANT.search(text) is not None
 
 
-# "is there someone I can phone if I've got a problem?", "a number I can ring": our phone line
+# "is there someone I can phone if I've got a problem?", "a number I can ring", "I'd rather talk to
+# someone on the phone… what's the number?": our phone line
 # asked for, which the model reads as a person asked for now (and the customer is queued)
 _SOMEONE_TO_RING = re.compile(
     r"\b(?:someone|somebody|anyone|anybody|a number|a phone number|a helpline)\s+(?:that\s+)?(?:i|we)\s+(?:can|could|should)\s+"
     r"(?:phone|ring|call|e-?mail)\b"
-    r"|\b(?:can|could) (?:i|we) (?:phone|ring|call) (?:you|someone|somebody|anyone|your (?:team|shop|office|customer service))\b",
+    r"|\b(?:can|could) (?:i|we) (?:phone|ring|call) (?:you|someone|somebody|anyone|your (?:team|shop|office|customer service))\b"
+    # "id much rather talk to someone on the phone. What hours are you open and whats the number?"
+    r"|\b(?:talk|speak) (?:to|with) (?:someone|somebody|a person|a human|an agent|a real person) (?:on|over|by) the phone\b"
+    r"(?=.*\b(?:number|hours|open|times?)\b)",
     re.IGNORECASE)
 
 

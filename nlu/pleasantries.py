@@ -4,6 +4,8 @@
   thanks at low odds and the customer is asked to rephrase; it is answered as thanks.
 - "how are you doing today?": a greeting, which the model, seeing "today", reads as a question
   about our opening hours.
+- "I'll sign in and come back": a goodbye for now, which the model, seeing "sign in", reads as
+  an account problem.
 - "👍" alone: a yes (to an offer, or to the answer just given), which the model, having no
   words, reads as off-topic.
 """
@@ -60,3 +62,14 @@ _THUMBS_UP = re.compile(r"^\s*(?:[\U0001F44D\U0001F44C\u2705\u2714\u2611]\ufe0f?
 def thumbs_up(text: str) -> bool:
     """Whether `text` is only a thumbs-up (or an OK hand, a check mark)."""
     return _THUMBS_UP.search(text) is not None
+
+
+# "I'll sign in and come back", "ok i'll log in and check myself"
+_LEAVING_TO_SIGN_IN = re.compile(r"^\W*(?:(?:ok|okay|fine|right|alright|no|thanks|cheers)\b\W*)*(?:i'?ll|ill|i will)\s+(?:just\s+)?"
+                                 r"(?:sign|log)\s?in\s+(?:and|then)\s+(?:come back|try again|ask (?:you )?again|check(?: it)?"
+                                 r"(?: myself)?|have a look|see)(?:\s+(?:later|then|myself))?\W*$", re.IGNORECASE)
+
+
+def leaving_to_sign_in(text: str) -> bool:
+    """Whether `text` only says the customer will sign in and come back."""
+    return _LEAVING_TO_SIGN_IN.search(text) is not None

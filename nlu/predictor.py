@@ -6,7 +6,7 @@ import re
 from typing import Any
 
 import torch
-from contracts.dismissal import nothing_but_dismissal
+from contracts.dismissal import KEEPING_IT, nothing_but_dismissal
 from contracts.languages import other_language
 from contracts.remedies import replacement_chosen
 from transformers import BatchEncoding
@@ -21,7 +21,7 @@ from nlu.families import family_confidence
 from nlu.follow_up import MISREAD_AS, follow_up_intent
 from nlu.model import LoadedModel
 from nlu.order_numbers import no_number_to_give, only_a_number_given
-from nlu.pleasantries import asks_how_we_are, praised, thumbs_up
+from nlu.pleasantries import asks_how_we_are, leaving_to_sign_in, praised, thumbs_up
 from nlu.person import (asks_about_the_assistant, asks_for_someone_to_ring, asks_if_a_person, asks_the_assistants_name,
                         names_a_person, person_called_off, person_demanded, person_refused)
 from nlu.requests import (COURTESIES, DETAILS, EVEN_ODDS, GREETING, MAX_CLAUSES, REACTIONS, SIGN_OFFS, SURE, WITHDRAWN_INTENT,
@@ -49,6 +49,8 @@ FEEDBACK_INTENT = "give_feedback"
 DETAILS_INTENT = "inform"
 THANKS_INTENT = "thanks"
 AGREED_INTENT = "affirm"
+MAX_KEPT_WORDS = 12  # "on second thoughts I'll keep it": longer messages say more, for the model to read
+INSTEAD = re.compile(r"\binstead\b", re.IGNORECASE)
 POSITIVE = "positive"
 # readings that ask for nothing of their own: what a verbless follow-up is misread as (feedback among them)
 NOT_A_REQUEST = MISREAD_AS
@@ -139,7 +141,7 @@ class Predictor:
         # (nlu.asked); a replacement chosen (contracts.remedies)
         if about_another_business(asked, self.other_businesses):
             ranking, requests = self._elsewhere(ranking, requests)
-        elif person_demanded(asked):
+        elif person_demanded(asked) and not asks_for_someone_to_ring(asked):
             ranking, requests = self._ruled(ranking, PERSON_INTENT), []
         elif person_called_off(asked):
             ranking, requests = self._ruled(ranking, WITHDRAWN_INTENT), []
@@ -169,10 +171,18 @@ class Predictor:
             # ("i want to cancel an order but i dont have the order number" is the cancellation)
             # "I don't have the number on me, I deleted the email": a no to the question, not an account problem
             ranking = self._ruled(ranking, WITHDRAWN_INTENT)
+        elif (KEEPING_IT.search(asked) and len(asked.split()) <= MAX_KEPT_WORDS and not requests
+              and ranking[0]["name"] not in self.loaded.metadata.labels.priorities and not INSTEAD.search(asked)):
+            # (read as a request, or asking for one instead, it asks for it: "keep that, do the sofa instead")
+            # "hmm, on second thoughts I'll keep it actually": a no to the cancellation, not off-topic
+            ranking = self._ruled(ranking, WITHDRAWN_INTENT)
         elif sarcastic_thanks(asked):
             # "cheers for nothing": feedback, and negative whatever the thank-you word made of it
             ranking, requests = self._ruled(ranking, FEEDBACK_INTENT), []
             sentiment = self._complaint(sentiment)
+        elif leaving_to_sign_in(asked):
+            # "I'll sign in and come back": goodbye for now, not an account problem
+            ranking, requests = self._ruled(ranking, FAREWELL_INTENT), []
         elif thumbs_up(text):
             # "👍": a yes, not something off-topic
             ranking, requests = self._ruled(ranking, AGREED_INTENT), []

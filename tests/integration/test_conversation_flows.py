@@ -112,6 +112,18 @@ def test_leaving_the_queue_with_a_request_answers_it(chat):
     assert "passed our conversation" in say(chat, s, "let me speak to someone", t)
     cancelled = say(chat, s, "never mind, can i just cancel my dress order instead", t)
     assert "out of the queue" in cancelled and "ORD-30001" in cancelled and "cancelled" in cancelled
+    s = chat.new_sender()  # a person called off, with a cancellation asked besides
+    assert "passed our conversation" in say(chat, s, "let me talk to someone please", t)
+    cancelled = say(chat, s, "forget the agent, can you just cancel the dress order", t)
+    assert "out of the queue" in cancelled and "ORD-30001" in cancelled and "cancelled" in cancelled
+    assert "passed our conversation" in say(chat, s, "agent please", t)
+    dropped = say(chat, s, "no actually don't worry, where's my dress", t)  # dropped for a request of her own
+    assert "out of the queue" in dropped and "ORD-30001" in dropped
+    assert "passed our conversation" in say(chat, s, "agent please", t)
+    assert "out of the queue" in say(chat, s, "meh can you just do it instead", t)  # the assistant after all
+    assert "passed our conversation" in say(chat, s, "agent please", t)
+    spanish = say(chat, s, "¿Cuánto tiempo tengo que esperar?", t)  # another language while queued
+    assert "inglés" in spanish and "still in the queue" in spanish
 
 
 def test_while_queued_a_fixed_answer_is_given_with_the_queue_position(chat):
@@ -233,3 +245,16 @@ def test_no_person_is_offered_right_after_one_was_refused(chat):
     assert "queue" in say(chat, s, "so what are you actually going to do about it", t)
     answered = say(chat, s, "no i dont want to talk to anyone, just tell me when the phone case ships", t)
     assert "out of the queue" in answered and "ORD-20001" in answered and "put you through" not in answered
+
+
+def test_an_unsure_outburst_in_the_order_form_keeps_the_question(chat):
+    s = chat.new_sender()
+    assert "order number" in say(chat, s, "WHERE IS MY ORDER I ORDERED IT 2 WEEKS AGO")
+    kept = say(chat, s, "I DONT HAVE TIME FOR THIS JUST TELL ME WHERE IT IS")
+    assert "sorry" in kept and "order number first" in kept and "leave that" not in kept
+
+
+def test_anger_beside_a_fixed_answer_gets_the_answer_then_empathy(chat):
+    s = chat.new_sender()
+    said = say(chat, s, "I've been on hold on your phone line for an hour. Absolutely disgraceful.")
+    assert "0800" in said and "sorry" in said and "one of our team" in said

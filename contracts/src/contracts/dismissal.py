@@ -15,6 +15,8 @@ DISMISSAL = re.compile(
     # "actually no, leave it, I'll just wait", "no dont cancel it, just tell me where it is" (not "leave it
     # with my neighbour": the words end there)
     r"|leave it(?=\s*(?:[,.!;:-]|$))"
+    # "no actually don't worry, where's my parcel" (not "don't worry about the refund")
+    r"|(?:don'?t|dont|do not) worry(?=\s*[,.!;:-])"
     # …when another question follows ("no wait don't cancel it, i still want it" only says no)
     r"|(?:don'?t|dont|do not) (?:cancel|return|refund|send back) (?:it|that|them|the order)"
     r"(?=[\s,.;:!-]*(?:just|but|instead|can|could|tell|where|when|what|how|i (?:just )?(?:want|need) to know)\b))\b"
@@ -25,7 +27,7 @@ DISMISSAL = re.compile(
 # "no forget it, cancel the agent", "stop the hand-off": the person asked for is called off (not a
 # bank transfer: "can I cancel the transfer?" is about a payment); "don't cancel my callback" is not
 PERSON_CALLED_OFF = re.compile(
-    r"(?<!don't )(?<!dont )(?<!do not )(?<!never )\b(?:cancel|stop|call off|drop)\s+(?:the|that|my|this)?\s*"
+    r"(?<!don't )(?<!dont )(?<!do not )(?<!never )\b(?:cancel|stop|call off|drop|forget(?: about)?)\s+(?:the|that|my|this)?\s*"
     r"(?:request for\s+(?:a|an)\s+)?(?:human|person|agent|operator|hand-?\s?off|queue|call ?back)\b", re.IGNORECASE)
 
 
@@ -36,10 +38,10 @@ PERSON = (r"(?:(?:a|an|some|your|one of your)\s+)?(?:real\s+|actual\s+|live\s+|p
 # "I don't need a person, I just need it to actually turn up": a person refused, read by the NLU
 # (not a person asked for, though it names one) and by the queue (it leaves, like "never mind")
 PERSON_REFUSED = re.compile(r"\b(?:(?:i|we) (?:don'?t|dont|do not)|no need (?:for|to)|i'?m not (?:after|asking for)"
-                            r"|not interested in) (?:\w+ ){0,5}" + PERSON + r"\b"
+                            r"|not interested in|(?:don'?t|dont|do not) bother (?:with|getting)) (?:\w+ ){0,5}" + PERSON + r"\b"
                             # "no i dont want to talk to anyone" (not "I don't know if anyone can help")
-                            r"|\b(?:i|we) (?:don'?t|dont|do not) (?:really |even )?(?:want|need|wanna) (?:to )?(?:talk|speak|chat)"
-                            r" (?:to|with) (?:anyone|anybody|someone|somebody)\b(?! else| but| except| other than| apart from)", re.IGNORECASE)
+                            r"|\b(?:i|we) (?:don'?t|dont|do not) (?:really |even )?(?:want|need|wanna) (?:to )?(?:talk|speak|chat|wait)"
+                            r" (?:to|with|for) (?:anyone|anybody|someone|somebody)\b(?! else| but| except| other than| apart from)", re.IGNORECASE)
 
 
 def after_dismissal(text: str) -> str | None:
@@ -63,3 +65,12 @@ def nothing_but_dismissal(text: str) -> bool:
     if not DISMISSAL.search(text):
         return False
     return not re.search(r"\w", _FILLER.sub(" ", DISMISSAL.sub(" ", text)))
+
+
+# "wait no!! don't cancel it, I still want it", "on second thoughts I'll keep it actually": an order
+# kept after all, read by the NLU (a no, when that is all it says) and by the dialogue (a
+# cancellation just asked for is withdrawn)
+KEEPING_IT = re.compile(r"\b(?:don'?t|dont|do not|no need to|not) cancel\b|\b(?:i'?ll|i will|i'?d rather|gonna|going to"
+                        r"|want to|wanna|think i'?ll) keep (?:it|them|the order|that|hold of it)\b|\bstill want (?:it|them)\b"
+                        r"|\b(?:i'?ve )?changed my mind\b|\bon second thoughts?\b|\bundo (?:that|the cancel)", re.IGNORECASE)
+

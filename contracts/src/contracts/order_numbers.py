@@ -14,6 +14,9 @@ NO_ORDER_NUMBER = re.compile(
     r"|\b(?:never|didn'?t|did not|haven'?t|have not|not)\s+(?:\w+\s+)?(?:got|get|received?|sent|had)\b[^.!?]{0,20}"
     r"\b(?:confirmation|email)\b|\bno (?:confirmation|email)\b|\b(?:don'?t|do not|dont) know (?:it|that|what it is)\b"
     r"|\bdunno (?:it|the number|what it is)\b"
+    # "not telling you that, just check it", "it's in an email somewhere, can't be bothered to dig it out"
+    r"|\bnot (?:telling|giving) (?:you )?(?:that|it|my|the number)\b"
+    r"|\b(?:can'?t|cant|cannot) be bothered (?:to )?(?:dig|look|find|search|hunt|get)\w*"
     # "I'm not digging out an order number, you should be able to see it"
     r"|\bnot (?:digging|looking|hunting|searching|going to (?:look|dig|search|hunt))\b[^.!?]{0,20}"
     r"\b(?:order (?:number|no\.?|id)|number|confirmation|email)\b",

@@ -320,6 +320,8 @@ def test_a_calm_complaint_given_as_feedback_gets_an_apology_before_the_thanks():
     # a complaint said in so many words, whatever tone the model reads in it
     said = _feedback_after("i want to make a complaint about your delivery driver", "neutral", 0.7)
     assert said == [replies.sorry_to_hear(), "utter_feedback_thanks"]
+    said = _feedback_after("5 stars for the worst customer service I've ever had lol", "positive", 0.5)
+    assert said == [replies.sorry_to_hear(), "utter_feedback_thanks"]
 
 
 def test_the_other_thing_mentioned_takes_up_the_offered_request():

@@ -42,6 +42,8 @@ def test_nothing_but_a_dismissal(text, only):
 @pytest.mark.parametrize("text, refused", [
     ("I don't need a person. I just need my money back.", True), ("no i dont want to talk to a human", True),
     ("I'm not asking for a manager", True), ("no i dont want to talk to anyone i just want to know when it'll ship", True),
+    ("no I don't want to wait for someone, just tell me which courier has it", True),
+    ("no don't bother with a person, I'll sign in and come back", True),
     ("I don't know if anyone can help", False), ("I don't want to talk to anyone else, I'll wait", False), ("get me a person", False), ("I don't need a refund", False),
 ])
 def test_a_person_refused(text, refused):

@@ -228,7 +228,7 @@ def test_a_wrong_item_damage_and_lateness_need_a_word_for_them(intent, text, sai
     ("put me through to someone", True),
     ("Yes please, get someone to look into it.", True), ("can you have somebody call me", True),
     ("did someone look into it?", False), ("Get me someone who can actually fix it.", True),
-    ("can you get me something to eat", False),
+    ("can you get me something to eat", False), ("human please, my sofa is STILL not here", True),
 ])
 def test_a_person_asked_for_outright(text, demanded):
     assert person_demanded(text) is demanded

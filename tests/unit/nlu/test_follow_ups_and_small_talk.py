@@ -75,6 +75,8 @@ def test_what_the_assistant_is_called(text, asked):
     ("Is there someone I can phone if I've got a problem with a delivery?", True),
     ("is there a number I can ring", True), ("can I call you instead?", True),
     ("can I talk to someone", False), ("get me someone now", False), ("can I call off the order", False),
+    ("id much rather talk to someone on the phone. What hours are you open and whats the number?", True),
+    ("can i talk to someone on the phone please", False),  # a person now, on the call
 ])
 def test_our_phone_line_asked_for(text, asked):
     assert asks_for_someone_to_ring(text) is asked
@@ -122,6 +124,8 @@ def test_the_predictor_reads_thanks_for_nothing_as_negative_feedback():
     ("It's been way more than 5 days and I'm not happy", True), ("its been over a weeek now tbh", True),
     ("it's been ages", True), ("it's been a lovely chat", False), ("it was due five days ago", False),
     ("that's what you said last time", True), ("you keep saying that", True), ("i've heard that before", True),
+    ("You said 5 working days last time. It's been 10.", True), ("that's not really an answer", True),
+    ("you said you would call me", False),
     ("that's what I ordered", False), ("you said it would come today", False),
 ])
 def test_how_long_it_has_been(text, complained):

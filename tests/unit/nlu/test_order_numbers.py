@@ -19,6 +19,8 @@ def test_a_number_given_again(text, only):
     ("I don't have the number on me, I deleted the email", True), ("i dont have the number, binned the email ages ago", True),
     ("dunno it tbh, cant find the confirmation anywhere", True),
     ("I'm not digging out an order number, you should be able to see it", True),
+    ("not telling you that, just check it", True), ("it's in an email somewhere, can't be bothered to dig it out", True),
+    ("can't be bothered with this", False),
     ("I'm afraid I've thrown the email away, so I haven't got the number any more.", True),
     ("I forgot my password and the email", False), ("forgot my pasword and the rest email never came", False),  # an account problem
     ("I can't find ORD-40001 in my emails", False),  # a number given

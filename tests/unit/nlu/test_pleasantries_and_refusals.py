@@ -5,7 +5,7 @@ an order request that says it has no number (nlu.predictor)."""
 import pytest
 
 from nlu.asked import after_person_refused, asked_part
-from nlu.pleasantries import asks_how_we_are, praised, thumbs_up
+from nlu.pleasantries import asks_how_we_are, leaving_to_sign_in, praised, thumbs_up
 from tests.unit.nlu.tiny import DecodingNet, rule_predictor
 
 
@@ -36,6 +36,9 @@ def test_what_follows_a_person_refused_is_what_is_asked():
     assert after_person_refused("I don't need a person. I just need my money back.") == "I just need my money back."
     assert after_person_refused("i don't want a person thanks") is None  # too little follows
     assert after_person_refused("just tell me where my trainers are") is None
+    assert after_person_refused("forget the agent, can you just cancel the phone case order") == \
+        "can you just cancel the phone case order"  # a person called off
+    assert after_person_refused("cancel the agent please") is None
     assert asked_part("no i dont want a person, just tell me where my trainers are") == \
         "just tell me where my trainers are"
 
@@ -192,3 +195,20 @@ def test_a_request_only_thought_of_is_taken_back(text, intent, back):
 ])
 def test_a_thumbs_up_alone(text, agreed):
     assert thumbs_up(text) is agreed
+
+
+def test_an_order_kept_after_all_is_a_no():
+    p = rule_predictor(ShopNet, PRIORITIES)
+    assert p.parse("hmm, on second thoughts I'll keep it actually")["intent"]["name"] == "deny"
+    # a request said with it is the request
+    assert p.parse("I changed my mind, cancel it")["intent"]["name"] == "cancel_order"
+    assert p.parse("hmm no, on second thoughts keep that, do the sofa instead")["intent"]["name"] != "deny"
+
+
+@pytest.mark.parametrize("text, leaving", [
+    ("I'll sign in and come back", True), ("ok i'll log in and check myself", True),
+    ("i'll sign in and try again later", True),
+    ("I can't sign in", False), ("I'll sign in and come back, but where is my sofa?", False),
+])
+def test_leaving_to_sign_in(text, leaving):
+    assert leaving_to_sign_in(text) is leaving
