@@ -47,12 +47,12 @@ CUES["item_damaged"] = re.compile(
     re.IGNORECASE)
 
 # Lateness is said in words of delivery, waiting or a date: "it's been way more than 5 days and I'm
-# not happy" after a refund was promised in 5 days is about the refund, and "who won the match last
-# night?" about nothing of ours.
+# not happy" after a refund was promised in 5 days is about the refund, "who won the match last
+# night?" about nothing of ours, and "still doesn't work. useless." about what does not work.
 CUES["delivery_late"] = re.compile(
     r"late|delay|deliver|arriv|\bcame\b|\bcome|coming|turn(?:ed|s)? up|show(?:ed|s)? up|\bhere\b|parcel|package|\border"
     r"|courier|driver|dpd|evri|xdp|royal mail|track|ship|dispatch|\bsent\b|\bpost|\bvan\b|slot|reschedul|postpon"
-    r"|pushed back|moved|wait|still|\byet\b|where|when|expect|estimate|\beta\b|\bdue\b|supposed|meant to|promis|overdue"
+    r"|pushed back|moved|wait|still(?! (?:doesn'?t|does not|isn'?t|is not|won'?t|can'?t) (?:work|load|let))|\byet\b|where|when|expect|estimate|\beta\b|\bdue\b|supposed|meant to|promis|overdue"
     r"|behind|stuck|\blos[et]|missing|no sign|never|ages|forever|hold ?up|taking|take so long|how long|by now|on time",
     re.IGNORECASE)
 

@@ -207,6 +207,7 @@ def test_a_double_charge_needs_a_word_of_money():
     ("delivery_late", "who won the match last night?", False),
     ("delivery_late", "trainers shud of been here by now", True),
     ("delivery_late", "the sofa was due monday", True),
+    ("delivery_late", "still doesn't work. useless.", False), ("delivery_late", "sofa still not here", True),
 ])
 def test_a_wrong_item_damage_and_lateness_need_a_word_for_them(intent, text, said):
     prob = torch.tensor([[0.8, 0.2]])
