@@ -99,14 +99,17 @@ _ANYTHING = r"(?:one|ones|order|bits?|stuff|things?|items?|thingys?|thingies)"
 
 def _item_patterns(item: str) -> List[str]:
     """The item's whole name anywhere ("phone case", "sofa"); its last word, singular or plural,
-    or another name for it, only after a determiner ("my trainers", "the case", "my runners"),
-    so "in case" names nothing."""
+    or another name for it, only after a determiner ("my trainers", "the case", "my runners") or
+    alone ("trainers", "dress?"), so "in case" names nothing."""
     name = item.lower()
     head = name.split()[-1]
     patterns = [rf"(?<!\w){re.escape(name)}s?(?!\w)"]
     heads = {head, head[:-1] if head.endswith("s") else head + "s", *OTHER_NAMES.get(head, [])}
     if head != name or head in OTHER_NAMES:
-        patterns.append(rf"(?<!\w){_DETERMINER}(?:{'|'.join(map(re.escape, sorted(heads)))})(?!\w)")
+        named = '|'.join(map(re.escape, sorted(heads)))
+        patterns.append(rf"(?<!\w){_DETERMINER}(?:{named})(?!\w)")
+        # "trainers", "dress?": the word alone is the whole message
+        patterns.append(rf"^\W*(?:{named})\W*$")
     modifier = name.split()[0]
     if head != name and len(modifier) >= 3:
         # "the phone bits", "the summer one": the first word of the name and a word for anything
@@ -241,6 +244,14 @@ def story_before(message: str, clause: str, customer: Customer, remembered: Opti
     return before if len(referred_orders(customer, before, remembered)) == 1 else None
 
 
+# the verb of a request, for the product named right after it
+_ASKED_VERB = {"cancel_order": re.compile(r"\bcancel(?:l?ing)?\b", re.IGNORECASE),
+               "request_refund": re.compile(r"\b(?:refund|return|send back)\b(?:\s+(?:on|for))?", re.IGNORECASE)}
+
+
+_AFTER_VERB = 40  # characters after the verb where its product is named ("cancel the phone case order")
+
+
 def choose_order(customer: Customer, text: str, topic: str, named_id: Optional[str] = None,
                  remembered_id: Optional[str] = None) -> OrderChoice:
     if named_id:
@@ -253,6 +264,13 @@ def choose_order(customer: Customer, text: str, topic: str, named_id: Optional[s
     mentioned = referred_orders(customer, text, remembered_id)
     if len(mentioned) == 1:
         return OrderChoice(order=mentioned[0])
+    if len(mentioned) > 1 and topic in _ASKED_VERB:
+        # "sofa late. cancel phone case": the one product named right after the request's own verb
+        # ("cancel the sofa and the phone case" still names two)
+        acted_on = {o.order_id: o for m in _ASKED_VERB[topic].finditer(text)
+                    for o in named_orders(customer, text[m.end():m.end() + _AFTER_VERB])}
+        if len(acted_on) == 1:
+            return OrderChoice(order=next(iter(acted_on.values())))
     if len(mentioned) > 1:
         late = [o for o in mentioned if o.status in FITS["delivery_late"]]
         if topic == "delivery_late" and len(late) == 1:

@@ -39,6 +39,9 @@ ALICE, BEN, DEV = CUSTOMERS["C1001"], CUSTOMERS["C1002"], CUSTOMERS["C1004"]
     # more ways to describe the state
     (ALICE, "the one that already came", "request_refund", "ORD-10002"),
     (ALICE, "refund for the delivered one please", "request_refund", "ORD-10002"),
+    (ALICE, "trainers", "order_status", "ORD-10001"),  # the product's last word alone
+    (BEN, "sofa late. cancel phone case", "cancel_order", "ORD-20001"),  # the product after the request's verb
+    (BEN, "the sofa is late so i want to return the phone case", "request_refund", "ORD-20001"),
     # a product word with a letter left out, "trainers" after "ordered", "the thing for my phone"
     (BEN, "pls cancle the phone cse order", "cancel_order", "ORD-20001"),
     (ALICE, "it was the wrong thing like i ordered trainers and got something else", "wrong_item", "ORD-10001"),
@@ -204,4 +207,9 @@ def test_the_last_digits_of_an_order_number_said_pick_it():
     assert choose_order(ALICE, "the order ending 0002, when did that arrive?", "order_status",
                         named_id="0002").order.order_id == "ORD-10002"
     assert choose_order(ALICE, "what about 0002", "order_status", named_id="0002").unknown_id is not None
+
+
+def test_two_products_after_the_verb_still_ask_which():
+    assert choose_order(BEN, "cancel the sofa and the phone case", "cancel_order").candidates
+    assert choose_order(BEN, "can i cancel? the sofa or the phone case", "cancel_order").candidates
 
