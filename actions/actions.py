@@ -203,6 +203,9 @@ class Answering(Action, metaclass=ABCMeta):
         kept = cancellation_taken_back(dispatcher, tracker, current_customer(tracker))
         if kept is not None:
             return end_turn_if_handed_on(tracker.latest_action_name, kept)
+        moved = address_change_asked(dispatcher, tracker, current_customer(tracker))
+        if moved is not None:
+            return end_turn_if_handed_on(tracker.latest_action_name, moved)
         return end_turn_if_handed_on(tracker.latest_action_name, self.answer(dispatcher, tracker, domain))
 
     @abstractmethod  # abstract: rasa_sdk registers every concrete Action subclass it finds
@@ -342,6 +345,26 @@ def cancellation_taken_back(dispatcher: CollectingDispatcher, tracker: Tracker,
     ProfileStore(redis_client()).put(customer)
     dispatcher.utter_message(text=replies.cancellation_withdrawn(order, customer))
     return [SlotSet("order_topic", None)]
+
+
+# "can I change the address for the trainers delivery?", "I've moved house, need to update my address"
+# (not "I forgot to update my address before ordering…": background; nor "my brother's just moved house")
+ADDRESS_CHANGE = re.compile(r"(?<!forgot to )(?<!forgotten to )(?<!didn't )(?<!did not )(?<!never )"
+                            r"\b(?:change|update|amend|correct|edit)\s+(?:the\s+|my\s+|our\s+)?(?:delivery\s+|shipping\s+|home\s+)?"
+                            r"address\b", re.IGNORECASE)
+
+
+def address_change_asked(dispatcher: CollectingDispatcher, tracker: Tracker,
+                         customer: Optional[Customer]) -> Optional[List[EventType]]:
+    """An address to change (on an order or the account): the assistant cannot change one, a
+    person can, so one is offered, about the order named if any; None when no address is asked
+    about, or the customer is queued already or upset (answered as such)."""
+    text = tracker.latest_message.get("text") or ""
+    if not ADDRESS_CHANGE.search(text) or tracker.get_slot("handoff_queued") or upset_now(tracker):
+        return None
+    named = referred_orders(customer, text) if customer else []
+    dispatcher.utter_message(text=replies.address_change(named[0] if len(named) == 1 else None, customer))
+    return [SlotSet("handoff_offered", True), SlotSet("order_topic", None)]
 
 
 def answer_order_request(dispatcher: CollectingDispatcher, tracker: Tracker, topic: str,

@@ -244,6 +244,18 @@ def story_before(message: str, clause: str, customer: Customer, remembered: Opti
     return before if len(referred_orders(customer, before, remembered)) == 1 else None
 
 
+# "the kettle turned up fine", "kettle's arrived": a product said to have come
+_CAME = re.compile(r"^\W*(?:'s|s|has|have|is|was|were)?\s*(?:\w+\s+)?(?:turned up|arrived|came|come|got here|been delivered"
+                   r"|delivered)\b", re.IGNORECASE)
+
+
+def _said_to_have_come(customer: Customer, order: Order, text: str) -> bool:
+    """Whether `text` says the order's product has come, right after naming it."""
+    lowered = _items_spelled_right(text.lower(), [item for o in customer.orders for item in o.items])
+    return any(_CAME.match(lowered[m.end():]) for item in order.items for p in _item_patterns(item)
+               for m in re.finditer(p, lowered))
+
+
 # the verb of a request, for the product named right after it
 _ASKED_VERB = {"cancel_order": re.compile(r"\bcancel(?:l?ing)?\b", re.IGNORECASE),
                "request_refund": re.compile(r"\b(?:refund|return|send back)\b(?:\s+(?:on|for))?", re.IGNORECASE)}
@@ -276,6 +288,11 @@ def choose_order(customer: Customer, text: str, topic: str, named_id: Optional[s
         if topic == "delivery_late" and len(late) == 1:
             # "I ordered a sofa and a phone case… the sofa was supposed to be here last week": only one can be late
             return OrderChoice(order=late[0])
+        if topic in DESCRIBE_ALL:
+            # "kettle turned up fine ta, but where are the running shoes at?": not the one said to have come
+            waited_for = [o for o in mentioned if not (o.status == "delivered" and _said_to_have_come(customer, o, text))]
+            if len(waited_for) == 1:
+                return OrderChoice(order=waited_for[0])
         return OrderChoice(candidates=mentioned, describe_all=topic in DESCRIBE_ALL)
     if topic in DESCRIBE_ALL and len(customer.orders) > 1 and ALL_ORDERS.search(text):
         # "where are my things": every order, delivered ones too

@@ -208,6 +208,13 @@ def no_number_needed(customer: Customer) -> str:
     return f"No need, {customer.first_name}: you're signed in, so I can see your orders. Which one is it: {listed}?"
 
 
+def address_change(order: Optional[Order], customer: Optional[Customer]) -> str:
+    name = f", {customer.first_name}" if customer else ""
+    about = f" for your order {_order_label(order)}" if order is not None else ""
+    return (f"I can't change an address myself{name}, but one of our team can{about}, and they can see our "
+            "conversation. Would you like me to put you through? (yes/no)")
+
+
 def question_for_the_team(order: Optional[Order], customer: Optional[Customer]) -> str:
     name = f", {customer.first_name}" if customer else ""
     about = f" about your order {_order_label(order)}" if order is not None else ""

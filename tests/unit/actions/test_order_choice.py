@@ -47,6 +47,7 @@ ALICE, BEN, DEV = CUSTOMERS["C1001"], CUSTOMERS["C1002"], CUSTOMERS["C1004"]
     (ALICE, "it was the wrong thing like i ordered trainers and got something else", "wrong_item", "ORD-10001"),
     (BEN, "please cancel the thing for my phone, found it cheaper elsewhere", "cancel_order", "ORD-20001"),
     (ALICE, "where are the running shoes at?", "order_status", "ORD-10001"),
+    (ALICE, "kettle turned up fine ta, but where are the running shoes at?", "order_status", "ORD-10001"),
     # the courier bringing it, the last digits of its number
     (BEN, "has XDP actually got my stuff yet or not", "order_status", "ORD-20002"),
     (ALICE, "the order ending 0002, when did that arrive?", "order_status", "ORD-10002"),

@@ -695,3 +695,16 @@ def test_a_request_asked_again_for_another_order(text, repeated):
     events = [user("can I get a refund on my order?", "request_refund"), user("the phone bits", "inform"),
               user(text, "nlu_fallback")]
     assert request_repeated(Tracker("t", {}, events[-1]["parse_data"], events, False, None, {}, "action_listen")) == repeated
+
+
+@pytest.mark.parametrize("text, asked", [
+    ("can I change the address for the trainers delivery? I won't be home", True),
+    ("I've moved house, need to update my address on here", True),
+    ("the courier left it at the wrong address", False), ("what's your address?", False),
+    ("So I moved house last week. I forgot to update my address before ordering the trainers. Is it too late to cancel them?",
+     False),
+])
+def test_an_address_to_change_offers_a_person(text, asked):
+    said, returned = _run_action("actions.actions", "ActionOutOfScope", text, "out_of_scope", {}, sentiment=("neutral", 0.9))
+    assert ("can't change an address" in said[0]) is asked
+    assert (SlotSet("handoff_offered", True) in returned) is asked
