@@ -200,10 +200,13 @@ class Answering(Action, metaclass=ABCMeta):
         # as cancel_order, but its answer would be English the customer may not follow
         if answered_in_their_language(dispatcher, tracker):
             return end_turn_if_handed_on(tracker.latest_action_name, [])
-        kept = cancellation_taken_back(dispatcher, tracker, current_customer(tracker))
+        # the customer's profile is read only when the words call for it (this runs before every answer)
+        text = tracker.latest_message.get("text") or ""
+        customer = current_customer(tracker) if KEEPING_IT.search(text) or ADDRESS_CHANGE.search(text) else None
+        kept = cancellation_taken_back(dispatcher, tracker, customer)
         if kept is not None:
             return end_turn_if_handed_on(tracker.latest_action_name, kept)
-        moved = address_change_asked(dispatcher, tracker, current_customer(tracker))
+        moved = address_change_asked(dispatcher, tracker, customer)
         if moved is not None:
             return end_turn_if_handed_on(tracker.latest_action_name, moved)
         return end_turn_if_handed_on(tracker.latest_action_name, self.answer(dispatcher, tracker, domain))
@@ -268,16 +271,21 @@ def still_off_topic(tracker: Tracker, customer: Optional[Customer]) -> bool:
 def taking_up_offer(tracker: Tracker) -> bool:
     """Whether the message takes up the request just offered in words of its own ("and the
     phone lines?"; actions.requests.points_at_offer): run it, as a "yes" would."""
+    pending = offered_request(tracker)
+    return pending is not None and points_at_offer(tracker.latest_message.get("text") or "", pending)
+
+
+def offered_request(tracker: Tracker) -> Optional[Dict[str, Any]]:
+    """The request the assistant has just offered to take up next, if any."""
     pending = tracker.get_slot("pending_request")
-    return bool(tracker.get_slot("request_offered") and isinstance(pending, dict)
-                and points_at_offer(tracker.latest_message.get("text") or "", pending))
+    return pending if tracker.get_slot("request_offered") and isinstance(pending, dict) else None
 
 
 def asks_what_was_offered(tracker: Tracker, customer: Optional[Customer]) -> bool:
     """Whether the message asks for the very request just offered ("I can also help you cancel
     your phone case order — shall I?" — "yes pls cancel it"), naming no other order."""
-    pending = tracker.get_slot("pending_request")
-    if not (tracker.get_slot("request_offered") and isinstance(pending, dict)):
+    pending = offered_request(tracker)
+    if pending is None:
         return False
     text = tracker.latest_message.get("text") or ""
     named = latest_order_id(tracker) or (customer is not None and referred_orders(customer, text))

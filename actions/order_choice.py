@@ -202,6 +202,10 @@ OTHER_ORDER = re.compile(r"\b(?:the\s+)?other\s+(?:one|order)\b", re.IGNORECASE)
 _ENDING = re.compile(r"\bend(?:s|ing)?\s+(?:in\s+|with\s+)?(\d{2,4})\b", re.IGNORECASE)
 
 
+def _orders_ending(customer: Customer, digits: str) -> List[Order]:
+    return [o for o in customer.orders if digits and o.order_id.endswith(digits)]
+
+
 def referred_orders(customer: Customer, text: str, remembered_id: Optional[str] = None) -> List[Order]:
     """Orders the text points at without a full order id: the products it names, the number of
     one of theirs without "ORD" ("20002", "#20001") or its last digits ("ending 0002"), the
@@ -215,7 +219,7 @@ def referred_orders(customer: Customer, text: str, remembered_id: Optional[str] 
         return [order]
     ending = _ENDING.search(text)
     if ending:  # "the order ending 0002"
-        ends = [o for o in customer.orders if o.order_id.endswith(ending.group(1))]
+        ends = _orders_ending(customer, ending.group(1))
         if len(ends) == 1:
             return ends
     carried = [o for o in customer.orders if o.carrier and re.search(rf"\b{re.escape(o.carrier)}\b", text, re.IGNORECASE)]
@@ -268,8 +272,7 @@ def choose_order(customer: Customer, text: str, topic: str, named_id: Optional[s
                  remembered_id: Optional[str] = None) -> OrderChoice:
     if named_id:
         order = customer.order(named_id)
-        digits = re.sub(r"\D", "", named_id)
-        ends = [o for o in customer.orders if digits and o.order_id.endswith(digits)]
+        ends = _orders_ending(customer, re.sub(r"\D", "", named_id))
         if order is None and _ENDING.search(text) and len(ends) == 1:
             order = ends[0]  # "the order ending 0002": the number said is its last digits
         return OrderChoice(order=order) if order else OrderChoice(unknown_id=normalise_order_id(named_id))
