@@ -359,7 +359,13 @@ def cancellation_taken_back(dispatcher: CollectingDispatcher, tracker: Tracker,
 # (not "I forgot to update my address before ordering…": background; nor "my brother's just moved house")
 ADDRESS_CHANGE = re.compile(r"(?<!forgot to )(?<!forgotten to )(?<!didn't )(?<!did not )(?<!never )"
                             r"\b(?:change|update|amend|correct|edit)\s+(?:the\s+|my\s+|our\s+)?(?:delivery\s+|shipping\s+|home\s+)?"
-                            r"address\b", re.IGNORECASE)
+                            r"address\b"
+                            # "can you change where it's going", "send it to my new address instead", "redirect the parcel"
+                            r"|\bchange where (?:it'?s|it is|they'?re|they are|(?:the|my) (?:parcel|order|delivery) is) "
+                            r"(?:going|being (?:sent|delivered)|sent|delivered|headed)\b"
+                            r"|\b(?:send|deliver|ship|redirect)\s+(?:it|them|(?:the|my) (?:parcel|order|package|delivery))\s+"
+                            r"(?:to\s+)?(?:a different|another|my new|the new)\s+address\b"
+                            r"|\bredirect\s+(?:it|them|(?:the|my) (?:parcel|order|package|delivery))\b", re.IGNORECASE)
 
 
 def address_change_asked(dispatcher: CollectingDispatcher, tracker: Tracker,
@@ -576,6 +582,8 @@ def cancellation_besides(text: str) -> bool:
     ("forget the agent, can you just cancel the phone case order")."""
     if after_dismissal(text):
         return True
+    if re.fullmatch(r"\s*cancel\W*", text, re.IGNORECASE):  # the word alone withdraws ("never mind", "cancel")
+        return False
     return "cancel" in PERSON_CALLED_OFF.sub(" ", text).lower()
 
 

@@ -42,7 +42,7 @@ ACTION_FOR_INTENT: Dict[str, str] = {
 }
 
 # What a customer says to stop what is under way (a form, the queue for a person).
-WITHDRAWAL = re.compile(r"\b(never ?mind|nvm|forget (it|that|about it)|cancel (that|it|the request)|don'?t (want|need) to wait"
+WITHDRAWAL = re.compile(r"\b(never ?mind|nvm|forget (it|that|about it)|cancel (that|it|the request)|^\s*cancel(?=\W*$)|scrap (that|it)|don'?t (want|need) to wait"
                         r"|leave the queue|changed my mind|i'?ll stay with you|doesn'?t matter|not important"
                         r"|don'?t bother|no need any ?more|i'?ll (sort|figure|work) it out( myself)?|i'?ll (sort|do) it myself|(i'?ve |i have )?(sorted|fixed) it|(don'?t|dont) worry,? (just|about (it|that|the (person|agent|human))))\b",
                         re.IGNORECASE)

@@ -39,7 +39,7 @@ DEFAULT_OTHER_BUSINESSES = (
 # what ties the message to the company: its parcel or account, what it does or said, a place to go
 _THEIR_THINGS = (r"parcel|package|order|delivery|deliveries|tracking|account|prime|subscription|refund|driver|app|website|site"
                  r"|store|shop|customer service|do|does|did|has|have|is|are|was|were|sent|delivered|lost|left|says"
-                 r"|said|charged|will|won'?t|open|opens|shut|shuts|close|closes|deliver")
+                 r"|said|charged|will|won'?t|open|opens|shut|shuts|close|closes|deliver|delivers|ships|sells|sell")
 _TOWARDS_THEM = r"at|from|off|on|to|with|by|contact|call|ring|email|about"
 # a sentence that names them to compare us with them: "I'd normally buy this on Amazon but thought
 # I'd give you a go" is about us

@@ -22,7 +22,10 @@ _DEMAND = re.compile(
     r"|\b" + _SOMEONE + r"\b"
     # "get someone to look into it": a person to sort it out
     r"|\b(?:get|send|have) (?:someone|somebody) (?:to )?(?:look into|look at|check|sort|deal with|call|ring|phone|contact)\b"
-    r"|\b" + _GET_ME_SOMEONE,
+    r"|\b" + _GET_ME_SOMEONE +
+    # "…I don't have her login. Is there someone who can help?": a story ending in a person asked for
+    r"|\b(?:is|isn'?t) there (?:someone|anyone|somebody|anybody)(?: there| real)? (?:who|that) (?:can|could) "
+    r"(?:help|sort (?:this|it) out)(?: (?:me|us))?(?: with (?:this|that|it))?\s*(?:[?.!]|please|pls|$)",
     re.IGNORECASE)
 # a sentence that is only the word: "human. NOW.", "agent please"
 _ALONE = re.compile(r"(?:^|[.!?]\s*)(?:a\s+)?(?:real\s+)?(?:human|agent|operator|person)(?:\s+(?:now|please|pls|asap))?"

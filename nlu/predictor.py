@@ -349,7 +349,10 @@ class Predictor:
         """The reading of a message about another company's order or service (nlu.elsewhere): out of
         scope, its other sentences included ("can you check on my Amazon parcel? it says delivered
         but there's nothing on the doorstep"). An intent that asks nothing of us stands ("thanks")."""
-        if ranking[0]["name"] in OURS_TO_ANSWER or ranking[0]["name"] == ELSEWHERE_INTENT:
+        # an unsure reading as a question about the assistant is no more ours: "Hi, are you hiring at the
+        # moment? I'd like to apply for a warehouse job" read that way at 0.42
+        unsure_about_us = ranking[0]["name"] == ASSISTANT_INTENT and ranking[0]["confidence"] < EVEN_ODDS
+        if ranking[0]["name"] in OURS_TO_ANSWER or ranking[0]["name"] == ELSEWHERE_INTENT or unsure_about_us:
             return self._ruled(ranking, ELSEWHERE_INTENT), []
         return ranking, requests
 

@@ -29,6 +29,10 @@ _JOINTS = re.compile(
     r"|\s+and\s+(?:(?:tbf|tbh|btw|to be (?:fair|honest)|by the way|also|plus)[,]?\s+)*"
     r"(?=(?:can|could|will|would|do|does|did|is|are|why|when|whens|where|wheres|how|hows|what|whats|i|i'm|i've|my|you"
     r"|honestly)\b)"
+    # "track my trainers pls and cancel the kettle order": a second request's verb, unless it only
+    # adds a verb to the first ("i want to cancel and refund the sofa"); not "…and refund me": a
+    # cancellation is refunded anyway
+    r"|(?<!cancel)(?<!refund)(?<!return)(?<!track)(?<!check)\s+and\s+(?=(?:cancel|track)\b)"
     # "no, that's fine, I'll wait": a comma before a new subject
     r"|,\s+(?=(?:i|i'm|i'll|i've|i'd|we|we're|you|my|it's|that's)\s)",
     re.IGNORECASE,
@@ -122,7 +126,7 @@ def clause_spans(text: str, min_words: int = MIN_CLAUSE_WORDS) -> list[tuple[int
     spans = [(s, e) for s, e in spans if e > s]
     merged: list[tuple[int, int]] = []
     for s, e in spans:
-        if merged and (_words(text, s, e) < min_words or _words(text, *merged[-1]) < min_words):
+        if merged and (_short(text, s, e, min_words) or _short(text, *merged[-1], min_words)):
             merged[-1] = (merged[-1][0], e)
         else:
             merged.append((s, e))
@@ -137,6 +141,16 @@ def _lead(clause: str) -> int:
 
 def _words(text: str, start: int, end: int) -> int:
     return len(text[start:end].split())
+
+
+# a verb and an order number make a request of two words ("track ORD-20002 and cancel ORD-20001")
+_VERB_AND_ORDER_ID = re.compile(r"^(?:track|cancel|refund|return|check)\s+ord\W?\d{3,}", re.IGNORECASE)
+
+
+def _short(text: str, start: int, end: int, min_words: int) -> bool:
+    """Whether the clause is too short to be a request of its own."""
+    words = _words(text, start, end)
+    return words < min_words and not _VERB_AND_ORDER_ID.match(text[start:end])
 
 
 def best_clause(clauses: list[tuple[int, int]], predictions: list[tuple[str, float]],

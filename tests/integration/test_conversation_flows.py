@@ -124,6 +124,11 @@ def test_leaving_the_queue_with_a_request_answers_it(chat):
     assert "passed our conversation" in say(chat, s, "agent please", t)
     spanish = say(chat, s, "¿Cuánto tiempo tengo que esperar?", t)  # another language while queued
     assert "inglés" in spanish and "still in the queue" in spanish
+    left = say(chat, s, "cancel", t)  # the word alone withdraws, as the issue asks; it cancels no order
+    assert "out of the queue" in left and "ORD-30001" not in left
+    assert "passed our conversation" in say(chat, s, "agent please", t)
+    scrapped = say(chat, s, "Actually scrap that, I'll just ask you: when is my dress arriving?", t)
+    assert "out of the queue" in scrapped and "ORD-30001" in scrapped
 
 
 def test_while_queued_a_fixed_answer_is_given_with_the_queue_position(chat):

@@ -14,6 +14,9 @@ import re
 # "replacement", and as typed in a hurry: "replacment", "replacemnt"
 _WORD = r"repla\w{0,2}m\w{0,2}t"
 _REPLACEMENT = re.compile(r"\b(?:" + _WORD + r"|replace (?:it|them|the \w+)|(?:send|get|have) (?:me )?a new one"
+                          # "yeah a new one would be great thanks", "I'll take a new one"
+                          r"|(?:want|like|prefer|take|go for) a new one"
+                          r"|a new one(?:'d| would| will| is| sounds| please| pls| thanks| ta)\b"
                           r"|(?:exchange|swap) (?:it|them))\b", re.IGNORECASE)
 # not chosen: declined, or asked about ("where's my replacement?", "has the replacement come yet",
 # "the replacement still hasn't arrived"); "a replacement, provided it arrives this week" chooses one

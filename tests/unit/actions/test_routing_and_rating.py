@@ -92,7 +92,8 @@ def test_second_request_is_offered_unless_answered_alike():
 
 @pytest.mark.parametrize("text", ["never mind", "nevermind, forget it", "cancel that", "I've changed my mind",
                                   "don't bother then", "ok i'll sort it out myself", "actualy nvm i sorted it myslef",
-                                  "actually dont worry, just tell me where my trainers are"])
+                                  "actually dont worry, just tell me where my trainers are", "cancel", "Cancel.",
+                                  "Actually scrap that, I'll just ask you: when are they arriving?"])
 def test_withdrawal_phrases(text):
     assert WITHDRAWAL.search(text)
 
@@ -100,6 +101,7 @@ def test_withdrawal_phrases(text):
 def test_an_order_question_is_not_a_withdrawal():
     assert not WITHDRAWAL.search("can I cancel my order")
     assert not WITHDRAWAL.search("don't worry I'll wait")
+    assert not WITHDRAWAL.search("cancel my order")
 
 
 @pytest.mark.parametrize("text, none", [
@@ -701,6 +703,9 @@ def test_a_request_asked_again_for_another_order(text, repeated):
     ("can I change the address for the trainers delivery? I won't be home", True),
     ("I've moved house, need to update my address on here", True),
     ("the courier left it at the wrong address", False), ("what's your address?", False),
+    ("I think I left my old address on the dress order. Can you change where it's going before the driver gets there?",
+     True),
+    ("can you send it to my new address instead", True), ("could you redirect the parcel to my work", True),
     ("So I moved house last week. I forgot to update my address before ordering the trainers. Is it too late to cancel them?",
      False),
 ])

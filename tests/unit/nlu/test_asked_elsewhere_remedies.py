@@ -13,7 +13,7 @@ from nlu.evidence import without_unsaid
 from nlu.person import person_demanded
 from nlu.metadata import Labels
 from nlu.predictor import Predictor
-from tests.unit.nlu.tiny import DecodingNet, tiny_metadata, tiny_model
+from tests.unit.nlu.tiny import DecodingNet, rule_predictor, tiny_metadata, tiny_model
 
 
 @pytest.mark.parametrize("text, asked", [
@@ -53,6 +53,7 @@ def test_the_part_that_asks(text, asked):
     ("my sister wants a dress from Zara", True),
     ("is there a drop off point near me for returns", False),
     ("where is my sofa", False),
+    ("Do you know if Amazon delivers on Sundays?", True), ("does ebay sell sofas", True),
     ("I got a phone charger off Amazon and it's stopped working", True),  # bought off them
     # a company compared with in one sentence, our order in the next
     ("I'd normally buy this on Amazon but thought I'd give you a go. The kettle isn't the one I picked", False),
@@ -62,6 +63,12 @@ def test_another_company_asked_about(text, about_them):
     # a shop may list no other companies: then only places and advice are out of scope
     named_only = about_them and "near" not in text and not asks_for_advice(text)
     assert about_another_business(text, ()) is (about_them and not named_only)
+
+
+def test_a_service_no_shop_assistant_gives_is_out_of_scope_with_no_company_listed():
+    for text in ("Hi, are you hiring at the moment? I'd like to apply for a warehouse job.", "do u lot price match"):
+        assert about_another_business(text, ())
+    assert not about_another_business("can you match the price I paid last week for my order", ())
 
 
 def test_the_sentences_about_us_when_others_are_about_another_shop():
@@ -89,6 +96,8 @@ def test_the_sentences_about_us_when_others_are_about_another_shop():
     ("I'm still waiting for my replacement", False),
     ("Do you sell replacement filters for the air fryer?", False),
     ("Replacement please, not a refund", True),
+    ("yeah a new one would be great thanks", True), ("I'll take a new one", True),
+    ("I don't want a new one, just refund me", False), ("where's my new one?", False),
 ])
 def test_a_replacement_chosen(text, chosen):
     assert replacement_chosen(text) is chosen
@@ -230,6 +239,8 @@ def test_a_wrong_item_damage_and_lateness_need_a_word_for_them(intent, text, sai
     ("Yes please, get someone to look into it.", True), ("can you have somebody call me", True),
     ("did someone look into it?", False), ("Get me someone who can actually fix it.", True),
     ("can you get me something to eat", False), ("human please, my sofa is STILL not here", True),
+    ("She doesn't know her order number and I don't have her login. Is there someone who can help?", True),
+    ("is there anyone who can help me track my parcel?", False),  # the tracking is asked, for the model
 ])
 def test_a_person_asked_for_outright(text, demanded):
     assert person_demanded(text) is demanded
@@ -257,3 +268,21 @@ def test_a_model_without_the_intents_the_rules_name_keeps_its_own_reading():
     p = Predictor(replace(loaded, net=ParcelNet(loaded.tokenizer)), fallback_threshold=0.3, spelling=False)
     assert p.parse("where is my amazon parcel")["intent"]["name"] == "parcel_question"
     assert p.parse("just get me a real person, my parcel is late")["intent"]["name"] == "parcel_question"
+
+
+class AssistantNet(DecodingNet):
+    """bot_challenge on "you": unsure (about 0.4) with "hiring", sure otherwise; else out_of_scope."""
+
+    INTENTS = ("bot_challenge", "speak_to_human", "out_of_scope", "order_status")
+
+    def scores(self, text):
+        if "you" not in text:
+            return [0.0, 0.0, 2.0, 0.0], [0.0, 1.0, 0.0]
+        return ([1.0, 0.6, 0.2, 0.0] if "hiring" in text else [6.0, 0.0, 0.0, 0.0]), [0.0, 1.0, 0.0]
+
+
+def test_a_job_asked_for_is_out_of_scope_even_read_unsure_as_a_question_about_the_assistant():
+    predictor = rule_predictor(AssistantNet, {"order_status": 1})
+    parsed = predictor.parse("are you hiring at the moment? I'd like a warehouse job")
+    assert parsed["intent"]["name"] == "out_of_scope"
+    assert predictor.parse("are you a bot?")["intent"]["name"] == "bot_challenge"

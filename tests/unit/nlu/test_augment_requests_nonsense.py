@@ -74,6 +74,12 @@ def test_augmentation_mixes_speech_like_and_typos_reproducibly():
     ("fine, where's the sofa then", ["fine", "where's the sofa then"]),
     ("ok whatever. is it any closer?", ["ok whatever", "is it any closer"]),
     ("ok cancel it", ["ok cancel it"]), ("fine, thanks", ["fine, thanks"]), ("yes please", ["yes please"]),
+    # a second request's verb after "and", and a verb with an order number as a request of two words
+    ("track my trainers pls and cancel the kettle order", ["track my trainers pls", "cancel the kettle order"]),
+    ("track ORD-20002 and cancel ORD-20001", ["track ORD-20002", "cancel ORD-20001"]),
+    ("i want to cancel and refund the sofa", ["i want to cancel and refund the sofa"]),
+    ("please cancel the order and refund my card", ["please cancel the order and refund my card"]),
+    ("its ORD-20001. where is it", ["its ORD-20001. where is it"]),
 ])
 def test_clauses(text, clauses):
     assert [text[s:e] for s, e in clause_spans(text)] == clauses
