@@ -109,6 +109,20 @@ ABOUT_THE_ORDER_NUMBER = re.compile(r"\b(?:what|where|how|which)\b[^.!?]{0,30}\b
                                     r"[^.!?]{0,20}(?:look|find|get|see|mean|is it|go)?", re.IGNORECASE)
 
 
+# "ive been waiting 3 weeks for a sofa and you want a NUMBER?? unbelievable": the question resented,
+# not a new subject (the NLU hears a phone number asked about)
+NUMBER_RESENTED = re.compile(r"\b(?:you|u)\s+(?:(?:really|seriously|actually|still)\s+)?(?:want|need|wanna|ask(?:ing)?(?: me)? for"
+                             r"|(?:are|'re|r)\s+asking(?: me)? for)\s+(?:a|an|the|my|me to find (?:a|the|my))?\s*"
+                             r"(?:order\s+|reference\s+)?(?:number|reference)\b"
+                             r"|\bwhy (?:do|would|should) (?:you|u|i) (?:need|want|have to give(?: you)?) (?:a|an|the|my)?\s*"
+                             r"(?:order\s+|reference\s+)?number\b", re.IGNORECASE)
+
+
+# "i dont have an account, i checked out as a guest": no sign-in to offer, the number is what is needed
+GUEST = re.compile(r"\b(?:checked out|ordered|bought|paid|order(?:ed)?) as (?:a )?guest\b|\bguest (?:checkout|check-out|order)\b"
+                   r"|\b(?:don'?t|dont|do not|never) (?:have|had|made|set up|created?) (?:an|a|any) account\b", re.IGNORECASE)
+
+
 class ActionLeaveForm(Action):
     """Something other than an order number while the order form asks for one: "never mind"
     stops it; "I don't know my order number" gets sign-in and a person offered; another
@@ -132,6 +146,12 @@ class ActionLeaveForm(Action):
         if A_NUMBER_ALONE.match(text):
             # "1234": an order number with a digit missing, not a change of subject
             dispatcher.utter_message(response="utter_invalid_order_id")
+            return LISTEN
+        if GUEST.search(text) and current_customer(tracker) is None:
+            dispatcher.utter_message(text=replies.guest_order_number())
+            return LISTEN
+        if NUMBER_RESENTED.search(text) and not NO_ORDER_NUMBER.search(text) and not NOT_TO_HAND.search(text):
+            dispatcher.utter_message(text=replies.order_number_needed(True))
             return LISTEN
         if ABOUT_THE_ORDER_NUMBER.search(text) and not NO_ORDER_NUMBER.search(text):
             # "what's an order number look like?": a question about the form's own question

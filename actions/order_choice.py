@@ -103,7 +103,9 @@ def _item_patterns(item: str) -> List[str]:
     alone ("trainers", "dress?"), so "in case" names nothing."""
     name = item.lower()
     head = name.split()[-1]
-    patterns = [rf"(?<!\w){re.escape(name)}s?(?!\w)"]
+    # "phone case", and run together as typed in a hurry: "my phonecase order"
+    spaced = r"\s*".join(map(re.escape, name.split()))
+    patterns = [rf"(?<!\w){spaced}s?(?!\w)"]
     heads = {head, head[:-1] if head.endswith("s") else head + "s", *OTHER_NAMES.get(head, [])}
     if head != name or head in OTHER_NAMES:
         named = '|'.join(map(re.escape, sorted(heads)))
@@ -122,6 +124,9 @@ def _item_patterns(item: str) -> List[str]:
 # "the phone case one, not the sofa"; "I'm keeping the trainers": a product named right after
 # these is ruled out
 _RULED_OUT = re.compile(r"(?:\bnot|n't|\binstead of|\brather than|\bother than|\bexcept|\bkeep(?:ing)?)\s+(?:\w+\s+)?$")
+# "The sofa's fine, leave that one": a product said to be fine right after it is named
+_FINE_AFTER = re.compile(r"^(?:'s|\s+is|\s+are|\s+was)\s+(?:fine|ok|okay|all good|all right|alright|grand)\b(?!\s+to\b)"
+                         r"|^(?:'s)?\s+(?:can stay|stays)\b")
 # "the sofa. no wait sorry, the phone case one": what follows the last of these is what is
 # meant. Only at the start of a clause: "the sofa is actually late, and the phone case" corrects nothing
 _CORRECTION = re.compile(r"(?:^|[.,;:!?-]\s*|\bno\s+)(?:no\s+wait|wait(?:\s+no)?|actually|i\s+mean|i\s+meant"
@@ -166,7 +171,8 @@ def _mentions(customer: Customer, text: str) -> Dict[str, List[bool]]:
         for item in o.items:
             for p in _item_patterns(item):
                 for m in re.finditer(p, lowered):
-                    found.setdefault(o.order_id, []).append(bool(_RULED_OUT.search(lowered[:m.start()])))
+                    found.setdefault(o.order_id, []).append(bool(_RULED_OUT.search(lowered[:m.start()])
+                                                                 or _FINE_AFTER.search(lowered[m.end():])))
     return found
 
 

@@ -332,6 +332,13 @@ def order_number_needed(upset: bool) -> str:
             "email. If you don't have it, say 'agent' and one of our team will look it up.")
 
 
+def guest_order_number() -> str:
+    """The order form's question, to a customer who ordered without an account."""
+    return ("No problem, you don't need an account for this: your order number is in the confirmation email we "
+            "sent when you ordered, and looks like ORD-12345. If you can't find it, say 'agent' and one of our "
+            "team will look it up.")
+
+
 SIGN_IN_OFFERED = "If you sign in, I can see your orders myself"
 
 

@@ -8,7 +8,10 @@ Two kinds of words mislead a classifier into a request the customer did not make
   asks where the trainers are, "forget the agent, can you just cancel the phone case order" for
   the cancellation;
 - what the customer dismissed themselves: "ugh I can't find the email. forget that, what time
-  do you lot open till?" asks for the opening hours only.
+  do you lot open till?" asks for the opening hours only;
+- an insult at the assistant: "where the f*** is my sofa you stupid bot" asks where the sofa is;
+- an aside before "anyway": "my cat just knocked my coffee over 😭 anyway is my dress still coming
+  today" asks about the dress.
 The intent is read from what is left; sentiment and entities still come from the whole message
 (the anger of the ultimatum is real).
 """
@@ -40,6 +43,33 @@ _CONDITIONAL_THREAT = re.compile(
     re.IGNORECASE)
 
 
+# "where the f*** is my sofa you stupid bot", "stupid bot. my trainers. where are they.": an insult at
+# the assistant around a request reads as a question about the assistant; the request is what is asked
+_BAD = r"(?:stupid|useless|dumb|thick|pointless|brainless|idiotic|rubbish|crap|crappy|sh[i1*]t+y?|f\w*ing|bloody|worthless|hopeless)"
+_INSULT = re.compile(r"[,;.!]?\s*\b(?:(?:you|u|ya)\s+(?:absolute\s+|total\s+|complete\s+)?|(?:this|what a|such a)\s+)?"
+                     r"(?:" + _BAD + r"\s+)+(?:excuse for a\s+)?(?:chat)?(?:bot|robot|machine|computer|program(?:me)?)\b[.!,]*",
+                     re.IGNORECASE)
+
+
+# "my cat just knocked my coffee all over the laptop 😭😭 anyway is my dress still coming today": what
+# comes after the turn back to business is what is asked
+_PIVOT = re.compile(r"\b(?:anyway|anyways|anyhow)\b[\s,.:!;-]+(?=\S)", re.IGNORECASE)
+
+# …unless the rest asks about people behind it ("is there an actual human working there or is it just
+# this dumb robot"): that whole question is about the assistant
+_PEOPLE = re.compile(r"\b(?:human|humans|person|people|real|someone|somebody|anyone|anybody|agent|staff)\b", re.IGNORECASE)
+
+
+def after_pivot(text: str) -> str | None:
+    """The words after the last "anyway" that turns from an aside to the request; None when there
+    is none or too little follows it (or comes before it)."""
+    pivots = list(_PIVOT.finditer(text))
+    if not pivots or len(text[:pivots[-1].start()].split()) < MIN_ASKED_WORDS:
+        return None
+    rest = text[pivots[-1].end():].strip()
+    return rest if len(rest.split()) >= MIN_ASKED_WORDS else None
+
+
 def after_person_refused(text: str) -> str | None:
     """The words after a person refused or called off ("no i dont want a person, just tell me where
     my trainers are" → "just tell me where my trainers are"; "forget the agent, can you just cancel
@@ -55,11 +85,16 @@ def asked_part(text: str) -> str:
     """`text` without what comes before the customer's last dismissal and without an ultimatum (a
     conditional threat is left as its condition); `text` itself when neither is there or too
     little would be left."""
-    asked = after_dismissal(text) or after_person_refused(text) or text
+    asked = after_dismissal(text) or after_person_refused(text) or after_pivot(text) or text
     asked = _CONDITIONAL_THREAT.sub(lambda m: m.group("condition"), asked)
-    without = _ULTIMATUM.sub("", asked).strip()
-    if without != asked.strip() and len(without.split()) >= MIN_ASKED_WORDS:
-        asked = without
+    for aside, instead in ((_ULTIMATUM, ""), (_INSULT, ", ")):
+        if aside.search(asked) is None:
+            continue
+        without = " ".join(aside.sub(instead, asked).split()).strip(" ,.;")
+        if aside is _INSULT and _PEOPLE.search(without):
+            continue  # "is there an actual human working there or is it just this dumb robot": about the bot
+        if len(without.split()) >= MIN_ASKED_WORDS:
+            asked = without
     return asked.strip() if asked != text else text
 
 

@@ -107,11 +107,26 @@ _NOT_OUR_SERVICE = re.compile(
     re.IGNORECASE)
 
 
+# the customer's own post: "do you know if royal mail are on strike? need to post my nan's birthday
+# card", "an post lost a birthday card i sent to me nan" (not "the card I added to my order")
+_MAIL = re.compile(r"\b(?:(?:birthday|christmas|xmas|greetings?|anniversary|get well) cards?|postcards?|letters?)\b",
+                   re.IGNORECASE)
+_POSTING = re.compile(r"\b(?:post|posted|posting|sent|send|sending|stamps?|royal mail|an post|post office)\b", re.IGNORECASE)
+_OUR_ORDER = re.compile(r"\border|\b(?:from|with|off) (?:you|u)\b|\byour\b|\bord\W?\d{3,}", re.IGNORECASE)
+
+
+def about_their_own_post(text: str) -> bool:
+    """Whether `text` is about a letter or card the customer posts or waits for, and not about an
+    order of ours."""
+    return bool(_MAIL.search(text) and _POSTING.search(text) and not _OUR_ORDER.search(text))
+
+
 def about_another_business(text: str, businesses: tuple[str, ...] = DEFAULT_OTHER_BUSINESSES) -> bool:
     """Whether `text` names another company as the one it is about, asks about a place near the
     customer that is not ours, or asks for advice on using or caring for something (see the
     module docstring)."""
-    if (_LOCAL.search(text) and not _OURS_NEARBY.search(text)) or asks_for_advice(text) or _NOT_OUR_SERVICE.search(text):
+    if ((_LOCAL.search(text) and not _OURS_NEARBY.search(text)) or asks_for_advice(text) or _NOT_OUR_SERVICE.search(text)
+            or about_their_own_post(text)):
         return True
     if not businesses:
         return False

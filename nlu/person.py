@@ -23,6 +23,8 @@ _DEMAND = re.compile(
     # "get someone to look into it": a person to sort it out
     r"|\b(?:get|send|have) (?:someone|somebody) (?:to )?(?:look into|look at|check|sort|deal with|call|ring|phone|contact)\b"
     r"|\b" + _GET_ME_SOMEONE +
+    # "actually no, I do want someone. sorry!!": a person asked for again after leaving the queue
+    r"|\b(?:i|we)\s+(?:do|really|actually|still)\s+(?:want|need)\s+(?:someone|somebody)\b(?!\s+(?:to|who|that)\b)" +
     # "…I don't have her login. Is there someone who can help?": a story ending in a person asked for
     r"|\b(?:is|isn'?t) there (?:someone|anyone|somebody|anybody)(?: there| real)? (?:who|that) (?:can|could) "
     r"(?:help|sort (?:this|it) out)(?: (?:me|us))?(?: with (?:this|that|it))?\s*(?:[?.!]|please|pls|$)",
@@ -131,3 +133,15 @@ def person_refused(text: str) -> bool:
     """Whether `text` says the customer does not want a person (contracts.dismissal.PERSON_REFUSED)
     and asks for none elsewhere; the model, seeing "a person", may read one asked for."""
     return PERSON_REFUSED.search(text) is not None and not person_demanded(text)
+
+
+# "The driver was lovely… Please pass that on to whoever.": praise or a complaint to hand on, not a
+# person to talk to
+_RELAYED = re.compile(r"\bpass (?:that|this|it|my thanks|on my thanks|this feedback|that feedback) on\b"
+                      r"|\bpass on my (?:thanks|compliments|feedback)\b|\blet (?:them|him|her|the driver|the team) know\b",
+                      re.IGNORECASE)
+
+
+def feedback_relayed(text: str) -> bool:
+    """Whether `text` asks for its feedback to be passed on (and asks for no person outright)."""
+    return _RELAYED.search(text) is not None and not person_demanded(text)

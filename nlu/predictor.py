@@ -23,7 +23,7 @@ from nlu.model import LoadedModel
 from nlu.order_numbers import no_number_to_give, only_a_number_given
 from nlu.pleasantries import asks_how_we_are, leaving_to_sign_in, praised, thumbs_up
 from nlu.person import (asks_about_the_assistant, asks_for_someone_to_ring, asks_if_a_person, asks_the_assistants_name,
-                        names_a_person, person_called_off, person_demanded, person_refused)
+                        feedback_relayed, names_a_person, person_called_off, person_demanded, person_refused)
 from nlu.requests import (COURTESIES, DETAILS, EVEN_ODDS, GREETING, MAX_CLAUSES, REACTIONS, SIGN_OFFS, SURE, WITHDRAWN_INTENT,
                           Request, after_greeting, best_clause, clause_spans, demand_in_anger, pick_requests, request_in_reaction, taken_back, word_cuts)
 from nlu.thanks import just_thanks, sarcastic_thanks
@@ -162,6 +162,9 @@ class Predictor:
             requests = [r for r in requests if r["intent"] != PERSON_INTENT]
             if self.sure_enough(ranking) < self.threshold:
                 ranking = self._ruled(ranking, WITHDRAWN_INTENT)  # no reading of the rest: a no to the person
+        elif ranking[0]["name"] == PERSON_INTENT and feedback_relayed(asked):
+            # "…he carried the box in for my nan. Please pass that on to whoever.": feedback to hand on
+            ranking, requests = self._ruled(ranking, FEEDBACK_INTENT), []
         elif ranking[0]["name"] == PERSON_INTENT and asks_for_someone_to_ring(asked):
             ranking, requests = self._ruled(ranking, CONTACT_INTENT), []
         elif only_a_number_given(asked):

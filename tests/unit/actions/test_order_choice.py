@@ -33,6 +33,10 @@ ALICE, BEN, DEV = CUSTOMERS["C1001"], CUSTOMERS["C1002"], CUSTOMERS["C1004"]
     (BEN, "the sofa, not the phone case", "cancel_order", "ORD-20002"),
     (BEN, "not the sofa, the other one", "cancel_order", "ORD-20001"),     # nothing discussed yet
     (ALICE, "send the kettle back, i'm keeping the trainers", "request_refund", "ORD-10002"),
+    (BEN, "Can that order be cancelled please? The sofa's fine, leave that one.", "cancel_order", "ORD-20001"),
+    (BEN, "the sofa is okay to cancel", "cancel_order", "ORD-20002"),
+    # a product's name run together
+    (BEN, "cancle my phonecase order pls", "cancel_order", "ORD-20001"),
     # a correction: what is named after it is meant
     (BEN, "the sofa. no wait sorry, the phone case one", "cancel_order", "ORD-20001"),
     (BEN, "phone case, actually make that the sofa", "cancel_order", "ORD-20002"),

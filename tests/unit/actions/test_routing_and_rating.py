@@ -713,3 +713,23 @@ def test_an_address_to_change_offers_a_person(text, asked):
     said, returned = _run_action("actions.actions", "ActionOutOfScope", text, "out_of_scope", {}, sentiment=("neutral", 0.9))
     assert ("can't change an address" in said[0]) is asked
     assert (SlotSet("handoff_offered", True) in returned) is asked
+
+
+@pytest.mark.parametrize("text, resented", [
+    ("ive been waiting 3 weeks for a sofa and you want a NUMBER?? unbelievable", True),
+    ("why do you need my order number, you know who I am", True),
+    ("you seriously want the reference number again?", True),
+    ("I don't have the number", False), ("what's your phone number", False), ("it's ORD-20002", False),
+])
+def test_the_order_forms_question_resented(text, resented):
+    from actions.dispatching import NUMBER_RESENTED
+    assert (NUMBER_RESENTED.search(text) is not None) is resented
+
+
+@pytest.mark.parametrize("text, guest", [
+    ("i dont have an account, i checked out as a guest", True), ("I ordered as a guest", True),
+    ("I never made an account", True), ("I can't get into my account", False), ("I don't have the number", False),
+])
+def test_a_guest_checkout_said(text, guest):
+    from actions.dispatching import GUEST
+    assert (GUEST.search(text) is not None) is guest

@@ -29,6 +29,18 @@ from tests.unit.nlu.tiny import DecodingNet, rule_predictor, tiny_metadata, tiny
     ("fix it or I'll cancel", "fix it or I'll cancel"),
     ("should I return it or will you send a new one", "should I return it or will you send a new one"),
     ("where is my order", "where is my order"),
+    # an insult at the assistant around a request
+    ("where the f*** is my sofa you stupid bot", "where the f*** is my sofa"),
+    ("stupid bot. my trainers. where are they.", "my trainers. where are they"),
+    ("this is a total joke, you useless bot, where is my bloody sofa", "this is a total joke, where is my bloody sofa"),
+    ("you stupid bot", "you stupid bot"), ("what a useless excuse for a bot", "what a useless excuse for a bot"),
+    ("my kettle is useless, it broke", "my kettle is useless, it broke"),
+    ("is there an actual human working there or is it just this dumb robot",
+     "is there an actual human working there or is it just this dumb robot"),
+    # an aside, then "anyway" and the request
+    ("my cat just knocked my coffee all over the laptop anyway is my dress still coming today",
+     "is my dress still coming today"),
+    ("I will just wait anyway", "I will just wait anyway"), ("thanks for the help anyway, bye", "thanks for the help anyway, bye"),
 ])
 def test_the_part_that_asks(text, asked):
     assert asked_part(text) == asked
@@ -54,6 +66,7 @@ def test_the_part_that_asks(text, asked):
     ("is there a drop off point near me for returns", False),
     ("where is my sofa", False),
     ("Do you know if Amazon delivers on Sundays?", True), ("does ebay sell sofas", True),
+    ("can I add a birthday card to my order", False), ("I got a letter from you saying my order was sent", False),
     ("I got a phone charger off Amazon and it's stopped working", True),  # bought off them
     # a company compared with in one sentence, our order in the next
     ("I'd normally buy this on Amazon but thought I'd give you a go. The kettle isn't the one I picked", False),
@@ -66,7 +79,10 @@ def test_another_company_asked_about(text, about_them):
 
 
 def test_a_service_no_shop_assistant_gives_is_out_of_scope_with_no_company_listed():
-    for text in ("Hi, are you hiring at the moment? I'd like to apply for a warehouse job.", "do u lot price match"):
+    for text in ("Hi, are you hiring at the moment? I'd like to apply for a warehouse job.", "do u lot price match",
+                 # the customer's own post
+                 "do you know if royal mail are on strike this week? need to post my nan's birthday card",
+                 "an post lost a birthday card i sent to me nan in cork, who do i complain to about that"):
         assert about_another_business(text, ())
     assert not about_another_business("can you match the price I paid last week for my order", ())
 
@@ -241,6 +257,7 @@ def test_a_wrong_item_damage_and_lateness_need_a_word_for_them(intent, text, sai
     ("can you get me something to eat", False), ("human please, my sofa is STILL not here", True),
     ("She doesn't know her order number and I don't have her login. Is there someone who can help?", True),
     ("is there anyone who can help me track my parcel?", False),  # the tracking is asked, for the model
+    ("actually no, I do want someone. sorry!!", True), ("I really need someone to be in for it", False),
 ])
 def test_a_person_asked_for_outright(text, demanded):
     assert person_demanded(text) is demanded
@@ -286,3 +303,14 @@ def test_a_job_asked_for_is_out_of_scope_even_read_unsure_as_a_question_about_th
     parsed = predictor.parse("are you hiring at the moment? I'd like a warehouse job")
     assert parsed["intent"]["name"] == "out_of_scope"
     assert predictor.parse("are you a bot?")["intent"]["name"] == "bot_challenge"
+
+
+@pytest.mark.parametrize("text, relayed", [
+    ("The driver was lovely, he carried the box in for my nan. Please pass that on to whoever.", True),
+    ("please pass on my thanks to the packing team", True),
+    ("the driver was rude, let them know I want to speak to a manager", False),  # a person asked for
+    ("can you pass me to someone", False),
+])
+def test_feedback_to_pass_on(text, relayed):
+    from nlu.person import feedback_relayed
+    assert feedback_relayed(text) is relayed
