@@ -24,6 +24,7 @@ from nlu.order_numbers import no_number_to_give, only_a_number_given
 from nlu.pleasantries import asks_how_we_are, leaving_to_sign_in, praised, thumbs_up
 from nlu.person import (asks_about_the_assistant, asks_for_someone_to_ring, asks_if_a_person, asks_the_assistants_name,
                         feedback_relayed, names_a_person, person_called_off, person_demanded, person_refused)
+from nlu.insults import company_insulted
 from nlu.requests import (COURTESIES, DETAILS, EVEN_ODDS, GREETING, MAX_CLAUSES, REACTIONS, SIGN_OFFS, SURE, WITHDRAWN_INTENT,
                           Request, after_greeting, best_clause, clause_spans, demand_in_anger, pick_requests, request_in_reaction, taken_back, word_cuts)
 from nlu.thanks import just_thanks, sarcastic_thanks
@@ -148,6 +149,13 @@ class Predictor:
         elif nothing_but_dismissal(text):
             # "you know what, never mind, forget I asked": a no to what was going on, however the model read it
             ranking, requests = self._ruled(ranking, WITHDRAWN_INTENT), []
+        elif company_insulted(asked) and not requests and (
+                ranking[0]["name"] in (ASSISTANT_INTENT, WITHDRAWN_INTENT, ELSEWHERE_INTENT, FEEDBACK_INTENT)
+                or self.sure_enough(ranking) < self.threshold):
+            # "wtf is wrong with you people", "WHAT A JOKE OF A COMPANY": the company scorned, not the bot
+            # asked about: feedback, and negative (nlu.insults)
+            ranking = self._ruled(ranking, FEEDBACK_INTENT)
+            sentiment = self._complaint(sentiment)
         elif ((asks_the_assistants_name(asked) or asks_if_a_person(asked)) and not requests
               and len(asked.split()) <= MAX_NAME_QUESTION_WORDS):
             # only when that is all the message asks: "what's your name? also where is ORD-10001" is two requests

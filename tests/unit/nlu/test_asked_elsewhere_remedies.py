@@ -290,12 +290,12 @@ def test_a_model_without_the_intents_the_rules_name_keeps_its_own_reading():
 class AssistantNet(DecodingNet):
     """bot_challenge on "you": unsure (about 0.4) with "hiring", sure otherwise; else out_of_scope."""
 
-    INTENTS = ("bot_challenge", "speak_to_human", "out_of_scope", "order_status")
+    INTENTS = ("bot_challenge", "speak_to_human", "out_of_scope", "order_status", "give_feedback")
 
     def scores(self, text):
         if "you" not in text:
-            return [0.0, 0.0, 2.0, 0.0], [0.0, 1.0, 0.0]
-        return ([1.0, 0.6, 0.2, 0.0] if "hiring" in text else [6.0, 0.0, 0.0, 0.0]), [0.0, 1.0, 0.0]
+            return [0.0, 0.0, 2.0, 0.0, 0.0], [0.0, 1.0, 0.0]
+        return ([1.0, 0.6, 0.2, 0.0, 0.0] if "hiring" in text else [6.0, 0.0, 0.0, 0.0, 0.0]), [0.0, 1.0, 0.0]
 
 
 def test_a_job_asked_for_is_out_of_scope_even_read_unsure_as_a_question_about_the_assistant():
@@ -314,3 +314,22 @@ def test_a_job_asked_for_is_out_of_scope_even_read_unsure_as_a_question_about_th
 def test_feedback_to_pass_on(text, relayed):
     from nlu.person import feedback_relayed
     assert feedback_relayed(text) is relayed
+
+
+@pytest.mark.parametrize("text, scorned", [
+    ("wtf is wrong with you people", True), ("WHAT A JOKE OF A COMPANY", True), ("this company is a joke", True),
+    ("oh forget it. you're all completely useless. unbelievable", True),
+    ("don't 'sorry' me, ye're clowns the lot of ye", True),
+    ("you stupid bot", False), ("what a useless bot you people built", False),  # the assistant: for the model
+    ("you lot are slower than amazon", False), ("are you people open on sunday", False), ("you guys are great", False),
+])
+def test_the_company_scorned(text, scorned):
+    from nlu.insults import company_insulted
+    assert company_insulted(text) is scorned
+
+
+def test_the_company_scorned_is_negative_feedback_not_a_question_about_the_assistant():
+    predictor = rule_predictor(AssistantNet, {"order_status": 1})
+    parsed = predictor.parse("wtf is wrong with you people")
+    assert parsed["intent"]["name"] == "give_feedback" and parsed["sentiment"]["label"] == "negative"
+    assert predictor.parse("what are you")["intent"]["name"] == "bot_challenge"

@@ -1,0 +1,28 @@
+"""Anger at the whole company rather than at the assistant: "wtf is wrong with you people", "WHAT A
+JOKE OF A COMPANY", "oh forget it. you're all completely useless".
+
+The classifier reads "you" in such messages as the assistant and answers a question about itself
+(or is unsure). They are feedback, and negative: the dialogue answers them with an apology and a
+person offered, as it does any complaint about the service.
+"""
+
+from __future__ import annotations
+
+import re
+
+# the company, or everyone at it
+_US_ALL = (r"(?:(?:this|your|ur|what a|such a)\s+(?:company|shop|firm|business|outfit|place)"
+           r"|(?:you|u|ye|yous|youse)\s+(?:people|lot|guys|all|clowns|cowboys)|(?:you'?re|ur|ye'?re|youre) all"
+           r"|the (?:lot|whole lot|bunch) of (?:you|ye|yous))")
+_SCORN = (r"(?:joke|shambles|disgrace|disgraceful|farce|clowns?|useless|rubbish|pathetic|embarrassing|scam|cowboys?|hopeless"
+          r"|incompetent|a mess|unbelievable|wrong with)")
+_AT_US_ALL = re.compile(rf"\b{_US_ALL}\b[^.!?]{{0,40}}\b{_SCORN}\b|\b{_SCORN}\b[^.!?]{{0,25}}\b{_US_ALL}\b"
+                        r"|\b(?:joke|shambles|farce|disgrace|clown show|circus) of an? (?:company|shop|firm|business|outfit)\b",
+                        re.IGNORECASE)
+# the assistant named: a question about it, for the model ("you lot built a useless bot")
+_THE_BOT = re.compile(r"\b(?:bot|robot|chatbot|machine|computer|ai|programme?|script)\b", re.IGNORECASE)
+
+
+def company_insulted(text: str) -> bool:
+    """Whether `text` scorns the company or everyone at it (see the module docstring), not the bot."""
+    return _AT_US_ALL.search(text) is not None and _THE_BOT.search(text) is None
