@@ -9,7 +9,8 @@ Two kinds of words mislead a classifier into a request the customer did not make
   the cancellation;
 - what the customer dismissed themselves: "ugh I can't find the email. forget that, what time
   do you lot open till?" asks for the opening hours only;
-- an insult at the assistant: "where the f*** is my sofa you stupid bot" asks where the sofa is;
+- an insult at the assistant: "where the f*** is my sofa you stupid bot" asks where the sofa is, and
+  so does a swear word: "where is my f***ing sofa";
 - an aside before "anyway": "my cat just knocked my coffee over 😭 anyway is my dress still coming
   today" asks about the dress.
 The intent is read from what is left; sentiment and entities still come from the whole message
@@ -47,7 +48,9 @@ _CONDITIONAL_THREAT = re.compile(
 # the assistant around a request reads as a question about the assistant; the request is what is asked
 _BAD = r"(?:stupid|useless|dumb|thick|pointless|brainless|idiotic|rubbish|crap|crappy|sh[i1*]t+y?|f\w*ing|bloody|worthless|hopeless)"
 _INSULT = re.compile(r"[,;.!]?\s*\b(?:(?:you|u|ya)\s+(?:absolute\s+|total\s+|complete\s+)?|(?:this|what a|such a)\s+)?"
-                     r"(?:" + _BAD + r"\s+)+(?:excuse for a\s+)?(?:chat)?(?:bot|robot|machine|computer|program(?:me)?)\b[.!,]*",
+                     r"(?:" + _BAD + r"\s+)+(?:excuse for a\s+)?(?:chat)?(?:bot|robot|machine|computer|program(?:me)?)\b[.!,]*"
+                     # "where is my f***ing sofa you useless lot": at everyone here
+                     r"|[,;.!]?\s*\b(?:you|u|ya|ye)\s+(?:" + _BAD + r"\s+)+(?:lot|people|clowns|idiots|muppets|cowboys)\b[.!,]*",
                      re.IGNORECASE)
 
 
@@ -55,6 +58,11 @@ _INSULT = re.compile(r"[,;.!]?\s*\b(?:(?:you|u|ya)\s+(?:absolute\s+|total\s+|com
 # comes after the turn back to business is what is asked
 _PIVOT = re.compile(r"\b(?:anyway|anyways|anyhow)\b[\s,.:!;-]+(?=\S)", re.IGNORECASE)
 
+# "where is my f***ing sofa": a swear word that only says how the customer feels (the sentiment is
+# read from the whole message)
+_SWEARING = re.compile(r"\bthe\s+(?:f[\W_]*[*#@!]+[\w*]*|fu+c?k+|hell|heck)(?=\s+(?:is|are|was|were|has|have|had|did|do|does|happened)\b)"
+                       r"|(?<!\w)(?:f[\W_]*[*#@!]+[\w*]*|fu+c?k+\w*|effing|frigging|friggin|flipping|freaking|bloody|goddamn|damn)(?!\w)",
+                       re.IGNORECASE)
 # …unless the rest asks about people behind it ("is there an actual human working there or is it just
 # this dumb robot"): that whole question is about the assistant
 _PEOPLE = re.compile(r"\b(?:human|humans|person|people|real|someone|somebody|anyone|anybody|agent|staff)\b", re.IGNORECASE)
@@ -87,7 +95,7 @@ def asked_part(text: str) -> str:
     little would be left."""
     asked = after_dismissal(text) or after_person_refused(text) or after_pivot(text) or text
     asked = _CONDITIONAL_THREAT.sub(lambda m: m.group("condition"), asked)
-    for aside, instead in ((_ULTIMATUM, ""), (_INSULT, ", ")):
+    for aside, instead in ((_ULTIMATUM, ""), (_INSULT, ", "), (_SWEARING, " ")):
         if aside.search(asked) is None:
             continue
         without = " ".join(aside.sub(instead, asked).split()).strip(" ,.;")

@@ -138,10 +138,16 @@ def person_refused(text: str) -> bool:
 # "The driver was lovely… Please pass that on to whoever.": praise or a complaint to hand on, not a
 # person to talk to
 _RELAYED = re.compile(r"\bpass (?:that|this|it|my thanks|on my thanks|this feedback|that feedback) on\b"
-                      r"|\bpass on my (?:thanks|compliments|feedback)\b|\blet (?:them|him|her|the driver|the team) know\b",
+                      r"|\bpass on my (?:thanks|compliments|feedback)\b|\blet (?:them|him|her|the driver|the team) know\b"
+                      r"|\b(?:thanks|thank you|compliments) to (?:whoever|the (?:driver|courier|team|packer|packers|warehouse|staff)"
+                      r"|your (?:driver|courier|team|packers?|warehouse|staff))\b",
                       re.IGNORECASE)
 
 
+_ASKING = re.compile(r"\?|\b(?:where|when|what|how|why|can|could|will|would)\b", re.IGNORECASE)
+
+
 def feedback_relayed(text: str) -> bool:
-    """Whether `text` asks for its feedback to be passed on (and asks for no person outright)."""
-    return _RELAYED.search(text) is not None and not person_demanded(text)
+    """Whether `text` asks for its feedback to be passed on (and asks for no person outright, nor
+    anything else: "thanks to the driver my parcel got soaked, where is the replacement")."""
+    return _RELAYED.search(text) is not None and not person_demanded(text) and _ASKING.search(text) is None

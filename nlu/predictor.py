@@ -24,6 +24,7 @@ from nlu.order_numbers import no_number_to_give, only_a_number_given
 from nlu.pleasantries import asks_how_we_are, leaving_to_sign_in, praised, thumbs_up
 from nlu.person import (asks_about_the_assistant, asks_for_someone_to_ring, asks_if_a_person, asks_the_assistants_name,
                         feedback_relayed, names_a_person, person_called_off, person_demanded, person_refused)
+from nlu.delivery_feedback import courier_conduct_complained_of, packaging_complained_of
 from nlu.insults import company_insulted
 from nlu.requests import (COURTESIES, DETAILS, EVEN_ODDS, GREETING, MAX_CLAUSES, REACTIONS, SIGN_OFFS, SURE, WITHDRAWN_INTENT,
                           Request, after_greeting, best_clause, clause_spans, demand_in_anger, pick_requests, request_in_reaction, taken_back, word_cuts)
@@ -59,6 +60,8 @@ FAREWELL_INTENT = "goodbye"
 # the requests about one order, which a message saying it has no order number may still make
 ORDER_REQUESTS = frozenset({"order_status", "track_delivery", "delivery_late", "cancel_order", "request_refund",
                             "refund_not_received", "item_damaged", "wrong_item"})
+# a fault with the item itself: what packaging complained of is mistaken for
+FAULT_INTENTS = ("item_damaged", "wrong_item")
 # the intents that start one of our own flows: about another company, out of scope instead
 OURS_TO_ANSWER = ORDER_REQUESTS | {"billing_charged_twice", "inform", "product_recommendation", "account_access",
                                    "opening_hours_contact", "give_feedback", "speak_to_human"}
@@ -170,8 +173,10 @@ class Predictor:
             requests = [r for r in requests if r["intent"] != PERSON_INTENT]
             if self.sure_enough(ranking) < self.threshold:
                 ranking = self._ruled(ranking, WITHDRAWN_INTENT)  # no reading of the rest: a no to the person
-        elif ranking[0]["name"] == PERSON_INTENT and feedback_relayed(asked):
-            # "…he carried the box in for my nan. Please pass that on to whoever.": feedback to hand on
+        elif feedback_relayed(asked) and (ranking[0]["name"] == PERSON_INTENT
+                                          or not requests and not self._surely_a_request(ranking)):
+            # "…he carried the box in for my nan. Please pass that on to whoever.", "Just wanted to say
+            # thanks to whoever packed it so well": feedback to hand on
             ranking, requests = self._ruled(ranking, FEEDBACK_INTENT), []
         elif ranking[0]["name"] == PERSON_INTENT and asks_for_someone_to_ring(asked):
             ranking, requests = self._ruled(ranking, CONTACT_INTENT), []
@@ -187,6 +192,15 @@ class Predictor:
             # (read as a request, or asking for one instead, it asks for it: "keep that, do the sofa instead")
             # "hmm, on second thoughts I'll keep it actually": a no to the cancellation, not off-topic
             ranking = self._ruled(ranking, WITHDRAWN_INTENT)
+        elif not requests and (
+                packaging_complained_of(asked) and ranking[0]["name"] in (*FAULT_INTENTS, ELSEWHERE_INTENT, FEEDBACK_INTENT)
+                or courier_conduct_complained_of(asked) and (
+                    ranking[0]["name"] in (WITHDRAWN_INTENT, ASSISTANT_INTENT, ELSEWHERE_INTENT, FEEDBACK_INTENT)
+                    or self.sure_enough(ranking) < self.threshold)):
+            # "came in a huge box stuffed with plastic air pillows", "the evri guy was so rude": how it
+            # came, not a fault with the order (nlu.delivery_feedback)
+            ranking = self._ruled(ranking, FEEDBACK_INTENT)
+            sentiment = self._complaint(sentiment)
         elif sarcastic_thanks(asked):
             # "cheers for nothing": feedback, and negative whatever the thank-you word made of it
             ranking, requests = self._ruled(ranking, FEEDBACK_INTENT), []

@@ -143,14 +143,17 @@ def _words(text: str, start: int, end: int) -> int:
     return len(text[start:end].split())
 
 
-# a verb and an order number make a request of two words ("track ORD-20002 and cancel ORD-20001")
-_VERB_AND_ORDER_ID = re.compile(r"^(?:track|cancel|refund|return|check)\s+ord\W?\d{3,}", re.IGNORECASE)
+# a verb and an order number make a request of two words ("track ORD-20002 and cancel ORD-20001"), and
+# so do a thing and what is wrong with it ("sofa late. cancel phone case")
+_TWO_WORD_REQUEST = re.compile(r"^(?:(?:track|cancel|refund|return|check)\s+ord\W?\d{3,}"
+                               r"|(?!(?:not|never|nothing|isnt|wasnt|arent|its|still|also|just|one)\b)[a-z]{3,}\s+"
+                               r"(?:late|missing|broken|damaged|lost|smashed|cracked))$", re.IGNORECASE)
 
 
 def _short(text: str, start: int, end: int, min_words: int) -> bool:
     """Whether the clause is too short to be a request of its own."""
     words = _words(text, start, end)
-    return words < min_words and not _VERB_AND_ORDER_ID.match(text[start:end])
+    return words < min_words and not _TWO_WORD_REQUEST.match(text[start:end])
 
 
 def best_clause(clauses: list[tuple[int, int]], predictions: list[tuple[str, float]],

@@ -30,9 +30,11 @@ from tests.unit.nlu.tiny import DecodingNet, rule_predictor, tiny_metadata, tiny
     ("should I return it or will you send a new one", "should I return it or will you send a new one"),
     ("where is my order", "where is my order"),
     # an insult at the assistant around a request
-    ("where the f*** is my sofa you stupid bot", "where the f*** is my sofa"),
+    ("where the f*** is my sofa you stupid bot", "where is my sofa"),
+    ("where is my bloody parcel", "where is my parcel"), ("f*** off", "f*** off"),
     ("stupid bot. my trainers. where are they.", "my trainers. where are they"),
-    ("this is a total joke, you useless bot, where is my bloody sofa", "this is a total joke, where is my bloody sofa"),
+    ("this is a total joke, you useless bot, where is my bloody sofa", "this is a total joke, where is my sofa"),
+    ("this is a joke. where is my f***ing sofa you useless lot", "this is a joke. where is my sofa"),
     ("you stupid bot", "you stupid bot"), ("what a useless excuse for a bot", "what a useless excuse for a bot"),
     ("my kettle is useless, it broke", "my kettle is useless, it broke"),
     ("is there an actual human working there or is it just this dumb robot",
@@ -308,8 +310,10 @@ def test_a_job_asked_for_is_out_of_scope_even_read_unsure_as_a_question_about_th
 @pytest.mark.parametrize("text, relayed", [
     ("The driver was lovely, he carried the box in for my nan. Please pass that on to whoever.", True),
     ("please pass on my thanks to the packing team", True),
+    ("My air fryer arrived on Saturday. Just wanted to say thanks to whoever packed it so well.", True),
     ("the driver was rude, let them know I want to speak to a manager", False),  # a person asked for
     ("can you pass me to someone", False),
+    ("thanks to the driver my parcel got soaked, where is the replacement", False),
 ])
 def test_feedback_to_pass_on(text, relayed):
     from nlu.person import feedback_relayed

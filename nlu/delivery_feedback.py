@@ -1,0 +1,39 @@
+"""Feedback on how an order came rather than a problem with the order itself: the packaging ("the
+screen protector came in a huge box stuffed with plastic air pillows. such a waste") and the
+courier's conduct ("the evri guy was so rude, he swore at me", "your driver left my parcel out in
+the rain").
+
+The classifier hears a damaged or wrong item in the first, and is unsure of the second (or hears a
+"no" in "I'm not after anything, I just want it noted"). Both are feedback, and negative: the
+dialogue thanks the customer and passes it on. Damage said in so many words stays a damaged item.
+"""
+
+from __future__ import annotations
+
+import re
+
+_DAMAGE = re.compile(r"\b(?:broken|broke|smashed|cracked|damaged|dented|dent|scratched|crushed|shattered|snapped|bent"
+                     r"|doesn'?t work|not working|stopped working)\b", re.IGNORECASE)
+
+# too much packaging, or the wrong kind
+_PACKAGING = re.compile(r"\b(?:huge|massive|enormous|giant|oversized|ridiculous(?:ly big)?|far too big|way too big) (?:box|parcel|package)"
+                        r"|\bbox (?:about |around )?(?:\w+ )?times (?:the size|too big|bigger)"
+                        r"|\b(?:too much|excessive|so much|wasteful|unnecessary|pointless) (?:packaging|plastic|bubble ?wrap)"
+                        r"|\b(?:plastic )?air (?:pillows|bags|cushions)\b|\bpolystyrene\b|\bpackaging\b[^.!?]{0,40}\b(?:waste|planet"
+                        r"|environment|recycl\w*|plastic)", re.IGNORECASE)
+
+# the person who brought it, and what they did
+_COURIER = r"(?:driver|courier|delivery (?:guy|man|woman|lady|person|driver)|postman|postie|\b\w+ (?:guy|man|driver|bloke))"
+_CONDUCT = (r"(?:rude|swore|swearing|sworn|shouted|yelled|aggressive|attitude|threw|thrown|chucked|dumped|kicked|drove (?:across|over|onto)"
+            r"|left (?:it|my parcel|the parcel|my package|the box) (?:out )?in the rain|in the rain|lawn|flower ?beds?)")
+_COURIER_CONDUCT = re.compile(rf"\b{_COURIER}\b[^.!?]{{0,60}}\b{_CONDUCT}", re.IGNORECASE)
+
+
+def packaging_complained_of(text: str) -> bool:
+    """Whether `text` complains of the packaging, with no damage to the item said."""
+    return _PACKAGING.search(text) is not None and _DAMAGE.search(text) is None
+
+
+def courier_conduct_complained_of(text: str) -> bool:
+    """Whether `text` complains of how the courier behaved, with no damage to the item said."""
+    return _COURIER_CONDUCT.search(text) is not None and _DAMAGE.search(text) is None

@@ -1,0 +1,46 @@
+"""Feedback on how an order came (nlu.delivery_feedback): the packaging and the courier's conduct."""
+
+import pytest
+
+from nlu.delivery_feedback import courier_conduct_complained_of, packaging_complained_of
+from tests.unit.nlu.tiny import DecodingNet, rule_predictor
+
+
+@pytest.mark.parametrize("text, packaging", [
+    ("the screen protector came in a huge box stuffed with plastic air pillows. such a waste", True),
+    ("it came in a box about five times the size it needed to be", True),
+    ("way too much plastic packaging for one phone case", True),
+    ("the box was crushed and the kettle is cracked", False),  # damage: a damaged item
+    ("where is my box", False), ("can I reuse the packaging for the return?", False),
+])
+def test_packaging_complained_of(text, packaging):
+    assert packaging_complained_of(text) is packaging
+
+
+@pytest.mark.parametrize("text, conduct", [
+    ("the evri guy was so rude, he swore at me when i asked him to wait a sec", True),
+    ("your driver left my parcel out in the rain by the front door", True),
+    ("your courier drove across my front lawn and left tyre ruts in it", True),
+    ("the driver threw it over the fence and the kettle is smashed", False),  # damage said
+    ("the driver left it with a neighbour", False), ("where is the driver", False),
+])
+def test_courier_conduct_complained_of(text, conduct):
+    assert courier_conduct_complained_of(text) is conduct
+
+
+class UnsureNet(DecodingNet):
+    """out_of_scope, sure, on "box"; otherwise unsure between everything."""
+
+    INTENTS = ("item_damaged", "give_feedback", "order_status", "out_of_scope", "deny", "bot_challenge")
+
+    def scores(self, text):
+        return ([0.0, 0.0, 0.0, 6.0, 0.0, 0.0] if "box" in text else [0.1] * 6), [0.0, 1.0, 0.0]
+
+
+def test_how_it_came_is_negative_feedback():
+    predictor = rule_predictor(UnsureNet, {"item_damaged": 2, "order_status": 1})
+    for text in ("it came in a huge box stuffed with air pillows, such a waste", "the evri guy was so rude to me"):
+        parsed = predictor.parse(text)
+        assert parsed["intent"]["name"] == "give_feedback" and parsed["sentiment"]["label"] == "negative", text
+    # damage said: left to the model (and its evidence rules)
+    assert predictor.parse("the huge box arrived smashed")["intent"]["name"] != "give_feedback"
