@@ -13,19 +13,19 @@ from transformers import BatchEncoding
 
 from nlu import tags as bio_tags
 from nlu.asked import asked_part, no_and_goodbye, request_dropped
+from nlu.delivery_feedback import courier_conduct_complained_of, packaging_complained_of
 from nlu.elsewhere import DEFAULT_OTHER_BUSINESSES, about_another_business, about_us
 from nlu.elapsed import time_complained_of
 from nlu.entities import RuleExtractor, apply_synonyms, merge
 from nlu.evidence import without_unsaid
 from nlu.families import family_confidence
 from nlu.follow_up import MISREAD_AS, follow_up_intent
+from nlu.insults import company_insulted
 from nlu.model import LoadedModel
 from nlu.order_numbers import no_number_to_give, only_a_number_given
 from nlu.pleasantries import asks_how_we_are, leaving_to_sign_in, praised, thumbs_up
 from nlu.person import (asks_about_the_assistant, asks_for_someone_to_ring, asks_if_a_person, asks_the_assistants_name,
                         feedback_relayed, names_a_person, person_called_off, person_demanded, person_refused)
-from nlu.delivery_feedback import courier_conduct_complained_of, packaging_complained_of
-from nlu.insults import company_insulted
 from nlu.requests import (COURTESIES, DETAILS, EVEN_ODDS, GREETING, MAX_CLAUSES, REACTIONS, SIGN_OFFS, SURE, WITHDRAWN_INTENT,
                           Request, after_greeting, best_clause, clause_spans, demand_in_anger, pick_requests, request_in_reaction, taken_back, word_cuts)
 from nlu.thanks import just_thanks, sarcastic_thanks
@@ -138,9 +138,11 @@ class Predictor:
                         sentiment = self._sentiment(t_sentiment_logits.softmax(-1))
         # words that decide whatever the model read: another company's business (nlu.elsewhere); a
         # person asked for outright or called off (nlu.person); a request dropped in so many words
-        # (contracts.dismissal); the assistant's name or its life asked, our phone line asked for rather
-        # than a person now (nlu.person); an order number given again or none to give
-        # (nlu.order_numbers); thanks for nothing and thanks alone (nlu.thanks); how long it has been
+        # (contracts.dismissal); the company scorned rather than the bot (nlu.insults); the assistant's
+        # name or its life asked, our phone line asked for rather than a person now, feedback to pass on
+        # (nlu.person); an order number given again or none to give
+        # (nlu.order_numbers); the packaging or the courier's conduct complained of (nlu.delivery_feedback);
+        # thanks for nothing and thanks alone (nlu.thanks); how long it has been
         # (nlu.elapsed); a verbless follow-up (nlu.follow_up); a request dropped without a goodbye
         # (nlu.asked); a replacement chosen (contracts.remedies)
         if about_another_business(asked, self.other_businesses):
