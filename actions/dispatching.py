@@ -147,7 +147,9 @@ class ActionLeaveForm(Action):
             # "1234": an order number with a digit missing, not a change of subject
             dispatcher.utter_message(response="utter_invalid_order_id")
             return LISTEN
-        if GUEST.search(text) and current_customer(tracker) is None:
+        no_number = NO_ORDER_NUMBER.search(said_last(text)) or NOT_TO_HAND.search(said_last(text))
+        if GUEST.search(text) and current_customer(tracker) is None and not no_number:
+            # (with no number either, "no idea what the number is, I checked out as a guest": a person offered below)
             dispatcher.utter_message(text=replies.guest_order_number())
             return LISTEN
         if NUMBER_RESENTED.search(text) and not NO_ORDER_NUMBER.search(text) and not NOT_TO_HAND.search(text):
@@ -171,7 +173,7 @@ class ActionLeaveForm(Action):
         left: List[EventType] = [*FORM_STOPPED, SlotSet("order_topic", None)]
         # read as the form's own request too ("can't find my order number"); "I don't have it, sorry" answers
         # the form's question, which names the number
-        if NO_ORDER_NUMBER.search(said_last(text)) or NOT_TO_HAND.search(said_last(text)):
+        if no_number:
             dispatcher.utter_message(text=replies.no_order_number(mood(tracker).upset))
             return [*left, *NO_OFFER, SlotSet("handoff_offered", True), *LISTEN]
         if intent == "cancel_order" and intent != tracker.get_slot("order_topic") and CANCELLATION_ASKED.search(said_last(text)):

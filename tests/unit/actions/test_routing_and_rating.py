@@ -733,3 +733,15 @@ def test_the_order_forms_question_resented(text, resented):
 def test_a_guest_checkout_said(text, guest):
     from actions.dispatching import GUEST
     assert (GUEST.search(text) is not None) is guest
+
+
+def test_a_guest_in_the_order_form_hears_where_the_number_is_unless_they_have_none():
+    said, _ = _leave_form_after("i dont have an account, i checked out as a guest", "account_access",
+                                {"order_topic": "track_delivery"})
+    assert "you don't need an account" in said[0]
+    said, returned = _leave_form_after("no idea what the number is, I checked out as a guest and think I deleted the email",
+                                       "account_access", {"order_topic": "cancel_order"})
+    assert "you don't need an account" not in said[0] and SlotSet("handoff_offered", True) in returned
+    said, _ = _leave_form_after("ive been waiting 3 weeks for a sofa and you want a NUMBER?? unbelievable",
+                                "opening_hours_contact", {"order_topic": "track_delivery"})
+    assert said[0].startswith("I'm sorry, I know you want this sorted") and "order number" in said[0]
