@@ -18,7 +18,7 @@ from actions import handoff, language, replies
 from actions.order_choice import (LISTED_ID, OPEN, OrderChoice, choose_order, listed_order_id, named_orders,
                                   referred_orders, stated_states, story_before)
 from actions.requests import INTERCHANGEABLE, NO_OFFER, clause_of, next_request, offered, points_at_offer
-from actions.routing import (FORM_STOPPED, LISTEN, WITHDRAWAL, another_request,
+from actions.routing import (FORM_STOPPED, LISTEN, WITHDRAWAL, another_request, cancel_alone,
                              end_turn_if_handed_on, ending_turn, fixed_response, hand_on)
 from actions.profiles import (CORRECTION, Customer, Order, ProfileStore, normalise_order_id, order_id_in,
                               order_number_corrected, order_number_said)
@@ -582,7 +582,7 @@ def cancellation_besides(text: str) -> bool:
     ("forget the agent, can you just cancel the phone case order")."""
     if after_dismissal(text):
         return True
-    if re.fullmatch(r"\s*cancel\W*", text, re.IGNORECASE):  # the word alone withdraws ("never mind", "cancel")
+    if cancel_alone(text):  # the word alone withdraws ("never mind", "cancel")
         return False
     return "cancel" in PERSON_CALLED_OFF.sub(" ", text).lower()
 

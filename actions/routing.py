@@ -41,8 +41,17 @@ ACTION_FOR_INTENT: Dict[str, str] = {
     "not_understood": "utter_ask_repeat",
 }
 
+# "cancel" and nothing else: a withdrawal, as "never mind" is, not an order to cancel
+_CANCEL_ALONE = r"^\s*cancel(?=\W*$)"
+
+
+def cancel_alone(text: str) -> bool:
+    """Whether `text` is the word "cancel" alone (see _CANCEL_ALONE)."""
+    return re.match(_CANCEL_ALONE, text, re.IGNORECASE) is not None
+
+
 # What a customer says to stop what is under way (a form, the queue for a person).
-WITHDRAWAL = re.compile(r"\b(never ?mind|nvm|forget (it|that|about it)|cancel (that|it|the request)|^\s*cancel(?=\W*$)|scrap (that|it)|don'?t (want|need) to wait"
+WITHDRAWAL = re.compile(r"\b(never ?mind|nvm|forget (it|that|about it)|cancel (that|it|the request)|" + _CANCEL_ALONE + r"|scrap (that|it)|don'?t (want|need) to wait"
                         r"|leave the queue|changed my mind|i'?ll stay with you|doesn'?t matter|not important"
                         r"|don'?t bother|no need any ?more|i'?ll (sort|figure|work) it out( myself)?|i'?ll (sort|do) it myself|(i'?ve |i have )?(sorted|fixed) it|(don'?t|dont) worry,? (just|about (it|that|the (person|agent|human))))\b",
                         re.IGNORECASE)

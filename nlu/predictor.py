@@ -40,8 +40,9 @@ ELSEWHERE_INTENT = "out_of_scope"
 OFF_TOPIC_FLOOR = 0.25
 OFF_TOPIC_MARGIN = 2.0
 REPLACEMENT_INTENT = "item_damaged"
-# readings a request for a replacement leaves alone: the complaint itself
-KEPT_WITH_A_REPLACEMENT = frozenset({"item_damaged", "wrong_item"})
+# a fault with the item itself: the readings a request for a replacement leaves alone (the complaint
+# itself), and what packaging complained of is mistaken for
+FAULT_INTENTS = frozenset({"item_damaged", "wrong_item"})
 PERSON_INTENT = "speak_to_human"
 ASSISTANT_INTENT = "bot_challenge"
 MAX_NAME_QUESTION_WORDS = 8
@@ -60,8 +61,6 @@ FAREWELL_INTENT = "goodbye"
 # the requests about one order, which a message saying it has no order number may still make
 ORDER_REQUESTS = frozenset({"order_status", "track_delivery", "delivery_late", "cancel_order", "request_refund",
                             "refund_not_received", "item_damaged", "wrong_item"})
-# a fault with the item itself: what packaging complained of is mistaken for
-FAULT_INTENTS = ("item_damaged", "wrong_item")
 # the intents that start one of our own flows: about another company, out of scope instead
 OURS_TO_ANSWER = ORDER_REQUESTS | {"billing_charged_twice", "inform", "product_recommendation", "account_access",
                                    "opening_hours_contact", "give_feedback", "speak_to_human"}
@@ -234,7 +233,7 @@ class Predictor:
         elif ranking[0]["name"] == FAREWELL_INTENT and request_dropped(text):
             ranking, requests = self._ruled(ranking, WITHDRAWN_INTENT), []
         elif replacement_chosen(asked):
-            kept = ranking[0]["name"] if ranking[0]["name"] in KEPT_WITH_A_REPLACEMENT else REPLACEMENT_INTENT
+            kept = ranking[0]["name"] if ranking[0]["name"] in FAULT_INTENTS else REPLACEMENT_INTENT
             ranking, requests = self._ruled(ranking, kept), []
         if self.sure_enough(ranking) < self.threshold and not foreign and self._plainly_off_topic(ranking):
             # "should i buy bitcoin now or wait for it to drop": nothing of ours, said so rather than "rephrase"
