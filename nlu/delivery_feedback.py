@@ -14,6 +14,12 @@ import re
 
 _DAMAGE = re.compile(r"\b(?:broken|broke|smashed|cracked|damaged|dented|dent|scratched|crushed|shattered|snapped|bent"
                      r"|doesn'?t work|not working|stopped working)\b", re.IGNORECASE)
+# physical damage, said in so many words ("doesn't work" may be the website)
+_BROKEN = re.compile(r"\b(?:broken|smashed|cracked|damaged|dented|crushed|shattered|snapped|in (?:bits|pieces)"
+                     r"|busted|wrecked|mangled)\b", re.IGNORECASE)
+# "the box was dented but the kettle's fine": damage to the box, the item unharmed
+_UNHARMED = re.compile(r"\b(?:fine|ok|okay|perfect|intact|undamaged|unharmed|survived|no damage)\b"
+                       r"|\b(?:not|isn'?t|wasn'?t) (?:broken|damaged|cracked|smashed|scratched|dented)\b", re.IGNORECASE)
 
 # too much packaging, or the wrong kind
 _PACKAGING = re.compile(r"\b(?:huge|massive|enormous|giant|oversized|ridiculous(?:ly big)?|far too big|way too big) (?:box|parcel|package)"
@@ -37,3 +43,9 @@ def packaging_complained_of(text: str) -> bool:
 def courier_conduct_complained_of(text: str) -> bool:
     """Whether `text` complains of how the courier behaved, with no damage to the item said."""
     return _COURIER_CONDUCT.search(text) is not None and _DAMAGE.search(text) is None
+
+
+def damage_said(text: str) -> bool:
+    """Whether `text` says in so many words that something is damaged ("my air fryer turned up in
+    bits"), and not that the item came through unharmed."""
+    return _BROKEN.search(text) is not None and _UNHARMED.search(text) is None

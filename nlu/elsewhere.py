@@ -14,7 +14,8 @@ off you lot and amazon does next day so when's it gonna ship"), is left to the m
 customer ("a good plumber near me") is out of scope unless it is one of ours ("a shop near Leeds");
 so is advice on using or caring for a thing ("best way to descale a kettle") when no problem
 with the order is mentioned, and what a shop's assistant does not do: price matching, jobs,
-supplier enquiries, paying in crypto.
+supplier enquiries, paying in crypto. So is a message sent here by mistake ("sorry wrong chat,
+meant to text my husband").
 
 The list is a setting (NLU_OTHER_BUSINESSES). It names no courier by default: any may carry our own
 parcels; a shop may add those it never uses.
@@ -121,12 +122,25 @@ def about_their_own_post(text: str) -> bool:
     return bool(_MAIL.search(text) and _POSTING.search(text) and not _OUR_ORDER.search(text))
 
 
+# a message meant for someone else: "sorry wrong chat, meant to text my husband about the bins"
+_MISSENT = re.compile(
+    r"\bwrong (?:chat|window|tab|conversation|convo|thread|person|app)\b"
+    r"|\bmeant to (?:text|send|message|msg|reply to|whatsapp) (?:that |this )?(?:to )?(?:my|someone|somebody|a friend)\b"
+    r"|\b(?:that|this)(?: message| msg)? (?:was(?:n'?t| not)?|wasnt) meant for (?:you|my|someone)\b",
+    re.IGNORECASE)
+
+
+def meant_for_someone_else(text: str) -> bool:
+    """Whether `text` says it was sent here by mistake."""
+    return _MISSENT.search(text) is not None
+
+
 def about_another_business(text: str, businesses: tuple[str, ...] = DEFAULT_OTHER_BUSINESSES) -> bool:
     """Whether `text` names another company as the one it is about, asks about a place near the
     customer that is not ours, or asks for advice on using or caring for something (see the
     module docstring)."""
     if ((_LOCAL.search(text) and not _OURS_NEARBY.search(text)) or asks_for_advice(text) or _NOT_OUR_SERVICE.search(text)
-            or about_their_own_post(text)):
+            or about_their_own_post(text) or meant_for_someone_else(text)):
         return True
     if not businesses:
         return False

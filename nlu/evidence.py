@@ -33,6 +33,19 @@ CUES["wrong_item"] = re.compile(
     r"|colou?r|turned up|showed up|opened|unpacked|gave me|rather than|expecting|missing|empty|what was"
     r"|order(?:ed)? .{0,40}\b(?:but|and) (?:got|received|it'?s|they|i got)",
     re.IGNORECASE)
+# "the trainers, can i still cancel? ordered the wrong size for my eldest": the customer's own slip
+# (not the warehouse's: "you picked the wrong one"), with no word of what came, is no wrong item sent
+_OWN_SLIP = re.compile(r"(?<!\byou )(?<!\bu )(?<!\bthey )(?<!\bsomeone )\b(?:ordered|bought|picked|chose|selected|clicked on"
+                       r"|clicked|put in) (?:the|a) wrong\b", re.IGNORECASE)
+_WHAT_CAME = re.compile(r"\bsent\b|\bcame\b|arrived|received|delivered|turned up|showed up|\bgot (?:a|an|the|sent|some)\b"
+                        r"|inside|in the (?:box|parcel|package|bag)|instead|\bnot (?:what|mine)\b|opened|unpacked",
+                        re.IGNORECASE)
+
+
+def _own_slip_only(text: str) -> bool:
+    return _OWN_SLIP.search(text) is not None and _WHAT_CAME.search(text) is None
+
+
 # Damage is said in words of damage or fault: "the sofa delivery has been pushed back again" and
 # "I've shopped with you for years" are not about a broken item.
 CUES["item_damaged"] = re.compile(
@@ -65,7 +78,7 @@ def without_unsaid(prob: torch.Tensor, texts: list[str], intents: list[str]) -> 
     keep = torch.ones_like(prob)
     for row, text in enumerate(texts):
         for column, cue in needing:
-            if cue.search(text) is None:
+            if cue.search(text) is None or (intents[column] == "wrong_item" and _own_slip_only(text)):
                 keep[row, column] = 0.0
     kept = prob * keep
     # a reading with every intent taken out (a project of few intents) keeps what the model said

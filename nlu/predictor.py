@@ -13,7 +13,7 @@ from transformers import BatchEncoding
 
 from nlu import tags as bio_tags
 from nlu.asked import asked_part, no_and_goodbye, request_dropped
-from nlu.delivery_feedback import courier_conduct_complained_of, packaging_complained_of
+from nlu.delivery_feedback import courier_conduct_complained_of, damage_said, packaging_complained_of
 from nlu.elsewhere import DEFAULT_OTHER_BUSINESSES, about_another_business, about_us
 from nlu.elapsed import time_complained_of
 from nlu.entities import RuleExtractor, apply_synonyms, merge
@@ -39,7 +39,9 @@ RANKING_LENGTH = 10
 ELSEWHERE_INTENT = "out_of_scope"
 OFF_TOPIC_FLOOR = 0.25
 OFF_TOPIC_MARGIN = 2.0
-REPLACEMENT_INTENT = "item_damaged"
+DAMAGE_INTENT = "item_damaged"
+REPLACEMENT_INTENT = DAMAGE_INTENT  # a replacement is what a damaged item gets
+LATE_INTENT = "delivery_late"
 # a fault with the item itself: the readings a request for a replacement leaves alone (the complaint
 # itself), and what packaging complained of is mistaken for
 FAULT_INTENTS = frozenset({"item_damaged", "wrong_item"})
@@ -140,7 +142,8 @@ class Predictor:
         # (contracts.dismissal); the company scorned rather than the bot (nlu.insults); the assistant's
         # name or its life asked, our phone line asked for rather than a person now, feedback to pass on
         # (nlu.person); an order number given again or none to give
-        # (nlu.order_numbers); the packaging or the courier's conduct complained of (nlu.delivery_feedback);
+        # (nlu.order_numbers); the packaging or the courier's conduct complained of, or damage said in so
+        # many words (nlu.delivery_feedback);
         # thanks for nothing and thanks alone (nlu.thanks); how long it has been
         # (nlu.elapsed); a verbless follow-up (nlu.follow_up); a request dropped without a goodbye
         # (nlu.asked); a replacement chosen (contracts.remedies)
@@ -201,6 +204,15 @@ class Predictor:
             # "came in a huge box stuffed with plastic air pillows", "the evri guy was so rude": how it
             # came, not a fault with the order (nlu.delivery_feedback)
             ranking = self._ruled(ranking, FEEDBACK_INTENT)
+            sentiment = self._complaint(sentiment)
+        elif not requests and damage_said(asked) and ranking[0]["name"] not in FAULT_INTENTS and (
+                ranking[0]["name"] == ELSEWHERE_INTENT
+                or ranking[0]["name"] == LATE_INTENT and ranking[0]["confidence"] < EVEN_ODDS
+                or ranking[0]["name"] == FEEDBACK_INTENT and sentiment["label"] == NEGATIVE
+                or self.sure_enough(ranking) < self.threshold):
+            # "this air fryer is absolute garbage, turned up in bits, sort it out": damage said in so many
+            # words (nlu.delivery_feedback), which the model read as venting, off-topic, a guess at lateness or nothing sure
+            ranking = self._ruled(ranking, DAMAGE_INTENT)
             sentiment = self._complaint(sentiment)
         elif sarcastic_thanks(asked):
             # "cheers for nothing": feedback, and negative whatever the thank-you word made of it

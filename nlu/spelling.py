@@ -59,6 +59,9 @@ DIALECT = [
     (re.compile(r"\bme\s+(orders?|parcels?|package|delivery|stuff|refund|money|account|password|items?)\b",
                 re.IGNORECASE), r"my \1"),
     (re.compile(r"^(.*\bwhere(?:'?s|s)?\b.*?)\s+at\s*([?!.]*)\s*$", re.IGNORECASE), r"\1\2"),
+    # "i want some one to actually do something": the word split in two reads as "some" and "one"
+    (re.compile(r"\b(some|any)\s+(one|body)\s+(to|who|that|there|here|at|from|in|please|pls)\b", re.IGNORECASE),
+     r"\1\2 \3"),
     # "f***ing useless company where is ORD-55123": a masked swear word carries the anger (read from the
     # message as sent), not the request; to the model it is noise
     (re.compile(r"(?<![\w*])[A-Za-z]+\*+[A-Za-z*]*(?![\w*])\s*"), ""),

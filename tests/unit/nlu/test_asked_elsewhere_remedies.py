@@ -89,6 +89,15 @@ def test_a_service_no_shop_assistant_gives_is_out_of_scope_with_no_company_liste
     assert not about_another_business("can you match the price I paid last week for my order", ())
 
 
+def test_a_message_sent_here_by_mistake_is_out_of_scope():
+    for text in ("sorry wrong chat, meant to text my husband about putting the bins out",
+                 "oops that message wasn't meant for you", "ignore me, wrong window"):
+        assert about_another_business(text, ()), text
+    # a wrong order number, and a present meant for someone, are ours
+    for text in ("sorry wrong number, I meant 10001", "the trainers were meant for my holiday on Saturday"):
+        assert not about_another_business(text, ()), text
+
+
 def test_the_sentences_about_us_when_others_are_about_another_shop():
     story = ("Last month I had a double payment on another site and it took ages to sort. "
              "Anyway, the air fryer I got from you has stopped heating up. Can I send it back?")
@@ -225,6 +234,9 @@ def test_a_double_charge_needs_a_word_of_money():
     ("wrong_item", "ordered a lamp and got a toaster", True),
     ("wrong_item", "half my order is missing", True),
     ("wrong_item", "it's a men's shirt in XL?? Not the summer dress I ordered", True),
+    ("wrong_item", "the trainers, can i still cancel? ordered the wrong size for my eldest", False),  # their own slip
+    ("wrong_item", "I ordered the wrong size and you sent a medium anyway", True),
+    ("wrong_item", "you picked the wrong one off the shelf", True),
     ("item_damaged", "the sofa delivery has been pushed back again", False),
     ("item_damaged", "I've been shopping with you for years and always been happy", False),
     ("item_damaged", "kettle's gone kaput, trips the fuse", True),

@@ -2,7 +2,7 @@
 
 import pytest
 
-from nlu.delivery_feedback import courier_conduct_complained_of, packaging_complained_of
+from nlu.delivery_feedback import courier_conduct_complained_of, damage_said, packaging_complained_of
 from tests.unit.nlu.tiny import DecodingNet, rule_predictor
 
 
@@ -28,6 +28,16 @@ def test_courier_conduct_complained_of(text, conduct):
     assert courier_conduct_complained_of(text) is conduct
 
 
+@pytest.mark.parametrize("text, damaged", [
+    ("my air fryer turned up in bits", True), ("the kettle arrived smashed to pieces", True),
+    ("the box was dented but the kettle's fine", False),  # the item unharmed
+    ("the website doesn't work", False),  # not physical damage
+    ("where is my sofa", False),
+])
+def test_damage_said(text, damaged):
+    assert damage_said(text) is damaged
+
+
 class UnsureNet(DecodingNet):
     """out_of_scope, sure, on "box"; otherwise unsure between everything."""
 
@@ -44,3 +54,17 @@ def test_how_it_came_is_negative_feedback():
         assert parsed["intent"]["name"] == "give_feedback" and parsed["sentiment"]["label"] == "negative", text
     # damage said: left to the model (and its evidence rules)
     assert predictor.parse("the huge box arrived smashed")["intent"]["name"] != "give_feedback"
+
+
+class LeaningNet(UnsureNet):
+    """Unsure, leaning to order_status."""
+
+    def scores(self, text):
+        return [0.1, 0.1, 0.5, 0.1, 0.1, 0.1], [1.0, 0.0, 0.0]
+
+
+def test_damage_said_outweighs_an_unsure_reading():
+    predictor = rule_predictor(LeaningNet, {"item_damaged": 2, "order_status": 1})
+    assert predictor.parse("where's it got to, sort it out")["intent"]["name"] != "item_damaged"
+    parsed = predictor.parse("this air fryer is absolute garbage, turned up in bits, sort it out")
+    assert parsed["intent"]["name"] == "item_damaged" and parsed["sentiment"]["label"] == "negative"

@@ -29,6 +29,9 @@ def test_text_speak_is_written_out(speller):
     assert speller.correct("wheres mi dresss") == "wheres my dress"
     assert speller.correct("cn i send it bk tbh") == "can i send it back to be honest"
     assert speller.correct("Umbrella for u") == "Umbrella for you"  # whole words only
+    # a word split in two: "some one" before "to" is someone
+    assert speller.correct("i want some one to sort it") == "i want someone to sort it"
+    assert speller.correct("any one of them") == "any one of them"
 
 
 def test_of_equally_near_words_the_same_first_letter_then_the_project_s_wins():
