@@ -84,3 +84,20 @@ def without_unsaid(prob: torch.Tensor, texts: list[str], intents: list[str]) -> 
     # a reading with every intent taken out (a project of few intents) keeps what the model said
     kept = torch.where(kept.sum(-1, keepdim=True) > 0, kept, prob)
     return kept / kept.sum(-1, keepdim=True).clamp_min(1e-12)
+
+
+# Lateness complained of, not only delivery asked about: "where's my dress, it's for a wedding on
+# Saturday" and "will it actually come before 6?" ask where or when; "my sofa was sposed to come last
+# weak" and "it's been ages" say it is late. Typed slips of these words count.
+_LATENESS = re.compile(
+    r"\bl[ae]?s?te\b|later than|delay|dlay|\bwait|\bw8|\bstill\b|\bstil\b|\byet\b|s(?:u|o)?p+os+e?d?|suppose|meant|\bment\b"
+    r"|expect|promis|overdue|\bdue\b|\bdew\b|behind|stuck|\blos[et]|missing|no sign|never|ages|forever|held up|hold ?up"
+    r"|taking|so long|how long|by now|on time|nothing|n'?t\b|\bnot\b|\bno\b|\bnt\b|\bweeks?\b|\bdays?\b|\bsince\b|reschedul"
+    r"|postpon|pushed back|\bslow|again|\bago\b|last (?:week|weak|month|time)|yesterday|should(?:'?ve| have| of)|\bshud"
+    r"|where (?:on earth|tf|the hell|the heck)|nowhere|can'?t find|\?\?|!!",
+    re.IGNORECASE)
+
+
+def lateness_said(text: str) -> bool:
+    """Whether `text` says its delivery is late, rather than only asking where or when it is."""
+    return _LATENESS.search(text) is not None

@@ -93,6 +93,20 @@ def asks_if_a_person(text: str) -> bool:
     return _ARE_YOU_A_PERSON.search(text) is not None
 
 
+# "r u single 😏", "will you go out with me": flirting with the assistant, which the model, seeing
+# "you" and nothing of ours, may read as a person asked for (and the customer is queued)
+_FLIRTING = re.compile(
+    r"\b(?:are|r) (?:you|u) (?:single|married|seeing (?:any|some)(?:one|body)|taken)\b"
+    r"|\b(?:do|have) (?:you|u) (?:have|got) a (?:boy|girl)friend\b|\b(?:bf|gf)\b\?"
+    r"|\b(?:will|would|wanna|want to) (?:you|u) (?:marry me|go out with me|date me|go on a date)",
+    re.IGNORECASE)
+
+
+def flirts(text: str) -> bool:
+    """Whether `text` flirts with the assistant."""
+    return _FLIRTING.search(text) is not None
+
+
 # "do you enjoy your job or is it all a bit boring", "are you ever lonely": small talk about the
 # assistant itself, which the model, seeing "boring" or "lonely", reads as an unsure complaint
 _ABOUT_THE_ASSISTANT = re.compile(

@@ -14,10 +14,10 @@ from transformers import BatchEncoding
 from nlu import tags as bio_tags
 from nlu.asked import asked_part, no_and_goodbye, request_dropped
 from nlu.delivery_feedback import courier_conduct_complained_of, damage_said, packaging_complained_of
-from nlu.elsewhere import DEFAULT_OTHER_BUSINESSES, about_another_business, about_us
+from nlu.elsewhere import DEFAULT_OTHER_BUSINESSES, about_another_business, about_us, meant_for_someone_else
 from nlu.elapsed import time_complained_of
 from nlu.entities import RuleExtractor, apply_synonyms, merge
-from nlu.evidence import without_unsaid
+from nlu.evidence import lateness_said, without_unsaid
 from nlu.families import family_confidence
 from nlu.follow_up import MISREAD_AS, follow_up_intent
 from nlu.insults import company_insulted
@@ -25,7 +25,7 @@ from nlu.model import LoadedModel
 from nlu.order_numbers import no_number_to_give, only_a_number_given
 from nlu.pleasantries import asks_how_we_are, leaving_to_sign_in, praised, thumbs_up
 from nlu.person import (asks_about_the_assistant, asks_for_someone_to_ring, asks_if_a_person, asks_the_assistants_name,
-                        feedback_relayed, names_a_person, person_called_off, person_demanded, person_refused)
+                        feedback_relayed, flirts, names_a_person, person_called_off, person_demanded, person_refused)
 from nlu.requests import (COURTESIES, DETAILS, EVEN_ODDS, GREETING, MAX_CLAUSES, REACTIONS, SIGN_OFFS, SURE, WITHDRAWN_INTENT,
                           Request, after_greeting, best_clause, clause_spans, demand_in_anger, pick_requests, request_in_reaction, taken_back, word_cuts)
 from nlu.thanks import just_thanks, sarcastic_thanks
@@ -34,6 +34,7 @@ from nlu.windows import window_spans
 
 FALLBACK_INTENT = "nlu_fallback"
 NEGATIVE = "negative"  # the sentiment label that outweighs the others in a long message
+NEUTRAL = "neutral"
 MAX_EXPLAINED_WORDS = 48
 RANKING_LENGTH = 10
 ELSEWHERE_INTENT = "out_of_scope"
@@ -42,6 +43,7 @@ OFF_TOPIC_MARGIN = 2.0
 DAMAGE_INTENT = "item_damaged"
 REPLACEMENT_INTENT = DAMAGE_INTENT  # a replacement is what a damaged item gets
 LATE_INTENT = "delivery_late"
+WHERE_OR_WHEN = ("order_status", "track_delivery")  # what a calm question about delivery asks
 # a fault with the item itself: the readings a request for a replacement leaves alone (the complaint
 # itself), and what packaging complained of is mistaken for
 FAULT_INTENTS = frozenset({"item_damaged", "wrong_item"})
@@ -139,7 +141,7 @@ class Predictor:
                         sentiment = self._sentiment(t_sentiment_logits.softmax(-1))
         # words that decide whatever the model read: another company's business (nlu.elsewhere); a
         # person asked for outright or called off (nlu.person); a request dropped in so many words
-        # (contracts.dismissal); the company scorned rather than the bot (nlu.insults); the assistant's
+        # (contracts.dismissal); the company scorned rather than the bot (nlu.insults); the assistant flirted with, its
         # name or its life asked, our phone line asked for rather than a person now, feedback to pass on
         # (nlu.person); an order number given again or none to give
         # (nlu.order_numbers); the packaging or the courier's conduct complained of, or damage said in so
@@ -149,6 +151,9 @@ class Predictor:
         # (nlu.asked); a replacement chosen (contracts.remedies)
         if about_another_business(asked, self.other_businesses):
             ranking, requests = self._elsewhere(ranking, requests)
+            if meant_for_someone_else(asked):
+                # "sorry wrong chat, meant to text my husband": the "sorry" is an apology, not anger
+                sentiment = self._calm(sentiment)
         elif person_demanded(asked) and not asks_for_someone_to_ring(asked):
             ranking, requests = self._ruled(ranking, PERSON_INTENT), []
         elif person_called_off(asked):
@@ -163,7 +168,7 @@ class Predictor:
             # asked about: feedback, and negative (nlu.insults)
             ranking = self._ruled(ranking, FEEDBACK_INTENT)
             sentiment = self._complaint(sentiment)
-        elif ((asks_the_assistants_name(asked) or asks_if_a_person(asked)) and not requests
+        elif ((asks_the_assistants_name(asked) or asks_if_a_person(asked) or flirts(asked)) and not requests
               and len(asked.split()) <= MAX_NAME_QUESTION_WORDS):
             # only when that is all the message asks: "what's your name? also where is ORD-10001" is two requests
             ranking, requests = self._ruled(ranking, ASSISTANT_INTENT), []
@@ -244,6 +249,12 @@ class Predictor:
             ranking, requests = self._ruled(ranking, FAREWELL_INTENT), []
         elif ranking[0]["name"] == FAREWELL_INTENT and request_dropped(text):
             ranking, requests = self._ruled(ranking, WITHDRAWN_INTENT), []
+        elif (ranking[0]["name"] == LATE_INTENT and not requests and sentiment["label"] != NEGATIVE
+              and not lateness_said(asked)
+              and (asked_when := next((r["name"] for r in ranking if r["name"] in WHERE_OR_WHEN), None)) is not None):
+            # "will it actually come before 6 cos ive got pick up then swimming": where or when it
+            # is, asked calmly with no word of lateness, not a complaint that it is late (nlu.evidence)
+            ranking = self._ruled(ranking, asked_when, floor=0.0)
         elif replacement_chosen(asked):
             kept = ranking[0]["name"] if ranking[0]["name"] in FAULT_INTENTS else REPLACEMENT_INTENT
             ranking, requests = self._ruled(ranking, kept), []
@@ -300,6 +311,12 @@ class Predictor:
         if NEGATIVE not in self.loaded.sentiments:
             return sentiment
         return {"label": NEGATIVE, "score": max(SURE, sentiment["score"] if sentiment["label"] == NEGATIVE else 0.0)}
+
+    def _calm(self, sentiment: dict[str, Any]) -> dict[str, Any]:
+        """The sentiment of a message the rules read as no complaint at all: neutral."""
+        if NEUTRAL not in self.loaded.sentiments:
+            return sentiment
+        return {"label": NEUTRAL, "score": max(SURE, sentiment["score"] if sentiment["label"] == NEUTRAL else 0.0)}
 
     def sure_enough(self, ranking: list[dict[str, Any]]) -> float:
         """What the fallback threshold is compared with: the top intent's probability with its

@@ -9,7 +9,7 @@ import torch
 from contracts.remedies import replacement_chosen
 from nlu.asked import asked_part, request_dropped
 from nlu.elsewhere import about_another_business, about_us, asks_for_advice
-from nlu.evidence import without_unsaid
+from nlu.evidence import lateness_said, without_unsaid
 from nlu.person import person_demanded
 from nlu.metadata import Labels
 from nlu.predictor import Predictor
@@ -254,6 +254,32 @@ def test_a_wrong_item_damage_and_lateness_need_a_word_for_them(intent, text, sai
     assert (kept[0, 0].item() > 0) is said
 
 
+@pytest.mark.parametrize("text, late", [
+    ("will it actually come before 6 cos ive got pick up then swimming", False), ("where is my sofa", False),
+    ("is my dress coming today?", False),
+    ("my sofa was sposed to come last weak", True), ("wheres my sofa got to its been ages", True),
+    ("it still hasnt come", True), ("DPD say it was delivered but it's nowhere to be found", True),
+])
+def test_lateness_said(text, late):
+    assert lateness_said(text) is late
+
+
+class LateNet(DecodingNet):
+    """Reads everything as delivery_late, order_status next; "ugh" is negative."""
+
+    INTENTS = ("delivery_late", "order_status", "cancel_order")
+
+    def scores(self, text):
+        return [2.0, 1.0, 0.0], ([3.0, 0.0, 0.0] if "ugh" in text else [0.0, 3.0, 0.0])
+
+
+def test_a_calm_question_about_delivery_is_not_a_complaint_that_it_is_late():
+    predictor = rule_predictor(LateNet, {"delivery_late": 2, "order_status": 1, "cancel_order": 3})
+    assert predictor.parse("will it actually come before 6")["intent"]["name"] == "order_status"
+    assert predictor.parse("it was supposed to come yesterday")["intent"]["name"] == "delivery_late"
+    assert predictor.parse("ugh where is my sofa")["intent"]["name"] == "delivery_late"  # upset: a complaint
+
+
 @pytest.mark.parametrize("text, demanded", [
     ("no i don't want another excuse just get me a real person right now", True),
     ("I'm not signing in to anything, you people are a joke. human. NOW.", True),
@@ -317,6 +343,18 @@ def test_a_job_asked_for_is_out_of_scope_even_read_unsure_as_a_question_about_th
     parsed = predictor.parse("are you hiring at the moment? I'd like a warehouse job")
     assert parsed["intent"]["name"] == "out_of_scope"
     assert predictor.parse("are you a bot?")["intent"]["name"] == "bot_challenge"
+
+
+class SorryNet(AssistantNet):
+    """Reads "sorry" as negative, and everything as an unsure order question."""
+
+    def scores(self, text):
+        return [0.0, 0.0, 0.0, 0.5, 0.0], ([3.0, 0.0, 0.0] if "sorry" in text else [0.0, 3.0, 0.0])
+
+
+def test_a_message_sent_here_by_mistake_is_no_complaint():
+    parsed = rule_predictor(SorryNet, {"order_status": 1}).parse("sorry wrong chat, meant to text my husband")
+    assert parsed["intent"]["name"] == "out_of_scope" and parsed["sentiment"]["label"] == "neutral"
 
 
 @pytest.mark.parametrize("text, relayed", [

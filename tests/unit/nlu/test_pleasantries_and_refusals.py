@@ -164,6 +164,15 @@ def test_whether_the_assistant_is_a_person(text, asked):
     assert asks_if_a_person(text) is asked
 
 
+@pytest.mark.parametrize("text, flirting", [
+    ("r u single 😏", True), ("will you marry me lol", True), ("have you got a boyfriend?", True),
+    ("is the sofa single or double", False), ("are you sending it today", False),
+])
+def test_flirting_with_the_assistant(text, flirting):
+    from nlu.person import flirts
+    assert flirts(text) is flirting
+
+
 def test_a_check_that_someone_is_there_is_a_greeting():
     assert asks_how_we_are("hello hello can you hear me") and asks_how_we_are("is anyone there?")
     assert not asks_how_we_are("can you hear me out about my refund")
