@@ -580,11 +580,13 @@ def cancellation_besides(text: str) -> bool:
     """Whether a message that calls something off also asks for a cancellation: after a dismissal
     ("never mind, can i just cancel my dress order instead"), or besides the person called off
     ("forget the agent, can you just cancel the phone case order")."""
-    if after_dismissal(text):
+    rest = after_dismissal(text)
+    if rest is not None and "cancel" not in text[: len(text) - len(rest)].lower():
         return True
     if cancel_alone(text):  # the word alone withdraws ("never mind", "cancel")
         return False
-    return "cancel" in PERSON_CALLED_OFF.sub(" ", text).lower()
+    # "ah wait, cancel that actually, the kids have just got in": "cancel that" withdraws too
+    return "cancel" in WITHDRAWAL.sub(" ", PERSON_CALLED_OFF.sub(" ", text)).lower()
 
 
 def answer_while_queued(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[EventType]:

@@ -128,3 +128,15 @@ _NO_AND_BYE = re.compile(r"^\W*(?:no|nope|nah|no thanks|no thank you)\b[^.?!]{0,
 def no_and_goodbye(text: str) -> bool:
     """Whether `text` says no more is needed, and goodbye."""
     return _NO_AND_BYE.search(text) is not None
+
+
+# "oh hang on, one of them has just disappeared from my banking app. false alarm, sorry!": the
+# problem went away by itself, which the model cannot place and the dialogue, after a complaint,
+# took for anger repeated
+_RESOLVED_ITSELF = re.compile(r"\b(?:false alarm|panic over|all good now|(?:it'?s|its|all) sorted now"
+                              r"|(?:it'?s|its) (?:fine|ok|okay) now)\b", re.IGNORECASE)
+
+
+def resolved_itself(text: str) -> bool:
+    """Whether `text` says the problem went away by itself."""
+    return _RESOLVED_ITSELF.search(text) is not None

@@ -12,7 +12,7 @@ from contracts.remedies import replacement_chosen
 from transformers import BatchEncoding
 
 from nlu import tags as bio_tags
-from nlu.asked import asked_part, no_and_goodbye, request_dropped
+from nlu.asked import asked_part, no_and_goodbye, request_dropped, resolved_itself
 from nlu.delivery_feedback import courier_conduct_complained_of, damage_said, packaging_complained_of
 from nlu.elsewhere import DEFAULT_OTHER_BUSINESSES, about_another_business, about_us, meant_for_someone_else
 from nlu.elapsed import time_complained_of
@@ -28,7 +28,7 @@ from nlu.person import (asks_about_the_assistant, asks_for_someone_to_ring, asks
                         feedback_relayed, flirts, names_a_person, person_called_off, person_demanded, person_refused)
 from nlu.requests import (COURTESIES, DETAILS, EVEN_ODDS, GREETING, MAX_CLAUSES, REACTIONS, SIGN_OFFS, SURE, WITHDRAWN_INTENT,
                           Request, after_greeting, best_clause, clause_spans, demand_in_anger, pick_requests, request_in_reaction, taken_back, word_cuts)
-from nlu.thanks import just_thanks, sarcastic_thanks
+from nlu.thanks import advice_taken, just_thanks, sarcastic_thanks
 from nlu.spoken import written_form
 from nlu.windows import window_spans
 
@@ -146,9 +146,9 @@ class Predictor:
         # (nlu.person); an order number given again or none to give
         # (nlu.order_numbers); the packaging or the courier's conduct complained of, or damage said in so
         # many words (nlu.delivery_feedback);
-        # thanks for nothing and thanks alone (nlu.thanks); how long it has been
+        # thanks for nothing, thanks alone and advice taken with thanks (nlu.thanks); how long it has been
         # (nlu.elapsed); a verbless follow-up (nlu.follow_up); a request dropped without a goodbye
-        # (nlu.asked); a replacement chosen (contracts.remedies)
+        # (nlu.asked); a problem gone away by itself (nlu.asked); a replacement chosen (contracts.remedies)
         if about_another_business(asked, self.other_businesses):
             ranking, requests = self._elsewhere(ranking, requests)
             if meant_for_someone_else(asked):
@@ -232,6 +232,9 @@ class Predictor:
         elif just_thanks(asked) and ranking[0]["name"] != THANKS_INTENT:
             # "ok ta", "sick ta x": a thank-you, not a goodbye or something off-topic
             ranking, requests = self._ruled(ranking, THANKS_INTENT), []
+        elif advice_taken(asked) and not requests and self.sure_enough(ranking) < self.threshold:
+            # "ah right ok ill try that when i get to the office, cheers": thanks (nlu.thanks)
+            ranking, requests = self._ruled(ranking, THANKS_INTENT), []
         elif praised(asked) and sentiment["label"] == POSITIVE and not requests and not self._surely_a_request(ranking):
             # "lol your actually quite good at this": praise, answered as thanks
             ranking = self._ruled(ranking, THANKS_INTENT)
@@ -255,6 +258,10 @@ class Predictor:
             # "will it actually come before 6 cos ive got pick up then swimming": where or when it
             # is, asked calmly with no word of lateness, not a complaint that it is late (nlu.evidence)
             ranking = self._ruled(ranking, asked_when, floor=0.0)
+        elif resolved_itself(asked) and not requests and not self._surely_a_request(ranking):
+            # "…just disappeared from my banking app. false alarm, sorry!": nothing left to do, and no anger
+            ranking = self._ruled(ranking, WITHDRAWN_INTENT)
+            sentiment = self._calm(sentiment)
         elif replacement_chosen(asked):
             kept = ranking[0]["name"] if ranking[0]["name"] in FAULT_INTENTS else REPLACEMENT_INTENT
             ranking, requests = self._ruled(ranking, kept), []

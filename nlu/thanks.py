@@ -35,3 +35,13 @@ _JUST_THANKS = re.compile(
 def just_thanks(text: str) -> bool:
     """Whether `text` only thanks the assistant."""
     return _JUST_THANKS.search(text) is not None
+
+
+# "ah right ok ill try that when i get to the office, cheers": the advice taken, with thanks
+_WILL_TRY_IT = re.compile(r"\b(?:i'?ll|ill|i will|will)\s+(?:try|do|check|give (?:it|that) a go|have a (?:look|go)|look)\b"
+                          r"[^?]*\b(?:cheers|thanks|thank you|thank u|thx|ta)\b[\s!.x]*$", re.IGNORECASE)
+
+
+def advice_taken(text: str) -> bool:
+    """Whether `text` says the customer will try what they were told, and thanks the assistant."""
+    return _WILL_TRY_IT.search(text) is not None

@@ -98,6 +98,17 @@ def test_withdrawal_phrases(text):
     assert WITHDRAWAL.search(text)
 
 
+@pytest.mark.parametrize("text, besides", [
+    ("never mind, can i just cancel my dress order instead", True),
+    ("forget the agent, can you just cancel the phone case order", True),
+    ("ah wait, cancel that actually, the kids have just got in from school, i'll sort it another time", False),
+    ("cancel", False), ("cancel that", False),
+])
+def test_a_cancellation_asked_besides_calling_the_person_off(text, besides):
+    from actions.actions import cancellation_besides
+    assert cancellation_besides(text) is besides
+
+
 def test_an_order_question_is_not_a_withdrawal():
     assert not WITHDRAWAL.search("can I cancel my order")
     assert not WITHDRAWAL.search("don't worry I'll wait")

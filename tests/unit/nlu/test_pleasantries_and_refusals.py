@@ -173,6 +173,25 @@ def test_flirting_with_the_assistant(text, flirting):
     assert flirts(text) is flirting
 
 
+@pytest.mark.parametrize("text, gone", [
+    ("oh hang on, one of them has just disappeared from my banking app. false alarm, sorry!", True),
+    ("panic over, it's just come", True), ("its fine now thanks", True),
+    ("it's fine, where is my sofa", False), ("the alarm clock I ordered is broken", False),
+])
+def test_a_problem_gone_away_by_itself(text, gone):
+    from nlu.asked import resolved_itself
+    assert resolved_itself(text) is gone
+
+
+@pytest.mark.parametrize("text, taken", [
+    ("ah right ok ill try that when i get to the office, cheers", True), ("ok i'll give it a go, thanks!", True),
+    ("i'll try that but where is my parcel?", False), ("cheers", False),
+])
+def test_advice_taken_with_thanks(text, taken):
+    from nlu.thanks import advice_taken
+    assert advice_taken(text) is taken
+
+
 def test_a_check_that_someone_is_there_is_a_greeting():
     assert asks_how_we_are("hello hello can you hear me") and asks_how_we_are("is anyone there?")
     assert not asks_how_we_are("can you hear me out about my refund")
