@@ -576,17 +576,22 @@ DO_IT_YOURSELF = re.compile(r"\b(?:can'?t|cant|can|could|couldn'?t) (?:you|u) (?
                             r" (?:it|this|that)(?: out)?(?: for me)? (?:yourself|instead|then)\b", re.IGNORECASE)
 
 
+# what is still asked once "cancel that" has withdrawn: "fine, cancel that, just tell me where my trainers are"
+_STILL_ASKED = re.compile(r"\b(?:cancel\w*|where|when|track\w*|status|refund|return)\b|\?", re.IGNORECASE)
+
+
 def cancellation_besides(text: str) -> bool:
-    """Whether a message that calls something off also asks for a cancellation: after a dismissal
-    ("never mind, can i just cancel my dress order instead"), or besides the person called off
-    ("forget the agent, can you just cancel the phone case order")."""
+    """Whether a message that calls something off, read as a cancellation, also asks for something
+    of an order: after a dismissal ("never mind, can i just cancel my dress order instead"), besides
+    the person called off ("forget the agent, can you just cancel the phone case order"), or after
+    "cancel that" ("fine, cancel that, just tell me where my trainers are"); not "ah wait, cancel
+    that actually, the kids have just got in", where "cancel that" only withdraws."""
     rest = after_dismissal(text)
     if rest is not None and "cancel" not in text[: len(text) - len(rest)].lower():
         return True
     if cancel_alone(text):  # the word alone withdraws ("never mind", "cancel")
         return False
-    # "ah wait, cancel that actually, the kids have just got in": "cancel that" withdraws too
-    return "cancel" in WITHDRAWAL.sub(" ", PERSON_CALLED_OFF.sub(" ", text)).lower()
+    return _STILL_ASKED.search(WITHDRAWAL.sub(" ", PERSON_CALLED_OFF.sub(" ", text))) is not None
 
 
 def answer_while_queued(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[EventType]:

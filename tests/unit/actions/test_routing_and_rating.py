@@ -102,6 +102,8 @@ def test_withdrawal_phrases(text):
     ("never mind, can i just cancel my dress order instead", True),
     ("forget the agent, can you just cancel the phone case order", True),
     ("ah wait, cancel that actually, the kids have just got in from school, i'll sort it another time", False),
+    ("fine, cancel that, just tell me where my trainers are", True),
+    ("cancel that, i just need the tracking link for the trainers tbh", True),
     ("cancel", False), ("cancel that", False),
 ])
 def test_a_cancellation_asked_besides_calling_the_person_off(text, besides):
