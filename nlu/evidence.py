@@ -10,6 +10,7 @@ renormalised, so the model's next guess stands.
 from __future__ import annotations
 
 import re
+from typing import Callable
 
 import torch
 
@@ -46,6 +47,10 @@ def _own_slip_only(text: str) -> bool:
     return _OWN_SLIP.search(text) is not None and _WHAT_CAME.search(text) is None
 
 
+# Words that rule an intent out even where its cue is said
+RULED_OUT: dict[str, Callable[[str], bool]] = {"wrong_item": _own_slip_only}
+
+
 # Damage is said in words of damage or fault: "the sofa delivery has been pushed back again" and
 # "I've shopped with you for years" are not about a broken item.
 CUES["item_damaged"] = re.compile(
@@ -72,13 +77,13 @@ CUES["delivery_late"] = re.compile(
 
 def without_unsaid(prob: torch.Tensor, texts: list[str], intents: list[str]) -> torch.Tensor:
     """`prob` (one row per text) with the intents each text gives no word for taken out."""
-    needing = [(intents.index(name), cue) for name, cue in CUES.items() if name in intents]
+    needing = [(intents.index(name), cue, RULED_OUT.get(name)) for name, cue in CUES.items() if name in intents]
     if not needing:
         return prob
     keep = torch.ones_like(prob)
     for row, text in enumerate(texts):
-        for column, cue in needing:
-            if cue.search(text) is None or (intents[column] == "wrong_item" and _own_slip_only(text)):
+        for column, cue, ruled_out in needing:
+            if cue.search(text) is None or (ruled_out is not None and ruled_out(text)):
                 keep[row, column] = 0.0
     kept = prob * keep
     # a reading with every intent taken out (a project of few intents) keeps what the model said

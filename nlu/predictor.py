@@ -141,12 +141,13 @@ class Predictor:
                         sentiment = self._sentiment(t_sentiment_logits.softmax(-1))
         # words that decide whatever the model read: another company's business (nlu.elsewhere); a
         # person asked for outright or called off (nlu.person); a request dropped in so many words
-        # (contracts.dismissal); the company scorned rather than the bot (nlu.insults); the assistant flirted with, its
-        # name or its life asked, our phone line asked for rather than a person now, feedback to pass on
-        # (nlu.person); an order number given again or none to give
-        # (nlu.order_numbers); the packaging or the courier's conduct complained of, or damage said in so
-        # many words (nlu.delivery_feedback);
-        # thanks for nothing, thanks alone and advice taken with thanks (nlu.thanks); how long it has been
+        # (contracts.dismissal); the company scorned rather than the bot (nlu.insults); the assistant
+        # flirted with, its name or its life asked, our phone line asked for rather than a person now,
+        # feedback to pass on (nlu.person); an order number given again or none to give
+        # (nlu.order_numbers); the packaging or the courier's conduct complained of, or damage said in
+        # so many words (nlu.delivery_feedback); thanks for nothing, thanks alone and advice taken with
+        # thanks (nlu.thanks); a calm question about delivery with no word of lateness (nlu.evidence);
+        # how long it has been
         # (nlu.elapsed); a verbless follow-up (nlu.follow_up); a request dropped without a goodbye
         # (nlu.asked); a problem gone away by itself (nlu.asked); a replacement chosen (contracts.remedies)
         if about_another_business(asked, self.other_businesses):
@@ -315,15 +316,17 @@ class Predictor:
 
     def _complaint(self, sentiment: dict[str, Any]) -> dict[str, Any]:
         """The sentiment of a message the rules read as a complaint: negative, and clearly so."""
-        if NEGATIVE not in self.loaded.sentiments:
-            return sentiment
-        return {"label": NEGATIVE, "score": max(SURE, sentiment["score"] if sentiment["label"] == NEGATIVE else 0.0)}
+        return self._clearly(sentiment, NEGATIVE)
 
     def _calm(self, sentiment: dict[str, Any]) -> dict[str, Any]:
-        """The sentiment of a message the rules read as no complaint at all: neutral."""
-        if NEUTRAL not in self.loaded.sentiments:
+        """The sentiment of a message the rules read as no complaint at all: neutral, and clearly so."""
+        return self._clearly(sentiment, NEUTRAL)
+
+    def _clearly(self, sentiment: dict[str, Any], label: str) -> dict[str, Any]:
+        """`label` at SURE or more (a model without that label keeps its own reading)."""
+        if label not in self.loaded.sentiments:
             return sentiment
-        return {"label": NEUTRAL, "score": max(SURE, sentiment["score"] if sentiment["label"] == NEUTRAL else 0.0)}
+        return {"label": label, "score": max(SURE, sentiment["score"] if sentiment["label"] == label else 0.0)}
 
     def sure_enough(self, ranking: list[dict[str, Any]]) -> float:
         """What the fallback threshold is compared with: the top intent's probability with its
