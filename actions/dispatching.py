@@ -200,7 +200,9 @@ class ActionLeaveForm(Action):
 # a cancellation asked for, not "cancel that" said of the question ("can I cancel it instead?")
 CANCELLATION_ASKED = re.compile(r"\binstead\b|\b(?:can|could|may) (?:i|you|we) (?:just |please )?cancel"
                                 r"|\b(?:want|like|need|wanna|rather) (?:to )?cancel|\bcancel (?:the|my|this|that) (?:order|parcel"
-                                r"|delivery|purchase)", re.IGNORECASE)
+                                r"|delivery|purchase)"
+                                # "wait no, i mean cancel it, it hasnt even shipped yet"
+                                r"|\bi mean(?:t)?,? (?:to |just )?cancel\b", re.IGNORECASE)
 
 
 def said_last(text: str) -> str:

@@ -71,6 +71,9 @@ def nothing_but_dismissal(text: str) -> bool:
 # kept after all, read by the NLU (a no, when that is all it says) and by the dialogue (a
 # cancellation just asked for is withdrawn)
 KEEPING_IT = re.compile(r"\b(?:don'?t|dont|do not|no need to|not) cancel\b|\b(?:i'?ll|i will|i'?d rather|gonna|going to"
-                        r"|want to|wanna|think i'?ll) keep (?:it|them|the order|that|hold of it)\b|\bstill want (?:it|them)\b"
+                        r"|want to|wanna|think i'?ll) keep (?:it|them|the order|that|hold of it)\b"
+                        # "wait no actualy keep it, my bro says he stil wants it"
+                        r"|\b(?:actually|actualy|actully|wait|no|nah|oh|ok|okay),? keep (?:it|them|the order|that)\b"
+                        r"|\bstill? wants? (?:it|them)\b"
                         r"|\b(?:i'?ve )?changed my mind\b|\bon second thoughts?\b|\bundo (?:that|the cancel)", re.IGNORECASE)
 

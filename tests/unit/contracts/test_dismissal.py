@@ -2,7 +2,7 @@
 
 import pytest
 
-from contracts.dismissal import PERSON_CALLED_OFF, PERSON_REFUSED, after_dismissal, nothing_but_dismissal
+from contracts.dismissal import KEEPING_IT, PERSON_CALLED_OFF, PERSON_REFUSED, after_dismissal, nothing_but_dismissal
 
 
 @pytest.mark.parametrize("text, after", [
@@ -28,6 +28,15 @@ def test_what_follows_a_dismissal(text, after):
 ])
 def test_a_person_called_off(text, called_off):
     assert (PERSON_CALLED_OFF.search(text) is not None) is called_off
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("wait no actualy keep it, my bro says he stil wants it lol", True), ("no, keep them", True),
+    ("he still wants it after all", True), ("on second thoughts I'll keep it", True),
+    ("you can keep it, just send me the money", False), ("keep it coming", False), ("cancel it", False),
+])
+def test_an_order_kept_after_all(text, kept):
+    assert (KEEPING_IT.search(text) is not None) is kept
 
 
 @pytest.mark.parametrize("text, only", [
