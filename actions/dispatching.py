@@ -176,8 +176,9 @@ class ActionLeaveForm(Action):
         if no_number:
             dispatcher.utter_message(text=replies.no_order_number(mood(tracker).upset))
             return [*left, *NO_OFFER, SlotSet("handoff_offered", True), *LISTEN]
-        if intent == "cancel_order" and intent != tracker.get_slot("order_topic") and CANCELLATION_ASKED.search(said_last(text)):
-            # "actually scrap that, can I cancel it instead?": the same order, another request; the form goes on
+        if request_switched(intent, tracker.get_slot("order_topic"), text):
+            # "actually scrap that, can I cancel it instead?", "hmm actually can I just get a refund instead":
+            # the same order, another request; the form goes on
             dispatcher.utter_message(text=replies.form_switched(intent))
             dispatcher.utter_message(response="utter_ask_order_id")
             return [SlotSet("order_topic", intent), *LISTEN]
@@ -203,6 +204,19 @@ CANCELLATION_ASKED = re.compile(r"\binstead\b|\b(?:can|could|may) (?:i|you|we) (
                                 r"|delivery|purchase)"
                                 # "wait no, i mean cancel it, it hasnt even shipped yet"
                                 r"|\bi mean(?:t)?,? (?:to |just )?cancel\b", re.IGNORECASE)
+
+
+# what the order form can be asked for; where it is and its tracking are one question
+SWITCHABLE = frozenset({"cancel_order", "request_refund", "order_status", "track_delivery"})
+WHERE_IT_IS = frozenset({"order_status", "track_delivery"})
+
+
+def request_switched(intent: str, topic: Optional[str], text: str) -> bool:
+    """Whether the customer asked for an order number wants something else done with the order: a
+    cancellation only when asked for as one ("cancel that" drops the question instead)."""
+    if topic is None or intent not in SWITCHABLE or intent == topic or {intent, topic} <= WHERE_IT_IS:
+        return False
+    return intent != "cancel_order" or CANCELLATION_ASKED.search(said_last(text)) is not None
 
 
 def said_last(text: str) -> str:

@@ -1,4 +1,5 @@
-"""Intents a message cannot mean without a word for them (a double charge, a wrong item, damage, lateness).
+"""Intents a message cannot mean without a word for them (a double charge, a wrong item, damage, lateness,
+a refund that never came).
 
 The model learnt "twice" as the mark of a double charge, so "I've only used it twice" and
 "I've called twice" read as billing complaints, quoting payments the customer never mentioned.
@@ -72,6 +73,16 @@ CUES["delivery_late"] = re.compile(
     r"|courier|driver|dpd|evri|xdp|royal mail|track|ship|dispatch|\bsent\b|\bpost|\bvan\b|slot|reschedul|postpon"
     r"|pushed back|moved|wait|still(?! (?:doesn'?t|does not|isn'?t|is not|won'?t|can'?t) (?:work|load|let))|\byet\b|where|when|expect|estimate|\beta\b|\bdue\b|supposed|meant to|promis|overdue"
     r"|behind|stuck|\blos[et]|missing|no sign|never|ages|forever|hold ?up|taking|take so long|how long|by now|on time",
+    re.IGNORECASE)
+
+# A refund not received is said in words of waiting, absence or chasing: "my air fryer came but i wnt
+# a refnd" asks for one (the model learnt "refund" after a delivery as one that never came).
+CUES["refund_not_received"] = re.compile(
+    r"n't\b|\b(?:dont|didnt|hasnt|havent|isnt|wasnt|cant|wont|aint|doesnt|hadnt|werent|arent)\b|\bnot\b|\bno\b|never"
+    r"|nobody|no ?one|\bstill\b|\bstil\b|\byet\b|wait|\bw8|where|when|chas|\bdays?\b|\bweeks?\b|\bwks\b|wee+k|since|\bago\b"
+    r"|s(?:u|o)?p+os+e?d|meant|promis|should|\bdue\b|\bowe|rec(?:ie|ei)v|seen|show|through|process|issued|pending"
+    r"|refunded|hear|update|status|long|lnog|ages|missing|ever\b|coming|gone|so far|nothing|been|\bbin\b|emailed"
+    r"|contacted|times?\b|again|sort|today|take|tkae|how\b|back\b|\?",
     re.IGNORECASE)
 
 

@@ -23,6 +23,7 @@ from nlu.follow_up import MISREAD_AS, follow_up_intent
 from nlu.insults import company_insulted
 from nlu.model import LoadedModel
 from nlu.order_numbers import no_number_to_give, only_a_number_given
+from nlu.policies import returns_policy_asked
 from nlu.pleasantries import asks_how_we_are, leaving_to_sign_in, praised, thumbs_up
 from nlu.person import (asks_about_the_assistant, asks_for_someone_to_ring, asks_if_a_person, asks_the_assistants_name,
                         feedback_relayed, flirts, names_a_person, person_called_off, person_demanded, person_refused)
@@ -52,6 +53,7 @@ ASSISTANT_INTENT = "bot_challenge"
 MAX_NAME_QUESTION_WORDS = 8
 MAX_SMALL_TALK_WORDS = 14
 CONTACT_INTENT = "opening_hours_contact"
+RETURN_INTENT = "request_refund"  # a return is asked for as a refund
 FEEDBACK_INTENT = "give_feedback"
 DETAILS_INTENT = "inform"
 THANKS_INTENT = "thanks"
@@ -149,7 +151,8 @@ class Predictor:
         # thanks (nlu.thanks); a calm question about delivery with no word of lateness (nlu.evidence);
         # how long it has been
         # (nlu.elapsed); a verbless follow-up (nlu.follow_up); a request dropped without a goodbye
-        # (nlu.asked); a problem gone away by itself (nlu.asked); a replacement chosen (contracts.remedies)
+        # (nlu.asked); a problem gone away by itself (nlu.asked); a replacement chosen (contracts.remedies);
+        # how returns work (nlu.policies)
         if about_another_business(asked, self.other_businesses):
             ranking, requests = self._elsewhere(ranking, requests)
             if meant_for_someone_else(asked):
@@ -162,11 +165,12 @@ class Predictor:
         elif nothing_but_dismissal(text):
             # "you know what, never mind, forget I asked": a no to what was going on, however the model read it
             ranking, requests = self._ruled(ranking, WITHDRAWN_INTENT), []
-        elif company_insulted(asked) and not requests and (
+        elif company_insulted(text) and not requests and (
                 ranking[0]["name"] in (ASSISTANT_INTENT, WITHDRAWN_INTENT, ELSEWHERE_INTENT, FEEDBACK_INTENT)
                 or self.sure_enough(ranking) < self.threshold):
             # "wtf is wrong with you people", "WHAT A JOKE OF A COMPANY": the company scorned, not the bot
-            # asked about: feedback, and negative (nlu.insults)
+            # asked about: feedback, and negative (nlu.insults); said around nothing sure ("you lot are a
+            # bunch of clowns, i want to make a complaint"), the scorn is what is said
             ranking = self._ruled(ranking, FEEDBACK_INTENT)
             sentiment = self._complaint(sentiment)
         elif ((asks_the_assistants_name(asked) or asks_if_a_person(asked) or flirts(asked)) and not requests
@@ -246,6 +250,9 @@ class Predictor:
             # "it's been way more than 5 days and I'm not happy": the last answer was not good enough
             ranking = self._ruled(ranking, FEEDBACK_INTENT)
             sentiment = self._complaint(sentiment)
+        elif returns_policy_asked(asked) and not requests and not self._surely_a_request(ranking):
+            # "what's your returns policy?", read as off-topic or unsure: the first step of a return (nlu.policies)
+            ranking = self._ruled(ranking, RETURN_INTENT)
         elif (asked_again := follow_up_intent(ranking, asked, self.loaded.intents)) is not None:
             # "and the other one?", "Thanks. And the trainers?": the same kind of question about another thing
             ranking, requests = self._ruled(ranking, asked_again), []

@@ -56,7 +56,11 @@ DIALECT = [
     # "was sposed to be hear yesterday", "should of been hear by now": "here", after "be" or "been"
     (re.compile(r"\b(be|been)\s+hear\b", re.IGNORECASE), r"\1 here"),
     (re.compile(r"\b(where'?s|wheres|where is|where are|hows|how's|how is)\s+me\b", re.IGNORECASE), r"\1 my"),
-    (re.compile(r"\bme\s+(orders?|parcels?|package|delivery|stuff|refund|money|account|password|items?)\b",
+    # "any chance me dress is turnin up today": "my" before a thing of theirs ("send me dress sizes" is me)
+    (re.compile(r"(?<!\bsend )(?<!\bsent )(?<!\bgive )(?<!\bgave )(?<!\bget )(?<!\bgot )(?<!\bshow )(?<!\bbring )"
+                r"(?<!\bfind )(?<!\bemail )(?<!\btext )(?<!\bsell )(?<!\bowe )(?<!\bowes )(?<!\bbuy )(?<!\bcost )"
+                r"\bme\s+(orders?|parcels?|package|delivery|stuff|refund|money|account|password|items?|dress|sofa"
+                r"|trainers|kettle|shoes|clothes|things|phone|case|fryer|air fryer|chairs?|jacket|coat|boots|bag)\b",
                 re.IGNORECASE), r"my \1"),
     (re.compile(r"^(.*\bwhere(?:'?s|s)?\b.*?)\s+at\s*([?!.]*)\s*$", re.IGNORECASE), r"\1\2"),
     # "i want some one to actually do something": the word split in two reads as "some" and "one"

@@ -294,6 +294,17 @@ def test_a_cancellation_asked_for_in_the_form_changes_its_request_and_the_form_g
     assert said == [replies.form_left()]
 
 
+def test_another_request_about_the_order_asked_for_in_the_form_changes_its_request():
+    said, returned = _leave_form_after("hmm actually can I just get a refund instead", "request_refund",
+                                       {"order_topic": "cancel_order"})
+    assert said == [replies.form_switched("request_refund"), "utter_ask_order_id"]
+    assert SlotSet("order_topic", "request_refund") in returned
+    assert not any(isinstance(e, dict) and e.get("event") == "active_loop" for e in returned)
+    # where it is and its tracking are one question: asked again, not switched
+    said, _ = _leave_form_after("can you track it", "track_delivery", {"order_topic": "order_status"})
+    assert replies.form_switched("track_delivery") not in said
+
+
 def test_a_number_of_the_wrong_length_is_a_wrong_order_number_and_the_form_goes_on():
     for text in ("1234", "its 123", "ORD 12"):
         said, returned = _leave_form_after(text, "out_of_scope", {"order_topic": "order_status"})

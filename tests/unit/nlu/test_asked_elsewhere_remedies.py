@@ -35,6 +35,8 @@ from tests.unit.nlu.tiny import DecodingNet, rule_predictor, tiny_metadata, tiny
     ("stupid bot. my trainers. where are they.", "my trainers. where are they"),
     ("this is a total joke, you useless bot, where is my bloody sofa", "this is a total joke, where is my sofa"),
     ("this is a joke. where is my f***ing sofa you useless lot", "this is a joke. where is my sofa"),
+    ("where is my sofa you lot are a bunch of muppets", "where is my sofa"),
+    ("you lot are a joke", "you lot are a joke"),  # nothing else said: read whole
     ("you stupid bot", "you stupid bot"), ("what a useless excuse for a bot", "what a useless excuse for a bot"),
     ("my kettle is useless, it broke", "my kettle is useless, it broke"),
     ("is there an actual human working there or is it just this dumb robot",
@@ -247,6 +249,9 @@ def test_a_double_charge_needs_a_word_of_money():
     ("delivery_late", "trainers shud of been here by now", True),
     ("delivery_late", "the sofa was due monday", True),
     ("delivery_late", "still doesn't work. useless.", False), ("delivery_late", "sofa still not here", True),
+    ("refund_not_received", "my air fryer came but i wnt a refnd", False),  # asks for one
+    ("refund_not_received", "still no sign of my refund", True), ("refund_not_received", "where's my refund?", True),
+    ("refund_not_received", "refund was meant to be 5 days, its bin 2 wks", True),
 ])
 def test_a_wrong_item_damage_and_lateness_need_a_word_for_them(intent, text, said):
     prob = torch.tensor([[0.8, 0.2]])
@@ -387,3 +392,31 @@ def test_the_company_scorned_is_negative_feedback_not_a_question_about_the_assis
     parsed = predictor.parse("wtf is wrong with you people")
     assert parsed["intent"]["name"] == "give_feedback" and parsed["sentiment"]["label"] == "negative"
     assert predictor.parse("what are you")["intent"]["name"] == "bot_challenge"
+
+
+@pytest.mark.parametrize("text, asked", [
+    ("retuns polcy?", True), ("what's your returns policy", True), ("how do returns work", True),
+    ("do you do free returns", True), ("how long have i got to send it back", True),
+    ("can i return my kettle", False),  # a return asked for: the model reads it
+    ("I returned it last week", False), ("the returns process is a joke", False),
+])
+def test_how_returns_work_asked(text, asked):
+    from nlu.policies import returns_policy_asked
+    assert returns_policy_asked(text) is asked
+
+
+class OffTopicNet(DecodingNet):
+    """out_of_scope, unless "cancel" is said: then cancel_order, surely."""
+
+    INTENTS = ("out_of_scope", "request_refund", "cancel_order")
+
+    def scores(self, text):
+        return ([0.0, 0.0, 6.0] if "cancel" in text else [2.0, 0.5, 0.0]), [0.0, 1.0, 0.0]
+
+
+def test_how_returns_work_is_the_first_step_of_a_return_unless_the_model_read_a_request():
+    predictor = rule_predictor(OffTopicNet, {"request_refund": 2, "cancel_order": 3})
+    assert predictor.parse("what's your returns policy")["intent"]["name"] == "request_refund"
+    assert predictor.parse("what's the weather like")["intent"]["name"] == "out_of_scope"
+    # a request read surely stands: "cancel it, what's your returns policy anyway" asks the cancellation first
+    assert predictor.parse("cancel it, what's your returns policy anyway")["intent"]["name"] == "cancel_order"

@@ -32,6 +32,9 @@ def test_text_speak_is_written_out(speller):
     # a word split in two: "some one" before "to" is someone
     assert speller.correct("i want some one to sort it") == "i want someone to sort it"
     assert speller.correct("any one of them") == "any one of them"
+    # "me" before a thing of theirs is "my"
+    assert speller.correct("is me dress coming") == "is my dress coming"
+    assert speller.correct("can you send me dress sizes") == "can you send me dress sizes"
 
 
 def test_of_equally_near_words_the_same_first_letter_then_the_project_s_wins():
