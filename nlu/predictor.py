@@ -6,7 +6,7 @@ import re
 from typing import Any
 
 import torch
-from contracts.dismissal import KEEPING_IT, nothing_but_dismissal
+from contracts.dismissal import KEEPING_IT, after_dismissal, nothing_but_dismissal
 from contracts.languages import other_language
 from contracts.remedies import replacement_chosen
 from transformers import BatchEncoding
@@ -121,7 +121,10 @@ class Predictor:
             a_spans, a_enc = self._encode(asked)
             a_logits = self.loaded.net(a_enc["input_ids"], a_enc["attention_mask"])[0]
             a_ranking, a_requests = self._intents(asked, a_spans, a_logits)
-            if a_ranking[0]["name"] in self.loaded.metadata.labels.priorities:
+            if a_ranking[0]["name"] in self.loaded.metadata.labels.priorities or (
+                    # "forget my order, who won the match": what follows the dismissal is plainly not ours
+                    a_ranking[0]["name"] == ELSEWHERE_INTENT and a_ranking[0]["confidence"] >= EVEN_ODDS
+                    and after_dismissal(text) is not None):
                 ranking, requests = a_ranking, a_requests
             else:  # what is left asks nothing ("never mind, I'll keep them both"): the whole message says it
                 asked = text

@@ -25,10 +25,11 @@ _JOINTS = re.compile(
     r"|,?\s+(?:on top of that|as well as that|while i'?m here|one more thing|another thing)[,:]?\s+"
     r"|,\s*(?:and|but|also|plus|oh and)\s+"
     r"|\s+(?:oh and|and also|also)\s+"
-    # "…and where's…", "…and tbf whens the sofa coming" (fillers between)
+    # "…and where's…", "…and tbf whens the sofa coming" (fillers between), "…and now the stupid thing
+    # won't even let me log in"
     r"|\s+and\s+(?:(?:tbf|tbh|btw|to be (?:fair|honest)|by the way|also|plus)[,]?\s+)*"
     r"(?=(?:can|could|will|would|do|does|did|is|are|why|when|whens|where|wheres|how|hows|what|whats|i|i'm|i've|my|you"
-    r"|honestly)\b)"
+    r"|honestly|now)\b)"
     # "track my trainers pls and cancel the kettle order": a second request's verb, unless it only
     # adds a verb to the first ("i want to cancel and refund the sofa"); not "…and refund me": a
     # cancellation is refunded anyway

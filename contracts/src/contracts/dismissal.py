@@ -12,6 +12,8 @@ MIN_WORDS_AFTER = 3
 DISMISSAL = re.compile(
     r"\b(?:forget (?:that|it|about (?:that|it)|(?:that )?i (?:asked|said anything|mentioned it))|scratch that|ignore that"
     r"|never ?mind(?: (?:that|about that))?"
+    # "forget my order, who won the match" (not "I forgot my order number")
+    r"|forget (?:about )?(?:my|the) (?:order|parcel|refund|question|delivery|cancellation)(?=\s*[,.!;:-])"
     # "actually no, leave it, I'll just wait", "no dont cancel it, just tell me where it is" (not "leave it
     # with my neighbour": the words end there)
     r"|leave it(?=\s*(?:[,.!;:-]|$))"

@@ -9,6 +9,8 @@ from contracts.dismissal import KEEPING_IT, PERSON_CALLED_OFF, PERSON_REFUSED, a
     ("ugh I can't find the email. forget that, what time do you open?", "what time do you open?"),
     ("cancel the blue one. scratch that - where is my parcel", "where is my parcel"),
     ("never mind about that, is my sofa coming", "is my sofa coming"),
+    ("forget my order, who won the match", "who won the match"),
+    ("forget my order number, I'll find it", None),
     ("forget it. never mind, when do you close today", "when do you close today"),  # the last one counts
     ("never mind, cancel it", None),  # too little after it
     ("where is my parcel", None),

@@ -420,3 +420,10 @@ def test_how_returns_work_is_the_first_step_of_a_return_unless_the_model_read_a_
     assert predictor.parse("what's the weather like")["intent"]["name"] == "out_of_scope"
     # a request read surely stands: "cancel it, what's your returns policy anyway" asks the cancellation first
     assert predictor.parse("cancel it, what's your returns policy anyway")["intent"]["name"] == "cancel_order"
+
+
+def test_something_plainly_not_ours_after_a_dismissal_is_what_is_said():
+    predictor = rule_predictor(OffTopicNet, {"request_refund": 2, "cancel_order": 3})
+    assert predictor.parse("cancel my order. forget my order, who won the match")["intent"]["name"] == "out_of_scope"
+    # with no dismissal the request stands
+    assert predictor.parse("cancel my order, who won the match")["intent"]["name"] == "cancel_order"

@@ -82,6 +82,7 @@ def test_augmentation_mixes_speech_like_and_typos_reproducibly():
     ("its ORD-20001. where is it", ["its ORD-20001. where is it"]),
     ("sofa late. cancel phone case", ["sofa late", "cancel phone case"]),
     ("not late. where is it", ["not late. where is it"]),
+    ("you charged me twice and now the site won't let me log in", ["you charged me twice", "now the site won't let me log in"]),
 ])
 def test_clauses(text, clauses):
     assert [text[s:e] for s, e in clause_spans(text)] == clauses
