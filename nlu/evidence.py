@@ -102,18 +102,21 @@ def without_unsaid(prob: torch.Tensor, texts: list[str], intents: list[str]) -> 
     return kept / kept.sum(-1, keepdim=True).clamp_min(1e-12)
 
 
-# Lateness complained of, not only delivery asked about: "where's my dress, it's for a wedding on
-# Saturday" and "will it actually come before 6?" ask where or when; "my sofa was sposed to come last
-# weak" and "it's been ages" say it is late. Typed slips of these words count.
-_LATENESS = re.compile(
-    r"\bl[ae]?s?te\b|later than|delay|dlay|\bwait|\bw8|\bstill\b|\bstil\b|\byet\b|s(?:u|o)?p+os+e?d?|suppose|meant|\bment\b"
-    r"|expect|promis|overdue|\bdue\b|\bdew\b|behind|stuck|\blos[et]|missing|no sign|never|ages|forever|held up|hold ?up"
-    r"|taking|so long|how long|by now|on time|nothing|n'?t\b|\bnot\b|\bno\b|\bnt\b|\bweeks?\b|\bdays?\b|\bsince\b|reschedul"
-    r"|postpon|pushed back|\bslow|again|\bago\b|last (?:week|weak|month|time)|yesterday|should(?:'?ve| have| of)|\bshud"
-    r"|where (?:on earth|tf|the hell|the heck)|nowhere|can'?t find|\?\?|!!",
+# Lateness asserted, not only hinted at: "no sign of my package, where is it", "is my dress still on
+# for today?" and "has my sofa been delivered yet" ask where it is; "my sofa STILL aint turned up",
+# "it was due days ago", "stuck for over a week" and "never arrived when it should have" say it is
+# late. Typed slips of these words count ("sposed", "shud of").
+_ARRIVAL = r"(?:arriv\w*|c[ou]me|turn(?:ed)? up|show(?:n|ed)? up|got here|(?:be |been )?here|(?:been )?deliver\w*|rec(?:ie|ei)ved)"
+_LATENESS_ASSERTED = re.compile(
+    r"\bl[ae]?te\b|\bl8\b|later than|(?:days?|weeks?|hours?) later|delay|dlay|overdue|\bdue\b|\bdew\b"
+    r"|s(?:u|o)?p+os+e?d|suppose|meant to|\bment to|promis|should(?:'?ve| have| of)|\bshud|by now|\bages\b|forever|stuck|held up|hold ?up|past (?:its|the) (?:delivery|due)"
+    r"|reschedul|postpon|pushed back|\bagain\b|missed|\bago\b|over a (?:week|month)|(?:for|been) (?:over |nearly |almost )?"
+    r"(?:a|an|two|three|four|five|six|\d+|a few|a couple of|several) (?:days?|weeks?|wks?|months?)"
+    r"|(?:n'?t|\bnot|\bnever|\bnt|\baint|\bno) (?:even |yet |actually |still )?" + _ARRIVAL +
+    r"|still (?:nothing|waiting|no\b|not\b|n'?t)|\bwaiting (?:for|since|ages|in|all)|nowhere|lost|missing|can'?t find",
     re.IGNORECASE)
 
 
-def lateness_said(text: str) -> bool:
-    """Whether `text` says its delivery is late, rather than only asking where or when it is."""
-    return _LATENESS.search(text) is not None
+def lateness_asserted(text: str) -> bool:
+    """Whether `text` says its delivery is late (see _LATENESS_ASSERTED), not only asks where it is."""
+    return _LATENESS_ASSERTED.search(text) is not None

@@ -17,7 +17,7 @@ from nlu.delivery_feedback import courier_conduct_complained_of, damage_said, pa
 from nlu.elsewhere import DEFAULT_OTHER_BUSINESSES, about_another_business, about_us, meant_for_someone_else
 from nlu.elapsed import time_complained_of
 from nlu.entities import RuleExtractor, apply_synonyms, merge
-from nlu.evidence import lateness_said, without_unsaid
+from nlu.evidence import lateness_asserted, without_unsaid
 from nlu.families import family_confidence
 from nlu.follow_up import MISREAD_AS, follow_up_intent
 from nlu.insults import company_insulted
@@ -263,11 +263,11 @@ class Predictor:
             ranking, requests = self._ruled(ranking, FAREWELL_INTENT), []
         elif ranking[0]["name"] == FAREWELL_INTENT and request_dropped(text):
             ranking, requests = self._ruled(ranking, WITHDRAWN_INTENT), []
-        elif (ranking[0]["name"] == LATE_INTENT and not requests and sentiment["label"] != NEGATIVE
-              and not lateness_said(asked)
+        elif (ranking[0]["name"] == LATE_INTENT and not requests and not lateness_asserted(asked)
               and (asked_when := next((r["name"] for r in ranking if r["name"] in WHERE_OR_WHEN), None)) is not None):
-            # "will it actually come before 6 cos ive got pick up then swimming": where or when it
-            # is, asked calmly with no word of lateness, not a complaint that it is late (nlu.evidence)
+            # "will it actually come before 6 cos ive got pick up then swimming", "no sign of my package,
+            # where is it": where or when it is, asked without saying it is late, not a complaint that it
+            # is late (nlu.evidence)
             ranking = self._ruled(ranking, asked_when, floor=0.0)
         elif resolved_itself(asked) and not requests and not self._surely_a_request(ranking):
             # "…just disappeared from my banking app. false alarm, sorry!": nothing left to do, and no anger
