@@ -206,6 +206,10 @@ CANCELLATION_ASKED = re.compile(r"\binstead\b|\b(?:can|could|may) (?:i|you|we) (
                                 r"|\bi mean(?:t)?,? (?:to |just )?cancel\b", re.IGNORECASE)
 
 
+# another request asked for: "hmm actually can I just get a refund instead", "I'd rather know where it is"
+SWITCH_ASKED = re.compile(r"\binstead\b|\brather\b|\b(?:can|could|may|will) (?:i|you|u)\b|\b(?:i|i'?d) (?:just )?(?:want|like|need)"
+                          r"|\bwanna\b|\bwhere\b|\bwhen\b|\bhow\b|\?|^\W*(?:just |please |pls )?(?:refund|track|check|return)\b",
+                          re.IGNORECASE)
 # what the order form can be asked for; where it is and its tracking are one question
 SWITCHABLE = frozenset({"cancel_order", "request_refund", "order_status", "track_delivery"})
 WHERE_IT_IS = frozenset({"order_status", "track_delivery"})
@@ -216,7 +220,10 @@ def request_switched(intent: str, topic: Optional[str], text: str) -> bool:
     cancellation only when asked for as one ("cancel that" drops the question instead)."""
     if topic is None or intent not in SWITCHABLE or intent == topic or {intent, topic} <= WHERE_IT_IS:
         return False
-    return intent != "cancel_order" or CANCELLATION_ASKED.search(said_last(text)) is not None
+    if intent == "cancel_order":
+        return CANCELLATION_ASKED.search(said_last(text)) is not None
+    # "nah you're alright, I'll see if it shows up on monday", read as tracking, asks for nothing
+    return SWITCH_ASKED.search(said_last(text)) is not None
 
 
 def said_last(text: str) -> str:

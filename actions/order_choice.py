@@ -34,7 +34,9 @@ PREFERRED: Dict[str, FrozenSet[str]] = {"delivery_late": frozenset({"delayed"})}
 DESCRIBE_ALL = frozenset({"order_status", "track_delivery"})
 # …and all of them when the customer asks about their orders together ("where are my things", "both orders")
 ALL_ORDERS = re.compile(r"\b(?:(?:all )?(?:of )?my|all the|both(?: of)?(?: my| the)?)\s+(?:orders|things|parcels|packages|deliveries"
-                        r"|items)\b|\bboth (?:orders|of them)\b|\beverything (?:i'?ve |i )ordered\b", re.IGNORECASE)
+                        r"|items)\b|\bboth (?:orders|of them)\b|\beverything (?:i'?ve |i )ordered\b"
+                        # "what orders have I got with you at the moment"
+                        r"|\b(?:what|which) orders\b|\borders (?:have i|do i have|i'?ve got|i have)\b", re.IGNORECASE)
 
 
 IN_TRANSIT = frozenset({"shipped", "out_for_delivery", "delayed"})

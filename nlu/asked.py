@@ -145,3 +145,17 @@ _RESOLVED_ITSELF = re.compile(r"\b(?:false alarm|panic over|all good now|(?:it'?
 def resolved_itself(text: str) -> bool:
     """Whether `text` says the problem went away by itself."""
     return _RESOLVED_ITSELF.search(text) is not None
+
+
+# "nah you're alright, I'll see if it shows up on monday", "no it's fine, I'll give it a few more days":
+# a polite no, and the customer will wait, not a question about the delivery they mention
+_POLITE_NO = (r"^\W*(?:nah|no|nope|honestly|it'?s ok|it'?s fine|that'?s fine|that'?s ok)\b[\s,.!]*(?:thanks?\b[\s,.!]*)?"
+              r"(?:(?:you'?re|ur|your|youre) (?:alright|all right|ok|okay|fine|good)|(?:it'?s|its|that'?s|thats) (?:fine|ok|okay|alright)"
+              r"|(?:no )?(?:thanks|thank you|ta|cheers)|i'?m (?:ok|okay|fine|good|alright))?")
+_WAITING_IT_OUT = re.compile(_POLITE_NO + r"[\s,.!]*(?:i'?ll|ill|i will|i'?m gonna|i'?m going to)\s+(?:just\s+)?"
+                             r"(?:wait|see|leave it|give it|hang on|hold on|check back|try again|hang fire)\b", re.IGNORECASE)
+
+
+def waiting_it_out(text: str) -> bool:
+    """Whether `text` declines politely and says the customer will wait (see _WAITING_IT_OUT)."""
+    return _WAITING_IT_OUT.search(text) is not None

@@ -75,8 +75,9 @@ _OURS_NEARBY = re.compile(r"\b(?:store|shop|branch|outlet|collection|pick ?up|dr
 
 
 # advice on using or caring for a thing, not a problem with the order: "best way to descale a
-# kettle", "tips for getting a red wine stain out of a sofa", "any good recipes for the air fryer"
-_ADVICE = re.compile(r"\b(?:tips?|advice|best way|how (?:do|can|should|would) (?:i|you|we|one)|how to|any (?:good )?ideas"
+# kettle", "tips for getting a red wine stain out of a sofa", "any good recipes for the air fryer",
+# "how long do you cook chips for in an air fryer? mine keep coming out soggy"
+_ADVICE = re.compile(r"\b(?:tips?|advice|best way|how (?:long )?(?:do|can|should|would) (?:i|you|we|one)|how to|any (?:good )?ideas"
                      r"|recipes?)\b", re.IGNORECASE)
 _CARE = re.compile(r"\b(?:descal\w*|limescale|clean(?:ing)?|stains?|recipes?|cook(?:ing)?|bak(?:e|ing)|wash(?:ing)?|iron(?:ing)?"
                    r"|get (?:\w+ ){0,4}out of|look after|care for|style|wear it with)\b", re.IGNORECASE)
@@ -104,7 +105,18 @@ _NOT_OUR_SERVICE = re.compile(
     r"\bprice[- ]?match\w*|\b(?:are you|r u|are u|you|u) (?:lot |guys )?hiring\b|\bvacanc(?:y|ies)\b"
     r"|\bjob (?:openings?|applications?|vacanc\w+)|\bapply(?:ing)? for (?:a )?job|\bwork (?:for|at) (?:you|your company)\b"
     r"|\b(?:buying|purchasing) team\b|\bsuppliers?\b|\bwholesale\b|\bstock(?:ing)? (?:our|my) (?:range|products?)\b"
-    r"|\bbitcoin|\bcrypto\w*",
+    r"|\bbitcoin|\bcrypto\w*"
+    # somewhere to eat or someone to hire asked for, wherever it is: "any good coffee shops near Kings
+    # Cross?", "do u know any decent sandwich places that deliver", "can you recommend a good man with a
+    # van" (not "I shall be at the hairdresser until two")
+    r"|\b(?:recommend|suggest|know (?:of )?(?:a|an|any|some)|any (?:good|decent|nice|cheap)|find (?:me )?(?:a|an|some))\b"
+    r"[^.?!]{0,30}\b(?:(?:coffee|sandwich|pizza|takeaway|curry|kebab|burger|chip|food|brunch|lunch) (?:shops?|places?"
+    r"|spots?|joints?|houses?|vans?)|restaurants?|caf[eé]s?|pubs?|man (?:with|and) a van|removals? (?:firm|company|men)"
+    r"|plumbers?|electricians?|builders?|taxis?|locksmiths?|mechanics?|dentists?|hairdressers?|barbers?)\b"
+    # "how can I track my flight?", "my car makes a grinding noise every time I brake"
+    r"|\btrack (?:my|the|a|our) (?:flight|plane|train|bus|uber|taxi|cab|steps|calories|period|workouts?|runs?|phone)\b"
+    r"|\bmy (?:car|motorbike|moped|boiler)\b[^.?!]{0,40}\b(?:nois|grind|squeal|rattl|won'?t start|broke|leak|warning light"
+    r"|brak|engine|tyre|exhaust|MOT)",
     re.IGNORECASE)
 
 
@@ -167,3 +179,14 @@ def about_us(text: str, businesses: tuple[str, ...] = DEFAULT_OTHER_BUSINESSES) 
     if not theirs or not ours or not (only_services or _US.search(" ".join(ours))):
         return None
     return " ".join(ours)
+
+
+# a sum to work out: "quick one, what's 17 times 23? helping my son with his homework" (the model
+# hears "times" as in "the third time I've asked", and the sentiment model as a complaint)
+_ARITHMETIC = re.compile(r"\b(?:what(?:'?s| is| does| do)|how much is|whats)\s+(?:\d+(?:\.\d+)?\s*(?:x|\*|times|multiplied by"
+                         r"|plus|\+|minus|take away|divided by|/|over|squared)\s*)+\d*", re.IGNORECASE)
+
+
+def a_sum_asked(text: str) -> bool:
+    """Whether `text` asks for a sum to be worked out."""
+    return _ARITHMETIC.search(text) is not None

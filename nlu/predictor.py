@@ -12,9 +12,10 @@ from contracts.remedies import replacement_chosen
 from transformers import BatchEncoding
 
 from nlu import tags as bio_tags
-from nlu.asked import asked_part, no_and_goodbye, request_dropped, resolved_itself
+from nlu.asked import asked_part, no_and_goodbye, request_dropped, resolved_itself, waiting_it_out
 from nlu.delivery_feedback import courier_conduct_complained_of, damage_said, packaging_complained_of
-from nlu.elsewhere import DEFAULT_OTHER_BUSINESSES, about_another_business, about_us, meant_for_someone_else
+from nlu.elsewhere import (DEFAULT_OTHER_BUSINESSES, a_sum_asked, about_another_business, about_us, asks_for_advice,
+                           meant_for_someone_else)
 from nlu.elapsed import time_complained_of
 from nlu.entities import RuleExtractor, apply_synonyms, merge
 from nlu.evidence import lateness_asserted, without_unsaid
@@ -144,8 +145,8 @@ class Predictor:
                     ranking, requests = t_ranking, t_requests
                     if asked == text:  # the words left out may be what carries the feeling
                         sentiment = self._sentiment(t_sentiment_logits.softmax(-1))
-        # words that decide whatever the model read: another company's business (nlu.elsewhere); a
-        # person asked for outright or called off (nlu.person); a request dropped in so many words
+        # words that decide whatever the model read: another company's business or a sum to work out
+        # (nlu.elsewhere); a person asked for outright or called off (nlu.person); a request dropped in so many words
         # (contracts.dismissal); the company scorned rather than the bot (nlu.insults); the assistant
         # flirted with, its name or its life asked, our phone line asked for rather than a person now,
         # feedback to pass on (nlu.person); an order number given again or none to give
@@ -154,13 +155,19 @@ class Predictor:
         # thanks (nlu.thanks); a calm question about delivery with no word of lateness (nlu.evidence);
         # how long it has been
         # (nlu.elapsed); a verbless follow-up (nlu.follow_up); a request dropped without a goodbye
-        # (nlu.asked); a problem gone away by itself (nlu.asked); a replacement chosen (contracts.remedies);
+        # (nlu.asked); a polite no to wait instead, a problem gone away by itself (nlu.asked); a replacement
+        # chosen (contracts.remedies);
         # how returns work (nlu.policies)
         if about_another_business(asked, self.other_businesses):
             ranking, requests = self._elsewhere(ranking, requests)
-            if meant_for_someone_else(asked):
-                # "sorry wrong chat, meant to text my husband": the "sorry" is an apology, not anger
+            if meant_for_someone_else(asked) or asks_for_advice(asked):
+                # "sorry wrong chat, meant to text my husband": the "sorry" is an apology, not anger; "how
+                # long do you cook chips for? mine keep coming out soggy" asks for help, not a complaint
                 sentiment = self._calm(sentiment)
+        elif a_sum_asked(asked) and not requests and not self._surely_a_request(ranking):
+            # "quick one, what's 17 times 23?": off-topic, and no complaint whatever "times" sounds like
+            ranking = self._ruled(ranking, ELSEWHERE_INTENT)
+            sentiment = self._calm(sentiment)
         elif person_demanded(asked) and not asks_for_someone_to_ring(asked):
             ranking, requests = self._ruled(ranking, PERSON_INTENT), []
         elif person_called_off(asked):
@@ -269,6 +276,9 @@ class Predictor:
             # where is it": where or when it is, asked without saying it is late, not a complaint that it
             # is late (nlu.evidence)
             ranking = self._ruled(ranking, asked_when, floor=0.0)
+        elif waiting_it_out(asked) and not requests and not self._surely_a_request(ranking):
+            # "nah you're alright, I'll see if it shows up on monday": a polite no (nlu.asked)
+            ranking = self._ruled(ranking, WITHDRAWN_INTENT)
         elif resolved_itself(asked) and not requests and not self._surely_a_request(ranking):
             # "…just disappeared from my banking app. false alarm, sorry!": nothing left to do, and no anger
             ranking = self._ruled(ranking, WITHDRAWN_INTENT)

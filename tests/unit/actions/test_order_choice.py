@@ -137,8 +137,9 @@ def test_status_of_several_open_orders_describes_each():
 
 
 def test_orders_asked_about_together_are_all_described_delivered_ones_too():
-    choice = choose_order(ALICE, "where are my things", "order_status")
-    assert choice.describe_all and {o.order_id for o in choice.candidates} == {"ORD-10001", "ORD-10002"}
+    for text in ("where are my things", "what orders have I got with you at the moment"):
+        choice = choose_order(ALICE, text, "order_status")
+        assert choice.describe_all and {o.order_id for o in choice.candidates} == {"ORD-10001", "ORD-10002"}, text
     text = replies.several_orders_reply(choice.candidates, ALICE)
     assert "2 orders with us" in text and "in progress" not in text and "delivered" in text
     assert choose_order(ALICE, "where is my order", "order_status").order.order_id == "ORD-10001"  # the one on its way

@@ -300,6 +300,10 @@ def test_another_request_about_the_order_asked_for_in_the_form_changes_its_reque
     assert said == [replies.form_switched("request_refund"), "utter_ask_order_id"]
     assert SlotSet("order_topic", "request_refund") in returned
     assert not any(isinstance(e, dict) and e.get("event") == "active_loop" for e in returned)
+    # a no read as another request asks for nothing
+    said, _ = _leave_form_after("nah you're alright, I'll see if it shows up on monday", "track_delivery",
+                                {"order_topic": "delivery_late"})
+    assert replies.form_switched("track_delivery") not in said
     # where it is and its tracking are one question: asked again, not switched
     said, _ = _leave_form_after("can you track it", "track_delivery", {"order_topic": "order_status"})
     assert replies.form_switched("track_delivery") not in said

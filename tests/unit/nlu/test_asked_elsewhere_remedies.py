@@ -60,6 +60,8 @@ def test_the_part_that_asks(text, asked):
     ("can you recommend a good plumber near me", True),  # a place near the customer
     ("do u know what time the post office shuts today", True),
     ("do you have a shop near Leeds", False),  # ours
+    ("I shall be at the hairdresser until two, can the driver leave it next door?", False),  # not asked for
+    ("how long do you cook chips for in an air fryer? mine keep coming out soggy", True),  # advice
     ("what's the best way to descale a kettle?", True),  # advice on using a thing
     ("any good recipes for the air fryer?", True),
     # choosing something to buy is a product question: the advice words are in another sentence, or it is shopping
@@ -86,9 +88,26 @@ def test_a_service_no_shop_assistant_gives_is_out_of_scope_with_no_company_liste
     for text in ("Hi, are you hiring at the moment? I'd like to apply for a warehouse job.", "do u lot price match",
                  # the customer's own post
                  "do you know if royal mail are on strike this week? need to post my nan's birthday card",
-                 "an post lost a birthday card i sent to me nan in cork, who do i complain to about that"):
-        assert about_another_business(text, ())
-    assert not about_another_business("can you match the price I paid last week for my order", ())
+                 "an post lost a birthday card i sent to me nan in cork, who do i complain to about that",
+                 # somewhere to eat or someone to hire, a flight to track, a car that is not ours
+                 "Any good coffee shops near Kings Cross? desperate for a flat white",
+                 "do u know any decent sandwich places that deliver to offices?",
+                 "can you recommend a good man with a van to take my old sofa away",
+                 "how can I track my flight? it's the BA one out of Heathrow",
+                 "my car makes a grinding noise every time I brake, any idea what that is?"):
+        assert about_another_business(text, ()), text
+    for text in ("can you match the price I paid last week for my order", "can you track my parcel",
+                 "the driver blocked my car in"):
+        assert not about_another_business(text, ()), text
+
+
+@pytest.mark.parametrize("text, asked", [
+    ("quick one, what's 17 times 23? helping my son with his homework", True), ("what is 2+2", True),
+    ("I was charged 2 times 45 pounds", False), ("what is ORD-10001", False),
+])
+def test_a_sum_asked(text, asked):
+    from nlu.elsewhere import a_sum_asked
+    assert a_sum_asked(text) is asked
 
 
 def test_a_message_sent_here_by_mistake_is_out_of_scope():
@@ -435,3 +454,12 @@ def test_something_plainly_not_ours_after_a_dismissal_is_what_is_said():
     assert predictor.parse("cancel my order. forget my order, who won the match")["intent"]["name"] == "out_of_scope"
     # with no dismissal the request stands
     assert predictor.parse("cancel my order, who won the match")["intent"]["name"] == "cancel_order"
+
+
+@pytest.mark.parametrize("text, waiting", [
+    ("nah you're alright, I'll see if it shows up on monday", True), ("no, that's fine, I'll give it a few more days", True),
+    ("no thanks, i'll just wait", True), ("I'll wait for the sofa", False), ("where is it? i'll wait", False),
+])
+def test_a_polite_no_to_wait_instead(text, waiting):
+    from nlu.asked import waiting_it_out
+    assert waiting_it_out(text) is waiting
