@@ -45,7 +45,7 @@ OFF_TOPIC_MARGIN = 2.0
 DAMAGE_INTENT = "item_damaged"
 REPLACEMENT_INTENT = DAMAGE_INTENT  # a replacement is what a damaged item gets
 LATE_INTENT = "delivery_late"
-WHERE_OR_WHEN = ("order_status", "track_delivery")  # what a calm question about delivery asks
+WHERE_OR_WHEN = ("order_status", "track_delivery")  # what a question about delivery asks when not saying it is late
 # a fault with the item itself: the readings a request for a replacement leaves alone (the complaint
 # itself), and what packaging complained of is mistaken for
 FAULT_INTENTS = frozenset({"item_damaged", "wrong_item"})
