@@ -114,7 +114,7 @@ def maybe_offer_human(dispatcher: CollectingDispatcher, tracker: Tracker,
     if person_just_refused(tracker):
         return []
     if should_offer_human(mood(tracker), customer.tier if customer else None, is_complaint,
-                          s.top_tiers, s.negative_messages_before_human):
+                          s.top_tiers, s.negative_messages_before_human, s.person_after_every_complaint):
         dispatcher.utter_message(text=replies.offer_human(customer))
         return [SlotSet("handoff_offered", True)]
     return []
@@ -464,8 +464,11 @@ def answer_complaint(dispatcher: CollectingDispatcher, tracker: Tracker, intent:
         # ending 0002, when did that arrive?"): where it is, not an apology for a delay there is not
         return answer_order_request(dispatcher, tracker, "track_delivery", customer, text, order_id=order.order_id)
     if intent in replies.ITEM_IN_HAND and order is not None and replacement_chosen(said):
-        # the answer to "a free replacement or refund, whichever you prefer": arranged, not asked again
-        dispatcher.utter_message(text=replies.replacement_arranged(order, customer))
+        # the answer to "a free replacement or refund, whichever you prefer": arranged, not asked again;
+        # asked for with the complaint itself ("…a big crack down the middle. Can you send me a new one?"),
+        # the apology comes first
+        offered = replies.REMEDIES_OFFERED in last_bot_words(tracker)
+        dispatcher.utter_message(text=replies.replacement_reply(intent, order, customer, apologised=offered))
         return [SlotSet("order_topic", None), SlotSet("order_id", order.order_id),
                 *follow_up(dispatcher, tracker, intent, customer, True, order)]
     dispatcher.utter_message(text=replies.complaint_reply(intent, customer, order))
@@ -483,7 +486,7 @@ class ActionHandoff(Answering):
         if upset_now(tracker):  # handed on by answer_upset, or "yes, this is a joke": the anger came back
             return hand_off(dispatcher, tracker, current_customer(tracker), "repeated anger",
                             opening=replies.upset_handoff_opening())
-        reason = "offered after " + ("negative sentiment" if mood(tracker).negative_messages else "top-tier complaint")
+        reason = "offered after " + ("negative sentiment" if mood(tracker).negative_messages else "complaint")
         return hand_off(dispatcher, tracker, current_customer(tracker), reason)
 
 
@@ -542,6 +545,10 @@ class ActionDeclineHandoff(Action):
         if upset_now(tracker) and not PLAIN_NO.match(text):
             # "don't 'sorry' me, you're clowns the lot of you": read as a no, but no answer to the offer
             return [FollowupAction("action_handoff")]
+        if problem_goes_on(tracker, text):
+            # "nah its stil ther after 4 days, not happy": the no is to our explanation, not to the person
+            dispatcher.utter_message(text=replies.upset_fallback(current_customer(tracker)))
+            return [SlotSet("handoff_offered", True), *LISTEN]
         dispatcher.utter_message(response="utter_no_handoff")
         # the slot just changed leaves the offer's rule behind: end the turn ourselves
         return [SlotSet("handoff_offered", False), *LISTEN]
@@ -550,6 +557,29 @@ class ActionDeclineHandoff(Action):
 # an answer to "would you like a person?" that says no, however angrily ("no, you're useless")
 PLAIN_NO = re.compile(r"^\W*(?:no|nope|nah|not now|not really|absolutely not|not interested|no way|i'?m (?:fine|ok|good)"
                       r"|leave it|forget it|(?:i\s+)?(?:don'?t|dont|do not) (?:want|need|bother))\b", re.IGNORECASE)
+
+
+# "no it's fine", "no I don't need anyone": the offer turned down in so many words
+NOT_NEEDED = re.compile(r"\b(?:fine|alright|all right|ok|okay|no need|(?:don'?t|dont|do not) (?:need|want|bother))\b",
+                        re.IGNORECASE)
+
+
+# the problem still there: "its stil ther after 4 days", "still not sorted", "not happy"
+GOES_ON = re.compile(r"\b(?:still|stil|yet|again|after (?:\d+|a|two|three|four|five) \w+|not (?:happy|good enough|sorted"
+                     r"|fixed|gone|resolved))\b", re.IGNORECASE)
+
+
+# displeasure the sentiment model reads as neutral ("not happy")
+DISPLEASED = re.compile(r"\b(?:not|isn'?t|aint) (?:happy|good enough|acceptable|on)\b|\bunhappy\b|\bunacceptable\b"
+                        r"|\bridiculous\b|\bjoke\b", re.IGNORECASE)
+
+
+def problem_goes_on(tracker: Tracker, text: str) -> bool:
+    """Whether a "no" to the offer of a person goes on to say, unhappily, that the problem is still
+    there ("nah its stil ther after 4 days, not happy"), without turning the person down."""
+    rest = PLAIN_NO.sub("", text, count=1)
+    unhappy = mood(tracker).latest == "negative" or DISPLEASED.search(rest) is not None
+    return unhappy and PERSON_REFUSED.search(text) is None and not NOT_NEEDED.search(text) and GOES_ON.search(rest) is not None
 
 
 class ActionWhileQueued(Action):
@@ -608,7 +638,11 @@ def answer_while_queued(dispatcher: CollectingDispatcher, tracker: Tracker) -> L
             handoff.withdraw(redis_client(), tracker.sender_id)
             # "never mind, can i just cancel my phone case order instead", "forget the agent, can you just
             # cancel the phone case order": a cancellation asked besides, not the "cancel that" that withdraws
-            if another_request(intent, None) or (intent == "cancel_order" and cancellation_besides(text)):
+            # (not a guess: "actually never mind, found what i needed on the website" asks nothing)
+            asked = another_request(intent, None) and (
+                (tracker.latest_message.get("intent") or {}).get("name") != FALLBACK_INTENT
+                or interchangeable_guess(tracker) is not None)
+            if asked or (intent == "cancel_order" and cancellation_besides(text)):
                 # "never mind, you can just tell me if my dress is coming today": answered at once
                 dispatcher.utter_message(text=replies.left_queue(asked=True))
                 return [SlotSet("handoff_queued", False), *hand_on(dispatcher, intent)]

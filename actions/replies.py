@@ -176,6 +176,9 @@ def complaint_opening(intent: str, customer: Optional[Customer]) -> str:
     return f"I'm sorry about {what}{',' + name if name else ''}. "
 
 
+# what the answer to a damaged item offers (a reply to it choosing a replacement is not apologised to again)
+REMEDIES_OFFERED = "free replacement or refund"
+
 # complaints made with the item in hand, whatever the order's recorded status says
 ITEM_IN_HAND = frozenset({"item_damaged", "wrong_item"})
 
@@ -189,12 +192,20 @@ def complaint_reply(intent: str, customer: Optional[Customer], order: Optional[O
         about = f"{describe_order(order)} " if order else ""
     next_step = {
         "delivery_late": "I've flagged it with the courier so it gets priority.",
-        "item_damaged": "Please keep the item and packaging; we'll send a free replacement or refund, whichever you prefer.",
+        "item_damaged": f"Please keep the item and packaging; we'll send a {REMEDIES_OFFERED}, whichever you prefer.",
         "wrong_item": "We'll send the right item out today with a free returns label for the wrong one.",
         "refund_not_received": "Refunds can take up to 5 working days to show; I've asked our payments team to check yours.",
         "billing_charged_twice": "A duplicate charge is usually a pending authorisation that drops off within 3 days; I've asked our payments team to confirm.",
     }.get(intent, "I've noted it for our team.")
     return opening + about + next_step
+
+
+def replacement_reply(intent: str, order: Order, customer: Optional[Customer], apologised: bool) -> str:
+    """A replacement arranged: after our apology and offer, or asked for with the complaint itself,
+    when the apology comes first."""
+    if apologised:
+        return replacement_arranged(order, customer)
+    return complaint_opening(intent, customer) + replacement_arranged(order, None)
 
 
 def replacement_arranged(order: Order, customer: Optional[Customer]) -> str:

@@ -17,6 +17,9 @@ class ActionSettings(BaseSettings):
         description="internal secret the channel signs identity claims with; actions trust nothing else")
     dev_mode: bool = Field(False, env="DEV_MODE", description="allow dev-only secrets (make run)")
     top_tiers: FrozenSet[str] = Field(frozenset({"gold", "platinum"}), env="TOP_TIERS")
+    person_after_every_complaint: bool = Field(
+        True, env="PERSON_AFTER_EVERY_COMPLAINT",
+        description="offer a person after every complaint; false: only after a complaint from a TOP_TIERS customer")
     negative_messages_before_human: int = Field(2, env="NEGATIVE_MESSAGES_BEFORE_HUMAN")
     handoff_wait_minutes_per_person: int = Field(3, env="HANDOFF_WAIT_MINUTES_PER_PERSON")
     no_input_reprompts: int = Field(

@@ -65,8 +65,11 @@ def mood_from_events(events: Iterable[Mapping]) -> Mood:
 
 
 def should_offer_human(mood: Mood, tier: Optional[str], is_complaint: bool,
-                       top_tiers: Iterable[str], negative_threshold: int) -> bool:
-    """Repeated negativity, or a complaint from a top-tier customer, earns a person."""
+                       top_tiers: Iterable[str], negative_threshold: int, every_complaint: bool = False) -> bool:
+    """Repeated negativity earns a person; so does a complaint, every one or (when a contact
+    centre keeps its people for its best customers) a top-tier customer's only."""
     if mood.negative_messages >= negative_threshold:
         return True
-    return is_complaint and tier is not None and tier.lower() in set(top_tiers)
+    if not is_complaint:
+        return False
+    return every_complaint or (tier is not None and tier.lower() in set(top_tiers))

@@ -118,6 +118,12 @@ _LATENESS_ASSERTED = re.compile(
     re.IGNORECASE)
 
 
+# "i was out the day it was due", "when's it due?": the due day named, not passed
+_DUE_DAY_NAMED = re.compile(r"\b(?:the day|the date|when|what day|which day)\s+(?:it|they|its|it'?s|the \w+)\s*"
+                            r"(?:was|were|is|are|'s|'re)?\s*due\b|\bwhen(?:'?s| is)\s+(?:it|that|my \w+)\s+due\b",
+                            re.IGNORECASE)
+
+
 def lateness_asserted(text: str) -> bool:
     """Whether `text` says its delivery is late (see _LATENESS_ASSERTED), not only asks where it is."""
-    return _LATENESS_ASSERTED.search(text) is not None
+    return _LATENESS_ASSERTED.search(_DUE_DAY_NAMED.sub(" ", text)) is not None

@@ -12,7 +12,8 @@ from contracts.remedies import replacement_chosen
 from transformers import BatchEncoding
 
 from nlu import tags as bio_tags
-from nlu.asked import asked_part, no_and_goodbye, request_dropped, resolved_itself, waiting_it_out
+from nlu.asked import (asked_part, no_and_goodbye, person_declined, request_dropped, resolved_itself,
+                       waiting_it_out)
 from nlu.delivery_feedback import courier_conduct_complained_of, damage_said, packaging_complained_of
 from nlu.elsewhere import (DEFAULT_OTHER_BUSINESSES, a_sum_asked, about_another_business, about_us, asks_for_advice,
                            meant_for_someone_else)
@@ -268,14 +269,16 @@ class Predictor:
             ranking, requests = self._ruled(ranking, FAREWELL_INTENT), []
         elif ranking[0]["name"] == FAREWELL_INTENT and request_dropped(text):
             ranking, requests = self._ruled(ranking, WITHDRAWN_INTENT), []
-        elif (ranking[0]["name"] == LATE_INTENT and not requests and not lateness_asserted(asked)
+        elif (ranking[0]["name"] == LATE_INTENT and not lateness_asserted(asked)
+              and {r["intent"] for r in requests} <= {*WHERE_OR_WHEN, LATE_INTENT}
               and (asked_when := next((r["name"] for r in ranking if r["name"] in WHERE_OR_WHEN), None)) is not None):
             # "will it actually come before 6 cos ive got pick up then swimming", "no sign of my package,
-            # where is it": where or when it is, asked without saying it is late, not a complaint that it
-            # is late (nlu.evidence)
-            ranking = self._ruled(ranking, asked_when, floor=0.0)
-        elif waiting_it_out(asked) and not requests and not self._surely_a_request(ranking):
-            # "nah you're alright, I'll see if it shows up on monday": a polite no (nlu.asked)
+            # where is it", "did my air fryer get delivered ok, i was out the day it was due": where or when
+            # it is, asked without saying it is late, not a complaint that it is late (nlu.evidence)
+            ranking, requests = self._ruled(ranking, asked_when, floor=0.0), []
+        elif (waiting_it_out(asked) or person_declined(text)) and not requests and not self._surely_a_request(ranking):
+            # "nah you're alright, I'll see if it shows up on monday", "nah, no need for a person, just make
+            # sure it actually turns up this week": a polite no (nlu.asked)
             ranking = self._ruled(ranking, WITHDRAWN_INTENT)
         elif resolved_itself(asked) and not requests and not self._surely_a_request(ranking):
             # "…just disappeared from my banking app. false alarm, sorry!": nothing left to do, and no anger

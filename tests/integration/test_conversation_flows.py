@@ -127,6 +127,9 @@ def test_leaving_the_queue_with_a_request_answers_it(chat):
     left = say(chat, s, "cancel", t)  # the word alone withdraws, as the issue asks; it cancels no order
     assert "out of the queue" in left and "ORD-30001" not in left
     assert "passed our conversation" in say(chat, s, "agent please", t)
+    found = say(chat, s, "actually never mind, found what i needed on the website", t)  # nothing asked besides
+    assert "out of the queue" in found and "order number" not in found and "sorry" not in found.lower()
+    assert "passed our conversation" in say(chat, s, "agent please", t)
     scrapped = say(chat, s, "Actually scrap that, I'll just ask you: when is my dress arriving?", t)
     assert "out of the queue" in scrapped and "ORD-30001" in scrapped
 

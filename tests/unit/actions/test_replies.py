@@ -55,3 +55,13 @@ def test_a_caller_handed_off_hears_they_are_being_put_through_not_a_queue():
 
     text = call_transfer_reply(None)
     assert "putting you through" in text and "queue" not in text and "reply right here" not in text
+
+
+def test_a_replacement_asked_for_with_the_complaint_is_apologised_for_first():
+    dev = customers()["C1004"]
+    fryer = dev.order("ORD-40001")
+    first = replies.replacement_reply("item_damaged", fryer, dev, apologised=False)
+    assert first.startswith("I'm sorry about") and "ORD-40001" in first and first.count("Dev") == 1
+    answered = replies.replacement_reply("item_damaged", fryer, dev, apologised=True)
+    assert "sorry" not in answered.lower() and answered.startswith("Dev, I've arranged")
+    assert replies.REMEDIES_OFFERED in replies.complaint_reply("item_damaged", dev, fryer)

@@ -647,6 +647,26 @@ def test_an_angry_no_to_the_offer_of_a_person_is_still_a_no(text):
     assert said == ["utter_no_handoff"]
 
 
+@pytest.mark.parametrize("text, goes_on", [
+    ("nah its stil ther after 4 days, not happy", True), ("no, it's still not sorted", True),
+    ("no that's fine, I'll give it a few more days", False), ("nah, still don't need anyone", False),
+])
+def test_a_no_that_says_the_problem_is_still_there_is_offered_a_person_again(text, goes_on):
+    said, returned = _run_action("actions.actions", "ActionDeclineHandoff", text, "deny", {"handoff_offered": True},
+                                 sentiment=("negative", 0.9))
+    assert ("put you through" in said[0]) is goes_on and (said == ["utter_no_handoff"]) is not goes_on
+    assert (SlotSet("handoff_offered", True) in returned) is goes_on
+
+
+def test_a_no_that_says_the_problem_is_still_there_unhappily_in_words_the_sentiment_misses():
+    said, _ = _run_action("actions.actions", "ActionDeclineHandoff", "nah its stil ther after 4 days, not happy", "deny",
+                          {"handoff_offered": True}, sentiment=("neutral", 0.6))
+    assert "put you through" in said[0]
+    said, _ = _run_action("actions.actions", "ActionDeclineHandoff", "no, it's still on its way, I'll wait", "deny",
+                          {"handoff_offered": True}, sentiment=("neutral", 0.6))
+    assert said == ["utter_no_handoff"]
+
+
 def test_a_no_that_corrects_the_order_number_answers_for_the_number_given():
     said, _ = _fallback_after("no sorry i read it wrong its three zero zero zero one", "deny", {})
     assert "ORD-30001" in said[0] and "sign in" in said[0]  # anonymous: the number answered, not "let's leave that"

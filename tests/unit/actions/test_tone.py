@@ -40,6 +40,13 @@ def test_offer_human_on_repeated_negativity_or_top_tier_complaint():
     assert not should_offer_human(Mood("neutral", 0), "platinum", False, tiers, 2)
 
 
+def test_every_complaint_offers_a_person_unless_kept_for_top_tiers():
+    tiers = {"gold", "platinum"}
+    assert should_offer_human(Mood("neutral", 0), "standard", True, tiers, 2, every_complaint=True)
+    assert should_offer_human(Mood("neutral", 0), None, True, tiers, 2, every_complaint=True)
+    assert not should_offer_human(Mood("neutral", 0), "standard", False, tiers, 2, every_complaint=True)
+
+
 @pytest.mark.parametrize("text", ["ur bot is useless as hell 🙄 great job guys", "what a shambles, well done",
                                   "you lot are a complete joke", "this is a joke", "what a joke", "its a joke mate", "ffs"])
 def test_an_insult_is_anger_whatever_the_model_reads(text):

@@ -288,6 +288,8 @@ def test_a_wrong_item_damage_and_lateness_need_a_word_for_them(intent, text, sai
     ("bruh my sofa STILL aint turned up smh", True), ("my parcel has been stuck for over a week", True),
     ("the sofa never arrived when it should have", True), ("it showed up 3 days later. pathetic", True),
     ("was promised delivery by monday, it's thursday now and still nothing", True),
+    ("did my air fryer get delivered ok, i was out the day it was due", False), ("when's it due?", False),
+    ("it was due on friday and still nothing", True), ("my parcel was due days ago", True),
 ])
 def test_lateness_asserted(text, late):
     assert lateness_asserted(text) is late
@@ -463,3 +465,15 @@ def test_something_plainly_not_ours_after_a_dismissal_is_what_is_said():
 def test_a_polite_no_to_wait_instead(text, waiting):
     from nlu.asked import waiting_it_out
     assert waiting_it_out(text) is waiting
+
+
+@pytest.mark.parametrize("text, declined", [
+    ("nah, no need for a person, just make sure it actually turns up this week", True),
+    ("no thanks, I don't need anyone", True), ("nope, don't need to speak to anyone", False),
+    ("no i dont want a bot i want a human", False), ("no need for a person, where is my sofa", False),
+    ("I don't need anyone to tell me it's late", False), ("No I don't want a person, just tell me where it is", False),
+    ("no i dont want a person i want my dress", False), ("no i dont want a person. is the refund coming", False),
+])
+def test_a_person_declined(text, declined):
+    from nlu.asked import person_declined
+    assert person_declined(text) is declined
