@@ -276,6 +276,10 @@ _ASKED_VERB = {"cancel_order": re.compile(r"\bcancel(?:l?ing)?\b", re.IGNORECASE
 _AFTER_VERB = 40  # characters after the verb where its product is named ("cancel the phone case order")
 
 
+# a sentence that asks: it ends with a question mark
+_QUESTION = re.compile(r"[^.!?\n]+\?")
+
+
 def choose_order(customer: Customer, text: str, topic: str, named_id: Optional[str] = None,
                  remembered_id: Optional[str] = None) -> OrderChoice:
     if named_id:
@@ -304,6 +308,11 @@ def choose_order(customer: Customer, text: str, topic: str, named_id: Optional[s
             waited_for = [o for o in mentioned if not (o.status == "delivered" and _said_to_have_come(customer, o, text))]
             if len(waited_for) == 1:
                 return OrderChoice(order=waited_for[0])
+            # "Just wanted to say the kettle is lovely, really quiet. Are the trainers still on their way?":
+            # the one named in the question
+            asked = {o.order_id: o for question in _QUESTION.findall(text) for o in named_orders(customer, question)}
+            if len(asked) == 1:
+                return OrderChoice(order=next(iter(asked.values())))
         return OrderChoice(candidates=mentioned, describe_all=topic in DESCRIBE_ALL)
     if topic in DESCRIBE_ALL and len(customer.orders) > 1 and ALL_ORDERS.search(text):
         # "where are my things": every order, delivered ones too

@@ -120,6 +120,32 @@ _NOT_OUR_SERVICE = re.compile(
     re.IGNORECASE)
 
 
+# everyday life the model hears as ours, with no parcel of ours in it: a utility or home to have
+# fixed ("my virgin media broadband has been down since tuesday. can you get them to send an engineer
+# out", "should i ask my landlord to fix the boiler"), trains, buses and flights ("do you know if the
+# trains are running today?", "which airline is cheapest out of Manchester?"), a fact in units
+# ("how many miles is a marathon exactly?")
+_EVERYDAY_LIFE = re.compile(
+    r"\bmy (?:[a-z]+ ){0,2}(?:broadband|wi-?fi|internet|heating|electricity|gas|energy|water)"
+    r" (?:supply |bill )?"
+    r"(?:is|has|keeps|went|goes|'?s|isn'?t|won'?t|hasn'?t|been|cut|dropp\w*)\b"
+    r"|\b(?:landlord|letting agent|tenancy|council tax|energy supplier|broadband provider|phone network)\b"
+    r"|\b(?:trains?|buses|the bus|tube|ferry|ferries|rail|flights?)\b[^.?!]{0,25}\b(?:running|strike|on time|cancell?ed"
+    r"|timetable|times)\b|\b(?:rail|train|bus|tube) strikes?\b|\bairlines?\b"
+    r"|\bhow (?:many|much|far)\b[^.?!]{0,15}\b(?:miles|km|kilometres|kilometers|metres|meters|feet|inches|ounces|grams"
+    r"|calories|laps)\b",
+    re.IGNORECASE)
+# a parcel of ours in the same message: "my landlord took the parcel in and it's damaged"
+_A_PARCEL = re.compile(r"\b(?:parcel|package|deliver\w*|order\w*|courier|driver|refund|return\w*|ord\W?\d{3,})\b",
+                       re.IGNORECASE)
+
+
+def about_everyday_life(text: str) -> bool:
+    """Whether `text` is about a utility, a home, travel or a fact in units (see _EVERYDAY_LIFE) and
+    names no parcel of ours."""
+    return _EVERYDAY_LIFE.search(text) is not None and _A_PARCEL.search(text) is None
+
+
 # the customer's own post: "do you know if royal mail are on strike? need to post my nan's birthday
 # card", "an post lost a birthday card i sent to me nan" (not "the card I added to my order")
 _MAIL = re.compile(r"\b(?:(?:birthday|christmas|xmas|greetings?|anniversary|get well) cards?|postcards?|letters?)\b",
@@ -152,7 +178,7 @@ def about_another_business(text: str, businesses: tuple[str, ...] = DEFAULT_OTHE
     customer that is not ours, or asks for advice on using or caring for something (see the
     module docstring)."""
     if ((_LOCAL.search(text) and not _OURS_NEARBY.search(text)) or asks_for_advice(text) or _NOT_OUR_SERVICE.search(text)
-            or about_their_own_post(text) or meant_for_someone_else(text)):
+            or about_their_own_post(text) or meant_for_someone_else(text) or about_everyday_life(text)):
         return True
     if not businesses:
         return False

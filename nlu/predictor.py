@@ -15,8 +15,8 @@ from nlu import tags as bio_tags
 from nlu.asked import (asked_part, no_and_goodbye, person_declined, request_dropped, resolved_itself,
                        waiting_it_out)
 from nlu.delivery_feedback import courier_conduct_complained_of, damage_said, packaging_complained_of
-from nlu.elsewhere import (DEFAULT_OTHER_BUSINESSES, a_sum_asked, about_another_business, about_us, asks_for_advice,
-                           meant_for_someone_else)
+from nlu.elsewhere import (DEFAULT_OTHER_BUSINESSES, a_sum_asked, about_another_business, about_everyday_life, about_us,
+                           asks_for_advice, meant_for_someone_else)
 from nlu.elapsed import time_complained_of
 from nlu.entities import RuleExtractor, apply_synonyms, merge
 from nlu.evidence import lateness_asserted, without_unsaid
@@ -159,9 +159,10 @@ class Predictor:
         # problem gone away by itself (nlu.asked); a replacement chosen (contracts.remedies)
         if about_another_business(asked, self.other_businesses):
             ranking, requests = self._elsewhere(ranking, requests)
-            if meant_for_someone_else(asked) or asks_for_advice(asked):
+            if meant_for_someone_else(asked) or asks_for_advice(asked) or about_everyday_life(asked):
                 # "sorry wrong chat, meant to text my husband": the "sorry" is an apology, not anger; "how
-                # long do you cook chips for? mine keep coming out soggy" asks for help, not a complaint
+                # long do you cook chips for? mine keep coming out soggy" asks for help, not a complaint; nor
+                # is the landlord who won't fix the boiler a complaint to us
                 sentiment = self._calm(sentiment)
         elif a_sum_asked(asked) and not requests and not self._surely_a_request(ranking):
             # "quick one, what's 17 times 23?": off-topic, and no complaint whatever "times" sounds like

@@ -52,6 +52,9 @@ ALICE, BEN, DEV = CUSTOMERS["C1001"], CUSTOMERS["C1002"], CUSTOMERS["C1004"]
     (BEN, "please cancel the thing for my phone, found it cheaper elsewhere", "cancel_order", "ORD-20001"),
     (ALICE, "where are the running shoes at?", "order_status", "ORD-10001"),
     (ALICE, "kettle turned up fine ta, but where are the running shoes at?", "order_status", "ORD-10001"),
+    # of two products named, the one the question names
+    (ALICE, "Just wanted to say the kettle is lovely, really quiet. Are the trainers still on their way?",
+     "order_status", "ORD-10001"),
     # the courier bringing it, the last digits of its number
     (BEN, "has XDP actually got my stuff yet or not", "order_status", "ORD-20002"),
     (ALICE, "the order ending 0002, when did that arrive?", "order_status", "ORD-10002"),

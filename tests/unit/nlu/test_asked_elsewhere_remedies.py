@@ -119,6 +119,21 @@ def test_a_message_sent_here_by_mistake_is_out_of_scope():
         assert not about_another_business(text, ()), text
 
 
+@pytest.mark.parametrize("text, everyday", [
+    ("my virgin media broadband has been down since tuesday. can you get them to send an engineer out", True),
+    ("should i ask my landlord to fix the boiler or just pay someone myself", True),
+    ("do you know if the trains are running today? heard there's a strike on", True),
+    ("Which airline is cheapest out of Manchester?", True), ("how many miles is a marathon exactly?", True),
+    ("my gas bill is wrong", True),
+    # a parcel of ours, or a product of ours named like a utility
+    ("my landlord took the parcel in and says the box was crushed", False),
+    ("is my sofa delivery affected by the rail strike", False), ("my wifi is down so where is my order", False),
+    ("my gas hob is broken", False), ("my water bottle has a crack", False), ("how many days is delivery", False),
+])
+def test_everyday_life_that_is_not_ours(text, everyday):
+    assert about_another_business(text, ()) is everyday
+
+
 def test_the_sentences_about_us_when_others_are_about_another_shop():
     story = ("Last month I had a double payment on another site and it took ages to sort. "
              "Anyway, the air fryer I got from you has stopped heating up. Can I send it back?")
@@ -388,6 +403,19 @@ class SorryNet(AssistantNet):
 
 def test_a_message_sent_here_by_mistake_is_no_complaint():
     parsed = rule_predictor(SorryNet, {"order_status": 1}).parse("sorry wrong chat, meant to text my husband")
+    assert parsed["intent"]["name"] == "out_of_scope" and parsed["sentiment"]["label"] == "neutral"
+
+
+class LandlordNet(AssistantNet):
+    """Reads the landlord as negative, and everything as an unsure order question."""
+
+    def scores(self, text):
+        return [0.0, 0.0, 0.0, 0.5, 0.0], ([3.0, 0.0, 0.0] if "landlord" in text else [0.0, 3.0, 0.0])
+
+
+def test_everyday_life_is_out_of_scope_and_no_complaint_to_us():
+    parsed = rule_predictor(LandlordNet, {"order_status": 1}).parse(
+        "should i ask my landlord to fix the boiler or just pay someone myself")
     assert parsed["intent"]["name"] == "out_of_scope" and parsed["sentiment"]["label"] == "neutral"
 
 
