@@ -579,7 +579,8 @@ def problem_goes_on(tracker: Tracker, text: str) -> bool:
     there ("nah its stil ther after 4 days, not happy"), without turning the person down."""
     rest = PLAIN_NO.sub("", text, count=1)
     unhappy = mood(tracker).latest == "negative" or DISPLEASED.search(rest) is not None
-    return unhappy and PERSON_REFUSED.search(text) is None and not NOT_NEEDED.search(text) and GOES_ON.search(rest) is not None
+    turned_down = PERSON_REFUSED.search(text) is not None or NOT_NEEDED.search(text) is not None
+    return unhappy and not turned_down and GOES_ON.search(rest) is not None
 
 
 class ActionWhileQueued(Action):

@@ -164,14 +164,17 @@ def waiting_it_out(text: str) -> bool:
 # "nah, no need for a person, just make sure it actually turns up this week", "no thanks, I don't need
 # anyone": the offer of a person declined, whatever the customer adds about waiting
 _PERSON_DECLINED = re.compile(r"^\W*(?:no|nah|nope|no thanks|no thank you|not really)\b[\s,.!]*(?:thanks?\b[\s,.!]*)?"
-                              r"(?:there'?s\s+)?(?:no need|(?:i|we) (?:don'?t|dont|do not) (?:need|want)|not needed)\b(?:(?!\bbot\b|\bwant)[^.!?]){0,20}?"
+                              r"(?:there'?s\s+)?(?:no need|(?:i|we) (?:don'?t|dont|do not) (?:need|want)|not needed)\b"
+                              # a few words on, not "a bot", not "I want": "no i dont want a bot i want a human"
+                              r"(?:(?!\bbot\b|\bwant)[^.!?]){0,20}?"
                               r"\b(?:a person|a human|an agent|anyone|anybody|someone|somebody|to (?:talk|speak) to)\b",
                               re.IGNORECASE)
 
 
 # what is asked instead of the person: "No I don't want a person, just tell me where it is"
-_ASKED_INSTEAD = re.compile(r"\?|\b(?:tell me|where|when|what|how|why|whether|if (?:the|my|it)|(?:i|we) (?:just |only )?"
-                            r"(?:want|need|wanna)|can (?:you|u|i)|could (?:you|u|i)|refund|cancel|send me)\b", re.IGNORECASE)
+_ASKED_INSTEAD = re.compile(r"\?|\b(?:tell me|where|when|what|how|why|whether|if (?:the|my|it)"
+                            r"|(?:i|we) (?:just |only )?(?:want|need|wanna)|can (?:you|u|i)|could (?:you|u|i)"
+                            r"|refund|cancel|send me)\b", re.IGNORECASE)
 
 
 def person_declined(text: str) -> bool:

@@ -146,17 +146,17 @@ class Predictor:
                     ranking, requests = t_ranking, t_requests
                     if asked == text:  # the words left out may be what carries the feeling
                         sentiment = self._sentiment(t_sentiment_logits.softmax(-1))
-        # words that decide whatever the model read: another company's business or a sum to work out
-        # (nlu.elsewhere); a person asked for outright or called off (nlu.person); a request dropped in
-        # so many words (contracts.dismissal); the company scorned rather than the bot (nlu.insults); the
-        # assistant flirted with, its name or its life asked, our phone line asked for rather than a
-        # person now, feedback to pass on (nlu.person); an order number given again or none to give
-        # (nlu.order_numbers); the packaging or the courier's conduct complained of, or damage said in
-        # so many words (nlu.delivery_feedback); thanks for nothing, thanks alone and advice taken with
-        # thanks (nlu.thanks); how long it has been (nlu.elapsed); how returns work (nlu.policies); a
-        # verbless follow-up (nlu.follow_up); a request dropped without a goodbye (nlu.asked); a question
-        # about delivery that does not say it is late (nlu.evidence); a polite no to wait instead, a
-        # problem gone away by itself (nlu.asked); a replacement chosen (contracts.remedies)
+        # words that decide whatever the model read: another company's business, everyday life that is nobody's
+        # order, or a sum to work out (nlu.elsewhere); a person asked for outright or called off (nlu.person); a
+        # request dropped in so many words (contracts.dismissal); the company scorned rather than the bot
+        # (nlu.insults); the assistant flirted with, its name or its life asked, our phone line asked for rather
+        # than a person now, feedback to pass on (nlu.person); an order number given again or none to give
+        # (nlu.order_numbers); the packaging or the courier's conduct complained of, or damage said in so many
+        # words (nlu.delivery_feedback); thanks for nothing, thanks alone and advice taken with thanks
+        # (nlu.thanks); how long it has been (nlu.elapsed); how returns work (nlu.policies); a verbless follow-up
+        # (nlu.follow_up); a request dropped without a goodbye (nlu.asked); a question about delivery that does
+        # not say it is late (nlu.evidence); a polite no to wait instead or to the person offered, a problem gone
+        # away by itself (nlu.asked); a replacement chosen (contracts.remedies)
         if about_another_business(asked, self.other_businesses):
             ranking, requests = self._elsewhere(ranking, requests)
             if meant_for_someone_else(asked) or asks_for_advice(asked) or about_everyday_life(asked):

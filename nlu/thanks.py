@@ -30,7 +30,8 @@ _JUST_THANKS = re.compile(
     r"^\W*(?:(?:ok|okay|oh|ah|lovely|great|brill(?:iant)?|nice(?: one)?|sound|cool|perfect|champion|sick|ace|grand|right)\b[\s,!.]*)*"
     r"(?:ta|cheers|thanks|thank you|thank u|thx|ty|tah)\b(?:\s+(?:very much|so much|a lot|mate|love|pal|hun|x+|again))*"
     # "ok ta, ill hang on": thanks, and the customer will wait (for the person on the way)
-    r"(?:[\s,.!]+(?:i'?ll|ill|i will|will)\s+(?:just\s+)?(?:hang on|hold on|wait|sit tight|hang fire)(?: then)?)?[\s!.x]*$",
+    r"(?:[\s,.!]+(?:i'?ll|ill|i will|will)\s+(?:just\s+)?(?:hang on|hold on|wait|sit tight|hang fire)(?: then)?)?"
+    r"[\s!.x]*$",
     re.IGNORECASE)
 
 

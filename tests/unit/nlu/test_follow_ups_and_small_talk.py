@@ -150,8 +150,10 @@ def test_the_predictor_reads_how_long_it_has_been_as_a_complaint():
 
 
 @pytest.mark.parametrize("text, thanks", [
-    ("ok ta", True), ("sick ta x", True), ("lovely, cheers", True), ("ta very much", True), ("ok ta, ill hang on", True), ("cheers, i will wait then", True),
-    ("thanks, bye", False), ("thanks, where is my parcel", False), ("cheers for nothing", False), ("thanks, ill wait for the sofa", False),
+    ("ok ta", True), ("sick ta x", True), ("lovely, cheers", True), ("ta very much", True),
+    ("ok ta, ill hang on", True), ("cheers, i will wait then", True),
+    ("thanks, bye", False), ("thanks, where is my parcel", False), ("cheers for nothing", False),
+    ("thanks, ill wait for the sofa", False),
 ])
 def test_thanks_alone(text, thanks):
     assert just_thanks(text) is thanks
