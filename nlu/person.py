@@ -23,6 +23,9 @@ _DEMAND = re.compile(
     # "get someone to look into it": a person to sort it out
     r"|\b(?:get|send|have) (?:someone|somebody) (?:to )?(?:look into|look at|check|sort|deal with|call|ring|phone|contact)\b"
     r"|\b" + _GET_ME_SOMEONE +
+    # "yeah go on, I'd rather someone looked at it properly"
+    r"|\b(?:i'?d|i would) (?:rather|prefer|like) (?:someone|somebody|a person|a human) (?:to )?(?:looked|look|dealt|deal"
+    r"|sorted|sort|checked|check|handled|handle)\b" +
     # "actually no, I do want someone. sorry!!": a person asked for again after leaving the queue
     r"|\b(?:i|we)\s+(?:do|really|actually|still)\s+(?:want|need)\s+(?:someone|somebody)\b(?!\s+(?:to|who|that)\b)" +
     # "…I don't have her login. Is there someone who can help?": a story ending in a person asked for

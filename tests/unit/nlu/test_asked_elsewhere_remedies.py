@@ -347,6 +347,8 @@ def test_a_question_about_delivery_is_not_a_complaint_that_it_is_late():
     ("She doesn't know her order number and I don't have her login. Is there someone who can help?", True),
     ("is there anyone who can help me track my parcel?", False),  # the tracking is asked, for the model
     ("actually no, I do want someone. sorry!!", True), ("I really need someone to be in for it", False),
+    ("yeah go on, I'd rather someone looked at it properly", True), ("I'd like someone to check it", True),
+    ("I'd rather someone was in to sign for it", False),
 ])
 def test_a_person_asked_for_outright(text, demanded):
     assert person_demanded(text) is demanded
