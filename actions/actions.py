@@ -629,6 +629,7 @@ def answer_while_queued(dispatcher: CollectingDispatcher, tracker: Tracker) -> L
     s = settings()
     text = tracker.latest_message.get("text") or ""
     intent = latest_intent(tracker)
+    understood = (tracker.latest_message.get("intent") or {}).get("name")
     try:
         # "I don't need a person. I just need my money back." leaves the queue like "never mind" (not
         # "no i dont want a bot i want a human", which the NLU reads as a person asked for)
@@ -637,12 +638,12 @@ def answer_while_queued(dispatcher: CollectingDispatcher, tracker: Tracker) -> L
         dropped = after_dismissal(text) is not None and another_request(intent, None)
         if WITHDRAWAL.search(text) or PERSON_CALLED_OFF.search(text) or refused or dropped or DO_IT_YOURSELF.search(text):
             handoff.withdraw(redis_client(), tracker.sender_id)
+            # another request besides, read for sure or as one of the guesses answered alike (not the
+            # NLU's guess at "actually never mind, found what i needed on the website", which asks nothing)
+            asked = another_request(intent, None) and (understood != FALLBACK_INTENT
+                                                       or interchangeable_guess(tracker) is not None)
             # "never mind, can i just cancel my phone case order instead", "forget the agent, can you just
             # cancel the phone case order": a cancellation asked besides, not the "cancel that" that withdraws
-            # (not a guess: "actually never mind, found what i needed on the website" asks nothing)
-            asked = another_request(intent, None) and (
-                (tracker.latest_message.get("intent") or {}).get("name") != FALLBACK_INTENT
-                or interchangeable_guess(tracker) is not None)
             if asked or (intent == "cancel_order" and cancellation_besides(text)):
                 # "never mind, you can just tell me if my dress is coming today": answered at once
                 dispatcher.utter_message(text=replies.left_queue(asked=True))
@@ -656,7 +657,6 @@ def answer_while_queued(dispatcher: CollectingDispatcher, tracker: Tracker) -> L
     if position is None:
         dispatcher.utter_message(text=replies.queue_timed_out())
         return LEAVE_QUEUE
-    understood = (tracker.latest_message.get("intent") or {}).get("name")
     if answered_in_their_language(dispatcher, tracker):  # "¿Cuánto tiempo tengo que esperar?"
         dispatcher.utter_message(text=replies.still_queued(position, position * s.handoff_wait_minutes_per_person))
         return []
