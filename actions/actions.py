@@ -23,7 +23,7 @@ from actions.routing import (FORM_STOPPED, LISTEN, WITHDRAWAL, another_request, 
 from actions.profiles import (CORRECTION, Customer, Order, ProfileStore, normalise_order_id, order_id_in,
                               order_number_corrected, order_number_said)
 from actions.settings import ActionSettings
-from actions.tone import Mood, mood_from_events, should_offer_human, strongly_upset
+from actions.tone import Mood, mood_from_events, openly_upset, should_offer_human, strongly_upset
 from actions.verification import ATTEMPTS_SLOT, ORDER_SLOT, VERIFYING_SLOT, on_voice, verified_customer_id
 from contracts.dismissal import KEEPING_IT, PERSON_CALLED_OFF, PERSON_REFUSED, after_dismissal
 from contracts.follow_up import named_in_follow_up
@@ -514,6 +514,11 @@ def upset_now(tracker: Tracker) -> bool:
     return latest is not None and strongly_upset(latest)
 
 
+def openly_upset_now(tracker: Tracker) -> bool:
+    latest = latest_user_message(tracker.events)
+    return latest is not None and openly_upset(latest)
+
+
 def anger_returned(tracker: Tracker) -> bool:
     """Whether anger now comes back: a person was offered already (not calmly, as the way to go on
     without an order number), or the negative messages add up."""
@@ -542,6 +547,12 @@ class ActionDeclineHandoff(Action):
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
         text = tracker.latest_message.get("text") or ""
+        if tracker.active_loop_name == "order_form":
+            # a person turned down while the order form asks for the number (handed on by
+            # action_leave_form): the form's question still stands
+            dispatcher.utter_message(text=replies.no_person_needed())
+            dispatcher.utter_message(response="utter_ask_order_id")
+            return [SlotSet("handoff_offered", False), *LISTEN]
         if upset_now(tracker) and not PLAIN_NO.match(text):
             # "don't 'sorry' me, you're clowns the lot of you": read as a no, but no answer to the offer
             return [FollowupAction("action_handoff")]

@@ -20,7 +20,7 @@ from actions.profiles import Customer, order_number_said
 from actions.requests import NO_OFFER, next_request, offered
 from actions.routing import (FORM_STOPPED, LISTEN, WITHDRAWAL, another_request, ending_turn,
                              fixed_response, hand_on)
-from contracts.dismissal import after_dismissal
+from contracts.dismissal import PERSON_REFUSED, after_dismissal
 from contracts.order_numbers import NO_ORDER_NUMBER
 from contracts.records import RATING_SLOT
 from contracts.signals import NO_INPUT, NOT_UNDERSTOOD
@@ -123,6 +123,17 @@ GUEST = re.compile(r"\b(?:checked out|ordered|bought|paid|order(?:ed)?) as (?:a 
                    r"|\b(?:don'?t|dont|do not|never) (?:have|had|made|set up|created?) (?:an|a|any) account\b", re.IGNORECASE)
 
 
+# "no I don't need anyone", "nah i dont want someone": a person turned down with a pronoun, which
+# PERSON_REFUSED leaves out ("I don't need anyone to tell me that" is not about our team)
+ANYONE_REFUSED = re.compile(r"^\W*(?:no|nah|nope)\b\W*(?:thanks?\W*)?(?:i|we) (?:really )?(?:don'?t|dont|do not) (?:need|want)"
+                            r" (?:anyone|anybody|someone|somebody)\b(?! else| to tell)", re.IGNORECASE)
+
+
+def person_turned_down(text: str) -> bool:
+    """Whether `text` turns down a person ("no I don't need anyone", "I don't want an agent")."""
+    return PERSON_REFUSED.search(text) is not None or ANYONE_REFUSED.search(text) is not None
+
+
 class ActionLeaveForm(Action):
     """Something other than an order number while the order form asks for one: "never mind"
     stops it; "I don't know my order number" gets sign-in and a person offered; another
@@ -192,6 +203,10 @@ class ActionLeaveForm(Action):
             # question stays, with why it is asked (and an apology to an upset customer)
             dispatcher.utter_message(text=replies.order_number_needed(upset_now(tracker)))
             return LISTEN
+        if intent == "deny" and not withdrawn and person_turned_down(text):
+            # "no I don't need anyone, just want the right size sent out": no to a person, not to the
+            # form; the decline answers it and the form goes on asking for the number
+            return [FollowupAction("action_decline_handoff")]
         if intent in ("deny", "affirm") or (withdrawn and not another_request(intent, tracker.get_slot("order_topic"))):
             dispatcher.utter_message(text=replies.form_left())
             return [*left, *NO_OFFER, *LISTEN]

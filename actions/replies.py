@@ -332,6 +332,11 @@ def not_sorted(customer: Optional[Customer]) -> str:
     return "I'm sorry that hasn't sorted it. " + offer_human(customer)
 
 
+def no_person_needed() -> str:
+    """A person turned down while the order form still needs the number."""
+    return "No problem, I'll sort it out here with you."
+
+
 def form_left() -> str:
     return "No problem, let's leave that. Anything else I can help with?"
 

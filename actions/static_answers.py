@@ -15,7 +15,8 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import replies
-from actions.actions import Answering, answer_upset, current_customer, mood, upset_now
+from actions.actions import (Answering, anger_returned, answer_upset, current_customer, mood, openly_upset_now,
+                             upset_now)
 
 
 class StaticAnswer(Answering):
@@ -26,10 +27,13 @@ class StaticAnswer(Answering):
         ...
 
     def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
-        if upset_now(tracker):
+        if self.upset(tracker):
             return answer_upset(dispatcher, tracker, current_customer(tracker))
         dispatcher.utter_message(response=self.response)
         return []
+
+    def upset(self, tracker: Tracker) -> bool:
+        return upset_now(tracker)
 
 
 class ActionBotChallenge(StaticAnswer):
@@ -37,6 +41,21 @@ class ActionBotChallenge(StaticAnswer):
 
     def name(self) -> Text:
         return "action_bot_challenge"
+
+    def upset(self, tracker: Tracker) -> bool:
+        # "how old are you? do you ever get bored…", "what are you actually able to do then?": a
+        # question about the assistant, which the sentiment model reads as strongly negative, is
+        # answered; anger at the assistant shows in the words (insults, scorn, shouting) or comes back
+        scorned = SCORN.search(tracker.latest_message.get("text") or "") is not None
+        return scorned or openly_upset_now(tracker) or (upset_now(tracker) and anger_returned(tracker))
+
+
+# "stupid bot cant even answer a simple question", "are you thick or something??": scorn for the
+# assistant, which tone.INSULTS leaves out ("my stupid kettle" is no insult to anyone here)
+SCORN = re.compile(r"\b(?:stupid|thick|dumb|daft|idiot\w*|moron\w*|brainless|hopeless|pointless|worst|bloody"
+                   r"|piss(?:ed)? off|f\w*ing|never (?:understand|listen)\w*|(?:can'?t|cant|don'?t|dont|didn'?t|didnt)"
+                   r" (?:even )?(?:read|answer|understand|listen)|(?:a )?simple question|already (?:said|told))\b",
+                   re.IGNORECASE)
 
 
 class ActionFeedback(StaticAnswer):

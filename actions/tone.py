@@ -34,14 +34,19 @@ INSULTS = re.compile(r"\b(?:useless|rubbish(?! bin)|pathetic|shambles|shambolic|
 
 
 def strongly_upset(message: UserMessage) -> bool:
-    """Clearly upset: read as strongly negative, insulting (INSULTS), or shouted and not read as
-    positive ("THANK YOU SO MUCH!!!" is not anger)."""
+    """Clearly upset: read as strongly negative, or openly upset (see openly_upset)."""
     sentiment = message.sentiment
     if sentiment.label == "negative" and sentiment.score >= STRONGLY_NEGATIVE:
         return True
+    return openly_upset(message)
+
+
+def openly_upset(message: UserMessage) -> bool:
+    """Upset in the words themselves, whatever the model reads: insulting (INSULTS), or shouted
+    and not read as positive ("THANK YOU SO MUCH!!!" is not anger)."""
     if INSULTS.search(message.text):
         return True
-    return sentiment.label != "positive" and shouting(message.text)
+    return message.sentiment.label != "positive" and shouting(message.text)
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,9 @@ Two kinds of words mislead a classifier into a request the customer did not make
 - an insult at the assistant: "where the f*** is my sofa you stupid bot" asks where the sofa is, and
   so does a swear word: "where is my f***ing sofa";
 - an aside before "anyway": "my cat just knocked my coffee over 😭 anyway is my dress still coming
-  today" asks about the dress.
+  today" asks about the dress;
+- an earlier matter said to be settled: "Thanks for refunding the cushion covers, that went through
+  fine. Now though I'd like to know what's happening with the sofa" asks about the sofa.
 The intent is read from what is left; sentiment and entities still come from the whole message
 (the anger of the ultimatum is real).
 """
@@ -83,6 +85,29 @@ def after_pivot(text: str) -> str | None:
     return rest if len(rest.split()) >= MIN_ASKED_WORDS else None
 
 
+# "Not chasing the refund for the kettle, that came through fine last week, cheers. It's the trainers
+# I'm after…", "I had a double charge last month and you sorted it really fast. This is a different
+# thing though: …": an earlier matter said to be settled, which names a request no longer asked
+_SETTLED = re.compile(r"\b(?:came|went|gone) through (?:fine|ok|okay|alright|all right|no problem|with no problems?)\b"
+                      r"|\b(?:you|u|you guys|your team) (?:sorted|fixed|resolved) (?:it|that|this)\b"
+                      r"|\b(?:that|it) (?:was|got|has been|'s been) (?:all )?(?:sorted|resolved|fixed) (?:fine|quickly|fast|no problem)\b",
+                      re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?]+(?:\s+|$)")
+
+
+def after_settled(text: str) -> str | None:
+    """The sentences after the last one that says an earlier matter is settled (see _SETTLED); None
+    when there is none or too little follows."""
+    settled = list(_SETTLED.finditer(text))
+    if not settled:
+        return None
+    end = _SENTENCE_END.search(text, settled[-1].end())
+    if end is None:
+        return None
+    rest = text[end.end():].strip()
+    return rest if len(rest.split()) >= MIN_ASKED_WORDS else None
+
+
 def after_person_refused(text: str) -> str | None:
     """The words after a person refused or called off ("no i dont want a person, just tell me where
     my trainers are" → "just tell me where my trainers are"; "forget the agent, can you just cancel
@@ -98,7 +123,7 @@ def asked_part(text: str) -> str:
     """`text` without what comes before the customer's last dismissal and without an ultimatum (a
     conditional threat is left as its condition); `text` itself when neither is there or too
     little would be left."""
-    asked = after_dismissal(text) or after_person_refused(text) or after_pivot(text) or text
+    asked = after_dismissal(text) or after_person_refused(text) or after_pivot(text) or after_settled(text) or text
     asked = _CONDITIONAL_THREAT.sub(lambda m: m.group("condition"), asked)
     for aside, instead in ((_ULTIMATUM, ""), (_INSULT, ", "), (_SWEARING, " ")):
         if aside.search(asked) is None:

@@ -8,7 +8,8 @@ neither the English frequency dictionary that symspellpy ships nor the words the
 training data uses more than once) by the nearest known word: one edit away for words under
 seven letters, two from seven (SymSpell, Damerau edits). Of equally near words one with the
 same first letter wins ("adress" is address, not dress), then the one the training data uses
-most ("arive" is arrive, not drive), then the commoner in English.
+most ("arive" is arrive, not drive), then the commoner in English. An unknown word of eight letters
+or more with no known word near it may be known words typed without spaces ("whereismyorder").
 
 The predictor reads the corrected message only when its first reading is unsure and keeps
 whichever reading is surer (nlu.predictor), so a slang word "corrected" into English costs
@@ -33,6 +34,7 @@ from contracts.languages import other_language
 WORDS_FILE = "training_words.json"
 MIN_LETTERS = 4  # shorter words have too many neighbours one edit away ("wat", "hw", "ur")
 LONG_WORD = 7  # from this length two edits are allowed
+RUN_TOGETHER = 8  # from this length an unknown word may be words typed without spaces ("trackmyorder")
 MIN_PROJECT_COUNT = 2  # a project word used once may itself be one of the written typos
 _WORD = re.compile(r"[A-Za-z]+")
 # Text-speak a customer types on purpose, too short or too far from the word for the speller.
@@ -149,8 +151,17 @@ class Speller:
         found = self._dictionary.lookup(lower, Verbosity.CLOSEST,
                                         max_edit_distance=2 if len(lower) >= LONG_WORD else 1)
         if not found:
-            return word
+            return self._split(lower) or word
         # of the nearest words: one with the same first letter (slips rarely hit it: "adress" is
         # address, not dress), then the one customers of this project use most ("arive": arrive,
         # not drive), then the commoner in English
         return max(found, key=lambda s: (s.term[0] == lower[0], self._project_words.get(s.term, 0), s.count)).term
+
+    def _split(self, lower: str) -> str | None:
+        """"whereismyorder" → "where is my order": a long unknown word that is known words typed
+        without spaces, each as spelt; None when it is not."""
+        if len(lower) < RUN_TOGETHER:
+            return None
+        parts = self._dictionary.word_segmentation(lower, max_edit_distance=0).corrected_string.split()
+        known = all(p in self._dictionary.words and (len(p) > 1 or p in "ai") for p in parts)
+        return " ".join(parts) if len(parts) > 1 and known else None

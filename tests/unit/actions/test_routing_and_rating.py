@@ -283,6 +283,21 @@ def test_asking_again_for_the_forms_own_request_is_not_a_withdrawal():
     assert said == [replies.form_left()]
 
 
+def test_a_person_turned_down_in_the_form_is_declined_and_the_form_goes_on():
+    # an anonymous complaint's form asks for the number; the customer answers about a person
+    for text in ("no I don't need anyone, just want the right size sent out", "nah i dont want an agent"):
+        said, returned = _leave_form_after(text, "deny", {"order_topic": "wrong_item"})
+        assert said == [] and returned == [FollowupAction("action_decline_handoff")], text
+    said, returned = _run_action("actions.actions", "ActionDeclineHandoff", "no I don't need anyone, just want the right "
+                                 "size sent out", "deny", {"order_topic": "wrong_item"}, running_loop="order_form")
+    assert said == [replies.no_person_needed(), "utter_ask_order_id"]
+    assert not any(isinstance(e, dict) and e.get("event") == "active_loop" for e in returned)  # the form goes on
+    # a plain no, "never mind" and "no one else can help" still leave the form
+    for text in ("no", "no, never mind, I don't need anyone", "no I don't want anyone else involved"):
+        said, _ = _leave_form_after(text, "deny", {"order_topic": "wrong_item"})
+        assert said == [replies.form_left()], text
+
+
 def test_a_cancellation_asked_for_in_the_form_changes_its_request_and_the_form_goes_on():
     for text in ("actually scrap that, can I cancel it instead?", "wait no, i mean cancel it, it hasnt even shipped yet"):
         said, returned = _leave_form_after(text, "cancel_order", {"order_topic": "request_refund"})
@@ -370,6 +385,24 @@ def test_anger_that_comes_back_is_handed_to_the_handoff_action():
     said, returned = _run_action("actions.static_answers", "ActionBotChallenge", "you are useless",
                                  "bot_challenge", {"handoff_offered": False}, sentiment=("negative", 0.95))
     assert "one of our team" in said[0] and SlotSet("handoff_offered", True) in returned  # the first time: offered
+
+
+def test_a_question_about_the_assistant_read_as_negative_is_answered():
+    for text in ("how old are you? do you ever get bored talking to people all day",
+                 "Oh. Well what are you actually able to do then?"):
+        said, _ = _run_action("actions.static_answers", "ActionBotChallenge", text, "bot_challenge",
+                              {"handoff_offered": False}, sentiment=("negative", 0.94))
+        assert said == ["utter_iamabot"], text
+    # scorn for the assistant is anger, whatever else is asked
+    for text in ("stupid bot cant even answer a simple question", "are you thick or something??",
+                 "ur the worst bot ever, you never understand anything"):
+        said, returned = _run_action("actions.static_answers", "ActionBotChallenge", text, "bot_challenge",
+                                     {"handoff_offered": False}, sentiment=("neutral", 0.6))
+        assert "one of our team" in said[0] and SlotSet("handoff_offered", True) in returned, text
+    # read as negative with a person offered already: the anger has come back
+    said, returned = _run_action("actions.static_answers", "ActionBotChallenge", "are you even a real person",
+                                 "bot_challenge", {"handoff_offered": True}, sentiment=("negative", 0.94))
+    assert returned == [FollowupAction("action_handoff")]
 
 
 def test_a_sure_off_topic_question_naming_a_product_is_not_about_the_order():

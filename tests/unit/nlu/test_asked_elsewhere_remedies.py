@@ -45,6 +45,11 @@ from tests.unit.nlu.tiny import DecodingNet, rule_predictor, tiny_metadata, tiny
     ("my cat just knocked my coffee all over the laptop anyway is my dress still coming today",
      "is my dress still coming today"),
     ("I will just wait anyway", "I will just wait anyway"), ("thanks for the help anyway, bye", "thanks for the help anyway, bye"),
+    # an earlier matter settled, then the request
+    ("the refund for the lamp came through fine, cheers. now where's my rug got to?", "now where's my rug got to?"),
+    ("you sorted it quickly last time, thanks! this time the blender arrived in bits", "this time the blender arrived in bits"),
+    ("my refund went through fine thanks", "my refund went through fine thanks"),  # nothing follows: read whole
+    ("did my refund go through ok?", "did my refund go through ok?"),
 ])
 def test_the_part_that_asks(text, asked):
     assert asked_part(text) == asked
@@ -190,6 +195,13 @@ def predictor():
                                        priorities={"cancel_order": 3, "speak_to_human": 2, "order_status": 1}))
     loaded = tiny_model(meta)
     return Predictor(replace(loaded, net=KeywordNet(loaded.tokenizer)), fallback_threshold=0.3, spelling=False)
+
+
+def test_a_request_after_an_earlier_matter_settled_is_what_is_asked(predictor):
+    # read whole, the settled cancellation would outrank the question (KeywordNet)
+    assert predictor.parse("the cancellation went through fine, cheers. is the parcel on its way?")["intent"]["name"] \
+        == "order_status"
+    assert predictor.parse("did the cancellation go through fine? and the parcel?")["intent"]["name"] == "cancel_order"
 
 
 def test_an_ultimatum_is_not_the_request_but_its_anger_counts(predictor):

@@ -53,6 +53,14 @@ def test_known_short_and_project_words_stay_as_typed(speller):
     assert speller.correct("zxqvbnmw") == "zxqvbnmw"  # nothing near enough
 
 
+def test_words_typed_without_spaces_are_split(speller):
+    assert speller.correct("whereismyorder??") == "where is my order??"
+    assert speller.correct("trackmyparcel pls") == "track my parcel please"
+    assert speller.correct("speaktoahuman") == "speak to a human"
+    assert speller.correct("zxqvbnmwpl") == "zxqvbnmwpl"  # not words: left as typed
+    assert speller.correct("ordernumber") == "order number"
+
+
 def test_a_project_word_used_once_is_not_known(speller):
     # a word the training data uses once may itself be one of the typos written into it
     assert Speller({"recieve": 1, "parcel": 3}).known("parcel")
