@@ -618,6 +618,12 @@ DO_IT_YOURSELF = re.compile(r"\b(?:can'?t|cant|can|could|couldn'?t) (?:you|u) (?
                             r" (?:it|this|that)(?: out)?(?: for me)? (?:yourself|instead|then)\b", re.IGNORECASE)
 
 
+# "actualy nvm, ill just wait for the sofa to turn up i guess": leaving the queue to wait for the
+# order itself, which asks nothing of us
+WAITING_FOR_IT = re.compile(r"\b(?:i'?ll|ill|i will|i'?m gonna|i'?m going to) (?:just )?wait (?:for (?:it|them|the (?!agent|person|human|team|advisor)\w+(?: \w+)?)"
+                            r"(?: to (?:turn up|arrive|come|show up|get here))?|and see|it out)\b", re.IGNORECASE)
+
+
 # what is still asked once "cancel that" has withdrawn: "fine, cancel that, just tell me where my trainers are"
 _STILL_ASKED = re.compile(r"\b(?:cancel\w*|where|when|track\w*|status|refund|return)\b|\?", re.IGNORECASE)
 
@@ -653,6 +659,7 @@ def answer_while_queued(dispatcher: CollectingDispatcher, tracker: Tracker) -> L
             # NLU's guess at "actually never mind, found what i needed on the website", which asks nothing)
             asked = another_request(intent, None) and (understood != FALLBACK_INTENT
                                                        or interchangeable_guess(tracker) is not None)
+            asked = asked and not WAITING_FOR_IT.search(text)
             # "never mind, can i just cancel my phone case order instead", "forget the agent, can you just
             # cancel the phone case order": a cancellation asked besides, not the "cancel that" that withdraws
             if asked or (intent == "cancel_order" and cancellation_besides(text)):

@@ -41,7 +41,10 @@ _CONDITIONAL_THREAT = re.compile(
     r"(?:never|not|leav|report|tell|post|writ|review|complain|sue|done"
     # "…im doing a chargeback with my bank", "…I'm ringing my bank"
     r"|(?:doing|do|fil(?:e|ing)|rais(?:e|ing)|going for|gonna do|going to do) a charge ?-?back"
-    r"|(?:contact|ring|call|phon)\w* (?:my|the) bank)"
+    r"|(?:contact|ring|call|phon)\w* (?:my|the) bank"
+    # "…im going to trading standards", "…I'm disputing the payment with my card company"
+    r"|going (?:straight )?to (?:trading standards|the ombudsman|court|small claims|my bank|the bank|the papers|the press)"
+    r"|disput\w* (?:the|this|it|my)\b)"
     r"[^.!?\n]*",
     re.IGNORECASE)
 

@@ -124,7 +124,7 @@ _NOT_OUR_SERVICE = re.compile(
 # fixed ("my virgin media broadband has been down since tuesday. can you get them to send an engineer
 # out", "should i ask my landlord to fix the boiler"), trains, buses and flights ("do you know if the
 # trains are running today?", "which airline is cheapest out of Manchester?"), a fact in units
-# ("how many miles is a marathon exactly?")
+# ("how many miles is a marathon exactly?"), writing or homework done for them, the football
 _EVERYDAY_LIFE = re.compile(
     r"\bmy (?:[a-z]+ ){0,2}(?:broadband|wi-?fi|internet|heating|electricity|gas|energy|water)"
     r" (?:supply |bill )?"
@@ -133,7 +133,15 @@ _EVERYDAY_LIFE = re.compile(
     r"|\b(?:trains?|buses|the bus|tube|ferry|ferries|rail|flights?)\b[^.?!]{0,25}\b(?:running|strike|on time|cancell?ed"
     r"|timetable|times)\b|\b(?:rail|train|bus|tube) strikes?\b|\bairlines?\b"
     r"|\bhow (?:many|much|far)\b[^.?!]{0,15}\b(?:miles|km|kilometres|kilometers|metres|meters|feet|inches|ounces|grams"
-    r"|calories|laps)\b",
+    r"|calories|laps)\b"
+    # writing and schoolwork: "could you write me 500 words on the first world war", "write a quick email
+    # to my boss", "help me with my chemistry homework"
+    r"|\b(?:write|draft|compose)\s+(?:me\s+|us\s+|my\s+)?(?:up\s+)?(?:a\s+|an\s+|the\s+|some\s+|\d+\s+)?(?:[a-z]+\s+){0,3}?"
+    r"(?:essays?|poems?|story|stories|letters?|e-?mails?|speech|song|cv|cover letter|words|tweets?|captions?|limericks?"
+    r"|paragraphs?)\b"
+    r"|\b(?:homework|coursework|dissertation)\b"
+    # the football: "did u see the footy last nite, that ref needs glasses" (not "football boots")
+    r"|\bfooty\b|\bthe (?:ref|referee)\b|\b(?:the|that) (?:match|game) (?:last (?:night|nite)|yesterday|at the weekend)\b",
     re.IGNORECASE)
 # a parcel of ours in the same message: "my landlord took the parcel in and it's damaged"
 _A_PARCEL = re.compile(r"\b(?:parcel|package|deliver\w*|order\w*|courier|driver|refund|return\w*|ord\W?\d{3,})\b",
@@ -141,8 +149,8 @@ _A_PARCEL = re.compile(r"\b(?:parcel|package|deliver\w*|order\w*|courier|driver|
 
 
 def about_everyday_life(text: str) -> bool:
-    """Whether `text` is about a utility, a home, travel or a fact in units (see _EVERYDAY_LIFE) and
-    names no parcel of ours."""
+    """Whether `text` is about a utility, a home, travel, a fact in units or writing and homework
+    to be done (see _EVERYDAY_LIFE) and names no parcel of ours."""
     return _EVERYDAY_LIFE.search(text) is not None and _A_PARCEL.search(text) is None
 
 

@@ -55,6 +55,8 @@ DIALECT = [
     # of a sentence before "my" they can only be "where's"
     (re.compile(r"(^\W*|[.!?]\s+)(?:wears|weres|were's|wer's|were is|wer is)\s+(my|me|the|our)\b", re.IGNORECASE),
      r"\1where's \2"),
+    # "were are my trainers": the same slip before a plural
+    (re.compile(r"(^\W*|[.!?]\s+)(?:were|wer|wear) are\s+(my|me|the|our)\b", re.IGNORECASE), r"\1where are \2"),
     # "was sposed to be hear yesterday", "should of been hear by now": "here", after "be" or "been"
     (re.compile(r"\b(be|been)\s+hear\b", re.IGNORECASE), r"\1 here"),
     (re.compile(r"\b(where'?s|wheres|where is|where are|hows|how's|how is)\s+me\b", re.IGNORECASE), r"\1 my"),

@@ -130,6 +130,9 @@ def test_leaving_the_queue_with_a_request_answers_it(chat):
     found = say(chat, s, "actually never mind, found what i needed on the website", t)  # nothing asked besides
     assert "out of the queue" in found and "order number" not in found and "sorry" not in found.lower()
     assert "passed our conversation" in say(chat, s, "agent please", t)
+    waiting = say(chat, s, "actualy nvm, ill just wait for the dress to turn up i guess", t)  # asks nothing
+    assert "out of the queue" in waiting and "ORD-30001" not in waiting
+    assert "passed our conversation" in say(chat, s, "agent please", t)
     scrapped = say(chat, s, "Actually scrap that, I'll just ask you: when is my dress arriving?", t)
     assert "out of the queue" in scrapped and "ORD-30001" in scrapped
 

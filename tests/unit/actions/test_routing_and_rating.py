@@ -826,3 +826,17 @@ def test_a_guest_in_the_order_form_hears_where_the_number_is_unless_they_have_no
     said, _ = _leave_form_after("ive been waiting 3 weeks for a sofa and you want a NUMBER?? unbelievable",
                                 "opening_hours_contact", {"order_topic": "track_delivery"})
     assert said[0].startswith("I'm sorry, I know you want this sorted") and "order number" in said[0]
+
+
+@pytest.mark.parametrize("text,waits", [
+    ("actualy nvm, ill just wait for the sofa to turn up i guess", True),
+    ("never mind, I'll wait and see", True), ("forget it, i'm gonna wait for them to arrive", True),
+    ("never mind, where is my sofa", False), ("I'll wait for the agent? how long is it", False),
+])
+def test_leaving_the_queue_to_wait_for_the_order_asks_nothing(text, waits):
+    import os
+    from unittest import mock
+
+    with mock.patch.dict(os.environ, {"DEV_MODE": "true"}):
+        from actions.actions import WAITING_FOR_IT
+    assert (WAITING_FOR_IT.search(text) is not None) == waits

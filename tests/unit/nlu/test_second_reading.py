@@ -53,6 +53,11 @@ def test_known_short_and_project_words_stay_as_typed(speller):
     assert speller.correct("zxqvbnmw") == "zxqvbnmw"  # nothing near enough
 
 
+def test_where_typed_as_were_before_a_plural_is_where(speller):
+    assert speller.correct("were are my trainers") == "where are my trainers"
+    assert speller.correct("they were at the door") == "they were at the door"
+
+
 def test_words_typed_without_spaces_are_split(speller):
     assert speller.correct("whereismyorder??") == "where is my order??"
     assert speller.correct("trackmyparcel pls") == "track my parcel please"
