@@ -620,7 +620,8 @@ DO_IT_YOURSELF = re.compile(r"\b(?:can'?t|cant|can|could|couldn'?t) (?:you|u) (?
 
 # "actualy nvm, ill just wait for the sofa to turn up i guess": leaving the queue to wait for the
 # order itself, which asks nothing of us
-WAITING_FOR_IT = re.compile(r"\b(?:i'?ll|ill|i will|i'?m gonna|i'?m going to) (?:just )?wait (?:for (?:it|them|the (?!agent|person|human|team|advisor)\w+(?: \w+)?)"
+WAITING_FOR_IT = re.compile(r"\b(?:i'?ll|ill|i will|i'?m gonna|i'?m going to) (?:just )?wait "
+                            r"(?:for (?:it|them|the (?!agent|person|human|team|advisor)\w+(?: \w+)?)"
                             r"(?: to (?:turn up|arrive|come|show up|get here))?|and see|it out)\b", re.IGNORECASE)
 
 

@@ -125,8 +125,8 @@ GUEST = re.compile(r"\b(?:checked out|ordered|bought|paid|order(?:ed)?) as (?:a 
 
 # "no I don't need anyone", "nah i dont want someone": a person turned down with a pronoun, which
 # PERSON_REFUSED leaves out ("I don't need anyone to tell me that" is not about our team)
-ANYONE_REFUSED = re.compile(r"^\W*(?:no|nah|nope)\b\W*(?:thanks?\W*)?(?:i|we) (?:really )?(?:don'?t|dont|do not) (?:need|want)"
-                            r" (?:anyone|anybody|someone|somebody)\b(?! else| to tell)", re.IGNORECASE)
+ANYONE_REFUSED = re.compile(r"^\W*(?:no|nah|nope)\b\W*(?:thanks?\W*)?(?:i|we) (?:really )?(?:don'?t|dont|do not)"
+                            r" (?:need|want) (?:anyone|anybody|someone|somebody)\b(?! else| to tell)", re.IGNORECASE)
 
 
 def person_turned_down(text: str) -> bool:

@@ -43,7 +43,8 @@ _CONDITIONAL_THREAT = re.compile(
     r"|(?:doing|do|fil(?:e|ing)|rais(?:e|ing)|going for|gonna do|going to do) a charge ?-?back"
     r"|(?:contact|ring|call|phon)\w* (?:my|the) bank"
     # "…im going to trading standards", "…I'm disputing the payment with my card company"
-    r"|going (?:straight )?to (?:trading standards|the ombudsman|court|small claims|my bank|the bank|the papers|the press)"
+    r"|going (?:straight )?to (?:trading standards|the ombudsman|court|small claims|my bank|the bank|the papers"
+    r"|the press)"
     r"|disput\w* (?:the|this|it|my)\b)"
     r"[^.!?\n]*",
     re.IGNORECASE)
@@ -93,7 +94,8 @@ def after_pivot(text: str) -> str | None:
 # thing though: …": an earlier matter said to be settled, which names a request no longer asked
 _SETTLED = re.compile(r"\b(?:came|went|gone) through (?:fine|ok|okay|alright|all right|no problem|with no problems?)\b"
                       r"|\b(?:you|u|you guys|your team) (?:sorted|fixed|resolved) (?:it|that|this)\b"
-                      r"|\b(?:that|it) (?:was|got|has been|'s been) (?:all )?(?:sorted|resolved|fixed) (?:fine|quickly|fast|no problem)\b",
+                      r"|\b(?:that|it) (?:was|got|has been|'s been) (?:all )?(?:sorted|resolved|fixed)"
+                      r" (?:fine|quickly|fast|no problem)\b",
                       re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?]+(?:\s+|$)")
 

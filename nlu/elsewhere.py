@@ -136,12 +136,14 @@ _EVERYDAY_LIFE = re.compile(
     r"|calories|laps)\b"
     # writing and schoolwork: "could you write me 500 words on the first world war", "write a quick email
     # to my boss", "help me with my chemistry homework"
-    r"|\b(?:write|draft|compose)\s+(?:me\s+|us\s+|my\s+)?(?:up\s+)?(?:a\s+|an\s+|the\s+|some\s+|\d+\s+)?(?:[a-z]+\s+){0,3}?"
+    r"|\b(?:write|draft|compose)\s+(?:me\s+|us\s+|my\s+)?(?:up\s+)?(?:a\s+|an\s+|the\s+|some\s+|\d+\s+)?"
+    r"(?:[a-z]+\s+){0,3}?"
     r"(?:essays?|poems?|story|stories|letters?|e-?mails?|speech|song|cv|cover letter|words|tweets?|captions?|limericks?"
     r"|paragraphs?)\b"
     r"|\b(?:homework|coursework|dissertation)\b"
     # the football: "did u see the footy last nite, that ref needs glasses" (not "football boots")
-    r"|\bfooty\b|\bthe (?:ref|referee)\b|\b(?:the|that) (?:match|game) (?:last (?:night|nite)|yesterday|at the weekend)\b",
+    r"|\bfooty\b|\bthe (?:ref|referee)\b"
+    r"|\b(?:the|that) (?:match|game) (?:last (?:night|nite)|yesterday|at the weekend)\b",
     re.IGNORECASE)
 # a parcel of ours in the same message: "my landlord took the parcel in and it's damaged"
 _A_PARCEL = re.compile(r"\b(?:parcel|package|deliver\w*|order\w*|courier|driver|refund|return\w*|ord\W?\d{3,})\b",

@@ -288,8 +288,9 @@ def test_a_person_turned_down_in_the_form_is_declined_and_the_form_goes_on():
     for text in ("no I don't need anyone, just want the right size sent out", "nah i dont want an agent"):
         said, returned = _leave_form_after(text, "deny", {"order_topic": "wrong_item"})
         assert said == [] and returned == [FollowupAction("action_decline_handoff")], text
-    said, returned = _run_action("actions.actions", "ActionDeclineHandoff", "no I don't need anyone, just want the right "
-                                 "size sent out", "deny", {"order_topic": "wrong_item"}, running_loop="order_form")
+    said, returned = _run_action("actions.actions", "ActionDeclineHandoff",
+                                 "no I don't need anyone, just want the right size sent out", "deny",
+                                 {"order_topic": "wrong_item"}, running_loop="order_form")
     assert said == [replies.no_person_needed(), "utter_ask_order_id"]
     assert not any(isinstance(e, dict) and e.get("event") == "active_loop" for e in returned)  # the form goes on
     # a plain no, "never mind" and "no one else can help" still leave the form

@@ -49,7 +49,8 @@ from tests.unit.nlu.tiny import DecodingNet, rule_predictor, tiny_metadata, tiny
     ("I will just wait anyway", "I will just wait anyway"), ("thanks for the help anyway, bye", "thanks for the help anyway, bye"),
     # an earlier matter settled, then the request
     ("the refund for the lamp came through fine, cheers. now where's my rug got to?", "now where's my rug got to?"),
-    ("you sorted it quickly last time, thanks! this time the blender arrived in bits", "this time the blender arrived in bits"),
+    ("you sorted it quickly last time, thanks! this time the blender arrived in bits",
+     "this time the blender arrived in bits"),
     ("my refund went through fine thanks", "my refund went through fine thanks"),  # nothing follows: read whole
     ("did my refund go through ok?", "did my refund go through ok?"),
 ])
