@@ -53,8 +53,9 @@ class ActionBotChallenge(StaticAnswer):
 # "stupid bot cant even answer a simple question", "are you thick or something??": scorn for the
 # assistant, which tone.INSULTS leaves out ("my stupid kettle" is no insult to anyone here)
 SCORN = re.compile(r"\b(?:stupid|thick|dumb|daft|idiot\w*|moron\w*|brainless|hopeless|pointless|worst|bloody"
-                   r"|piss(?:ed)? off|f\w*ing|never (?:understand|listen)\w*|(?:can'?t|cant|don'?t|dont|didn'?t|didnt)"
-                   r" (?:even )?(?:read|answer|understand|listen)|(?:a )?simple question|already (?:said|told))\b",
+                   r"|piss(?:ed)? off|fu+c?k+\w*|f\*+\w*|effing|frigging|freaking|never (?:understand|listen)\w*"
+                   r"|(?:can'?t|cant|don'?t|dont|didn'?t|didnt) (?:even )?(?:read|answer|understand|listen)"
+                   r"|(?:a )?simple question|already (?:said|told))\b",
                    re.IGNORECASE)
 
 

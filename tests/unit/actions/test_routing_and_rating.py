@@ -390,7 +390,7 @@ def test_anger_that_comes_back_is_handed_to_the_handoff_action():
 
 def test_a_question_about_the_assistant_read_as_negative_is_answered():
     for text in ("how old are you? do you ever get bored talking to people all day",
-                 "Oh. Well what are you actually able to do then?"):
+                 "Oh. Well what are you actually able to do then?", "are you feeling ok? you're fixing nothing"):
         said, _ = _run_action("actions.static_answers", "ActionBotChallenge", text, "bot_challenge",
                               {"handoff_offered": False}, sentiment=("negative", 0.94))
         assert said == ["utter_iamabot"], text
