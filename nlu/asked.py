@@ -107,7 +107,7 @@ def after_settled(text: str) -> str | None:
     if not settled:
         return None
     end = _SENTENCE_END.search(text, settled[-1].end())
-    if end is None:
+    if end is None or "?" in end.group():  # "has my refund gone through ok? and the sofa?" asks both
         return None
     rest = text[end.end():].strip()
     return rest if len(rest.split()) >= MIN_ASKED_WORDS else None

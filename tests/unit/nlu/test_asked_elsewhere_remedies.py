@@ -53,6 +53,7 @@ from tests.unit.nlu.tiny import DecodingNet, rule_predictor, tiny_metadata, tiny
      "this time the blender arrived in bits"),
     ("my refund went through fine thanks", "my refund went through fine thanks"),  # nothing follows: read whole
     ("did my refund go through ok?", "did my refund go through ok?"),
+    ("has my refund gone through ok? and where is my rug", "has my refund gone through ok? and where is my rug"),
 ])
 def test_the_part_that_asks(text, asked):
     assert asked_part(text) == asked
