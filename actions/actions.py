@@ -776,7 +776,11 @@ def asked_which_order(tracker: Tracker) -> bool:
 
 # what a customer adds to a "no" when the answer did not help ("nah it's still not there", "no, just sort it out")
 STILL_UNHAPPY = re.compile(r"\b(?:not (?:happy|good enough|acceptable|okay|ok)|unacceptable|ridiculous"
-                           r"|still (?:not|there|waiting|nothing|hasn'?t|haven'?t|isn'?t)|sort it(?: out)?|fix it)\b",
+                           r"|still (?:not|there|waiting|nothing|hasn'?t|haven'?t|isn'?t)|sort it(?: out)?|fix it)\b"
+                           # "i dont want a link i want them on my doorstep": what was given is not what is wanted
+                           r"|\b(?:i|we) (?:don'?t|dont|do not) want (?:a|an|the|your|another) "
+                           r"(?!person|human|agent|bot|refund|replacement)\w+(?: \w+)?[,.;]? (?:i|we) (?:just )?"
+                           r"(?:want|need)\b",
                            re.IGNORECASE)
 
 

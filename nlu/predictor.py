@@ -31,7 +31,7 @@ from nlu.person import (asks_about_the_assistant, asks_for_someone_to_ring, asks
                         feedback_relayed, flirts, names_a_person, person_called_off, person_demanded, person_refused)
 from nlu.requests import (COURTESIES, DETAILS, EVEN_ODDS, GREETING, MAX_CLAUSES, REACTIONS, SIGN_OFFS, SURE, WITHDRAWN_INTENT,
                           Request, after_greeting, best_clause, clause_spans, demand_in_anger, pick_requests, request_in_reaction, taken_back, word_cuts)
-from nlu.thanks import advice_taken, just_thanks, sarcastic_thanks
+from nlu.thanks import advice_taken, just_thanks, sarcastic_thanks, tone_apologised
 from nlu.spoken import written_form
 from nlu.windows import window_spans
 
@@ -152,11 +152,11 @@ class Predictor:
         # (nlu.insults); the assistant flirted with, its name or its life asked, our phone line asked for rather
         # than a person now, feedback to pass on (nlu.person); an order number given again or none to give
         # (nlu.order_numbers); the packaging or the courier's conduct complained of, or damage said in so many
-        # words (nlu.delivery_feedback); thanks for nothing, thanks alone and advice taken with thanks
-        # (nlu.thanks); how long it has been (nlu.elapsed); how returns work (nlu.policies); a verbless follow-up
-        # (nlu.follow_up); a request dropped without a goodbye (nlu.asked); a question about delivery that does
-        # not say it is late (nlu.evidence); a polite no to wait instead or to the person offered, a problem gone
-        # away by itself (nlu.asked); a replacement chosen (contracts.remedies)
+        # words (nlu.delivery_feedback); thanks for nothing, thanks alone, an apology for the customer's own tone
+        # and advice taken with thanks (nlu.thanks); how long it has been (nlu.elapsed); how returns work
+        # (nlu.policies); a verbless follow-up (nlu.follow_up); a request dropped without a goodbye (nlu.asked); a
+        # question about delivery that does not say it is late (nlu.evidence); a polite no to wait instead or to
+        # the person offered, a problem gone away by itself (nlu.asked); a replacement chosen (contracts.remedies)
         if about_another_business(asked, self.other_businesses):
             ranking, requests = self._elsewhere(ranking, requests)
             if meant_for_someone_else(asked) or asks_for_advice(asked) or about_everyday_life(asked):
@@ -247,6 +247,10 @@ class Predictor:
         elif just_thanks(asked) and ranking[0]["name"] != THANKS_INTENT:
             # "ok ta", "sick ta x": a thank-you, not a goodbye or something off-topic
             ranking, requests = self._ruled(ranking, THANKS_INTENT), []
+        elif tone_apologised(asked):
+            # "cheers. sorry for the swearing, been waiting since 7am": thanks, and no anger (nlu.thanks)
+            ranking, requests = self._ruled(ranking, THANKS_INTENT), []
+            sentiment = self._calm(sentiment)
         elif advice_taken(asked) and not requests and self.sure_enough(ranking) < self.threshold:
             # "ah right ok ill try that when i get to the office, cheers": thanks (nlu.thanks)
             ranking, requests = self._ruled(ranking, THANKS_INTENT), []

@@ -6,6 +6,9 @@
   thank-you word, and the customer who has just said the assistant was no help is told "You're
   welcome!". The words are unmistakable, so they decide: it is feedback, and negative, so the
   dialogue answers it emotion first (an apology and a person offered).
+- "cheers. sorry for the swearing, been waiting since 7am", "thanks for your help and sorry about
+  the tone earlier": an apology for the customer's own tone, which asks nothing; the model reads
+  the waiting or the "sorry" as a complaint.
 """
 
 from __future__ import annotations
@@ -48,3 +51,22 @@ _WILL_TRY_IT = re.compile(r"\b(?:i'?ll|ill|i will|will)\s+(?:try|do|check|give (
 def advice_taken(text: str) -> bool:
     """Whether `text` says the customer will try what they were told, and thanks the assistant."""
     return _WILL_TRY_IT.search(text) is not None
+
+
+# "sorry for the swearing", "sorry about the tone earlier", "sorry for having a go": the customer's
+# own tone apologised for
+_TONE_APOLOGY = re.compile(
+    r"\b(?:sorry|apologies|i apologi[sz]e) (?:for|about) (?:the|my) (?:swearing|language|tone|rant(?:ing)?|shouting"
+    r"|outburst|caps|rudeness|moaning)\b"
+    r"|\b(?:sorry|apologies|i apologi[sz]e) (?:for|about) (?:having a go"
+    r"|being (?:rude|short|snappy|arsey|a pain|grumpy)|kicking off|losing my (?:temper|rag|cool)"
+    r"|getting (?:angry|cross|worked up|shirty)|snapping)\b",
+    re.IGNORECASE)
+# …and nothing asked besides ("sorry for the swearing but where is it" still asks where it is)
+_ASKS = re.compile(r"\?|\b(?:where|when|what|how|why|which|can (?:you|u|i)|could (?:you|u)|will (?:it|they|you))\b",
+                   re.IGNORECASE)
+
+
+def tone_apologised(text: str) -> bool:
+    """Whether `text` apologises for the customer's own tone and asks nothing besides."""
+    return _TONE_APOLOGY.search(text) is not None and _ASKS.search(text) is None

@@ -841,3 +841,12 @@ def test_leaving_the_queue_to_wait_for_the_order_asks_nothing(text, waits):
     with mock.patch.dict(os.environ, {"DEV_MODE": "true"}):
         from actions.actions import WAITING_FOR_IT
     assert (WAITING_FOR_IT.search(text) is not None) == waits
+
+
+def test_a_no_that_wants_something_else_than_the_answer_gave_is_still_unhappy():
+    said, returned = _fallback_after("i dont want a link i want them on my doorstep", "deny", {})
+    assert said == [replies.not_sorted(None)] and SlotSet("handoff_offered", True) in returned
+    # a person refused, or another remedy asked for, is no complaint about the answer
+    for text in ("no i dont want a person i want my money", "I don't want a refund, I want a replacement"):
+        said, _ = _fallback_after(text, "deny", {})
+        assert said != [replies.not_sorted(None)], text

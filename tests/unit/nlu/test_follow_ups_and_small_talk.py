@@ -120,6 +120,33 @@ def test_the_predictor_reads_thanks_for_nothing_as_negative_feedback():
     assert p.parse("cheers, that's great")["intent"]["name"] == "thanks"
 
 
+@pytest.mark.parametrize("text, apologised", [
+    ("ta. sorry for the swearing earlier, been stuck in all day", True), ("sorry about my tone before", True),
+    ("thanks and sorry for having a go at you", True), ("apologies for the rant", True),
+    ("sorry for the swearing but where is my rug", False), ("sorry for the tone, can you check it again?", False),
+    ("sorry about the delay in replying", False), ("sorry, I'm fuming", False),
+])
+def test_the_customers_own_tone_apologised_for(text, apologised):
+    from nlu.thanks import tone_apologised
+    assert tone_apologised(text) is apologised
+
+
+class ComplaintNet(DecodingNet):
+    """delivery_late, and negative, for anything that mentions waiting."""
+
+    INTENTS = ("thanks", "delivery_late", "out_of_scope")
+
+    def scores(self, text):
+        return [0.0, 6.0 if "waiting" in text else 0.0, 1.0], [3.0, 0.0, 0.0]
+
+
+def test_an_apology_for_ones_tone_is_thanks_and_calm():
+    p = rule_predictor(ComplaintNet, {"delivery_late": 6})
+    parsed = p.parse("ok. sorry for the swearing, been waiting since 7am")
+    assert parsed["intent"]["name"] == "thanks" and parsed["sentiment"]["label"] != "negative"
+    assert p.parse("been waiting since 7am")["intent"]["name"] == "delivery_late"
+
+
 @pytest.mark.parametrize("text, complained", [
     ("It's been way more than 5 days and I'm not happy", True), ("its been over a weeek now tbh", True),
     ("it's been ages", True), ("it's been a lovely chat", False), ("it was due five days ago", False),
