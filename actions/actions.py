@@ -625,6 +625,22 @@ WAITING_FOR_IT = re.compile(r"\b(?:i'?ll|ill|i will|i'?m gonna|i'?m going to) (?
                             r"(?: to (?:turn up|arrive|come|show up|get here))?|and see|it out)\b", re.IGNORECASE)
 
 
+# "actually no need, the van's just pulled up outside", "no need actually, all sorted", "it's fine, I
+# don't need anyone now": the person no longer needed, said without "never mind" (not asked: "is it
+# all sorted now?"; not "it's just arrived but the lid is cracked")
+NO_LONGER_NEEDED = re.compile(r"\bno need\b(?! to (?:shout|be|apologi[sz]e|say sorry))|\ball sorted\b"
+                              r"|\b(?:it'?s|its|that'?s|i'?m|we'?re) (?:all )?sorted(?: now)?\b"
+                              r"|\b(?:don'?t|dont|do not) need (?:anyone|anybody|someone|somebody)(?: (?:now|any ?more"
+                              r"|after all))?\b(?! (?:else|but|to))"
+                              r"|\b(?:just|finally) (?:turned up|arrived|come|been delivered|shown up|pulled up|got here)\b"
+                              r"(?![^.!?]*\b(?:but|damaged|broken|wrong|cracked|smashed)\b)", re.IGNORECASE)
+
+
+def no_longer_needed(text: str) -> bool:
+    """Whether `text` says the person is no longer needed (see NO_LONGER_NEEDED)."""
+    return NO_LONGER_NEEDED.search(text) is not None and not text.rstrip().endswith("?")
+
+
 # what is still asked once "cancel that" has withdrawn: "fine, cancel that, just tell me where my trainers are"
 _STILL_ASKED = re.compile(r"\b(?:cancel\w*|where|when|track\w*|status|refund|return)\b|\?", re.IGNORECASE)
 
@@ -654,7 +670,8 @@ def answer_while_queued(dispatcher: CollectingDispatcher, tracker: Tracker) -> L
         refused = PERSON_REFUSED.search(text) is not None and intent != "speak_to_human"
         # "no actually don't worry, where's my parcel": dropped for a request of the customer's own
         dropped = after_dismissal(text) is not None and another_request(intent, None)
-        if WITHDRAWAL.search(text) or PERSON_CALLED_OFF.search(text) or refused or dropped or DO_IT_YOURSELF.search(text):
+        if (WITHDRAWAL.search(text) or PERSON_CALLED_OFF.search(text) or refused or dropped or DO_IT_YOURSELF.search(text)
+                or no_longer_needed(text)):
             handoff.withdraw(redis_client(), tracker.sender_id)
             # another request besides, read for sure or as one of the guesses answered alike (not the
             # NLU's guess at "actually never mind, found what i needed on the website", which asks nothing)
@@ -910,6 +927,15 @@ def without_order_number(dispatcher: CollectingDispatcher, tracker: Tracker,
     return [SlotSet("handoff_offered", True)]
 
 
+def declined_after_complaint(tracker: Tracker) -> bool:
+    """Whether the customer's answer to a complaint's reply is a plain no ("nah, leave it, I'll give
+    them till tomorrow"), not a correction ("no wait, I meant the trainers")."""
+    said = user_messages(tracker.events)
+    text = tracker.latest_message.get("text") or ""
+    return (latest_intent(tracker) == "deny" and len(said) > 1 and said[-2].intent in COMPLAINT_INTENTS
+            and PLAIN_NO.match(text) is not None and not CORRECTION.search(text))
+
+
 class ActionDefaultFallback(Action):
     """Rasa's own fallback when no policy knows what to do next, answered the same way."""
 
@@ -922,6 +948,10 @@ class ActionDefaultFallback(Action):
             kept = cancellation_taken_back(dispatcher, tracker, customer)
             if kept is not None:
                 return ending_turn(kept)
+            if declined_after_complaint(tracker):
+                # "nope, leave it, I'll give DPD until tomorrow" after a complaint answered with no offer made:
+                # a no to more help, not a question about the courier it names
+                return [FollowupAction("action_decline_handoff")]
             # "oh wait, I meant the trainers": a product of theirs named is a question about that order
             events = about_their_own_order(dispatcher, tracker, customer)
             if events is not None:

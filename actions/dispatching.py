@@ -13,8 +13,9 @@ from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import rating, replies
-from actions.actions import (FALLBACK_INTENT, answer_order_request, answer_upset, answered_in_their_language,
-                             current_customer, earlier_request, latest_intent, mood, upset_now)
+from actions.actions import (COMPLAINT_INTENTS, FALLBACK_INTENT, answer_order_request, answer_upset,
+                             answered_in_their_language, current_customer, earlier_request, latest_intent, mood,
+                             upset_now)
 from actions.order_choice import named_orders
 from actions.profiles import Customer, order_number_said
 from actions.requests import NO_OFFER, next_request, offered
@@ -207,6 +208,10 @@ class ActionLeaveForm(Action):
             # "no I don't need anyone, just want the right size sent out": no to a person, not to the
             # form; the decline answers it and the form goes on asking for the number
             return [FollowupAction("action_decline_handoff")]
+        if intent == "deny" and tracker.get_slot("order_topic") in COMPLAINT_INTENTS:
+            # "nah ur alright ill give it til the weekend" to "sorry about that, which order?": no to taking
+            # the complaint further, answered as a no to more help is, after the form stops
+            return [*left, *NO_OFFER, FollowupAction("action_decline_handoff")]
         if intent in ("deny", "affirm") or (withdrawn and not another_request(intent, tracker.get_slot("order_topic"))):
             dispatcher.utter_message(text=replies.form_left())
             return [*left, *NO_OFFER, *LISTEN]

@@ -27,7 +27,11 @@ FITS: Dict[str, FrozenSet[str]] = {
     "track_delivery": frozenset({"shipped", "out_for_delivery", "delayed"}),
     "item_damaged": frozenset({"delivered", "out_for_delivery"}),
     "wrong_item": frozenset({"delivered", "out_for_delivery"}),
+    # money back for something sent back: an order that came (or was cancelled), never one still coming
+    "refund_not_received": frozenset({"delivered", "cancelled"}),
 }
+# requests about a thing sent back: none of the customer's orders is a guess when nothing fits
+NO_GUESS = frozenset({"refund_not_received"})
 # A late delivery most likely means the order we already know is late.
 PREFERRED: Dict[str, FrozenSet[str]] = {"delivery_late": frozenset({"delayed"})}
 # Asking "where is my order" with several on their way: tell them about each.
@@ -280,6 +284,28 @@ _AFTER_VERB = 40  # characters after the verb where its product is named ("cance
 _QUESTION = re.compile(r"[^.!?\n]+\?")
 
 
+# what a thing sent back is called when it is not named: "I sent it back", "returned the parcel"
+_UNNAMED_THING = re.compile(r"^(?:it|them|that|this|those|these|one|item|items|order|orders|parcel|parcels|package|packages"
+                            r"|stuff|things?|goods|products?|purchases?|lot|box|whole)$", re.IGNORECASE)
+_SENT_BACK = re.compile(r"\b(?:returned|sent (?:back|bak)|send (?:back|bak)|posted (?:back|bak)|return(?:ing)?)\s+"
+                        r"(?:a|an|the|my|some|those|these|that|this|both)\s+(?P<thing>[a-z]+(?:\s+[a-z]+)?)"
+                        r"|\b(?:the|my|a|an|some)\s+(?P<thing2>[a-z]+(?:\s+[a-z]+)?)\s+(?:i|we)\s+(?:have\s+|'?ve\s+)?"
+                        r"(?:returned|sent (?:back|bak)|posted (?:back|bak))\b"
+                        r"|\b(?:sent|send|posted|post)\s+(?:a|an|the|my|some|those|these|both)\s+(?P<thing3>[a-z]+(?:\s+[a-z]+)?)"
+                        r"\s+(?:back|bak)\b", re.IGNORECASE)
+SENT_BACK_TOPICS = frozenset({"refund_not_received"})
+
+
+def something_else_sent_back(text: str) -> bool:
+    """Whether `text` names the thing sent back ("I sent bak a handbag"), not in words that could be
+    any order's ("I returned the parcel"): the caller has found it is none of the customer's products."""
+    for m in _SENT_BACK.finditer(text):
+        words = (m.group("thing") or m.group("thing2") or m.group("thing3") or "").split()
+        if words and not _UNNAMED_THING.match(words[0]):
+            return True
+    return False
+
+
 def choose_order(customer: Customer, text: str, topic: str, named_id: Optional[str] = None,
                  remembered_id: Optional[str] = None) -> OrderChoice:
     if named_id:
@@ -317,6 +343,9 @@ def choose_order(customer: Customer, text: str, topic: str, named_id: Optional[s
     if topic in DESCRIBE_ALL and len(customer.orders) > 1 and ALL_ORDERS.search(text):
         # "where are my things": every order, delivered ones too
         return OrderChoice(candidates=sorted(customer.orders, key=lambda o: o.placed_on, reverse=True), describe_all=True)
+    if not mentioned and topic in SENT_BACK_TOPICS and something_else_sent_back(text):
+        # "the jumper I returned…", "i sent bak a handbag…": a thing that is none of their orders' products
+        return OrderChoice()
     remembered = customer.order(remembered_id) if remembered_id else None
     states = stated_states(text)
     described = states is not None and DESCRIBED.search(text) is not None
@@ -336,8 +365,9 @@ def choose_order(customer: Customer, text: str, topic: str, named_id: Optional[s
     if len(fitting) == 1:
         return OrderChoice(order=fitting[0])
     if not fitting:
-        # nothing fits the request: the latest order is the best guess to talk about
-        return OrderChoice(order=customer.latest_order())
+        # nothing fits the request: the latest order is the best guess to talk about (not for a refund
+        # of something sent back: "I sent back a handbag" is not the dress still on its way)
+        return OrderChoice() if topic in NO_GUESS else OrderChoice(order=customer.latest_order())
     ordered = sorted(fitting, key=lambda o: o.placed_on, reverse=True)
     return OrderChoice(candidates=ordered, describe_all=topic in DESCRIBE_ALL)
 

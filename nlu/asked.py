@@ -179,16 +179,27 @@ def resolved_itself(text: str) -> bool:
 
 # "nah you're alright, I'll see if it shows up on monday", "no it's fine, I'll give it a few more days":
 # a polite no, and the customer will wait, not a question about the delivery they mention
-_POLITE_NO = (r"^\W*(?:nah|no|nope|honestly|it'?s ok|it'?s fine|that'?s fine|that'?s ok)\b[\s,.!]*(?:thanks?\b[\s,.!]*)?"
+# "no need thanks, I'll chase the courier myself", "I'm good thanks, I'll wait and see", "nope, leave it,
+# I'll give DPD until tomorrow"
+_POLITE_NO = (r"^\W*(?:nah|no|nope|honestly|it'?s ok|it'?s fine|that'?s fine|that'?s ok|no need|i'?m (?:good|ok|okay|fine|alright))"
+              r"\b[\s,.!]*(?:thanks?\b[\s,.!]*)?"
               r"(?:(?:you'?re|ur|your|youre) (?:alright|all right|ok|okay|fine|good)|(?:it'?s|its|that'?s|thats) (?:fine|ok|okay|alright)"
-              r"|(?:no )?(?:thanks|thank you|ta|cheers)|i'?m (?:ok|okay|fine|good|alright))?")
+              r"|(?:no )?(?:thanks|thank you|ta|cheers)|i'?m (?:ok|okay|fine|good|alright))?(?:[\s,.!]*leave it)?")
 _WAITING_IT_OUT = re.compile(_POLITE_NO + r"[\s,.!]*(?:i'?ll|ill|i will|i'?m gonna|i'?m going to)\s+(?:just\s+)?"
-                             r"(?:wait|see|leave it|give it|hang on|hold on|check back|try again|hang fire)\b", re.IGNORECASE)
+                             r"(?:wait|see|leave it|give (?:it|them|\w+ (?:until|till|til|a few|a couple|another|more))|hang on"
+                             r"|hold on|check back|try again|hang fire|chase)\b", re.IGNORECASE)
 
 
 def waiting_it_out(text: str) -> bool:
     """Whether `text` declines politely and says the customer will wait (see _WAITING_IT_OUT)."""
     return _WAITING_IT_OUT.search(text) is not None
+
+
+def only_waiting_it_out(text: str) -> bool:
+    """Whether `text` declines politely, says the customer will wait and asks nothing after ("no need
+    thanks, I'll chase the courier myself"), however surely the model reads the courier as tracking."""
+    waiting = _WAITING_IT_OUT.search(text)
+    return waiting is not None and _ASKED_INSTEAD.search(text[waiting.end():]) is None
 
 
 # "nah, no need for a person, just make sure it actually turns up this week", "no thanks, I don't need

@@ -124,7 +124,8 @@ _NOT_OUR_SERVICE = re.compile(
 # fixed ("my virgin media broadband has been down since tuesday. can you get them to send an engineer
 # out", "should i ask my landlord to fix the boiler"), trains, buses and flights ("do you know if the
 # trains are running today?", "which airline is cheapest out of Manchester?"), a fact in units
-# ("how many miles is a marathon exactly?"), writing or homework done for them, the football
+# ("how many miles is a marathon exactly?"), writing or homework done for them, the football, a phone
+# contract, a row at home, the weather, a bank card declined in a shop
 _EVERYDAY_LIFE = re.compile(
     r"\bmy (?:[a-z]+ ){0,2}(?:broadband|wi-?fi|internet|heating|electricity|gas|energy|water)"
     r" (?:supply |bill )?"
@@ -143,8 +144,20 @@ _EVERYDAY_LIFE = re.compile(
     r"|\b(?:homework|coursework|dissertation)\b"
     # the football: "did u see the footy last nite, that ref needs glasses" (not "football boots")
     r"|\bfooty\b|\bthe (?:ref|referee)\b"
-    r"|\b(?:the|that) (?:match|game) (?:last (?:night|nite)|yesterday|at the weekend)\b",
+    r"|\b(?:the|that) (?:match|game) (?:last (?:night|nite)|yesterday|at the weekend)\b"
+    # a phone or TV contract: "my o2 contract runs out next month, should I switch to three or ee"
+    r"|\b(?:o2|ee|vodafone|giffgaff|three|sky|bt|virgin|phone|mobile|sim|tv) (?:contract|tariff|signal|coverage|sim only)\b"
+    # a row at home or a boss: "me and my partner keep rowing about the dishwasher, who's in the right"
+    r"|\b(?:me and my|my) (?:partner|husband|hubby|wife|boyfriend|girlfriend|bf|gf|flatmate|housemate|mum|mam|dad"
+    r"|sister|brother|kids?|neighbours?)\b[^.?!]{0,40}\b(?:row\w*|argu\w*|fight\w*|fell out|falling out|bicker\w*)"
+    r"|\bwho'?s (?:in the )?right\b|\bmy boss\b"
+    # the weather: "the weather is miserable today isnt it"
+    r"|\bthe weather\b",
     re.IGNORECASE)
+# a card declined somewhere else: "my barclays card got declined at the petrol station" (not at our checkout)
+_CARD_DECLINED = re.compile(r"\bcard\b[^.?!]{0,30}\b(?:declined|refused|rejected|blocked|frozen)\b", re.IGNORECASE)
+_OUR_CHECKOUT = re.compile(r"\b(?:checkout|check out|basket|your|you|u|site|website|app|paying for|pay for)\b",
+                           re.IGNORECASE)
 # a parcel of ours in the same message: "my landlord took the parcel in and it's damaged"
 _A_PARCEL = re.compile(r"\b(?:parcel|package|deliver\w*|order\w*|courier|driver|refund|return\w*|ord\W?\d{3,})\b",
                        re.IGNORECASE)
@@ -153,7 +166,8 @@ _A_PARCEL = re.compile(r"\b(?:parcel|package|deliver\w*|order\w*|courier|driver|
 def about_everyday_life(text: str) -> bool:
     """Whether `text` is about a utility, a home, travel, a fact in units or writing and homework
     to be done (see _EVERYDAY_LIFE) and names no parcel of ours."""
-    return _EVERYDAY_LIFE.search(text) is not None and _A_PARCEL.search(text) is None
+    declined_elsewhere = _CARD_DECLINED.search(text) is not None and _OUR_CHECKOUT.search(text) is None
+    return (_EVERYDAY_LIFE.search(text) is not None or declined_elsewhere) and _A_PARCEL.search(text) is None
 
 
 # the customer's own post: "do you know if royal mail are on strike? need to post my nan's birthday

@@ -126,4 +126,18 @@ _DUE_DAY_NAMED = re.compile(r"\b(?:the day|the date|when|what day|which day)\s+(
 
 def lateness_asserted(text: str) -> bool:
     """Whether `text` says its delivery is late (see _LATENESS_ASSERTED), not only asks where it is."""
-    return _LATENESS_ASSERTED.search(_DUE_DAY_NAMED.sub(" ", text)) is not None
+    return _LATENESS_ASSERTED.search(_DUE_DAY_NAMED.sub(" ", text)) is not None or due_day_passed(text)
+
+
+# "paid for guaranteed saturday delivery on a birthday present and it's now tuesday", "told friday, now
+# it's monday": the day it was due named, and a later one reached; said, not asked
+_DAY = r"(?:mon|tues?|wednes|thurs?|fri|satur|sun)(?:day)?"
+_DAY_REACHED = re.compile(rf"\b(?:it'?s|its|it is)\s+(?:now\s+)?{_DAY}(?:\s+(?:now|today|already))?\b|\bnow (?:it'?s|its) {_DAY}\b"
+                          r"|\bbeen and gone\b", re.IGNORECASE)
+_DUE_DAY = re.compile(rf"\b(?:due|promised|told|supposed|sposed|meant|guaranteed|expected|said|by|booked|estimated)\s+"
+                      rf"(?:\w+\s+){{0,3}}?{_DAY}\b", re.IGNORECASE)
+
+
+def due_day_passed(text: str) -> bool:
+    """Whether `text` says the day a delivery was due has passed (see _DAY_REACHED), without asking."""
+    return "?" not in text and _DAY_REACHED.search(text) is not None and _DUE_DAY.search(text) is not None

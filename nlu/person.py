@@ -13,15 +13,18 @@ import re
 from contracts.dismissal import PERSON as _PERSON, PERSON_CALLED_OFF, PERSON_REFUSED
 # "someone" only after a verb of talking: "I need someone to be in to sign for it" asks for no one
 _SOMEONE = (r"(?:speak to|talk to|speak with|talk with|connect me (?:to|with)|transfer me to|pass me (?:on )?to"
-            r"|put me through to)\s+(?:someone|somebody)")
+            r"|put me through to|put me (?:onto|on to|on with)|pass me (?:onto|on to))\s+(?:someone|somebody)")
 # "get me someone who can actually fix it"
 _GET_ME_SOMEONE = r"(?:get|find|give) me (?:someone|somebody)\b"
 _DEMAND = re.compile(
     r"\b(?:get|give|put|want|need|speak to|talk to|speak with|talk with|connect me (?:to|with)|transfer me to"
-    r"|pass me to|put me through to|let me speak to|let me talk to)\s+(?:me\s+)?(?:through\s+to\s+)?" + _PERSON + r"\b"
+    r"|pass me to|put me through to|put me (?:onto|on to)|let me speak to|let me talk to)\s+(?:me\s+)?(?:through\s+to\s+)?"
+    + _PERSON + r"\b"
     r"|\b" + _SOMEONE + r"\b"
     # "get someone to look into it": a person to sort it out
     r"|\b(?:get|send|have) (?:someone|somebody) (?:to )?(?:look into|look at|check|sort|deal with|call|ring|phone|contact)\b"
+    # "cheers, yes, get someone on it please"
+    r"|\b(?:get|put) (?:someone|somebody) on (?:it|this|that|the case)\b"
     r"|\b" + _GET_ME_SOMEONE +
     # "yeah go on, I'd rather someone looked at it properly"
     r"|\b(?:i'?d|i would) (?:rather|prefer|like) (?:someone|somebody|a person|a human) (?:to )?(?:looked|look|dealt|deal"

@@ -12,14 +12,14 @@ from contracts.remedies import replacement_chosen
 from transformers import BatchEncoding
 
 from nlu import tags as bio_tags
-from nlu.asked import (asked_part, no_and_goodbye, person_declined, request_dropped, resolved_itself,
-                       waiting_it_out)
+from nlu.asked import (asked_part, no_and_goodbye, only_waiting_it_out, person_declined, request_dropped,
+                       resolved_itself, waiting_it_out)
 from nlu.delivery_feedback import courier_conduct_complained_of, damage_said, packaging_complained_of
 from nlu.elsewhere import (DEFAULT_OTHER_BUSINESSES, a_sum_asked, about_another_business, about_everyday_life, about_us,
                            asks_for_advice, meant_for_someone_else)
 from nlu.elapsed import time_complained_of
 from nlu.entities import RuleExtractor, apply_synonyms, merge
-from nlu.evidence import lateness_asserted, without_unsaid
+from nlu.evidence import due_day_passed, lateness_asserted, without_unsaid
 from nlu.families import family_confidence
 from nlu.follow_up import MISREAD_AS, follow_up_intent
 from nlu.insults import company_insulted
@@ -281,7 +281,14 @@ class Predictor:
             # where is it", "did my air fryer get delivered ok, i was out the day it was due": where or when
             # it is, asked without saying it is late, not a complaint that it is late (nlu.evidence)
             ranking, requests = self._ruled(ranking, asked_when, floor=0.0), []
-        elif (waiting_it_out(asked) or person_declined(text)) and not requests and not self._surely_a_request(ranking):
+        elif (ranking[0]["name"] in WHERE_OR_WHEN and due_day_passed(asked) and LATE_INTENT in self.loaded.intents
+              and {r["intent"] for r in requests} <= {*WHERE_OR_WHEN, LATE_INTENT}):
+            # "paid for guaranteed saturday delivery… it's now tuesday. party's been and gone": the due day
+            # passed, said rather than asked, is a late delivery (nlu.evidence)
+            ranking, requests = self._ruled(ranking, LATE_INTENT), []
+            sentiment = self._complaint(sentiment)
+        elif ((waiting_it_out(asked) or person_declined(text)) and not requests and not self._surely_a_request(ranking)
+              or only_waiting_it_out(text)):
             # "nah you're alright, I'll see if it shows up on monday", "nah, no need for a person, just make
             # sure it actually turns up this week": a polite no (nlu.asked)
             ranking = self._ruled(ranking, WITHDRAWN_INTENT)

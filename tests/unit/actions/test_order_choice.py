@@ -222,3 +222,16 @@ def test_two_products_after_the_verb_still_ask_which():
     assert choose_order(BEN, "cancel the sofa and the phone case", "cancel_order").candidates
     assert choose_order(BEN, "can i cancel? the sofa or the phone case", "cancel_order").candidates
 
+
+
+def test_a_refund_for_something_sent_back_is_never_about_an_order_still_coming_or_another_product():
+    chloe, alice, dev = CUSTOMERS["C1003"], ALICE, DEV
+    # Chloe's only order is out for delivery: no refund can be owed on it
+    assert choose_order(chloe, "i sent bak a handbag 3 weeks ago and no refund", "refund_not_received").order is None
+    assert choose_order(chloe, "still no refund for my return", "refund_not_received").order is None
+    # Alice's kettle came: a refund not received may be for it, unless another thing was sent back
+    assert choose_order(alice, "still no refund for my return", "refund_not_received").order.order_id == "ORD-10002"
+    assert choose_order(alice, "the jumper I returned was signed for weeks ago", "refund_not_received").order is None
+    assert choose_order(alice, "I sent the kettle back, where's my money", "refund_not_received").order.order_id == "ORD-10002"
+    assert choose_order(dev, "I sent a cycle helmet back in January", "refund_not_received").order is None
+    assert choose_order(dev, "I sent the parcel back ages ago", "refund_not_received").order.order_id == "ORD-40001"

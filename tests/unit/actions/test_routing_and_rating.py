@@ -166,7 +166,8 @@ def test_a_withdrawal_with_a_new_request_is_that_request():
 
 
 def _fallback_after(text: str, intent: str, slots: dict,
-                    said_before: str = "Which order would you like to cancel: ORD-20001 (phone case) or ORD-20002 (sofa)?"):
+                    said_before: str = "Which order would you like to cancel: ORD-20001 (phone case) or ORD-20002 (sofa)?",
+                    earlier: tuple = ()):
     import os
     from unittest import mock
 
@@ -176,7 +177,7 @@ def _fallback_after(text: str, intent: str, slots: dict,
         from actions.actions import ActionDefaultFallback
     message = {"text": text, "intent": {"name": intent, "confidence": 0.64}, "entities": [], "metadata": {},
                "sentiment": {"label": "neutral", "score": 0.9}}
-    events = [{"event": "bot", "text": said_before},
+    events = [*earlier, {"event": "bot", "text": said_before},
               {"event": "action", "name": "action_listen"},
               {"event": "user", "text": text, "parse_data": message, "input_channel": "rest"}]
     dispatcher = CollectingDispatcher()
@@ -191,6 +192,18 @@ def test_never_mind_with_nothing_offered_drops_the_question_instead_of_a_fallbac
     said, returned = _fallback_after(text, intent, {"order_topic": "cancel_order"})
     assert said == [replies.form_left()]
     assert SlotSet("order_topic", None) in returned
+
+
+def test_a_no_after_a_complaint_answered_without_an_offer_declines_more_help():
+    complaint = {"text": "DPD said yesterday and I'm still waiting", "intent": {"name": "delivery_late", "confidence": 0.9},
+                 "entities": [], "metadata": {}, "sentiment": {"label": "negative", "score": 0.9}}
+    earlier = ({"event": "user", "text": complaint["text"], "parse_data": complaint, "input_channel": "rest"},)
+    said, returned = _fallback_after("nope, leave it, I'll give DPD until tomorrow", "deny", {}, earlier=earlier,
+                                     said_before="Alice, your order ORD-10001 (running trainers) is on its way with DPD")
+    assert said == [] and returned == [FollowupAction("action_decline_handoff")]
+    # a correction is no decline
+    said, returned = _fallback_after("no wait, I meant the kettle", "deny", {}, earlier=earlier)
+    assert returned != [FollowupAction("action_decline_handoff")]
 
 
 def test_yes_with_nothing_offered_asks_what_else_instead_of_a_fallback():
@@ -293,10 +306,25 @@ def test_a_person_turned_down_in_the_form_is_declined_and_the_form_goes_on():
                                  {"order_topic": "wrong_item"}, running_loop="order_form")
     assert said == [replies.no_person_needed(), "utter_ask_order_id"]
     assert not any(isinstance(e, dict) and e.get("event") == "active_loop" for e in returned)  # the form goes on
-    # a plain no, "never mind" and "no one else can help" still leave the form
+    # a plain no, "never mind" and "no one else can help" stop the form: no to taking the complaint further
     for text in ("no", "no, never mind, I don't need anyone", "no I don't want anyone else involved"):
-        said, _ = _leave_form_after(text, "deny", {"order_topic": "wrong_item"})
-        assert said == [replies.form_left()], text
+        said, returned = _leave_form_after(text, "deny", {"order_topic": "wrong_item"})
+        assert said == [] and returned[-1] == FollowupAction("action_decline_handoff"), text
+        assert any(isinstance(e, dict) and e.get("event") == "active_loop" for e in returned), text  # the form stops
+
+
+def test_a_no_to_a_complaints_order_number_declines_more_help_and_other_forms_are_left():
+    for text in ("nah ur alright ill give it til the weekend", "I'm good thanks, I'll wait and see if one drops off"):
+        said, returned = _leave_form_after(text, "deny", {"order_topic": "delivery_late"})
+        assert said == [] and returned[-1] == FollowupAction("action_decline_handoff"), text
+        assert SlotSet("order_topic", None) in returned
+    # the decline then says no more than a no to more help does, the form stopped
+    said, _ = _run_action("actions.actions", "ActionDeclineHandoff", "nah ur alright ill give it til the weekend",
+                          "deny", {}, sentiment=("neutral", 0.9))
+    assert said == ["utter_no_handoff"]
+    # a no while the form asks for a request's number (not a complaint's) leaves that request
+    said, _ = _leave_form_after("no thanks, not now", "deny", {"order_topic": "request_refund"})
+    assert said == [replies.form_left()]
 
 
 def test_a_cancellation_asked_for_in_the_form_changes_its_request_and_the_form_goes_on():
@@ -841,6 +869,21 @@ def test_leaving_the_queue_to_wait_for_the_order_asks_nothing(text, waits):
     with mock.patch.dict(os.environ, {"DEV_MODE": "true"}):
         from actions.actions import WAITING_FOR_IT
     assert (WAITING_FOR_IT.search(text) is not None) == waits
+
+
+@pytest.mark.parametrize("text,gone", [
+    ("actually no need, the van's just pulled up outside", True), ("actually it's fine, I don't need anyone now", True),
+    ("no need actually, all sorted", True), ("it's just arrived, thanks", True), ("we're sorted now ta", True),
+    ("no, nothing else", False), ("is it all sorted now?", False), ("it's just arrived but the lid is cracked", False),
+    ("no need to shout", False), ("I don't need anyone else, just the agent", False), ("hello?? anyone there", False),
+])
+def test_a_person_no_longer_needed_leaves_the_queue(text, gone):
+    import os
+    from unittest import mock
+
+    with mock.patch.dict(os.environ, {"DEV_MODE": "true"}):
+        from actions.actions import no_longer_needed
+    assert no_longer_needed(text) is gone
 
 
 def test_a_no_that_wants_something_else_than_the_answer_gave_is_still_unhappy():

@@ -140,6 +140,11 @@ def test_a_message_sent_here_by_mistake_is_out_of_scope():
     ("please email me a copy of the receipt", False),
     ("did you watch the footy, what a game", True), ("the ref was blind in the match last night", True),
     ("my football boots are too small", False),
+    ("my o2 contract runs out next month, should I switch to three or ee", True), ("the weather is miserable", True),
+    ("me and my partner keep rowing about the dishwasher, who's in the right", True),
+    ("my barclays card got declined at the petrol station, any idea why", True),
+    ("my card got declined at your checkout", False), ("my husband ordered the sofa", False),
+    ("my partner says the kettle is too loud", False),
     # a parcel of ours, or a product of ours named like a utility
     ("my landlord took the parcel in and says the box was crushed", False),
     ("is my sofa delivery affected by the rail strike", False), ("my wifi is down so where is my order", False),
@@ -327,6 +332,10 @@ def test_a_wrong_item_damage_and_lateness_need_a_word_for_them(intent, text, sai
     ("was promised delivery by monday, it's thursday now and still nothing", True),
     ("did my air fryer get delivered ok, i was out the day it was due", False), ("when's it due?", False),
     ("it was due on friday and still nothing", True), ("my parcel was due days ago", True),
+    # the day it was due passed: said, not asked
+    ("paid for guaranteed saturday delivery on a birthday present and it's now tuesday", True),
+    ("was told friday, now its monday", True), ("ordered on monday, it's wednesday now", False),
+    ("it's tuesday today, will it come?", False),
 ])
 def test_lateness_asserted(text, late):
     assert lateness_asserted(text) is late
@@ -351,6 +360,22 @@ def test_a_question_about_delivery_is_not_a_complaint_that_it_is_late():
     assert predictor.parse("ugh my sofa still hasnt come")["intent"]["name"] == "delivery_late"
 
 
+class WhereNet(DecodingNet):
+    """Reads everything as order_status, delivery_late next."""
+
+    INTENTS = ("order_status", "delivery_late", "cancel_order")
+
+    def scores(self, text):
+        return [2.0, 1.0, 0.0], [0.0, 3.0, 0.0]
+
+
+def test_the_due_day_passed_is_a_late_delivery_even_read_as_a_question_where_it_is():
+    predictor = rule_predictor(WhereNet, {"delivery_late": 2, "order_status": 1, "cancel_order": 3})
+    parsed = predictor.parse("paid for guaranteed saturday delivery and it's now tuesday. party's been and gone")
+    assert parsed["intent"]["name"] == "delivery_late" and parsed["sentiment"]["label"] == "negative"
+    assert predictor.parse("it was due friday, is it coming today?")["intent"]["name"] == "order_status"
+
+
 @pytest.mark.parametrize("text, demanded", [
     ("no i don't want another excuse just get me a real person right now", True),
     ("I'm not signing in to anything, you people are a joke. human. NOW.", True),
@@ -371,6 +396,8 @@ def test_a_question_about_delivery_is_not_a_complaint_that_it_is_late():
     ("actually no, I do want someone. sorry!!", True), ("I really need someone to be in for it", False),
     ("yeah go on, I'd rather someone looked at it properly", True), ("I'd like someone to check it", True),
     ("I'd rather someone was in to sign for it", False),
+    ("The air fryer I got is the wrong model. Rather than going back and forth here, can you put me onto someone?", True),
+    ("cheers, yes, get someone on it please", True), ("put me on to a manager", True),
 ])
 def test_a_person_asked_for_outright(text, demanded):
     assert person_demanded(text) is demanded
@@ -513,10 +540,20 @@ def test_something_plainly_not_ours_after_a_dismissal_is_what_is_said():
 @pytest.mark.parametrize("text, waiting", [
     ("nah you're alright, I'll see if it shows up on monday", True), ("no, that's fine, I'll give it a few more days", True),
     ("no thanks, i'll just wait", True), ("I'll wait for the sofa", False), ("where is it? i'll wait", False),
+    ("no need thanks, I'll chase the courier myself", True), ("I'm good thanks, I'll wait and see if one drops off", True),
+    ("nope, leave it, I'll give DPD until tomorrow", True), ("ok i'll wait", False),
+    ("no i'll give you a call instead", False),
 ])
 def test_a_polite_no_to_wait_instead(text, waiting):
     from nlu.asked import waiting_it_out
     assert waiting_it_out(text) is waiting
+
+
+def test_a_polite_no_that_asks_nothing_more_is_a_no_however_sure_the_model_is():
+    from nlu.asked import only_waiting_it_out
+    assert only_waiting_it_out("no need thanks, I'll chase the courier myself")
+    assert not only_waiting_it_out("no thanks, I'll wait. where is it now though")
+    assert not only_waiting_it_out("no thanks, I'll wait, can you send me the tracking link")
 
 
 @pytest.mark.parametrize("text, declined", [
