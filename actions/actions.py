@@ -451,8 +451,11 @@ class ActionHandleComplaint(Answering):
 def answer_complaint(dispatcher: CollectingDispatcher, tracker: Tracker, intent: str,
                      customer: Optional[Customer], text: Optional[str] = None) -> List[EventType]:
     if customer is None:
-        # we cannot flag or check an order we do not know: say sorry, then ask which (the form)
-        dispatcher.utter_message(text=replies.complaint_opening(intent, None).strip())
+        # we cannot flag or check an order we do not know: say sorry, offer a person as after any
+        # complaint, then ask which order (the form; a "yes" there takes up the person: action_leave_form)
+        s = settings()
+        offer = f" {replies.PERSON_OR_NUMBER}" if s.person_after_every_complaint else ""
+        dispatcher.utter_message(text=replies.complaint_opening(intent, None).strip() + offer)
         return answer_order_request(dispatcher, tracker, intent, None, apologised=True)
     order = order_choice(tracker, customer, intent, text).order
     said = text or tracker.latest_message.get("text") or ""
@@ -932,8 +935,13 @@ def declined_after_complaint(tracker: Tracker) -> bool:
     them till tomorrow"), not a correction ("no wait, I meant the trainers")."""
     said = user_messages(tracker.events)
     text = tracker.latest_message.get("text") or ""
+    plain = PLAIN_NO.match(_INTERJECTION.sub("", text)) is not None or PERSON_REFUSED.search(text) is not None
     return (latest_intent(tracker) == "deny" and len(said) > 1 and said[-2].intent in COMPLAINT_INTENTS
-            and PLAIN_NO.match(text) is not None and not CORRECTION.search(text))
+            and plain and not CORRECTION.search(text))
+
+
+# "ah no don't worry…": a sound before the no
+_INTERJECTION = re.compile(r"^\W*(?:ah|oh|erm|um|hmm|well|ok|okay)\b\W*", re.IGNORECASE)
 
 
 class ActionDefaultFallback(Action):

@@ -6,6 +6,7 @@ slots it changes leave the rule that ran it behind, so no policy would know the 
 from __future__ import annotations
 
 import re
+from itertools import islice
 from typing import Any, Dict, List, Optional, Text, Tuple
 
 from rasa_sdk import Action, Tracker
@@ -14,8 +15,8 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import rating, replies
 from actions.actions import (COMPLAINT_INTENTS, FALLBACK_INTENT, answer_order_request, answer_upset,
-                             answered_in_their_language, current_customer, earlier_request, latest_intent, mood,
-                             upset_now)
+                             answered_in_their_language, bot_words, current_customer, earlier_request, latest_intent,
+                             mood, upset_now)
 from actions.order_choice import named_orders
 from actions.profiles import Customer, order_number_said
 from actions.requests import NO_OFFER, next_request, offered
@@ -135,6 +136,17 @@ def person_turned_down(text: str) -> bool:
     return PERSON_REFUSED.search(text) is not None or ANYONE_REFUSED.search(text) is not None
 
 
+# how many of the assistant's messages back an offer made with the form's first question may be
+# (the offer, then perhaps the message's other request, then the question)
+OFFER_LOOKBACK = 3
+
+
+def person_offered_beside_the_form(tracker: Tracker) -> bool:
+    """Whether a complaint's order form started with a person offered (replies.PERSON_OR_NUMBER)."""
+    return (tracker.get_slot("order_topic") in COMPLAINT_INTENTS
+            and any(replies.PERSON_OR_NUMBER in words for words in islice(bot_words(tracker), OFFER_LOOKBACK)))
+
+
 class ActionLeaveForm(Action):
     """Something other than an order number while the order form asks for one: "never mind"
     stops it; "I don't know my order number" gets sign-in and a person offered; another
@@ -171,6 +183,10 @@ class ActionLeaveForm(Action):
             # "what's an order number look like?": a question about the form's own question
             dispatcher.utter_message(response="utter_ask_order_id")
             return LISTEN
+        if intent == "affirm" and not withdrawn and person_offered_beside_the_form(tracker):
+            # "yes please" after "I'm sorry about… If you'd rather talk it through with one of our team, just say
+            # yes": the person, once the form stops
+            return [*FORM_STOPPED, SlotSet("order_topic", None), *NO_OFFER, FollowupAction("action_handoff")]
         if intent == "affirm" and not withdrawn:
             # "yes please" to "I can also give you our opening hours once we've sorted this": given now
             # (a fixed answer costs nothing), and the form asks again

@@ -332,6 +332,10 @@ def not_sorted(customer: Optional[Customer]) -> str:
     return "I'm sorry that hasn't sorted it. " + offer_human(customer)
 
 
+# an anonymous complaint: a person offered beside the order number the form asks for next
+PERSON_OR_NUMBER = "If you'd rather talk it through with one of our team, just say yes; otherwise I can look into it here."
+
+
 def no_person_needed() -> str:
     """A person turned down while the order form still needs the number."""
     return "No problem, I'll sort it out here with you."

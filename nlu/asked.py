@@ -181,7 +181,7 @@ def resolved_itself(text: str) -> bool:
 # a polite no, and the customer will wait, not a question about the delivery they mention
 # "no need thanks, I'll chase the courier myself", "I'm good thanks, I'll wait and see", "nope, leave it,
 # I'll give DPD until tomorrow"
-_POLITE_NO = (r"^\W*(?:nah|no|nope|honestly|it'?s ok|it'?s fine|that'?s fine|that'?s ok|no need|i'?m (?:good|ok|okay|fine|alright))"
+_POLITE_NO = (r"^\W*(?:nah|no(?! worries| problem| bother)|nope|honestly|it'?s ok|it'?s fine|that'?s fine|that'?s ok|no need|i'?m (?:good|ok|okay|fine|alright))"
               r"\b[\s,.!]*(?:thanks?\b[\s,.!]*)?"
               r"(?:(?:you'?re|ur|your|youre) (?:alright|all right|ok|okay|fine|good)|(?:it'?s|its|that'?s|thats) (?:fine|ok|okay|alright)"
               r"|(?:no )?(?:thanks|thank you|ta|cheers)|i'?m (?:ok|okay|fine|good|alright))?(?:[\s,.!]*leave it)?")
@@ -195,11 +195,16 @@ def waiting_it_out(text: str) -> bool:
     return _WAITING_IT_OUT.search(text) is not None
 
 
+# "No, thank you. A written response by email will suffice.": a no that ends its sentence
+_NO_THANKS_SAID = re.compile(r"^\W*(?:no|nope|nah)[\s,]*(?:thanks|thank you|ta|cheers)\b\s*[.!]", re.IGNORECASE)
+
+
 def only_waiting_it_out(text: str) -> bool:
-    """Whether `text` declines politely, says the customer will wait and asks nothing after ("no need
-    thanks, I'll chase the courier myself"), however surely the model reads the courier as tracking."""
-    waiting = _WAITING_IT_OUT.search(text)
-    return waiting is not None and _ASKED_INSTEAD.search(text[waiting.end():]) is None
+    """Whether `text` declines politely, says the customer will wait (or says no thanks in a sentence
+    of its own) and asks nothing after ("no need thanks, I'll chase the courier myself"), however
+    surely the model reads the courier as tracking or the email as our contact details."""
+    declined = _WAITING_IT_OUT.search(text) or _NO_THANKS_SAID.search(text)
+    return declined is not None and _ASKED_INSTEAD.search(text[declined.end():]) is None
 
 
 # "nah, no need for a person, just make sure it actually turns up this week", "no thanks, I don't need

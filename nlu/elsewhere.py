@@ -31,7 +31,10 @@ DEFAULT_OTHER_BUSINESSES = (
     "amazon", "argos", "ebay", "etsy", "tesco", "asda", "sainsbury's", "sainsburys", "morrisons", "aldi", "lidl",
     "john lewis", "zara", "primark", "boohoo", "h&m", "m&s", "marks and spencer", "currys", "ikea", "shein", "temu", "asos", "b&q", "wickes", "walmart",
     # food delivery and subscriptions
-    "deliveroo", "just eat", "uber eats", "ubereats", "netflix", "spotify",
+    "deliveroo", "just eat", "uber eats", "ubereats", "netflix", "spotify", "disney+", "disney plus",
+    # energy, travel and holidays
+    "british gas", "octopus energy", "edf", "e.on", "eon", "ovo", "scottish power", "jet2", "easyjet", "ryanair", "tui",
+    "british airways", "booking.com", "airbnb", "trainline",
     # a post office is no courier of ours; couriers are not listed: any may carry our own parcels
     # (the demo's kettle came with Royal Mail), and a shop may add those it never uses
     "post office",
@@ -125,7 +128,8 @@ _NOT_OUR_SERVICE = re.compile(
 # out", "should i ask my landlord to fix the boiler"), trains, buses and flights ("do you know if the
 # trains are running today?", "which airline is cheapest out of Manchester?"), a fact in units
 # ("how many miles is a marathon exactly?"), writing or homework done for them, the football, a phone
-# contract, a row at home, the weather, a bank card declined in a shop
+# contract, a row at home, the weather, a bank card declined in a shop, the council, a gym, insurance,
+# a flight or a holiday, the garden, a sum about a price
 _EVERYDAY_LIFE = re.compile(
     r"\bmy (?:[a-z]+ ){0,2}(?:broadband|wi-?fi|internet|heating|electricity|gas|energy|water)"
     r" (?:supply |bill )?"
@@ -152,7 +156,18 @@ _EVERYDAY_LIFE = re.compile(
     r"|sister|brother|kids?|neighbours?)\b[^.?!]{0,40}\b(?:row\w*|argu\w*|fight\w*|fell out|falling out|bicker\w*)"
     r"|\bwho'?s (?:in the )?right\b|\bmy boss\b"
     # the weather: "the weather is miserable today isnt it"
-    r"|\bthe weather\b",
+    r"|\b(?:the )?weather\b[^.?!]{0,30}(?:\?|\b(?:miserable|awful|terrible|horrible|grim|rubbish|today|tomorrow"
+    r"|this weekend|like)\b)|\bweather forecast\b"
+    # the council, a gym, insurance, a flight or a holiday booked: "the council still havent emptied our bins", "my
+    # gym is still taking £35 a month off me", "car insurance renewal came through", "they've moved our flight"
+    r"|\bthe council\b|\bbins?\b[^.?!]{0,15}\b(?:emptied|collect\w*|day|men)\b|\bmy gym\b|\bgym membership\b"
+    r"|\b(?:car|home|house|contents|pet|travel|life|van|bike) insurance\b|\b(?:my|our|the) flight\b"
+    r"|\bholiday (?:booking|company|rep|provider)\b"
+    # the garden: "when should i be cutting back my lavender"
+    r"|\b(?:my|the) (?:lavender|roses|hedges?|lawn|tomato plants?|houseplants?|shrubs|seedlings|weeds)\b"
+    # a sum about a price: "if something costs £48 after 20% off what was the original price"
+    r"|\bwhat (?:was|is|would be) the original price\b|\bwhat(?:'s| is) \d+(?:\.\d+)?\s*%\s*of\b"
+    r"|\b(?:maths|math) (?:question|one|problem|help)\b",
     re.IGNORECASE)
 # a card declined somewhere else: "my barclays card got declined at the petrol station" (not at our checkout)
 _CARD_DECLINED = re.compile(r"\bcard\b[^.?!]{0,30}\b(?:declined|refused|rejected|blocked|frozen)\b", re.IGNORECASE)

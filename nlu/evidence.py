@@ -55,8 +55,8 @@ RULED_OUT: dict[str, Callable[[str], bool]] = {"wrong_item": _own_slip_only}
 # Damage is said in words of damage or fault: "the sofa delivery has been pushed back again" and
 # "I've shopped with you for years" are not about a broken item.
 CUES["item_damaged"] = re.compile(
-    r"brok|damag|crack|smash|dent|scrat|\btear|torn|\brip|leak|fault|defect|stopp?ed|dead\b|died|\bdoa\b|packed (?:in|up)"
-    r"|shatter|snap|bent|split|ruin|soak|\bwet\b|crush|squash|burn|melt|missing|pieces|apart|scuff|stain|chip|hole|mark"
+    r"brok|damag|crack|smash|\bdent(?:s|ed)?\b|scrat|\btear|torn|\brip|leak|fault|defect|stopp?ed|dead\b|died|\bdoa\b|packed (?:in|up)"
+    r"|shatter|snap|bent|split|ruin|soak|\bwet\b|crush|squash|burn|melt|missing|pieces|apart|scuff|\bstain|\bchip|\bholes?\b|\bmark(?:s|ed)?\b"
     r"|bust|knacker|wreck|mangl|useless|rubbish|(?:not|n'?t|never|won'?t|doesn'?t|can'?t) (?:\w+ )?(?:work|turn|switch|charg"
     r"|heat|start|power|boil|spin|open|close|fit|go)|doesn'?t|won'?t|can'?t|dodgy|loose|wobbl|sharp|smell|mou?ld|fray|peel"
     r"|faded|rust|bubbl|condition|state|shape|quality|problem|issue|wrong|fix|repair|replace|glitch|flicker|nois|rattl"

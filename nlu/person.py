@@ -22,7 +22,10 @@ _DEMAND = re.compile(
     + _PERSON + r"\b"
     r"|\b" + _SOMEONE + r"\b"
     # "get someone to look into it": a person to sort it out
-    r"|\b(?:get|send|have) (?:someone|somebody) (?:to )?(?:look into|look at|check|sort|deal with|call|ring|phone|contact)\b"
+    r"|\b(?:get|send|have) (?:someone|somebody|sum1|some1) (?:to |2 )?(?:look into|look at|check|sort|deal with|call|ring"
+    r"|phone|contact)\b"
+    # "go on then, put me through": through to the person just offered
+    r"|\b(?:put|get|transfer|connect) me through\b(?=\s*(?:[.!,?]|$|please|pls|now|then|asap|to (?:them|someone|somebody)))"
     # "cheers, yes, get someone on it please"
     r"|\b(?:get|put) (?:someone|somebody) on (?:it|this|that|the case)\b"
     r"|\b" + _GET_ME_SOMEONE +

@@ -15,8 +15,7 @@ from nlu import tags as bio_tags
 from nlu.asked import (asked_part, no_and_goodbye, only_waiting_it_out, person_declined, request_dropped,
                        resolved_itself, waiting_it_out)
 from nlu.delivery_feedback import courier_conduct_complained_of, damage_said, packaging_complained_of
-from nlu.elsewhere import (DEFAULT_OTHER_BUSINESSES, a_sum_asked, about_another_business, about_everyday_life, about_us,
-                           asks_for_advice, meant_for_someone_else)
+from nlu.elsewhere import DEFAULT_OTHER_BUSINESSES, a_sum_asked, about_another_business, about_us
 from nlu.elapsed import time_complained_of
 from nlu.entities import RuleExtractor, apply_synonyms, merge
 from nlu.evidence import due_day_passed, lateness_asserted, without_unsaid
@@ -117,17 +116,22 @@ class Predictor:
         # the intent from what the message asks of us: without an ultimatum or what it dismissed
         # (nlu.asked), without its sentences about another shop (nlu.elsewhere)
         asked = asked_part(text)
-        asked = about_us(asked, self.other_businesses) or asked
+        ours = about_us(asked, self.other_businesses)
+        asked = ours or asked
         ranking, requests = self._intents(text, spans, i_logits)
         if asked != text:
             a_spans, a_enc = self._encode(asked)
-            a_logits = self.loaded.net(a_enc["input_ids"], a_enc["attention_mask"])[0]
+            a_logits, a_sentiment_logits, _ = self.loaded.net(a_enc["input_ids"], a_enc["attention_mask"])
             a_ranking, a_requests = self._intents(asked, a_spans, a_logits)
             if a_ranking[0]["name"] in self.loaded.metadata.labels.priorities or (
                     # "forget my order, who won the match": what follows the dismissal is plainly not ours
                     a_ranking[0]["name"] == ELSEWHERE_INTENT and a_ranking[0]["confidence"] >= EVEN_ODDS
                     and after_dismissal(text) is not None):
                 ranking, requests = a_ranking, a_requests
+                if ours is not None:
+                    # "…my mum's had nothing but bother with other shops": the feeling about another shop is not
+                    # about us (an ultimatum left out still counts: it is said to us)
+                    sentiment = self._sentiment(a_sentiment_logits.softmax(-1))
             else:  # what is left asks nothing ("never mind, I'll keep them both"): the whole message says it
                 asked = text
         # a message in another language is not understood, however sure the model is of the
@@ -159,11 +163,10 @@ class Predictor:
         # the person offered, a problem gone away by itself (nlu.asked); a replacement chosen (contracts.remedies)
         if about_another_business(asked, self.other_businesses):
             ranking, requests = self._elsewhere(ranking, requests)
-            if meant_for_someone_else(asked) or asks_for_advice(asked) or about_everyday_life(asked):
-                # "sorry wrong chat, meant to text my husband": the "sorry" is an apology, not anger; "how
-                # long do you cook chips for? mine keep coming out soggy" asks for help, not a complaint; nor
-                # is the landlord who won't fix the boiler a complaint to us
-                sentiment = self._calm(sentiment)
+            # "sorry wrong chat, meant to text my husband": the "sorry" is an apology, not anger; "how long do
+            # you cook chips for? mine keep coming out soggy" asks for help, not a complaint; nor is the landlord
+            # who won't fix the boiler, or british gas's bill, a complaint to us (insults still count: actions.tone)
+            sentiment = self._calm(sentiment)
         elif a_sum_asked(asked) and not requests and not self._surely_a_request(ranking):
             # "quick one, what's 17 times 23?": off-topic, and no complaint whatever "times" sounds like
             ranking = self._ruled(ranking, ELSEWHERE_INTENT)

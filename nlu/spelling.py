@@ -46,7 +46,7 @@ CHAT_WORDS = {
     "cos": "because", "coz": "because", "bc": "because", "ppl": "people", "smth": "something",
     "cn": "can", "cld": "could", "cud": "could", "wld": "would", "wud": "would", "shud": "should", "bk": "back", "bak": "back",
     "rly": "really", "tbh": "to be honest", "sum1": "someone", "ne1": "anyone", "msg": "message", "gd": "good",
-    "sposed": "supposed", "spose": "suppose", "nvm": "never mind",
+    "sposed": "supposed", "spose": "suppose", "nvm": "never mind", "yh": "yeah",
 }
 # Spoken English as typed, and slips into real words: "wheres me dress at" asks where my dress is (UK and Irish "me" for "my",
 # the "at" that ends a US where-question), not for our opening hours

@@ -198,9 +198,10 @@ def test_a_no_after_a_complaint_answered_without_an_offer_declines_more_help():
     complaint = {"text": "DPD said yesterday and I'm still waiting", "intent": {"name": "delivery_late", "confidence": 0.9},
                  "entities": [], "metadata": {}, "sentiment": {"label": "negative", "score": 0.9}}
     earlier = ({"event": "user", "text": complaint["text"], "parse_data": complaint, "input_channel": "rest"},)
-    said, returned = _fallback_after("nope, leave it, I'll give DPD until tomorrow", "deny", {}, earlier=earlier,
-                                     said_before="Alice, your order ORD-10001 (running trainers) is on its way with DPD")
-    assert said == [] and returned == [FollowupAction("action_decline_handoff")]
+    for text in ("nope, leave it, I'll give DPD until tomorrow", "ah no don't worry, I won't bother a person with it"):
+        said, returned = _fallback_after(text, "deny", {}, earlier=earlier,
+                                         said_before="Alice, your order ORD-10001 (running trainers) is on its way with DPD")
+        assert said == [] and returned == [FollowupAction("action_decline_handoff")], text
     # a correction is no decline
     said, returned = _fallback_after("no wait, I meant the kettle", "deny", {}, earlier=earlier)
     assert returned != [FollowupAction("action_decline_handoff")]
@@ -311,6 +312,18 @@ def test_a_person_turned_down_in_the_form_is_declined_and_the_form_goes_on():
         said, returned = _leave_form_after(text, "deny", {"order_topic": "wrong_item"})
         assert said == [] and returned[-1] == FollowupAction("action_decline_handoff"), text
         assert any(isinstance(e, dict) and e.get("event") == "active_loop" for e in returned), text  # the form stops
+
+
+def test_a_yes_to_the_person_offered_with_a_complaints_order_number_puts_them_through():
+    offered = f"I'm sorry about your delivery running late. {replies.PERSON_OR_NUMBER}"
+    for text in ("yes please", "oh yes please, that would be lovely"):
+        said, returned = _run_action("actions.dispatching", "ActionLeaveForm", text, "affirm",
+                                     {"order_topic": "delivery_late"}, active_loop="order_form", said_before=offered)
+        assert said == [] and returned[-1] == FollowupAction("action_handoff"), text
+        assert any(isinstance(e, dict) and e.get("event") == "active_loop" for e in returned), text  # the form stops
+    # with no person offered, a yes is asked for the number again
+    said, returned = _leave_form_after("yes please", "affirm", {"order_topic": "delivery_late"})
+    assert said == ["utter_ask_order_id"] and FollowupAction("action_handoff") not in returned
 
 
 def test_a_no_to_a_complaints_order_number_declines_more_help_and_other_forms_are_left():

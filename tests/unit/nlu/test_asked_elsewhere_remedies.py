@@ -140,6 +140,11 @@ def test_a_message_sent_here_by_mistake_is_out_of_scope():
     ("please email me a copy of the receipt", False),
     ("did you watch the footy, what a game", True), ("the ref was blind in the match last night", True),
     ("my football boots are too small", False),
+    ("my gym is still taking £35 a month off me and i cancelled in january", True),
+    ("the council still havent emptied our bins", True), ("car insurance renewal came through, up 200 quid", True),
+    ("jet2 have moved our flight by a whole day, am I entitled to my money back?", True),
+    ("when should i be cutting back my lavender", True), ("if it costs £48 after 20% off what was the original price", True),
+    ("the weather is lovely, we went for a walk", False), ("is the kettle ok for my hotel room", False),
     ("my o2 contract runs out next month, should I switch to three or ee", True), ("the weather is miserable", True),
     ("me and my partner keep rowing about the dishwasher, who's in the right", True),
     ("my barclays card got declined at the petrol station, any idea why", True),
@@ -305,6 +310,10 @@ def test_a_double_charge_needs_a_word_of_money():
     ("item_damaged", "kettle's gone kaput, trips the fuse", True),
     ("item_damaged", "the heel has come off my boot", True),
     ("item_damaged", "the headphones stopped working after a week", True),
+    # damage words whole, not inside others ("whole", "accidentally", "market")
+    ("item_damaged", "the sofa's running a bit behind, annoying as I'd cleared the whole lounge for it", False),
+    ("item_damaged", "I accidentally ordered two, what is the market price", False),
+    ("item_damaged", "there's a hole in the jumper", True), ("item_damaged", "the lid has a dent and a chip", True),
     ("delivery_late", "it's been way more than 5 days and I'm not happy", False),  # after a refund promised in 5 days
     ("delivery_late", "who won the match last night?", False),
     ("delivery_late", "trainers shud of been here by now", True),
@@ -398,6 +407,8 @@ def test_the_due_day_passed_is_a_late_delivery_even_read_as_a_question_where_it_
     ("I'd rather someone was in to sign for it", False),
     ("The air fryer I got is the wrong model. Rather than going back and forth here, can you put me onto someone?", True),
     ("cheers, yes, get someone on it please", True), ("put me on to a manager", True),
+    ("go on then, put me through", True), ("can you put me through?", True),
+    ("put me through to the right department", False), ("I was put through to billing last time", False),
 ])
 def test_a_person_asked_for_outright(text, demanded):
     assert person_demanded(text) is demanded
@@ -554,6 +565,9 @@ def test_a_polite_no_that_asks_nothing_more_is_a_no_however_sure_the_model_is():
     assert only_waiting_it_out("no need thanks, I'll chase the courier myself")
     assert not only_waiting_it_out("no thanks, I'll wait. where is it now though")
     assert not only_waiting_it_out("no thanks, I'll wait, can you send me the tracking link")
+    assert only_waiting_it_out("No, thank you. A written response by email will suffice.")
+    assert not only_waiting_it_out("No thanks. What time do you close?")
+    assert not only_waiting_it_out("no thanks, i'd like a refund")
 
 
 @pytest.mark.parametrize("text, declined", [
