@@ -616,6 +616,12 @@ LEAVE_QUEUE: List[EventType] = [SlotSet("handoff_queued", False), *LISTEN]
 ANSWERED_WHILE_QUEUED = {"opening_hours_contact": "utter_opening_hours"}
 
 
+# a question about the wait itself, which the NLU may read as one about our opening hours
+WAIT_ASKED = re.compile(r"\bhow (?:long|much longer)\b|\bwait\w*|\bqueue\b|\b(?:ahead of|in front of|before) me\b"
+                        r"|\bmy (?:position|turn|place)\b|\b(?:someone|somebody|anyone|anybody)\b|\bget to me\b"
+                        r"|\b(?:reply|respond|answer)\w*", re.IGNORECASE)
+
+
 # "meh can you just do it instead", "actually can't you just sort it yourself": the assistant, not the person
 DO_IT_YOURSELF = re.compile(r"\b(?:can'?t|cant|can|could|couldn'?t) (?:you|u) (?:not )?(?:just )?(?:do|sort|handle|deal with|fix)"
                             r" (?:it|this|that)(?: out)?(?: for me)? (?:yourself|instead|then)\b", re.IGNORECASE)
@@ -699,8 +705,9 @@ def answer_while_queued(dispatcher: CollectingDispatcher, tracker: Tracker) -> L
     if answered_in_their_language(dispatcher, tracker):  # "¿Cuánto tiempo tengo que esperar?"
         dispatcher.utter_message(text=replies.still_queued(position, position * s.handoff_wait_minutes_per_person))
         return []
-    if understood in ANSWERED_WHILE_QUEUED:
-        # a question with a fixed answer ("and are they open on Sundays?") runs no business flow
+    if understood in ANSWERED_WHILE_QUEUED and not WAIT_ASKED.search(text):
+        # a question with a fixed answer ("and are they open on Sundays?") runs no business flow; one about
+        # the wait ("what's the wait time", "how long till someone answers") is answered by the position alone
         dispatcher.utter_message(response=ANSWERED_WHILE_QUEUED[understood])
     # emotion first while waiting too: "honestly shocking service" gets an apology with the position
     # thanks read for sure ("come on I've been waiting ages now" is only a guess at goodbye)
@@ -710,7 +717,7 @@ def answer_while_queued(dispatcher: CollectingDispatcher, tracker: Tracker) -> L
 
 
 def answer_not_understood(dispatcher: CollectingDispatcher, tracker: Tracker, response: str,
-                          customer: Optional[Customer]) -> List[EventType]:
+                          customer: Optional[Customer], then: Optional[str] = None) -> List[EventType]:
     """Emotion first: an upset message we cannot place gets empathy and a person, never 'rephrase'."""
     if tracker.get_slot("handoff_queued"):
         return answer_while_queued(dispatcher, tracker)
@@ -719,6 +726,8 @@ def answer_not_understood(dispatcher: CollectingDispatcher, tracker: Tracker, re
     if upset_now(tracker):
         return answer_upset(dispatcher, tracker, customer)
     dispatcher.utter_message(response=response)
+    if then:
+        dispatcher.utter_message(text=then)
     return []
 
 
@@ -845,7 +854,13 @@ class ActionOutOfScope(Answering):
         events = None if surely_off_topic(tracker.latest_message) else about_their_own_order(dispatcher, tracker, customer)
         if events is not None:
             return events
-        return answer_not_understood(dispatcher, tracker, "utter_out_of_scope", customer)
+        # "where's my amazon parcel??": another shop's parcel, or one of ours the customer thinks is theirs
+        then = replies.if_ours(customer) if A_PARCEL_SPOKEN_OF.search(tracker.latest_message.get("text") or "") else None
+        return answer_not_understood(dispatcher, tracker, "utter_out_of_scope", customer, then)
+
+
+# a parcel or an order spoken of, whoever's it is
+A_PARCEL_SPOKEN_OF = re.compile(r"\b(?:parcels?|packages?|deliver(?:y|ies|ed)|orders?|ordered|couriers?)\b", re.IGNORECASE)
 
 
 # "any tips for getting limescale out of a kettle?": an off-topic question of some length names

@@ -183,10 +183,6 @@ class ActionLeaveForm(Action):
             # "what's an order number look like?": a question about the form's own question
             dispatcher.utter_message(response="utter_ask_order_id")
             return LISTEN
-        if intent == "affirm" and not withdrawn and person_offered_beside_the_form(tracker):
-            # "yes please" after "I'm sorry about… If you'd rather talk it through with one of our team, just say
-            # yes": the person, once the form stops
-            return [*FORM_STOPPED, SlotSet("order_topic", None), *NO_OFFER, FollowupAction("action_handoff")]
         if intent == "affirm" and not withdrawn:
             # "yes please" to "I can also give you our opening hours once we've sorted this": given now
             # (a fixed answer costs nothing), and the form asks again
@@ -196,6 +192,10 @@ class ActionLeaveForm(Action):
                 dispatcher.utter_message(response=response)
                 dispatcher.utter_message(response="utter_ask_order_id")
                 return [*NO_OFFER, *LISTEN]
+            if person_offered_beside_the_form(tracker):
+                # "yes please" after "I'm sorry about… If you'd rather talk it through with one of our team, just
+                # say yes": the person, once the form stops
+                return [*FORM_STOPPED, SlotSet("order_topic", None), *NO_OFFER, FollowupAction("action_handoff")]
             dispatcher.utter_message(response="utter_ask_order_id")
             return LISTEN
         left: List[EventType] = [*FORM_STOPPED, SlotSet("order_topic", None)]

@@ -332,6 +332,13 @@ def not_sorted(customer: Optional[Customer]) -> str:
     return "I'm sorry that hasn't sorted it. " + offer_human(customer)
 
 
+def if_ours(customer: Optional[Customer]) -> str:
+    """After "that's not something I can help with", when another shop's parcel was spoken of."""
+    if customer is not None:
+        return "If it's one of your orders with us, just tell me which and I'll check it."
+    return "If it's an order from us, sign in or tell me its order number and I'll check it."
+
+
 # an anonymous complaint: a person offered beside the order number the form asks for next
 PERSON_OR_NUMBER = "If you'd rather talk it through with one of our team, just say yes; otherwise I can look into it here."
 

@@ -26,6 +26,8 @@ _DEMAND = re.compile(
     r"|phone|contact)\b"
     # "go on then, put me through": through to the person just offered
     r"|\b(?:put|get|transfer|connect) me through\b(?=\s*(?:[.!,?]|$|please|pls|now|then|asap|to (?:them|someone|somebody)))"
+    # "please escalate this", "I want to escalate my complaint"
+    r"|\bescalat\w*\s+(?:this|it|that|my (?:complaint|case|issue)|the (?:matter|complaint|issue|case))\b"
     # "cheers, yes, get someone on it please"
     r"|\b(?:get|put) (?:someone|somebody) on (?:it|this|that|the case)\b"
     r"|\b" + _GET_ME_SOMEONE +

@@ -73,3 +73,16 @@ _LEAVING_TO_SIGN_IN = re.compile(r"^\W*(?:(?:ok|okay|fine|right|alright|no|thank
 def leaving_to_sign_in(text: str) -> bool:
     """Whether `text` only says the customer will sign in and come back."""
     return _LEAVING_TO_SIGN_IN.search(text) is not None
+
+
+# "ok i'll wait", "no worries, I'll hang on. thanks": agreeing to wait (for the person put through,
+# for the answer), not a goodbye and not a no
+_AGREED_TO_WAIT = re.compile(r"^\W*(?:(?:ok|okay|k|fine|alright|right|sure|no worries|no problem|cool|great|grand|yeah|yes)\b"
+                             r"[\s,.!]*)+(?:i'?ll|ill|i will|i can|happy to|we'?ll)\s+(?:just\s+)?(?:wait|hang on|hold on"
+                             r"|hang fire)(?:\s+(?:then|here|for (?:them|someone|a person|the agent|you|now)))?[\s,.!]*"
+                             r"(?:(?:thanks|thank you|ta|cheers)\W*)?$", re.IGNORECASE)
+
+
+def agreed_to_wait(text: str) -> bool:
+    """Whether `text` only agrees to wait (see _AGREED_TO_WAIT)."""
+    return _AGREED_TO_WAIT.search(text) is not None

@@ -899,6 +899,28 @@ def test_a_person_no_longer_needed_leaves_the_queue(text, gone):
     assert no_longer_needed(text) is gone
 
 
+@pytest.mark.parametrize("text,about_the_wait", [
+    ("what's the wait time", True), ("how long till someone answers", True), ("is anyone going to reply today?", True),
+    ("what time will they get to me", True), ("are you open on sundays?", False), ("what's your phone number", False),
+])
+def test_a_question_about_the_wait_is_not_one_about_opening_hours(text, about_the_wait):
+    import os
+    from unittest import mock
+
+    with mock.patch.dict(os.environ, {"DEV_MODE": "true"}):
+        from actions.actions import WAIT_ASKED
+    assert (WAIT_ASKED.search(text) is not None) is about_the_wait
+
+
+def test_another_shops_parcel_is_out_of_scope_with_how_to_ask_about_one_of_ours():
+    said, _ = _run_action("actions.actions", "ActionOutOfScope", "where's my amazon parcel?? was meant to come yesterday",
+                          "out_of_scope", {}, sentiment=("neutral", 0.9))
+    assert said == ["utter_out_of_scope", replies.if_ours(None)]
+    said, _ = _run_action("actions.actions", "ActionOutOfScope", "who won the match last night", "out_of_scope", {},
+                          sentiment=("neutral", 0.9))
+    assert said == ["utter_out_of_scope"]
+
+
 def test_a_no_that_wants_something_else_than_the_answer_gave_is_still_unhappy():
     said, returned = _fallback_after("i dont want a link i want them on my doorstep", "deny", {})
     assert said == [replies.not_sorted(None)] and SlotSet("handoff_offered", True) in returned

@@ -407,7 +407,8 @@ def test_the_due_day_passed_is_a_late_delivery_even_read_as_a_question_where_it_
     ("I'd rather someone was in to sign for it", False),
     ("The air fryer I got is the wrong model. Rather than going back and forth here, can you put me onto someone?", True),
     ("cheers, yes, get someone on it please", True), ("put me on to a manager", True),
-    ("go on then, put me through", True), ("can you put me through?", True),
+    ("go on then, put me through", True), ("can you put me through?", True), ("please escalate this", True),
+    ("has my complaint been escalated?", False),
     ("put me through to the right department", False), ("I was put through to billing last time", False),
 ])
 def test_a_person_asked_for_outright(text, demanded):

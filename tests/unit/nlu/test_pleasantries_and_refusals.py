@@ -225,6 +225,15 @@ def test_a_thumbs_up_alone(text, agreed):
     assert thumbs_up(text) is agreed
 
 
+@pytest.mark.parametrize("text, agreed", [
+    ("ok i'll wait", True), ("no worries, I'll hang on. thanks", True), ("fine, I'll hold on then", True),
+    ("i'll wait for the sofa", False), ("ok i'll wait, where is it now", False), ("no i'll wait", False),
+])
+def test_agreeing_to_wait(text, agreed):
+    from nlu.pleasantries import agreed_to_wait
+    assert agreed_to_wait(text) is agreed
+
+
 def test_an_order_kept_after_all_is_a_no():
     p = rule_predictor(ShopNet, PRIORITIES)
     assert p.parse("hmm, on second thoughts I'll keep it actually")["intent"]["name"] == "deny"
