@@ -622,6 +622,12 @@ WAIT_ASKED = re.compile(r"\bhow (?:long|much longer)\b|\bwait\w*|\bqueue\b|\b(?:
                         r"|\b(?:reply|respond|answer)\w*", re.IGNORECASE)
 
 
+# …and one about our hours or phone line in so many words ("while I'm waiting, what time do your phone
+# lines open tomorrow?")
+OPENING_ASKED = re.compile(r"\b(?:open\w*|clos\w*|shut|hours|phone ?lines?|phone number|ring|email|sundays?|saturdays?"
+                           r"|bank holiday)\b", re.IGNORECASE)
+
+
 # "meh can you just do it instead", "actually can't you just sort it yourself": the assistant, not the person
 DO_IT_YOURSELF = re.compile(r"\b(?:can'?t|cant|can|could|couldn'?t) (?:you|u) (?:not )?(?:just )?(?:do|sort|handle|deal with|fix)"
                             r" (?:it|this|that)(?: out)?(?: for me)? (?:yourself|instead|then)\b", re.IGNORECASE)
@@ -705,7 +711,7 @@ def answer_while_queued(dispatcher: CollectingDispatcher, tracker: Tracker) -> L
     if answered_in_their_language(dispatcher, tracker):  # "¿Cuánto tiempo tengo que esperar?"
         dispatcher.utter_message(text=replies.still_queued(position, position * s.handoff_wait_minutes_per_person))
         return []
-    if understood in ANSWERED_WHILE_QUEUED and not WAIT_ASKED.search(text):
+    if understood in ANSWERED_WHILE_QUEUED and (OPENING_ASKED.search(text) or not WAIT_ASKED.search(text)):
         # a question with a fixed answer ("and are they open on Sundays?") runs no business flow; one about
         # the wait ("what's the wait time", "how long till someone answers") is answered by the position alone
         dispatcher.utter_message(response=ANSWERED_WHILE_QUEUED[understood])

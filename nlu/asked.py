@@ -65,6 +65,16 @@ _INSULT = re.compile(r"[,;.!]?\s*\b(?:(?:you|u|ya)\s+(?:absolute\s+|total\s+|com
                      re.IGNORECASE)
 
 
+# "rubbish service. where is it", "worst shop ever. kettle's leaking": a verdict on us in a sentence of its
+# own, said around the request (its anger still counts: the sentiment is read from the whole message)
+_VERDICT = re.compile(r"(?:^|(?<=[.!?]))\s*(?:(?:what a|such a|this is(?: a| an)?|honestly|seriously|absolutely|absolute"
+                      r"|utterly|utter|total|complete|so|the|your|ur)\s+)*(?:rubbish|shocking|terrible|awful|appalling"
+                      r"|useless|pathetic|disgraceful|dreadful|worst|poor|crap|shite?|joke|shambles|disgrace)"
+                      r"(?:\s+(?:service|shop|company|store|website|site|customer service|firm|lot|experience))?"
+                      r"(?:\s+(?:ever|as usual|again|tbh|honestly|mate|as always))*\s*[.!]+", re.IGNORECASE)
+MIN_AFTER_VERDICT = 2  # "kettle's leaking"
+
+
 # "my cat just knocked my coffee all over the laptop 😭😭 anyway is my dress still coming today": what
 # comes after the turn back to business is what is asked
 _PIVOT = re.compile(r"\b(?:anyway|anyways|anyhow)\b[\s,.:!;-]+(?=\S)", re.IGNORECASE)
@@ -138,6 +148,9 @@ def asked_part(text: str) -> str:
             continue  # "is there an actual human working there or is it just this dumb robot": about the bot
         if len(without.split()) >= MIN_ASKED_WORDS:
             asked = without
+    without = " ".join(_VERDICT.sub(" ", asked).split()).strip(" ,.;")
+    if without != asked.strip(" ,.;") and len(without.split()) >= MIN_AFTER_VERDICT:
+        asked = without
     return asked.strip() if asked != text else text
 
 
@@ -170,11 +183,19 @@ def no_and_goodbye(text: str) -> bool:
 # took for anger repeated
 _RESOLVED_ITSELF = re.compile(r"\b(?:false alarm|panic over|all good now|(?:it'?s|its|all) sorted now"
                               r"|(?:it'?s|its) (?:fine|ok|okay) now)\b", re.IGNORECASE)
+# "the second payment has just vanished off my statement": said, not asked ("has the payment dropped off yet?")
+_PAYMENT_GONE = re.compile(r"\b(?:payment|charge|transaction)s?\b[^.?!]{0,40}\b(?:vanished|disappeared|dropped off"
+                           r"|gone (?:off|from)|been refunded)\b(?![^.!]*\?)", re.IGNORECASE)
+
+
+def payment_gone(text: str) -> bool:
+    """Whether `text` says a payment in question has gone away by itself (see _PAYMENT_GONE)."""
+    return _PAYMENT_GONE.search(text) is not None
 
 
 def resolved_itself(text: str) -> bool:
     """Whether `text` says the problem went away by itself."""
-    return _RESOLVED_ITSELF.search(text) is not None
+    return _RESOLVED_ITSELF.search(text) is not None or payment_gone(text)
 
 
 # "nah you're alright, I'll see if it shows up on monday", "no it's fine, I'll give it a few more days":

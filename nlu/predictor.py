@@ -12,8 +12,8 @@ from contracts.remedies import replacement_chosen
 from transformers import BatchEncoding
 
 from nlu import tags as bio_tags
-from nlu.asked import (asked_part, no_and_goodbye, only_waiting_it_out, person_declined, request_dropped,
-                       resolved_itself, waiting_it_out)
+from nlu.asked import (asked_part, no_and_goodbye, only_waiting_it_out, payment_gone, person_declined,
+                       request_dropped, resolved_itself, waiting_it_out)
 from nlu.delivery_feedback import courier_conduct_complained_of, damage_said, packaging_complained_of
 from nlu.elsewhere import DEFAULT_OTHER_BUSINESSES, a_sum_asked, about_another_business, about_us
 from nlu.elapsed import time_complained_of
@@ -298,7 +298,7 @@ class Predictor:
             # "nah you're alright, I'll see if it shows up on monday", "nah, no need for a person, just make
             # sure it actually turns up this week": a polite no (nlu.asked)
             ranking = self._ruled(ranking, WITHDRAWN_INTENT)
-        elif resolved_itself(asked) and not requests and not self._surely_a_request(ranking):
+        elif resolved_itself(asked) and not requests and (not self._surely_a_request(ranking) or payment_gone(asked)):
             # "…just disappeared from my banking app. false alarm, sorry!": nothing left to do, and no anger
             ranking = self._ruled(ranking, WITHDRAWN_INTENT)
             sentiment = self._calm(sentiment)

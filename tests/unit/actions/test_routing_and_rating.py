@@ -902,14 +902,15 @@ def test_a_person_no_longer_needed_leaves_the_queue(text, gone):
 @pytest.mark.parametrize("text,about_the_wait", [
     ("what's the wait time", True), ("how long till someone answers", True), ("is anyone going to reply today?", True),
     ("what time will they get to me", True), ("are you open on sundays?", False), ("what's your phone number", False),
+    ("while I'm waiting, what time do your phone lines open tomorrow morning?", False),
 ])
 def test_a_question_about_the_wait_is_not_one_about_opening_hours(text, about_the_wait):
     import os
     from unittest import mock
 
     with mock.patch.dict(os.environ, {"DEV_MODE": "true"}):
-        from actions.actions import WAIT_ASKED
-    assert (WAIT_ASKED.search(text) is not None) is about_the_wait
+        from actions.actions import OPENING_ASKED, WAIT_ASKED
+    assert (WAIT_ASKED.search(text) is not None and not OPENING_ASKED.search(text)) is about_the_wait
 
 
 def test_another_shops_parcel_is_out_of_scope_with_how_to_ask_about_one_of_ours():

@@ -20,6 +20,10 @@ from tests.unit.nlu.tiny import DecodingNet, rule_predictor, tiny_metadata, tiny
     ("get me someone who can actually do something or im cancelling everything",
      "get me someone who can actually do something"),
     ("sort it out, otherwise I'll go elsewhere. where is my sofa?", "sort it out. where is my sofa?"),
+    # a verdict on us in a sentence of its own, around the request
+    ("rubbish service. where is it", "where is it"), ("worst shop ever. kettle's leaking", "kettle's leaking"),
+    ("What a joke. Cancel my order now.", "Cancel my order now"), ("rubbish service.", "rubbish service."),
+    ("the service was poor when I rang", "the service was poor when I rang"),
     ("ugh I can't find the email. forget that, what time do you lot open till?", "what time do you lot open till?"),
     ("i swear if my trainers dont turn up by the weekend im never shopping here again",
      "i swear my trainers dont turn up by the weekend"),
@@ -36,7 +40,7 @@ from tests.unit.nlu.tiny import DecodingNet, rule_predictor, tiny_metadata, tiny
     ("where is my bloody parcel", "where is my parcel"), ("f*** off", "f*** off"),
     ("stupid bot. my trainers. where are they.", "my trainers. where are they"),
     ("this is a total joke, you useless bot, where is my bloody sofa", "this is a total joke, where is my sofa"),
-    ("this is a joke. where is my f***ing sofa you useless lot", "this is a joke. where is my sofa"),
+    ("this is a joke. where is my f***ing sofa you useless lot", "where is my sofa"),
     ("where is my sofa you lot are a bunch of muppets", "where is my sofa"),
     ("you lot are a joke", "you lot are a joke"),  # nothing else said: read whole
     ("you stupid bot", "you stupid bot"), ("what a useless excuse for a bot", "what a useless excuse for a bot"),

@@ -177,6 +177,9 @@ def test_flirting_with_the_assistant(text, flirting):
     ("oh hang on, one of them has just disappeared from my banking app. false alarm, sorry!", True),
     ("panic over, it's just come", True), ("its fine now thanks", True),
     ("it's fine, where is my sofa", False), ("the alarm clock I ordered is broken", False),
+    ("never mind actually, the second payment has just vanished off my statement", True),
+    ("my parcel has vanished", False), ("the payment went through twice", False),
+    ("has the second payment dropped off yet?", False),
 ])
 def test_a_problem_gone_away_by_itself(text, gone):
     from nlu.asked import resolved_itself
