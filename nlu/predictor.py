@@ -21,7 +21,7 @@ from nlu.entities import RuleExtractor, apply_synonyms, merge
 from nlu.evidence import due_day_passed, lateness_asserted, without_unsaid
 from nlu.families import family_confidence
 from nlu.follow_up import MISREAD_AS, follow_up_intent
-from nlu.insults import company_insulted
+from nlu.insults import company_insulted, complaint_announced
 from nlu.model import LoadedModel
 from nlu.order_numbers import no_number_to_give, only_a_number_given
 from nlu.policies import returns_policy_asked
@@ -184,6 +184,13 @@ class Predictor:
             # "wtf is wrong with you people", "WHAT A JOKE OF A COMPANY": the company scorned, not the bot
             # asked about: feedback, and negative (nlu.insults); said around nothing sure ("you lot are a
             # bunch of clowns, i want to make a complaint"), the scorn is what is said
+            ranking = self._ruled(ranking, FEEDBACK_INTENT)
+            sentiment = self._complaint(sentiment)
+        elif complaint_announced(asked) and not requests and (
+                ranking[0]["name"] in (ASSISTANT_INTENT, ELSEWHERE_INTENT, FEEDBACK_INTENT, CONTACT_INTENT, GREETING)
+                or self.sure_enough(ranking) < self.threshold):
+            # "I want to make a complaint", with nothing told yet: a complaint to hear, negative feedback (answered
+            # with empathy and a person offered), not our contact details or "rephrase" (nlu.insults)
             ranking = self._ruled(ranking, FEEDBACK_INTENT)
             sentiment = self._complaint(sentiment)
         elif ((asks_the_assistants_name(asked) or asks_if_a_person(asked) or flirts(asked)) and not requests

@@ -585,3 +585,31 @@ def test_a_polite_no_that_asks_nothing_more_is_a_no_however_sure_the_model_is():
 def test_a_person_declined(text, declined):
     from nlu.asked import person_declined
     assert person_declined(text) is declined
+
+
+@pytest.mark.parametrize("text, announced", [
+    ("I want to make a complaint", True), ("I wish to lodge a formal complaint", True), ("how do I make a complaint", True),
+    ("I have a complaint", True), ("I'm not happy and I want to complain", True), ("I have a problem", True),
+    ("there's an issue with my order", True), ("i need to report a problem with my delivery", True),
+    ("what's the phone number for complaints", False), ("has my complaint been looked at?", False),
+    ("I have a problem with my order, it arrived broken", False), ("the problem is the lid", False),
+])
+def test_a_complaint_announced_before_it_is_told(text, announced):
+    from nlu.insults import complaint_announced
+    assert complaint_announced(text) is announced
+
+
+class ContactNet(DecodingNet):
+    """Reads everything as our contact details, feedback next; negative never."""
+
+    INTENTS = ("opening_hours_contact", "give_feedback", "delivery_late")
+
+    def scores(self, text):
+        return [2.0, 1.0, 0.0], [0.0, 3.0, 0.0]
+
+
+def test_a_complaint_announced_is_negative_feedback_not_our_contact_details():
+    predictor = rule_predictor(ContactNet, {"delivery_late": 2, "opening_hours_contact": 1, "give_feedback": 1})
+    parsed = predictor.parse("I want to make a complaint")
+    assert parsed["intent"]["name"] == "give_feedback" and parsed["sentiment"]["label"] == "negative"
+    assert predictor.parse("what's the phone number for complaints")["intent"]["name"] == "opening_hours_contact"
