@@ -647,7 +647,8 @@ NO_LONGER_NEEDED = re.compile(r"\bno need\b(?! to (?:shout|be|apologi[sz]e|say s
                               r"|\b(?:it'?s|its|that'?s|i'?m|we'?re) (?:all )?sorted(?: now)?\b"
                               r"|\b(?:don'?t|dont|do not) need (?:anyone|anybody|someone|somebody)(?: (?:now|any ?more"
                               r"|after all))?\b(?! (?:else|but|to))"
-                              r"|\b(?:just|finally) (?:turned up|arrived|come|been delivered|shown up|pulled up|got here)\b"
+                              r"|\b(?:just|finally) (?:turned up|arrived|come|been delivered|shown up|pulled up"
+                              r"|got here)\b"
                               r"(?![^.!?]*\b(?:but|damaged|broken|wrong|cracked|smashed)\b)", re.IGNORECASE)
 
 
@@ -685,8 +686,8 @@ def answer_while_queued(dispatcher: CollectingDispatcher, tracker: Tracker) -> L
         refused = PERSON_REFUSED.search(text) is not None and intent != "speak_to_human"
         # "no actually don't worry, where's my parcel": dropped for a request of the customer's own
         dropped = after_dismissal(text) is not None and another_request(intent, None)
-        if (WITHDRAWAL.search(text) or PERSON_CALLED_OFF.search(text) or refused or dropped or DO_IT_YOURSELF.search(text)
-                or no_longer_needed(text)):
+        if (WITHDRAWAL.search(text) or PERSON_CALLED_OFF.search(text) or refused or dropped
+                or DO_IT_YOURSELF.search(text) or no_longer_needed(text)):
             handoff.withdraw(redis_client(), tracker.sender_id)
             # another request besides, read for sure or as one of the guesses answered alike (not the
             # NLU's guess at "actually never mind, found what i needed on the website", which asks nothing)
@@ -861,12 +862,14 @@ class ActionOutOfScope(Answering):
         if events is not None:
             return events
         # "where's my amazon parcel??": another shop's parcel, or one of ours the customer thinks is theirs
-        then = replies.if_ours(customer) if A_PARCEL_SPOKEN_OF.search(tracker.latest_message.get("text") or "") else None
+        parcel = A_PARCEL_SPOKEN_OF.search(tracker.latest_message.get("text") or "")
+        then = replies.if_ours(customer) if parcel else None
         return answer_not_understood(dispatcher, tracker, "utter_out_of_scope", customer, then)
 
 
 # a parcel or an order spoken of, whoever's it is
-A_PARCEL_SPOKEN_OF = re.compile(r"\b(?:parcels?|packages?|deliver(?:y|ies|ed)|orders?|ordered|couriers?)\b", re.IGNORECASE)
+A_PARCEL_SPOKEN_OF = re.compile(r"\b(?:parcels?|packages?|deliver(?:y|ies|ed)|orders?|ordered|couriers?)\b",
+                                re.IGNORECASE)
 
 
 # "any tips for getting limescale out of a kettle?": an off-topic question of some length names

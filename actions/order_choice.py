@@ -285,14 +285,14 @@ _QUESTION = re.compile(r"[^.!?\n]+\?")
 
 
 # what a thing sent back is called when it is not named: "I sent it back", "returned the parcel"
-_UNNAMED_THING = re.compile(r"^(?:it|them|that|this|those|these|one|item|items|order|orders|parcel|parcels|package|packages"
-                            r"|stuff|things?|goods|products?|purchases?|lot|box|whole)$", re.IGNORECASE)
+_UNNAMED_THING = re.compile(r"^(?:it|them|that|this|those|these|one|items?|orders?|parcels?|packages?|stuff|things?|goods"
+                            r"|products?|purchases?|lot|box|whole)$", re.IGNORECASE)
 _SENT_BACK = re.compile(r"\b(?:returned|sent (?:back|bak)|send (?:back|bak)|posted (?:back|bak)|return(?:ing)?)\s+"
                         r"(?:a|an|the|my|some|those|these|that|this|both)\s+(?P<thing>[a-z]+(?:\s+[a-z]+)?)"
                         r"|\b(?:the|my|a|an|some)\s+(?P<thing2>[a-z]+(?:\s+[a-z]+)?)\s+(?:i|we)\s+(?:have\s+|'?ve\s+)?"
                         r"(?:returned|sent (?:back|bak)|posted (?:back|bak))\b"
-                        r"|\b(?:sent|send|posted|post)\s+(?:a|an|the|my|some|those|these|both)\s+(?P<thing3>[a-z]+(?:\s+[a-z]+)?)"
-                        r"\s+(?:back|bak)\b", re.IGNORECASE)
+                        r"|\b(?:sent|send|posted|post)\s+(?:a|an|the|my|some|those|these|both)\s+"
+                        r"(?P<thing3>[a-z]+(?:\s+[a-z]+)?)\s+(?:back|bak)\b", re.IGNORECASE)
 SENT_BACK_TOPICS = frozenset({"refund_not_received"})
 
 

@@ -340,7 +340,8 @@ def if_ours(customer: Optional[Customer]) -> str:
 
 
 # an anonymous complaint: a person offered beside the order number the form asks for next
-PERSON_OR_NUMBER = "If you'd rather talk it through with one of our team, just say yes; otherwise I can look into it here."
+PERSON_OR_NUMBER = ("If you'd rather talk it through with one of our team, just say yes; "
+                    "otherwise I can look into it here.")
 
 
 def no_person_needed() -> str:

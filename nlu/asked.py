@@ -67,8 +67,8 @@ _INSULT = re.compile(r"[,;.!]?\s*\b(?:(?:you|u|ya)\s+(?:absolute\s+|total\s+|com
 
 # "rubbish service. where is it", "worst shop ever. kettle's leaking": a verdict on us in a sentence of its
 # own, said around the request (its anger still counts: the sentiment is read from the whole message)
-_VERDICT = re.compile(r"(?:^|(?<=[.!?]))\s*(?:(?:what a|such a|this is(?: a| an)?|honestly|seriously|absolutely|absolute"
-                      r"|utterly|utter|total|complete|so|the|your|ur)\s+)*(?:rubbish|shocking|terrible|awful|appalling"
+_VERDICT = re.compile(r"(?:^|(?<=[.!?]))\s*(?:(?:what a|such a|this is(?: a| an)?|honestly|seriously|absolutely"
+                      r"|absolute|utterly|utter|total|complete|so|the|your|ur)\s+)*(?:rubbish|shocking|terrible|awful|appalling"
                       r"|useless|pathetic|disgraceful|dreadful|worst|poor|crap|shite?|joke|shambles|disgrace)"
                       r"(?:\s+(?:service|shop|company|store|website|site|customer service|firm|lot|experience))?"
                       r"(?:\s+(?:ever|as usual|again|tbh|honestly|mate|as always))*\s*[.!]+", re.IGNORECASE)
@@ -202,13 +202,13 @@ def resolved_itself(text: str) -> bool:
 # a polite no, and the customer will wait, not a question about the delivery they mention
 # "no need thanks, I'll chase the courier myself", "I'm good thanks, I'll wait and see", "nope, leave it,
 # I'll give DPD until tomorrow"
-_POLITE_NO = (r"^\W*(?:nah|no(?! worries| problem| bother)|nope|honestly|it'?s ok|it'?s fine|that'?s fine|that'?s ok|no need|i'?m (?:good|ok|okay|fine|alright))"
-              r"\b[\s,.!]*(?:thanks?\b[\s,.!]*)?"
+_POLITE_NO = (r"^\W*(?:nah|no(?! worries| problem| bother)|nope|honestly|it'?s ok|it'?s fine|that'?s fine|that'?s ok"
+              r"|no need|i'?m (?:good|ok|okay|fine|alright))\b[\s,.!]*(?:thanks?\b[\s,.!]*)?"
               r"(?:(?:you'?re|ur|your|youre) (?:alright|all right|ok|okay|fine|good)|(?:it'?s|its|that'?s|thats) (?:fine|ok|okay|alright)"
               r"|(?:no )?(?:thanks|thank you|ta|cheers)|i'?m (?:ok|okay|fine|good|alright))?(?:[\s,.!]*leave it)?")
 _WAITING_IT_OUT = re.compile(_POLITE_NO + r"[\s,.!]*(?:i'?ll|ill|i will|i'?m gonna|i'?m going to)\s+(?:just\s+)?"
-                             r"(?:wait|see|leave it|give (?:it|them|\w+ (?:until|till|til|a few|a couple|another|more))|hang on"
-                             r"|hold on|check back|try again|hang fire|chase)\b", re.IGNORECASE)
+                             r"(?:wait|see|leave it|give (?:it|them|\w+ (?:until|till|til|a few|a couple|another|more))"
+                             r"|hang on|hold on|check back|try again|hang fire|chase)\b", re.IGNORECASE)
 
 
 def waiting_it_out(text: str) -> bool:

@@ -21,7 +21,8 @@ from nlu.entities import RuleExtractor, apply_synonyms, merge
 from nlu.evidence import due_day_passed, lateness_asserted, without_unsaid
 from nlu.families import family_confidence
 from nlu.follow_up import MISREAD_AS, follow_up_intent
-from nlu.insults import company_insulted, complaint_announced
+from nlu.complaints import complaint_announced
+from nlu.insults import company_insulted
 from nlu.model import LoadedModel
 from nlu.order_numbers import no_number_to_give, only_a_number_given
 from nlu.policies import returns_policy_asked
@@ -153,7 +154,8 @@ class Predictor:
         # words that decide whatever the model read: another company's business, everyday life that is nobody's
         # order, or a sum to work out (nlu.elsewhere); a person asked for outright or called off (nlu.person); a
         # request dropped in so many words (contracts.dismissal); the company scorned rather than the bot
-        # (nlu.insults); the assistant flirted with, its name or its life asked, our phone line asked for rather
+        # (nlu.insults); a complaint announced before it is told (nlu.complaints); the assistant flirted with,
+        # its name or its life asked, our phone line asked for rather
         # than a person now, feedback to pass on (nlu.person); an order number given again or none to give
         # (nlu.order_numbers); the packaging or the courier's conduct complained of, or damage said in so many
         # words (nlu.delivery_feedback); thanks for nothing, thanks alone, an apology for the customer's own tone
@@ -190,7 +192,7 @@ class Predictor:
                 ranking[0]["name"] in (ASSISTANT_INTENT, ELSEWHERE_INTENT, FEEDBACK_INTENT, CONTACT_INTENT, GREETING)
                 or self.sure_enough(ranking) < self.threshold):
             # "I want to make a complaint", with nothing told yet: a complaint to hear, negative feedback (answered
-            # with empathy and a person offered), not our contact details or "rephrase" (nlu.insults)
+            # with empathy and a person offered), not our contact details or "rephrase" (nlu.complaints)
             ranking = self._ruled(ranking, FEEDBACK_INTENT)
             sentiment = self._complaint(sentiment)
         elif ((asks_the_assistants_name(asked) or asks_if_a_person(asked) or flirts(asked)) and not requests

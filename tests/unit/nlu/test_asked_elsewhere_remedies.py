@@ -595,7 +595,7 @@ def test_a_person_declined(text, declined):
     ("I have a problem with my order, it arrived broken", False), ("the problem is the lid", False),
 ])
 def test_a_complaint_announced_before_it_is_told(text, announced):
-    from nlu.insults import complaint_announced
+    from nlu.complaints import complaint_announced
     assert complaint_announced(text) is announced
 
 
