@@ -643,7 +643,8 @@ WAITING_FOR_IT = re.compile(r"\b(?:i'?ll|ill|i will|i'?m gonna|i'?m going to) (?
 # "actually no need, the van's just pulled up outside", "no need actually, all sorted", "it's fine, I
 # don't need anyone now": the person no longer needed, said without "never mind" (not asked: "is it
 # all sorted now?"; not "it's just arrived but the lid is cracked")
-NO_LONGER_NEEDED = re.compile(r"\bno need\b(?! to (?:shout|be|apologi[sz]e|say sorry))|\ball sorted\b"
+NO_LONGER_NEEDED = re.compile(r"\bno need\b(?! to (?:shout|be|apologi[sz]e|say sorry))"
+                              r"(?! for (?:a |the |this |that )?(?:bot|robot|machine|assistant|you)\b)|\ball sorted\b"
                               r"|\b(?:it'?s|its|that'?s|i'?m|we'?re) (?:all )?sorted(?: now)?\b"
                               r"|\b(?:don'?t|dont|do not) need (?:anyone|anybody|someone|somebody)(?: (?:now|any ?more"
                               r"|after all))?\b(?! (?:else|but|to))"

@@ -889,6 +889,7 @@ def test_leaving_the_queue_to_wait_for_the_order_asks_nothing(text, waits):
     ("no need actually, all sorted", True), ("it's just arrived, thanks", True), ("we're sorted now ta", True),
     ("no, nothing else", False), ("is it all sorted now?", False), ("it's just arrived but the lid is cracked", False),
     ("no need to shout", False), ("I don't need anyone else, just the agent", False), ("hello?? anyone there", False),
+    ("there's no need for a bot, I need a human", False),
 ])
 def test_a_person_no_longer_needed_leaves_the_queue(text, gone):
     import os
