@@ -141,3 +141,19 @@ _DUE_DAY = re.compile(rf"\b(?:due|promised|told|supposed|sposed|meant|guaranteed
 def due_day_passed(text: str) -> bool:
     """Whether `text` says the day a delivery was due has passed (see _DAY_REACHED), without asking."""
     return "?" not in text and _DAY_REACHED.search(text) is not None and _DUE_DAY.search(text) is not None
+
+
+# "I got an email saying they were delivered but they weren't", "it says delivered. it bloody wasnt": a
+# parcel marked delivered that never came, which the model, hearing "delivered", reads as feedback or
+# a wrong item
+_DELIVERED_CLAIMED = re.compile(r"\b(?:says?|said|saying|shows?|showed|showing|marked|status|tracking|email\w*|text\w*)\b"
+                                r"[^.?!]{0,50}\bdelivered\b", re.IGNORECASE)
+_NOT_HERE = re.compile(r"\b(?:(?:was|were|is|are|has|have|had|did|does|do)(?:n'?t| not)|wasnt|werent|isnt|arent|hasnt"
+                       r"|havent|didnt|never|nothing|no sign|nowhere|not here|not received)\b", re.IGNORECASE)
+NOT_HERE_WITHIN = 150  # characters after "…delivered" where it is said not to have come
+
+
+def delivered_not_received(text: str) -> bool:
+    """Whether `text` says its parcel was marked delivered but never came (see _DELIVERED_CLAIMED)."""
+    claimed = _DELIVERED_CLAIMED.search(text)
+    return claimed is not None and _NOT_HERE.search(text[claimed.end():claimed.end() + NOT_HERE_WITHIN]) is not None

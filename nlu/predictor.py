@@ -18,7 +18,7 @@ from nlu.delivery_feedback import courier_conduct_complained_of, damage_said, pa
 from nlu.elsewhere import DEFAULT_OTHER_BUSINESSES, a_sum_asked, about_another_business, about_us
 from nlu.elapsed import time_complained_of
 from nlu.entities import RuleExtractor, apply_synonyms, merge
-from nlu.evidence import due_day_passed, lateness_asserted, without_unsaid
+from nlu.evidence import delivered_not_received, due_day_passed, lateness_asserted, without_unsaid
 from nlu.families import family_confidence
 from nlu.follow_up import MISREAD_AS, follow_up_intent
 from nlu.complaints import complaint_announced
@@ -47,6 +47,8 @@ DAMAGE_INTENT = "item_damaged"
 REPLACEMENT_INTENT = DAMAGE_INTENT  # a replacement is what a damaged item gets
 LATE_INTENT = "delivery_late"
 WHERE_OR_WHEN = ("order_status", "track_delivery")  # what a question about delivery asks when not saying it is late
+# what a parcel marked delivered but never come may also be asked as: money back, a person, no order at all
+STILL_ABOUT_DELIVERY = ("request_refund", "refund_not_received", "speak_to_human", "cancel_order")
 # a fault with the item itself: the readings a request for a replacement leaves alone (the complaint
 # itself), and what packaging complained of is mistaken for
 FAULT_INTENTS = frozenset({"item_damaged", "wrong_item"})
@@ -296,6 +298,12 @@ class Predictor:
             # where is it", "did my air fryer get delivered ok, i was out the day it was due": where or when
             # it is, asked without saying it is late, not a complaint that it is late (nlu.evidence)
             ranking, requests = self._ruled(ranking, asked_when, floor=0.0), []
+        elif (delivered_not_received(asked) and not requests and LATE_INTENT in self.loaded.intents
+              and ranking[0]["name"] not in (LATE_INTENT, *WHERE_OR_WHEN, *STILL_ABOUT_DELIVERY)):
+            # "I got an email saying they were delivered but they weren't. I've checked with neighbours. What
+            # now?": a parcel that never came, not feedback or a wrong item (nlu.evidence)
+            ranking = self._ruled(ranking, LATE_INTENT)
+            sentiment = self._complaint(sentiment)
         elif (ranking[0]["name"] in WHERE_OR_WHEN and due_day_passed(asked) and LATE_INTENT in self.loaded.intents
               and {r["intent"] for r in requests} <= {*WHERE_OR_WHEN, LATE_INTENT}):
             # "paid for guaranteed saturday delivery… it's now tuesday. party's been and gone": the due day

@@ -613,3 +613,31 @@ def test_a_complaint_announced_is_negative_feedback_not_our_contact_details():
     parsed = predictor.parse("I want to make a complaint")
     assert parsed["intent"]["name"] == "give_feedback" and parsed["sentiment"]["label"] == "negative"
     assert predictor.parse("what's the phone number for complaints")["intent"]["name"] == "opening_hours_contact"
+
+
+@pytest.mark.parametrize("text, missing", [
+    ("I got an email saying they were delivered but they weren't. I've checked with neighbours. What now?", True),
+    ("DPD says my air fryer was delivered. it bloody wasnt.", True),
+    ("it says my kettle was delivered but I never got it", True),
+    ("it says delivered, thanks it came fine", False), ("my kettle was delivered but the lid is cracked", False),
+    ("the tracking says it was delivered to my neighbour, is that right?", False),
+])
+def test_a_parcel_marked_delivered_that_never_came(text, missing):
+    from nlu.evidence import delivered_not_received
+    assert delivered_not_received(text) is missing
+
+
+class FeedbackNet(DecodingNet):
+    """Reads everything as feedback, lateness next."""
+
+    INTENTS = ("give_feedback", "delivery_late", "order_status")
+
+    def scores(self, text):
+        return [2.0, 1.0, 0.0], [0.0, 3.0, 0.0]
+
+
+def test_a_parcel_marked_delivered_that_never_came_is_late_not_feedback():
+    predictor = rule_predictor(FeedbackNet, {"delivery_late": 2, "order_status": 1, "give_feedback": 1})
+    parsed = predictor.parse("I've been a customer for years. I got an email saying they were delivered but they weren't.")
+    assert parsed["intent"]["name"] == "delivery_late" and parsed["sentiment"]["label"] == "negative"
+    assert predictor.parse("you lot delivered it so fast, thanks")["intent"]["name"] == "give_feedback"
