@@ -31,7 +31,7 @@ from nlu.person import (asks_about_the_assistant, asks_for_someone_to_ring, asks
                         feedback_relayed, flirts, names_a_person, person_called_off, person_demanded, person_refused)
 from nlu.requests import (COURTESIES, DETAILS, EVEN_ODDS, GREETING, MAX_CLAUSES, REACTIONS, SIGN_OFFS, SURE, WITHDRAWN_INTENT,
                           Request, after_greeting, best_clause, clause_spans, demand_in_anger, pick_requests, request_in_reaction, taken_back, word_cuts)
-from nlu.thanks import advice_taken, just_thanks, sarcastic_thanks, tone_apologised
+from nlu.thanks import advice_taken, just_thanks, sarcastic_thanks, thanks_the_point, tone_apologised
 from nlu.spoken import written_form
 from nlu.windows import window_spans
 
@@ -268,6 +268,11 @@ class Predictor:
             # "cheers. sorry for the swearing, been waiting since 7am": thanks, and no anger (nlu.thanks)
             ranking, requests = self._ruled(ranking, THANKS_INTENT), []
             sentiment = self._calm(sentiment)
+        elif (thanks_the_point(asked) and not requests and sentiment["label"] != NEGATIVE
+              and ranking[0]["name"] not in (THANKS_INTENT, FEEDBACK_INTENT)):
+            # "Got my order today. Everything was perfect. Just wanted to say thanks.": praise to pass on, not a
+            # question about the order (nlu.thanks)
+            ranking, requests = self._ruled(ranking, FEEDBACK_INTENT), []
         elif advice_taken(asked) and not requests and self.sure_enough(ranking) < self.threshold:
             # "ah right ok ill try that when i get to the office, cheers": thanks (nlu.thanks)
             ranking, requests = self._ruled(ranking, THANKS_INTENT), []

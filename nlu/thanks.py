@@ -70,3 +70,17 @@ _ASKS = re.compile(r"\?|\b(?:where|when|what|how|why|which|can (?:you|u|i)|could
 def tone_apologised(text: str) -> bool:
     """Whether `text` apologises for the customer's own tone and asks nothing besides."""
     return _TONE_APOLOGY.search(text) is not None and _ASKS.search(text) is None
+
+
+# "Got my order today. Everything was perfect. Just wanted to say thanks.": thanks said as the point of
+# the message (not "thanks, but where is it"), which the model, hearing the order, reads as a question
+# about it
+_THANKS_THE_POINT = re.compile(r"\b(?:just |only )?(?:wanted|want|wanna|thought i'?d|had) to (?:say |send )?(?:a )?(?:big |huge |quick )?"
+                               r"(?:thanks|thank you|cheers)\b|\bthanks (?:so much|a lot|a million|again)\b[.!\s]*$",
+                               re.IGNORECASE)
+_BUT = re.compile(r"\b(?:but|however|although|though|except)\b", re.IGNORECASE)
+
+
+def thanks_the_point(text: str) -> bool:
+    """Whether thanking is what `text` is for (see _THANKS_THE_POINT): nothing asked, no "but"."""
+    return _THANKS_THE_POINT.search(text) is not None and _ASKS.search(text) is None and _BUT.search(text) is None

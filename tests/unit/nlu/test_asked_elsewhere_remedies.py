@@ -641,3 +641,14 @@ def test_a_parcel_marked_delivered_that_never_came_is_late_not_feedback():
     parsed = predictor.parse("I've been a customer for years. I got an email saying they were delivered but they weren't.")
     assert parsed["intent"]["name"] == "delivery_late" and parsed["sentiment"]["label"] == "negative"
     assert predictor.parse("you lot delivered it so fast, thanks")["intent"]["name"] == "give_feedback"
+
+
+@pytest.mark.parametrize("text, point", [
+    ("Got my order today. Everything was perfect. Just wanted to say thanks.", True),
+    ("the sofa came, thanks so much", True), ("just wanted to say a big thank you to the team", True),
+    ("thanks, but where is the other one?", False), ("just wanted to say thanks, can you check my refund", False),
+    ("thanks but it's broken", False),
+])
+def test_thanks_as_the_point_of_the_message(text, point):
+    from nlu.thanks import thanks_the_point
+    assert thanks_the_point(text) is point
