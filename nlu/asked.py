@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 
 from contracts.dismissal import MIN_WORDS_AFTER, PERSON_CALLED_OFF, PERSON_REFUSED, after_dismissal
+from nlu.thanks import without_sarcastic_thanks
 
 # what is left must still say something: "never mind, cancel it" is read whole (the bound of a
 # dismissal, contracts.dismissal, holds for an ultimatum left out too)
@@ -148,9 +149,11 @@ def asked_part(text: str) -> str:
             continue  # "is there an actual human working there or is it just this dumb robot": about the bot
         if len(without.split()) >= MIN_ASKED_WORDS:
             asked = without
-    without = " ".join(_VERDICT.sub(" ", asked).split()).strip(" ,.;")
-    if without != asked.strip(" ,.;") and len(without.split()) >= MIN_AFTER_VERDICT:
-        asked = without
+    for drop in (lambda said: " ".join(_VERDICT.sub(" ", said).split()).strip(" ,.;"), without_sarcastic_thanks):
+        # "rubbish service. where is it", "cheers for nothing, still no refund": the anger stays in the sentiment
+        without = drop(asked)
+        if without != asked.strip(" ,.;!") and len(without.split()) >= MIN_AFTER_VERDICT:
+            asked = without
     return asked.strip() if asked != text else text
 
 

@@ -327,6 +327,10 @@ class Predictor:
         elif replacement_chosen(asked):
             kept = ranking[0]["name"] if ranking[0]["name"] in FAULT_INTENTS else REPLACEMENT_INTENT
             ranking, requests = self._ruled(ranking, kept), []
+        if sarcastic_thanks(text) and sentiment["label"] != NEGATIVE:
+            # "thanks a lot for wasting my time. where is my sofa": the request is read without the sarcasm
+            # (nlu.asked), whose anger stays
+            sentiment = self._complaint(sentiment)
         if self.sure_enough(ranking) < self.threshold and not foreign and self._plainly_off_topic(ranking):
             # "should i buy bitcoin now or wait for it to drop": nothing of ours, said so rather than "rephrase"
             ranking = self._ruled(ranking, ELSEWHERE_INTENT, floor=self.threshold)

@@ -28,6 +28,11 @@ def sarcastic_thanks(text: str) -> bool:
     return _SARCASTIC.search(text) is not None
 
 
+def without_sarcastic_thanks(text: str) -> str:
+    """`text` without its thanks for nothing ("cheers for nothing, still no refund" → "still no refund")."""
+    return " ".join(_SARCASTIC.sub(" ", text).split()).strip(" ,.;!")
+
+
 # a thank-you and nothing else: no goodbye, no request ("thanks, bye" stays a goodbye)
 _JUST_THANKS = re.compile(
     r"^\W*(?:(?:ok|okay|oh|ah|lovely|great|brill(?:iant)?|nice(?: one)?|sound|cool|perfect|champion|sick|ace|grand|right)\b[\s,!.]*)*"

@@ -24,6 +24,7 @@ from tests.unit.nlu.tiny import DecodingNet, rule_predictor, tiny_metadata, tiny
     ("rubbish service. where is it", "where is it"), ("worst shop ever. kettle's leaking", "kettle's leaking"),
     ("What a joke. Cancel my order now.", "Cancel my order now"), ("rubbish service.", "rubbish service."),
     ("the service was poor when I rang", "the service was poor when I rang"),
+    ("cheers for nothing, still no refund", "still no refund"), ("thanks for nothing", "thanks for nothing"),
     ("ugh I can't find the email. forget that, what time do you lot open till?", "what time do you lot open till?"),
     ("i swear if my trainers dont turn up by the weekend im never shopping here again",
      "i swear my trainers dont turn up by the weekend"),
@@ -652,3 +653,19 @@ def test_a_parcel_marked_delivered_that_never_came_is_late_not_feedback():
 def test_thanks_as_the_point_of_the_message(text, point):
     from nlu.thanks import thanks_the_point
     assert thanks_the_point(text) is point
+
+
+class CheerfulNet(DecodingNet):
+    """Reads everything as a status question, and positive."""
+
+    INTENTS = ("order_status", "give_feedback", "delivery_late")
+
+    def scores(self, text):
+        return [2.0, 1.0, 0.0], [0.0, 0.0, 3.0]
+
+
+def test_thanks_for_nothing_around_a_request_leaves_the_request_and_its_anger():
+    predictor = rule_predictor(CheerfulNet, {"delivery_late": 2, "order_status": 1, "give_feedback": 1})
+    parsed = predictor.parse("thanks a lot for wasting my time. where is my sofa")
+    assert parsed["intent"]["name"] == "order_status" and parsed["sentiment"]["label"] == "negative"
+    assert predictor.parse("where is my sofa")["sentiment"]["label"] == "positive"
