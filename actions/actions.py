@@ -880,9 +880,17 @@ SURELY_OFF_TOPIC = 0.5
 POINTER_WORDS = 6
 
 
+# …and one of any length asking for advice or a tip ("any good air fryer recipes?", "how do I descale a
+# kettle") asks about the thing, not the customer's order of it
+ADVICE_ASKED = re.compile(r"\bhow (?:do|can|should|would|long|often|much) (?:i|you|we|one|it)\b|\brecipes?\b|\btips?\b"
+                          r"|\bbest (?:way|\w+ for)\b|\bany good\b|\bgoes? with\b|\bworth (?:it|getting|buying)\b"
+                          r"|\b(?:descal|clean)\w*", re.IGNORECASE)
+
+
 def surely_off_topic(message: Dict[Text, Any]) -> bool:
     confidence = float((message.get("intent") or {}).get("confidence") or 0.0)
-    return confidence >= SURELY_OFF_TOPIC and len((message.get("text") or "").split()) > POINTER_WORDS
+    text = message.get("text") or ""
+    return confidence >= SURELY_OFF_TOPIC and (len(text.split()) > POINTER_WORDS or ADVICE_ASKED.search(text) is not None)
 
 
 class ActionRephrase(Answering):
