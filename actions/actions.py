@@ -880,17 +880,18 @@ SURELY_OFF_TOPIC = 0.5
 POINTER_WORDS = 6
 
 
-# …and one of any length asking for advice or a tip ("any good air fryer recipes?", "how do I descale a
-# kettle") asks about the thing, not the customer's order of it
-ADVICE_ASKED = re.compile(r"\bhow (?:do|can|should|would|long|often|much) (?:i|you|we|one|it)\b|\brecipes?\b|\btips?\b"
-                          r"|\bbest (?:way|\w+ for)\b|\bany good\b|\bgoes? with\b|\bworth (?:it|getting|buying)\b"
-                          r"|\b(?:descal|clean)\w*", re.IGNORECASE)
+# …and one of any length asking for advice, a tip or a joke ("any good air fryer recipes?", "how do I
+# descale a kettle", "tell me a joke about kettles") is about the thing, not the customer's order of it
+ABOUT_THE_THING = re.compile(r"\bhow (?:do|can|should|would|long|often|much) (?:i|you|we|one|it)\b|\brecipes?\b|\btips?\b"
+                             r"|\bbest (?:way|\w+ for)\b|\bany good\b|\bgoes? with\b|\bworth (?:it|getting|buying)\b"
+                             r"|\b(?:descal|clean)\w*|\b(?:jokes?|poems?|songs?|fun facts?|facts? about|history of|healthier"
+                             r"|better than|versus|vs)\b", re.IGNORECASE)
 
 
 def surely_off_topic(message: Dict[Text, Any]) -> bool:
     confidence = float((message.get("intent") or {}).get("confidence") or 0.0)
     text = message.get("text") or ""
-    return confidence >= SURELY_OFF_TOPIC and (len(text.split()) > POINTER_WORDS or ADVICE_ASKED.search(text) is not None)
+    return confidence >= SURELY_OFF_TOPIC and (len(text.split()) > POINTER_WORDS or ABOUT_THE_THING.search(text) is not None)
 
 
 class ActionRephrase(Answering):

@@ -462,6 +462,7 @@ def test_a_sure_off_topic_question_naming_a_product_is_not_about_the_order():
     # short, but asking for advice about the thing
     assert surely_off_topic(message("any good air fryer recipes?", 0.9))
     assert surely_off_topic(message("how do I descale a kettle", 0.9))
+    assert surely_off_topic(message("tell me a joke about kettles", 0.9))
     assert not surely_off_topic(message("what about the kettle?", 0.9))
     assert not surely_off_topic(message("any tips for getting limescale out of a kettle?", 0.4))
 
