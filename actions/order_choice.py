@@ -339,6 +339,12 @@ def choose_order(customer: Customer, text: str, topic: str, named_id: Optional[s
             asked = {o.order_id: o for question in _QUESTION.findall(text) for o in named_orders(customer, question)}
             if len(asked) == 1:
                 return OrderChoice(order=next(iter(asked.values())))
+            # "I bought a kettle from you last month and it's been great. Now I've ordered some trainers… Will
+            # they get here in time?": where or when is asked of the one still coming, unless a question names
+            # the other
+            coming = [o for o in mentioned if o.status in OPEN or o.order_id in asked]
+            if len(coming) == 1:
+                return OrderChoice(order=coming[0])
         return OrderChoice(candidates=mentioned, describe_all=topic in DESCRIBE_ALL)
     if topic in DESCRIBE_ALL and len(customer.orders) > 1 and ALL_ORDERS.search(text):
         # "where are my things": every order, delivered ones too

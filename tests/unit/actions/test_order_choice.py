@@ -235,3 +235,12 @@ def test_a_refund_for_something_sent_back_is_never_about_an_order_still_coming_o
     assert choose_order(alice, "I sent the kettle back, where's my money", "refund_not_received").order.order_id == "ORD-10002"
     assert choose_order(dev, "I sent a cycle helmet back in January", "refund_not_received").order is None
     assert choose_order(dev, "I sent the parcel back ages ago", "refund_not_received").order.order_id == "ORD-40001"
+
+
+def test_where_or_when_with_a_delivered_order_as_background_is_about_the_one_still_coming():
+    text = ("Hi. I bought a kettle from you last month and it's been great. Now I've ordered some trainers for my "
+            "son's birthday on Saturday. Will they get here in time?")
+    assert choose_order(ALICE, text, "track_delivery").order.order_id == "ORD-10001"
+    # both asked about: both described
+    both = choose_order(ALICE, "what about the kettle? and where are the trainers?", "order_status")
+    assert both.order is None and len(both.candidates) == 2
