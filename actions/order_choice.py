@@ -282,6 +282,7 @@ _AFTER_VERB = 40  # characters after the verb where its product is named ("cance
 
 # a sentence that asks: it ends with a question mark
 _QUESTION = re.compile(r"[^.!?\n]+\?")
+_SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
 
 
 # what a thing sent back is called when it is not named: "I sent it back", "returned the parcel"
@@ -343,7 +344,8 @@ def choose_order(customer: Customer, text: str, topic: str, named_id: Optional[s
             # they get here in time?": where or when is asked of the one still coming, unless a question names
             # the other
             coming = [o for o in mentioned if o.status in OPEN or o.order_id in asked]
-            if len(coming) == 1:
+            together = any(len(named_orders(customer, sentence)) > 1 for sentence in _SENTENCE.findall(text))
+            if len(coming) == 1 and not together:  # not "my two orders, the trainers and the kettle"
                 return OrderChoice(order=coming[0])
         return OrderChoice(candidates=mentioned, describe_all=topic in DESCRIBE_ALL)
     if topic in DESCRIBE_ALL and len(customer.orders) > 1 and ALL_ORDERS.search(text):

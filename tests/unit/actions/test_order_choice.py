@@ -244,3 +244,6 @@ def test_where_or_when_with_a_delivered_order_as_background_is_about_the_one_sti
     # both asked about: both described
     both = choose_order(ALICE, "what about the kettle? and where are the trainers?", "order_status")
     assert both.order is None and len(both.candidates) == 2
+    # both named together: both described
+    both = choose_order(ALICE, "Hi! Quick question about my two orders, the trainers and the kettle.", "order_status")
+    assert both.order is None and len(both.candidates) == 2
