@@ -76,6 +76,11 @@ _VERDICT = re.compile(r"(?:^|(?<=[.!?]))\s*(?:(?:what a|such a|this is(?: a| an)
 MIN_AFTER_VERDICT = 2  # "kettle's leaking"
 
 
+def without_verdict(text: str) -> str:
+    """`text` without its verdicts on us ("rubbish service. where is it" → "where is it")."""
+    return " ".join(_VERDICT.sub(" ", text).split()).strip(" ,.;")
+
+
 # "my cat just knocked my coffee all over the laptop 😭😭 anyway is my dress still coming today": what
 # comes after the turn back to business is what is asked
 _PIVOT = re.compile(r"\b(?:anyway|anyways|anyhow)\b[\s,.:!;-]+(?=\S)", re.IGNORECASE)
@@ -149,7 +154,7 @@ def asked_part(text: str) -> str:
             continue  # "is there an actual human working there or is it just this dumb robot": about the bot
         if len(without.split()) >= MIN_ASKED_WORDS:
             asked = without
-    for drop in (lambda said: " ".join(_VERDICT.sub(" ", said).split()).strip(" ,.;"), without_sarcastic_thanks):
+    for drop in (without_verdict, without_sarcastic_thanks):
         # "rubbish service. where is it", "cheers for nothing, still no refund": the anger stays in the sentiment
         without = drop(asked)
         if without != asked.strip(" ,.;!") and len(without.split()) >= MIN_AFTER_VERDICT:
