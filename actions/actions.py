@@ -624,6 +624,8 @@ WAIT_ASKED = re.compile(r"\bhow (?:long|much longer)\b|\bwait\w*|\bqueue\b|\b(?:
 
 # …and one about our hours or phone line in so many words ("while I'm waiting, what time do your phone
 # lines open tomorrow?")
+# thanks said with the goodbye ("ok thanks bye"): welcomed; a bare "bye" is not
+THANKED = re.compile(r"\b(?:thanks?|thank (?:you|u)|thx|ty|cheers|ta)\b", re.IGNORECASE)
 OPENING_ASKED = re.compile(r"\b(?:open\w*|clos\w*|shut|hours|phone ?lines?|phone number|ring|email|sundays?|saturdays?"
                            r"|bank holiday)\b", re.IGNORECASE)
 
@@ -719,9 +721,18 @@ def answer_while_queued(dispatcher: CollectingDispatcher, tracker: Tracker) -> L
         dispatcher.utter_message(response=ANSWERED_WHILE_QUEUED[understood])
     # emotion first while waiting too: "honestly shocking service" gets an apology with the position
     # thanks read for sure ("come on I've been waiting ages now" is only a guess at goodbye)
-    opening = "You're welcome! " if understood in ("thanks", "goodbye") else replies.empathy(mood(tracker))
+    opening = courtesy_returned(understood, text) or replies.empathy(mood(tracker))
     dispatcher.utter_message(text=opening + replies.still_queued(position, position * s.handoff_wait_minutes_per_person))
     return []
+
+
+def courtesy_returned(understood: str, text: str) -> Optional[str]:
+    """What opens the queue position after thanks or a goodbye: "You're welcome! " to thanks (said
+    with a goodbye too: "ok thanks bye"), "Bye for now! " to a bare "bye" (the person still answers
+    here); None after anything else."""
+    if understood == "thanks" or understood == "goodbye" and THANKED.search(text):
+        return "You're welcome! "
+    return "Bye for now! " if understood == "goodbye" else None
 
 
 def answer_not_understood(dispatcher: CollectingDispatcher, tracker: Tracker, response: str,

@@ -55,7 +55,11 @@ class ActionBotChallenge(StaticAnswer):
 SCORN = re.compile(r"\b(?:stupid|thick|dumb|daft|idiot\w*|moron\w*|brainless|hopeless|pointless|worst|bloody"
                    r"|piss(?:ed)? off|fu+c?k+\w*|f\*+\w*|effing|frigging|freaking|never (?:understand|listen)\w*"
                    r"|(?:can'?t|cant|don'?t|dont|didn'?t|didnt) (?:even )?(?:read|answer|understand|listen)"
-                   r"|(?:a )?simple question|already (?:said|told))\b",
+                   r"|(?:a )?simple question|already (?:said|told)"
+                   # "u r sh1t", "stfu bot", "as useful as a chocolate teapot", "you lot are criminals"
+                   r"|sh[i1!*]te?|shit\w*|crap\w*|stfu|shut up|useless|rubbish|garbage|trash|muppet|clown|numpty|plonker"
+                   r"|prat|twat|knob\w*|dick\w*|arse\w*|bastard|braindead|brain dead|waste of (?:space|time|oxygen)"
+                   r"|chocolate teapot|criminals?|crooks?|thieves|scam\w*|hate (?:you|u)|suck|sucks|pathetic|a joke)\b",
                    re.IGNORECASE)
 
 

@@ -62,7 +62,16 @@ _INSULT = re.compile(r"[,;.!]?\s*\b(?:(?:you|u|ya)\s+(?:absolute\s+|total\s+|com
                      r"|[,;.!]?\s*\b(?:you|u|ya|ye)\s+(?:lot|people|guys|all)\s+(?:are|r)\s+"
                      r"(?:(?:a|such a|a bunch of|a load of|a shower of|all|complete|total|absolute|utter|just|so)\s+)*"
                      r"(?:" + _BAD + r"|muppets|clowns|idiots|jokers|cowboys|amateurs|morons|a joke|a shambles|a disgrace"
-                     r"|incompetent|pathetic)\b[.!,]*",
+                     r"|incompetent|pathetic)\b[.!,]*"
+                     # "are you thick or something?? ive asked where my sofa is": a question about the bot's wits
+                     r"|[,;.!]?\s*\bare\s+(?:you|u|ya)\s+(?:actually\s+|really\s+|just\s+|even\s+)?(?:thick|stupid|dumb|daft"
+                     r"|braindead|brain dead|brainless|an idiot|a moron|simple|slow|deaf|blind|illiterate|thick or what)"
+                     r"(?:\s+or (?:something|what))?\s*[?!]+"
+                     # "…three times now, useless pile of code", "where is my sofa you muppet"
+                     r"|[,;.!]?\s*\b(?:(?:you|u|ya|this)\s+)?(?:(?:" + _BAD + r")\s+)*(?:pile|heap|piece|load|bag|lump)"
+                     r"\s+of\s+(?:code|junk|crap|sh[i1*]te?|rubbish|scrap|tin|garbage|trash)\b[.!,]*"
+                     r"|[,;.!]?\s*\b(?:you|u|ya)\s+(?:absolute\s+|total\s+|complete\s+|utter\s+)?"
+                     r"(?:muppet|idiot|moron|numpty|clown|plonker|donkey|imbecile)s?\b[.!,]*",
                      re.IGNORECASE)
 
 
@@ -72,6 +81,9 @@ _VERDICT = re.compile(r"(?:^|(?<=[.!?]))\s*(?:(?:what a|such a|this is(?: a| an)
                       r"|absolute|utterly|utter|total|complete|so|the|your|ur)\s+)*(?:rubbish|shocking|terrible|awful|appalling"
                       r"|useless|pathetic|disgraceful|dreadful|worst|poor|crap|shite?|joke|shambles|disgrace)"
                       r"(?:\s+(?:service|shop|company|store|website|site|customer service|firm|lot|experience))?"
+                      # "this is the worst customer service i have ever experienced. 3 weeks for a sofa"
+                      r"(?:\s+(?:i|i'?ve|ive|i have|i've ever|we've|we have)\s+(?:ever\s+)?(?:experienced|had|seen|dealt with"
+                      r"|come across|received|known|used))?"
                       r"(?:\s+(?:ever|as usual|again|tbh|honestly|mate|as always))*\s*[.!]+", re.IGNORECASE)
 MIN_AFTER_VERDICT = 2  # "kettle's leaking"
 

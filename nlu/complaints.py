@@ -30,3 +30,20 @@ _CONTACT_ASKED = re.compile(r"\b(?:phone|number|email|e-mail|address|ring|call)\
 def complaint_announced(text: str) -> bool:
     """Whether `text` announces a complaint (see _COMPLAINT_ANNOUNCED), not how to contact us about one."""
     return _COMPLAINT_ANNOUNCED.search(text) is not None and _CONTACT_ASKED.search(text) is None
+
+
+# "I want compensation for the time I've wasted waiting in", "can I get some money off for the delay?",
+# "no goodwill gesture at all for the hassle?": not a refund of the order (nor "refuse the delivery"), but
+# a goodwill payment that our team decides: negative feedback, answered with an apology and a person offered
+_COMPENSATION = re.compile(
+    r"\b(?:compensation|compensate|compo|goodwill|gesture of good ?will)\b"
+    r"|\b(?:money off|a discount|some money back|a voucher|a credit)\b[^.!?]{0,40}\b(?:for|because of|after|given)\b"
+    r"[^.!?]{0,30}\b(?:delay\w*|late|lateness|hassle|trouble|inconvenience|wait\w*|wasted|stress|mess|messing|bother)\b",
+    re.IGNORECASE)
+# …unless the order's own money is asked back in so many words ("I want my money back and compensation on top")
+_REFUND_ASKED = re.compile(r"\b(?:refund\w*|money back|my money|reimburse\w*)\b", re.IGNORECASE)
+
+
+def compensation_asked(text: str) -> bool:
+    """Whether `text` asks for compensation rather than the order's refund (see _COMPENSATION)."""
+    return _COMPENSATION.search(text) is not None and _REFUND_ASKED.search(text) is None

@@ -15,7 +15,8 @@ _US_ALL = (r"(?:(?:this|your|ur|what a|such a)\s+(?:company|shop|firm|business|o
            r"|(?:you|u|ye|yous|youse)\s+(?:people|lot|guys|all|clowns|cowboys)|(?:you'?re|ur|ye'?re|youre) all"
            r"|the (?:lot|whole lot|bunch) of (?:you|ye|yous))")
 _SCORN = (r"(?:joke|shambles|disgrace|disgraceful|farce|clowns?|useless|rubbish|pathetic|embarrassing|scam|cowboys?|hopeless"
-          r"|incompetent|a mess|unbelievable|wrong with)")
+          r"|incompetent|a mess|unbelievable|wrong with|criminals?|crooks?|thieves|thieving|con artists?|rip-?off merchants"
+          r"|scammers|swindlers|liars|a con)")
 _AT_US_ALL = re.compile(rf"\b{_US_ALL}\b[^.!?]{{0,40}}\b{_SCORN}\b|\b{_SCORN}\b[^.!?]{{0,25}}\b{_US_ALL}\b"
                         r"|\b(?:joke|shambles|farce|disgrace|clown show|circus) of an? (?:company|shop|firm|business|outfit)\b",
                         re.IGNORECASE)
@@ -27,3 +28,20 @@ def company_insulted(text: str) -> bool:
     """Whether `text` scorns the company or everyone at it (see the module docstring), not the bot."""
     return _AT_US_ALL.search(text) is not None and _THE_BOT.search(text) is None
 
+
+
+# "piss off", "f off", "go to hell", "do one": the customer telling us where to go, with nothing asked. Not a
+# goodbye to wish a lovely day: anger, answered with an apology and a person offered
+_TOLD_WHERE_TO_GO = re.compile(
+    r"^\W*(?:(?:oh|just|ah|aw|why don'?t you|go and|can you|please|pls|now)\s+)*"
+    r"(?:(?:piss|sod|bugger|naff|eff|f|fu+c?k|shove|jog|clear|rack)\s*off|go (?:to hell|away and die|f\w* yourself)"
+    r"|get (?:lost|stuffed|to f\w+)|do one|f\W*off|stfu|shut (?:up|it|the f\w* up)|gtfo)\b"
+    r"(?:\s*,?\s*(?:you|u|ya|bot|robot|mate|then|now|already|will you|pal|\w*bot|" + _SCORN + r"|[a-z]*ing|stupid|useless"
+    r"|thing|machine))*\W*$",
+    re.IGNORECASE)
+
+
+def told_where_to_go(text: str) -> bool:
+    """Whether `text` only tells us where to go ("piss off", "stfu bot", "go to hell you useless
+    thing"): anger, and nothing asked."""
+    return _TOLD_WHERE_TO_GO.search(text) is not None

@@ -21,16 +21,17 @@ from nlu.entities import RuleExtractor, apply_synonyms, merge
 from nlu.evidence import delivered_not_received, due_day_passed, lateness_asserted, without_unsaid
 from nlu.families import family_confidence
 from nlu.follow_up import MISREAD_AS, follow_up_intent
-from nlu.complaints import complaint_announced
-from nlu.insults import company_insulted
+from nlu.complaints import compensation_asked, complaint_announced
+from nlu.insults import company_insulted, told_where_to_go
 from nlu.model import LoadedModel
 from nlu.order_numbers import no_number_to_give, only_a_number_given
 from nlu.policies import returns_policy_asked
 from nlu.pleasantries import agreed_to_wait, asks_how_we_are, leaving_to_sign_in, praised, thumbs_up
 from nlu.person import (asks_about_the_assistant, asks_for_someone_to_ring, asks_if_a_person, asks_the_assistants_name,
                         feedback_relayed, flirts, names_a_person, person_called_off, person_demanded, person_refused)
-from nlu.requests import (COURTESIES, DETAILS, EVEN_ODDS, GREETING, MAX_CLAUSES, REACTIONS, SIGN_OFFS, SURE, WITHDRAWN_INTENT,
-                          Request, after_greeting, best_clause, clause_spans, demand_in_anger, pick_requests, request_in_reaction, taken_back, word_cuts)
+from nlu.requests import (COURTESIES, DETAILS, EVEN_ODDS, GREETING, MAX_CLAUSES, REACTIONS, SIGN_OFFS, SURE,
+                          WITHDRAWN_INTENT, Request, after_greeting, best_clause, clause_spans, declined_in_clause,
+                          demand_in_anger, pick_requests, request_in_reaction, taken_back, word_cuts)
 from nlu.thanks import advice_taken, just_thanks, sarcastic_thanks, thanks_the_point, tone_apologised
 from nlu.spoken import written_form
 from nlu.windows import window_spans
@@ -156,8 +157,8 @@ class Predictor:
         # words that decide whatever the model read: another company's business, everyday life that is nobody's
         # order, or a sum to work out (nlu.elsewhere); a person asked for outright or called off (nlu.person); a
         # request dropped in so many words (contracts.dismissal); the company scorned rather than the bot
-        # (nlu.insults); a complaint announced before it is told (nlu.complaints); the assistant flirted with,
-        # its name or its life asked, our phone line asked for rather
+        # (nlu.insults), or told where to go; a complaint announced before it is told, or compensation asked
+        # (nlu.complaints); the assistant flirted with, its name or its life asked, our phone line asked for rather
         # than a person now, feedback to pass on (nlu.person); an order number given again or none to give
         # (nlu.order_numbers); the packaging or the courier's conduct complained of, or damage said in so many
         # words (nlu.delivery_feedback); thanks for nothing, thanks alone, an apology for the customer's own tone
@@ -182,6 +183,10 @@ class Predictor:
         elif nothing_but_dismissal(text):
             # "you know what, never mind, forget I asked": a no to what was going on, however the model read it
             ranking, requests = self._ruled(ranking, WITHDRAWN_INTENT), []
+        elif told_where_to_go(asked) and not requests:
+            # "piss off", "stfu bot": anger with nothing asked, not a goodbye to wish a lovely day (nlu.insults)
+            ranking = self._ruled(ranking, FEEDBACK_INTENT)
+            sentiment = self._complaint(sentiment)
         elif company_insulted(text) and not requests and (
                 ranking[0]["name"] in (ASSISTANT_INTENT, WITHDRAWN_INTENT, ELSEWHERE_INTENT, FEEDBACK_INTENT)
                 or self.sure_enough(ranking) < self.threshold):
@@ -195,6 +200,14 @@ class Predictor:
                 or self.sure_enough(ranking) < self.threshold):
             # "I want to make a complaint", with nothing told yet: a complaint to hear, negative feedback (answered
             # with empathy and a person offered), not our contact details or "rephrase" (nlu.complaints)
+            ranking = self._ruled(ranking, FEEDBACK_INTENT)
+            sentiment = self._complaint(sentiment)
+        elif compensation_asked(asked) and not requests and (
+                ranking[0]["name"] in (RETURN_INTENT, "cancel_order", ASSISTANT_INTENT, WITHDRAWN_INTENT, ELSEWHERE_INTENT,
+                                       FEEDBACK_INTENT, CONTACT_INTENT)
+                or self.sure_enough(ranking) < self.threshold):
+            # "I want compensation for the time I've wasted", "can I get some money off for the delay?": a goodwill
+            # payment our team decides, not the order's refund: negative feedback, a person offered (nlu.complaints)
             ranking = self._ruled(ranking, FEEDBACK_INTENT)
             sentiment = self._complaint(sentiment)
         elif ((asks_the_assistants_name(asked) or asks_if_a_person(asked) or flirts(asked)) and not requests
@@ -535,6 +548,10 @@ class Predictor:
         if not 1 < len(parts) <= MAX_CLAUSES:
             return [], None
         predictions = self._person_unnamed({part: read[:2] for part, read in self._classify(text, parts).items()}, text)
+        # "…want a replacement not a refund. how long will it take": a clause that takes its request back
+        # asks for nothing (nlu.requests.declined_in_clause), so the refund is never offered next
+        predictions = {(s, e): (WITHDRAWN_INTENT, c) if declined_in_clause(text[s:e], i) else (i, c)
+                       for (s, e), (i, c) in predictions.items()}
         # requests only from whole clauses: a two-word fragment is too little to act on twice
         whole_clauses = [c for c in clauses if c in predictions]
         clause_predictions = [predictions[c] for c in whole_clauses]

@@ -67,6 +67,12 @@ DETAILS = frozenset({"inform"})
 # verb and misses the negation before it, so such a message is a "no" to that request.
 _TAKEN_BACK = re.compile(r"\b(?:don'?t|dont|do not|no longer)\s+(?:(?:want|need|wish)\s+(?:to\s+)?)?"
                          r"(?P<verb>cancel|refund|return)\b", re.IGNORECASE)
+# A refund turned down beside something else ("…want a replacement not a refund. how long will it take"):
+# that clause asks for no refund, though the message as a whole ("I don't want a refund, send another
+# one") still asks for something the model reads
+_REFUND_DECLINED = re.compile(r"\b(?:(?:don'?t|dont|do not)\s+(?:want|need)|not|rather than|instead of)\s+a\s+refund\b",
+                              re.IGNORECASE)
+REFUND_INTENT = "request_refund"
 _TAKEN_BACK_INTENT = {"cancel": "cancel_order", "refund": "request_refund", "return": "request_refund"}
 WITHDRAWN_INTENT = "deny"
 GREETING = "greet"
@@ -104,6 +110,11 @@ def taken_back(text: str, intent: str) -> bool:
         if _TAKEN_BACK_INTENT[verb] == intent and verb not in text[m.end():].lower():
             return True
     return False
+
+
+def declined_in_clause(clause: str, intent: str) -> bool:
+    """Whether a clause read as `intent` takes it back (`taken_back`) or turns down a refund."""
+    return taken_back(clause, intent) or intent == REFUND_INTENT and _REFUND_DECLINED.search(clause) is not None
 
 
 def clause_spans(text: str, min_words: int = MIN_CLAUSE_WORDS) -> list[tuple[int, int]]:

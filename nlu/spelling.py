@@ -67,6 +67,15 @@ DIALECT = [
                 r"|trainers|kettle|shoes|clothes|things|phone|case|fryer|air fryer|chairs?|jacket|coat|boots|bag)\b",
                 re.IGNORECASE), r"my \1"),
     (re.compile(r"^(.*\bwhere(?:'?s|s)?\b.*?)\s+at\s*([?!.]*)\s*$", re.IGNORECASE), r"\1\2"),
+    # "hw long 4 delivry", "still waiting 4 my refund", "talk 2 someone": text-speak "for" and "to"
+    # after words that take them, never before a count ("waited 4 days", "ordered 2 chairs")
+    (re.compile(r"\b(how long|thanks|thank you|cheers|waiting|wait|waited|looking|asking|ask|asked|ready|time)\s+4\s+"
+                r"(?!\d|(?:days?|weeks?|wks?|hours?|hrs?|mins?|minutes?|months?|years?|times?|pm|am|of|or|and|x|more)\b)",
+                re.IGNORECASE), r"\1 for "),
+    (re.compile(r"\b(talk|speak|chat|back|reply|respond|due|supposed|meant|able|trying|tried|going|gonna|want|need|have"
+                r"|has|had)\s+2\s+(?!\d|(?:days?|weeks?|wks?|hours?|hrs?|mins?|minutes?|months?|years?|times?|pm|am|of|or"
+                r"|and|x|more|items?|orders?|parcels?|boxes|pairs?|things|charges|payments|refunds|emails|people|kids)\b)",
+                re.IGNORECASE), r"\1 to "),
     # "i want some one to actually do something": the word split in two reads as "some" and "one"
     (re.compile(r"\b(some|any)\s+(one|body)\s+(to|who|that|there|here|at|from|in|please|pls)\b", re.IGNORECASE),
      r"\1\2 \3"),

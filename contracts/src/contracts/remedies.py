@@ -25,7 +25,9 @@ _NOT_CHOSEN = re.compile(r"(?:^|[.!?]\s*)(?:a\s+|the\s+|another\s+)?(?:" + _WORD
                          r"(?:a\s+|the\s+)?(?:" + _WORD + r"|new one)\b"
                          r"|\b(?:where|when|status|track|tracking|arrived?)\b[^.!?]*\b(?:" + _WORD + r"|new one)\b"
                          r"|\b(?:has|have|had|did|is|was)\s+(?:the|my|our)\s+(?:" + _WORD + r"|new one)\b"
-                         r"|\b(?:" + _WORD + r"|new one)\s+(?:hasn'?t|has not|not|never|still|yet|is (?:late|missing))\b"
+                         r"|\b(?:" + _WORD + r"|new one)\s+(?:hasn'?t|has not|not (?:here|arrived|come|turned|shown|received|yet|delivered|sent)"
+                         # ("a replacement not a refund" chooses it)
+                         r"|never|still|yet|is (?:late|missing))\b"
                          # waiting for one, or another thing altogether ("replacement filters")
                          r"|\b(?:waiting|wait|news|update|sell|sells|selling|promised|stock)\b[^.!?]*\b(?:" + _WORD
                          + r"|new one)\b"

@@ -437,7 +437,8 @@ def test_a_question_about_the_assistant_read_as_negative_is_answered():
         assert said == ["utter_iamabot"], text
     # scorn for the assistant is anger, whatever else is asked
     for text in ("stupid bot cant even answer a simple question", "are you thick or something??",
-                 "ur the worst bot ever, you never understand anything"):
+                 "ur the worst bot ever, you never understand anything", "u r sh1t", "stfu bot",
+                 "you're about as useful as a chocolate teapot"):
         said, returned = _run_action("actions.static_answers", "ActionBotChallenge", text, "bot_challenge",
                                      {"handoff_offered": False}, sentiment=("neutral", 0.6))
         assert "one of our team" in said[0] and SlotSet("handoff_offered", True) in returned, text
@@ -935,3 +936,16 @@ def test_a_no_that_wants_something_else_than_the_answer_gave_is_still_unhappy():
     for text in ("no i dont want a person i want my money", "I don't want a refund, I want a replacement"):
         said, _ = _fallback_after(text, "deny", {})
         assert said != [replies.not_sorted(None)], text
+
+
+@pytest.mark.parametrize("understood,text,opening", [
+    ("thanks", "thanks", "You're welcome! "), ("goodbye", "ok thanks bye", "You're welcome! "),
+    ("goodbye", "bye", "Bye for now! "), ("goodbye", "see ya", "Bye for now! "), ("greet", "hello??", None),
+])
+def test_thanks_and_a_goodbye_while_queued_are_returned_in_kind(understood, text, opening):
+    import os
+    from unittest import mock
+
+    with mock.patch.dict(os.environ, {"DEV_MODE": "true"}):
+        from actions.actions import courtesy_returned
+    assert courtesy_returned(understood, text) == opening

@@ -45,6 +45,14 @@ from tests.unit.nlu.tiny import DecodingNet, rule_predictor, tiny_metadata, tiny
     ("where is my sofa you lot are a bunch of muppets", "where is my sofa"),
     ("you lot are a joke", "you lot are a joke"),  # nothing else said: read whole
     ("you stupid bot", "you stupid bot"), ("what a useless excuse for a bot", "what a useless excuse for a bot"),
+    # the bot's wits questioned, or the bot named a pile of code, around the request
+    ("are you braindead? SOFA. WHERE IS IT", "SOFA. WHERE IS IT"),
+    ("are you thick or something?? ive asked where my sofa is three times now, useless pile of code",
+     "ive asked where my sofa is three times now"),
+    ("where is my sofa you muppet", "where is my sofa"), ("is my refund through you idiot", "is my refund through"),
+    ("you are an idiot", "you are an idiot"), ("are you open on sunday?", "are you open on sunday?"),
+    # a verdict in a sentence of its own, however long
+    ("the worst service ive ever had! where is my refund", "where is my refund"),
     ("my kettle is useless, it broke", "my kettle is useless, it broke"),
     ("is there an actual human working there or is it just this dumb robot",
      "is there an actual human working there or is it just this dumb robot"),
@@ -189,6 +197,7 @@ def test_the_sentences_about_us_when_others_are_about_another_shop():
     ("I'm still waiting for my replacement", False),
     ("Do you sell replacement filters for the air fryer?", False),
     ("Replacement please, not a refund", True),
+    ("want a replacement not a refund. how long will it take", True), ("the replacement not arrived yet", False),
     ("yeah a new one would be great thanks", True), ("I'll take a new one", True),
     ("I don't want a new one, just refund me", False), ("where's my new one?", False),
 ])
@@ -506,10 +515,47 @@ def test_feedback_to_pass_on(text, relayed):
     ("don't 'sorry' me, ye're clowns the lot of ye", True),
     ("you stupid bot", False), ("what a useless bot you people built", False),  # the assistant: for the model
     ("you lot are slower than amazon", False), ("are you people open on sunday", False), ("you guys are great", False),
+    ("you lot are criminals", True), ("you people are thieves", True),
 ])
 def test_the_company_scorned(text, scorned):
     from nlu.insults import company_insulted
     assert company_insulted(text) is scorned
+
+
+@pytest.mark.parametrize("text, told", [
+    ("piss off", True), ("f off", True), ("go to hell", True), ("stfu bot", True), ("get lost", True),
+    ("oh just piss off you useless bot", True), ("shut up you useless machine", True), ("do one mate", True),
+    ("piss off and get me a human", False),  # a person asked for: that is what is said
+    ("shut up and tell me where my sofa is", False), ("get lost parcel", False), ("off you go then", False),
+    ("can I get 20% off", False),
+])
+def test_told_where_to_go(text, told):
+    from nlu.insults import told_where_to_go
+    assert told_where_to_go(text) is told
+
+
+def test_told_where_to_go_is_negative_feedback_not_a_goodbye():
+    predictor = rule_predictor(AssistantNet, {"order_status": 1})
+    for text in ("piss off", "stfu bot"):
+        parsed = predictor.parse(text)
+        assert parsed["intent"]["name"] == "give_feedback" and parsed["sentiment"]["label"] == "negative", text
+
+
+@pytest.mark.parametrize("text, asked", [
+    ("I want compensation for the time I've wasted waiting in for the sofa", True),
+    ("can I get some money off for the delay?", True), ("That's it? No goodwill gesture at all for the hassle?", True),
+    ("I want my money back and frankly some compensation on top", False),  # the refund itself is asked
+    ("is there a discount code", False), ("can I get money off if I buy two", False),
+])
+def test_compensation_asked(text, asked):
+    from nlu.complaints import compensation_asked
+    assert compensation_asked(text) is asked
+
+
+def test_compensation_is_negative_feedback_for_a_person_not_a_refund_of_the_order():
+    predictor = rule_predictor(AssistantNet, {"order_status": 1})
+    parsed = predictor.parse("can I get some money off for the delay?")
+    assert parsed["intent"]["name"] == "give_feedback" and parsed["sentiment"]["label"] == "negative"
 
 
 def test_the_company_scorned_is_negative_feedback_not_a_question_about_the_assistant():

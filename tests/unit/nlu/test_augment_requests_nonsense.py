@@ -174,6 +174,16 @@ def test_a_request_taken_back(text, intent, back):
     assert taken_back(text, intent) is back
 
 
+@pytest.mark.parametrize("clause, declined", [
+    ("want a replacement not a refund", True), ("I don't want a refund", True),
+    ("a new one rather than a refund please", True), ("don't want to cancel", False),  # not the refund
+    ("still no refund", False), ("why have you not refunded me", False), ("a refund not a replacement", False),
+])
+def test_a_refund_declined_in_a_clause(clause, declined):
+    from nlu.requests import declined_in_clause
+    assert declined_in_clause(clause, "request_refund") is declined
+
+
 class CancelKeywordNet(DecodingNet):
     """Intents: cancel_order on "cancel" (it misses negations, as models do), order_status on
     "arrive", else deny."""
@@ -325,3 +335,23 @@ def test_a_greeting_is_not_the_best_clause_of_a_message_that_says_more():
     assert best_clause([(0, 8), (9, 20)], [("greet", 0.95), ("thanks", 0.6)], {"order_status": 3}, 0.4).intent == "thanks"
     assert best_clause([(0, 2), (3, 40)], [("greet", 0.95), ("order_status", 0.6)], {"order_status": 3}, 0.4).intent \
         == "order_status"
+
+
+class DamageRefundNet(DecodingNet):
+    """Intents: item_damaged on "cracked", request_refund on "refund" (it misses "not a"), else deny."""
+
+    def scores(self, text):
+        return [5.0 if "cracked" in text else 0.0, 5.0 if "refund" in text else 0.0, 1.0], [0.0, 5.0, 0.0]
+
+
+def test_a_refund_turned_down_beside_a_complaint_is_no_second_request():
+    meta = tiny_metadata(intents=("item_damaged", "request_refund", "deny"))
+    meta = replace(meta, labels=Labels(list(meta.labels.intents), meta.labels.sentiments, ["O"],
+                                       priorities={"item_damaged": 3, "request_refund": 2}))
+    loaded = tiny_model(meta)
+    p = Predictor(replace(loaded, net=DamageRefundNet(loaded.tokenizer)), fallback_threshold=0.5, spelling=False)
+    asked = [r["intent"] for r in p.parse("the lid came cracked. I want a refund please")["requests"]]
+    assert asked == ["item_damaged", "request_refund"]
+    declined = p.parse("the lid came cracked. I don't want a refund though")
+    assert declined["intent"]["name"] == "item_damaged"
+    assert "request_refund" not in [r["intent"] for r in declined.get("requests", [])]

@@ -127,6 +127,10 @@ def _dialect(text):
     ("wears my parcel", "where's my parcel"),  # a slip into a real word
     ("Hi. were is my sofa?", "Hi. where's my sofa?"),
     ("she wears my jacket more than I do", "she wears my jacket more than I do"),
+    # text-speak "for" and "to", never a count
+    ("how long 4 delivery", "how long for delivery"), ("still waiting 4 my refund", "still waiting for my refund"),
+    ("waited 4 days", "waited 4 days"), ("need 2 talk 2 someone", "need to talk to someone"),
+    ("i have 2 orders", "i have 2 orders"), ("got charged 2 times", "got charged 2 times"),
 ])
 def test_spoken_english_as_typed(said, written):
     assert _dialect(said) == written
