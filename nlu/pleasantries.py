@@ -86,3 +86,15 @@ _AGREED_TO_WAIT = re.compile(r"^\W*(?:(?:ok|okay|k|fine|alright|right|sure|no wo
 def agreed_to_wait(text: str) -> bool:
     """Whether `text` only agrees to wait (see _AGREED_TO_WAIT)."""
     return _AGREED_TO_WAIT.search(text) is not None
+
+
+# "fine whatever", "oh well", "yeah whatever": giving up on the point, grudgingly; a no to anything more
+# (not something off-topic, nor a greeting; "i guess so" is a reluctant yes)
+_RESIGNED = re.compile(r"^\W*(?:(?:fine|ok|okay|k|yeah|yea|yh|oh|right|sure|great|alright|ugh|meh)\b\W*)*"
+                       r"(?:whatever|whatevs|w/e|oh well)\W*(?:then)?\W*$",
+                       re.IGNORECASE)
+
+
+def resigned(text: str) -> bool:
+    """Whether `text` only gives up on the point ("fine whatever", "oh well")."""
+    return _RESIGNED.search(text) is not None

@@ -26,7 +26,7 @@ from nlu.insults import company_insulted, told_where_to_go
 from nlu.model import LoadedModel
 from nlu.order_numbers import no_number_to_give, only_a_number_given
 from nlu.policies import returns_policy_asked
-from nlu.pleasantries import agreed_to_wait, asks_how_we_are, leaving_to_sign_in, praised, thumbs_up
+from nlu.pleasantries import agreed_to_wait, asks_how_we_are, leaving_to_sign_in, praised, resigned, thumbs_up
 from nlu.person import (asks_about_the_assistant, asks_for_someone_to_ring, asks_if_a_person, asks_the_assistants_name,
                         feedback_relayed, flirts, names_a_person, person_called_off, person_demanded, person_refused)
 from nlu.requests import (COURTESIES, DETAILS, EVEN_ODDS, GREETING, MAX_CLAUSES, REACTIONS, SIGN_OFFS, SURE,
@@ -268,6 +268,9 @@ class Predictor:
         elif leaving_to_sign_in(asked):
             # "I'll sign in and come back": goodbye for now, not an account problem
             ranking, requests = self._ruled(ranking, FAREWELL_INTENT), []
+        elif resigned(asked):
+            # "fine whatever", "oh well": a grudging no to anything more, not off-topic or a greeting (nlu.pleasantries)
+            ranking, requests = self._ruled(ranking, WITHDRAWN_INTENT), []
         elif agreed_to_wait(asked):
             # "ok i'll wait", "no worries, I'll hang on. thanks": a yes to waiting (nlu.pleasantries)
             ranking, requests = self._ruled(ranking, AGREED_INTENT), []

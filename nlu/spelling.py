@@ -47,6 +47,7 @@ CHAT_WORDS = {
     "cn": "can", "cld": "could", "cud": "could", "wld": "would", "wud": "would", "shud": "should", "bk": "back", "bak": "back",
     "rly": "really", "tbh": "to be honest", "sum1": "someone", "ne1": "anyone", "msg": "message", "gd": "good",
     "sposed": "supposed", "spose": "suppose", "nvm": "never mind", "yh": "yeah",
+    "iz": "is", "wnt": "want", "wnts": "wants", "chng": "change", "thnk": "think", "nt": "not", "nw": "now",
 }
 # Spoken English as typed, and slips into real words: "wheres me dress at" asks where my dress is (UK and Irish "me" for "my",
 # the "at" that ends a US where-question), not for our opening hours

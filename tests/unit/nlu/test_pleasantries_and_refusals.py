@@ -252,3 +252,18 @@ def test_an_order_kept_after_all_is_a_no():
 ])
 def test_leaving_to_sign_in(text, leaving):
     assert leaving_to_sign_in(text) is leaving
+
+
+@pytest.mark.parametrize("text, gave_up", [
+    ("fine whatever", True), ("whatever", True), ("oh well", True), ("yeah whatever then", True), ("ugh. whatever.", True),
+    ("whatever you say, where is my sofa", False), ("i guess so", False), ("fine", False), ("oh well done", False),
+])
+def test_giving_up_on_the_point(text, gave_up):
+    from nlu.pleasantries import resigned
+    assert resigned(text) is gave_up
+
+
+def test_giving_up_on_the_point_is_a_no_however_the_model_read_it():
+    p = rule_predictor(ShopNet, PRIORITIES)
+    assert p.parse("fine whatever")["intent"]["name"] == "deny"
+    assert p.parse("whatever, where is it")["intent"]["name"] == "order_status"
