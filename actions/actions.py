@@ -23,7 +23,7 @@ from actions.routing import (FORM_STOPPED, LISTEN, WITHDRAWAL, another_request, 
 from actions.profiles import (CORRECTION, Customer, Order, ProfileStore, normalise_order_id, order_id_in,
                               order_number_corrected, order_number_said)
 from actions.settings import ActionSettings
-from actions.tone import Mood, mood_from_events, openly_upset, should_offer_human, strongly_upset
+from actions.tone import Mood, contacted_before, mood_from_events, openly_upset, should_offer_human, strongly_upset
 from actions.verification import ATTEMPTS_SLOT, ORDER_SLOT, VERIFYING_SLOT, on_voice, verified_customer_id
 from contracts.dismissal import KEEPING_IT, PERSON_CALLED_OFF, PERSON_REFUSED, after_dismissal
 from contracts.follow_up import named_in_follow_up
@@ -113,8 +113,10 @@ def maybe_offer_human(dispatcher: CollectingDispatcher, tracker: Tracker,
     s = settings()
     if person_just_refused(tracker):
         return []
-    if should_offer_human(mood(tracker), customer.tier if customer else None, is_complaint,
-                          s.top_tiers, s.negative_messages_before_human, s.person_after_every_complaint):
+    # having to come back about it again and again earns a person as repeated anger does
+    if contacted_before(tracker.latest_message.get("text") or "") or should_offer_human(
+            mood(tracker), customer.tier if customer else None, is_complaint, s.top_tiers,
+            s.negative_messages_before_human, s.person_after_every_complaint):
         dispatcher.utter_message(text=replies.offer_human(customer))
         return [SlotSet("handoff_offered", True)]
     return []

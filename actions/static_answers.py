@@ -59,7 +59,8 @@ SCORN = re.compile(r"\b(?:stupid|thick|dumb|daft|idiot\w*|moron\w*|brainless|hop
                    # "u r sh1t", "stfu bot", "as useful as a chocolate teapot", "you lot are criminals"
                    r"|sh[i1!*]te?|shit\w*|crap\w*|stfu|shut up|useless|rubbish|garbage|trash|muppet|clown|numpty|plonker"
                    r"|prat|twat|knob\w*|dick\w*|arse\w*|bastard|braindead|brain dead|waste of (?:space|time|oxygen)"
-                   r"|chocolate teapot|criminals?|crooks?|thieves|scam\w*|hate (?:you|u)|suck|sucks|pathetic|a joke)\b",
+                   r"|chocolate teapot|criminals?|crooks?|thieves|scam\w*|hate (?:you|u)|suck|sucks|pathetic|a joke"
+                   r"|do (?:you|u|ya) even)\b",
                    re.IGNORECASE)
 
 

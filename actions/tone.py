@@ -78,3 +78,27 @@ def should_offer_human(mood: Mood, tier: Optional[str], is_complaint: bool,
     if not is_complaint:
         return False
     return every_complaint or (tier is not None and tier.lower() in set(top_tiers))
+
+
+# "this is the 3rd time ive contacted you about the air fryer", "I've asked where my sofa is three times
+# now", "I keep having to chase you": the customer has been here before without an answer that worked, so
+# a person is offered whatever the words' tone
+_CONTACTED_BEFORE = re.compile(
+    # (an ordinal time of contact, not of anything else: "the second time it has said that")
+    r"\b(?:2nd|3rd|4th|5th|6th|second|third|fourth|fifth|sixth|umpteenth|nth|hundredth|millionth)\s+time\s+"
+    r"(?:(?:that\s+|now\s+|today\s+)?(?:i|we)(?:'?ve| have| am|'?m)?\s+(?:had\s+to\s+|been\s+)?(?:now\s+)?)?"
+    r"(?:contact|ask|messag|email|e-mail|call|ring|phon|chas|writ|complain|been in touch|tr(?:y|ied)|get|got|spok|speak"
+    r"|talk|chat)\w*"
+    r"|\b(?:contacted|messaged|emailed|e-mailed|rung|rang|called|phoned|chased|asked|written|wrote|complained)"
+    r"\s+(?:(?:to\s+)?(?:you|u|ye|yous)\s+(?:lot\s+|guys\s+|people\s+)?)?(?:about\s+(?:this|it)\s+)?(?:about\s+\w+\s+)?"
+    r"(?:twice|three times|four times|five times|several times|multiple times|loads of times|so many times"
+    r"|(?:\d+|a few|a couple of|countless|numerous) times|again and again|over and over)"
+    r"|\b(?:keep|kept|keeps)\s+(?:on\s+)?(?:having to\s+)?(?:contact|chas|ring|call|phon|email|messag|writ)\w*"
+    r"|\b(?:asked|contacted|messaged|emailed|called|phoned|rung|chased|written)\b[^.!?]{0,40}?\b(?:twice"
+    r"|(?:three|four|five|six|several|multiple|many|\d+|so many|countless|numerous) times)\b",
+    re.IGNORECASE)
+
+
+def contacted_before(text: str) -> bool:
+    """Whether `text` says the customer has contacted us about it more than once already."""
+    return _CONTACTED_BEFORE.search(text) is not None

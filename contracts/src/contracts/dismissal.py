@@ -43,7 +43,12 @@ PERSON_REFUSED = re.compile(r"\b(?:(?:i|we) (?:don'?t|dont|do not)|no need (?:fo
                             r"|not interested in|(?:don'?t|dont|do not) bother (?:with|getting)) (?:\w+ ){0,5}" + PERSON + r"\b"
                             # "no i dont want to talk to anyone" (not "I don't know if anyone can help")
                             r"|\b(?:i|we) (?:don'?t|dont|do not) (?:really |even )?(?:want|need|wanna) (?:to )?(?:talk|speak|chat|wait)"
-                            r" (?:to|with|for) (?:anyone|anybody|someone|somebody)\b(?! else| but| except| other than| apart from)", re.IGNORECASE)
+                            r" (?:to|with|for) (?:anyone|anybody|someone|somebody)\b(?! else| but| except| other than| apart from)"
+                            # "No, I don't want to be passed to someone else. Just make a note of my complaint."
+                            r"|\b(?:i|we) (?:don'?t|dont|do not) (?:really )?(?:want|need|wanna) (?:to )?(?:be )?"
+                            r"(?:passed|put through|transferred|handed over|passed on)\b"
+                            r"(?: (?:to|on to|onto|over to|through to) (?:someone|somebody|anyone|anybody|another \w+"
+                            r"|an? \w+|your \w+)(?: else)?\b)?", re.IGNORECASE)
 
 
 def after_dismissal(text: str) -> str | None:

@@ -438,7 +438,7 @@ def test_a_question_about_the_assistant_read_as_negative_is_answered():
     # scorn for the assistant is anger, whatever else is asked
     for text in ("stupid bot cant even answer a simple question", "are you thick or something??",
                  "ur the worst bot ever, you never understand anything", "u r sh1t", "stfu bot",
-                 "you're about as useful as a chocolate teapot"):
+                 "you're about as useful as a chocolate teapot", "do you even know what you're doing"):
         said, returned = _run_action("actions.static_answers", "ActionBotChallenge", text, "bot_challenge",
                                      {"handoff_offered": False}, sentiment=("neutral", 0.6))
         assert "one of our team" in said[0] and SlotSet("handoff_offered", True) in returned, text
@@ -949,3 +949,25 @@ def test_thanks_and_a_goodbye_while_queued_are_returned_in_kind(understood, text
     with mock.patch.dict(os.environ, {"DEV_MODE": "true"}):
         from actions.actions import courtesy_returned
     assert courtesy_returned(understood, text) == opening
+
+
+def test_coming_back_about_it_again_offers_a_person_whatever_the_tone():
+    import os
+    from unittest import mock
+
+    from rasa_sdk import Tracker
+
+    with mock.patch.dict(os.environ, {"DEV_MODE": "true"}):
+        from actions.actions import maybe_offer_human
+
+        def offered(text):
+            message = {"text": text, "intent": {"name": "order_status", "confidence": 0.9}, "entities": [],
+                       "metadata": {}, "sentiment": {"label": "neutral", "score": 0.9}}
+            events = [{"event": "user", "text": text, "parse_data": message, "input_channel": "rest"}]
+            dispatcher = CollectingDispatcher()
+            returned = maybe_offer_human(dispatcher, Tracker("t", {}, message, events, False, None, {}, "action_listen"),
+                                         None, is_complaint=False)
+            return SlotSet("handoff_offered", True) in returned and "one of our team" in dispatcher.messages[0]["text"]
+
+        assert offered("this is the 3rd time ive contacted you about the air fryer")
+        assert not offered("where is my air fryer")

@@ -57,3 +57,16 @@ def test_words_near_an_insult_are_not_one():
     assert not strongly_upset(UserMessage.from_event(user("neutral", "is it useful for camping?", 0.9)))
     assert not strongly_upset(UserMessage.from_event(user("positive", "you're a joker, thanks", 0.9)))
     assert not strongly_upset(UserMessage.from_event(user("neutral", "tell me a joke", 0.9)))  # asked for one
+
+
+@pytest.mark.parametrize("text, before", [
+    ("this is the 3rd time ive contacted you about the air fryer", True),
+    ("I've asked where my sofa is three times now", True), ("I keep having to chase you", True),
+    ("I emailed you 4 times about this", True), ("I called twice yesterday", True),
+    ("this is the third time I have had to contact you", True), ("Third time asking. Get. Me. A. Human.", True),
+    ("I was charged twice", False), ("I ordered it twice", False), ("where is my sofa", False),
+    ("the app says it is out for delivery. This is the second time it has said that", False),
+])
+def test_coming_back_about_it_again_and_again(text, before):
+    from actions.tone import contacted_before
+    assert contacted_before(text) is before

@@ -55,6 +55,8 @@ def test_nothing_but_a_dismissal(text, only):
     ("I'm not asking for a manager", True), ("no i dont want to talk to anyone i just want to know when it'll ship", True),
     ("no I don't want to wait for someone, just tell me which courier has it", True),
     ("no don't bother with a person, I'll sign in and come back", True),
+    ("No, I don't want to be passed to someone else. Just make a note of my complaint.", True),
+    ("i dont want to be transferred", True), ("I want to be put through", False),
     ("I don't know if anyone can help", False), ("I don't want to talk to anyone else, I'll wait", False), ("get me a person", False), ("I don't need a refund", False),
 ])
 def test_a_person_refused(text, refused):

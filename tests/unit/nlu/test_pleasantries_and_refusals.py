@@ -35,6 +35,9 @@ def test_what_follows_a_person_refused_is_what_is_asked():
         "just tell me where my trainers are"
     assert after_person_refused("I don't need a person. I just need my money back.") == "I just need my money back."
     assert after_person_refused("i don't want a person thanks") is None  # too little follows
+    # who they would be passed to is part of the refusal
+    assert after_person_refused("No, I don't want to be passed to someone else. Just make a note of my complaint.") == \
+        "Just make a note of my complaint."
     assert after_person_refused("just tell me where my trainers are") is None
     assert after_person_refused("forget the agent, can you just cancel the phone case order") == \
         "can you just cancel the phone case order"  # a person called off
