@@ -14,7 +14,7 @@ from rasa_sdk import Action, FormValidationAction, Tracker
 from rasa_sdk.events import EventType, FollowupAction, SlotSet, UserUtteranceReverted
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import handoff, language, replies
+from actions import delivery_questions, handoff, language, replies
 from actions.order_choice import (LISTED_ID, OPEN, OrderChoice, choose_order, listed_order_id, named_orders,
                                   referred_orders, stated_states, story_before)
 from actions.requests import INTERCHANGEABLE, NO_OFFER, clause_of, next_request, offered, points_at_offer
@@ -23,8 +23,10 @@ from actions.routing import (FORM_STOPPED, LISTEN, WITHDRAWAL, another_request, 
 from actions.profiles import (CORRECTION, Customer, Order, ProfileStore, normalise_order_id, order_id_in,
                               order_number_corrected, order_number_said)
 from actions.settings import ActionSettings
-from actions.tone import Mood, contacted_before, mood_from_events, openly_upset, should_offer_human, strongly_upset
+from actions.tone import (Mood, action_demanded, contacted_before, mood_from_events, openly_upset, should_offer_human,
+                          strongly_upset)
 from actions.verification import ATTEMPTS_SLOT, ORDER_SLOT, VERIFYING_SLOT, on_voice, verified_customer_id
+from contracts.addresses import ADDRESS_CHANGE
 from contracts.dismissal import KEEPING_IT, PERSON_CALLED_OFF, PERSON_REFUSED, after_dismissal
 from contracts.follow_up import named_in_follow_up
 from contracts.identity import claim_from_events, verify_identity_claim
@@ -113,8 +115,10 @@ def maybe_offer_human(dispatcher: CollectingDispatcher, tracker: Tracker,
     s = settings()
     if person_just_refused(tracker):
         return []
-    # having to come back about it again and again earns a person as repeated anger does
-    if contacted_before(tracker.latest_message.get("text") or "") or should_offer_human(
+    # having to come back about it again and again earns a person as repeated anger does, and so does
+    # "what are you going to do about it?" after a promise broken
+    text = tracker.latest_message.get("text") or ""
+    if contacted_before(text) or action_demanded(text) or should_offer_human(
             mood(tracker), customer.tier if customer else None, is_complaint, s.top_tiers,
             s.negative_messages_before_human, s.person_after_every_complaint):
         dispatcher.utter_message(text=replies.offer_human(customer))
@@ -211,6 +215,9 @@ class Answering(Action, metaclass=ABCMeta):
         moved = address_change_asked(dispatcher, tracker, customer)
         if moved is not None:
             return end_turn_if_handed_on(tracker.latest_action_name, moved)
+        terms = delivery_question_answered(dispatcher, tracker)
+        if terms is not None:
+            return end_turn_if_handed_on(tracker.latest_action_name, terms)
         return end_turn_if_handed_on(tracker.latest_action_name, self.answer(dispatcher, tracker, domain))
 
     @abstractmethod  # abstract: rasa_sdk registers every concrete Action subclass it finds
@@ -357,19 +364,6 @@ def cancellation_taken_back(dispatcher: CollectingDispatcher, tracker: Tracker,
     return [SlotSet("order_topic", None)]
 
 
-# "can I change the address for the trainers delivery?", "I've moved house, need to update my address"
-# (not "I forgot to update my address before ordering…": background; nor "my brother's just moved house")
-ADDRESS_CHANGE = re.compile(r"(?<!forgot to )(?<!forgotten to )(?<!didn't )(?<!did not )(?<!never )"
-                            r"\b(?:change|update|amend|correct|edit)\s+(?:the\s+|my\s+|our\s+)?(?:delivery\s+|shipping\s+|home\s+)?"
-                            r"address\b"
-                            # "can you change where it's going", "send it to my new address instead", "redirect the parcel"
-                            r"|\bchange where (?:it'?s|it is|they'?re|they are|(?:the|my) (?:parcel|order|delivery) is) "
-                            r"(?:going|being (?:sent|delivered)|sent|delivered|headed)\b"
-                            r"|\b(?:send|deliver|ship|redirect)\s+(?:it|them|(?:the|my) (?:parcel|order|package|delivery))\s+"
-                            r"(?:to\s+)?(?:a different|another|my new|the new)\s+address\b"
-                            r"|\bredirect\s+(?:it|them|(?:the|my) (?:parcel|order|package|delivery))\b", re.IGNORECASE)
-
-
 def address_change_asked(dispatcher: CollectingDispatcher, tracker: Tracker,
                          customer: Optional[Customer]) -> Optional[List[EventType]]:
     """An address to change (on an order or the account): the assistant cannot change one, a
@@ -381,6 +375,42 @@ def address_change_asked(dispatcher: CollectingDispatcher, tracker: Tracker,
     named = referred_orders(customer, text) if customer else []
     dispatcher.utter_message(text=replies.address_change(named[0] if len(named) == 1 else None, customer))
     return [SlotSet("handoff_offered", True), SlotSet("order_topic", None)]
+
+
+# what a question about delivery terms may be read as; a complaint ("they put it in the bin") is not one
+SHOP_QUESTION_INTENTS = frozenset({"order_status", "track_delivery", "out_of_scope", "nlu_fallback", "inform",
+                                   "opening_hours_contact", "product_recommendation"})
+# a question, not a report of what happened ("the driver put it in the bin")
+_ASKING = re.compile(r"\?|\b(?:can|could|will|would|is it possible|please|pls|plz|how|i'?d like|i want|do (?:you|u|ya|they)"
+                     r"|does|is (?:there|it|delivery|postage|shipping))\b",
+                     re.IGNORECASE)
+
+
+# a question before the end of the message: another one follows
+_ANOTHER_QUESTION = re.compile(r"\?(?=.*\w)", re.DOTALL)
+
+
+def delivery_question_answered(dispatcher: CollectingDispatcher, tracker: Tracker) -> Optional[List[EventType]]:
+    """How delivery works ("do u deliver to ireland") gets the delivery terms; where to leave a parcel,
+    the order's own tracking page where there is one (actions.delivery_questions); None when
+    neither is asked, or the customer is queued or upset (answered as such)."""
+    text = tracker.latest_message.get("text") or ""
+    if latest_intent(tracker) not in SHOP_QUESTION_INTENTS or not _ASKING.search(text):
+        return None
+    if _ANOTHER_QUESTION.search(text):  # "is my dress still coming today? and how much is delivery": answered as two
+        return None
+    preference = delivery_questions.preference_asked(text)
+    if not (preference or delivery_questions.terms_asked(text)):
+        return None
+    if tracker.get_slot("handoff_queued") or upset_now(tracker):
+        return None
+    customer = current_customer(tracker) if preference else None
+    order = delivery_questions.parcel_on_its_way(customer, referred_orders(customer, text) if customer else [])
+    if order is not None:
+        dispatcher.utter_message(text=replies.delivery_preference(order, customer))
+    else:
+        dispatcher.utter_message(response="utter_delivery_options")
+    return [SlotSet("order_topic", None)]
 
 
 def answer_order_request(dispatcher: CollectingDispatcher, tracker: Tracker, topic: str,
@@ -644,6 +674,20 @@ WAITING_FOR_IT = re.compile(r"\b(?:i'?ll|ill|i will|i'?m gonna|i'?m going to) (?
                             r"(?: to (?:turn up|arrive|come|show up|get here))?|and see|it out)\b", re.IGNORECASE)
 
 
+# "never mind, I'll wait", "no it's fine, I can hold": the customer stays in the queue, though
+# "never mind" would leave it (not "I'll just wait for the sofa to turn up": WAITING_FOR_IT)
+STAYING_IN_QUEUE = re.compile(r"\b(?:i'?ll|ill|i will|i can|i'?m happy to|happy to|i'?m ok(?:ay)? to|i (?:don'?t|dont) mind)"
+                              r" (?:just |still )?(?:wait(?:ing)?|hold(?:ing)?|hang on|stay(?:ing)? (?:in the queue|in line|on))"
+                              # "i'll wait for later" leaves; "i'll wait for the agent" stays
+                              r"\b(?! (?:for|until|till|til) (?!(?:the |an? |your |a real )?(?:agent|person|human|team|advis[eo]r"
+                              r"|colleague|someone|somebody)\b))", re.IGNORECASE)
+
+
+def staying_in_queue(text: str) -> bool:
+    """Whether `text` says the customer will go on waiting for the person (see STAYING_IN_QUEUE)."""
+    return STAYING_IN_QUEUE.search(text) is not None and WAITING_FOR_IT.search(text) is None
+
+
 # "actually no need, the van's just pulled up outside", "no need actually, all sorted", "it's fine, I
 # don't need anyone now": the person no longer needed, said without "never mind" (not asked: "is it
 # all sorted now?"; not "it's just arrived but the lid is cracked")
@@ -691,8 +735,8 @@ def answer_while_queued(dispatcher: CollectingDispatcher, tracker: Tracker) -> L
         refused = PERSON_REFUSED.search(text) is not None and intent != "speak_to_human"
         # "no actually don't worry, where's my parcel": dropped for a request of the customer's own
         dropped = after_dismissal(text) is not None and another_request(intent, None)
-        if (WITHDRAWAL.search(text) or PERSON_CALLED_OFF.search(text) or refused or dropped
-                or DO_IT_YOURSELF.search(text) or no_longer_needed(text)):
+        if not staying_in_queue(text) and (WITHDRAWAL.search(text) or PERSON_CALLED_OFF.search(text) or refused
+                                           or dropped or DO_IT_YOURSELF.search(text) or no_longer_needed(text)):
             handoff.withdraw(redis_client(), tracker.sender_id)
             # another request besides, read for sure or as one of the guesses answered alike (not the
             # NLU's guess at "actually never mind, found what i needed on the website", which asks nothing)
@@ -723,7 +767,8 @@ def answer_while_queued(dispatcher: CollectingDispatcher, tracker: Tracker) -> L
         dispatcher.utter_message(response=ANSWERED_WHILE_QUEUED[understood])
     # emotion first while waiting too: "honestly shocking service" gets an apology with the position
     # thanks read for sure ("come on I've been waiting ages now" is only a guess at goodbye)
-    opening = courtesy_returned(understood, text) or replies.empathy(mood(tracker))
+    opening = courtesy_returned(understood, text) or ("No problem. " if staying_in_queue(text) else
+                                                      replies.empathy(mood(tracker)))
     dispatcher.utter_message(text=opening + replies.still_queued(position, position * s.handoff_wait_minutes_per_person))
     return []
 

@@ -226,6 +226,17 @@ def address_change(order: Optional[Order], customer: Optional[Customer]) -> str:
             "conversation. Would you like me to put you through? (yes/no)")
 
 
+def delivery_preference(order: Order, customer: Optional[Customer]) -> str:
+    """Where or when a parcel on its way is left, for the one order it is about."""
+    whose = f"{customer.first_name}, your" if customer else "Your"
+    carrier = order.carrier or "our courier"
+    if order.tracking_url:
+        return (f"{whose} order {_order_label(order)} is with {carrier}. On their tracking page you can ask them to "
+                f"leave it with a neighbour or in a safe place, or pick another day: {order.tracking_url}")
+    return (f"{whose} order {_order_label(order)} is with {carrier}, who haven't shared a tracking page for it yet. "
+            "One of our team can pass a delivery note to them: just say 'agent'.")
+
+
 def question_for_the_team(order: Optional[Order], customer: Optional[Customer]) -> str:
     name = f", {customer.first_name}" if customer else ""
     about = f" about your order {_order_label(order)}" if order is not None else ""

@@ -64,6 +64,19 @@ SCORN = re.compile(r"\b(?:stupid|thick|dumb|daft|idiot\w*|moron\w*|brainless|hop
                    re.IGNORECASE)
 
 
+class ActionAccountAccess(StaticAnswer):
+    """Signing in and account settings. An action, not the response alone, so that "can I change
+    the address on my account" is offered a person (Answering.run) like every address change;
+    upset or not, the help comes first (action_offer_other_request adds empathy after it)."""
+    response = "utter_account_access"
+
+    def name(self) -> Text:
+        return "action_account_access"
+
+    def upset(self, tracker: Tracker) -> bool:
+        return False
+
+
 class ActionFeedback(StaticAnswer):
     response = "utter_feedback_thanks"
 

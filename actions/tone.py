@@ -102,3 +102,23 @@ _CONTACTED_BEFORE = re.compile(
 def contacted_before(text: str) -> bool:
     """Whether `text` says the customer has contacted us about it more than once already."""
     return _CONTACTED_BEFORE.search(text) is not None
+
+
+# "What are you going to do about it?", "I want this sorted today": more than the order's status is
+# asked for; "I rang yesterday and was told it would be here today": a promise already broken. Either
+# way the answer alone does not do, and a person is offered whatever the words' tone.
+_ACTION_DEMANDED = re.compile(
+    r"\bwhat (?:are|r) (?:you|u|ye) (?:going|gonna) (?:to )?do about (?:it|this|that)\b"
+    r"|\bwhat (?:will|do|can) (?:you|u) (?:do|intend to do|plan to do) about (?:it|this|that)\b"
+    r"|\b(?:i )?(?:want|need|expect) (?:this|it|that) (?:sorted|fixed|resolved|dealt with)(?: out)?"
+    r" (?:today|now|asap|immediately|straight away|right now)\b"
+    r"|\b(?:i was|we were|i got|i've been|i have been|and was|but was|and got) (?:told|promised|assured)\b"
+    r"[^.!?]{0,40}?\b(?:would|will|'d)\b"
+    r"|\b(?:you|u|they|your (?:colleague|agent|team|staff|courier|driver)) (?:said|promised|told me|assured me)"
+    r" (?:it|they|the \w+|my \w+)(?: \w+)? (?:would|will|'d)\b",
+    re.IGNORECASE)
+
+
+def action_demanded(text: str) -> bool:
+    """Whether `text` demands that something be done, or tells of a promise broken (see _ACTION_DEMANDED)."""
+    return _ACTION_DEMANDED.search(text) is not None

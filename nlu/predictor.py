@@ -6,6 +6,7 @@ import re
 from typing import Any
 
 import torch
+from contracts.addresses import address_change_asked
 from contracts.dismissal import KEEPING_IT, after_dismissal, nothing_but_dismissal
 from contracts.languages import other_language
 from contracts.remedies import replacement_chosen
@@ -58,6 +59,8 @@ ASSISTANT_INTENT = "bot_challenge"
 MAX_NAME_QUESTION_WORDS = 8
 MAX_SMALL_TALK_WORDS = 14
 CONTACT_INTENT = "opening_hours_contact"
+# intents answered with a fixed text, which cannot be about an order (an address to change is)
+FIXED_ANSWER_INTENTS = (CONTACT_INTENT, "product_recommendation")
 RETURN_INTENT = "request_refund"  # a return is asked for as a refund
 FEEDBACK_INTENT = "give_feedback"
 DETAILS_INTENT = "inform"
@@ -302,6 +305,10 @@ class Predictor:
             # "it's been way more than 5 days and I'm not happy": the last answer was not good enough
             ranking = self._ruled(ranking, FEEDBACK_INTENT)
             sentiment = self._complaint(sentiment)
+        elif address_change_asked(asked) and ranking[0]["name"] in FIXED_ANSWER_INTENTS:
+            # "Could it go to my work address instead?", read as a question about contacting us: about the
+            # order, whose answer offers a person who can change the address (actions.actions.address_change_asked)
+            ranking = self._ruled(ranking, WHERE_OR_WHEN[0])
         elif returns_policy_asked(asked) and not requests and not self._surely_a_request(ranking):
             # "what's your returns policy?", read as off-topic or unsure: the first step of a return (nlu.policies)
             ranking = self._ruled(ranking, RETURN_INTENT)

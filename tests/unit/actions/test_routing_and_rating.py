@@ -128,8 +128,8 @@ def test_no_number_to_hand_answers_the_forms_question(text, none):
 
 def test_a_dispatcher_hands_on_and_the_answering_action_ends_the_turn():
     d = CollectingDispatcher()
-    assert hand_on(d, "account_access") == [FollowupAction("action_listen")]  # a response: sent here
-    assert d.messages[0]["response"] == "utter_account_access"
+    assert hand_on(d, "opening_hours_contact") == [FollowupAction("action_listen")]  # a response: sent here
+    assert d.messages[0]["response"] == "utter_opening_hours"
     assert hand_on(CollectingDispatcher(), "cancel_order") == [FollowupAction("action_order_request")]
     answered = [SlotSet("order_id", "ORD-1")]
     assert end_turn_if_handed_on("action_pending_request", answered) == [*answered, FollowupAction("action_listen")]
@@ -835,6 +835,7 @@ def test_a_request_asked_again_for_another_order(text, repeated):
     ("I think I left my old address on the dress order. Can you change where it's going before the driver gets there?",
      True),
     ("can you send it to my new address instead", True), ("could you redirect the parcel to my work", True),
+    ("can i chang the adress for my dres", True), ("how do i update my addres", True),
     ("So I moved house last week. I forgot to update my address before ordering the trainers. Is it too late to cancel them?",
      False),
 ])
@@ -842,6 +843,44 @@ def test_an_address_to_change_offers_a_person(text, asked):
     said, returned = _run_action("actions.actions", "ActionOutOfScope", text, "out_of_scope", {}, sentiment=("neutral", 0.9))
     assert ("can't change an address" in said[0]) is asked
     assert (SlotSet("handoff_offered", True) in returned) is asked
+
+
+def test_a_question_about_delivery_terms_gets_them_not_a_request_for_an_order_number():
+    said, returned = _run_action("actions.actions", "ActionOrderRequest", "how long does standard delivery take?",
+                                 "track_delivery", {}, sentiment=("neutral", 0.9))
+    assert said == ["utter_delivery_options"] and SlotSet("order_topic", None) in returned
+    said, _ = _run_action("actions.actions", "ActionOutOfScope", "do u deliver to ireland", "out_of_scope", {},
+                          sentiment=("neutral", 0.9))
+    assert said == ["utter_delivery_options"]
+    # a report of what happened is no question, and a complaint is answered as one
+    said, _ = _run_action("actions.actions", "ActionHandleComplaint", "can you believe they put it in the bin?",
+                          "item_damaged", {}, sentiment=("negative", 0.9))
+    assert "utter_delivery_options" not in said
+    # two questions: each is answered in turn, the order first
+    said, _ = _run_action("actions.actions", "ActionOrderRequest", "is my dress coming today? and how much is delivery",
+                          "track_delivery", {}, sentiment=("neutral", 0.9))
+    assert "utter_delivery_options" not in said
+
+
+@pytest.mark.parametrize("text, demanded", [
+    ("It's now 6pm and nothing. What are you going to do about it?", True), ("I want this sorted today", True),
+    ("I rang yesterday and was told the sofa would be here today.", True),
+    ("your colleague said it would be refunded by monday", True),
+    ("what can I do about it?", False), ("I was told to contact you", False), ("where is my sofa", False),
+])
+def test_a_demand_for_action_or_a_broken_promise_is_told_apart(text, demanded):
+    from actions.tone import action_demanded
+    assert action_demanded(text) is demanded
+
+
+def test_account_help_offers_a_person_for_an_address_and_the_reset_link_otherwise():
+    said, returned = _run_action("actions.static_answers", "ActionAccountAccess", "can i chang the adress on my account",
+                                 "account_access", {}, sentiment=("neutral", 0.9))
+    assert "can't change an address" in said[0] and SlotSet("handoff_offered", True) in returned
+    # upset or not, the sign-in help comes first (action_offer_other_request adds empathy after it)
+    said, _ = _run_action("actions.static_answers", "ActionAccountAccess", "locked out AGAIN, this is ridiculous",
+                          "account_access", {}, sentiment=("negative", 0.97))
+    assert said == ["utter_account_access"]
 
 
 @pytest.mark.parametrize("text, resented", [
@@ -904,6 +943,21 @@ def test_a_person_no_longer_needed_leaves_the_queue(text, gone):
     with mock.patch.dict(os.environ, {"DEV_MODE": "true"}):
         from actions.actions import no_longer_needed
     assert no_longer_needed(text) is gone
+
+
+@pytest.mark.parametrize("text,stays", [
+    ("never mind, i'll wait", True), ("no it's fine, I can hold", True), ("ok i dont mind waiting", True),
+    ("happy to wait thanks", True), ("nvm ill just wait for the sofa to turn up", False),
+    ("never mind, i'll wait for it", False), ("actually cancel that, i'll wait for later", False),
+    ("no, i'll wait for the agent", True), ("i can't wait any longer", False), ("never mind", False),
+])
+def test_a_customer_who_will_wait_stays_in_the_queue(text, stays):
+    import os
+    from unittest import mock
+
+    with mock.patch.dict(os.environ, {"DEV_MODE": "true"}):
+        from actions.actions import staying_in_queue
+    assert staying_in_queue(text) is stays
 
 
 @pytest.mark.parametrize("text,about_the_wait", [

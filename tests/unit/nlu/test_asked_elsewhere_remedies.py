@@ -715,3 +715,18 @@ def test_thanks_for_nothing_around_a_request_leaves_the_request_and_its_anger():
     parsed = predictor.parse("thanks a lot for wasting my time. where is my sofa")
     assert parsed["intent"]["name"] == "order_status" and parsed["sentiment"]["label"] == "negative"
     assert predictor.parse("where is my sofa")["sentiment"]["label"] == "positive"
+
+
+class SureContactNet(DecodingNet):
+    """Reads everything as a sure question about contacting us."""
+
+    INTENTS = ("opening_hours_contact", "order_status", "out_of_scope")
+
+    def scores(self, text):
+        return [6.0, 0.0, 0.0], [0.0, 1.0, 0.0]
+
+
+def test_an_address_to_change_read_as_a_fixed_answer_is_an_order_question():
+    predictor = rule_predictor(SureContactNet, {"order_status": 1})
+    assert predictor.parse("OK. Could it go to my work address instead?")["intent"]["name"] == "order_status"
+    assert predictor.parse("what time do you open")["intent"]["name"] == "opening_hours_contact"

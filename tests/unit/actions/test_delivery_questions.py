@@ -1,0 +1,42 @@
+import pytest
+
+from actions import replies
+from actions.delivery_questions import parcel_on_its_way, preference_asked, terms_asked
+from actions.profiles import Customer, Order
+
+
+@pytest.mark.parametrize("text, asked", [
+    ("how long does standard delivery take?", True), ("do u deliver to ireland", True), ("is delivery free?", True),
+    ("Hello. I don't have an account. I just want to know how long standard delivery takes.", True),
+    ("how much is postage", True), ("how much is next day delivery", True), ("do you do next day delivery", True), ("do you deliver on sundays?", True),
+    ("how long will my delivery take", False), ("where is my delivery", False),
+    ("I think I was charged for delivery when it should have been free", False),
+    ("how long does it take to deliver my sofa", False),
+])
+def test_questions_about_the_delivery_terms(text, asked):
+    assert terms_asked(text) is asked
+
+
+@pytest.mark.parametrize("text, asked", [
+    ("Can the courier leave my parcel with a neighbour?", True), ("can they leave it in the porch", True),
+    ("is there a safe place option", True), ("can they leave the sofa in the garage", True), ("can i choose a different delivery day", True),
+    ("where is my parcel", False), ("can i change the time slot for my callback", False),
+])
+def test_questions_about_where_or_when_a_parcel_is_left(text, asked):
+    assert preference_asked(text) is asked
+
+
+def _order(order_id, status, url=None):
+    return Order(order_id, status, "2026-11-20", ["thing"], "£10", carrier="DPD", tracking_url=url)
+
+
+def test_the_parcel_asked_about_is_the_single_one_on_its_way():
+    shipped, delivered = _order("ORD-1", "shipped", "https://t/1"), _order("ORD-2", "delivered")
+    customer = Customer("C1", "Ann Lee", "gold", "email", "a@example.com", [shipped, delivered])
+    assert parcel_on_its_way(customer, []) is shipped
+    assert parcel_on_its_way(customer, [delivered]) is None  # the one named has arrived already
+    two = Customer("C2", "Bo Li", "gold", "email", "b@example.com",
+                   [shipped, _order("ORD-3", "out_for_delivery")])
+    assert parcel_on_its_way(two, []) is None and parcel_on_its_way(None, []) is None
+    assert "https://t/1" in replies.delivery_preference(shipped, customer)
+    assert "agent" in replies.delivery_preference(_order("ORD-4", "delayed"), customer)

@@ -1,0 +1,14 @@
+import pytest
+
+from contracts.addresses import address_change_asked
+
+
+@pytest.mark.parametrize("text, asked", [
+    ("OK. Could it go to my work address instead? I won't be home.", True), ("can i chang the adress for my dres", True),
+    ("could they deliver it to my office instead", True), ("can you deliver it to my work instead", True),
+    ("can it be sent to my mum's address", True), ("redirect the parcel please", True),
+    ("the courier left it at the wrong address", False), ("I forgot to update my address", False),
+    ("can it go in the porch", False),
+])
+def test_an_address_to_change(text, asked):
+    assert address_change_asked(text) is asked
