@@ -386,8 +386,16 @@ _ASKING = re.compile(r"\?|\b(?:can|could|will|would|is it possible|please|pls|pl
                      re.IGNORECASE)
 
 
-# a question before the end of the message: another one follows
-_ANOTHER_QUESTION = re.compile(r"\?(?=.*\w)", re.DOTALL)
+# an order of the customer's own, spoken of ("is my dress still coming today?", "ORD-30001")
+_AN_ORDER_OF_THEIRS = re.compile(r"\b(?:my|me|our)\b|\border\b|\bord-?\d|\bi (?:ordered|bought)\b", re.IGNORECASE)
+
+
+def about_an_order_besides(text: str) -> bool:
+    """Whether a sentence of `text` other than the delivery question asks about an order of the
+    customer's own (answered first; a shopper's "I'm thinking of buying a sofa" is not one)."""
+    sentences = re.split(r"(?<=[?!.])\s+", text)
+    return any(_AN_ORDER_OF_THEIRS.search(s) for s in sentences
+               if not (delivery_questions.terms_asked(s) or delivery_questions.preference_asked(s)))
 
 
 def delivery_question_answered(dispatcher: CollectingDispatcher, tracker: Tracker) -> Optional[List[EventType]]:
@@ -397,7 +405,7 @@ def delivery_question_answered(dispatcher: CollectingDispatcher, tracker: Tracke
     text = tracker.latest_message.get("text") or ""
     if latest_intent(tracker) not in SHOP_QUESTION_INTENTS or not _ASKING.search(text):
         return None
-    if _ANOTHER_QUESTION.search(text):  # "is my dress still coming today? and how much is delivery": answered as two
+    if about_an_order_besides(text):  # "is my dress still coming today? and how much is delivery": the order first
         return None
     preference = delivery_questions.preference_asked(text)
     if not (preference or delivery_questions.terms_asked(text)):

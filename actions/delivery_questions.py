@@ -34,10 +34,11 @@ TERMS_ASKED = re.compile(
 
 # where or when a parcel is left: the courier's tracking page chooses it
 PREFERENCE_ASKED = re.compile(
-    r"\b(?:leave|put|drop|deliver) (?:it|them|(?:my|the|our) \w+(?: \w+)?)"
+    r"\b(?:leave|put|drop|deliver) (?:it|them|(?:my|the|our) (?!return)\w+(?: \w+)?)"
     r" (?:with (?:a |my )?(?:neighbou?r|next door)|next door|in (?:a |the |my )?(?:safe place|porch|shed|garage|garden"
     r"|recycling bin|bin)|behind (?:the |my )?\w+|on (?:the |my )?(?:doorstep|porch)|at (?:a |the |my )?(?:safe place|back door"
     r"|reception|parcel locker|locker|work))\b"
+    r"|\b(?:leave|put|drop) (?:it|them|(?:my|the|our) \w+) (?:somewhere|anywhere) (?:safe|dry|hidden|out of sight)\b"
     r"|\b(?:safe place|parcel locker)\b|\b(?:choose|pick|change|rearrange|arrange) (?:a |the )?(?:different |another )?"
     rf"(?:delivery )?(?:day|date|time ?slot|slot)\b(?! (?:for|of) (?:the |my )?(?:callback|call))",
     re.IGNORECASE)
@@ -48,9 +49,14 @@ def terms_asked(text: str) -> bool:
     return TERMS_ASKED.search(text) is not None
 
 
+# the customer leaving something themselves ("if i can leave the box on the doorstep for collection")
+_THEMSELVES = re.compile(r"\b(?:i|we) (?:can |could |will |should |might )?(?:leave|put|drop)\b|\bi'?ll (?:leave|put|drop)\b",
+                         re.IGNORECASE)
+
+
 def preference_asked(text: str) -> bool:
     """Whether `text` asks where or when a parcel may be left (see PREFERENCE_ASKED)."""
-    return PREFERENCE_ASKED.search(text) is not None
+    return PREFERENCE_ASKED.search(text) is not None and _THEMSELVES.search(text) is None
 
 
 ON_ITS_WAY = ("shipped", "out_for_delivery", "delayed")

@@ -11,6 +11,8 @@ order from the words, and takes up a request it just offered if the words point 
 
 from __future__ import annotations
 
+import re
+
 from contracts.follow_up import named_in_follow_up
 
 from nlu.requests import EVEN_ODDS
@@ -33,3 +35,17 @@ def follow_up_intent(ranking: list[dict], text: str, intents: frozenset[str] | s
         return None
     asked = next((r for r in ranking if r["name"] not in MISREAD_AS and r["confidence"] >= NAMED_REQUEST), None)
     return asked["name"] if asked is not None else ORDER_INTENT
+
+
+# "how long does it normally take?" after an answer about a refund: how long *it* takes, which the
+# model reads as a question about our opening hours; what "it" is only the dialogue knows
+_HOW_LONG_IT_TAKES = re.compile(
+    r"\bhow long (?:does|do|will|would|should|can|could|is) (?:it|that|this|they|the refund|a refund|refunds?"
+    r"|the replacement|a replacement|the return)(?: normally| usually| generally| typically| roughly| about)?"
+    r" (?:take|be|last)\b", re.IGNORECASE)
+_OPENING = re.compile(r"\b(?:open|opening|close|closing|hours|phone ?lines?|shut)\b", re.IGNORECASE)
+
+
+def how_long_it_takes(text: str) -> bool:
+    """Whether `text` asks how long something already spoken of takes (not when we open)."""
+    return _HOW_LONG_IT_TAKES.search(text) is not None and _OPENING.search(text) is None

@@ -24,3 +24,23 @@ _POLICY = re.compile(
 def returns_policy_asked(text: str) -> bool:
     """Whether `text` asks how returns work (see the module docstring)."""
     return _POLICY.search(text) is not None
+
+
+# "Can I exchange it for a bigger size?", "could i swap the dress for a size 12": the customer's own
+# choice of size, which the model reads as a replacement for damage or a wrong item; a swap is a
+# return and a new order. Not when the shop is at fault ("you sent a size 6, I ordered a 5").
+_SIZE_SWAP = re.compile(
+    r"\b(?:exchange|swap|change|switch|return)\b[^.!?]{0,40}?\b(?:for|to|into)\s+(?:a|an|the)?\s*"
+    r"(?:bigger|smaller|larger|different|another|other|next|(?:size|sz)\s*\d+|\d+)\s*(?:size|one up|one down)?\b"
+    r"|\b(?:too (?:big|small|tight|loose)|doesn'?t fit|does not fit|didn'?t fit)\b[^.!?]{0,40}?"
+    r"\b(?:exchange|swap|bigger|smaller|larger|different size)\b",
+    re.IGNORECASE)
+_SIZE_WORD = re.compile(r"\b(?:sizes?|sz|bigger|smaller|larger)\b", re.IGNORECASE)
+_SHOPS_SLIP = re.compile(r"\bwrong\b|\b(?:you|u|they) (?:sent|gave|delivered)\b|\bsent me\b|\bnot what i ordered\b"
+                         r"|\binstead of\b|\bdamag|\bbroke|\bfault|\bripped|\btorn\b", re.IGNORECASE)
+
+
+def size_swap_asked(text: str) -> bool:
+    """Whether `text` asks to swap an item for another size of the customer's own choosing (see _SIZE_SWAP)."""
+    return (_SIZE_SWAP.search(text) is not None and _SIZE_WORD.search(text) is not None
+            and _SHOPS_SLIP.search(text) is None)

@@ -21,12 +21,12 @@ from nlu.elapsed import time_complained_of
 from nlu.entities import RuleExtractor, apply_synonyms, merge
 from nlu.evidence import delivered_not_received, due_day_passed, lateness_asserted, without_unsaid
 from nlu.families import family_confidence
-from nlu.follow_up import MISREAD_AS, follow_up_intent
+from nlu.follow_up import MISREAD_AS, follow_up_intent, how_long_it_takes
 from nlu.complaints import compensation_asked, complaint_announced
 from nlu.insults import company_insulted, told_where_to_go
 from nlu.model import LoadedModel
 from nlu.order_numbers import no_number_to_give, only_a_number_given
-from nlu.policies import returns_policy_asked
+from nlu.policies import returns_policy_asked, size_swap_asked
 from nlu.pleasantries import agreed_to_wait, asks_how_we_are, leaving_to_sign_in, praised, resigned, thumbs_up
 from nlu.person import (asks_about_the_assistant, asks_for_someone_to_ring, asks_if_a_person, asks_the_assistants_name,
                         feedback_relayed, flirts, names_a_person, person_called_off, person_demanded, person_refused)
@@ -62,6 +62,7 @@ CONTACT_INTENT = "opening_hours_contact"
 # intents answered with a fixed text, which cannot be about an order (an address to change is)
 FIXED_ANSWER_INTENTS = (CONTACT_INTENT, "product_recommendation")
 RETURN_INTENT = "request_refund"  # a return is asked for as a refund
+SWAP_MISREAD_AS = ("item_damaged", "wrong_item", "out_of_scope", "nlu_fallback", "order_status")
 FEEDBACK_INTENT = "give_feedback"
 DETAILS_INTENT = "inform"
 THANKS_INTENT = "thanks"
@@ -309,6 +310,9 @@ class Predictor:
             # "Could it go to my work address instead?", read as a question about contacting us: about the
             # order, whose answer offers a person who can change the address (actions.actions.address_change_asked)
             ranking = self._ruled(ranking, WHERE_OR_WHEN[0])
+        elif size_swap_asked(asked) and ranking[0]["name"] in SWAP_MISREAD_AS:
+            # "Can I exchange it for a bigger size?": a return of the customer's own choosing (nlu.policies)
+            ranking, requests = self._ruled(ranking, RETURN_INTENT), []
         elif returns_policy_asked(asked) and not requests and not self._surely_a_request(ranking):
             # "what's your returns policy?", read as off-topic or unsure: the first step of a return (nlu.policies)
             ranking = self._ruled(ranking, RETURN_INTENT)
@@ -357,8 +361,11 @@ class Predictor:
         if self.sure_enough(ranking) < self.threshold and not foreign and self._plainly_off_topic(ranking):
             # "should i buy bitcoin now or wait for it to drop": nothing of ours, said so rather than "rephrase"
             ranking = self._ruled(ranking, ELSEWHERE_INTENT, floor=self.threshold)
+        # "how long does it normally take?", read as our opening hours: a question about what was just
+        # discussed, which only the dialogue can place (actions.actions.question_about_the_order)
+        unplaced = ranking[0]["name"] == CONTACT_INTENT and how_long_it_takes(asked)
         intent = dict(ranking[0])
-        if self.sure_enough(ranking) < self.threshold or foreign:
+        if self.sure_enough(ranking) < self.threshold or foreign or unplaced:
             # Same shape as Rasa's FallbackClassifier, so stock fallback rules apply.
             intent = {"name": FALLBACK_INTENT, "confidence": self.threshold}
             ranking = [intent, *ranking]

@@ -20,7 +20,8 @@ def test_questions_about_the_delivery_terms(text, asked):
 @pytest.mark.parametrize("text, asked", [
     ("Can the courier leave my parcel with a neighbour?", True), ("can they leave it in the porch", True),
     ("is there a safe place option", True), ("can they leave the sofa in the garage", True), ("can i choose a different delivery day", True),
-    ("where is my parcel", False), ("can i change the time slot for my callback", False),
+    ("Will they leave it somewhere safe?", True),
+    ("need to know if i can leave the return box on the doorstep", False), ("where is my parcel", False), ("can i change the time slot for my callback", False),
 ])
 def test_questions_about_where_or_when_a_parcel_is_left(text, asked):
     assert preference_asked(text) is asked

@@ -860,6 +860,10 @@ def test_a_question_about_delivery_terms_gets_them_not_a_request_for_an_order_nu
     said, _ = _run_action("actions.actions", "ActionOrderRequest", "is my dress coming today? and how much is delivery",
                           "track_delivery", {}, sentiment=("neutral", 0.9))
     assert "utter_delivery_options" not in said
+    said, _ = _run_action("actions.actions", "ActionOrderRequest", "Hi, I'm thinking of buying a sofa from you. How long "
+                          "does delivery usually take? And can I pay in instalments?", "track_delivery", {},
+                          sentiment=("neutral", 0.9))
+    assert said == ["utter_delivery_options"]
 
 
 @pytest.mark.parametrize("text, demanded", [

@@ -730,3 +730,21 @@ def test_an_address_to_change_read_as_a_fixed_answer_is_an_order_question():
     predictor = rule_predictor(SureContactNet, {"order_status": 1})
     assert predictor.parse("OK. Could it go to my work address instead?")["intent"]["name"] == "order_status"
     assert predictor.parse("what time do you open")["intent"]["name"] == "opening_hours_contact"
+
+
+@pytest.mark.parametrize("text, swap", [
+    ("Hello. I have a question about my order. It's the summer dress. Can I exchange it for a bigger size?", True),
+    ("could i swap the dress for a size 12", True), ("the trainers are too small, can I get a bigger size", True),
+    ("can i change it for a smaller one size", True),
+    ("you sent a size 6 but I ordered a 5, can I swap it for the right size", False),
+    ("the dress came ripped, can I exchange it", False), ("can I exchange it", False),
+])
+def test_a_size_swap_of_the_customers_own_choosing(text, swap):
+    from nlu.policies import size_swap_asked
+    assert size_swap_asked(text) is swap
+
+
+def test_how_long_it_takes_read_as_opening_hours_is_left_to_the_dialogue():
+    predictor = rule_predictor(SureContactNet, {"order_status": 1})
+    assert predictor.parse("how long does it normally take?")["intent"]["name"] == "nlu_fallback"
+    assert predictor.parse("how long is the phone line open")["intent"]["name"] == "opening_hours_contact"
