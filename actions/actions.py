@@ -986,6 +986,9 @@ class ActionRephrase(Answering):
         events = question_about_the_order(dispatcher, tracker, customer)
         if events is not None:
             return events
+        events = question_for_the_shop(dispatcher, tracker, customer)
+        if events is not None:
+            return events
         if pushing_back_on_sign_in(tracker, customer) and not anger_repeated(tracker):
             dispatcher.utter_message(text=replies.sign_in_why())
             return []
@@ -1015,6 +1018,29 @@ def question_about_the_order(dispatcher: CollectingDispatcher, tracker: Tracker,
             or tracker.get_slot("handoff_queued"):
         return None
     dispatcher.utter_message(text=replies.question_for_the_team(order, customer))
+    return [SlotSet("handoff_offered", True)]
+
+
+# what a shop is asked about beyond orders: "is there a discount code for first orders", "can i get a
+# gift receipt", "do you take klarna"
+SHOP_MATTERS = re.compile(r"\b(?:discount|voucher|promo|coupon|codes?|gift (?:cards?|receipts?|wrap\w*|messages?)|receipts?"
+                          r"|invoices?|vat|price ?match\w*|warrant(?:y|ies)|guarantee|in stock|stock|size guide|sizing"
+                          r"|click and collect|stores?|branch(?:es)?|loyalty|points|membership|newsletter|unsubscrib\w*"
+                          r"|klarna|paypal|clearpay|apple pay|instal?ments?|pay(?:ment)? (?:options|methods)|student"
+                          r"|black friday|sale items?|pre-?orders?|back in stock|(?:delete|close) (?:my )?account)\b",
+                          re.IGNORECASE)
+
+
+def question_for_the_shop(dispatcher: CollectingDispatcher, tracker: Tracker,
+                          customer: Optional[Customer]) -> Optional[List[EventType]]:
+    """A plain question about the shop the NLU cannot place ("can i get a gift receipt?"): asking to
+    rephrase a clear question would loop, and one of our team can answer it, so one is offered. None
+    when the message is no question, names nothing of the shop's, or is upset (answered as such)."""
+    text = tracker.latest_message.get("text") or ""
+    if not (A_QUESTION.search(text) and SHOP_MATTERS.search(text)) or upset_now(tracker) \
+            or tracker.get_slot("handoff_queued"):
+        return None
+    dispatcher.utter_message(text=replies.question_for_the_team(None, customer))
     return [SlotSet("handoff_offered", True)]
 
 

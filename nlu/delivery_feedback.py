@@ -45,6 +45,23 @@ def courier_conduct_complained_of(text: str) -> bool:
     return _COURIER_CONDUCT.search(text) is not None and _DAMAGE.search(text) is None
 
 
+# "the air fryer came with no basket in it", "the lid was missing": a part of the item not there,
+# answered as damage is (a replacement or a refund); not the parcel itself gone missing
+_NOT_A_PART = (r"(?!(?:a|an|the|any|its|parcel|order|package|delivery|refund|money|driver|courier|one|body|anyone|answer|sign|note|card"
+               r"|scratch|problem|issue|damage|fuss|delay|hitch|mark|dent)\b)")
+_PART_MISSING = re.compile(
+    rf"\b(?:came|arrived|turned up|was delivered|got delivered|comes) (?:with ?out|with no) (?:a |the |any |its )?{_NOT_A_PART}\w+"
+    rf"|\bthere (?:was|is|were) no {_NOT_A_PART}\w+(?: \w+)? (?:in|with|inside)\b"
+    rf"|\b(?:the|its|it'?s) {_NOT_A_PART}\w+(?: \w+)? (?:is|was|were|are) missing\b"
+    rf"|\bmissing (?:a|the|its|it'?s|one) {_NOT_A_PART}\w+",
+    re.IGNORECASE)
+
+
+def part_missing(text: str) -> bool:
+    """Whether `text` says a part of the item did not come with it (see _PART_MISSING)."""
+    return _PART_MISSING.search(text) is not None
+
+
 def damage_said(text: str) -> bool:
     """Whether `text` says in so many words that something is damaged ("my air fryer turned up in
     bits"), and not that the item came through unharmed."""

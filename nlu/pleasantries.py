@@ -50,9 +50,20 @@ _ANYONE_THERE = re.compile(r"^\W*(?:(?:hi|hello|hiya|hey|helo|uh|um|er|erm)\b[\s
                            r"|right (?:number|place)))\W*$", re.IGNORECASE)
 
 
+# "can you help me with something?", "i have a question", "I need some help": help asked for before
+# saying with what (not "I have a problem": a complaint announced, nlu.complaints), answered as a greeting is ("How can I help?"), not as something we don't do
+_HELP_WANTED = re.compile(r"^\W*(?:(?:hi|hiya|hello|hey|helo|morning|afternoon|evening|um|erm|please|pls)\b[\s,!.?]*)*"
+                          r"(?:(?:can|could|will) (?:you|u|someone|somebody|anyone) (?:please |pls )?help(?: me)?"
+                          r"|(?:i|i'?d) (?:need|want|would like|could use) (?:some |a bit of |a little )?help"
+                          r"|i (?:have|got|'?ve got) (?:a |one )?(?:quick )?(?:question|query|enquiry))"
+                          r"(?: (?:with|about) (?:something|a (?:question|query|problem|thing|few things)|an? (?:issue|problem)))?"
+                          r"(?: (?:please|pls))?\W*$", re.IGNORECASE)
+
+
 def asks_how_we_are(text: str) -> bool:
-    """Whether `text` only greets with "how are you?" or "can you hear me?"."""
-    return _HOW_ARE_YOU.search(text) is not None or _ANYONE_THERE.search(text) is not None
+    """Whether `text` only greets with "how are you?", "can you hear me?" or "can you help me?"."""
+    return (_HOW_ARE_YOU.search(text) is not None or _ANYONE_THERE.search(text) is not None
+            or _HELP_WANTED.search(text) is not None)
 
 
 # thumbs up, OK hand, check marks, in any skin tone, and nothing else

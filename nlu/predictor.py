@@ -15,7 +15,7 @@ from transformers import BatchEncoding
 from nlu import tags as bio_tags
 from nlu.asked import (asked_part, no_and_goodbye, only_waiting_it_out, payment_gone, person_declined,
                        request_dropped, resolved_itself, waiting_it_out)
-from nlu.delivery_feedback import courier_conduct_complained_of, damage_said, packaging_complained_of
+from nlu.delivery_feedback import courier_conduct_complained_of, damage_said, packaging_complained_of, part_missing
 from nlu.elsewhere import DEFAULT_OTHER_BUSINESSES, a_sum_asked, about_another_business, about_us
 from nlu.elapsed import time_complained_of
 from nlu.entities import RuleExtractor, apply_synonyms, merge
@@ -256,7 +256,7 @@ class Predictor:
             # came, not a fault with the order (nlu.delivery_feedback)
             ranking = self._ruled(ranking, FEEDBACK_INTENT)
             sentiment = self._complaint(sentiment)
-        elif not requests and damage_said(asked) and ranking[0]["name"] not in FAULT_INTENTS and (
+        elif not requests and (damage_said(asked) or part_missing(asked)) and ranking[0]["name"] not in FAULT_INTENTS and (
                 ranking[0]["name"] == ELSEWHERE_INTENT
                 or ranking[0]["name"] == LATE_INTENT and ranking[0]["confidence"] < EVEN_ODDS
                 or ranking[0]["name"] == FEEDBACK_INTENT and sentiment["label"] == NEGATIVE

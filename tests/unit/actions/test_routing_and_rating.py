@@ -877,6 +877,16 @@ def test_a_demand_for_action_or_a_broken_promise_is_told_apart(text, demanded):
     assert action_demanded(text) is demanded
 
 
+def test_a_plain_question_about_the_shop_not_placed_offers_a_person_not_rephrase():
+    for text in ("is there a discount code for first orders", "can i get a gift receipt?"):
+        said, returned = _run_action("actions.actions", "ActionRephrase", text, "nlu_fallback", {},
+                                     sentiment=("neutral", 0.9))
+        assert "not sure I can answer that" in said[0] and SlotSet("handoff_offered", True) in returned, text
+    said, _ = _run_action("actions.actions", "ActionRephrase", "purple monkey dishwasher", "nlu_fallback", {},
+                          sentiment=("neutral", 0.9))
+    assert said == ["utter_please_rephrase"]
+
+
 def test_account_help_offers_a_person_for_an_address_and_the_reset_link_otherwise():
     said, returned = _run_action("actions.static_answers", "ActionAccountAccess", "can i chang the adress on my account",
                                  "account_access", {}, sentiment=("neutral", 0.9))

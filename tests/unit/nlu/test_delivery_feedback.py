@@ -68,3 +68,14 @@ def test_damage_said_outweighs_an_unsure_reading():
     assert predictor.parse("where's it got to, sort it out")["intent"]["name"] != "item_damaged"
     parsed = predictor.parse("this air fryer is absolute garbage, turned up in bits, sort it out")
     assert parsed["intent"]["name"] == "item_damaged" and parsed["sentiment"]["label"] == "negative"
+
+
+@pytest.mark.parametrize("text, missing", [
+    ("the air fryer came with no basket in it", True), ("the lid was missing", True),
+    ("there was no plug in the box", True), ("it arrived without the remote", True),
+    ("my parcel is missing", False), ("the parcel was missing", False), ("there was no one in when they came", False),
+    ("came without a scratch", False),
+])
+def test_a_part_of_the_item_missing(text, missing):
+    from nlu.delivery_feedback import part_missing
+    assert part_missing(text) is missing
