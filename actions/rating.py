@@ -13,7 +13,8 @@ from typing import Any, Iterable, List, Mapping, Optional
 from contracts.records import RATING_SCALE, RATING_SLOT
 
 ANSWERS = frozenset({"action_order_request", "action_handle_complaint", "action_pending_request",
-                     "action_account_access", "utter_account_access", "utter_opening_hours", "utter_product_recommendation"})
+                     "action_account_access", "utter_account_access", "utter_opening_hours", "utter_product_recommendation",
+                     "action_product_recommendation"})
 FALLBACKS = frozenset({"action_rephrase", "action_default_fallback"})
 ASKED_SLOT = "rating_requested"
 

@@ -21,7 +21,7 @@ ACTION_FOR_INTENT: Dict[str, str] = {
     "out_of_scope": "action_out_of_scope",
     "nlu_fallback": "action_rephrase",
     "account_access": "action_account_access",
-    "product_recommendation": "utter_product_recommendation",
+    "product_recommendation": "action_product_recommendation",
     "opening_hours_contact": "utter_opening_hours",
     "give_feedback": "action_feedback",
     "speak_to_human": "action_handoff",
@@ -59,7 +59,7 @@ WITHDRAWAL = re.compile(r"\b(never ?mind|nvm|forget (it|that|about it)|cancel (t
 
 # The actions that answer a request of the customer's own (not a reaction such as "no").
 _ANSWERING_A_REQUEST = frozenset({"action_order_request", "action_handle_complaint", "action_account_access",
-                                  "utter_product_recommendation", "utter_opening_hours"})
+                                  "action_product_recommendation", "utter_opening_hours"})
 
 
 def another_request(intent: str, topic: str | None) -> bool:

@@ -15,8 +15,9 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import replies
-from actions.actions import (Answering, anger_returned, answer_upset, current_customer, mood, openly_upset_now,
-                             upset_now)
+from actions.routing import ending_turn
+from actions.actions import (Answering, about_their_own_order, anger_returned, answer_upset, current_customer, mood,
+                             openly_upset_now, upset_now)
 
 
 class StaticAnswer(Answering):
@@ -75,6 +76,30 @@ class ActionAccountAccess(StaticAnswer):
 
     def upset(self, tracker: Tracker) -> bool:
         return False
+
+
+# what asks for ideas to buy, not about an order ("any good trainers for running?")
+SHOPPING = re.compile(r"\b(?:recommend\w*|suggest\w*|best|good|nice|ideas?|looking for|buy(?:ing)?|gift|present|which|what"
+                      r"|any|options?|cheap\w*|budget|compare|vs|versus|better|similar|alternatives?|new)\b", re.IGNORECASE)
+
+
+class ActionProductRecommendation(StaticAnswer):
+    """Ideas to buy. An action, not the response alone, so that a signed-in customer naming a thing
+    they ordered ("trainers???") is answered about that order, not given shopping tips."""
+    response = "utter_product_recommendation"
+
+    def name(self) -> Text:
+        return "action_product_recommendation"
+
+    def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
+        if not SHOPPING.search(tracker.latest_message.get("text") or ""):
+            events = about_their_own_order(dispatcher, tracker, current_customer(tracker))
+            if events is not None:
+                return ending_turn(events)  # answered as an order question: nothing of the rule's left to add
+        return super().answer(dispatcher, tracker, domain)
+
+    def upset(self, tracker: Tracker) -> bool:
+        return False  # the ideas come first (action_offer_other_request adds empathy after them)
 
 
 class ActionFeedback(StaticAnswer):

@@ -40,8 +40,9 @@ def follow_up_intent(ranking: list[dict], text: str, intents: frozenset[str] | s
 # "how long does it normally take?" after an answer about a refund: how long *it* takes, which the
 # model reads as a question about our opening hours; what "it" is only the dialogue knows
 _HOW_LONG_IT_TAKES = re.compile(
-    r"\bhow long (?:does|do|will|would|should|can|could|is) (?:it|that|this|they|the refund|a refund|refunds?"
-    r"|the replacement|a replacement|the return)(?: normally| usually| generally| typically| roughly| about)?"
+    # (a pronoun: "how long do refunds take" names what it asks about, for the model to read)
+    r"\bhow long (?:does|do|will|would|should|can|could|is) (?:it|that|this|they)"
+    r"(?: normally| usually| generally| typically| roughly| about)?"
     r" (?:take|be|last)\b", re.IGNORECASE)
 _OPENING = re.compile(r"\b(?:open|opening|close|closing|hours|phone ?lines?|shut)\b", re.IGNORECASE)
 

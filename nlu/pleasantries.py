@@ -55,6 +55,7 @@ _ANYONE_THERE = re.compile(r"^\W*(?:(?:hi|hello|hiya|hey|helo|uh|um|er|erm)\b[\s
 _HELP_WANTED = re.compile(r"^\W*(?:(?:hi|hiya|hello|hey|helo|morning|afternoon|evening|um|erm|please|pls)\b[\s,!.?]*)*"
                           r"(?:(?:can|could|will) (?:you|u|someone|somebody|anyone) (?:please |pls )?help(?: me)?"
                           r"|(?:i|i'?d) (?:need|want|would like|could use) (?:some |a bit of |a little )?help"
+                          r"|help(?: me)?(?: (?:please|pls|plz))?"
                           r"|i (?:have|got|'?ve got) (?:a |one )?(?:quick )?(?:question|query|enquiry))"
                           r"(?: (?:with|about) (?:something|a (?:question|query|problem|thing|few things)|an? (?:issue|problem)))?"
                           r"(?: (?:please|pls))?\W*$", re.IGNORECASE)

@@ -38,6 +38,15 @@ from nlu.spoken import written_form
 from nlu.windows import window_spans
 
 FALLBACK_INTENT = "nlu_fallback"
+# "DRESS. WHERE. IS. IT.": a full stop after every word, for emphasis; the model reads a stop as the end
+# of a thought, so the words are read as one sentence (a stop becomes a space: every offset stays)
+_EVERY_WORD_STOPPED = re.compile(r"^\s*(?:[\w'’-]+[.!]+\s*){3,}$")
+_A_STOP = re.compile(r"(?<=[\w'’-])[.!](?=[.!\s]|$)")
+
+
+def unstopped(text: str) -> str:
+    """`text` without the stops after each of its words when every word has one (see _EVERY_WORD_STOPPED)."""
+    return _A_STOP.sub(" ", text) if _EVERY_WORD_STOPPED.match(text) else text
 NEGATIVE = "negative"  # the sentiment label that outweighs the others in a long message
 NEUTRAL = "neutral"
 MAX_EXPLAINED_WORDS = 48
@@ -118,6 +127,7 @@ class Predictor:
 
     @torch.inference_mode()
     def parse(self, text: str) -> dict[str, Any]:
+        said, text = text, unstopped(text)
         spans, enc = self._encode(text)
         i_logits, s_logits, t_logits = self.loaded.net(enc["input_ids"], enc["attention_mask"])
         sentiment = self._sentiment(s_logits.softmax(-1))
@@ -377,7 +387,7 @@ class Predictor:
                                          t_logits[row], self.loaded.tags)
         ]
         return {
-            "text": text,
+            "text": said,
             "intent": intent,
             "intent_ranking": ranking,
             "entities": apply_synonyms(merge(self.rules.extract(text), model_spans), self.synonyms),

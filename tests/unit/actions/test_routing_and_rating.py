@@ -887,6 +887,27 @@ def test_a_plain_question_about_the_shop_not_placed_offers_a_person_not_rephrase
     assert said == ["utter_please_rephrase"]
 
 
+def test_a_thing_they_ordered_read_as_shopping_is_answered_about_their_order():
+    import os
+    from unittest import mock
+
+    from actions.profiles import Customer
+
+    with mock.patch.dict(os.environ, {"DEV_MODE": "true"}):
+        import actions.static_answers as static_answers
+    alice = Customer("C1001", "Alice Martin", "platinum", "email", "a@example.com", [])
+    with mock.patch.object(static_answers, "current_customer", return_value=alice), \
+            mock.patch.object(static_answers, "about_their_own_order", return_value=[SlotSet("order_id", "ORD-10001")]) \
+            as about:
+        said, returned = _run_action("actions.static_answers", "ActionProductRecommendation", "trainers???",
+                                     "product_recommendation", {}, sentiment=("negative", 0.9))
+        assert returned == [SlotSet("order_id", "ORD-10001"), FollowupAction("action_listen")] and about.called
+        about.reset_mock()
+        said, _ = _run_action("actions.static_answers", "ActionProductRecommendation", "any good trainers for running?",
+                              "product_recommendation", {}, sentiment=("neutral", 0.9))
+        assert said == ["utter_product_recommendation"] and not about.called
+
+
 def test_account_help_offers_a_person_for_an_address_and_the_reset_link_otherwise():
     said, returned = _run_action("actions.static_answers", "ActionAccountAccess", "can i chang the adress on my account",
                                  "account_access", {}, sentiment=("neutral", 0.9))

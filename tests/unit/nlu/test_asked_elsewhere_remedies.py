@@ -748,3 +748,14 @@ def test_how_long_it_takes_read_as_opening_hours_is_left_to_the_dialogue():
     predictor = rule_predictor(SureContactNet, {"order_status": 1})
     assert predictor.parse("how long does it normally take?")["intent"]["name"] == "nlu_fallback"
     assert predictor.parse("how long is the phone line open")["intent"]["name"] == "opening_hours_contact"
+    assert predictor.parse("whats your phone number and how long do refunds usually take")["intent"]["name"] \
+        == "opening_hours_contact"
+
+
+@pytest.mark.parametrize("text, read", [
+    ("DRESS. WHERE. IS. IT.", "DRESS  WHERE  IS  IT "), ("Hi. Where is my order.", "Hi. Where is my order."),
+    ("ok.", "ok."), ("this. is. ridiculous!!", "this  is  ridiculous !"),
+])
+def test_a_stop_after_every_word_is_read_as_one_sentence(text, read):
+    from nlu.predictor import unstopped
+    assert unstopped(text) == read and len(unstopped(text)) == len(text)

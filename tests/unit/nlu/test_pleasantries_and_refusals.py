@@ -25,7 +25,7 @@ def test_praise_of_the_assistant(text, praise):
     ("how are you getting on", True), ("hello hello uh is this the is this the online shop", True),
     ("is this the right number", True), ("is this the shop where i ordered a sofa", False),
     ("how are you going to fix this", False), ("how are my trainers doing", False), ("how r u so slow", False),
-    ("can you help me with something", True), ("hi, i have a quick question", True), ("I need some help please", True),
+    ("can you help me with something", True), ("help", True), ("help me please", True), ("help me find my parcel", False), ("hi, i have a quick question", True), ("I need some help please", True),
     ("can you help me with my order", False), ("i have a problem", False), ("can you help me find my parcel", False),
 ])
 def test_how_are_you_alone_is_a_greeting(text, greeting):
