@@ -980,6 +980,9 @@ class ActionRephrase(Answering):
             return answer_complaint(dispatcher, tracker, guess, customer)
         if guess:
             return answer_order_request(dispatcher, tracker, guess, customer)
+        events = order_change_asked(dispatcher, tracker, customer)
+        if events is not None:
+            return events
         events = about_their_own_order(dispatcher, tracker, customer)
         if events is not None:
             return events
@@ -1018,6 +1021,27 @@ def question_about_the_order(dispatcher: CollectingDispatcher, tracker: Tracker,
             or tracker.get_slot("handoff_queued"):
         return None
     dispatcher.utter_message(text=replies.question_for_the_team(order, customer))
+    return [SlotSet("handoff_offered", True)]
+
+
+# "my phone case order - can i add another item to it?", "can i change the size on my trainers order": a
+# change to an order, which only our team can make (not its address: address_change_asked)
+ORDER_CHANGE = re.compile(r"\badd (?:another|an?|more|one more|something|an extra|extra|a few)\b[^.!?]{0,30}\b(?:to|onto|in)\b"
+                          r"|\b(?:change|amend|edit|modify|swap|switch|update)\b (?:the |my )?(?:size|colou?r|quantity|items?"
+                          r"|model|style)\b[^.!?]{0,20}\b(?:on|of|in|for)\b(?:[^.!?]{0,20})\b(?:order|it)\b",
+                          re.IGNORECASE)
+
+
+def order_change_asked(dispatcher: CollectingDispatcher, tracker: Tracker,
+                       customer: Optional[Customer]) -> Optional[List[EventType]]:
+    """A change to an order the NLU cannot place (see ORDER_CHANGE): a person who can make it is
+    offered, about the order named if any, rather than its status; None when no change is asked, or
+    the customer is queued already or upset (answered as such)."""
+    text = tracker.latest_message.get("text") or ""
+    if not ORDER_CHANGE.search(text) or tracker.get_slot("handoff_queued") or upset_now(tracker):
+        return None
+    named = referred_orders(customer, text) if customer else []
+    dispatcher.utter_message(text=replies.question_for_the_team(named[0] if len(named) == 1 else None, customer))
     return [SlotSet("handoff_offered", True)]
 
 

@@ -908,6 +908,16 @@ def test_a_thing_they_ordered_read_as_shopping_is_answered_about_their_order():
         assert said == ["utter_product_recommendation"] and not about.called
 
 
+@pytest.mark.parametrize("text, change", [
+    ("my phone case order - can i add another item to it?", True), ("can i change the size on my trainers order", True),
+    ("can I add a note to the order", True), ("where is my order", False), ("can i change my password", False),
+])
+def test_a_change_to_an_order_offers_a_person(text, change):
+    said, returned = _run_action("actions.actions", "ActionRephrase", text, "nlu_fallback", {}, sentiment=("neutral", 0.9))
+    assert ("not sure I can answer that" in said[0]) is change
+    assert (SlotSet("handoff_offered", True) in returned) is change
+
+
 def test_account_help_offers_a_person_for_an_address_and_the_reset_link_otherwise():
     said, returned = _run_action("actions.static_answers", "ActionAccountAccess", "can i chang the adress on my account",
                                  "account_access", {}, sentiment=("neutral", 0.9))
