@@ -840,9 +840,13 @@ def test_a_request_asked_again_for_another_order(text, repeated):
      False),
 ])
 def test_an_address_to_change_offers_a_person(text, asked):
-    said, returned = _run_action("actions.actions", "ActionOutOfScope", text, "out_of_scope", {}, sentiment=("neutral", 0.9))
-    assert ("can't change an address" in said[0]) is asked
-    assert (SlotSet("handoff_offered", True) in returned) is asked
+    assert _person_offered("ActionOutOfScope", text, "out_of_scope", "can't change an address") == (asked, asked)
+
+
+def _person_offered(action: str, text: str, intent: str, wording: str) -> tuple[bool, bool]:
+    """Whether a calm customer's `text` gets `wording` from `action`, and a person offered."""
+    said, returned = _run_action("actions.actions", action, text, intent, {}, sentiment=("neutral", 0.9))
+    return wording in said[0], SlotSet("handoff_offered", True) in returned
 
 
 def test_a_question_about_delivery_terms_gets_them_not_a_request_for_an_order_number():
@@ -913,9 +917,7 @@ def test_a_thing_they_ordered_read_as_shopping_is_answered_about_their_order():
     ("can I add a note to the order", True), ("where is my order", False), ("can i change my password", False),
 ])
 def test_a_change_to_an_order_offers_a_person(text, change):
-    said, returned = _run_action("actions.actions", "ActionRephrase", text, "nlu_fallback", {}, sentiment=("neutral", 0.9))
-    assert ("not sure I can answer that" in said[0]) is change
-    assert (SlotSet("handoff_offered", True) in returned) is change
+    assert _person_offered("ActionRephrase", text, "nlu_fallback", "not sure I can answer that") == (change, change)
 
 
 def test_account_help_offers_a_person_for_an_address_and_the_reset_link_otherwise():
