@@ -237,6 +237,12 @@ def delivery_preference(order: Order, customer: Optional[Customer]) -> str:
             "One of our team can pass a delivery note to them: just say 'agent'.")
 
 
+def account_closure(customer: Optional[Customer]) -> str:
+    name = f", {customer.first_name}" if customer else ""
+    return (f"I can't close an account or erase its data myself{name}, but one of our team can, and they can see "
+            "our conversation. Would you like me to put you through? (yes/no)")
+
+
 def question_for_the_team(order: Optional[Order], customer: Optional[Customer]) -> str:
     name = f", {customer.first_name}" if customer else ""
     about = f" about your order {_order_label(order)}" if order is not None else ""

@@ -11,7 +11,7 @@ from abc import abstractmethod
 from typing import Any, Dict, List, Text
 
 from rasa_sdk import Tracker
-from rasa_sdk.events import EventType
+from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import replies
@@ -65,6 +65,12 @@ SCORN = re.compile(r"\b(?:stupid|thick|dumb|daft|idiot\w*|moron\w*|brainless|hop
                    re.IGNORECASE)
 
 
+# an account to close, or the customer's data to erase or see
+ACCOUNT_CLOSED = re.compile(r"\b(?:delete|close|remove|deactivate|cancel|erase|wipe)\s+(?:my\s+|the\s+|our\s+)?"
+                            r"(?:\w+\s+)?(?:account|profile|data|details)\b|\bdata (?:deletion|protection|subject|access)\b"
+                            r"|\bgdpr\b|\bright to be forgotten\b", re.IGNORECASE)
+
+
 class ActionAccountAccess(StaticAnswer):
     """Signing in and account settings. An action, not the response alone, so that "can I change
     the address on my account" is offered a person (Answering.run) like every address change;
@@ -73,6 +79,13 @@ class ActionAccountAccess(StaticAnswer):
 
     def name(self) -> Text:
         return "action_account_access"
+
+    def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
+        if ACCOUNT_CLOSED.search(tracker.latest_message.get("text") or ""):
+            # "how do I delete my account": not sign-in help; our team closes accounts and erases data
+            dispatcher.utter_message(text=replies.account_closure(current_customer(tracker)))
+            return [SlotSet("handoff_offered", True)]
+        return super().answer(dispatcher, tracker, domain)
 
     def upset(self, tracker: Tracker) -> bool:
         return False

@@ -928,6 +928,9 @@ def test_account_help_offers_a_person_for_an_address_and_the_reset_link_otherwis
     said, _ = _run_action("actions.static_answers", "ActionAccountAccess", "locked out AGAIN, this is ridiculous",
                           "account_access", {}, sentiment=("negative", 0.97))
     assert said == ["utter_account_access"]
+    said, returned = _run_action("actions.static_answers", "ActionAccountAccess", "how do I delete my account",
+                                 "account_access", {}, sentiment=("neutral", 0.9))
+    assert said == [replies.account_closure(None)] and SlotSet("handoff_offered", True) in returned
 
 
 @pytest.mark.parametrize("text, resented", [
