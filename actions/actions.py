@@ -1055,14 +1055,20 @@ SHOP_MATTERS = re.compile(r"\b(?:discount|voucher|promo|coupon|codes?|gift (?:ca
                           re.IGNORECASE)
 
 
+# "I think I've been scammed, I paid but never got a confirmation email": money the customer is unsure
+# about, asked or not, is for a person who can see the payments
+MONEY_WORRY = re.compile(r"\b(?:paid|payed|charged|payment|debited|money (?:was |has been )?taken|scam\w*|fraud\w*)\b",
+                         re.IGNORECASE)
+
+
 def question_for_the_shop(dispatcher: CollectingDispatcher, tracker: Tracker,
                           customer: Optional[Customer]) -> Optional[List[EventType]]:
-    """A plain question about the shop the NLU cannot place ("can i get a gift receipt?"): asking to
-    rephrase a clear question would loop, and one of our team can answer it, so one is offered. None
-    when the message is no question, names nothing of the shop's, or is upset (answered as such)."""
+    """A plain question about the shop the NLU cannot place ("can i get a gift receipt?"), or a worry
+    about money: asking to rephrase would loop, and one of our team can answer it, so one is offered.
+    None when the message is neither, or is upset (answered as such)."""
     text = tracker.latest_message.get("text") or ""
-    if not (A_QUESTION.search(text) and SHOP_MATTERS.search(text)) or upset_now(tracker) \
-            or tracker.get_slot("handoff_queued"):
+    asked = (A_QUESTION.search(text) and SHOP_MATTERS.search(text)) or MONEY_WORRY.search(text)
+    if not asked or upset_now(tracker) or tracker.get_slot("handoff_queued"):
         return None
     dispatcher.utter_message(text=replies.question_for_the_team(None, customer))
     return [SlotSet("handoff_offered", True)]

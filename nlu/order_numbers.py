@@ -33,6 +33,9 @@ def only_a_number_given(text: str) -> bool:
 
 # "I haven't had a dispatch email" is news of the order, not a number missing
 _OTHER_EMAIL = re.compile(r"\b(?:dispatch|dispatched|shipping|shipped|delivery|tracking|refund)\s+(?:email|confirmation)", re.IGNORECASE)
+# "I paid but never got a confirmation email": a payment that may not have made an order, not a number missing
+_PAID = re.compile(r"\b(?:paid|payed|charged|payment|debited|money (?:was |has been |got )?(?:taken|gone)|came out of)\b",
+                   re.IGNORECASE)
 # longer messages say more than that they have no number: the model reads them
 MAX_WORDS = 16
 
@@ -41,4 +44,4 @@ def no_number_to_give(text: str) -> bool:
     """Whether `text`, a short message, says the customer has no order number to give (and is
     no account problem, nor news of the order)."""
     return (NO_ORDER_NUMBER.search(text) is not None and not _NUMBER.search(text) and not _ACCOUNT.search(text)
-            and not _OTHER_EMAIL.search(text) and len(text.split()) <= MAX_WORDS)
+            and not _OTHER_EMAIL.search(text) and not _PAID.search(text) and len(text.split()) <= MAX_WORDS)

@@ -882,7 +882,8 @@ def test_a_demand_for_action_or_a_broken_promise_is_told_apart(text, demanded):
 
 
 def test_a_plain_question_about_the_shop_not_placed_offers_a_person_not_rephrase():
-    for text in ("is there a discount code for first orders", "can i get a gift receipt?"):
+    for text in ("is there a discount code for first orders", "can i get a gift receipt?",
+                 "I think I've been scammed, I paid but never got a confirmation email"):
         said, returned = _run_action("actions.actions", "ActionRephrase", text, "nlu_fallback", {},
                                      sentiment=("neutral", 0.9))
         assert "not sure I can answer that" in said[0] and SlotSet("handoff_offered", True) in returned, text

@@ -759,3 +759,9 @@ def test_how_long_it_takes_read_as_opening_hours_is_left_to_the_dialogue():
 def test_a_stop_after_every_word_is_read_as_one_sentence(text, read):
     from nlu.predictor import unstopped
     assert unstopped(text) == read and len(unstopped(text)) == len(text)
+
+
+def test_a_payment_without_a_confirmation_is_no_number_missing():
+    from nlu.order_numbers import no_number_to_give
+    assert not no_number_to_give("I paid but never got a confirmation email")
+    assert no_number_to_give("i never got a confirmation email")
