@@ -19,9 +19,10 @@ _COMPLAINT_ANNOUNCED = re.compile(
     r"|\b(?:i|we)\s+(?:have|'?ve got|got)\s+(?:a\s+)?(?:formal\s+|serious\s+)?complaint\b"
     r"|\b(?:can|could|how (?:do|can|would))\s+(?:i|we)\s+(?:make\s+a\s+)?complain(?:t)?\b"
     # "I have a problem", "there's an issue with my order", "i need to report a problem with my delivery": all it says
-    r"|^\W*(?:hi|hello|hiya|hey)?\W*(?:(?:i|we)(?:'ve| have)?(?: got)?|there'?s|there is|i need to report|i want to report"
-    r"|i'?d like to report)\s+(?:a\s+|an\s+)?(?:problem|issue)(?:\s+with\s+(?:my|an|the|our)\s+(?:order|delivery|parcel"
-    r"|account|refund|purchase|item))?\s*[.!]*\s*$",
+    # ("hello, my name is alice and i have a problem with my kettle": a name given first, a thing named after)
+    r"|^\W*(?:hi|hello|hiya|hey)?\W*(?:(?:my name is|my name'?s|this is)\s+\w+(?:\s+\w+)?\W*(?:and\s+)?)?"
+    r"(?:(?:i|we)(?:'ve| have)?(?: got)?|there'?s|there is|i need to report|i want to report"
+    r"|i'?d like to report)\s+(?:a\s+|an\s+)?(?:problem|issue)(?:\s+with\s+(?:my|an|the|our)\s+\w+(?:\s+\w+)?)?\s*[.!]*\s*$",
     re.IGNORECASE)
 # a complaint department asked for by its phone number or email is a question about contacting us
 _CONTACT_ASKED = re.compile(r"\b(?:phone|number|email|e-mail|address|ring|call)\b", re.IGNORECASE)

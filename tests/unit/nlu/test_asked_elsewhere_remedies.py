@@ -640,6 +640,7 @@ def test_a_person_declined(text, declined):
     ("there's an issue with my order", True), ("i need to report a problem with my delivery", True),
     ("what's the phone number for complaints", False), ("has my complaint been looked at?", False),
     ("I have a problem with my order, it arrived broken", False), ("the problem is the lid", False),
+    ("hello, my name is alice and i have a problem with my kettle", True), ("i have an issue with the air fryer", True),
 ])
 def test_a_complaint_announced_before_it_is_told(text, announced):
     from nlu.complaints import complaint_announced
