@@ -776,9 +776,15 @@ def answer_while_queued(dispatcher: CollectingDispatcher, tracker: Tracker) -> L
     # emotion first while waiting too: "honestly shocking service" gets an apology with the position
     # thanks read for sure ("come on I've been waiting ages now" is only a guess at goodbye)
     opening = courtesy_returned(understood, text) or ("No problem. " if staying_in_queue(text) else
+                                                      replies.real_person() if REAL_PERSON_ASKED.search(text) else
                                                       replies.empathy(mood(tracker)))
     dispatcher.utter_message(text=opening + replies.still_queued(position, position * s.handoff_wait_minutes_per_person))
     return []
+
+
+# "is it a real person or another bot?" while waiting for one
+REAL_PERSON_ASKED = re.compile(r"\b(?:real|actual|live|proper)\s+(?:person|human|people)\b|\b(?:another|a|just a)\s+(?:bot|robot)\b"
+                               r"|\bis (?:it|that|this) (?:a )?(?:person|human)\b", re.IGNORECASE)
 
 
 def courtesy_returned(understood: str, text: str) -> Optional[str]:

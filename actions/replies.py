@@ -281,6 +281,10 @@ def still_queued(position: int, wait_minutes: int) -> str:
             "just say 'never mind'.")
 
 
+def real_person() -> str:
+    return "Yes, a real person from our customer care team will reply here. "
+
+
 def left_queue(asked: bool = False) -> str:
     """Out of the queue; `asked`: the customer's request in the same message is answered next."""
     if asked:

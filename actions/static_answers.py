@@ -51,6 +51,11 @@ class ActionBotChallenge(StaticAnswer):
         return scorned or openly_upset_now(tracker) or (upset_now(tracker) and anger_returned(tracker))
 
 
+# "i hope your company goes bust", "are you taking the piss": ill will, never feedback to thank for
+_ILL_WISHES = (r"go(?:es|ing)? (?:bust|under|bankrupt)|out of business|(?:taking|take|takin) the (?:piss|mick\w*)"
+               r"|having a laugh|(?:kidding|joking) me|(?:rot|burn) in hell|go to hell")
+ILL_WISHES = re.compile(rf"\b(?:{_ILL_WISHES})\b", re.IGNORECASE)
+
 # "stupid bot cant even answer a simple question", "are you thick or something??": scorn for the
 # assistant, which tone.INSULTS leaves out ("my stupid kettle" is no insult to anyone here)
 SCORN = re.compile(r"\b(?:stupid|thick|dumb|daft|idiot\w*|moron\w*|brainless|hopeless|pointless|worst|bloody"
@@ -61,7 +66,7 @@ SCORN = re.compile(r"\b(?:stupid|thick|dumb|daft|idiot\w*|moron\w*|brainless|hop
                    r"|sh[i1!*]te?|shit\w*|crap\w*|stfu|shut up|useless|rubbish|garbage|trash|muppet|clown|numpty|plonker"
                    r"|prat|twat|knob\w*|dick\w*|arse\w*|bastard|braindead|brain dead|waste of (?:space|time|oxygen)"
                    r"|chocolate teapot|criminals?|crooks?|thieves|scam\w*|hate (?:you|u)|suck|sucks|pathetic|a joke"
-                   r"|do (?:you|u|ya) even)\b",
+                   r"|do (?:you|u|ya) even|" + _ILL_WISHES + r")\b",
                    re.IGNORECASE)
 
 
@@ -120,6 +125,10 @@ class ActionFeedback(StaticAnswer):
 
     def name(self) -> Text:
         return "action_feedback"
+
+    def upset(self, tracker: Tracker) -> bool:
+        # "i hope your company goes bust": ill will is no feedback to thank for, whatever the model read
+        return upset_now(tracker) or ILL_WISHES.search(tracker.latest_message.get("text") or "") is not None
 
     def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
         # a complaint given calmly is still a complaint: an apology before the thanks

@@ -409,6 +409,8 @@ def test_a_calm_complaint_given_as_feedback_gets_an_apology_before_the_thanks():
     assert said == [replies.sorry_to_hear(), "utter_feedback_thanks"]
     said = _feedback_after("5 stars for the worst customer service I've ever had lol", "positive", 0.5)
     assert said == [replies.sorry_to_hear(), "utter_feedback_thanks"]
+    # ill will is no feedback to thank for
+    assert "one of our team" in _feedback_after("i hope your company goes bust", "neutral", 0.6)[0]
 
 
 def test_the_other_thing_mentioned_takes_up_the_offered_request():
@@ -438,7 +440,8 @@ def test_a_question_about_the_assistant_read_as_negative_is_answered():
     # scorn for the assistant is anger, whatever else is asked
     for text in ("stupid bot cant even answer a simple question", "are you thick or something??",
                  "ur the worst bot ever, you never understand anything", "u r sh1t", "stfu bot",
-                 "you're about as useful as a chocolate teapot", "do you even know what you're doing"):
+                 "you're about as useful as a chocolate teapot", "do you even know what you're doing",
+                 "are you taking the piss"):
         said, returned = _run_action("actions.static_answers", "ActionBotChallenge", text, "bot_challenge",
                                      {"handoff_offered": False}, sentiment=("neutral", 0.6))
         assert "one of our team" in said[0] and SlotSet("handoff_offered", True) in returned, text
@@ -1041,6 +1044,17 @@ def test_a_no_that_wants_something_else_than_the_answer_gave_is_still_unhappy():
     for text in ("no i dont want a person i want my money", "I don't want a refund, I want a replacement"):
         said, _ = _fallback_after(text, "deny", {})
         assert said != [replies.not_sorted(None)], text
+
+
+def test_a_real_person_asked_about_while_queued():
+    import os
+    from unittest import mock
+
+    with mock.patch.dict(os.environ, {"DEV_MODE": "true"}):
+        from actions.actions import REAL_PERSON_ASKED
+    assert REAL_PERSON_ASKED.search("is it a real person or another bot")
+    assert REAL_PERSON_ASKED.search("will it be an actual person?")
+    assert not REAL_PERSON_ASKED.search("how long is the wait")
 
 
 @pytest.mark.parametrize("understood,text,opening", [
