@@ -256,6 +256,13 @@ class ActionOrderRequest(Answering):
             # "That's annoying. Can't you just tell me whether it's shipped?": why, not the same refusal again
             dispatcher.utter_message(text=replies.sign_in_why())
             return []
+        if intent == "cancel_order" and not CANCEL_WORDS.search(text):
+            # read as a cancellation with no word for one: an order is never cancelled on a guess (a
+            # change asked for offers a person; anything else is told where the order is)
+            changed = order_change_asked(dispatcher, tracker, customer)
+            if changed is not None:
+                return changed
+            intent = "order_status"
         topic = intent if intent in ORDER_TOPICS else (tracker.get_slot("order_topic")
                                                        or request_corrected(tracker, customer) or "order_status")
         if intent == "order_status" and named_in_follow_up(text):
@@ -1028,6 +1035,16 @@ def question_about_the_order(dispatcher: CollectingDispatcher, tracker: Tracker,
         return None
     dispatcher.utter_message(text=replies.question_for_the_team(order, customer))
     return [SlotSet("handoff_offered", True)]
+
+
+# A cancellation is said in words of calling it off: "my phone case order - can i add another item to
+# it?", read by the model as one, must never cancel the order (typed slips of "cancel" count: "cancle", "cnacel")
+CANCEL_WORDS = re.compile(
+    r"\b[ck]\w{0,2}n\w{0,2}[csk]\w{0,3}l|\bcanel|\bcanc|\bstop|(?:don'?t|dont|do not|not|no longer|n'?t) (?:\w+ )?(?:want|need)"
+    r"|\bno need|chang\w* (?:my|me) mind|call\w* (?:it |this |that |the \w+ )?off|\bscrap|\bundo|get rid|\babort|withdraw"
+    r"|\bremove|\bdelete|back out|\bhalt|\bpull|rather not|never ?mind|mistake|by accident|accidental|\bbin (?:\w+ )?off"
+    r"|\bbin (?:it|that|them)|(?:don'?t|dont|do not|not to) (?:send|ship|dispatch)|\bkeep|instead",
+    re.IGNORECASE)
 
 
 # "my phone case order - can i add another item to it?", "can i change the size on my trainers order": a

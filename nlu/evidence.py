@@ -75,15 +75,6 @@ CUES["delivery_late"] = re.compile(
     r"|behind|stuck|\blos[et]|missing|no sign|never|ages|forever|hold ?up|taking|take so long|how long|by now|on time",
     re.IGNORECASE)
 
-# A cancellation is said in words of calling it off: "my phone case order - can i add another item to
-# it?" asks for more, and must never cancel the order (typed slips of "cancel" count: "cancle", "cnacel").
-CUES["cancel_order"] = re.compile(
-    r"\b[ck]\w{0,2}n\w{0,2}[csk]\w{0,3}l|\bcanel|\bcanc|\bstop|(?:don'?t|dont|do not|not|no longer|n'?t) (?:\w+ )?(?:want|need)"
-    r"|\bno need|chang\w* (?:my|me) mind|call\w* (?:it |this |that |the \w+ )?off|\bscrap|\bundo|get rid|\babort|withdraw"
-    r"|\bremove|\bdelete|back out|\bhalt|\bpull|rather not|never ?mind|mistake|by accident|accidental|\bbin (?:\w+ )?off"
-    r"|\bbin (?:it|that|them)|(?:don'?t|dont|do not|not to) (?:send|ship|dispatch)|\bkeep|instead",
-    re.IGNORECASE)
-
 # A refund not received is said in words of waiting, absence or chasing: "my air fryer came but i wnt
 # a refnd" asks for one (the model learnt "refund" after a delivery as one that never came).
 CUES["refund_not_received"] = re.compile(

@@ -924,6 +924,26 @@ def test_a_change_to_an_order_offers_a_person(text, change):
     assert _person_offered("ActionRephrase", text, "nlu_fallback", "not sure I can answer that") == (change, change)
 
 
+@pytest.mark.parametrize("text, cue", [
+    ("cancle my fone case order", True), ("cnacel it", True), ("i dont want the trainers anymore", True),
+    ("bin off the headphones order pls", True), ("my phone case order - can i add another item to it?", False),
+    ("can i add something to my order", False),
+])
+def test_a_cancellation_needs_a_word_for_calling_it_off(text, cue):
+    import os
+    from unittest import mock
+
+    with mock.patch.dict(os.environ, {"DEV_MODE": "true"}):
+        from actions.actions import CANCEL_WORDS
+    assert (CANCEL_WORDS.search(text) is not None) is cue
+
+
+def test_a_cancellation_read_without_a_word_for_one_cancels_nothing():
+    said, returned = _run_action("actions.actions", "ActionOrderRequest", "my order - can i add another item to it?",
+                                 "cancel_order", {}, sentiment=("neutral", 0.9))
+    assert "not sure I can answer that" in said[0] and SlotSet("handoff_offered", True) in returned
+
+
 def test_account_help_offers_a_person_for_an_address_and_the_reset_link_otherwise():
     said, returned = _run_action("actions.static_answers", "ActionAccountAccess", "can i chang the adress on my account",
                                  "account_access", {}, sentiment=("neutral", 0.9))

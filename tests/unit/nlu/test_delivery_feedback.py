@@ -80,12 +80,3 @@ def test_a_part_of_the_item_missing(text, missing):
     from nlu.delivery_feedback import part_missing
     assert part_missing(text) is missing
 
-
-@pytest.mark.parametrize("text, cue", [
-    ("cancle my fone case order", True), ("cnacel it", True), ("i dont want the trainers anymore", True),
-    ("bin off the headphones order pls", True), ("my phone case order - can i add another item to it?", False),
-    ("can i add something to my order", False),
-])
-def test_a_cancellation_needs_a_word_for_calling_it_off(text, cue):
-    from nlu.evidence import CUES
-    assert (CUES["cancel_order"].search(text) is not None) is cue
