@@ -412,12 +412,12 @@ def delivery_question_answered(dispatcher: CollectingDispatcher, tracker: Tracke
     text = tracker.latest_message.get("text") or ""
     if latest_intent(tracker) not in SHOP_QUESTION_INTENTS or not _ASKING.search(text):
         return None
-    if about_an_order_besides(text):  # "is my dress still coming today? and how much is delivery": the order first
-        return None
     preference = delivery_questions.preference_asked(text)
     if not (preference or delivery_questions.terms_asked(text)):
         return None
-    if tracker.get_slot("handoff_queued") or upset_now(tracker):
+    # "is my dress still coming today? and how much is delivery": the order first (read sentence by
+    # sentence only once a delivery question is found: this runs before every answer)
+    if about_an_order_besides(text) or tracker.get_slot("handoff_queued") or upset_now(tracker):
         return None
     customer = current_customer(tracker) if preference else None
     order = delivery_questions.parcel_on_its_way(customer, referred_orders(customer, text) if customer else [])
@@ -744,14 +744,15 @@ def answer_while_queued(dispatcher: CollectingDispatcher, tracker: Tracker) -> L
     text = tracker.latest_message.get("text") or ""
     intent = latest_intent(tracker)
     understood = (tracker.latest_message.get("intent") or {}).get("name")
+    staying = staying_in_queue(text)  # "never mind, I'll wait": not a withdrawal
     try:
         # "I don't need a person. I just need my money back." leaves the queue like "never mind" (not
         # "no i dont want a bot i want a human", which the NLU reads as a person asked for)
         refused = PERSON_REFUSED.search(text) is not None and intent != "speak_to_human"
         # "no actually don't worry, where's my parcel": dropped for a request of the customer's own
         dropped = after_dismissal(text) is not None and another_request(intent, None)
-        if not staying_in_queue(text) and (WITHDRAWAL.search(text) or PERSON_CALLED_OFF.search(text) or refused
-                                           or dropped or DO_IT_YOURSELF.search(text) or no_longer_needed(text)):
+        if not staying and (WITHDRAWAL.search(text) or PERSON_CALLED_OFF.search(text) or refused
+                            or dropped or DO_IT_YOURSELF.search(text) or no_longer_needed(text)):
             handoff.withdraw(redis_client(), tracker.sender_id)
             # another request besides, read for sure or as one of the guesses answered alike (not the
             # NLU's guess at "actually never mind, found what i needed on the website", which asks nothing)
@@ -782,7 +783,7 @@ def answer_while_queued(dispatcher: CollectingDispatcher, tracker: Tracker) -> L
         dispatcher.utter_message(response=ANSWERED_WHILE_QUEUED[understood])
     # emotion first while waiting too: "honestly shocking service" gets an apology with the position
     # thanks read for sure ("come on I've been waiting ages now" is only a guess at goodbye)
-    opening = courtesy_returned(understood, text) or ("No problem. " if staying_in_queue(text) else
+    opening = courtesy_returned(understood, text) or ("No problem. " if staying else
                                                       replies.real_person() if REAL_PERSON_ASKED.search(text) else
                                                       replies.empathy(mood(tracker)))
     dispatcher.utter_message(text=opening + replies.still_queued(position, position * s.handoff_wait_minutes_per_person))
