@@ -428,6 +428,13 @@ def delivery_question_answered(dispatcher: CollectingDispatcher, tracker: Tracke
     return [SlotSet("order_topic", None)]
 
 
+# "I got no confirmation email", "never received an order confirmation": the email with the order number
+# never came (not "I've not had a single email since the confirmation one")
+NO_CONFIRMATION = re.compile(r"\b(?:no|never (?:got|had|received|recieved)(?: (?:a|an|the|any|my))?|(?:didn'?t|did not|haven'?t"
+                             r"|have not|not|hasn'?t) (?:got|get|had|received?|recieved?|been sent)(?: (?:a|an|the|any|my))?)"
+                             r" (?:order )?confirmation\b", re.IGNORECASE)
+
+
 def answer_order_request(dispatcher: CollectingDispatcher, tracker: Tracker, topic: str,
                          customer: Optional[Customer], text: Optional[str] = None,
                          apologised: bool = False, order_id: Optional[str] = None) -> List[EventType]:
@@ -439,6 +446,10 @@ def answer_order_request(dispatcher: CollectingDispatcher, tracker: Tracker, top
         # a number given now beats the one remembered ("sorry, missed a zero: 30001")
         order_id = (order_id or latest_order_id(tracker) or number_given(tracker)
                     or order_id_in(tracker.get_slot("order_id")))
+        if order_id is None and not apologised and NO_CONFIRMATION.search(tracker.latest_message.get("text") or ""):
+            # "I placed an order yesterday. I got no confirmation email. Has it gone through?": asking for the
+            # number in the email they never got would go nowhere; sign-in or a person who can look it up
+            return without_order_number(dispatcher, tracker, None)
         if order_id is None:
             if prefix or later:
                 kept = replies.request_kept_for_later(later["intent"]) if later else ""
@@ -495,17 +506,31 @@ class ActionHandleComplaint(Answering):
         return answer_complaint(dispatcher, tracker, intent, current_customer(tracker))
 
 
+# a charge said to be doubled ("charged twice", "chargd twise", "two payments came out"); any other billing complaint ("I got
+# charged for delivery even though it was meant to be free") is a charge the customer did not expect
+CHARGED_TWICE = re.compile(r"\b(?:tw[iy][cs]e?|twicw|twoce|dou?bb?le?\w*|dbl|duplicat\w*|two (?:charges|payments|times|transactions)|2 (?:charges|payments"
+                           r"|times|transactions)|x ?2|again|both)\b", re.IGNORECASE)
+
+
+def complaint_kind(intent: str, said: str) -> str:
+    """What the complaint's reply speaks of: its intent, or an unexpected charge for a billing complaint
+    that says nothing of a second charge."""
+    if intent == "billing_charged_twice" and not CHARGED_TWICE.search(said):
+        return replies.UNEXPECTED_CHARGE
+    return intent
+
+
 def answer_complaint(dispatcher: CollectingDispatcher, tracker: Tracker, intent: str,
                      customer: Optional[Customer], text: Optional[str] = None) -> List[EventType]:
+    said = text or tracker.latest_message.get("text") or ""
     if customer is None:
         # we cannot flag or check an order we do not know: say sorry, offer a person as after any
         # complaint, then ask which order (the form; a "yes" there takes up the person: action_leave_form)
         s = settings()
         offer = f" {replies.PERSON_OR_NUMBER}" if s.person_after_every_complaint else ""
-        dispatcher.utter_message(text=replies.complaint_opening(intent, None).strip() + offer)
+        dispatcher.utter_message(text=replies.complaint_opening(complaint_kind(intent, said), None).strip() + offer)
         return answer_order_request(dispatcher, tracker, intent, None, apologised=True)
     order = order_choice(tracker, customer, intent, text).order
-    said = text or tracker.latest_message.get("text") or ""
     if intent == "delivery_late" and order is not None and (
             order.on_time(date.today().isoformat())
             or (order.status == "delivered" and stated_states(said) != OPEN)):
@@ -521,7 +546,7 @@ def answer_complaint(dispatcher: CollectingDispatcher, tracker: Tracker, intent:
         dispatcher.utter_message(text=replies.replacement_reply(intent, order, customer, apologised=offered))
         return [SlotSet("order_topic", None), SlotSet("order_id", order.order_id),
                 *follow_up(dispatcher, tracker, intent, customer, True, order)]
-    dispatcher.utter_message(text=replies.complaint_reply(intent, customer, order))
+    dispatcher.utter_message(text=replies.complaint_reply(complaint_kind(intent, said), customer, order))
     remembered = [SlotSet("order_topic", None), *([SlotSet("order_id", order.order_id)] if order else [])]
     return remembered + follow_up(dispatcher, tracker, intent, customer, True, order)
 

@@ -13,7 +13,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import rating, replies
+from actions import delivery_questions, rating, replies
 from actions.actions import (COMPLAINT_INTENTS, FALLBACK_INTENT, answer_order_request, answer_upset,
                              answered_in_their_language, bot_words, current_customer, earlier_request, latest_intent,
                              mood, upset_now)
@@ -74,6 +74,12 @@ class ActionOfferOtherRequest(Action):
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
         pending = next_request(tracker.latest_message, latest_intent(tracker))
+        if pending is None and latest_intent(tracker) == "opening_hours_contact" and not upset_now(tracker) and (
+                delivery_questions.terms_asked(tracker.latest_message.get("text") or "")):
+            # "I'd like to know your opening hours. Also, do you deliver on Sundays?": the delivery terms too
+            # (a question the model has no intent for, so no request of the message to offer)
+            dispatcher.utter_message(response="utter_delivery_options")
+            return []
         if pending is None:
             # emotion first after a fixed answer too ("I've been on hold on your phone line for an
             # hour. Absolutely disgraceful."): the answer, then empathy and a person

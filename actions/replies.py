@@ -7,12 +7,16 @@ from typing import List, Optional
 from actions.profiles import Customer, Order
 from actions.tone import Mood
 
+UNEXPECTED_CHARGE = "billing_unexpected_charge"
+
 COMPLAINTS = {
     "delivery_late": "your delivery running late",
     "item_damaged": "your item arriving damaged",
     "wrong_item": "receiving the wrong item",
     "refund_not_received": "your refund not arriving yet",
     "billing_charged_twice": "being charged twice",
+    # the billing complaint when the customer does not say the charge was doubled (actions.actions.complaint_kind)
+    UNEXPECTED_CHARGE: "a charge you weren't expecting",
 }
 
 _STATUS = {
@@ -196,6 +200,7 @@ def complaint_reply(intent: str, customer: Optional[Customer], order: Optional[O
         "wrong_item": "We'll send the right item out today with a free returns label for the wrong one.",
         "refund_not_received": "Refunds can take up to 5 working days to show; I've asked our payments team to check yours.",
         "billing_charged_twice": "A duplicate charge is usually a pending authorisation that drops off within 3 days; I've asked our payments team to confirm.",
+        UNEXPECTED_CHARGE: "I've asked our payments team to check it; anything you were charged by mistake goes back to your original payment method.",
     }.get(intent, "I've noted it for our team.")
     return opening + about + next_step
 

@@ -115,7 +115,12 @@ _ACTION_DEMANDED = re.compile(
     r"|\b(?:i was|we were|i got|i've been|i have been|and was|but was|and got) (?:told|promised|assured)\b"
     r"[^.!?]{0,40}?\b(?:would|will|'d)\b"
     r"|\b(?:you|u|they|your (?:colleague|agent|team|staff|courier|driver)) (?:said|promised|told me|assured me)"
-    r" (?:it|they|the \w+|my \w+)(?: \w+)? (?:would|will|'d)\b",
+    r" (?:it|they|the \w+|my \w+)(?: \w+)? (?:would|will|'d)\b"
+    # "i was promised a call back about the sofa and nobody called"
+    r"|\b(?:i was|we were|i got|i've been|i have been|and was|but was|you|u|they) (?:promised|told i'?d get|told we'?d get)"
+    r" (?:a |an )?(?:call ?back|callback|call|phone call|ring ?back|email|reply|response|update)\b"
+    r"|\b(?:nobody|no ?one|no-one|never|nobody has|no one has|you never|they never) (?:ever )?(?:called|rang|phoned|got back"
+    r"|replied|rung|emailed)(?: (?:me|us))?(?: back)?\b",
     re.IGNORECASE)
 
 

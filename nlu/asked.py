@@ -93,6 +93,25 @@ def without_verdict(text: str) -> str:
     return " ".join(_VERDICT.sub(" ", text).split()).strip(" ,.;")
 
 
+# "Hi. I haven't got an account. I want to return something I bought in store.": a guest saying who
+# they are, in a sentence of its own, before what they ask (which the model hears as account help)
+_GUEST_NOTE = re.compile(r"(?:^|(?<=[.!?]))\s*(?:i\s+(?:don'?t|dont|do not|haven'?t|havent|have not|never)\s+(?:got\s+|have\s+|had\s+"
+                         r"|made\s+|set up\s+|created\s+)?(?:an?|any)\s+(?:account|login)(?:\s+with\s+(?:you|u|you guys|you lot))?"
+                         r"|i'?m\s+not\s+(?:registered|signed up)(?:\s+with\s+(?:you|u))?"
+                         r"|i\s+(?:checked out|ordered|bought it|paid)\s+as\s+a\s+guest)\s*[.!]+", re.IGNORECASE)
+# …unless the rest is about the account after all ("I don't have an account. How do I make one?" is
+# read whole)
+_ACCOUNT_MATTERS = re.compile(r"\b(?:account|sign(?:ing|ed)? ?(?:in|up)|log(?:ging|ged)? ?(?:in|on)|login|register\w*"
+                              r"|password|make one|create one|set one up|open one)\b", re.IGNORECASE)
+
+
+def without_guest_note(text: str) -> str:
+    """`text` without a sentence saying the customer has no account (see _GUEST_NOTE), unless the
+    rest asks about accounts."""
+    without = " ".join(_GUEST_NOTE.sub(" ", text).split()).strip(" ,.;")
+    return text.strip(" ,.;!") if _ACCOUNT_MATTERS.search(without) else without
+
+
 # "my cat just knocked my coffee all over the laptop 😭😭 anyway is my dress still coming today": what
 # comes after the turn back to business is what is asked
 _PIVOT = re.compile(r"\b(?:anyway|anyways|anyhow)\b[\s,.:!;-]+(?=\S)", re.IGNORECASE)
@@ -166,7 +185,7 @@ def asked_part(text: str) -> str:
             continue  # "is there an actual human working there or is it just this dumb robot": about the bot
         if len(without.split()) >= MIN_ASKED_WORDS:
             asked = without
-    for drop in (without_verdict, without_sarcastic_thanks):
+    for drop in (without_verdict, without_sarcastic_thanks, without_guest_note):
         # "rubbish service. where is it", "cheers for nothing, still no refund": the anger stays in the sentiment
         without = drop(asked)
         if without != asked.strip(" ,.;!") and len(without.split()) >= MIN_AFTER_VERDICT:

@@ -33,6 +33,13 @@ _COURIER = r"(?:driver|courier|delivery (?:guy|man|woman|lady|person|driver)|pos
 _CONDUCT = (r"(?:rude|swore|swearing|sworn|shouted|yelled|aggressive|attitude|threw|thrown|chucked|dumped|kicked|drove (?:across|over|onto)"
             r"|left (?:it|my parcel|the parcel|my package|the box) (?:out )?in the rain|in the rain|lawn|flower ?beds?)")
 _COURIER_CONDUCT = re.compile(rf"\b{_COURIER}\b[^.!?]{{0,60}}\b{_CONDUCT}", re.IGNORECASE)
+# "your delivery driver damaged my gate", "the courier reversed into my car": the customer's property, not the
+# item, damaged by the courier (conduct, whatever damage words it uses)
+_PROPERTY_DAMAGED = re.compile(
+    rf"\b{_COURIER}\b[^.!?]{{0,40}}\b(?:damaged|broke|broken|smashed|scratched|dented|cracked|hit|reversed into|drove into"
+    r"|backed into|knocked over|ran over|ruined|trampled)\s+(?:my|our|the)\s+(?:\w+\s+)?(?:gate|fence|car|door|wall|garden|lawn"
+    r"|drive|driveway|hedge|bins?|pots?|plants?|flowers?|letterbox|porch|step|steps|window|wing mirror|mirror|property|house)\b",
+    re.IGNORECASE)
 
 
 def packaging_complained_of(text: str) -> bool:
@@ -41,8 +48,10 @@ def packaging_complained_of(text: str) -> bool:
 
 
 def courier_conduct_complained_of(text: str) -> bool:
-    """Whether `text` complains of how the courier behaved, with no damage to the item said."""
-    return _COURIER_CONDUCT.search(text) is not None and _DAMAGE.search(text) is None
+    """Whether `text` complains of how the courier behaved, with no damage to the item said (damage to the
+    customer's property is the courier's conduct)."""
+    return (_COURIER_CONDUCT.search(text) is not None and _DAMAGE.search(text) is None
+            or _PROPERTY_DAMAGED.search(text) is not None)
 
 
 # "the air fryer came with no basket in it", "the lid was missing": a part of the item not there,
@@ -60,6 +69,45 @@ _PART_MISSING = re.compile(
 def part_missing(text: str) -> bool:
     """Whether `text` says a part of the item did not come with it (see _PART_MISSING)."""
     return _PART_MISSING.search(text) is not None
+
+
+# "my airfryer dosnt work", "it doesn't heat up", "the kettle stopped working after 2 weeks": a fault in
+# the item, typos included (said of it, not of the customer: "i dont work on fridays"); not the website, the app, a code or a link ("the discount code doesn't work")
+_FAULT = re.compile(r"(?<!\bi )(?<!\bwe )(?<!\byou )(?<!\bu )(?<!\bthey )(?<!\bi just )\b(?:does ?n'?t|dosn'?t|dosent|doesent|dose ?n'?t|don'?t|dont|won'?t|wont|isn'?t|isnt|is not|not|never|stopped"
+                    r"|stoped|has stopped|keeps?)\s+(?:even\s+|properly\s+)?(?:work(?:ing|s)?|wrk|turn(?:ing)? on|switch(?:ing)? on"
+                    r"|heat(?:ing)?(?: up)?|charg(?:e|ing)|boil(?:ing)?|cutting out|power(?:ing)? on|spin(?:ning)?)\b"
+                    # "the dress is see-through, really poor quality", "the strap came apart after one wear"
+                    r"|\b(?:faulty|defective|fell apart|falling apart|came apart|coming apart|see[- ]?through|frayed|frayin"
+                    r"|torn|ripped(?! off)|(?:poor|bad|terrible|awful|shocking|cheap|low) quality|badly made|cheaply made|flimsy"
+                    r"|leak(?:s|ing|ed)|keeps? (?:tripping|sparking|smoking)|smells? of burning"
+                    # "the dress arrived creased and dirty": the state it came in
+                    r"|dirty|filthy|stained|(?:covered in|has|had|with) (?:\w+ )?(?:stains?|marks?|mould)|mouldy|creased|crumpled"
+                    r"|(?:been|was|were|already) (?:worn|used)|second[- ]hand)\b", re.IGNORECASE)
+_NOT_AN_ITEM = re.compile(r"\b(?:website|site|app|link|page|code|voucher|coupon|promo|discount|password|log ?in|login|sign ?in"
+                          r"|account|card|payment|checkout|check out|basket|tracking|email|e-mail|phone number|number|chat|bot"
+                          r"|button|search)\b", re.IGNORECASE)
+
+
+# "…while my old case is literally falling apart": the customer's own old thing, not what we sent
+_THEIR_OLD_THING = re.compile(r"\b(?:my|the|our|me) (?:old|current|previous|existing) \w+", re.IGNORECASE)
+
+
+def fault_said(text: str) -> bool:
+    """Whether `text` says the item does not work (see _FAULT), not something of ours online or
+    the customer's old one."""
+    return _FAULT.search(text) is not None and _NOT_AN_ITEM.search(text) is None and _THEIR_OLD_THING.search(text) is None
+
+
+# what a wrong item is said with ("you sent me a blue one", "not what I ordered"); a fault said without
+# any of it ("I received the air fryer. It doesn't heat up. Can I get a replacement?") is not one
+_WRONG_ITEM_WORDS = re.compile(r"\bwrong\b|\binstead of\b|\bnot (?:what|the one) i (?:ordered|asked for|bought|wanted)\b"
+                               r"|\bdifferent\b|\b(?:sent|gave|delivered) (?:me )?(?:a|an|the|someone)\b|\bsomeone else'?s\b"
+                               r"|\bmix(?:ed)?[- ]?up\b|\bi ordered (?:a|an|the)\b|\bsize\b|\bcolou?r\b", re.IGNORECASE)
+
+
+def fault_not_a_wrong_item(text: str) -> bool:
+    """Whether `text` says the item is faulty or damaged without saying it is the wrong one."""
+    return (fault_said(text) or damage_said(text)) and _WRONG_ITEM_WORDS.search(text) is None
 
 
 def damage_said(text: str) -> bool:

@@ -116,6 +116,10 @@ _NOT_OUR_SERVICE = re.compile(
     r"[^.?!]{0,30}\b(?:(?:coffee|sandwich|pizza|takeaway|curry|kebab|burger|chip|food|brunch|lunch) (?:shops?|places?"
     r"|spots?|joints?|houses?|vans?)|restaurants?|caf[eé]s?|pubs?|man (?:with|and) a van|removals? (?:firm|company|men)"
     r"|plumbers?|electricians?|builders?|taxis?|locksmiths?|mechanics?|dentists?|hairdressers?|barbers?)\b"
+    # "i need a plumber", "can you book me a taxi": a tradesperson or a ride wanted, not a parcel
+    r"|\b(?:i (?:need|want)|(?:i'?m )?looking for|get me|book me|call me|find me)\s+(?:a|an)\s+(?:good\s+|decent\s+|cheap\s+"
+    r"|local\s+|emergency\s+)?(?:plumber|electrician|builder|locksmith|mechanic|dentist|doctor|gp|vet|taxi|cab|uber|lawyer"
+    r"|solicitor|cleaner|babysitter|hairdresser|barber|gardener|roofer|painter|decorator|handyman|boiler engineer)\b"
     # "how can I track my flight?", "my car makes a grinding noise every time I brake"
     r"|\btrack (?:my|the|a|our) (?:flight|plane|train|bus|uber|taxi|cab|steps|calories|period|workouts?|runs?|phone)\b"
     r"|\bmy (?:car|motorbike|moped|boiler)\b[^.?!]{0,40}\b(?:nois|grind|squeal|rattl|won'?t start|broke|leak|warning light"

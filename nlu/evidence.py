@@ -48,8 +48,34 @@ def _own_slip_only(text: str) -> bool:
     return _OWN_SLIP.search(text) is not None and _WHAT_CAME.search(text) is None
 
 
+# "the air fryer was delivered to the wrong address": a parcel taken to the wrong place is no wrong item,
+# unless something else is said to be wrong ("wrong colour, and to the wrong house")
+_WRONG_PLACE = re.compile(r"\b(?:to|at|through|in) (?:the |a |my )?wrong (?:address|house|home|door|flat|number|postcode|street|road"
+                          r"|person|neighbou?r|building|place|town|city|village|block|letterbox)\b|\bwrong (?:address|house|door|flat"
+                          r"|postcode)\b", re.IGNORECASE)
+_ITEM_WRONG = re.compile(r"wrong|instead|differ|incorrect|mix(?:ed)?[- ]?up|swapp|not what|some(?:one|body) else'?s", re.IGNORECASE)
+
+
+def _wrong_place_only(text: str) -> bool:
+    return _WRONG_PLACE.search(text) is not None and _ITEM_WRONG.search(_WRONG_PLACE.sub(" ", text)) is None
+
+
+# A refund not received is about money: "i was promised a call back about the sofa and nobody called" waits
+# on a promise, with nothing about a refund (every refund_not_received training example has such a word)
+_MONEY = re.compile(r"\bref[a-z]{0,2}n[a-z]{0,3}\b|rfnd|reimburs|money|£|\$|€|\bpaid\b|payment|credit|cash|return|bank|\bcard\b"
+                    r"|(?:sent|send|sending|posted|took|taken|dropped|returned|gave|given) (?:\w+ ){0,3}back\b"
+                    r"|\bowe|compensat|pounds|quid|statement|account", re.IGNORECASE)
+
+
+def _no_money_said(text: str) -> bool:
+    return _MONEY.search(text) is None
+
+
 # Words that rule an intent out even where its cue is said
-RULED_OUT: dict[str, Callable[[str], bool]] = {"wrong_item": _own_slip_only}
+RULED_OUT: dict[str, Callable[[str], bool]] = {
+    "wrong_item": lambda text: _own_slip_only(text) or _wrong_place_only(text),
+    "refund_not_received": _no_money_said,
+}
 
 
 # Damage is said in words of damage or fault: "the sofa delivery has been pushed back again" and

@@ -32,10 +32,12 @@ def returns_policy_asked(text: str) -> bool:
 _SIZE_SWAP = re.compile(
     r"\b(?:exchange|swap|change|switch|return)\b[^.!?]{0,40}?\b(?:for|to|into)\s+(?:a|an|the)?\s*"
     r"(?:bigger|smaller|larger|different|another|other|next|(?:size|sz)\s*\d+|\d+)\s*(?:size|one up|one down)?\b"
-    r"|\b(?:too (?:big|small|tight|loose)|doesn'?t fit|does not fit|didn'?t fit)\b[^.!?]{0,40}?"
+    # "They're too small. Can I swap them?": the fit said, and the swap asked in the next sentence
+    r"|\b(?:too (?:big|small|tight|loose|long|short)|doesn'?t fit|does not fit|didn'?t fit|don'?t fit)\b.{0,40}?"
     r"\b(?:exchange|swap|bigger|smaller|larger|different size)\b",
     re.IGNORECASE)
-_SIZE_WORD = re.compile(r"\b(?:sizes?|sz|bigger|smaller|larger)\b", re.IGNORECASE)
+_SIZE_WORD = re.compile(r"\b(?:sizes?|sz|bigger|smaller|larger|too (?:big|small|tight|loose|long|short)"
+                        r"|(?:doesn'?t|does not|didn'?t|don'?t) fit)\b", re.IGNORECASE)
 _SHOPS_SLIP = re.compile(r"\bwrong\b|\b(?:you|u|they) (?:sent|gave|delivered)\b|\bsent me\b|\bnot what i ordered\b"
                          r"|\binstead of\b|\bdamag|\bbroke|\bfault|\bripped|\btorn\b", re.IGNORECASE)
 

@@ -15,7 +15,8 @@ from transformers import BatchEncoding
 from nlu import tags as bio_tags
 from nlu.asked import (asked_part, no_and_goodbye, only_waiting_it_out, payment_gone, person_declined,
                        request_dropped, resolved_itself, waiting_it_out)
-from nlu.delivery_feedback import courier_conduct_complained_of, damage_said, packaging_complained_of, part_missing
+from nlu.delivery_feedback import (courier_conduct_complained_of, damage_said, fault_not_a_wrong_item, fault_said,
+                                   packaging_complained_of, part_missing)
 from nlu.elsewhere import DEFAULT_OTHER_BUSINESSES, a_sum_asked, about_another_business, about_us
 from nlu.elapsed import time_complained_of
 from nlu.entities import RuleExtractor, apply_synonyms, merge
@@ -55,6 +56,7 @@ ELSEWHERE_INTENT = "out_of_scope"
 OFF_TOPIC_FLOOR = 0.25
 OFF_TOPIC_MARGIN = 2.0
 DAMAGE_INTENT = "item_damaged"
+WRONG_ITEM_INTENT = "wrong_item"
 REPLACEMENT_INTENT = DAMAGE_INTENT  # a replacement is what a damaged item gets
 LATE_INTENT = "delivery_late"
 WHERE_OR_WHEN = ("order_status", "track_delivery")  # what a question about delivery asks when not saying it is late
@@ -71,7 +73,8 @@ CONTACT_INTENT = "opening_hours_contact"
 # intents answered with a fixed text, which cannot be about an order (an address to change is)
 FIXED_ANSWER_INTENTS = (CONTACT_INTENT, "product_recommendation")
 RETURN_INTENT = "request_refund"  # a return is asked for as a refund
-SWAP_MISREAD_AS = ("item_damaged", "wrong_item", "out_of_scope", "nlu_fallback", "order_status")
+SWAP_MISREAD_AS = ("item_damaged", "wrong_item", "out_of_scope", "nlu_fallback", "order_status", "track_delivery",
+                   "delivery_late")
 FEEDBACK_INTENT = "give_feedback"
 DETAILS_INTENT = "inform"
 THANKS_INTENT = "thanks"
@@ -155,6 +158,7 @@ class Predictor:
         # a message in another language is not understood, however sure the model is of the
         # English-looking words in it ("quiero cancelar mi pedido"): it starts no business flow
         foreign = other_language(text) is not None
+        tidy = asked  # the words the rules below read too, typing slips corrected, when the reading was unsure
         if ranking[0]["confidence"] < SURE and not foreign:
             # an unsure reading: read it again as the model was trained to read it, with spoken
             # order numbers written out and typing slips corrected, and keep the surer reading
@@ -266,7 +270,8 @@ class Predictor:
             # came, not a fault with the order (nlu.delivery_feedback)
             ranking = self._ruled(ranking, FEEDBACK_INTENT)
             sentiment = self._complaint(sentiment)
-        elif not requests and (damage_said(asked) or part_missing(asked)) and ranking[0]["name"] not in FAULT_INTENTS and (
+        elif not requests and (damage_said(asked) or part_missing(asked) or fault_said(asked) or fault_said(tidy)) and (
+                ranking[0]["name"] not in FAULT_INTENTS or self.sure_enough(ranking) < self.threshold) and (
                 ranking[0]["name"] == ELSEWHERE_INTENT
                 or ranking[0]["name"] == LATE_INTENT and ranking[0]["confidence"] < EVEN_ODDS
                 or ranking[0]["name"] == FEEDBACK_INTENT and sentiment["label"] == NEGATIVE
@@ -275,6 +280,10 @@ class Predictor:
             # words (nlu.delivery_feedback), which the model read as venting, off-topic, a guess at lateness or nothing sure
             ranking = self._ruled(ranking, DAMAGE_INTENT)
             sentiment = self._complaint(sentiment)
+        elif ranking[0]["name"] == WRONG_ITEM_INTENT and not requests and fault_not_a_wrong_item(asked):
+            # "I received the air fryer. It doesn't heat up. Can I get a replacement?": a fault, with nothing said
+            # of a wrong item (nlu.delivery_feedback)
+            ranking = self._ruled(ranking, DAMAGE_INTENT)
         elif sarcastic_thanks(asked):
             # "cheers for nothing": feedback, and negative whatever the thank-you word made of it
             ranking, requests = self._ruled(ranking, FEEDBACK_INTENT), []
@@ -323,7 +332,7 @@ class Predictor:
         elif size_swap_asked(asked) and ranking[0]["name"] in SWAP_MISREAD_AS:
             # "Can I exchange it for a bigger size?": a return of the customer's own choosing (nlu.policies)
             ranking, requests = self._ruled(ranking, RETURN_INTENT), []
-        elif returns_policy_asked(asked) and not requests and not self._surely_a_request(ranking):
+        elif (returns_policy_asked(asked) or returns_policy_asked(tidy)) and not requests and not self._surely_a_request(ranking):
             # "what's your returns policy?", read as off-topic or unsure: the first step of a return (nlu.policies)
             ranking = self._ruled(ranking, RETURN_INTENT)
         elif (asked_again := follow_up_intent(ranking, asked, self.loaded.intents)) is not None:

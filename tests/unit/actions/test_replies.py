@@ -65,3 +65,23 @@ def test_a_replacement_asked_for_with_the_complaint_is_apologised_for_first():
     answered = replies.replacement_reply("item_damaged", fryer, dev, apologised=True)
     assert "sorry" not in answered.lower() and answered.startswith("Dev, I've arranged")
     assert replies.REMEDIES_OFFERED in replies.complaint_reply("item_damaged", dev, fryer)
+
+
+def test_a_billing_complaint_that_says_nothing_of_a_second_charge_is_not_called_a_double_charge():
+    import os
+    from unittest import mock
+
+    with mock.patch.dict(os.environ, {"DEV_MODE": "true"}):  # actions.actions checks its secrets on import
+        from actions.actions import complaint_kind
+
+    alice = customers()["C1001"]
+    trainers = alice.order("ORD-10001")
+    unexpected = complaint_kind("billing_charged_twice", "i got charged for delivery even though it was meant to be free")
+    text = replies.complaint_reply(unexpected, alice, trainers)
+    assert text.startswith("I'm sorry about a charge you weren't expecting, Alice.")
+    assert "twice" not in text and "duplicate" not in text.lower() and "payments team" in text
+    for said in ("you charged me twice for the kettle", "there are two payments on my card", "double charged!!",
+                 "i was chargd twise for the phone cse"):
+        kind = complaint_kind("billing_charged_twice", said)
+        assert "charged twice" in replies.complaint_reply(kind, alice, trainers), said
+    assert complaint_kind("item_damaged", "it arrived broken") == "item_damaged"

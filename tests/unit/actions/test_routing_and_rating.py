@@ -1,4 +1,6 @@
+import os
 from pathlib import Path
+from unittest import mock
 
 import pytest
 import yaml
@@ -93,7 +95,8 @@ def test_second_request_is_offered_unless_answered_alike():
 @pytest.mark.parametrize("text", ["never mind", "nevermind, forget it", "cancel that", "I've changed my mind",
                                   "don't bother then", "ok i'll sort it out myself", "actualy nvm i sorted it myslef",
                                   "actually dont worry, just tell me where my trainers are", "cancel", "Cancel.",
-                                  "Actually scrap that, I'll just ask you: when are they arriving?"])
+                                  "Actually scrap that, I'll just ask you: when are they arriving?",
+                                  "sorry wrong button", "oops pressed that by mistake"])
 def test_withdrawal_phrases(text):
     assert WITHDRAWAL.search(text)
 
@@ -107,7 +110,8 @@ def test_withdrawal_phrases(text):
     ("cancel", False), ("cancel that", False),
 ])
 def test_a_cancellation_asked_besides_calling_the_person_off(text, besides):
-    from actions.actions import cancellation_besides
+    with mock.patch.dict(os.environ, {"DEV_MODE": "true"}):  # actions.actions checks its secrets on import
+        from actions.actions import cancellation_besides
     assert cancellation_besides(text) is besides
 
 
@@ -671,6 +675,26 @@ def test_no_order_number_outside_the_form():
     assert dispatcher.messages[0]["text"] == replies.no_order_number(False)
 
 
+def test_a_guest_who_got_no_confirmation_email_is_not_asked_for_the_number_in_it():
+    import os
+    from unittest import mock
+
+    from rasa_sdk import Tracker
+
+    with mock.patch.dict(os.environ, {"DEV_MODE": "true"}):
+        from actions.actions import answer_order_request
+    said = "Hello. I placed an order yesterday. I got no confirmation email. Has it gone through?"
+    dispatcher = CollectingDispatcher()
+    tracker = Tracker("t", {}, {"text": said}, [], False, None, {}, "")
+    assert answer_order_request(dispatcher, tracker, "order_status", None) == [SlotSet("handoff_offered", True)]
+    assert dispatcher.messages[0]["text"] == replies.no_order_number(False)
+    # with nothing said of the email, or the confirmation had, the form asks for the number
+    for text in ("has my order gone through?", "I've not had a single email since the confirmation one. Has it been sent?"):
+        dispatcher = CollectingDispatcher()
+        tracker = Tracker("t", {}, {"text": text}, [], False, None, {}, "")
+        assert FollowupAction("order_form") in answer_order_request(dispatcher, tracker, "order_status", None), text
+
+
 def test_a_spoken_order_number_corrected_counts_its_last_number():
     import os
     from unittest import mock
@@ -878,6 +902,8 @@ def test_a_question_about_delivery_terms_gets_them_not_a_request_for_an_order_nu
     ("I rang yesterday and was told the sofa would be here today.", True),
     ("your colleague said it would be refunded by monday", True),
     ("what can I do about it?", False), ("I was told to contact you", False), ("where is my sofa", False),
+    ("i was promised a call back about the sofa and nobody called", True), ("no one ever got back to me", True),
+    ("can someone call me back", False),
 ])
 def test_a_demand_for_action_or_a_broken_promise_is_told_apart(text, demanded):
     from actions.tone import action_demanded
@@ -1110,3 +1136,13 @@ def test_coming_back_about_it_again_offers_a_person_whatever_the_tone():
 
         assert offered("this is the 3rd time ive contacted you about the air fryer")
         assert not offered("where is my air fryer")
+
+
+def test_a_delivery_question_after_opening_hours_gets_the_delivery_terms_too():
+    text = "Hello. I'd like to know your opening hours. Also, do you deliver on Sundays?"
+    said, returned = _run_action("actions.dispatching", "ActionOfferOtherRequest", text, "opening_hours_contact", {},
+                                 sentiment=("neutral", 0.9))
+    assert said == ["utter_delivery_options"] and returned == []
+    said, _ = _run_action("actions.dispatching", "ActionOfferOtherRequest", "what are your opening hours?",
+                          "opening_hours_contact", {}, sentiment=("neutral", 0.9))
+    assert said == []

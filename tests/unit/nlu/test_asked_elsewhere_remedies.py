@@ -67,6 +67,12 @@ from tests.unit.nlu.tiny import DecodingNet, rule_predictor, tiny_metadata, tiny
     ("my refund went through fine thanks", "my refund went through fine thanks"),  # nothing follows: read whole
     ("did my refund go through ok?", "did my refund go through ok?"),
     ("has my refund gone through ok? and where is my rug", "has my refund gone through ok? and where is my rug"),
+    # a guest saying so in a sentence of its own, before what they ask
+    ("Hi. I haven't got an account. I want to return something I bought in store. How do I do that?",
+     "Hi. I want to return something I bought in store. How do I do that?"),
+    ("I checked out as a guest. Where is my order?", "Where is my order?"),
+    ("I don't have an account. How do I make one?", "I don't have an account. How do I make one?"),  # about accounts
+    ("i dont have an account", "i dont have an account"),
 ])
 def test_the_part_that_asks(text, asked):
     assert asked_part(text) == asked
@@ -116,7 +122,9 @@ def test_a_service_no_shop_assistant_gives_is_out_of_scope_with_no_company_liste
                  "do u know any decent sandwich places that deliver to offices?",
                  "can you recommend a good man with a van to take my old sofa away",
                  "how can I track my flight? it's the BA one out of Heathrow",
-                 "my car makes a grinding noise every time I brake, any idea what that is?"):
+                 "my car makes a grinding noise every time I brake, any idea what that is?",
+                 # a tradesperson or a ride wanted
+                 "i need a plumber", "can you book me a taxi to the station"):
         assert about_another_business(text, ()), text
     for text in ("can you match the price I paid last week for my order", "can you track my parcel",
                  "the driver blocked my car in"):

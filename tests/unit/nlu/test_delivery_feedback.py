@@ -23,6 +23,8 @@ def test_packaging_complained_of(text, packaging):
     ("your courier drove across my front lawn and left tyre ruts in it", True),
     ("the driver threw it over the fence and the kettle is smashed", False),  # damage said
     ("the driver left it with a neighbour", False), ("where is the driver", False),
+    ("your delivery driver damaged my gate", True),  # their property, not the item
+    ("the courier reversed into my car this morning", True),
 ])
 def test_courier_conduct_complained_of(text, conduct):
     assert courier_conduct_complained_of(text) is conduct
@@ -80,3 +82,50 @@ def test_a_part_of_the_item_missing(text, missing):
     from nlu.delivery_feedback import part_missing
     assert part_missing(text) is missing
 
+
+
+@pytest.mark.parametrize("text, faulty", [
+    ("my airfryer dosnt work", True), ("It doesn't heat up.", True), ("my kettle stopped working after 2 weeks", True),
+    ("the trainers wont even turn on lol", True), ("the dress is see-through, really poor quality", True),
+    ("the strap came apart after one wear", True), ("the kettle leaks", True),
+    ("i dont work on fridays so can it come then", False),  # the customer, not the item
+    ("the discount code doesnt work", False), ("the tracking link doesn't work", False),  # ours, online
+    ("i feel ripped off", False), ("where is my sofa", False),
+    ("the dress arrived creased and dirty", True),
+    ("still no sign of them even shipping, while my old case is literally falling apart", False),  # their old one
+])
+def test_fault_said(text, faulty):
+    from nlu.delivery_feedback import fault_said
+    assert fault_said(text) is faulty
+
+
+@pytest.mark.parametrize("text, fault", [
+    ("I received the air fryer. It doesn't heat up. Can I get a replacement?", True),
+    ("the kettle arrived smashed, can you send another", True),
+    ("you sent me the wrong kettle and it doesnt work", False), ("I ordered a blue one and it's broken", False),
+    ("it's the wrong size", False),
+])
+def test_a_fault_is_not_a_wrong_item(text, fault):
+    from nlu.delivery_feedback import fault_not_a_wrong_item
+    assert fault_not_a_wrong_item(text) is fault
+
+
+class WrongItemNet(UnsureNet):
+    """Sure of a wrong item, whatever is said."""
+
+    INTENTS = ("item_damaged", "give_feedback", "order_status", "out_of_scope", "deny", "wrong_item")
+
+    def scores(self, text):
+        return [0.0, 0.0, 0.0, 0.0, 0.0, 6.0], [1.0, 0.0, 0.0]
+
+
+def test_a_fault_read_as_a_wrong_item_is_damage():
+    predictor = rule_predictor(WrongItemNet, {"item_damaged": 2, "wrong_item": 2, "order_status": 1})
+    assert predictor.parse("I received the air fryer. It doesn't heat up.")["intent"]["name"] == "item_damaged"
+    assert predictor.parse("you sent the wrong air fryer, it doesn't heat up")["intent"]["name"] == "wrong_item"
+
+
+def test_a_fault_said_outweighs_an_unsure_reading():
+    predictor = rule_predictor(LeaningNet, {"item_damaged": 2, "order_status": 1})
+    parsed = predictor.parse("my airfryer dosnt work")
+    assert parsed["intent"]["name"] == "item_damaged" and parsed["sentiment"]["label"] == "negative"
