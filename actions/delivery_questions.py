@@ -17,7 +17,7 @@ _KIND = r"(?:standard |normal |usual |next[- ]day |same[- ]day |express |uk |int
 
 # the shop's terms asked about (not "how long will my delivery take": that is about an order)
 TERMS_ASKED = re.compile(
-    rf"\bhow long (?:does|do|will|would) (?:a |the )?{_KIND}{_DELIVERY}"
+    rf"\bhow long (?:does|do|dose|dos|doe?s|will|would|wil) (?:a |the )?{_KIND}{_DELIVERY}"
     rf" (?:usually |normally |generally )?(?:take|be)\b"
     rf"|\bhow long (?:a |the )?{_KIND}{_DELIVERY} (?:usually )?takes?\b"
     r"|\bhow long (?:does|do) (?:it|you|orders|parcels|things) (?:usually |normally |generally )?take to "
