@@ -6,7 +6,8 @@ from actions.profiles import Customer, Order
 
 
 @pytest.mark.parametrize("text, asked", [
-    ("how long does standard delivery take?", True), ("how long dose delivery take", True), ("do u deliver to ireland", True), ("is delivery free?", True),
+    ("how long does standard delivery take?", True), ("how long dose delivery take", True),
+    ("do u deliver to ireland", True), ("is delivery free?", True),
     ("Hello. I don't have an account. I just want to know how long standard delivery takes.", True),
     ("how much is postage", True), ("how much is next day delivery", True), ("do you do next day delivery", True), ("do you deliver on sundays?", True),
     ("how long will my delivery take", False), ("where is my delivery", False),
