@@ -30,7 +30,7 @@ from contracts.addresses import ADDRESS_CHANGE
 from contracts.dismissal import KEEPING_IT, PERSON_CALLED_OFF, PERSON_REFUSED, after_dismissal
 from contracts.follow_up import named_in_follow_up
 from contracts.identity import claim_from_events, verify_identity_claim
-from contracts.order_numbers import NO_ORDER_NUMBER
+from contracts.order_numbers import NO_CONFIRMATION, NO_ORDER_NUMBER
 from contracts.records import latest_user_message, user_messages
 from contracts.remedies import replacement_chosen
 
@@ -426,13 +426,6 @@ def delivery_question_answered(dispatcher: CollectingDispatcher, tracker: Tracke
     else:
         dispatcher.utter_message(response="utter_delivery_options")
     return [SlotSet("order_topic", None)]
-
-
-# "I got no confirmation email", "never received an order confirmation": the email with the order number
-# never came (not "I've not had a single email since the confirmation one")
-NO_CONFIRMATION = re.compile(r"\b(?:no|never (?:got|had|received|recieved)(?: (?:a|an|the|any|my))?|(?:didn'?t|did not|haven'?t"
-                             r"|have not|not|hasn'?t) (?:got|get|had|received?|recieved?|been sent)(?: (?:a|an|the|any|my))?)"
-                             r" (?:order )?confirmation\b", re.IGNORECASE)
 
 
 def answer_order_request(dispatcher: CollectingDispatcher, tracker: Tracker, topic: str,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, Callable
 
 import torch
 from contracts.addresses import address_change_asked
@@ -91,6 +91,12 @@ ORDER_REQUESTS = frozenset({"order_status", "track_delivery", "delivery_late", "
 # the intents that start one of our own flows: about another company, out of scope instead
 OURS_TO_ANSWER = ORDER_REQUESTS | {"billing_charged_twice", "inform", "product_recommendation", "account_access",
                                    "opening_hours_contact", "give_feedback", "speak_to_human"}
+
+
+def said_in_either(check: Callable[[str], bool], asked: str, tidy: str) -> bool:
+    """Whether a rule's words are in what was typed or in its spell-corrected reading ("my airfryer dosnt
+    work", "whats ur retrns polcy"); the corrected reading is only read when it differs."""
+    return check(asked) or (tidy != asked and check(tidy))
 
 
 class Predictor:
@@ -270,7 +276,7 @@ class Predictor:
             # came, not a fault with the order (nlu.delivery_feedback)
             ranking = self._ruled(ranking, FEEDBACK_INTENT)
             sentiment = self._complaint(sentiment)
-        elif not requests and (damage_said(asked) or part_missing(asked) or fault_said(asked) or fault_said(tidy)) and (
+        elif not requests and (damage_said(asked) or part_missing(asked) or said_in_either(fault_said, asked, tidy)) and (
                 ranking[0]["name"] not in FAULT_INTENTS or self.sure_enough(ranking) < self.threshold) and (
                 ranking[0]["name"] == ELSEWHERE_INTENT
                 or ranking[0]["name"] == LATE_INTENT and ranking[0]["confidence"] < EVEN_ODDS
@@ -332,7 +338,7 @@ class Predictor:
         elif size_swap_asked(asked) and ranking[0]["name"] in SWAP_MISREAD_AS:
             # "Can I exchange it for a bigger size?": a return of the customer's own choosing (nlu.policies)
             ranking, requests = self._ruled(ranking, RETURN_INTENT), []
-        elif (returns_policy_asked(asked) or returns_policy_asked(tidy)) and not requests and not self._surely_a_request(ranking):
+        elif said_in_either(returns_policy_asked, asked, tidy) and not requests and not self._surely_a_request(ranking):
             # "what's your returns policy?", read as off-topic or unsure: the first step of a return (nlu.policies)
             ranking = self._ruled(ranking, RETURN_INTENT)
         elif (asked_again := follow_up_intent(ranking, asked, self.loaded.intents)) is not None:

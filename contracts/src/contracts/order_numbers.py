@@ -1,6 +1,7 @@
 """What a customer says when asked for an order number they do not have ("I deleted the email",
 "dunno it tbh"), shared by the NLU (such a message asks for nothing else: nlu.order_numbers) and
-the dialogue (sign-in or a person offered: actions.dispatching, actions.actions)."""
+the dialogue (sign-in or a person offered: actions.dispatching, actions.actions); and a guest's
+"I got no confirmation email" before anyone asked (NO_CONFIRMATION: actions.actions)."""
 
 from __future__ import annotations
 
@@ -21,3 +22,10 @@ NO_ORDER_NUMBER = re.compile(
     r"|\bnot (?:digging|looking|hunting|searching|going to (?:look|dig|search|hunt))\b[^.!?]{0,20}"
     r"\b(?:order (?:number|no\.?|id)|number|confirmation|email)\b",
     re.IGNORECASE)
+
+# "I got no confirmation email", "never received an order confirmation": the email with the order number
+# never came, said before anyone asked for its number; narrower than NO_ORDER_NUMBER's email branch
+# (not "I've not had a single email since the confirmation one")
+NO_CONFIRMATION = re.compile(r"\b(?:no|never (?:got|had|received|recieved)(?: (?:a|an|the|any|my))?|(?:didn'?t|did not|haven'?t"
+                             r"|have not|not|hasn'?t) (?:got|get|had|received?|recieved?|been sent)(?: (?:a|an|the|any|my))?)"
+                             r" (?:order )?confirmation\b", re.IGNORECASE)
