@@ -687,6 +687,13 @@ WAIT_ASKED = re.compile(r"\bhow (?:long|much longer)\b|\bwait\w*|\bqueue\b|\b(?:
                         r"|\b(?:reply|respond|answer)\w*", re.IGNORECASE)
 
 
+# how the person on the way will answer: "will they email me?", "are you going to call me back or what"
+THEIR_REPLY_ASKED = re.compile(r"\b(?:will|would|do|does|are|is|can|could)\s+(?:they|you|someone|somebody|the (?:agent|person"
+                               r"|team|advis[eo]r|human))\s+(?:be\s+)?(?:going to\s+|gonna\s+)?(?:e-?mail\w*|call\w*|ring\w*"
+                               r"|phon\w*|text\w*|messag\w*|contact\w*|reply\w* (?:by|on|via|over)|get back to me by)\b(?!\s+(?:to|about)\b)",
+                               re.IGNORECASE)
+
+
 # …and one about our hours or phone line in so many words ("while I'm waiting, what time do your phone
 # lines open tomorrow?")
 # thanks said with the goodbye ("ok thanks bye"): welcomed; a bare "bye" is not
@@ -776,7 +783,8 @@ def answer_while_queued(dispatcher: CollectingDispatcher, tracker: Tracker) -> L
             # NLU's guess at "actually never mind, found what i needed on the website", which asks nothing)
             asked = another_request(intent, None) and (understood != FALLBACK_INTENT
                                                        or interchangeable_guess(tracker) is not None)
-            asked = asked and not WAITING_FOR_IT.search(text)
+            # "my dress just arrived, never mind": nothing left to ask about it
+            asked = asked and not WAITING_FOR_IT.search(text) and not no_longer_needed(text)
             # "never mind, can i just cancel my phone case order instead", "forget the agent, can you just
             # cancel the phone case order": a cancellation asked besides, not the "cancel that" that withdraws
             if asked or (intent == "cancel_order" and cancellation_besides(text)):
@@ -794,6 +802,11 @@ def answer_while_queued(dispatcher: CollectingDispatcher, tracker: Tracker) -> L
         return LEAVE_QUEUE
     if answered_in_their_language(dispatcher, tracker):  # "¿Cuánto tiempo tengo que esperar?"
         dispatcher.utter_message(text=replies.still_queued(position, position * s.handoff_wait_minutes_per_person))
+        return []
+    if THEIR_REPLY_ASKED.search(text):
+        # "will they email me?": how the person will answer, not our contact details
+        dispatcher.utter_message(text=replies.how_they_reply(current_customer(tracker))
+                                 + replies.still_queued(position, position * s.handoff_wait_minutes_per_person))
         return []
     if understood in ANSWERED_WHILE_QUEUED and (OPENING_ASKED.search(text) or not WAIT_ASKED.search(text)):
         # a question with a fixed answer ("and are they open on Sundays?") runs no business flow; one about

@@ -11,26 +11,7 @@ import re
 from typing import List, Optional
 
 from actions.profiles import Customer, Order
-
-_DELIVERY = r"(?:delivery|deliveries|shipping|postage|p&p|dlivery|delivry|deliverey)"
-_KIND = r"(?:standard |normal |usual |next[- ]day |same[- ]day |express |uk |international )?"
-
-# the shop's terms asked about (not "how long will my delivery take": that is about an order)
-TERMS_ASKED = re.compile(
-    rf"\bhow long (?:does|do|dose|dos|doe?s|will|would|wil) (?:a |the )?{_KIND}{_DELIVERY}"
-    rf" (?:usually |normally |generally )?(?:take|be)\b"
-    rf"|\bhow long (?:a |the )?{_KIND}{_DELIVERY} (?:usually )?takes?\b"
-    r"|\bhow long (?:does|do) (?:it|you|orders|parcels|things) (?:usually |normally |generally )?take to "
-    r"(?:deliver|arrive|come|ship)\b(?! (?:my|the|this|that|it)\b)"
-    rf"|\bhow much (?:is|does|do you charge for|are) (?:the )?{_KIND}{_DELIVERY}\b"
-    rf"|\b{_DELIVERY} (?:costs?|charges?|fees?|prices?|times?)\b(?! (?:on|for) (?:my|the|this|that)\b)"
-    rf"|\b(?:is|are) (?:there )?(?:any )?(?:{_DELIVERY} )?(?:free|charges? for) {_DELIVERY}\b|\bis {_DELIVERY} free\b"
-    rf"|\bdo (?:you|u|ya) (?:charge|charge anything) for {_DELIVERY}\b"
-    r"|\bdo (?:you|u|ya) (?:deliver|ship|post|send)(?: (?:things|parcels|orders|stuff))? "
-    r"(?:to|abroad|internationally|overseas|outside|worldwide|in|on (?:sundays?|saturdays?|weekends?|bank holidays?))\b"
-    rf"|\bdo (?:you|u|ya) (?:do|offer|have) (?:next[- ]day|same[- ]day|express|weekend|saturday|sunday|international|free)"
-    rf" {_DELIVERY}\b",
-    re.IGNORECASE)
+from contracts.delivery_terms import terms_asked  # noqa: F401 (read here with the other delivery questions)
 
 # where or when a parcel is left: the courier's tracking page chooses it
 PREFERENCE_ASKED = re.compile(
@@ -42,11 +23,6 @@ PREFERENCE_ASKED = re.compile(
     r"|\b(?:safe place|parcel locker)\b|\b(?:choose|pick|change|rearrange|arrange) (?:a |the )?(?:different |another )?"
     rf"(?:delivery )?(?:day|date|time ?slot|slot)\b(?! (?:for|of) (?:the |my )?(?:callback|call))",
     re.IGNORECASE)
-
-
-def terms_asked(text: str) -> bool:
-    """Whether `text` asks how delivery works at the shop (see TERMS_ASKED)."""
-    return TERMS_ASKED.search(text) is not None
 
 
 # the customer leaving something themselves ("if i can leave the box on the doorstep for collection")

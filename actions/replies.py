@@ -286,6 +286,12 @@ def still_queued(position: int, wait_minutes: int) -> str:
             "just say 'never mind'.")
 
 
+def how_they_reply(customer: Optional[Customer]) -> str:
+    """How the person on the way answers: in this chat, then by the customer's preferred contact."""
+    later = f", and if we miss you here, by {customer.preferred_contact}" if customer else ""
+    return f"They'll answer you in this chat{later}. "
+
+
 def real_person() -> str:
     return "Yes, a real person from our customer care team will reply here. "
 

@@ -43,6 +43,8 @@ ACTION_FOR_INTENT: Dict[str, str] = {
 
 # "cancel" and nothing else: a withdrawal, as "never mind" is, not an order to cancel
 _CANCEL_ALONE = r"^\s*cancel(?=\W*$)"
+# "stop", "stop it" said alone: whatever is under way stops (not "stop sending me emails")
+_STOP_ALONE = r"^\s*(?:stop|stop it|stop that|stop this|please stop|stop please)(?=\W*$)"
 
 
 def cancel_alone(text: str) -> bool:
@@ -51,7 +53,7 @@ def cancel_alone(text: str) -> bool:
 
 
 # What a customer says to stop what is under way (a form, the queue for a person).
-WITHDRAWAL = re.compile(r"\b(never ?mind|nvm|forget (it|that|about it)|cancel (that|it|the request)|" + _CANCEL_ALONE + r"|scrap (that|it)|don'?t (want|need) to wait"
+WITHDRAWAL = re.compile(r"\b(never ?mind|nvm|forget (it|that|about it)|cancel (that|it|the request)|" + _CANCEL_ALONE + r"|" + _STOP_ALONE + r"|scrap (that|it)|don'?t (want|need) to wait"
                         r"|leave the queue|changed my mind|i'?ll stay with you|doesn'?t matter|not important"
                         r"|don'?t bother|no need any ?more|i'?ll (sort|figure|work) it out( myself)?|i'?ll (sort|do) it myself|(i'?ve |i have )?(sorted|fixed) it|(don'?t|dont) worry,? (just|about (it|that|the (person|agent|human)))"
                         # "sorry wrong button": the person was never wanted

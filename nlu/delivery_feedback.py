@@ -62,7 +62,10 @@ _PART_MISSING = re.compile(
     rf"\b(?:came|arrived|turned up|was delivered|got delivered|comes) (?:with ?out|with no) (?:a |the |any |its )?{_NOT_A_PART}\w+"
     rf"|\bthere (?:was|is|were) no {_NOT_A_PART}\w+(?: \w+)? (?:in|with|inside)\b"
     rf"|\b(?:the|its|it'?s) {_NOT_A_PART}\w+(?: \w+)? (?:is|was|were|are) missing\b"
-    rf"|\bmissing (?:a|the|its|it'?s|one) {_NOT_A_PART}\w+",
+    rf"|\bmissing (?:a|the|its|it'?s|one) {_NOT_A_PART}\w+"
+    # "But the screen protector wasn't in the box."
+    rf"|\b(?:the|its|it'?s) {_NOT_A_PART}\w+(?: \w+)? (?:was|is|were|are)(?:n'?t| not) (?:in|inside|with) (?:the |my |it)"
+    r"(?:box|parcel|package|bag|order|delivery)?\b",
     re.IGNORECASE)
 
 
@@ -79,10 +82,15 @@ _FAULT = re.compile(r"(?<!\bi )(?<!\bwe )(?<!\byou )(?<!\bu )(?<!\bthey )(?<!\bi
                     # "the dress is see-through, really poor quality", "the strap came apart after one wear"
                     r"|\b(?:faulty|defective|fell apart|falling apart|came apart|coming apart|see[- ]?through|frayed|frayin"
                     r"|torn|ripped(?! off)|(?:poor|bad|terrible|awful|shocking|cheap|low) quality|badly made|cheaply made|flimsy"
-                    r"|leak(?:s|ing|ed)|keeps? (?:tripping|sparking|smoking)|smells? of burning"
+                    r"|leak(?:s|ing|ed)|(?:keeps?|started|starts) (?:tripping|sparking|smoking)|smells? of burning"
+                    # "it has started tripping the electrics every time I use it"
+                    r"|(?:trips?|tripping|tripped|blew|blows?|blown) (?:the |our |my )?(?:electrics|fuses?|switch|breaker|trip switch)"
                     # "the dress arrived creased and dirty": the state it came in
                     r"|dirty|filthy|stained|(?:covered in|has|had|with) (?:\w+ )?(?:stains?|marks?|mould)|mouldy|creased|crumpled"
-                    r"|(?:been|was|were|already) (?:worn|used)|second[- ]hand)\b", re.IGNORECASE)
+                    r"|(?:been|was|were|already) (?:clearly |obviously |definitely |already )?(?:worn|used)|second[- ]hand"
+                    # "there's makeup on it": someone else's wear
+                    r"|(?:make ?up|lipstick|fake tan|foundation|deodorant|sweat|hairs?) (?:marks? |stains? )?(?:on|all over) (?:it|them)"
+                    r")\b", re.IGNORECASE)
 _NOT_AN_ITEM = re.compile(r"\b(?:website|site|app|link|page|code|voucher|coupon|promo|discount|password|log ?in|login|sign ?in"
                           r"|account|card|payment|checkout|check out|basket|tracking|email|e-mail|phone number|number|chat|bot"
                           r"|button|search)\b", re.IGNORECASE)
@@ -105,8 +113,16 @@ _WRONG_ITEM_WORDS = re.compile(r"\bwrong\b|\binstead of\b|\bnot (?:what|the one)
                                r"|\bmix(?:ed)?[- ]?up\b|\bi ordered (?:a|an|the)\b|\bsize\b|\bcolou?r\b", re.IGNORECASE)
 
 
+# …and with a part missing, what was ordered is background ("I ordered a phone case. It came. But the screen
+# protector wasn't in the box."): only a word of a wrong thing sent makes it a wrong item
+_WRONG_THING_SENT = re.compile(r"\bwrong\b|\binstead of\b|\bdifferent\b|\bsomeone else'?s\b|\bmix(?:ed)?[- ]?up\b",
+                               re.IGNORECASE)
+
+
 def fault_not_a_wrong_item(text: str) -> bool:
-    """Whether `text` says the item is faulty or damaged without saying it is the wrong one."""
+    """Whether `text` says the item is faulty, damaged or came without a part, without saying it is the wrong one."""
+    if part_missing(text):
+        return _WRONG_THING_SENT.search(text) is None
     return (fault_said(text) or damage_said(text)) and _WRONG_ITEM_WORDS.search(text) is None
 
 

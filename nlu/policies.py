@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from contracts.delivery_terms import terms_asked
+
 # typed slips included ("retuns polcy?"): short questions have nothing else for the model to go on
 _RETURNS = r"(?:returns?|retuns?|retruns?|retunrs?|reutrns?|returs?)"
 _POLICY = re.compile(
@@ -17,7 +19,11 @@ _POLICY = re.compile(
     rf"|\b(?:do|can)\s+(?:you|u)\s+(?:do|offer|have)\s+(?:free\s+)?{_RETURNS}\b"
     rf"|\b(?:is|are)\s+(?:there\s+)?(?:free|paid)\s+{_RETURNS}\b|\bfree\s+{_RETURNS}\?"
     r"|\bhow\s+long\s+(?:do\s+i\s+have|have\s+i\s+got|have\s+you\s+got|is\s+there|do\s+(?:you|u)\s+give(?:\s+me)?)\s+to\s+"
-    r"(?:return|send\s+(?:\w+\s+)?back)\b",
+    r"(?:return|send\s+(?:\w+\s+)?back)\b"
+    # "Hey. Question about returns. How long do I have?", "who pays the return postage?"
+    rf"|\b(?:question|query|enquiry|asking|wondering)\s+(?:about|re|regarding|on)\s+(?:your\s+|the\s+)?{_RETURNS}\b"
+    rf"|\b(?:who\s+pays|do\s+i\s+(?:have\s+to\s+)?pay|is\s+there\s+a\s+charge)\s+(?:for\s+)?(?:the\s+)?{_RETURNS}\s+"
+    r"(?:postage|shipping|label|delivery)\b",
     re.IGNORECASE)
 
 
@@ -42,7 +48,32 @@ _SHOPS_SLIP = re.compile(r"\bwrong\b|\b(?:you|u|they) (?:sent|gave|delivered)\b|
                          r"|\binstead of\b|\bdamag|\bbroke|\bfault|\bripped|\btorn\b", re.IGNORECASE)
 
 
+# "i ordered the wrong size by mistake, how do i swap it": the customer's own slip, with a swap asked
+_OWN_SIZE_SLIP = re.compile(r"\b(?:i|we)(?:'ve| have)? (?:ordered|picked|chose|chosen|bought|selected|clicked|went for)"
+                            r" (?:the |a )?wrong size\b|\bwrong size (?:by (?:mistake|accident)|my (?:mistake|bad|fault))\b",
+                            re.IGNORECASE)
+_SWAP_ASKED = re.compile(r"\b(?:exchange|swap|change|switch|return|send (?:it|them) back)\b"
+                         r"|\bwhat (?:do|can|should) (?:i|we) do\b", re.IGNORECASE)
+
+
 def size_swap_asked(text: str) -> bool:
-    """Whether `text` asks to swap an item for another size of the customer's own choosing (see _SIZE_SWAP)."""
+    """Whether `text` asks to swap an item for another size of the customer's own choosing (see _SIZE_SWAP
+    and _OWN_SIZE_SLIP)."""
+    rest = _OWN_SIZE_SLIP.sub(" ", text)
+    if rest != text and _SWAP_ASKED.search(rest) is not None and _SHOPS_SLIP.search(rest) is None:
+        return True
     return (_SIZE_SWAP.search(text) is not None and _SIZE_WORD.search(text) is not None
             and _SHOPS_SLIP.search(text) is None)
+
+
+# our hours or ways to reach us, which a question about the delivery terms may ask besides ("when are you open,
+# and do you deliver on sundays?")
+_CONTACT_WORDS = re.compile(r"\b(?:open\w*|clos\w*|hours|shut|phone|call|ring|e-?mail|contact|reach|number|helpline"
+                            r"|speak|talk|chat|available)\b", re.IGNORECASE)
+
+
+def delivery_terms_only(text: str) -> bool:
+    """Whether `text` asks about the delivery terms (contracts.delivery_terms) and nothing of our hours or
+    contact details: "do u do next day delivry", which the model may read as a question about contacting us."""
+    return terms_asked(text) and _CONTACT_WORDS.search(text) is None
+

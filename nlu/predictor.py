@@ -27,7 +27,7 @@ from nlu.complaints import compensation_asked, complaint_announced
 from nlu.insults import company_insulted, told_where_to_go
 from nlu.model import LoadedModel
 from nlu.order_numbers import no_number_to_give, only_a_number_given
-from nlu.policies import returns_policy_asked, size_swap_asked
+from nlu.policies import delivery_terms_only, returns_policy_asked, size_swap_asked
 from nlu.pleasantries import agreed_to_wait, asks_how_we_are, leaving_to_sign_in, praised, resigned, thumbs_up
 from nlu.person import (asks_about_the_assistant, asks_for_someone_to_ring, asks_if_a_person, asks_the_assistants_name,
                         feedback_relayed, flirts, names_a_person, person_called_off, person_demanded, person_refused)
@@ -74,7 +74,7 @@ CONTACT_INTENT = "opening_hours_contact"
 FIXED_ANSWER_INTENTS = (CONTACT_INTENT, "product_recommendation")
 RETURN_INTENT = "request_refund"  # a return is asked for as a refund
 SWAP_MISREAD_AS = ("item_damaged", "wrong_item", "out_of_scope", "nlu_fallback", "order_status", "track_delivery",
-                   "delivery_late")
+                   "delivery_late", "cancel_order")
 FEEDBACK_INTENT = "give_feedback"
 DETAILS_INTENT = "inform"
 THANKS_INTENT = "thanks"
@@ -335,6 +335,10 @@ class Predictor:
             # "Could it go to my work address instead?", read as a question about contacting us: about the
             # order, whose answer offers a person who can change the address (actions.actions.address_change_asked)
             ranking = self._ruled(ranking, WHERE_OR_WHEN[0])
+        elif ranking[0]["name"] == CONTACT_INTENT and said_in_either(delivery_terms_only, asked, tidy):
+            # "do u do next day delivry", read as a question about contacting us: off-topic for the model, whose
+            # answer gives the delivery terms (actions.actions.delivery_question_answered)
+            ranking = self._ruled(ranking, ELSEWHERE_INTENT)
         elif size_swap_asked(asked) and ranking[0]["name"] in SWAP_MISREAD_AS:
             # "Can I exchange it for a bigger size?": a return of the customer's own choosing (nlu.policies)
             ranking, requests = self._ruled(ranking, RETURN_INTENT), []
@@ -376,7 +380,7 @@ class Predictor:
             # "…just disappeared from my banking app. false alarm, sorry!": nothing left to do, and no anger
             ranking = self._ruled(ranking, WITHDRAWN_INTENT)
             sentiment = self._calm(sentiment)
-        elif replacement_chosen(asked):
+        elif replacement_chosen(asked) and not size_swap_asked(asked):  # a swap of size is a return
             kept = ranking[0]["name"] if ranking[0]["name"] in FAULT_INTENTS else REPLACEMENT_INTENT
             ranking, requests = self._ruled(ranking, kept), []
         if sarcastic_thanks(text) and sentiment["label"] != NEGATIVE:

@@ -11,9 +11,11 @@
 - `contracts.encoders`: where the bundled sentence encoder (MiniLM) is, for the NLU and VoC.
 - `contracts.records`: typed records of the NLU's parse result and of the Rasa events other
   services read.
-- `contracts.dismissal`, `contracts.follow_up`, `contracts.remedies`, `contracts.languages`:
-  wordings that both the NLU and the dialogue must read alike ("never mind", "and the other
-  one?", a replacement chosen, a message in another language).
+- `contracts.dismissal`, `contracts.follow_up`, `contracts.remedies`, `contracts.languages`,
+  `contracts.addresses`, `contracts.order_numbers`, `contracts.delivery_terms`: wordings that both
+  the NLU and the dialogue must read alike ("never mind", "and the other one?", a replacement
+  chosen, a message in another language, an address to change, no order number to give, a
+  question about the delivery terms).
 
 Standard library, pyjwt and phonenumbers only: both Python environments install it.
 """

@@ -46,6 +46,8 @@ def test_queue_and_upset_wording():
     alice = customers()["C1001"]
     assert "number 2" in replies.still_queued(2, 6) and "never mind" in replies.still_queued(2, 6)
     assert "out of the queue" in replies.left_queue()
+    assert replies.how_they_reply(alice) == "They'll answer you in this chat, and if we miss you here, by email. "
+    assert replies.how_they_reply(None) == "They'll answer you in this chat. "
     upset = replies.upset_fallback(alice)
     assert upset.startswith("I'm really sorry") and "one of our team, Alice" in upset and "rephrase" not in upset
 

@@ -96,7 +96,7 @@ def test_second_request_is_offered_unless_answered_alike():
                                   "don't bother then", "ok i'll sort it out myself", "actualy nvm i sorted it myslef",
                                   "actually dont worry, just tell me where my trainers are", "cancel", "Cancel.",
                                   "Actually scrap that, I'll just ask you: when are they arriving?",
-                                  "sorry wrong button", "oops pressed that by mistake"])
+                                  "sorry wrong button", "oops pressed that by mistake", "stop", "Stop!", "stop it"])
 def test_withdrawal_phrases(text):
     assert WITHDRAWAL.search(text)
 
@@ -119,6 +119,8 @@ def test_an_order_question_is_not_a_withdrawal():
     assert not WITHDRAWAL.search("can I cancel my order")
     assert not WITHDRAWAL.search("don't worry I'll wait")
     assert not WITHDRAWAL.search("cancel my order")
+    assert not WITHDRAWAL.search("stop sending me emails")
+    assert not WITHDRAWAL.search("the bus stop")
 
 
 @pytest.mark.parametrize("text, none", [
@@ -1101,6 +1103,20 @@ def test_a_real_person_asked_about_while_queued():
     assert REAL_PERSON_ASKED.search("is it a real person or another bot")
     assert REAL_PERSON_ASKED.search("will it be an actual person?")
     assert not REAL_PERSON_ASKED.search("how long is the wait")
+
+
+@pytest.mark.parametrize("text, asked", [
+    ("will they email me?", True), ("are you going to call me back or what", True), ("will someone ring me", True),
+    ("is the agent going to phone me", True), ("how long is the wait", False), ("what's your phone number", False),
+    ("do they need to call me", False),
+])
+def test_how_the_person_will_answer_asked_while_queued(text, asked):
+    import os
+    from unittest import mock
+
+    with mock.patch.dict(os.environ, {"DEV_MODE": "true"}):
+        from actions.actions import THEIR_REPLY_ASKED
+    assert bool(THEIR_REPLY_ASKED.search(text)) is asked
 
 
 @pytest.mark.parametrize("understood,text,opening", [

@@ -432,6 +432,8 @@ def test_the_due_day_passed_is_a_late_delivery_even_read_as_a_question_where_it_
     ("go on then, put me through", True), ("can you put me through?", True), ("please escalate this", True),
     ("has my complaint been escalated?", False),
     ("put me through to the right department", False), ("I was put through to billing last time", False),
+    ("are you deaf? i said HUMAN", True), ("I asked for a manager, not this", True),
+    ("I said I don't need a human", False), ("the agent said it would come today", False),
 ])
 def test_a_person_asked_for_outright(text, demanded):
     assert person_demanded(text) is demanded
@@ -578,6 +580,8 @@ def test_the_company_scorned_is_negative_feedback_not_a_question_about_the_assis
     ("do you do free returns", True), ("how long have i got to send it back", True),
     ("can i return my kettle", False),  # a return asked for: the model reads it
     ("I returned it last week", False), ("the returns process is a joke", False),
+    ("Hey. Question about returns. How long do I have? And do I pay postage?", True),
+    ("who pays the return postage?", True), ("I paid the return postage myself", False),
 ])
 def test_how_returns_work_asked(text, asked):
     from nlu.policies import returns_policy_asked
@@ -735,6 +739,23 @@ class SureContactNet(DecodingNet):
         return [6.0, 0.0, 0.0], [0.0, 1.0, 0.0]
 
 
+def test_the_delivery_terms_read_as_a_question_about_contacting_us_are_off_topic_for_the_model():
+    predictor = rule_predictor(SureContactNet, {"order_status": 1})
+    # off-topic is answered with the delivery terms (actions.actions.delivery_question_answered)
+    assert predictor.parse("do you do next day delivery")["intent"]["name"] == "out_of_scope"
+    assert predictor.parse("when do your phone lines open? do you deliver on sundays?")["intent"]["name"] == (
+        "opening_hours_contact")
+
+
+@pytest.mark.parametrize("text, only", [
+    ("do u do next day delivry", True), ("is delivery free?", True),
+    ("what time do you close? and is delivery free?", False), ("what's your phone number", False),
+])
+def test_the_delivery_terms_asked_and_nothing_of_our_hours(text, only):
+    from nlu.policies import delivery_terms_only
+    assert delivery_terms_only(text) is only
+
+
 def test_an_address_to_change_read_as_a_fixed_answer_is_an_order_question():
     predictor = rule_predictor(SureContactNet, {"order_status": 1})
     assert predictor.parse("OK. Could it go to my work address instead?")["intent"]["name"] == "order_status"
@@ -747,6 +768,9 @@ def test_an_address_to_change_read_as_a_fixed_answer_is_an_order_question():
     ("can i change it for a smaller one size", True),
     ("you sent a size 6 but I ordered a 5, can I swap it for the right size", False),
     ("the dress came ripped, can I exchange it", False), ("can I exchange it", False),
+    ("i ordered the wrong size by mistake, how do i swap it", True),
+    ("I picked the wrong size, what do I do?", True), ("I ordered the wrong size", False),  # no swap asked
+    ("I ordered a 10 and you sent the wrong size, can I swap it", False),
 ])
 def test_a_size_swap_of_the_customers_own_choosing(text, swap):
     from nlu.policies import size_swap_asked
@@ -774,3 +798,20 @@ def test_a_payment_without_a_confirmation_is_no_number_missing():
     from nlu.order_numbers import no_number_to_give
     assert not no_number_to_give("I paid but never got a confirmation email")
     assert no_number_to_give("i never got a confirmation email")
+
+
+class CancelNet(DecodingNet):
+    """Reads everything as a cancellation, fairly sure."""
+
+    INTENTS = ("cancel_order", "request_refund", "item_damaged")
+
+    def scores(self, text):
+        return [2.0, 0.0, 0.0], [0.0, 1.0, 0.0]
+
+
+def test_a_size_swap_read_as_a_cancellation_or_a_replacement_is_a_return():
+    predictor = rule_predictor(CancelNet, {"cancel_order": 3, "request_refund": 1, "item_damaged": 2})
+    # "swap it" alone would choose a replacement (contracts.remedies); the wrong size was the customer's own
+    assert predictor.parse("i ordered the wrong size by mistake, how do i swap it")["intent"]["name"] == "request_refund"
+    assert predictor.parse("i want to cancel my order")["intent"]["name"] == "cancel_order"
+

@@ -77,6 +77,8 @@ def test_damage_said_outweighs_an_unsure_reading():
     ("there was no plug in the box", True), ("it arrived without the remote", True),
     ("my parcel is missing", False), ("the parcel was missing", False), ("there was no one in when they came", False),
     ("came without a scratch", False),
+    ("I ordered a phone case. It came. But the screen protector wasn't in the box.", True),
+    ("the parcel wasn't in the safe place", False), ("the driver wasn't in the van", False),
 ])
 def test_a_part_of_the_item_missing(text, missing):
     from nlu.delivery_feedback import part_missing
@@ -93,6 +95,9 @@ def test_a_part_of_the_item_missing(text, missing):
     ("i feel ripped off", False), ("where is my sofa", False),
     ("the dress arrived creased and dirty", True),
     ("still no sign of them even shipping, while my old case is literally falling apart", False),  # their old one
+    ("the dress was clearly worn before, there's makeup on it", True),
+    ("The kettle I bought last month has started tripping the electrics every time I use it.", True),
+    ("it blew the fuse", True), ("I have been chasing this all week", False),
 ])
 def test_fault_said(text, faulty):
     from nlu.delivery_feedback import fault_said
@@ -104,6 +109,8 @@ def test_fault_said(text, faulty):
     ("the kettle arrived smashed, can you send another", True),
     ("you sent me the wrong kettle and it doesnt work", False), ("I ordered a blue one and it's broken", False),
     ("it's the wrong size", False),
+    ("I ordered a phone case. It came. But the screen protector wasn't in the box.", True),  # a part missing
+    ("the lid was missing and the colour was different", False),
 ])
 def test_a_fault_is_not_a_wrong_item(text, fault):
     from nlu.delivery_feedback import fault_not_a_wrong_item
