@@ -31,6 +31,7 @@ from contracts.dismissal import KEEPING_IT, PERSON_CALLED_OFF, PERSON_REFUSED, a
 from contracts.follow_up import named_in_follow_up
 from contracts.identity import claim_from_events, verify_identity_claim
 from contracts.order_numbers import NO_CONFIRMATION, NO_ORDER_NUMBER
+from contracts.returns_policy import returns_policy_asked
 from contracts.records import latest_user_message, user_messages
 from contracts.remedies import replacement_chosen
 
@@ -444,9 +445,12 @@ def answer_order_request(dispatcher: CollectingDispatcher, tracker: Tracker, top
             # number in the email they never got would go nowhere; sign-in or a person who can look it up
             return without_order_number(dispatcher, tracker, None)
         if order_id is None:
-            if prefix or later:
+            # "what's your returns policy?": the policy first, then which order, for one to start
+            policy = replies.returns_policy() if topic == "request_refund" and returns_policy_asked(
+                tracker.latest_message.get("text") or "") else ""
+            if prefix or later or policy:
                 kept = replies.request_kept_for_later(later["intent"]) if later else ""
-                dispatcher.utter_message(text=(prefix + kept).strip())
+                dispatcher.utter_message(text=" ".join(part.strip() for part in (prefix, kept, policy) if part))
             # Ask for the id (the form), then come back here with the topic remembered.
             return [SlotSet("order_topic", topic), *keep_for_later, FollowupAction("order_form")]
         if on_voice(tracker.events):  # a caller can prove who they are right here
@@ -828,9 +832,10 @@ REAL_PERSON_ASKED = re.compile(r"\b(?:real|actual|live|proper)\s+(?:person|human
 
 def courtesy_returned(understood: str, text: str) -> Optional[str]:
     """What opens the queue position after thanks or a goodbye: "You're welcome! " to thanks (said
-    with a goodbye too: "ok thanks bye"), "Bye for now! " to a bare "bye" (the person still answers
-    here); None after anything else."""
-    if understood == "thanks" or understood == "goodbye" and THANKED.search(text):
+    with a goodbye too: "ok thanks bye", or first: "thanks, no rush"), "Bye for now! " to a bare "bye"
+    (the person still answers here); None after anything else."""
+    # "thanks, no rush" opens with thanks whatever else it is read as
+    if understood == "thanks" or understood == "goodbye" and THANKED.search(text) or THANKED.match(text.strip()):
         return "You're welcome! "
     return "Bye for now! " if understood == "goodbye" else None
 

@@ -21,7 +21,11 @@ PREFERENCE_ASKED = re.compile(
     r"|reception|parcel locker|locker|work))\b"
     r"|\b(?:leave|put|drop) (?:it|them|(?:my|the|our) \w+) (?:somewhere|anywhere) (?:safe|dry|hidden|out of sight)\b"
     r"|\b(?:safe place|parcel locker)\b|\b(?:choose|pick|change|rearrange|arrange) (?:a |the )?(?:different |another )?"
-    rf"(?:delivery )?(?:day|date|time ?slot|slot)\b(?! (?:for|of) (?:the |my )?(?:callback|call))",
+    rf"(?:delivery )?(?:day|date|time ?slot|slot)\b(?! (?:for|of) (?:the |my )?(?:callback|call))"
+    # "I've just realised I'm not home. What are my options?": nobody in when it comes
+    r"|\b(?:i'?m|i am|we'?re|we are) not (?:going to be )?(?:home|in|at home|around)\b(?! (?:a|the|my)\b)"
+    r"|\b(?:i|we) (?:won'?t|will not|wont) be (?:home|in|at home|around|there|in when)\b"
+    r"|\b(?:nobody|no one|no-one)(?:'s| is| will be)? (?:home|in)\b",
     re.IGNORECASE)
 
 

@@ -286,6 +286,12 @@ def still_queued(position: int, wait_minutes: int) -> str:
             "just say 'never mind'.")
 
 
+def returns_policy() -> str:
+    """How returns work, for a customer who asked before naming an order."""
+    return ("You can send anything back free of charge within 30 days of it arriving, for a full refund; the "
+            "refund reaches your original payment method 3–5 working days after it gets back to us. ")
+
+
 def how_they_reply(customer: Optional[Customer]) -> str:
     """How the person on the way answers: in this chat, then by the customer's preferred contact."""
     later = f", and if we miss you here, by {customer.preferred_contact}" if customer else ""

@@ -29,7 +29,9 @@ INSULTS = re.compile(r"\b(?:useless|rubbish(?! bin)|pathetic|shambles|shambolic|
                      r"|idiots?|morons?|garbage|crap|shite?|joke of a"
                      # "this is a joke", "what a joke", "you lot are a total joke" (not "tell me a joke")
                      r"|(?:\bis|\bits|\bare|\bwas|what|such|\bur|'s|'re)\s+a (?:complete |total |absolute |utter )?joke"
-                     r"|waste of (?:time|space)|scam(?:mers)?|cowboys|ffs|wtf|for (?:fuck|f\*+k|feck|f\*+)'?s sake)\b|[\U0001F620\U0001F621\U0001F624\U0001F92C\U0001F644]",
+                     r"|waste of (?:time|space)|scam(?:mers)?|cowboys|muppets|worthless|ffs|wtf"
+                     # "for gods sake answer the question"
+                     r"|for (?:fuck|f\*+k|feck|f\*+|god|christ|heaven|goodness|pete)'?s? sake)\b|[\U0001F620\U0001F621\U0001F624\U0001F92C\U0001F644]",
                      re.IGNORECASE)
 
 

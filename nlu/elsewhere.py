@@ -50,11 +50,24 @@ _TOWARDS_THEM = r"at|from|off|on|to|with|by|contact|call|ring|email|about"
 _COMPARED = re.compile(r"\b(?:than|give|gave|giving|try|tried|trying|instead of|rather than|over|chose|picked)\s+"
                        r"(?:you|u|yours|you guys|you lot)\b", re.IGNORECASE)
 
+# …though a question comparing prices is about the other company's: "is amazon cheaper than you?" (not "amazon is
+# cheaper than you, cancel my order")
+_PRICES_ASKED = re.compile(r"^\s*(?:is|are|do|does|would|will|can|could)\b[^?]*\b(?:cheaper|dearer|more expensive|better value"
+                           r"|price ?match\w*)\b", re.IGNORECASE)
+
+
+def _alternatives(businesses: tuple[str, ...]) -> str:
+    return "|".join(re.escape(b).replace(r"\ ", r"\s+").replace("'", "'?") for b in sorted(businesses, key=len, reverse=True))
+
+
+@lru_cache(maxsize=8)
+def _names(businesses: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{_alternatives(businesses)})\b", re.IGNORECASE)
+
 
 @lru_cache(maxsize=8)
 def _pattern(businesses: tuple[str, ...]) -> re.Pattern[str]:
-    names = "|".join(re.escape(b).replace(r"\ ", r"\s+").replace("'", "'?") for b in sorted(businesses, key=len,
-                                                                                                reverse=True))
+    names = _alternatives(businesses)
     return re.compile(rf"\b(?:{names})(?:'?s)?\s+(?:{_THEIR_THINGS})\b|\b(?:{_TOWARDS_THEM})\s+(?:{names})\b",
                       re.IGNORECASE)
 
@@ -228,6 +241,8 @@ def about_another_business(text: str, businesses: tuple[str, ...] = DEFAULT_OTHE
     named = _pattern(tuple(businesses))
     # a sentence that also speaks of us names the other company as background ("I ordered a phone case
     # from you on Monday, but then my partner got me the same ones from Currys"): left to the model
+    if any(_PRICES_ASKED.search(m.group()) and _names(tuple(businesses)).search(m.group()) for m in _SENTENCES.finditer(text)):
+        return True
     return any(named.search(m.group()) and not _COMPARED.search(m.group()) and not _US.search(m.group())
                for m in _SENTENCES.finditer(text))
 

@@ -1,8 +1,9 @@
-"""Questions about how the shop's returns work, asked without an order in mind yet.
+"""The shop's policies asked about, which the model has no intent for.
 
-"what's your returns policy?", "how do returns work", "do you do free returns": the model has no
-intent for a policy and reads them as off-topic or is unsure. They are the first step of a
-return, answered as one (the refund and returns answer asks which order, or gives its window).
+"what's your returns policy?", "how do returns work", "do you do free returns" (contracts.returns_policy):
+read as off-topic or unsure, they are the first step of a return, answered as one (the answer gives
+the policy, then asks which order). A swap for another size of the customer's own choosing is a
+return too. A question about the delivery terms alone is not one about contacting us.
 """
 
 from __future__ import annotations
@@ -10,27 +11,6 @@ from __future__ import annotations
 import re
 
 from contracts.delivery_terms import terms_asked
-
-# typed slips included ("retuns polcy?"): short questions have nothing else for the model to go on
-_RETURNS = r"(?:returns?|retuns?|retruns?|retunrs?|reutrns?|returs?)"
-_POLICY = re.compile(
-    rf"\b{_RETURNS}\s+(?:polic(?:y|ies)|polcy|policey|pollicy|plicy|window|period|time ?limit)\b"
-    rf"|\bhow\s+(?:do|does)\s+(?:the\s+)?{_RETURNS}\s+work\b"
-    rf"|\b(?:do|can)\s+(?:you|u)\s+(?:do|offer|have)\s+(?:free\s+)?{_RETURNS}\b"
-    rf"|\b(?:is|are)\s+(?:there\s+)?(?:free|paid)\s+{_RETURNS}\b|\bfree\s+{_RETURNS}\?"
-    r"|\bhow\s+long\s+(?:do\s+i\s+have|have\s+i\s+got|have\s+you\s+got|is\s+there|do\s+(?:you|u)\s+give(?:\s+me)?)\s+to\s+"
-    r"(?:return|send\s+(?:\w+\s+)?back)\b"
-    # "Hey. Question about returns. How long do I have?", "who pays the return postage?"
-    rf"|\b(?:question|query|enquiry|asking|wondering)\s+(?:about|re|regarding|on)\s+(?:your\s+|the\s+)?{_RETURNS}\b"
-    rf"|\b(?:who\s+pays|do\s+i\s+(?:have\s+to\s+)?pay|is\s+there\s+a\s+charge)\s+(?:for\s+)?(?:the\s+)?{_RETURNS}\s+"
-    r"(?:postage|shipping|label|delivery)\b",
-    re.IGNORECASE)
-
-
-def returns_policy_asked(text: str) -> bool:
-    """Whether `text` asks how returns work (see the module docstring)."""
-    return _POLICY.search(text) is not None
-
 
 # "Can I exchange it for a bigger size?", "could i swap the dress for a size 12": the customer's own
 # choice of size, which the model reads as a replacement for damage or a wrong item; a swap is a

@@ -10,6 +10,7 @@ from contracts.addresses import address_change_asked
 from contracts.dismissal import KEEPING_IT, after_dismissal, nothing_but_dismissal
 from contracts.languages import other_language
 from contracts.remedies import replacement_chosen
+from contracts.returns_policy import returns_policy_asked
 from transformers import BatchEncoding
 
 from nlu import tags as bio_tags
@@ -27,7 +28,7 @@ from nlu.complaints import compensation_asked, complaint_announced
 from nlu.insults import company_insulted, told_where_to_go
 from nlu.model import LoadedModel
 from nlu.order_numbers import no_number_to_give, only_a_number_given
-from nlu.policies import delivery_terms_only, returns_policy_asked, size_swap_asked
+from nlu.policies import delivery_terms_only, size_swap_asked
 from nlu.pleasantries import agreed_to_wait, asks_how_we_are, leaving_to_sign_in, praised, resigned, thumbs_up
 from nlu.person import (asks_about_the_assistant, asks_for_someone_to_ring, asks_if_a_person, asks_the_assistants_name,
                         feedback_relayed, flirts, names_a_person, person_called_off, person_demanded, person_refused)
@@ -187,7 +188,7 @@ class Predictor:
         # (nlu.order_numbers); the packaging or the courier's conduct complained of, or damage said in so many
         # words (nlu.delivery_feedback); thanks for nothing, thanks alone, an apology for the customer's own tone
         # and advice taken with thanks (nlu.thanks); how long it has been (nlu.elapsed); how returns work
-        # (nlu.policies); a verbless follow-up (nlu.follow_up); a request dropped without a goodbye (nlu.asked); a
+        # (contracts.returns_policy), a size swap, the delivery terms alone (nlu.policies); a verbless follow-up (nlu.follow_up); a request dropped without a goodbye (nlu.asked); a
         # question about delivery that does not say it is late (nlu.evidence); a polite no to wait instead or to
         # the person offered, a problem gone away by itself (nlu.asked); a replacement chosen (contracts.remedies)
         if about_another_business(asked, self.other_businesses):
@@ -343,7 +344,7 @@ class Predictor:
             # "Can I exchange it for a bigger size?": a return of the customer's own choosing (nlu.policies)
             ranking, requests = self._ruled(ranking, RETURN_INTENT), []
         elif said_in_either(returns_policy_asked, asked, tidy) and not requests and not self._surely_a_request(ranking):
-            # "what's your returns policy?", read as off-topic or unsure: the first step of a return (nlu.policies)
+            # "what's your returns policy?", read as off-topic or unsure: the first step of a return (contracts.returns_policy)
             ranking = self._ruled(ranking, RETURN_INTENT)
         elif (asked_again := follow_up_intent(ranking, asked, self.loaded.intents)) is not None:
             # "and the other one?", "Thanks. And the trainers?": the same kind of question about another thing

@@ -12,10 +12,10 @@
 - `contracts.records`: typed records of the NLU's parse result and of the Rasa events other
   services read.
 - `contracts.dismissal`, `contracts.follow_up`, `contracts.remedies`, `contracts.languages`,
-  `contracts.addresses`, `contracts.order_numbers`, `contracts.delivery_terms`: wordings that both
-  the NLU and the dialogue must read alike ("never mind", "and the other one?", a replacement
-  chosen, a message in another language, an address to change, no order number to give, a
-  question about the delivery terms).
+  `contracts.addresses`, `contracts.order_numbers`, `contracts.delivery_terms`, `contracts.returns_policy`:
+  wordings that both the NLU and the dialogue must read alike ("never mind", "and the other one?",
+  a replacement chosen, a message in another language, an address to change, no order number to
+  give, a question about the delivery terms or the returns policy).
 
 Standard library, pyjwt and phonenumbers only: both Python environments install it.
 """

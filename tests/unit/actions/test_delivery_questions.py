@@ -9,6 +9,9 @@ from actions.profiles import Customer, Order
     ("Can the courier leave my parcel with a neighbour?", True), ("can they leave it in the porch", True),
     ("is there a safe place option", True), ("can they leave the sofa in the garage", True), ("can i choose a different delivery day", True),
     ("Will they leave it somewhere safe?", True),
+    ("Hey. My dress is out for delivery. But I've just realised I'm not home. What are my options?", True),
+    ("I won't be in tomorrow, can it come another day?", True), ("I'm not in a rush", False),
+    ("I'm not interested in excuses", False),
     ("need to know if i can leave the return box on the doorstep", False), ("where is my parcel", False), ("can i change the time slot for my callback", False),
 ])
 def test_questions_about_where_or_when_a_parcel_is_left(text, asked):

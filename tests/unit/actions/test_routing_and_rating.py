@@ -697,6 +697,27 @@ def test_a_guest_who_got_no_confirmation_email_is_not_asked_for_the_number_in_it
         assert FollowupAction("order_form") in answer_order_request(dispatcher, tracker, "order_status", None), text
 
 
+def test_a_guest_asking_how_returns_work_gets_the_policy_before_the_order_number_is_asked():
+    import os
+    from unittest import mock
+
+    from rasa_sdk import Tracker
+
+    with mock.patch.dict(os.environ, {"DEV_MODE": "true"}):
+        from actions.actions import answer_order_request
+    dispatcher = CollectingDispatcher()
+    tracker = Tracker("t", {}, {"text": "Hey. Question about returns. How long do I have? And do I pay postage?"},
+                      [], False, None, {}, "")
+    assert FollowupAction("order_form") in answer_order_request(dispatcher, tracker, "request_refund", None)
+    assert dispatcher.messages[0]["text"] == replies.returns_policy().strip()
+    assert "30 days" in dispatcher.messages[0]["text"] and "free of charge" in dispatcher.messages[0]["text"]
+    # a return asked for, not how returns work: straight to the order number
+    dispatcher = CollectingDispatcher()
+    tracker = Tracker("t", {}, {"text": "i want to return my dress"}, [], False, None, {}, "")
+    assert FollowupAction("order_form") in answer_order_request(dispatcher, tracker, "request_refund", None)
+    assert dispatcher.messages == []
+
+
 def test_a_spoken_order_number_corrected_counts_its_last_number():
     import os
     from unittest import mock
@@ -1122,6 +1143,7 @@ def test_how_the_person_will_answer_asked_while_queued(text, asked):
 @pytest.mark.parametrize("understood,text,opening", [
     ("thanks", "thanks", "You're welcome! "), ("goodbye", "ok thanks bye", "You're welcome! "),
     ("goodbye", "bye", "Bye for now! "), ("goodbye", "see ya", "Bye for now! "), ("greet", "hello??", None),
+    ("deny", "thanks, no rush", "You're welcome! "), ("deny", "no rush", None),
 ])
 def test_thanks_and_a_goodbye_while_queued_are_returned_in_kind(understood, text, opening):
     import os

@@ -28,6 +28,9 @@ def test_strongly_upset_reads_the_score_and_shouting_but_not_shouted_joy():
     assert not strongly_upset(UserMessage.from_event(user("negative", "a bit annoying", 0.5)))
     assert strongly_upset(UserMessage.from_event(user("neutral", "I DON'T KNOW MY ORDER NUMBER, JUST FIND IT")))
     assert not strongly_upset(UserMessage.from_event(user("positive", "THANK YOU SO MUCH!!!")))
+    # exasperation in so many words, read as neutral by the model
+    assert strongly_upset(UserMessage.from_event(user("neutral", "for gods sake answer the question, where are my trainers")))
+    assert strongly_upset(UserMessage.from_event(user("neutral", "you absolute muppets lost my parcel")))
     mood = mood_from_events([user("neutral", "WHERE IS MY PARCEL"), user("neutral", "calm again")])
     assert mood.negative_messages == 1 and not mood.upset
 

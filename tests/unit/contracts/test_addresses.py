@@ -10,7 +10,7 @@ from contracts.addresses import address_change_asked
     ("the courier left it at the wrong address", False), ("I forgot to update my address", False),
     ("can it go in the porch", False),
     ("Also is there any chance I can get them delivered to my work instead?", True),
-    ("can I have the trainers sent to my office", True), ("I had it delivered to my work last time", False),
+    ("can I have the trainers sent to my office", True), ("hi can i chang my delivry adres", True), ("I had it delivered to my work last time", False),
 ])
 def test_an_address_to_change(text, asked):
     assert address_change_asked(text) is asked
