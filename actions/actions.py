@@ -395,14 +395,16 @@ _ASKING = re.compile(r"\?|\b(?:can|could|will|would|is it possible|please|pls|pl
 
 
 # an order of the customer's own, spoken of ("is my dress still coming today?", "ORD-30001")
-_AN_ORDER_OF_THEIRS = re.compile(r"\b(?:my|me|our)\b|\border\b|\bord-?\d|\bi (?:ordered|bought)\b", re.IGNORECASE)
+_AN_ORDER_OF_THEIRS = re.compile(r"\b(?:my|me|our)\b(?! (?:options?|choices?|best bet)\b)|\border\b|\bord-?\d|\bi (?:ordered|bought)\b", re.IGNORECASE)
 
 
-def about_an_order_besides(text: str) -> bool:
-    """Whether a sentence of `text` other than the delivery question asks about an order of the
-    customer's own (answered first; a shopper's "I'm thinking of buying a sofa" is not one)."""
+def about_an_order_besides(text: str, asked_only: bool = False) -> bool:
+    """Whether a sentence of `text` other than the delivery question speaks of an order of the
+    customer's own (answered first; a shopper's "I'm thinking of buying a sofa" is not one);
+    `asked_only`: only a sentence that asks something counts ("My dress is out for delivery. But I'm
+    not home. What are my options?" is about where to leave that order)."""
     sentences = re.split(r"(?<=[?!.])\s+", text)
-    return any(_AN_ORDER_OF_THEIRS.search(s) for s in sentences
+    return any(_AN_ORDER_OF_THEIRS.search(s) and (not asked_only or _ASKING.search(s)) for s in sentences
                if not (delivery_questions.terms_asked(s) or delivery_questions.preference_asked(s)))
 
 
@@ -418,7 +420,7 @@ def delivery_question_answered(dispatcher: CollectingDispatcher, tracker: Tracke
         return None
     # "is my dress still coming today? and how much is delivery": the order first (read sentence by
     # sentence only once a delivery question is found: this runs before every answer)
-    if about_an_order_besides(text) or tracker.get_slot("handoff_queued") or upset_now(tracker):
+    if about_an_order_besides(text, asked_only=preference) or tracker.get_slot("handoff_queued") or upset_now(tracker):
         return None
     customer = current_customer(tracker) if preference else None
     order = delivery_questions.parcel_on_its_way(customer, referred_orders(customer, text) if customer else [])
@@ -433,6 +435,10 @@ def answer_order_request(dispatcher: CollectingDispatcher, tracker: Tracker, top
                          customer: Optional[Customer], text: Optional[str] = None,
                          apologised: bool = False, order_id: Optional[str] = None) -> List[EventType]:
     prefix = "" if apologised else replies.empathy(mood(tracker))
+    # "what's your returns policy?": the policy first, then which order, for one to start (an order's own
+    # answer gives its window)
+    policy = replies.returns_policy() if topic == "request_refund" and returns_policy_asked(
+        tracker.latest_message.get("text") or "") else ""
     # a second request of the same message waits until this one is answered
     later = next_request(tracker.latest_message, topic)
     keep_for_later = [SlotSet("pending_request", later), SlotSet("request_offered", False)] if later else []
@@ -445,9 +451,6 @@ def answer_order_request(dispatcher: CollectingDispatcher, tracker: Tracker, top
             # number in the email they never got would go nowhere; sign-in or a person who can look it up
             return without_order_number(dispatcher, tracker, None)
         if order_id is None:
-            # "what's your returns policy?": the policy first, then which order, for one to start
-            policy = replies.returns_policy() if topic == "request_refund" and returns_policy_asked(
-                tracker.latest_message.get("text") or "") else ""
             if prefix or later or policy:
                 kept = replies.request_kept_for_later(later["intent"]) if later else ""
                 dispatcher.utter_message(text=" ".join(part.strip() for part in (prefix, kept, policy) if part))
@@ -469,7 +472,7 @@ def answer_order_request(dispatcher: CollectingDispatcher, tracker: Tracker, top
         dispatcher.utter_message(text=prefix + replies.several_orders_reply(choice.candidates, customer))
         return [SlotSet("order_topic", None)]
     if choice.candidates:
-        dispatcher.utter_message(text=prefix + replies.which_order(topic, choice.candidates),
+        dispatcher.utter_message(text=prefix + policy + replies.which_order(topic, choice.candidates),
                                  buttons=replies.order_buttons(choice.candidates))
         return [SlotSet("order_topic", topic), *keep_for_later]
     order = choice.order
@@ -818,11 +821,20 @@ def answer_while_queued(dispatcher: CollectingDispatcher, tracker: Tracker) -> L
         dispatcher.utter_message(response=ANSWERED_WHILE_QUEUED[understood])
     # emotion first while waiting too: "honestly shocking service" gets an apology with the position
     # thanks read for sure ("come on I've been waiting ages now" is only a guess at goodbye)
+    # more about the order ("its about my air fryer, it stopped working"): the person will read it too
+    noted = replies.noted_for_them() if understood in NOTED_WHILE_QUEUED and ABOUT_AN_ORDER.search(text) else ""
     opening = courtesy_returned(understood, text) or ("No problem. " if staying else
                                                       replies.real_person() if REAL_PERSON_ASKED.search(text) else
-                                                      replies.empathy(mood(tracker)))
+                                                      replies.empathy(mood(tracker)) + noted)
     dispatcher.utter_message(text=opening + replies.still_queued(position, position * s.handoff_wait_minutes_per_person))
     return []
+
+
+# what a customer waiting for a person may add about their order, which that person will read
+NOTED_WHILE_QUEUED = frozenset({"order_status", "track_delivery", "cancel_order", "request_refund", "delivery_late",
+                                "refund_not_received", "item_damaged", "wrong_item", "billing_charged_twice", "inform"})
+ABOUT_AN_ORDER = re.compile(r"\bord\W?\d|\b\d{5}\b|\border|\bparcel|\brefund|\bdeliver|\bitem|\b(?:my|the) (?!turn\b|place\b"
+                            r"|position\b)\w+", re.IGNORECASE)
 
 
 # "is it a real person or another bot?" while waiting for one

@@ -292,6 +292,11 @@ def returns_policy() -> str:
             "refund reaches your original payment method 3–5 working days after it gets back to us. ")
 
 
+def noted_for_them() -> str:
+    """Said to a customer waiting for a person who adds something about their order."""
+    return "Thanks, that's noted: they'll see it when they pick up our conversation. "
+
+
 def how_they_reply(customer: Optional[Customer]) -> str:
     """How the person on the way answers: in this chat, then by the customer's preferred contact."""
     later = f", and if we miss you here, by {customer.preferred_contact}" if customer else ""

@@ -148,6 +148,8 @@ _NOT_OUR_SERVICE = re.compile(
 # contract, a row at home, the weather, a bank card declined in a shop, the council, a gym, insurance,
 # a flight or a holiday, the garden, a sum about a price
 _EVERYDAY_LIFE = re.compile(
+    # the clock or the calendar: "what's the time", "what day is it today" (not "what time is it coming")
+    r"^\W*(?:(?:what'?s|whats|what is) the (?:time|date)|what time is it|what day is it)(?: now| today| please| pls)?\W*$|"
     r"\bmy (?:[a-z]+ ){0,2}(?:broadband|wi-?fi|internet|heating|electricity|gas|energy|water)"
     r" (?:supply |bill )?"
     r"(?:is|has|keeps|went|goes|'?s|isn'?t|won'?t|hasn'?t|been|cut|dropp\w*)\b"

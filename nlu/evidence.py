@@ -71,10 +71,33 @@ def _no_money_said(text: str) -> bool:
     return _MONEY.search(text) is None
 
 
+# "Hi. I ordered a dress. I'd like to know if it comes in other colours.": the range asked about, nothing wrong said
+_RANGE_ASKED = re.compile(r"\b(?:come|comes|available|do (?:you|u) (?:have|do|sell) (?:it|them|this|that))\s+in\s+(?:any\s+)?"
+                          r"(?:other|different|another|more|a (?:different|bigger|smaller))\s+(?:colou?rs?|sizes?|shades?|styles?)\b",
+                          re.IGNORECASE)
+_SOMETHING_WRONG = re.compile(r"wrong|instead|differ(?!ent (?:colou?rs?|sizes?|shades?|styles?)\b)|incorrect|\bsent\b"
+                              r"|received|not what|mix(?:ed)?[- ]?up", re.IGNORECASE)
+
+
+def _range_asked_only(text: str) -> bool:
+    return _RANGE_ASKED.search(text) is not None and _SOMETHING_WRONG.search(_RANGE_ASKED.sub(" ", text)) is None
+
+
+# "I cancelled my order but you still took the money": a cancellation already made is background, unless
+# another is asked ("I cancelled the sofa, can you cancel the phone case too")
+_CANCELLED = re.compile(r"\b(?:(?:i|we)(?:'ve| have| had)?|(?:it|that|the order|my order) (?:was|has been|got))\s+"
+                        r"(?:already\s+|just\s+)?cancell?ed\b", re.IGNORECASE)
+
+
+def _cancelled_already(text: str) -> bool:
+    return _CANCELLED.search(text) is not None and re.search(r"cancel", _CANCELLED.sub(" ", text), re.IGNORECASE) is None
+
+
 # Words that rule an intent out even where its cue is said
 RULED_OUT: dict[str, Callable[[str], bool]] = {
-    "wrong_item": lambda text: _own_slip_only(text) or _wrong_place_only(text),
+    "wrong_item": lambda text: _own_slip_only(text) or _wrong_place_only(text) or _range_asked_only(text),
     "refund_not_received": _no_money_said,
+    "cancel_order": _cancelled_already,
 }
 
 
@@ -114,13 +137,15 @@ CUES["refund_not_received"] = re.compile(
 
 def without_unsaid(prob: torch.Tensor, texts: list[str], intents: list[str]) -> torch.Tensor:
     """`prob` (one row per text) with the intents each text gives no word for taken out."""
-    needing = [(intents.index(name), cue, RULED_OUT.get(name)) for name, cue in CUES.items() if name in intents]
+    # an intent with a cue needs it said; one with words that rule it out (a cue or not) must not have them said
+    needing = [(intents.index(name), CUES.get(name), RULED_OUT.get(name)) for name in sorted({*CUES, *RULED_OUT})
+               if name in intents]
     if not needing:
         return prob
     keep = torch.ones_like(prob)
     for row, text in enumerate(texts):
         for column, cue, ruled_out in needing:
-            if cue.search(text) is None or (ruled_out is not None and ruled_out(text)):
+            if (cue is not None and cue.search(text) is None) or (ruled_out is not None and ruled_out(text)):
                 keep[row, column] = 0.0
     kept = prob * keep
     # a reading with every intent taken out (a project of few intents) keeps what the model said

@@ -32,3 +32,18 @@ def test_the_parcel_asked_about_is_the_single_one_on_its_way():
     assert parcel_on_its_way(two, []) is None and parcel_on_its_way(None, []) is None
     assert "https://t/1" in replies.delivery_preference(shipped, customer)
     assert "agent" in replies.delivery_preference(_order("ORD-4", "delayed"), customer)
+
+
+@pytest.mark.parametrize("text, asked_only, besides", [
+    ("is my dress still coming today? and how much is delivery", False, True),
+    ("Hello, I'm thinking of buying a sofa. Do you do finance? And how long is delivery?", False, False),
+    ("Hey. My dress is out for delivery. But I've just realised I'm not home. What are my options?", True, False),
+    ("is my dress still coming today? can they leave it with a neighbour", True, True),
+])
+def test_an_order_of_their_own_besides_the_delivery_question(text, asked_only, besides):
+    import os
+    from unittest import mock
+
+    with mock.patch.dict(os.environ, {"DEV_MODE": "true"}):
+        from actions.actions import about_an_order_besides
+    assert about_an_order_besides(text, asked_only) is besides

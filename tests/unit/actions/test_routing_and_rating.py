@@ -1140,6 +1140,20 @@ def test_how_the_person_will_answer_asked_while_queued(text, asked):
     assert bool(THEIR_REPLY_ASKED.search(text)) is asked
 
 
+@pytest.mark.parametrize("text, about", [
+    ("its about my air fryer, it stopped working", True), ("my order number is ORD-10001", True),
+    ("can i add something while i wait? my dress was supposed to come yesterday", True),
+    ("still there?", False), ("hello??", False), ("what's my position", False), ("is it my turn yet", False),
+])
+def test_more_about_the_order_while_queued_is_noted_for_the_person(text, about):
+    import os
+    from unittest import mock
+
+    with mock.patch.dict(os.environ, {"DEV_MODE": "true"}):
+        from actions.actions import ABOUT_AN_ORDER
+    assert bool(ABOUT_AN_ORDER.search(text)) is about
+
+
 @pytest.mark.parametrize("understood,text,opening", [
     ("thanks", "thanks", "You're welcome! "), ("goodbye", "ok thanks bye", "You're welcome! "),
     ("goodbye", "bye", "Bye for now! "), ("goodbye", "see ya", "Bye for now! "), ("greet", "hello??", None),
