@@ -512,11 +512,22 @@ CHARGED_TWICE = re.compile(r"\b(?:tw[iy][cs]e?|twicw|twoce|dou?bb?le?\w*|dbl|dup
                            r"|times|transactions)|x ?2|again|both)\b", re.IGNORECASE)
 
 
+# something not in the box ("one of the items is missing", "the screen protector wasn't in the box"), with no
+# damage said besides
+SOMETHING_MISSING = re.compile(r"\bmissing\b|\b(?:was|were|is|are)(?:n'?t| not) in (?:the|my|it)\b|\b(?:came|arrived|turned up)"
+                               r" with(?:out| no)\b|\bno \w+ in (?:the|my) (?:box|parcel|package|bag)\b", re.IGNORECASE)
+_DAMAGE_SAID = re.compile(r"brok|damag|crack|smash|\bdent|scratch|\brip|torn|leak|fault|stopp?ed|dead\b|bent|snapp",
+                          re.IGNORECASE)
+
+
 def complaint_kind(intent: str, said: str) -> str:
-    """What the complaint's reply speaks of: its intent, or an unexpected charge for a billing complaint
-    that says nothing of a second charge."""
+    """What the complaint's reply speaks of: its intent; an unexpected charge for a billing complaint
+    that says nothing of a second charge; something missing for a damage complaint that says nothing
+    of damage."""
     if intent == "billing_charged_twice" and not CHARGED_TWICE.search(said):
         return replies.UNEXPECTED_CHARGE
+    if intent == "item_damaged" and SOMETHING_MISSING.search(said) and not _DAMAGE_SAID.search(said):
+        return replies.PART_MISSING
     return intent
 
 
@@ -849,7 +860,8 @@ def courtesy_returned(understood: str, text: str) -> Optional[str]:
     # "thanks, no rush" opens with thanks whatever else it is read as
     if understood == "thanks" or understood == "goodbye" and THANKED.search(text) or THANKED.match(text.strip()):
         return "You're welcome! "
-    return "Bye for now! " if understood == "goodbye" else None
+    # "is it going to be much longer? I've got to go out soon" asks about the wait: no goodbye
+    return "Bye for now! " if understood == "goodbye" and "?" not in text else None
 
 
 def answer_not_understood(dispatcher: CollectingDispatcher, tracker: Tracker, response: str,

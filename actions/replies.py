@@ -8,6 +8,7 @@ from actions.profiles import Customer, Order
 from actions.tone import Mood
 
 UNEXPECTED_CHARGE = "billing_unexpected_charge"
+PART_MISSING = "item_damaged_part_missing"  # a damage complaint that is a part or item missing from the box
 
 COMPLAINTS = {
     "delivery_late": "your delivery running late",
@@ -17,6 +18,8 @@ COMPLAINTS = {
     "billing_charged_twice": "being charged twice",
     # the billing complaint when the customer does not say the charge was doubled (actions.actions.complaint_kind)
     UNEXPECTED_CHARGE: "a charge you weren't expecting",
+    # a damage complaint about something not in the box (actions.actions.complaint_kind)
+    PART_MISSING: "something missing from your order",
 }
 
 _STATUS = {
@@ -184,7 +187,7 @@ def complaint_opening(intent: str, customer: Optional[Customer]) -> str:
 REMEDIES_OFFERED = "free replacement or refund"
 
 # complaints made with the item in hand, whatever the order's recorded status says
-ITEM_IN_HAND = frozenset({"item_damaged", "wrong_item"})
+ITEM_IN_HAND = frozenset({"item_damaged", "wrong_item", PART_MISSING})
 
 
 def complaint_reply(intent: str, customer: Optional[Customer], order: Optional[Order]) -> str:
@@ -201,6 +204,7 @@ def complaint_reply(intent: str, customer: Optional[Customer], order: Optional[O
         "refund_not_received": "Refunds can take up to 5 working days to show; I've asked our payments team to check yours.",
         "billing_charged_twice": "A duplicate charge is usually a pending authorisation that drops off within 3 days; I've asked our payments team to confirm.",
         UNEXPECTED_CHARGE: "I've asked our payments team to check it; anything you were charged by mistake goes back to your original payment method.",
+        PART_MISSING: f"We'll send what's missing, or a {REMEDIES_OFFERED} of the whole item, whichever you prefer.",
     }.get(intent, "I've noted it for our team.")
     return opening + about + next_step
 

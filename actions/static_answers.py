@@ -66,7 +66,7 @@ SCORN = re.compile(r"\b(?:stupid|thick|dumb|daft|idiot\w*|moron\w*|brainless|hop
                    r"|sh[i1!*]te?|shit\w*|crap\w*|stfu|shut up|useless|rubbish|garbage|trash|muppet|clown|numpty|plonker"
                    r"|prat|twat|knob\w*|dick\w*|arse\w*|bastard|braindead|brain dead|waste of (?:space|time|oxygen)"
                    r"|chocolate teapot|criminals?|crooks?|thieves|scam\w*|hate (?:you|u)|suck|sucks|pathetic|a joke"
-                   r"|do (?:you|u|ya) even|" + _ILL_WISHES + r")\b",
+                   r"|do (?:you|u|ya) even|(?:are|r) (?:you|u|ya) even (?:listening|reading|trying|paying attention)|" + _ILL_WISHES + r")\b",
                    re.IGNORECASE)
 
 

@@ -89,8 +89,13 @@ _CANCELLED = re.compile(r"\b(?:(?:i|we)(?:'ve| have| had)?|(?:it|that|the order|
                         r"(?:already\s+|just\s+)?cancell?ed\b", re.IGNORECASE)
 
 
+# …and one the customer never made ("I got an email saying my order was cancelled but I didn't cancel it")
+_NOT_CANCELLED = re.compile(r"\b(?:didn'?t|did not|never|haven'?t|have not|wouldn'?t)\s+(?:\w+\s+)?cancell?(?:ed)?\b", re.IGNORECASE)
+
+
 def _cancelled_already(text: str) -> bool:
-    return _CANCELLED.search(text) is not None and re.search(r"cancel", _CANCELLED.sub(" ", text), re.IGNORECASE) is None
+    rest = _NOT_CANCELLED.sub(" ", _CANCELLED.sub(" ", text))
+    return _CANCELLED.search(text) is not None and re.search(r"cancel", rest, re.IGNORECASE) is None
 
 
 # Words that rule an intent out even where its cue is said

@@ -87,3 +87,22 @@ def test_a_billing_complaint_that_says_nothing_of_a_second_charge_is_not_called_
         kind = complaint_kind("billing_charged_twice", said)
         assert "charged twice" in replies.complaint_reply(kind, alice, trainers), said
     assert complaint_kind("item_damaged", "it arrived broken") == "item_damaged"
+
+
+def test_a_damage_complaint_about_something_not_in_the_box_says_so():
+    import os
+    from unittest import mock
+
+    with mock.patch.dict(os.environ, {"DEV_MODE": "true"}):  # actions.actions checks its secrets on import
+        from actions.actions import complaint_kind
+
+    ben = customers()["C1002"]
+    phone_case = ben.order("ORD-20001")
+    for said in ("Good evening. I received my order today but one of the items is missing. What should I do?",
+                 "I ordered a phone case. It came. But the screen protector wasn't in the box."):
+        kind = complaint_kind("item_damaged", said)
+        text = replies.complaint_reply(kind, ben, phone_case)
+        assert text.startswith("I'm sorry about something missing from your order, Ben."), said
+        assert "damaged" not in text and replies.REMEDIES_OFFERED in text  # "a replacement please" still takes it up
+    # damage said too: the damage is what is answered
+    assert complaint_kind("item_damaged", "the box was ripped open and the screen protector is missing") == "item_damaged"

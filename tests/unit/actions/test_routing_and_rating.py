@@ -447,7 +447,7 @@ def test_a_question_about_the_assistant_read_as_negative_is_answered():
     for text in ("stupid bot cant even answer a simple question", "are you thick or something??",
                  "ur the worst bot ever, you never understand anything", "u r sh1t", "stfu bot",
                  "you're about as useful as a chocolate teapot", "do you even know what you're doing",
-                 "are you taking the piss"):
+                 "are you taking the piss", "are you even listening to me???"):
         said, returned = _run_action("actions.static_answers", "ActionBotChallenge", text, "bot_challenge",
                                      {"handoff_offered": False}, sentiment=("neutral", 0.6))
         assert "one of our team" in said[0] and SlotSet("handoff_offered", True) in returned, text
@@ -1157,6 +1157,7 @@ def test_more_about_the_order_while_queued_is_noted_for_the_person(text, about):
 @pytest.mark.parametrize("understood,text,opening", [
     ("thanks", "thanks", "You're welcome! "), ("goodbye", "ok thanks bye", "You're welcome! "),
     ("goodbye", "bye", "Bye for now! "), ("goodbye", "see ya", "Bye for now! "), ("greet", "hello??", None),
+    ("goodbye", "is it going to be much longer? I've got to go out soon", None),
     ("deny", "thanks, no rush", "You're welcome! "), ("deny", "no rush", None),
 ])
 def test_thanks_and_a_goodbye_while_queued_are_returned_in_kind(understood, text, opening):

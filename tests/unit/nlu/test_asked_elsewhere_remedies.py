@@ -353,6 +353,7 @@ def test_a_double_charge_needs_a_word_of_money():
     ("cancel_order", "I cancelled my order but you still took the money", False),  # done already
     ("cancel_order", "I cancelled the sofa, can you cancel the phone case too", True),
     ("cancel_order", "please cancel my order", True),
+    ("cancel_order", "I got an email saying my order was cancelled but I didn't cancel it. Can you explain?", False),
 ])
 def test_a_wrong_item_damage_and_lateness_need_a_word_for_them(intent, text, said):
     prob = torch.tensor([[0.8, 0.2]])
