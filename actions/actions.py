@@ -725,6 +725,11 @@ DO_IT_YOURSELF = re.compile(r"\b(?:can'?t|cant|can|could|couldn'?t) (?:you|u) (?
                             r" (?:it|this|that)(?: out)?(?: for me)? (?:yourself|instead|then)\b", re.IGNORECASE)
 
 
+# "actually, can you just cancel my trainers order instead?" (not "can they email me instead?": the person)
+INSTEAD_OF_THE_PERSON = re.compile(r"\b(?:can|could|would|will) (?:you|u) (?:just |not just |please )?(?!call|ring|phone|email"
+                                   r"|text|message|contact)\w+\b[^.?!]{0,60}\binstead\b", re.IGNORECASE)
+
+
 # "actualy nvm, ill just wait for the sofa to turn up i guess": leaving the queue to wait for the
 # order itself, which asks nothing of us
 WAITING_FOR_IT = re.compile(r"\b(?:i'?ll|ill|i will|i'?m gonna|i'?m going to) (?:just )?wait "
@@ -794,8 +799,11 @@ def answer_while_queued(dispatcher: CollectingDispatcher, tracker: Tracker) -> L
         refused = PERSON_REFUSED.search(text) is not None and intent != "speak_to_human"
         # "no actually don't worry, where's my parcel": dropped for a request of the customer's own
         dropped = after_dismissal(text) is not None and another_request(intent, None)
-        if not staying and (WITHDRAWAL.search(text) or PERSON_CALLED_OFF.search(text) or refused
-                            or dropped or DO_IT_YOURSELF.search(text) or no_longer_needed(text)):
+        # "actually, can you just cancel my trainers order instead?": the assistant asked to do it after all
+        instead = INSTEAD_OF_THE_PERSON.search(text) is not None and (another_request(intent, None)
+                                                                     or intent == "cancel_order")
+        if not staying and (WITHDRAWAL.search(text) or PERSON_CALLED_OFF.search(text) or refused or dropped
+                            or instead or DO_IT_YOURSELF.search(text) or no_longer_needed(text)):
             handoff.withdraw(redis_client(), tracker.sender_id)
             # another request besides, read for sure or as one of the guesses answered alike (not the
             # NLU's guess at "actually never mind, found what i needed on the website", which asks nothing)
@@ -833,7 +841,8 @@ def answer_while_queued(dispatcher: CollectingDispatcher, tracker: Tracker) -> L
     # emotion first while waiting too: "honestly shocking service" gets an apology with the position
     # thanks read for sure ("come on I've been waiting ages now" is only a guess at goodbye)
     # more about the order ("its about my air fryer, it stopped working"): the person will read it too
-    noted = replies.noted_for_them() if understood in NOTED_WHILE_QUEUED and ABOUT_AN_ORDER.search(text) else ""
+    noted = replies.noted_for_them() if (understood in NOTED_WHILE_QUEUED and ABOUT_AN_ORDER.search(text)
+                                         or PASS_IT_ON.search(text)) else ""
     opening = courtesy_returned(understood, text) or ("No problem. " if staying else
                                                       replies.real_person() if REAL_PERSON_ASKED.search(text) else
                                                       replies.empathy(mood(tracker)) + noted)
@@ -844,6 +853,9 @@ def answer_while_queued(dispatcher: CollectingDispatcher, tracker: Tracker) -> L
 # what a customer waiting for a person may add about their order, which that person will read
 NOTED_WHILE_QUEUED = frozenset({"order_status", "track_delivery", "cancel_order", "request_refund", "delivery_late",
                                 "refund_not_received", "item_damaged", "wrong_item", "billing_charged_twice", "inform"})
+# "can you let them know it's urgent", "tell them I'm out after 5"
+PASS_IT_ON = re.compile(r"\b(?:let (?:them|the (?:agent|person|team)) know|tell (?:them|the (?:agent|person|team))|pass (?:it|that|this)"
+                        r" on|make sure (?:they|the (?:agent|person)) (?:know|see))\b", re.IGNORECASE)
 ABOUT_AN_ORDER = re.compile(r"\bord\W?\d|\b\d{5}\b|\border|\bparcel|\brefund|\bdeliver|\bitem|\b(?:my|the) (?!turn\b|place\b"
                             r"|position\b)\w+", re.IGNORECASE)
 

@@ -55,6 +55,8 @@ def cancel_alone(text: str) -> bool:
 # What a customer says to stop what is under way (a form, the queue for a person).
 WITHDRAWAL = re.compile(r"\b(never ?mind|nvm|forget (it|that|about it)|cancel (that|it|the request)|" + _CANCEL_ALONE + r"|" + _STOP_ALONE + r"|scrap (that|it)|don'?t (want|need) to wait"
                         r"|leave the queue|changed my mind|i'?ll stay with you|doesn'?t matter|not important"
+                        # "ok I'll leave it then": giving up on it
+                        r"|i'?ll (?:just )?leave it(?: (?:then|there|for now|for today))?\W*$"
                         r"|don'?t bother|no need any ?more|i'?ll (sort|figure|work) it out( myself)?|i'?ll (sort|do) it myself|(i'?ve |i have )?(sorted|fixed) it|(don'?t|dont) worry,? (just|about (it|that|the (person|agent|human)))"
                         # "sorry wrong button": the person was never wanted
                         r"|wrong button|pressed (that|it|the wrong \w+) by (mistake|accident)|didn'?t mean to (press|click|ask)"

@@ -96,7 +96,8 @@ def test_second_request_is_offered_unless_answered_alike():
                                   "don't bother then", "ok i'll sort it out myself", "actualy nvm i sorted it myslef",
                                   "actually dont worry, just tell me where my trainers are", "cancel", "Cancel.",
                                   "Actually scrap that, I'll just ask you: when are they arriving?",
-                                  "sorry wrong button", "oops pressed that by mistake", "stop", "Stop!", "stop it"])
+                                  "sorry wrong button", "oops pressed that by mistake", "stop", "Stop!", "stop it",
+                                  "ok I'll leave it then"])
 def test_withdrawal_phrases(text):
     assert WITHDRAWAL.search(text)
 
@@ -120,6 +121,7 @@ def test_an_order_question_is_not_a_withdrawal():
     assert not WITHDRAWAL.search("don't worry I'll wait")
     assert not WITHDRAWAL.search("cancel my order")
     assert not WITHDRAWAL.search("stop sending me emails")
+    assert not WITHDRAWAL.search("I'll leave it in the porch for the courier")
     assert not WITHDRAWAL.search("the bus stop")
 
 
@@ -1199,3 +1201,30 @@ def test_a_delivery_question_after_opening_hours_gets_the_delivery_terms_too():
     said, _ = _run_action("actions.dispatching", "ActionOfferOtherRequest", "what are your opening hours?",
                           "opening_hours_contact", {}, sentiment=("neutral", 0.9))
     assert said == []
+
+
+@pytest.mark.parametrize("text, instead", [
+    ("actually, can you just cancel my trainers order instead?", True), ("could you check my refund instead", True),
+    ("can they email me instead?", False), ("can you call me instead", False), ("can you cancel my order", False),
+])
+def test_the_assistant_asked_to_do_it_instead_of_the_person(text, instead):
+    import os
+    from unittest import mock
+
+    with mock.patch.dict(os.environ, {"DEV_MODE": "true"}):
+        from actions.actions import INSTEAD_OF_THE_PERSON
+    assert bool(INSTEAD_OF_THE_PERSON.search(text)) is instead
+
+
+@pytest.mark.parametrize("text, passed_on", [
+    ("can you let them know it's urgent", True), ("tell them I'm out after 5", True), ("pass that on please", True),
+    ("let me know when they're free", False), ("tell me my position", False),
+])
+def test_something_to_pass_on_while_queued(text, passed_on):
+    import os
+    from unittest import mock
+
+    with mock.patch.dict(os.environ, {"DEV_MODE": "true"}):
+        from actions.actions import PASS_IT_ON
+    assert bool(PASS_IT_ON.search(text)) is passed_on
+
