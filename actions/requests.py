@@ -34,10 +34,25 @@ def clause_of(latest_message: Mapping[str, Any], intent: str) -> str:
     return str(latest_message.get("text") or "")
 
 
+# "I returned a coat last week. How long until I get my money back?": the money asked after, answered by the
+# refund complaint's answer (not "…and I want to return the trainers", a return of its own)
+_MONEY_BACK = re.compile(r"\b(?:money|refund|refunded|paid back|reimburs\w*)\b", re.IGNORECASE)
+_RETURN_ASKED = re.compile(r"\b(?:return|send (?:\w+ )?back|exchange|swap)\b", re.IGNORECASE)
+
+
+def covered_by(request: Mapping[str, Any], handled: str) -> bool:
+    """Whether the answer to `handled` covers `request` (an intent answered alike, or the money back
+    asked after once the refund complaint is answered)."""
+    intent, text = str(request["intent"]), str(request.get("text") or "")
+    return answered_alike(intent, handled) or (
+        handled == "refund_not_received" and intent == "request_refund"
+        and _MONEY_BACK.search(text) is not None and _RETURN_ASKED.search(text) is None)
+
+
 def next_request(latest_message: Mapping[str, Any], handled: str) -> Optional[Dict[str, str]]:
     """The first request of the message that the answer to `handled` does not already cover."""
     for r in message_requests(latest_message):
-        if not answered_alike(r["intent"], handled):
+        if not covered_by(r, handled):
             return {"intent": str(r["intent"]), "text": str(r.get("text") or "")}
     return None
 

@@ -88,6 +88,13 @@ def test_second_request_is_offered_unless_answered_alike():
     assert clause_of(message, "cancel_order") == "can I cancel the phone case"
     assert clause_of(message, "request_refund") == message["text"]
     assert next_request({"text": "where is it"}, "order_status") is None
+    # the money asked after is what the answer to a refund not received speaks of; a return is another request
+    money = {"text": "", "requests": [{"intent": "refund_not_received", "text": "I returned a coat last week."},
+                                      {"intent": "request_refund", "text": "How long until I get my money back?"}]}
+    assert next_request(money, "refund_not_received") is None
+    another = {"text": "", "requests": [{"intent": "refund_not_received", "text": "my kettle refund never came"},
+                                        {"intent": "request_refund", "text": "and I want to return the trainers"}]}
+    assert next_request(another, "refund_not_received")["intent"] == "request_refund"
     offer = replies.offer_other_request("cancel_order")
     assert offer.startswith("I can also help you cancel") and offer.endswith("shall I?")
 
