@@ -423,6 +423,10 @@ def delivery_question_answered(dispatcher: CollectingDispatcher, tracker: Tracke
     if about_an_order_besides(text, asked_only=preference) or tracker.get_slot("handoff_queued") or upset_now(tracker):
         return None
     customer = current_customer(tracker) if preference else None
+    if preference and customer is None and order_number_said(text):
+        # a guest naming their order ("…nobody will be in. The order number is ORD-20001."): about that order,
+        # whose answer asks them to sign in, not the terms for everyone
+        return None
     order = delivery_questions.parcel_on_its_way(customer, referred_orders(customer, text) if customer else [])
     if order is not None:
         dispatcher.utter_message(text=replies.delivery_preference(order, customer))
@@ -870,7 +874,9 @@ def courtesy_returned(understood: str, text: str) -> Optional[str]:
     with a goodbye too: "ok thanks bye", or first: "thanks, no rush"), "Bye for now! " to a bare "bye"
     (the person still answers here); None after anything else."""
     # "thanks, no rush" opens with thanks whatever else it is read as
-    if understood == "thanks" or understood == "goodbye" and THANKED.search(text) or THANKED.match(text.strip()):
+    # ("thanks for nothing", read as feedback, is no thanks)
+    if (understood == "thanks" or understood == "goodbye" and THANKED.search(text)
+            or understood in ("deny", "affirm") and THANKED.match(text.strip())):
         return "You're welcome! "
     # "is it going to be much longer? I've got to go out soon" asks about the wait: no goodbye
     return "Bye for now! " if understood == "goodbye" and "?" not in text else None
@@ -928,6 +934,20 @@ def bot_words(tracker: Tracker) -> Iterator[str]:
 def last_bot_words(tracker: Tracker) -> str:
     """What the assistant said last."""
     return next(bot_words(tracker), "")
+
+
+def last_bot_turn(tracker: Tracker) -> str:
+    """Everything the assistant said after the customer's previous message (the answer and any offer)."""
+    said: List[str] = []
+    user_messages = 0
+    for e in reversed(tracker.events):
+        if e.get("event") == "user":
+            user_messages += 1
+            if user_messages == 2:
+                break
+        elif e.get("event") == "bot" and user_messages == 1:
+            said.append(e.get("text") or "")
+    return " ".join(reversed(said))
 
 
 LISTINGS_REMEMBERED = 3
@@ -1014,6 +1034,10 @@ class ActionOutOfScope(Answering):
         events = None if surely_off_topic(tracker.latest_message) else about_their_own_order(dispatcher, tracker, customer)
         if events is not None:
             return events
+        if replies.REMEDIES_OFFERED in last_bot_turn(tracker) and not upset_now(tracker):
+            # "I don't need a replacement… Just a new manual would do.": a remedy of their own, which a person arranges
+            dispatcher.utter_message(text=replies.other_remedy_wanted(customer))
+            return [SlotSet("handoff_offered", True)]
         # "where's my amazon parcel??": another shop's parcel, or one of ours the customer thinks is theirs
         parcel = A_PARCEL_SPOKEN_OF.search(tracker.latest_message.get("text") or "")
         then = replies.if_ours(customer) if parcel else None

@@ -374,6 +374,11 @@ def sorry_to_hear() -> str:
     return "I'm sorry to hear that, and thank you for telling us."
 
 
+def other_remedy_wanted(customer: Optional[Customer]) -> str:
+    """For "I don't need a replacement, just a new manual would do", after a replacement or refund was offered."""
+    return "No problem, I've noted what you'd like instead; one of our team can arrange it. " + offer_human(customer)
+
+
 def not_sorted(customer: Optional[Customer]) -> str:
     """For "nah it's still there after 4 days, not happy": the answer was not enough."""
     return "I'm sorry that hasn't sorted it. " + offer_human(customer)

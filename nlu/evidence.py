@@ -50,9 +50,9 @@ def _own_slip_only(text: str) -> bool:
 
 # "the air fryer was delivered to the wrong address": a parcel taken to the wrong place is no wrong item,
 # unless something else is said to be wrong ("wrong colour, and to the wrong house")
-_WRONG_PLACE = re.compile(r"\b(?:to|at|through|in) (?:the |a |my )?wrong (?:address|house|home|door|flat|number|postcode|street|road"
-                          r"|person|neighbou?r|building|place|town|city|village|block|letterbox)\b|\bwrong (?:address|house|door|flat"
-                          r"|postcode)\b", re.IGNORECASE)
+_WRONG_PLACE = re.compile(r"\b(?:to|at|through|in) (?:the |a |my )?wrong (?:address|adress|house|hous|home|door|flat|number"
+                          r"|postcode|street|road|person|neighbou?r|building|place|town|city|village|block|letterbox)\b"
+                          r"|\bwrong (?:address|house|door|flat|postcode)\b", re.IGNORECASE)
 _ITEM_WRONG = re.compile(r"wrong|instead|differ|incorrect|mix(?:ed)?[- ]?up|swapp|not what|some(?:one|body) else'?s", re.IGNORECASE)
 
 
@@ -90,12 +90,25 @@ _CANCELLED = re.compile(r"\b(?:(?:i|we)(?:'ve| have| had)?|(?:it|that|the order|
 
 
 # …and one the customer never made ("I got an email saying my order was cancelled but I didn't cancel it")
-_NOT_CANCELLED = re.compile(r"\b(?:didn'?t|did not|never|haven'?t|have not|wouldn'?t)\s+(?:\w+\s+)?cancell?(?:ed)?\b", re.IGNORECASE)
+_NOT_CANCELLED = re.compile(r"\b(?:i|we)\s+(?:didn'?t|did not|never|haven'?t|have not|wouldn'?t)\s+(?:\w+\s+)?cancell?(?:ed)?\b",
+                            re.IGNORECASE)
 
 
 def _cancelled_already(text: str) -> bool:
+    """Whether every cancellation `text` speaks of was made already or never made (none is asked)."""
     rest = _NOT_CANCELLED.sub(" ", _CANCELLED.sub(" ", text))
-    return _CANCELLED.search(text) is not None and re.search(r"cancel", rest, re.IGNORECASE) is None
+    return rest != text and re.search(r"cancel", rest, re.IGNORECASE) is None
+
+
+# "I got an email saying my order was cancelled… Can you explain?": a question about what became of an order
+_ORDER_CANCELLED = re.compile(r"\b(?:my|the|our) order (?:was|has been|got|is|had been) (?:\w+ )?cancell?ed\b"
+                              r"|\b(?:i|we)(?:'ve| have| had)? (?:already |just )?cancell?ed (?:my|the|our) order\b",
+                              re.IGNORECASE)
+
+
+def cancelled_order_asked_about(text: str) -> bool:
+    """Whether `text` asks about an order that was cancelled (not for one to be cancelled)."""
+    return _ORDER_CANCELLED.search(text) is not None and "?" in text and _cancelled_already(text)
 
 
 # Words that rule an intent out even where its cue is said

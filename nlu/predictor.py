@@ -21,7 +21,8 @@ from nlu.delivery_feedback import (courier_conduct_complained_of, damage_said, f
 from nlu.elsewhere import DEFAULT_OTHER_BUSINESSES, a_sum_asked, about_another_business, about_us
 from nlu.elapsed import time_complained_of
 from nlu.entities import RuleExtractor, apply_synonyms, merge
-from nlu.evidence import delivered_not_received, due_day_passed, lateness_asserted, without_unsaid
+from nlu.evidence import (cancelled_order_asked_about, delivered_not_received, due_day_passed, lateness_asserted,
+                          without_unsaid)
 from nlu.families import family_confidence
 from nlu.follow_up import MISREAD_AS, follow_up_intent, how_long_it_takes
 from nlu.complaints import compensation_asked, complaint_announced
@@ -335,6 +336,10 @@ class Predictor:
         elif address_change_asked(asked) and ranking[0]["name"] in FIXED_ANSWER_INTENTS:
             # "Could it go to my work address instead?", read as a question about contacting us: about the
             # order, whose answer offers a person who can change the address (actions.actions.address_change_asked)
+            ranking = self._ruled(ranking, WHERE_OR_WHEN[0])
+        elif ranking[0]["name"] in (ELSEWHERE_INTENT, FALLBACK_INTENT) and cancelled_order_asked_about(asked):
+            # "I got an email saying my order was cancelled but I didn't cancel it. Can you explain?": no
+            # cancellation to make (nlu.evidence), and a question about the order
             ranking = self._ruled(ranking, WHERE_OR_WHEN[0])
         elif ranking[0]["name"] == CONTACT_INTENT and said_in_either(delivery_terms_only, asked, tidy):
             # "do u do next day delivry", read as a question about contacting us: off-topic for the model, whose

@@ -7,11 +7,10 @@ leave the message below the fallback threshold. The speller replaces each unknow
 neither the English frequency dictionary that symspellpy ships nor the words the project's
 training data uses more than once) by the nearest known word: one edit away for words under
 seven letters, two from seven (SymSpell, Damerau edits). Of equally near words one with the
-same first letter wins ("adress" is address, not dress), then one the typed word begins ("hous"
-is house, not hours), then the one the training data uses most ("arive" is arrive, not drive),
-then the commoner in English. The first half of a contraction stays as typed ("wasn't"). An
-unknown word of eight letters or more with no known word near it may be known words typed
-without spaces ("whereismyorder").
+same first letter wins ("adress" is address, not dress), then the one the training data uses
+most ("arive" is arrive, not drive), then the commoner in English. The first half of a
+contraction stays as typed ("wasn't"). An unknown word of eight letters or more with no known
+word near it may be known words typed without spaces ("whereismyorder").
 
 The predictor reads the corrected message only when its first reading is unsure and keeps
 whichever reading is surer (nlu.predictor), so a slang word "corrected" into English costs
@@ -169,11 +168,9 @@ class Speller:
         if not found:
             return self._split(lower) or word
         # of the nearest words: one with the same first letter (slips rarely hit it: "adress" is
-        # address, not dress), then one the typed word begins (a last letter left off: "wrong hous" is
-        # house, not hours), then the one customers of this project use most ("arive": arrive, not
-        # drive), then the commoner in English
-        return max(found, key=lambda s: (s.term[0] == lower[0], s.term.startswith(lower),
-                                         self._project_words.get(s.term, 0), s.count)).term
+        # address, not dress), then the one customers of this project use most ("arive": arrive,
+        # not drive), then the commoner in English
+        return max(found, key=lambda s: (s.term[0] == lower[0], self._project_words.get(s.term, 0), s.count)).term
 
     def _split(self, lower: str) -> str | None:
         """"whereismyorder" → "where is my order": a long unknown word that is known words typed

@@ -47,3 +47,26 @@ def test_an_order_of_their_own_besides_the_delivery_question(text, asked_only, b
     with mock.patch.dict(os.environ, {"DEV_MODE": "true"}):
         from actions.actions import about_an_order_besides
     assert about_an_order_besides(text, asked_only) is besides
+
+
+def test_a_guest_naming_their_order_with_a_question_of_where_to_leave_it_is_answered_about_the_order():
+    import os
+    from unittest import mock
+
+    from rasa_sdk import Tracker
+    from rasa_sdk.executor import CollectingDispatcher
+
+    with mock.patch.dict(os.environ, {"DEV_MODE": "true"}):
+        from actions.actions import delivery_question_answered
+
+    def answered(text):
+        message = {"text": text, "intent": {"name": "order_status", "confidence": 0.9}, "entities": []}
+        dispatcher = CollectingDispatcher()
+        tracker = Tracker("guest", {}, message, [{"event": "user", "text": text, "parse_data": message}], False, None, {}, "")
+        return delivery_question_answered(dispatcher, tracker), dispatcher.messages
+
+    events, _ = answered("Hi there, I need to know where it is because we're away from next Tuesday and nobody will "
+                         "be in. The order number is ORD-20001.")
+    assert events is None  # left to the order's answer, which asks a guest to sign in
+    events, said = answered("I won't be in tomorrow, can they leave it with a neighbour?")
+    assert events is not None and said[0]["response"] == "utter_delivery_options"

@@ -1167,7 +1167,7 @@ def test_more_about_the_order_while_queued_is_noted_for_the_person(text, about):
     ("thanks", "thanks", "You're welcome! "), ("goodbye", "ok thanks bye", "You're welcome! "),
     ("goodbye", "bye", "Bye for now! "), ("goodbye", "see ya", "Bye for now! "), ("greet", "hello??", None),
     ("goodbye", "is it going to be much longer? I've got to go out soon", None),
-    ("deny", "thanks, no rush", "You're welcome! "), ("deny", "no rush", None),
+    ("deny", "thanks, no rush", "You're welcome! "), ("deny", "no rush", None), ("give_feedback", "thanks for nothing", None),
 ])
 def test_thanks_and_a_goodbye_while_queued_are_returned_in_kind(understood, text, opening):
     import os
@@ -1235,3 +1235,16 @@ def test_something_to_pass_on_while_queued(text, passed_on):
         from actions.actions import PASS_IT_ON
     assert bool(PASS_IT_ON.search(text)) is passed_on
 
+
+
+def test_a_remedy_of_the_customers_own_after_a_replacement_or_refund_offered_is_passed_to_a_person():
+    offered = ("I'm sorry about your item arriving damaged. Please keep the item and packaging; we'll send a "
+               f"{replies.REMEDIES_OFFERED}, whichever you prefer.")
+    text = "I don't need a replacement, the fryer itself is fine. Just a new manual would do."
+    said, returned = _run_action("actions.actions", "ActionOutOfScope", text, "out_of_scope", {},
+                                 sentiment=("neutral", 0.8), said_before=offered)
+    assert said == [replies.other_remedy_wanted(None)] and SlotSet("handoff_offered", True) in returned
+    # with nothing offered before, off-topic is off-topic
+    said, _ = _run_action("actions.actions", "ActionOutOfScope", "who won the football", "out_of_scope", {},
+                          sentiment=("neutral", 0.8), said_before="Hello! How can I help?")
+    assert said == ["utter_out_of_scope"]

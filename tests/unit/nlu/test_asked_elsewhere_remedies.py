@@ -352,7 +352,8 @@ def test_a_double_charge_needs_a_word_of_money():
     ("wrong_item", "they sent the wrong one, does it come in other colours anyway?", True),
     ("cancel_order", "I cancelled my order but you still took the money", False),  # done already
     ("cancel_order", "I cancelled the sofa, can you cancel the phone case too", True),
-    ("cancel_order", "please cancel my order", True),
+    ("cancel_order", "please cancel my order", True), ("cancel_order", "why didn't you cancel my order?!", True),
+    ("wrong_item", "ur driver left it at wrong hous", False),  # a wrong address, typed in a hurry
     ("cancel_order", "I got an email saying my order was cancelled but I didn't cancel it. Can you explain?", False),
 ])
 def test_a_wrong_item_damage_and_lateness_need_a_word_for_them(intent, text, said):
@@ -812,3 +813,21 @@ def test_a_size_swap_read_as_a_cancellation_or_a_replacement_is_a_return():
     assert predictor.parse("i ordered the wrong size by mistake, how do i swap it")["intent"]["name"] == "request_refund"
     assert predictor.parse("i want to cancel my order")["intent"]["name"] == "cancel_order"
 
+
+
+class CancelOrOffTopicNet(DecodingNet):
+    """A sure cancellation when "cancel" is said, else off-topic."""
+
+    INTENTS = ("cancel_order", "out_of_scope", "order_status", "track_delivery")
+
+    def scores(self, text):
+        return ([6.0, 3.0, 0.0, 0.0] if "cancel" in text else [0.0, 3.0, 0.0, 0.0]), [0.0, 1.0, 0.0]
+
+
+def test_a_question_about_a_cancellation_the_customer_never_made_is_about_the_order():
+    predictor = rule_predictor(CancelOrOffTopicNet, {"cancel_order": 3, "order_status": 1})
+    said = "I got an email saying my order was cancelled but I didn't cancel it. Can you explain?"
+    assert predictor.parse(said)["intent"]["name"] == "order_status"
+    assert predictor.parse("can you cancel my order?")["intent"]["name"] == "cancel_order"
+    # no question: background, left to the next reading
+    assert predictor.parse("my order was cancelled and I didn't cancel it")["intent"]["name"] == "out_of_scope"
