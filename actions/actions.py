@@ -891,10 +891,20 @@ def answer_not_understood(dispatcher: CollectingDispatcher, tracker: Tracker, re
         return []
     if upset_now(tracker):
         return answer_upset(dispatcher, tracker, customer)
+    if RETURNS_LABEL_ASKED.search(tracker.latest_message.get("text") or ""):
+        # "Do I need to print a label or anything?": how sending it back works, which the model has no intent for
+        dispatcher.utter_message(text=replies.returns_label())
+        return []
     dispatcher.utter_message(response=response)
     if then:
         dispatcher.utter_message(text=then)
     return []
+
+
+# how the returns label works: "do I need to print a label?", "I haven't got a printer for the label"
+RETURNS_LABEL_ASKED = re.compile(r"\b(?:print\w*|printer)\b[^.?!]{0,40}\blabel|\blabel\b[^.?!]{0,40}\b(?:print\w*|printer)\b"
+                                 r"|\b(?:where|how) do i (?:get|find) (?:the |a |my )?(?:returns? )?label\b"
+                                 r"|\bdrop[- ]off point\b", re.IGNORECASE)
 
 
 def about_their_own_order(dispatcher: CollectingDispatcher, tracker: Tracker,

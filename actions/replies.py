@@ -374,6 +374,12 @@ def sorry_to_hear() -> str:
     return "I'm sorry to hear that, and thank you for telling us."
 
 
+def returns_label() -> str:
+    """How a return is sent back, for "do I need to print a label?"."""
+    return ("No printer needed: the free returns label comes by email with a QR code you show at any drop-off "
+            "point, and if you'd rather, we can have a courier collect the parcel from your door.")
+
+
 def other_remedy_wanted(customer: Optional[Customer]) -> str:
     """For "I don't need a replacement, just a new manual would do", after a replacement or refund was offered."""
     return "No problem, I've noted what you'd like instead; one of our team can arrange it. " + offer_human(customer)

@@ -24,7 +24,7 @@ TERMS_ASKED = re.compile(
     rf"|\b{_DELIVERY} (?:costs?|charges?|fees?|prices?|times?)\b(?! (?:on|for) (?:my|the|this|that)\b)"
     rf"|\b(?:is|are) (?:there )?(?:any )?(?:{_DELIVERY} )?(?:free|charges? for) {_DELIVERY}\b|\bis {_DELIVERY} free\b"
     rf"|\bdo (?:you|u|ya) (?:charge|charge anything) for {_DELIVERY}\b"
-    r"|\bdo (?:you|u|ya) (?:deliver|ship|post|send)(?: (?:things|parcels|orders|stuff))? "
+    r"|\bdo (?:you|u|ya)(?: lot| guys| people)? (?:deliver|ship|post|send)(?: (?:things|parcels|orders|stuff))? "
     r"(?:to|abroad|internationally|overseas|outside|worldwide|in|on (?:sundays?|saturdays?|weekends?|bank holidays?))\b"
     rf"|\bdo (?:you|u|ya) (?:do|offer|have) (?:next[- ]day|same[- ]day|express|weekend|saturday|sunday|international|free)"
     rf" {_DELIVERY}\b",

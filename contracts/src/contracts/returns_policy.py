@@ -20,7 +20,10 @@ _POLICY = re.compile(
     # "Hey. Question about returns. How long do I have?", "who pays the return postage?"
     rf"|\b(?:question|query|enquiry|asking|wondering)\s+(?:about|re|regarding|on)\s+(?:your\s+|the\s+)?{_RETURNS}\b"
     rf"|\b(?:who\s+pays|do\s+i\s+(?:have\s+to\s+)?pay|is\s+there\s+a\s+charge)\s+(?:for\s+)?(?:the\s+)?{_RETURNS}\s+"
-    r"(?:postage|shipping|label|delivery)\b",
+    r"(?:postage|shipping|label|delivery)\b"
+    # "how long dus it take to get a refnd after u get the return"
+    r"|\bhow long\b[^.?!]{0,40}\bref[a-z]{0,2}n[a-z]{0,2}\b[^.?!]{0,30}\b(?:after|once|when)\b[^.?!]{0,20}"
+    r"\b(?:get|gets|receive|receives|have|has|got)\b",
     re.IGNORECASE)
 
 

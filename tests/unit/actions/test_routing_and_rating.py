@@ -1248,3 +1248,17 @@ def test_a_remedy_of_the_customers_own_after_a_replacement_or_refund_offered_is_
     said, _ = _run_action("actions.actions", "ActionOutOfScope", "who won the football", "out_of_scope", {},
                           sentiment=("neutral", 0.8), said_before="Hello! How can I help?")
     assert said == ["utter_out_of_scope"]
+
+
+def test_how_the_returns_label_works_is_answered_rather_than_called_off_topic():
+    said, _ = _run_action("actions.actions", "ActionOutOfScope", "Do I need to print a label or anything?", "out_of_scope",
+                          {}, sentiment=("neutral", 0.8),
+                          said_before="We'll send the right item out today with a free returns label for the wrong one.")
+    assert said == [replies.returns_label()] and "label" in said[0]
+    import os
+    from unittest import mock
+
+    with mock.patch.dict(os.environ, {"DEV_MODE": "true"}):
+        from actions.actions import RETURNS_LABEL_ASKED
+    assert RETURNS_LABEL_ASKED.search("I haven't got a printer for the label")
+    assert not RETURNS_LABEL_ASKED.search("can you print my receipt")

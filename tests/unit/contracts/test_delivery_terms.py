@@ -15,7 +15,7 @@ from contracts.delivery_terms import terms_asked
     ("how long does it take to deliver my sofa", False),
     ("Hello, I'm thinking of buying a sofa. Do you do finance? And how long is delivery?", True),
     ("how long is next day delivery", True), ("how long is my delivery going to be", False),
-    ("how long is the delivery window on my order", False),
+    ("how long is the delivery window on my order", False), ("do you lot deliver to northern ireland or not", True),
 ])
 def test_questions_about_the_delivery_terms(text, asked):
     assert terms_asked(text) is asked

@@ -12,6 +12,8 @@ from contracts.returns_policy import returns_policy_asked
     ("I returned it last week", False), ("the returns process is a joke", False),
     ("Hey. Question about returns. How long do I have? And do I pay postage?", True),
     ("who pays the return postage?", True), ("I paid the return postage myself", False),
+    ("how long dus it take to get a refnd after u get the return", True),
+    ("how long has my refund been waiting", False),
 ])
 def test_how_returns_work_asked(text, asked):
     assert returns_policy_asked(text) is asked
