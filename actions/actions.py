@@ -31,6 +31,7 @@ from contracts.dismissal import KEEPING_IT, PERSON_CALLED_OFF, PERSON_REFUSED, a
 from contracts.follow_up import named_in_follow_up
 from contracts.identity import claim_from_events, verify_identity_claim
 from contracts.order_numbers import NO_CONFIRMATION, NO_ORDER_NUMBER
+from contracts.delivery_terms import terms_asked
 from contracts.returns_policy import returns_policy_asked
 from contracts.records import latest_user_message, user_messages
 from contracts.remedies import replacement_chosen
@@ -405,7 +406,7 @@ def about_an_order_besides(text: str, asked_only: bool = False) -> bool:
     not home. What are my options?" is about where to leave that order)."""
     sentences = re.split(r"(?<=[?!.])\s+", text)
     return any(_AN_ORDER_OF_THEIRS.search(s) and (not asked_only or _ASKING.search(s)) for s in sentences
-               if not (delivery_questions.terms_asked(s) or delivery_questions.preference_asked(s)))
+               if not (terms_asked(s) or delivery_questions.preference_asked(s)))
 
 
 def delivery_question_answered(dispatcher: CollectingDispatcher, tracker: Tracker) -> Optional[List[EventType]]:
@@ -416,7 +417,7 @@ def delivery_question_answered(dispatcher: CollectingDispatcher, tracker: Tracke
     if latest_intent(tracker) not in SHOP_QUESTION_INTENTS or not _ASKING.search(text):
         return None
     preference = delivery_questions.preference_asked(text)
-    if not (preference or delivery_questions.terms_asked(text)):
+    if not (preference or terms_asked(text)):
         return None
     # "is my dress still coming today? and how much is delivery": the order first (read sentence by
     # sentence only once a delivery question is found: this runs before every answer)
@@ -473,7 +474,7 @@ def answer_order_request(dispatcher: CollectingDispatcher, tracker: Tracker, top
         dispatcher.utter_message(text=prefix + replies.unknown_order_reply(choice.unknown_id, customer))
         return [SlotSet("order_id", None)]
     if choice.candidates and choice.describe_all:
-        dispatcher.utter_message(text=prefix + replies.several_orders_reply(choice.candidates, customer))
+        dispatcher.utter_message(text=prefix + policy + replies.several_orders_reply(choice.candidates, customer))
         return [SlotSet("order_topic", None)]
     if choice.candidates:
         dispatcher.utter_message(text=prefix + policy + replies.which_order(topic, choice.candidates),
@@ -481,7 +482,7 @@ def answer_order_request(dispatcher: CollectingDispatcher, tracker: Tracker, top
         return [SlotSet("order_topic", topic), *keep_for_later]
     order = choice.order
     if order is None:
-        dispatcher.utter_message(text=prefix + replies.no_orders_reply(customer))
+        dispatcher.utter_message(text=prefix + policy + replies.no_orders_reply(customer))
         return []
     dispatcher.utter_message(text=prefix + replies.order_reply(topic, order, customer))
     answered = [SlotSet("order_topic", None), SlotSet("order_id", order.order_id)]
@@ -712,7 +713,8 @@ WAIT_ASKED = re.compile(r"\bhow (?:long|much longer)\b|\bwait\w*|\bqueue\b|\b(?:
 # how the person on the way will answer: "will they email me?", "are you going to call me back or what"
 THEIR_REPLY_ASKED = re.compile(r"\b(?:will|would|do|does|are|is|can|could)\s+(?:they|you|someone|somebody|the (?:agent|person"
                                r"|team|advis[eo]r|human))\s+(?:be\s+)?(?:going to\s+|gonna\s+)?(?:e-?mail\w*|call\w*|ring\w*"
-                               r"|phon\w*|text\w*|messag\w*|contact\w*|reply\w* (?:by|on|via|over)|get back to me by)\b(?!\s+(?:to|about)\b)",
+                               r"|phon\w*|text\w*|messag\w*|contact\w*)\s+(?:me|us)(?:\s+back)?\b(?!\s+(?:the|a|my|your|to|about)\b)"
+                               r"|\b(?:will|would) (?:they|someone|somebody) (?:reply|get back to me) (?:by|on|via|over)\b",
                                re.IGNORECASE)
 
 
@@ -730,7 +732,7 @@ DO_IT_YOURSELF = re.compile(r"\b(?:can'?t|cant|can|could|couldn'?t) (?:you|u) (?
 
 
 # "actually, can you just cancel my trainers order instead?" (not "can they email me instead?": the person)
-INSTEAD_OF_THE_PERSON = re.compile(r"\b(?:can|could|would|will) (?:you|u) (?:just |not just |please )?(?!call|ring|phone|email"
+INSTEAD_OF_THE_PERSON = re.compile(r"\b(?:can|could|would|will) (?:you|u) (?:just |not just |please )?(?!call|ring|phone|email|tell|ask|let|get|pass"
                                    r"|text|message|contact)\w+\b[^.?!]{0,60}\binstead\b", re.IGNORECASE)
 
 
@@ -849,7 +851,8 @@ def answer_while_queued(dispatcher: CollectingDispatcher, tracker: Tracker) -> L
                                          or PASS_IT_ON.search(text)) else ""
     opening = courtesy_returned(understood, text) or ("No problem. " if staying else
                                                       replies.real_person() if REAL_PERSON_ASKED.search(text) else
-                                                      replies.empathy(mood(tracker)) + noted)
+                                                      replies.empathy(mood(tracker)))
+    opening += noted
     dispatcher.utter_message(text=opening + replies.still_queued(position, position * s.handoff_wait_minutes_per_person))
     return []
 
@@ -876,7 +879,7 @@ def courtesy_returned(understood: str, text: str) -> Optional[str]:
     # "thanks, no rush" opens with thanks whatever else it is read as
     # ("thanks for nothing", read as feedback, is no thanks)
     if (understood == "thanks" or understood == "goodbye" and THANKED.search(text)
-            or understood in ("deny", "affirm") and THANKED.match(text.strip())):
+            or understood in ("deny", "affirm") and THANKED.match(text.strip()) and "for nothing" not in text.lower()):
         return "You're welcome! "
     # "is it going to be much longer? I've got to go out soon" asks about the wait: no goodbye
     return "Bye for now! " if understood == "goodbye" and "?" not in text else None
@@ -1044,7 +1047,8 @@ class ActionOutOfScope(Answering):
         events = None if surely_off_topic(tracker.latest_message) else about_their_own_order(dispatcher, tracker, customer)
         if events is not None:
             return events
-        if replies.REMEDIES_OFFERED in last_bot_turn(tracker) and not upset_now(tracker):
+        if (replies.REMEDIES_OFFERED in last_bot_turn(tracker) and OTHER_REMEDY.search(tracker.latest_message.get("text") or "")
+                and not upset_now(tracker)):
             # "I don't need a replacement… Just a new manual would do.": a remedy of their own, which a person arranges
             dispatcher.utter_message(text=replies.other_remedy_wanted(customer))
             return [SlotSet("handoff_offered", True)]
@@ -1052,6 +1056,10 @@ class ActionOutOfScope(Answering):
         parcel = A_PARCEL_SPOKEN_OF.search(tracker.latest_message.get("text") or "")
         then = replies.if_ours(customer) if parcel else None
         return answer_not_understood(dispatcher, tracker, "utter_out_of_scope", customer, then)
+
+
+# what the customer would rather have than the replacement or refund offered ("just a new manual would do")
+OTHER_REMEDY = re.compile(r"\b(?:just|instead|rather|would do|will do|a new|another|send me)\b", re.IGNORECASE)
 
 
 # a parcel or an order spoken of, whoever's it is

@@ -1,8 +1,9 @@
 """Questions about how delivery works, asked of the shop rather than of one order: "how long does
-standard delivery take?", "do u deliver to ireland", "is delivery free?", "can the courier leave
-it with a neighbour?". The model has no intent for them and reads them as tracking (which asks a
-guest for an order number they may not have) or as off-topic; they get the delivery terms, and a
-question about where to leave a parcel gets the order's own tracking page where there is one.
+standard delivery take?", "do u deliver to ireland", "is delivery free?" (contracts.delivery_terms),
+"can the courier leave it with a neighbour?" (here). The model has no intent for them and reads them
+as tracking (which asks a guest for an order number they may not have) or as off-topic; they get the
+delivery terms, and a question about where to leave a parcel gets the order's own tracking page
+where there is one.
 """
 
 from __future__ import annotations
@@ -11,7 +12,6 @@ import re
 from typing import List, Optional
 
 from actions.profiles import Customer, Order
-from contracts.delivery_terms import terms_asked  # noqa: F401 (read here with the other delivery questions)
 
 # where or when a parcel is left: the courier's tracking page chooses it
 PREFERENCE_ASKED = re.compile(
@@ -23,9 +23,9 @@ PREFERENCE_ASKED = re.compile(
     r"|\b(?:safe place|parcel locker)\b|\b(?:choose|pick|change|rearrange|arrange) (?:a |the )?(?:different |another )?"
     rf"(?:delivery )?(?:day|date|time ?slot|slot)\b(?! (?:for|of) (?:the |my )?(?:callback|call))"
     # "I've just realised I'm not home. What are my options?": nobody in when it comes
-    r"|\b(?:i'?m|i am|we'?re|we are) not (?:going to be )?(?:home|in|at home|around)\b(?! (?:a|the|my)\b)"
-    r"|\b(?:i|we) (?:won'?t|will not|wont) be (?:home|in|at home|around|there|in when)\b"
-    r"|\b(?:nobody|no one|no-one)(?:'s| is| will be)? (?:home|in)\b",
+    r"|(?:\b(?:i'?m|i am|we'?re|we are) not (?:going to be )?|\b(?:i|we) (?:won'?t|will not|wont) be "
+    r"|\b(?:nobody|no one|no-one)(?:'s| is| will be)? )(?:home|in|at home|around)\b"
+    r"(?! (?:a|an|the|my|your|any|touch|love|charge|customer|position)\b)",
     re.IGNORECASE)
 
 

@@ -13,7 +13,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import delivery_questions, rating, replies
+from actions import rating, replies
 from actions.actions import (COMPLAINT_INTENTS, FALLBACK_INTENT, answer_order_request, answer_upset,
                              answered_in_their_language, bot_words, current_customer, earlier_request, latest_intent,
                              mood, upset_now)
@@ -22,6 +22,7 @@ from actions.profiles import Customer, order_number_said
 from actions.requests import NO_OFFER, next_request, offered
 from actions.routing import (FORM_STOPPED, LISTEN, WITHDRAWAL, another_request, ending_turn,
                              fixed_response, hand_on)
+from contracts.delivery_terms import terms_asked
 from contracts.dismissal import PERSON_REFUSED, after_dismissal
 from contracts.order_numbers import NO_ORDER_NUMBER
 from contracts.records import RATING_SLOT
@@ -75,7 +76,7 @@ class ActionOfferOtherRequest(Action):
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
         pending = next_request(tracker.latest_message, latest_intent(tracker))
         if pending is None and latest_intent(tracker) == "opening_hours_contact" and not upset_now(tracker) and (
-                delivery_questions.terms_asked(tracker.latest_message.get("text") or "")):
+                terms_asked(tracker.latest_message.get("text") or "")):
             # "I'd like to know your opening hours. Also, do you deliver on Sundays?": the delivery terms too
             # (a question the model has no intent for, so no request of the message to offer)
             dispatcher.utter_message(response="utter_delivery_options")

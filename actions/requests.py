@@ -38,6 +38,7 @@ def clause_of(latest_message: Mapping[str, Any], intent: str) -> str:
 # refund complaint's answer (not "…and I want to return the trainers", a return of its own)
 _MONEY_BACK = re.compile(r"\b(?:money|refund|refunded|paid back|reimburs\w*)\b", re.IGNORECASE)
 _RETURN_ASKED = re.compile(r"\b(?:return|send (?:\w+ )?back|exchange|swap)\b", re.IGNORECASE)
+_WHEN = re.compile(r"\bhow long\b|\bwhen\b|\bhow soon\b", re.IGNORECASE)
 
 
 def covered_by(request: Mapping[str, Any], handled: str) -> bool:
@@ -45,7 +46,7 @@ def covered_by(request: Mapping[str, Any], handled: str) -> bool:
     asked after once the refund complaint is answered)."""
     intent, text = str(request["intent"]), str(request.get("text") or "")
     return answered_alike(intent, handled) or (
-        handled == "refund_not_received" and intent == "request_refund"
+        handled == "refund_not_received" and intent == "request_refund" and _WHEN.search(text) is not None
         and _MONEY_BACK.search(text) is not None and _RETURN_ASKED.search(text) is None)
 
 

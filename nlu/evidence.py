@@ -52,7 +52,7 @@ def _own_slip_only(text: str) -> bool:
 # unless something else is said to be wrong ("wrong colour, and to the wrong house")
 _WRONG_PLACE = re.compile(r"\b(?:to|at|through|in) (?:the |a |my )?wrong (?:address|adress|house|hous|home|door|flat|number"
                           r"|postcode|street|road|person|neighbou?r|building|place|town|city|village|block|letterbox)\b"
-                          r"|\bwrong (?:address|house|door|flat|postcode)\b", re.IGNORECASE)
+                          r"|\bwrong (?:address|adress|house|hous|door|flat|postcode)\b", re.IGNORECASE)
 _ITEM_WRONG = re.compile(r"wrong|instead|differ|incorrect|mix(?:ed)?[- ]?up|swapp|not what|some(?:one|body) else'?s", re.IGNORECASE)
 
 

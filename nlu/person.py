@@ -31,7 +31,7 @@ _DEMAND = re.compile(
     # "cheers, yes, get someone on it please"
     r"|\b(?:get|put) (?:someone|somebody) on (?:it|this|that|the case)\b"
     # "are you deaf? i said HUMAN", "I asked for a manager": a person asked for again
-    r"|\b(?:i|I) (?:said|asked for|typed|wrote|told you)\s+(?:i want\s+)?" + _PERSON + r"\b"
+    r"|\bi (?:said|asked for|typed|wrote|told you)\s+(?:i want\s+)?" + _PERSON + r"\b(?=\s*(?:[.!?,]|$|not\b|please\b|now\b))"
     r"|\b" + _GET_ME_SOMEONE +
     # "yeah go on, I'd rather someone looked at it properly"
     r"|\b(?:i'?d|i would) (?:rather|prefer|like) (?:someone|somebody|a person|a human) (?:to )?(?:looked|look|dealt|deal"

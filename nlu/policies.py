@@ -49,7 +49,7 @@ def size_swap_asked(text: str) -> bool:
 # our hours or ways to reach us, which a question about the delivery terms may ask besides ("when are you open,
 # and do you deliver on sundays?")
 _CONTACT_WORDS = re.compile(r"\b(?:open\w*|clos\w*|hours|shut|phone|call|ring|e-?mail|contact|reach|number|helpline"
-                            r"|speak|talk|chat|available)\b", re.IGNORECASE)
+                            r"|speak|talk|chat)\b", re.IGNORECASE)
 
 
 def delivery_terms_only(text: str) -> bool:

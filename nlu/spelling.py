@@ -39,7 +39,7 @@ RUN_TOGETHER = 8  # from this length an unknown word may be words typed without 
 MIN_PROJECT_COUNT = 2  # a project word used once may itself be one of the written typos
 _WORD = re.compile(r"[A-Za-z]+")
 # the first half of a contraction ("wasn't", "they'll"): not a word of its own to correct ("wasn" is not "was")
-_CONTRACTED = re.compile(r"['’][A-Za-z]")
+_CONTRACTED = re.compile(r"['’](?:t|ll|re|ve|m|d)\b", re.IGNORECASE)
 # Text-speak a customer types on purpose, too short or too far from the word for the speller.
 # Only unambiguous ones: "ya" (you? yeah?) and "y" (why? yes?) stay as typed.
 CHAT_WORDS = {

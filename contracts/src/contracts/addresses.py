@@ -28,9 +28,10 @@ ADDRESS_CHANGE = re.compile(r"(?<!forgot to )(?<!forgotten to )(?<!didn't )(?<!d
                             rf"|\b(?:send|deliver)\s+{_PARCEL}\s+to\s+(?:my\s+)?(?:work|office)\s+instead\b"
                             rf"|\bredirect\s+{_PARCEL}\b"
                             # "any chance I can get them delivered to my work instead?"
-                            r"|\b(?:get|have)\s+(?:it|them|(?:the|my)\s+\w+)\s+(?:delivered|sent|redirected)\s+to\s+"
-                            r"(?:a different|another|my new|the new|my work|my office|work|the office|my mum'?s|my parents'?"
-                            r"|a neighbou?r'?s)\b", re.IGNORECASE)
+                            r"|(?<!didn't )(?<!didnt )(?<!did not )(?<!couldn't )(?<!never )"
+                            r"\b(?:get|have)\s+(?:it|them|(?:the|my)\s+(?!refund|money)\w+)\s+(?:delivered|sent|redirected)\s+to\s+"
+                            rf"(?:(?:a different|another|my new|the new)\s+(?:{_ADDRESS}|house|flat|home)|my work|my office|work"
+                            r"|the office|my mum'?s|my parents'?|a neighbou?r'?s)\b", re.IGNORECASE)
 
 
 def address_change_asked(text: str) -> bool:

@@ -22,8 +22,8 @@ _POLICY = re.compile(
     rf"|\b(?:who\s+pays|do\s+i\s+(?:have\s+to\s+)?pay|is\s+there\s+a\s+charge)\s+(?:for\s+)?(?:the\s+)?{_RETURNS}\s+"
     r"(?:postage|shipping|label|delivery)\b"
     # "how long dus it take to get a refnd after u get the return"
-    r"|\bhow long\b[^.?!]{0,40}\bref[a-z]{0,2}n[a-z]{0,2}\b[^.?!]{0,30}\b(?:after|once|when)\b[^.?!]{0,20}"
-    r"\b(?:get|gets|receive|receives|have|has|got)\b",
+    r"|\bhow long (?:does|do|dus|dose|will|would) (?:it|a refund|refunds|the refund) (?:usually |normally )?take\b"
+    r"[^.?!]{0,30}\b(?:after|once|when) (?:you|u|they|it) (?:get|gets|receive|receives|have|has|got|arrives?)\b",
     re.IGNORECASE)
 
 

@@ -11,7 +11,8 @@ from actions.profiles import Customer, Order
     ("Will they leave it somewhere safe?", True),
     ("Hey. My dress is out for delivery. But I've just realised I'm not home. What are my options?", True),
     ("I won't be in tomorrow, can it come another day?", True), ("I'm not in a rush", False),
-    ("I'm not interested in excuses", False),
+    ("I'm not interested in excuses", False), ("I'm not in any hurry, just wondering when it will arrive?", False),
+    ("is there no one in your call centre who can help?", False), ("I won't be in touch again", False),
     ("need to know if i can leave the return box on the doorstep", False), ("where is my parcel", False), ("can i change the time slot for my callback", False),
 ])
 def test_questions_about_where_or_when_a_parcel_is_left(text, asked):

@@ -95,6 +95,9 @@ def test_second_request_is_offered_unless_answered_alike():
     another = {"text": "", "requests": [{"intent": "refund_not_received", "text": "my kettle refund never came"},
                                         {"intent": "request_refund", "text": "and I want to return the trainers"}]}
     assert next_request(another, "refund_not_received")["intent"] == "request_refund"
+    besides = {"text": "", "requests": [{"intent": "refund_not_received", "text": "my kettle refund never came"},
+                                        {"intent": "request_refund", "text": "and I'd like a refund for the trainers as well"}]}
+    assert next_request(besides, "refund_not_received")["intent"] == "request_refund"
     offer = replies.offer_other_request("cancel_order")
     assert offer.startswith("I can also help you cancel") and offer.endswith("shall I?")
 
@@ -1138,7 +1141,9 @@ def test_a_real_person_asked_about_while_queued():
 @pytest.mark.parametrize("text, asked", [
     ("will they email me?", True), ("are you going to call me back or what", True), ("will someone ring me", True),
     ("is the agent going to phone me", True), ("how long is the wait", False), ("what's your phone number", False),
-    ("do they need to call me", False),
+    ("do they need to call me", False), ("do you call this customer service?", False),
+    ("could you text me the tracking link", False), ("will you contact the courier for me?", False),
+    ("can they call me instead", True), ("will they reply by email?", True),
 ])
 def test_how_the_person_will_answer_asked_while_queued(text, asked):
     import os
@@ -1167,7 +1172,7 @@ def test_more_about_the_order_while_queued_is_noted_for_the_person(text, about):
     ("thanks", "thanks", "You're welcome! "), ("goodbye", "ok thanks bye", "You're welcome! "),
     ("goodbye", "bye", "Bye for now! "), ("goodbye", "see ya", "Bye for now! "), ("greet", "hello??", None),
     ("goodbye", "is it going to be much longer? I've got to go out soon", None),
-    ("deny", "thanks, no rush", "You're welcome! "), ("deny", "no rush", None), ("give_feedback", "thanks for nothing", None),
+    ("deny", "thanks, no rush", "You're welcome! "), ("deny", "no rush", None), ("give_feedback", "thanks for nothing", None), ("deny", "thanks for nothing", None),
 ])
 def test_thanks_and_a_goodbye_while_queued_are_returned_in_kind(understood, text, opening):
     import os
@@ -1213,6 +1218,7 @@ def test_a_delivery_question_after_opening_hours_gets_the_delivery_terms_too():
 @pytest.mark.parametrize("text, instead", [
     ("actually, can you just cancel my trainers order instead?", True), ("could you check my refund instead", True),
     ("can they email me instead?", False), ("can you call me instead", False), ("can you cancel my order", False),
+    ("can you tell them I'd rather have a refund instead?", False),
 ])
 def test_the_assistant_asked_to_do_it_instead_of_the_person(text, instead):
     import os
@@ -1244,6 +1250,10 @@ def test_a_remedy_of_the_customers_own_after_a_replacement_or_refund_offered_is_
     said, returned = _run_action("actions.actions", "ActionOutOfScope", text, "out_of_scope", {},
                                  sentiment=("neutral", 0.8), said_before=offered)
     assert said == [replies.other_remedy_wanted(None)] and SlotSet("handoff_offered", True) in returned
+    # with no other remedy named, off-topic after the offer is off-topic
+    said, _ = _run_action("actions.actions", "ActionOutOfScope", "who won the football", "out_of_scope", {},
+                          sentiment=("neutral", 0.8), said_before=offered)
+    assert said == ["utter_out_of_scope"]
     # with nothing offered before, off-topic is off-topic
     said, _ = _run_action("actions.actions", "ActionOutOfScope", "who won the football", "out_of_scope", {},
                           sentiment=("neutral", 0.8), said_before="Hello! How can I help?")

@@ -32,6 +32,8 @@ def test_strongly_upset_reads_the_score_and_shouting_but_not_shouted_joy():
     assert strongly_upset(UserMessage.from_event(user("neutral", "for gods sake answer the question, where are my trainers")))
     assert strongly_upset(UserMessage.from_event(user("neutral", "you absolute muppets lost my parcel")))
     assert strongly_upset(UserMessage.from_event(user("neutral", "my dress better turn up today or there'll be trouble")))
+    assert strongly_upset(UserMessage.from_event(user("neutral", "sort it out today or else")))
+    assert not strongly_upset(UserMessage.from_event(user("neutral", "can I get a refund or else a replacement?")))
     mood = mood_from_events([user("neutral", "WHERE IS MY PARCEL"), user("neutral", "calm again")])
     assert mood.negative_messages == 1 and not mood.upset
 

@@ -14,6 +14,7 @@ from contracts.returns_policy import returns_policy_asked
     ("who pays the return postage?", True), ("I paid the return postage myself", False),
     ("how long dus it take to get a refnd after u get the return", True),
     ("how long has my refund been waiting", False),
+    ("its been how long and my refund still hasnt come after you got the item", False),
 ])
 def test_how_returns_work_asked(text, asked):
     assert returns_policy_asked(text) is asked

@@ -445,6 +445,7 @@ def test_the_due_day_passed_is_a_late_delivery_even_read_as_a_question_where_it_
     ("put me through to the right department", False), ("I was put through to billing last time", False),
     ("are you deaf? i said HUMAN", True), ("I asked for a manager, not this", True),
     ("I said I don't need a human", False), ("the agent said it would come today", False),
+    ("I told you a person already rang me", False),
 ])
 def test_a_person_asked_for_outright(text, demanded):
     assert person_demanded(text) is demanded
@@ -748,6 +749,7 @@ def test_the_delivery_terms_read_as_a_question_about_contacting_us_are_off_topic
 @pytest.mark.parametrize("text, only", [
     ("do u do next day delivry", True), ("is delivery free?", True),
     ("what time do you close? and is delivery free?", False), ("what's your phone number", False),
+    ("is next day delivery available? how much is delivery", True),
 ])
 def test_the_delivery_terms_asked_and_nothing_of_our_hours(text, only):
     from nlu.policies import delivery_terms_only

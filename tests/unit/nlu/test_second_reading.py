@@ -48,6 +48,7 @@ def test_of_equally_near_words_the_same_first_letter_then_the_project_s_wins():
 def test_the_first_half_of_a_contraction_stays_as_typed(speller):
     assert speller.correct("the screen protector wasn't in the box") == "the screen protector wasn't in the box"
     assert speller.correct("it doesn’t work and they'll not help") == "it doesn’t work and they'll not help"
+    assert speller.correct("my parcl's gone") == "my parcel's gone"  # a possessive is no contraction
 
 
 def test_known_short_and_project_words_stay_as_typed(speller):
