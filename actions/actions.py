@@ -863,8 +863,8 @@ NOTED_WHILE_QUEUED = frozenset({"order_status", "track_delivery", "cancel_order"
 # "can you let them know it's urgent", "tell them I'm out after 5"
 PASS_IT_ON = re.compile(r"\b(?:let (?:them|the (?:agent|person|team)) know|tell (?:them|the (?:agent|person|team))|pass (?:it|that|this)"
                         r" on|make sure (?:they|the (?:agent|person)) (?:know|see))\b", re.IGNORECASE)
-ABOUT_AN_ORDER = re.compile(r"\bord\W?\d|\b\d{5}\b|\border|\bparcel|\brefund|\bdeliver|\bitem|\b(?:my|the) (?!turn\b|place\b"
-                            r"|position\b)\w+", re.IGNORECASE)
+ABOUT_AN_ORDER = re.compile(r"\bord\W?\d|\b\d{5}\b|\border|\bparcel|\brefund|\bdeliver|\bitem|\b(?:my|the) (?!(?:turn|place"
+                            r"|position|queue|wait|god|goodness|word|time|agent|person|team|advis[eo]r)\b)\w+", re.IGNORECASE)
 
 
 # "is it a real person or another bot?" while waiting for one

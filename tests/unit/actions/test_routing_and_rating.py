@@ -1158,6 +1158,7 @@ def test_how_the_person_will_answer_asked_while_queued(text, asked):
     ("its about my air fryer, it stopped working", True), ("my order number is ORD-10001", True),
     ("can i add something while i wait? my dress was supposed to come yesterday", True),
     ("still there?", False), ("hello??", False), ("what's my position", False), ("is it my turn yet", False),
+    ("the queue is so long", False), ("my god this is slow", False),
 ])
 def test_more_about_the_order_while_queued_is_noted_for_the_person(text, about):
     import os
