@@ -27,14 +27,14 @@ from actions.tone import (Mood, action_demanded, contacted_before, mood_from_eve
                           strongly_upset)
 from actions.verification import ATTEMPTS_SLOT, ORDER_SLOT, VERIFYING_SLOT, on_voice, verified_customer_id
 from contracts.addresses import ADDRESS_CHANGE
+from contracts.delivery_terms import terms_asked
 from contracts.dismissal import KEEPING_IT, PERSON_CALLED_OFF, PERSON_REFUSED, after_dismissal
 from contracts.follow_up import named_in_follow_up
 from contracts.identity import claim_from_events, verify_identity_claim
 from contracts.order_numbers import NO_CONFIRMATION, NO_ORDER_NUMBER
-from contracts.delivery_terms import terms_asked
-from contracts.returns_policy import returns_policy_asked
 from contracts.records import latest_user_message, user_messages
 from contracts.remedies import replacement_chosen
+from contracts.returns_policy import returns_policy_asked
 
 ORDER_TOPICS = ("order_status", "track_delivery", "cancel_order", "request_refund")
 # what a verbless follow-up ("and the other one?") asks again about another order

@@ -56,8 +56,13 @@ _WRONG_PLACE = re.compile(r"\b(?:to|at|through|in) (?:the |a |my )?wrong (?:addr
 _ITEM_WRONG = re.compile(r"wrong|instead|differ|incorrect|mix(?:ed)?[- ]?up|swapp|not what|some(?:one|body) else'?s", re.IGNORECASE)
 
 
+def _said_without(said: re.Pattern[str], besides: re.Pattern[str], text: str) -> bool:
+    """Whether `said` is in `text` and `besides` is nowhere in the rest of it."""
+    return said.search(text) is not None and besides.search(said.sub(" ", text)) is None
+
+
 def _wrong_place_only(text: str) -> bool:
-    return _WRONG_PLACE.search(text) is not None and _ITEM_WRONG.search(_WRONG_PLACE.sub(" ", text)) is None
+    return _said_without(_WRONG_PLACE, _ITEM_WRONG, text)
 
 
 # A refund not received is about money: "i was promised a call back about the sofa and nobody called" waits
@@ -80,7 +85,7 @@ _SOMETHING_WRONG = re.compile(r"wrong|instead|differ(?!ent (?:colou?rs?|sizes?|s
 
 
 def _range_asked_only(text: str) -> bool:
-    return _RANGE_ASKED.search(text) is not None and _SOMETHING_WRONG.search(_RANGE_ASKED.sub(" ", text)) is None
+    return _said_without(_RANGE_ASKED, _SOMETHING_WRONG, text)
 
 
 # "I cancelled my order but you still took the money": a cancellation already made is background, unless

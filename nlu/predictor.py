@@ -189,9 +189,11 @@ class Predictor:
         # (nlu.order_numbers); the packaging or the courier's conduct complained of, or damage said in so many
         # words (nlu.delivery_feedback); thanks for nothing, thanks alone, an apology for the customer's own tone
         # and advice taken with thanks (nlu.thanks); how long it has been (nlu.elapsed); how returns work
-        # (contracts.returns_policy), a size swap, the delivery terms alone (nlu.policies); a verbless follow-up (nlu.follow_up); a request dropped without a goodbye (nlu.asked); a
-        # question about delivery that does not say it is late (nlu.evidence); a polite no to wait instead or to
-        # the person offered, a problem gone away by itself (nlu.asked); a replacement chosen (contracts.remedies)
+        # (contracts.returns_policy), a size swap, the delivery terms alone (nlu.policies); a verbless follow-up
+        # (nlu.follow_up); a request dropped without a goodbye (nlu.asked); a question about delivery that does
+        # not say it is late, a question about a cancellation never made (nlu.evidence); a polite no to wait
+        # instead or to the person offered, a problem gone away by itself (nlu.asked); a replacement chosen
+        # (contracts.remedies)
         if about_another_business(asked, self.other_businesses):
             ranking, requests = self._elsewhere(ranking, requests)
             # "sorry wrong chat, meant to text my husband": the "sorry" is an apology, not anger; "how long do
