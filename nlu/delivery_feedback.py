@@ -126,6 +126,24 @@ def fault_not_a_wrong_item(text: str) -> bool:
     return (fault_said(text) or damage_said(text)) and _WRONG_ITEM_WORDS.search(text) is None
 
 
+# "what kind of clowns send a blue jumper when i ordered a red one", "why would you send trainers when I paid
+# for boots": what came set against what was ordered, which the model, hearing a question, reads as a
+# product question, the order's status or a charge
+_SENT_NOT_ORDERED = re.compile(
+    r"\b(?:send|sends|sent|sending|gave|give|deliver|delivered|bring|brought|got|get|received|receive)\b[^.?!]{0,50}?"
+    r"\b(?:when|while|but|though|even though|whereas)\s+(?:i|we)(?:'d| had)?\s+(?:clearly\s+|actually\s+)?"
+    r"(?:ordered|order|asked for|paid for|bought|wanted|chose|picked|selected)\b(?!\s+(?:it|them|this|that|one)\b)"
+    r"|\b(?:i|we)(?:'d| had)?\s+(?:ordered|asked for|paid for|bought|chose|picked|selected)\b[^.?!]{0,50}?"
+    r"(?:\bbut\b|\band\b|,)\s*(?:then\s+)?(?:you(?: lot| guys| people| muppets| clowns)?|they|u|ya|yous?)\s+"
+    r"(?:sent|send|gave|delivered|brought)\b",
+    re.IGNORECASE)
+
+
+def sent_not_ordered(text: str) -> bool:
+    """Whether `text` sets what was sent against what was ordered (see _SENT_NOT_ORDERED)."""
+    return _SENT_NOT_ORDERED.search(text) is not None
+
+
 def damage_said(text: str) -> bool:
     """Whether `text` says in so many words that something is damaged ("my air fryer turned up in
     bits"), and not that the item came through unharmed."""

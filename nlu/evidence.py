@@ -15,6 +15,8 @@ from typing import Callable
 
 import torch
 
+from nlu.charges import DEVICE_CHARGE
+
 CUES: dict[str, re.Pattern[str]] = {
     "billing_charged_twice": re.compile(
         r"\bcharg(?:e|ed|es|ing)\b|\bover-?charg|\bpa(?:y|id|ying|yment)|\bbill|debit|money|\bcards?\b|\bbank\b"
@@ -116,8 +118,14 @@ def cancelled_order_asked_about(text: str) -> bool:
     return _ORDER_CANCELLED.search(text) is not None and "?" in text and _cancelled_already(text)
 
 
+def _device_charge_only(text: str) -> bool:
+    """Whether the only word of money in `text` is a device's charge ("the vacuum cleaner won't charge")."""
+    return _said_without(DEVICE_CHARGE, CUES["billing_charged_twice"], text)
+
+
 # Words that rule an intent out even where its cue is said
 RULED_OUT: dict[str, Callable[[str], bool]] = {
+    "billing_charged_twice": _device_charge_only,
     "wrong_item": lambda text: _own_slip_only(text) or _wrong_place_only(text) or _range_asked_only(text),
     "refund_not_received": _no_money_said,
     "cancel_order": _cancelled_already,
@@ -200,7 +208,8 @@ _DUE_DAY_NAMED = re.compile(r"\b(?:the day|the date|when|what day|which day)\s+(
 
 def lateness_asserted(text: str) -> bool:
     """Whether `text` says its delivery is late (see _LATENESS_ASSERTED), not only asks where it is."""
-    return _LATENESS_ASSERTED.search(_DUE_DAY_NAMED.sub(" ", text)) is not None or due_day_passed(text)
+    return (_LATENESS_ASSERTED.search(_DUE_DAY_NAMED.sub(" ", text)) is not None or due_day_passed(text)
+            or arrival_missed(text))
 
 
 # "paid for guaranteed saturday delivery on a birthday present and it's now tuesday", "told friday, now
@@ -215,6 +224,26 @@ _DUE_DAY = re.compile(rf"\b(?:due|promised|told|supposed|sposed|meant|guaranteed
 def due_day_passed(text: str) -> bool:
     """Whether `text` says the day a delivery was due has passed (see _DAY_REACHED), without asking."""
     return "?" not in text and _DAY_REACHED.search(text) is not None and _DUE_DAY.search(text) is not None
+
+
+# "I was told it would come today but it hasn't", "expected delivery was the 3rd, nothing yet", "my
+# delivery slot came and went, no driver": when it was to come, then that it did not; said, not asked
+_DUE_THEN_NOT = re.compile(
+    r"\b(?:would|should|will|was|were|is|are|told|said|promised|expected|due|supposed|meant)\b[^.?!]{0,60}?"
+    r"(?:\bbut\b|,|-|;)\s*(?:it |they |he |she |the \w+ )?(?:has |have |had |did |still |just )?"
+    r"(?:hasn'?t|haven'?t|hadn'?t|didn'?t|did not|has not|have not|never|nothing|no sign|no driver|no courier|no one|nobody"
+    r"|nope|nada|zilch|still (?:not|nothing|no\b|waiting)|not (?:here|arrived|come|turned up|shown up)|isn'?t here"
+    r"|aren'?t here)\b"
+    r"|\b(?:slot|window|day|date|time)\s+(?:came and went|has come and gone|came and gone)\b",
+    re.IGNORECASE)
+
+
+def arrival_missed(text: str) -> bool:
+    """Whether `text` says a delivery did not come when it was to (see _DUE_THEN_NOT), without asking."""
+    return "?" not in text and _DUE_THEN_NOT.search(text) is not None and _REFUND_SAID.search(text) is None
+
+
+_REFUND_SAID = re.compile(r"ref[a-z]{0,2}n|money|payment|charge", re.IGNORECASE)  # "the refund was done but never showed up"
 
 
 # "I got an email saying they were delivered but they weren't", "it says delivered. it bloody wasnt": a

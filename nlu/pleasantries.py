@@ -71,9 +71,28 @@ def asks_how_we_are(text: str) -> bool:
 _THUMBS_UP = re.compile(r"^\s*(?:[\U0001F44D\U0001F44C\u2705\u2714\u2611]\ufe0f?[\U0001F3FB-\U0001F3FF]?\s*)+$")
 
 
+# "ok then", "right then": a yes to what was offered, which the model, hearing "then", reads as a goodbye
+_OK_THEN = re.compile(r"^\W*(?:ok|okay|k|alright|right|fine|sure|yes|yeah|go on)\s+then\W*$", re.IGNORECASE)
+
+
 def thumbs_up(text: str) -> bool:
-    """Whether `text` is only a thumbs-up (or an OK hand, a check mark)."""
-    return _THUMBS_UP.search(text) is not None
+    """Whether `text` is only a thumbs-up (or an OK hand, a check mark), or "ok then"."""
+    return _THUMBS_UP.search(text) is not None or _OK_THEN.search(text) is not None
+
+
+# "I'll hold off for now", "let me think about it", "maybe later": what was offered put off, a polite no
+# (the model reads a goodbye in it); waiting for the person put through is agreed_to_wait
+_PUT_OFF = re.compile(r"^\W*(?:(?:ok|okay|no|nah|hmm+|erm|um|actually|thanks|ta|cheers|honestly)\b[\s,.!]*)*"
+                      r"(?:(?:i'?ll|ill|i will|let me|i'?d better|i think i'?ll)\s+(?:just\s+)?(?:hold off|think about it"
+                      r"|think it over|sleep on it|leave it|pass)"
+                      r"|(?:maybe|perhaps) (?:later|another time|tomorrow)|not (?:right )?now|not for now)"
+                      r"(?:\s+(?:for now|for the moment|for a bit|for today|then|thanks|thank you))*[\s,.!]*"
+                      r"(?:(?:thanks|thank you|ta|cheers)\W*)?$", re.IGNORECASE)
+
+
+def put_off(text: str) -> bool:
+    """Whether `text` only puts off what was offered (see _PUT_OFF)."""
+    return _PUT_OFF.search(text) is not None
 
 
 # "I'll sign in and come back", "ok i'll log in and check myself"

@@ -14,14 +14,15 @@ from contracts.returns_policy import returns_policy_asked
 from transformers import BatchEncoding
 
 from nlu import tags as bio_tags
+from nlu.charges import unexpected_charge_said
 from nlu.asked import (asked_part, no_and_goodbye, only_waiting_it_out, payment_gone, person_declined,
                        request_dropped, resolved_itself, waiting_it_out)
 from nlu.delivery_feedback import (courier_conduct_complained_of, damage_said, fault_not_a_wrong_item, fault_said,
-                                   packaging_complained_of, part_missing)
+                                   packaging_complained_of, part_missing, sent_not_ordered)
 from nlu.elsewhere import DEFAULT_OTHER_BUSINESSES, a_sum_asked, about_another_business, about_us
 from nlu.elapsed import time_complained_of
 from nlu.entities import RuleExtractor, apply_synonyms, merge
-from nlu.evidence import (cancelled_order_asked_about, delivered_not_received, due_day_passed, lateness_asserted,
+from nlu.evidence import (arrival_missed, cancelled_order_asked_about, delivered_not_received, due_day_passed, lateness_asserted,
                           without_unsaid)
 from nlu.families import family_confidence
 from nlu.follow_up import MISREAD_AS, follow_up_intent, how_long_it_takes
@@ -30,7 +31,7 @@ from nlu.insults import company_insulted, told_where_to_go
 from nlu.model import LoadedModel
 from nlu.order_numbers import no_number_to_give, only_a_number_given
 from nlu.policies import delivery_terms_only, size_swap_asked
-from nlu.pleasantries import agreed_to_wait, asks_how_we_are, leaving_to_sign_in, praised, resigned, thumbs_up
+from nlu.pleasantries import agreed_to_wait, asks_how_we_are, leaving_to_sign_in, praised, put_off, resigned, thumbs_up
 from nlu.person import (asks_about_the_assistant, asks_for_someone_to_ring, asks_if_a_person, asks_the_assistants_name,
                         feedback_relayed, flirts, names_a_person, person_called_off, person_demanded, person_refused)
 from nlu.requests import (COURTESIES, DETAILS, EVEN_ODDS, GREETING, MAX_CLAUSES, REACTIONS, SIGN_OFFS, SURE,
@@ -59,6 +60,7 @@ OFF_TOPIC_FLOOR = 0.25
 OFF_TOPIC_MARGIN = 2.0
 DAMAGE_INTENT = "item_damaged"
 WRONG_ITEM_INTENT = "wrong_item"
+BILLING_INTENT = "billing_charged_twice"  # any charge not expected, twice or not
 REPLACEMENT_INTENT = DAMAGE_INTENT  # a replacement is what a damaged item gets
 LATE_INTENT = "delivery_late"
 WHERE_OR_WHEN = ("order_status", "track_delivery")  # what a question about delivery asks when not saying it is late
@@ -290,6 +292,20 @@ class Predictor:
             # words (nlu.delivery_feedback), which the model read as venting, off-topic, a guess at lateness or nothing sure
             ranking = self._ruled(ranking, DAMAGE_INTENT)
             sentiment = self._complaint(sentiment)
+        elif (unexpected_charge_said(asked)
+              and {r["intent"] for r in requests} <= {RETURN_INTENT, BILLING_INTENT}
+              and (ranking[0]["name"] in (RETURN_INTENT, "cancel_order", "refund_not_received", ELSEWHERE_INTENT,
+                                          FALLBACK_INTENT)
+                   or self.sure_enough(ranking) < self.threshold)):
+            # "You've billed me for an order I cancelled", "paid twice for the same order, please refund one of
+            # them": a charge the customer did not expect, whatever refund it asks (nlu.charges)
+            ranking, requests = self._ruled(ranking, BILLING_INTENT), []
+            sentiment = self._complaint(sentiment)
+        elif (sent_not_ordered(asked) and not requests and ranking[0]["name"] not in (
+                *FAULT_INTENTS, RETURN_INTENT, "cancel_order", PERSON_INTENT, "refund_not_received")):
+            # "what kind of clowns send a blue jumper when i ordered a red one": a wrong item said in so many words,
+            # which the model read as a product question or the order's status (nlu.delivery_feedback)
+            ranking = self._ruled(ranking, WRONG_ITEM_INTENT)
         elif ranking[0]["name"] == WRONG_ITEM_INTENT and not requests and fault_not_a_wrong_item(asked):
             # "I received the air fryer. It doesn't heat up. Can I get a replacement?": a fault, with nothing said
             # of a wrong item (nlu.delivery_feedback)
@@ -307,8 +323,11 @@ class Predictor:
         elif agreed_to_wait(asked):
             # "ok i'll wait", "no worries, I'll hang on. thanks": a yes to waiting (nlu.pleasantries)
             ranking, requests = self._ruled(ranking, AGREED_INTENT), []
+        elif put_off(asked):
+            # "I'll hold off for now", "maybe later": a polite no, not a goodbye (nlu.pleasantries)
+            ranking, requests = self._ruled(ranking, WITHDRAWN_INTENT), []
         elif thumbs_up(text):
-            # "👍": a yes, not something off-topic
+            # "👍", "ok then": a yes, not something off-topic or a goodbye
             ranking, requests = self._ruled(ranking, AGREED_INTENT), []
         elif just_thanks(asked) and ranking[0]["name"] != THANKS_INTENT:
             # "ok ta", "sick ta x": a thank-you, not a goodbye or something off-topic
@@ -373,10 +392,12 @@ class Predictor:
             # now?": a parcel that never came, not feedback or a wrong item (nlu.evidence)
             ranking = self._ruled(ranking, LATE_INTENT)
             sentiment = self._complaint(sentiment)
-        elif (ranking[0]["name"] in WHERE_OR_WHEN and due_day_passed(asked) and LATE_INTENT in self.loaded.intents
+        elif (ranking[0]["name"] in WHERE_OR_WHEN and (due_day_passed(asked) or arrival_missed(asked))
+              and LATE_INTENT in self.loaded.intents
               and {r["intent"] for r in requests} <= {*WHERE_OR_WHEN, LATE_INTENT}):
             # "paid for guaranteed saturday delivery… it's now tuesday. party's been and gone": the due day
-            # passed, said rather than asked, is a late delivery (nlu.evidence)
+            # passed, said rather than asked, is a late delivery; so is "I was told it would come today but it
+            # hasn't" (nlu.evidence)
             ranking, requests = self._ruled(ranking, LATE_INTENT), []
             sentiment = self._complaint(sentiment)
         elif ((waiting_it_out(asked) or person_declined(text)) and not requests and not self._surely_a_request(ranking)

@@ -9,7 +9,7 @@ import torch
 from contracts.remedies import replacement_chosen
 from nlu.asked import asked_part, request_dropped
 from nlu.elsewhere import about_another_business, about_us, asks_for_advice
-from nlu.evidence import lateness_asserted, without_unsaid
+from nlu.evidence import arrival_missed, lateness_asserted, without_unsaid
 from nlu.person import person_demanded
 from nlu.metadata import Labels
 from nlu.predictor import Predictor
@@ -378,9 +378,21 @@ def test_a_wrong_item_damage_and_lateness_need_a_word_for_them(intent, text, sai
     ("paid for guaranteed saturday delivery on a birthday present and it's now tuesday", True),
     ("was told friday, now its monday", True), ("ordered on monday, it's wednesday now", False),
     ("it's tuesday today, will it come?", False),
+    # when it was to come, then that it did not
+    ("I was told it would come today but it hasn't", True), ("expected delivery was the 3rd, nothing yet", True),
+    ("my delivery slot came and went, no driver", True), ("they said it would be here by friday but nope", True),
 ])
 def test_lateness_asserted(text, late):
     assert lateness_asserted(text) is late
+
+
+@pytest.mark.parametrize("text, missed", [
+    ("I was told it would come today but it hasn't", True), ("my delivery slot came and went, no driver", True),
+    ("it's meant to come today", False), ("they said it would come today but has it?", False),
+    ("got an email saying my refund was done last week but the money never showed up", False),
+])
+def test_an_arrival_missed_is_said_not_asked(text, missed):
+    assert arrival_missed(text) is missed
 
 
 class LateNet(DecodingNet):
@@ -446,6 +458,10 @@ def test_the_due_day_passed_is_a_late_delivery_even_read_as_a_question_where_it_
     ("are you deaf? i said HUMAN", True), ("I asked for a manager, not this", True),
     ("I said I don't need a human", False), ("the agent said it would come today", False),
     ("I told you a person already rang me", False),
+    # a bot refused is a person wanted
+    ("i dont want to talk to a bot", True), ("I'm not talking to a machine", True),
+    ("im not chatting with a stupid bot", True), ("I don't want to talk to a person", False),
+    ("I don't want a bot to sort my refund", False),
 ])
 def test_a_person_asked_for_outright(text, demanded):
     assert person_demanded(text) is demanded

@@ -2,7 +2,7 @@
 
 import pytest
 
-from nlu.delivery_feedback import courier_conduct_complained_of, damage_said, packaging_complained_of
+from nlu.delivery_feedback import courier_conduct_complained_of, damage_said, packaging_complained_of, sent_not_ordered
 from tests.unit.nlu.tiny import DecodingNet, rule_predictor
 
 
@@ -136,3 +136,28 @@ def test_a_fault_said_outweighs_an_unsure_reading():
     predictor = rule_predictor(LeaningNet, {"item_damaged": 2, "order_status": 1})
     parsed = predictor.parse("my airfryer dosnt work")
     assert parsed["intent"]["name"] == "item_damaged" and parsed["sentiment"]["label"] == "negative"
+
+
+@pytest.mark.parametrize("text, sent", [
+    ("what kind of clowns send a blue jumper when i ordered a red one", True),
+    ("why would you send trainers when I paid for boots", True),
+    ("I ordered the grey sofa and you lot sent a blue one", True),
+    ("they sent it to me when i asked for it to go to my work", False), ("I ordered a kettle last week", False),
+])
+def test_what_came_set_against_what_was_ordered(text, sent):
+    assert sent_not_ordered(text) is sent
+
+
+class ProductNet(DecodingNet):
+    """Reads everything as product_recommendation, unsure."""
+
+    INTENTS = ("product_recommendation", "wrong_item", "order_status")
+
+    def scores(self, text):
+        return [0.6, 0.2, 0.2], [0.0, 1.0, 0.0]
+
+
+def test_what_came_set_against_what_was_ordered_is_a_wrong_item():
+    predictor = rule_predictor(ProductNet, {"wrong_item": 2, "order_status": 1})
+    assert predictor.parse("what kind of clowns send a blue jumper when i ordered a red one")["intent"]["name"] == "wrong_item"
+    assert predictor.parse("do you have a blue jumper")["intent"]["name"] != "wrong_item"

@@ -228,6 +228,7 @@ def test_a_request_only_thought_of_is_taken_back(text, intent, back):
 
 @pytest.mark.parametrize("text, agreed", [
     ("👍", True), ("👍🏽", True), (" 👌 ", True), ("✅", True), ("👍 where is my sofa", False), ("😭", False), ("ok", False),
+    ("ok then", True), ("right then.", True), ("ok then bye", False), ("ok then where is it", False),
 ])
 def test_a_thumbs_up_alone(text, agreed):
     assert thumbs_up(text) is agreed
@@ -240,6 +241,16 @@ def test_a_thumbs_up_alone(text, agreed):
 def test_agreeing_to_wait(text, agreed):
     from nlu.pleasantries import agreed_to_wait
     assert agreed_to_wait(text) is agreed
+
+
+@pytest.mark.parametrize("text, put", [
+    ("I'll hold off for now", True), ("let me think about it", True), ("maybe later", True),
+    ("no, I'll leave it for now thanks", True), ("not right now", True),
+    ("I'll hold off cancelling, where is it now?", False), ("ok i'll wait", False), ("leave it at the door", False),
+])
+def test_an_offer_put_off(text, put):
+    from nlu.pleasantries import put_off
+    assert put_off(text) is put
 
 
 def test_an_order_kept_after_all_is_a_no():

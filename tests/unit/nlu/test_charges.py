@@ -1,0 +1,44 @@
+"""Charges complained of in so many words, and a device's charge (nlu.charges)."""
+
+import pytest
+
+from nlu.charges import unexpected_charge_said
+from nlu.evidence import RULED_OUT
+from tests.unit.nlu.tiny import DecodingNet, rule_predictor
+
+
+@pytest.mark.parametrize("text, unexpected", [
+    ("You've billed me for an order I cancelled", True), ("paid twice for the same order, please refund one of them", True),
+    ("i cancelled the order but you still took the money", True), ("i got charged for a cancelled order", True),
+    ("there are two payments on my statement", True), ("I've been double charged", True),
+    ("you charged me for something I never ordered", True),
+    ("I've called twice about this", False), ("I cancelled my order, can I get a refund", False),
+    ("how much do you charge for delivery?", False), ("I paid for next day delivery", False),
+])
+def test_an_unexpected_charge_said(text, unexpected):
+    assert unexpected_charge_said(text) is unexpected
+
+
+@pytest.mark.parametrize("text, ruled_out", [
+    ("the vacuum cleaner won't charge at all", True), ("my headphones don't hold a charge", True),
+    ("the charging port is loose", True),
+    ("my headphones won't charge and you charged me twice", False), ("I was charged twice", False),
+])
+def test_a_devices_charge_is_no_billing_complaint(text, ruled_out):
+    assert RULED_OUT["billing_charged_twice"](text) is ruled_out
+
+
+class RefundNet(DecodingNet):
+    """Reads everything as request_refund, billing next."""
+
+    INTENTS = ("request_refund", "billing_charged_twice", "item_damaged")
+
+    def scores(self, text):
+        return [2.0, 1.0, 0.0], [0.0, 3.0, 0.0]
+
+
+def test_a_charge_not_expected_is_the_billing_complaint_whatever_refund_it_asks():
+    predictor = rule_predictor(RefundNet, {"billing_charged_twice": 2, "request_refund": 1})
+    parsed = predictor.parse("paid twice for the same order, please refund one of them")
+    assert parsed["intent"]["name"] == "billing_charged_twice" and parsed["sentiment"]["label"] == "negative"
+    assert predictor.parse("I'd like a refund for the kettle please")["intent"]["name"] == "request_refund"
