@@ -12,7 +12,7 @@ import re
 
 _TAKEN = r"(?:charged|charging|charge|billed|billing|debited|took|taken|taking|paid|paying|payments?|transactions?)"
 _UNEXPECTED_CHARGE = re.compile(
-    rf"\b{_TAKEN}\b[^.?!]{{0,40}}?\b(?:twice|two times|2 times|double|2x|x2)\b"
+    rf"\b{_TAKEN}\b[^.?!]{{0,40}}?\b(?:twice|twise|twic|2ce|two times|2 times|double|2x|x2)\b"
     r"|\bdouble[- ]?(?:charged|billed|payment|charge|debit)"
     r"|\btwo (?:identical |separate |different )?(?:payments|charges|transactions|debits)\b"
     # charged for an order that should cost nothing now

@@ -81,6 +81,7 @@ _FAULT = re.compile(r"(?<!\bi )(?<!\bwe )(?<!\byou )(?<!\bu )(?<!\bthey )(?<!\bi
                     r"|heat(?:ing)?(?: up)?|charg(?:e|ing)|boil(?:ing)?|cutting out|power(?:ing)? on|spin(?:ning)?)\b"
                     # "the dress is see-through, really poor quality", "the strap came apart after one wear"
                     r"|\b(?:faulty|defective|fell apart|falling apart|came apart|coming apart|see[- ]?through|frayed|frayin"
+                    r"|packed (?:in|up)|conked out|broke down|gone bang|went bang|kaput"
                     r"|torn|ripped(?! off)|(?:poor|bad|terrible|awful|shocking|cheap|low) quality|badly made|cheaply made|flimsy"
                     r"|leak(?:s|ing|ed)|(?:keeps?|started|starts) (?:tripping|sparking|smoking)|smells? of burning"
                     # "it has started tripping the electrics every time I use it"
@@ -103,7 +104,12 @@ _THEIR_OLD_THING = re.compile(r"\b(?:my|the|our|me) (?:old|current|previous|exis
 def fault_said(text: str) -> bool:
     """Whether `text` says the item does not work (see _FAULT), not something of ours online or
     the customer's old one."""
-    return _FAULT.search(text) is not None and _NOT_AN_ITEM.search(text) is None and _THEIR_OLD_THING.search(text) is None
+    return (any(_FAULT.search(clause) is not None and _NOT_AN_ITEM.search(clause) is None for clause in _CLAUSES.split(text))
+            and _THEIR_OLD_THING.search(text) is None)
+
+
+# "My kettle packed in after a month and nobody has answered the email I sent": the email is another clause's
+_CLAUSES = re.compile(r"[.!?;,]+|\b(?:and|but|so|because|cos|then)\b", re.IGNORECASE)
 
 
 # what a wrong item is said with ("you sent me a blue one", "not what I ordered"); a fault said without

@@ -182,6 +182,8 @@ _EVERYDAY_LIFE = re.compile(
     r"|\bthe council\b|\bbins?\b[^.?!]{0,15}\b(?:emptied|collect\w*|day|men)\b|\bmy gym\b|\bgym membership\b"
     r"|\b(?:car|home|house|contents|pet|travel|life|van|bike) insurance\b|\b(?:my|our|the) flight\b"
     r"|\bholiday (?:booking|company|rep|provider)\b"
+    # an invitation out: "fancy a pint later"
+    r"|\bfancy (?:a|going for a|grabbing a) (?:pint|drink|coffee|brew|cuppa|bevvy|date|night out|curry)\b"
     # the garden: "when should i be cutting back my lavender"
     r"|\b(?:my|the) (?:lavender|roses|hedges?|lawn|tomato plants?|houseplants?|shrubs|seedlings|weeds)\b"
     # a sum about a price: "if something costs £48 after 20% off what was the original price"

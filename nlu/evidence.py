@@ -192,12 +192,26 @@ _ARRIVAL = r"(?:arriv\w*|c[ou]me|turn(?:ed)? up|show(?:n|ed)? up|got here|(?:be 
 _LATENESS_ASSERTED = re.compile(
     r"\bl[ae]?te\b|\bl8\b|later than|(?:days?|weeks?|hours?) later|delay|dlay|overdue|\bdue\b|\bdew\b"
     r"|s(?:u|o)?p+os+e?d|suppose|meant to|\bment to|promis|should(?:'?ve| have| of)|\bshud|by now|\bages\b|forever|stuck"
-    r"|held up|hold ?up|past (?:its|the) (?:delivery|due)"
+    r"|held up|hold ?up|past (?:its|the) (?:delivery|due)|running (?:\w+ ){0,2}(?:late|behind)|behind schedule"
     r"|reschedul|postpon|pushed back|\bagain\b|missed|\bago\b|over a (?:week|month)|(?:for|been) (?:over |nearly |almost )?"
     r"(?:a|an|two|three|four|five|six|\d+|a few|a couple of|several) (?:days?|weeks?|wks?|months?)"
     r"|(?:n'?t|\bnot|\bnever|\bnt|\baint|\bno) (?:even |yet |actually |still )?" + _ARRIVAL +
     r"|still (?:nothing|waiting|no\b|not\b|n'?t)|\bwaiting (?:for|since|ages|in|all)|nowhere|lost|missing|can'?t find",
     re.IGNORECASE)
+
+
+# "the sofa's running a bit behind", "that's the second time it's been pushed back": a delay said in words only a
+# delay is said in (not the customer's train or appointment), which the model, with nothing of a parcel named,
+# reads as off-topic or nothing sure
+_DELAY = re.compile(r"\b(?:running (?:\w+ ){0,2}(?:late|behind)|behind schedule|pushed back|delayed|postponed|rescheduled"
+                    r"|overdue|held up)\b", re.IGNORECASE)
+_NOT_A_DELIVERY = re.compile(r"\b(?:train|flight|plane|bus|tube|ferry|meeting|appointment|match|game|concert|show|gig"
+                             r"|payment|refund|money|my (?:mum|dad|husband|wife|partner|friend|boss))\b", re.IGNORECASE)
+
+
+def delay_said(text: str) -> bool:
+    """Whether `text` says a delivery is delayed in so many words (see _DELAY)."""
+    return _DELAY.search(text) is not None and _NOT_A_DELIVERY.search(text) is None
 
 
 # "i was out the day it was due", "when's it due?": the due day named, not passed

@@ -30,6 +30,22 @@ def company_insulted(text: str) -> bool:
 
 
 
+# "u r useless", "you're pathetic", "stupid bot": the assistant scorned, and nothing else said. The model reads
+# a question about the bot in it (or nothing sure); it is anger, answered like any complaint about the service
+_AT_YOU = re.compile(r"\b(?:you|u|ur|you'?re|youre|bot|chatbot|robot|machine|computer|thing)\b", re.IGNORECASE)
+_SCORNED = re.compile(rf"\b{_SCORN}\b|\b(?:stupid|thick|dumb|crap|crappy|shit|idiots?|worst|worthless|clueless|waste of"
+                      r"|morons?|muppets?|brainless|garbage|trash|junk)\b", re.IGNORECASE)
+_ASKED = re.compile(r"\?|\b(?:where|when|what|what'?s|wh?ats|how|why|can|could|refund|order|cancel|parcel|deliver\w*|want|need|human|person"
+                    r"|agent|someone|manager|joke (?:about|for)|tell me)\b", re.IGNORECASE)
+MAX_SCORN_WORDS = 8
+
+
+def assistant_scorned(text: str) -> bool:
+    """Whether `text` only scorns the assistant ("u r useless", "stupid bloody robot"): short, nothing asked."""
+    return (len(text.split()) <= MAX_SCORN_WORDS and _AT_YOU.search(text) is not None
+            and _SCORNED.search(text) is not None and _ASKED.search(text) is None)
+
+
 # "piss off", "f off", "go to hell", "do one": the customer telling us where to go, with nothing asked. Not a
 # goodbye to wish a lovely day: anger, answered with an apology and a person offered
 _TOLD_WHERE_TO_GO = re.compile(

@@ -28,6 +28,9 @@ _DEMAND = re.compile(
     r"|\b(?:put|get|transfer|connect) me through\b(?=\s*(?:[.!,?]|$|please|pls|now|then|asap|to (?:them|someone|somebody)))"
     # "please escalate this", "I want to escalate my complaint"
     r"|\bescalat\w*\s+(?:this|it|that|my (?:complaint|case|issue)|the (?:matter|complaint|issue|case))\b"
+    # "yeah well i want some one to actually do something about it"
+    r"|\b(?:i|we)\s+(?:just\s+|really\s+)?(?:want|need)\s+(?:someone|somebody)\s+to\s+(?:actually\s+|finally\s+|just\s+)?"
+    r"(?:do something|sort (?:this|it)|look into (?:this|it)|deal with (?:this|it))\b"
     # "cheers, yes, get someone on it please"
     r"|\b(?:get|put) (?:someone|somebody) on (?:it|this|that|the case)\b"
     # "are you deaf? i said HUMAN", "I asked for a manager": a person asked for again
@@ -58,9 +61,13 @@ _WHY_NOT = re.compile(r"\b(?:(?:can|could) (?:i|we|you) not|(?:can'?t|cant|could
 _NEGATED = re.compile(r"\b(?:don'?t|dont|do not|no need to|not|never)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
 
 
+_SOME_ONE = re.compile(r"\bsome (one|body)\b", re.IGNORECASE)
+
+
 def person_demanded(text: str) -> bool:
     """Whether `text` asks for a person outright (see the module docstring); "I don't want to
     talk to a person" and "what number do I ring to talk to someone?" do not."""
+    text = _SOME_ONE.sub(r"some\1", text)  # "i want some one to actually do something about it"
     for m in _DEMAND.finditer(text):
         sentence = text[:m.start()].rsplit(".", 1)[-1].rsplit("?", 1)[-1].rsplit("!", 1)[-1]
         if (not _NEGATED.search(sentence) or _WHY_NOT.search(sentence)) and not _ASKED_ABOUT.search(sentence):

@@ -22,12 +22,12 @@ from nlu.delivery_feedback import (courier_conduct_complained_of, damage_said, f
 from nlu.elsewhere import DEFAULT_OTHER_BUSINESSES, a_sum_asked, about_another_business, about_us
 from nlu.elapsed import time_complained_of
 from nlu.entities import RuleExtractor, apply_synonyms, merge
-from nlu.evidence import (arrival_missed, cancelled_order_asked_about, delivered_not_received, due_day_passed, lateness_asserted,
-                          without_unsaid)
+from nlu.evidence import (arrival_missed, cancelled_order_asked_about, delay_said, delivered_not_received, due_day_passed,
+                          lateness_asserted, without_unsaid)
 from nlu.families import family_confidence
 from nlu.follow_up import MISREAD_AS, follow_up_intent, how_long_it_takes
 from nlu.complaints import compensation_asked, complaint_announced
-from nlu.insults import company_insulted, told_where_to_go
+from nlu.insults import assistant_scorned, company_insulted, told_where_to_go
 from nlu.model import LoadedModel
 from nlu.order_numbers import no_number_to_give, only_a_number_given
 from nlu.policies import delivery_terms_only, size_swap_asked
@@ -217,12 +217,12 @@ class Predictor:
             # "piss off", "stfu bot": anger with nothing asked, not a goodbye to wish a lovely day (nlu.insults)
             ranking = self._ruled(ranking, FEEDBACK_INTENT)
             sentiment = self._complaint(sentiment)
-        elif company_insulted(text) and not requests and (
+        elif (company_insulted(text) or assistant_scorned(asked)) and not requests and (
                 ranking[0]["name"] in (ASSISTANT_INTENT, WITHDRAWN_INTENT, ELSEWHERE_INTENT, FEEDBACK_INTENT)
                 or self.sure_enough(ranking) < self.threshold):
             # "wtf is wrong with you people", "WHAT A JOKE OF A COMPANY": the company scorned, not the bot
-            # asked about: feedback, and negative (nlu.insults); said around nothing sure ("you lot are a
-            # bunch of clowns, i want to make a complaint"), the scorn is what is said
+            # asked about, or the bot scorned ("u r useless"): feedback, and negative (nlu.insults); said around
+            # nothing sure ("you lot are a bunch of clowns, i want to make a complaint"), the scorn is what is said
             ranking = self._ruled(ranking, FEEDBACK_INTENT)
             sentiment = self._complaint(sentiment)
         elif complaint_announced(asked) and not requests and (
@@ -285,11 +285,12 @@ class Predictor:
         elif not requests and (damage_said(asked) or part_missing(asked) or said_in_either(fault_said, asked, tidy)) and (
                 ranking[0]["name"] not in FAULT_INTENTS or self.sure_enough(ranking) < self.threshold) and (
                 ranking[0]["name"] == ELSEWHERE_INTENT
-                or ranking[0]["name"] == LATE_INTENT and ranking[0]["confidence"] < EVEN_ODDS
+                or ranking[0]["name"] == LATE_INTENT and (ranking[0]["confidence"] < EVEN_ODDS or not lateness_asserted(asked))
                 or ranking[0]["name"] == FEEDBACK_INTENT and sentiment["label"] == NEGATIVE
                 or self.sure_enough(ranking) < self.threshold):
             # "this air fryer is absolute garbage, turned up in bits, sort it out": damage said in so many
-            # words (nlu.delivery_feedback), which the model read as venting, off-topic, a guess at lateness or nothing sure
+            # words (nlu.delivery_feedback), which the model read as venting, off-topic, a guess at lateness (or lateness
+            # without a word of it: "My kettle packed in after a month and nobody has answered my email") or nothing sure
             ranking = self._ruled(ranking, DAMAGE_INTENT)
             sentiment = self._complaint(sentiment)
         elif (unexpected_charge_said(asked)
@@ -301,6 +302,11 @@ class Predictor:
             # them": a charge the customer did not expect, whatever refund it asks (nlu.charges)
             ranking, requests = self._ruled(ranking, BILLING_INTENT), []
             sentiment = self._complaint(sentiment)
+        elif (delay_said(asked) and not requests and LATE_INTENT in self.loaded.intents
+              and (ranking[0]["name"] in (ELSEWHERE_INTENT, LATE_INTENT) or self.sure_enough(ranking) < self.threshold)):
+            # "That's the second time it's been pushed back. Quite annoying to be honest.", read as off-topic or
+            # unsure: a late delivery (nlu.evidence)
+            ranking = self._ruled(ranking, LATE_INTENT)
         elif (sent_not_ordered(asked) and not requests and ranking[0]["name"] not in (
                 *FAULT_INTENTS, RETURN_INTENT, "cancel_order", PERSON_INTENT, "refund_not_received")):
             # "what kind of clowns send a blue jumper when i ordered a red one": a wrong item said in so many words,

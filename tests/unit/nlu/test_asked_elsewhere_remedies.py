@@ -462,6 +462,7 @@ def test_the_due_day_passed_is_a_late_delivery_even_read_as_a_question_where_it_
     ("i dont want to talk to a bot", True), ("I'm not talking to a machine", True),
     ("im not chatting with a stupid bot", True), ("I don't want to talk to a person", False),
     ("I don't want a bot to sort my refund", False),
+    ("yeah well i want some one to actually do something about it", True), ("I need someone to be in to sign", False),
 ])
 def test_a_person_asked_for_outright(text, demanded):
     assert person_demanded(text) is demanded
@@ -558,6 +559,27 @@ def test_feedback_to_pass_on(text, relayed):
 def test_the_company_scorned(text, scorned):
     from nlu.insults import company_insulted
     assert company_insulted(text) is scorned
+
+
+@pytest.mark.parametrize("text, scorned", [
+    ("u r useless", True), ("you're pathetic", True), ("stupid bloody robot", True), ("you are the worst", True),
+    ("stupid bot just get me a human", False), ("whats the funniest joke you know about penguins", False),
+    ("you're great", False), ("stupid bot. my trainers. where are they.", False),
+    ("the air fryer is broken and the whole thing is honestly rubbish from start to finish", False),  # long: for the model
+])
+def test_the_assistant_scorned_with_nothing_asked(text, scorned):
+    from nlu.insults import assistant_scorned
+    assert assistant_scorned(text) is scorned
+
+
+@pytest.mark.parametrize("text, delayed", [
+    ("the sofa's running a bit behind", True), ("That's the second time it's been pushed back.", True),
+    ("delayed AGAIN?? this is a complete joke", True), ("my train was delayed so I missed the delivery", False),
+    ("where is my sofa", False), ("my refund is delayed", False),
+])
+def test_a_delay_said_in_so_many_words(text, delayed):
+    from nlu.evidence import delay_said
+    assert delay_said(text) is delayed
 
 
 @pytest.mark.parametrize("text, told", [

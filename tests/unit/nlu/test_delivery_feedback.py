@@ -98,6 +98,9 @@ def test_a_part_of_the_item_missing(text, missing):
     ("the dress was clearly worn before, there's makeup on it", True),
     ("The kettle I bought last month has started tripping the electrics every time I use it.", True),
     ("it blew the fuse", True), ("I have been chasing this all week", False),
+    # the email is another clause's: the kettle's fault stands
+    ("My kettle packed in after a month and nobody has answered the email I sent about it last week.", True),
+    ("the link in the email doesn't work", False),
 ])
 def test_fault_said(text, faulty):
     from nlu.delivery_feedback import fault_said
