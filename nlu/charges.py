@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 
-_TAKEN = r"(?:charged|charging|charge|billed|billing|debited|took|taken|taking|paid|paying|payments?|transactions?)"
+_TAKEN = (r"(?:charged|charging|charge|billed|billing|debited|took|taken|taking|paid|paying|payments?|transactions?"
+          r"|(?:come|came|gone|went) out)")
 _UNEXPECTED_CHARGE = re.compile(
     rf"\b{_TAKEN}\b[^.?!]{{0,40}}?\b(?:twice|twise|twic|2ce|two times|2 times|double|2x|x2)\b"
     r"|\bdouble[- ]?(?:charged|billed|payment|charge|debit)"

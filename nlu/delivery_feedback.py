@@ -78,7 +78,8 @@ def part_missing(text: str) -> bool:
 # the item, typos included (said of it, not of the customer: "i dont work on fridays"); not the website, the app, a code or a link ("the discount code doesn't work")
 _FAULT = re.compile(r"(?<!\bi )(?<!\bwe )(?<!\byou )(?<!\bu )(?<!\bthey )(?<!\bi just )\b(?:does ?n'?t|dosn'?t|dosent|doesent|dose ?n'?t|don'?t|dont|won'?t|wont|isn'?t|isnt|is not|not|never|stopped"
                     r"|stoped|has stopped|keeps?)\s+(?:even\s+|properly\s+)?(?:work(?:ing|s)?|wrk|turn(?:ing)? on|switch(?:ing)? on"
-                    r"|heat(?:ing)?(?: up)?|charg(?:e|ing)|boil(?:ing)?|cutting out|power(?:ing)? on|spin(?:ning)?)\b"
+                    r"|heat(?:ing)?(?: up)?|charg(?:e|ing)|boil(?:ing)?|cutting out|power(?:ing)? on|spin(?:ning)?|click(?:ing)? on"
+                    r"|light(?:ing)? up)\b"
                     # "the dress is see-through, really poor quality", "the strap came apart after one wear"
                     r"|\b(?:faulty|defective|fell apart|falling apart|came apart|coming apart|see[- ]?through|frayed|frayin"
                     r"|packed (?:in|up)|conked out|broke down|gone bang|went bang|kaput"
@@ -141,7 +142,11 @@ _SENT_NOT_ORDERED = re.compile(
     r"(?:ordered|order|asked for|paid for|bought|wanted|chose|picked|selected)\b(?!\s+(?:it|them|this|that|one)\b)"
     r"|\b(?:i|we)(?:'d| had)?\s+(?:ordered|asked for|paid for|bought|chose|picked|selected)\b[^.?!]{0,50}?"
     r"(?:\bbut\b|\band\b|,)\s*(?:then\s+)?(?:you(?: lot| guys| people| muppets| clowns)?|they|u|ya|yous?)\s+"
-    r"(?:sent|send|gave|delivered|brought)\b",
+    r"(?:sent|send|gave|delivered|brought)\b"
+    # "they're a size 6, I ordered a 9", "it's a men's rain jacket, not my dress at all!"
+    r"|\b(?:it'?s|its|it is|they'?re|theyre|they are|there'?s|there is)\s+(?:a|an|some)\s+[^.?!]{1,40}?[,;]?\s*"
+    r"(?:(?:but|when|and|yet)\s+)?(?:(?:i|we)(?:'d| had)?\s+(?:ordered|asked for|paid for|bought|chose|picked)\s+(?:a|an|the|size|\d)"
+    r"|not (?:my|the) \w+(?: at all)?\s*(?:[.!,]|$))",
     re.IGNORECASE)
 
 

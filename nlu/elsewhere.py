@@ -87,7 +87,7 @@ _LOCAL = re.compile(r"\bnearest\b|\b(?:near|nearby|close to|round|around)\s+(?:m
                     r"|\w+ (?:station|centre|center|town))\b", re.IGNORECASE)
 _OURS_NEARBY = re.compile(r"\b(?:store|shop|branch|outlet|collection|pick ?up|drop(?:ped)? ?(?:it )?off|locker|return"
                           r"|parcel|deliver\w*|slot|(?<!post )office|address"
-                          r"|order|courier|driver|van)s?\b", re.IGNORECASE)
+                          r"|order|courier|driver|van|phone line|line|ring you|call you)s?\b", re.IGNORECASE)
 
 
 # advice on using or caring for a thing, not a problem with the order: "best way to descale a
@@ -136,7 +136,18 @@ _NOT_OUR_SERVICE = re.compile(
     # "how can I track my flight?", "my car makes a grinding noise every time I brake"
     r"|\btrack (?:my|the|a|our) (?:flight|plane|train|bus|uber|taxi|cab|steps|calories|period|workouts?|runs?|phone)\b"
     r"|\bmy (?:car|motorbike|moped|boiler)\b[^.?!]{0,40}\b(?:nois|grind|squeal|rattl|won'?t start|broke|leak|warning light"
-    r"|brak|engine|tyre|exhaust|MOT)",
+    r"|brak|engine|tyre|exhaust|MOT)"
+    # a fixture of the home to mend: "do you know how to fix a leaking tap", "how do I bleed a radiator"
+    r"|\b(?:fix|fixing|repair|repairing|mend|mending|unblock|unblocking|bleed|bleeding|re-?pressuri[sz]e)\s+(?:a|my|the|our)\s+"
+    r"(?:\w+\s+)?(?:taps?|boiler|sink|toilet|loo|shower|radiators?|roof|gutters?|drains?|pipes?|fence|puncture|tyre|bike"
+    r"|car|lawn ?mower)\b"
+    # the customer's own parcel to send: "whats the best courier to send a parcel to my nan in ireland"
+    r"|\b(?:to|i|we|i'?m|i need to|i want to)\s+(?:send|post|ship)(?:ing)?\s+(?:a|my|this|some)\s+(?:parcel|package|present"
+    r"|gift|box|letter|card)\s+to\s+(?:my|a|the|his|her|our|some|france|spain|ireland|america|australia|the us)\b"
+    # a present to wrap: "any tips for wrapping an air fryer as a present?"
+    r"|\b(?:tips?|advice|ideas?|how (?:do|can|should|would) (?:i|we|one)|how to|best way)\b[^.?!]{0,20}\b(?:wrap|wrapping)\b"
+    # the company's own news: "is it true you lot are being bought out by some american company?"
+    r"|\b(?:bought out|taken over|takeover|going bust|going under|into administration|closing down|share price)\b",
     re.IGNORECASE)
 
 
@@ -149,7 +160,8 @@ _NOT_OUR_SERVICE = re.compile(
 # a flight or a holiday, the garden, a sum about a price
 _EVERYDAY_LIFE = re.compile(
     # the clock or the calendar: "what's the time", "what day is it today" (not "what time is it coming")
-    r"^\W*(?:(?:what'?s|whats|what is) the (?:time|date)|what time is it|what day is it)(?: now| today| please| pls)?\W*$|"
+    r"^\W*(?:(?:what'?s|whats|what is) the (?:current )?(?:time|date)|what time is it|what day is it|have you got the time)"
+    r"(?: now| today| please| pls)?\W*$|"
     r"\bmy (?:[a-z]+ ){0,2}(?:broadband|wi-?fi|internet|heating|electricity|gas|energy|water)"
     r" (?:supply |bill )?"
     r"(?:is|has|keeps|went|goes|'?s|isn'?t|won'?t|hasn'?t|been|cut|dropp\w*)\b"

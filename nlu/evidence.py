@@ -132,6 +132,15 @@ RULED_OUT: dict[str, Callable[[str], bool]] = {
 }
 
 
+# Account access is said in words of an account, signing in or what it takes: "Morning. I bought a kettle from
+# you… She says the switch doesn't click on any more." is a fault, which the model read as account help at 0.67
+CUES["account_access"] = re.compile(
+    r"account|acount|accnt|acct|\bacc\b|acc?ou?nt|log|lorg|sign|sing ?in|pa?s+w|pas+\w*rd|mail|lock|user ?name|profile"
+    r"|details|reset|verif|code|2fa|two[- ]factor|\bapp\b|site|address|adress|addres|\badres|\bmy (?:name|number)|hack|access"
+    r"|attempt|try again|\blink\b|\botp\b|\bpin\b|authenticat|credential|get in\b|get into|settings|spam|confirm|\bid\b|phone number",
+    re.IGNORECASE)
+
+
 # Damage is said in words of damage or fault: "the sofa delivery has been pushed back again" and
 # "I've shopped with you for years" are not about a broken item.
 CUES["item_damaged"] = re.compile(
@@ -209,9 +218,17 @@ _NOT_A_DELIVERY = re.compile(r"\b(?:train|flight|plane|bus|tube|ferry|meeting|ap
                              r"|payment|refund|money|my (?:mum|dad|husband|wife|partner|friend|boss))\b", re.IGNORECASE)
 
 
+# "ordred a blender last wk nd its stil not arived": an order that has not come, said of an order
+_NOT_ARRIVED = re.compile(r"\b(?:(?:still|stil|yet)\s+(?:not|nt)|hasn'?t|hasnt|has not|never|not yet)\s+(?:\w+\s+)?"
+                          r"(?:arrived|arived|arrivd|come|cum|turned up|shown up|showed up|been delivered|delivered)\b",
+                          re.IGNORECASE)
+_AN_ORDER = re.compile(r"\b(?:ordered|orderd|ordred|order|ordr|parcel|parcle|package|delivery|delivry)\b", re.IGNORECASE)
+
+
 def delay_said(text: str) -> bool:
-    """Whether `text` says a delivery is delayed in so many words (see _DELAY)."""
-    return _DELAY.search(text) is not None and _NOT_A_DELIVERY.search(text) is None
+    """Whether `text` says a delivery is delayed in so many words (see _DELAY), or an order not come."""
+    said = _DELAY.search(text) is not None or _NOT_ARRIVED.search(text) is not None and _AN_ORDER.search(text) is not None
+    return said and _NOT_A_DELIVERY.search(text) is None
 
 
 # "i was out the day it was due", "when's it due?": the due day named, not passed

@@ -46,6 +46,19 @@ def size_swap_asked(text: str) -> bool:
             and _SHOPS_SLIP.search(text) is None)
 
 
+# "it dusnt fit", "the dress is too small", "these jeans don't fit me": the fit said alone, which the model
+# reads as damage, a no or nothing sure; a return of the customer's own choosing ("the phone case doesn't fit
+# my phone" is the item's fault, for the model)
+_MISFIT = re.compile(r"\b(?:does ?n'?t|dusnt|dosnt|dosent|doesent|does not|don'?t|dont|didn'?t|won'?t|wont|not|never)"
+                     r" (?:\w+ )?fit\b(?!\s+(?:my|the|in|into|on|through|under|our|his|her)\b)"
+                     r"|\btoo (?:small|big|tight|loose|short|long|large|baggy|narrow|wide)\b", re.IGNORECASE)
+
+
+def misfit_said(text: str) -> bool:
+    """Whether `text` says the item does not fit the customer (see _MISFIT), with the shop at no fault."""
+    return _MISFIT.search(text) is not None and _SHOPS_SLIP.search(text) is None
+
+
 # our hours or ways to reach us, which a question about the delivery terms may ask besides ("when are you open,
 # and do you deliver on sundays?")
 _CONTACT_WORDS = re.compile(r"\b(?:open\w*|clos\w*|hours|shut|phone|call|ring|e-?mail|contact|reach|number|helpline"

@@ -30,7 +30,8 @@ from nlu.complaints import compensation_asked, complaint_announced
 from nlu.insults import assistant_scorned, company_insulted, told_where_to_go
 from nlu.model import LoadedModel
 from nlu.order_numbers import no_number_to_give, only_a_number_given
-from nlu.policies import delivery_terms_only, size_swap_asked
+from nlu.order_questions import arrival_asked, orders_asked_about
+from nlu.policies import delivery_terms_only, misfit_said, size_swap_asked
 from nlu.pleasantries import agreed_to_wait, asks_how_we_are, leaving_to_sign_in, praised, put_off, resigned, thumbs_up
 from nlu.person import (asks_about_the_assistant, asks_for_someone_to_ring, asks_if_a_person, asks_the_assistants_name,
                         feedback_relayed, flirts, names_a_person, person_called_off, person_demanded, person_refused)
@@ -63,7 +64,8 @@ WRONG_ITEM_INTENT = "wrong_item"
 BILLING_INTENT = "billing_charged_twice"  # any charge not expected, twice or not
 REPLACEMENT_INTENT = DAMAGE_INTENT  # a replacement is what a damaged item gets
 LATE_INTENT = "delivery_late"
-WHERE_OR_WHEN = ("order_status", "track_delivery")  # what a question about delivery asks when not saying it is late
+WHERE_OR_WHEN = ("order_status", "track_delivery")
+ORDER_NUMBER = re.compile(r"\bord\W?\d{3,}|\b\d{5}\b", re.IGNORECASE)  # an answer to "which order?" may ask when it comes  # what a question about delivery asks when not saying it is late
 # what a parcel marked delivered but never come may also be asked as: money back, a person, no order at all
 STILL_ABOUT_DELIVERY = ("request_refund", "refund_not_received", "speak_to_human", "cancel_order")
 # a fault with the item itself: the readings a request for a replacement leaves alone (the complaint
@@ -286,17 +288,19 @@ class Predictor:
                 ranking[0]["name"] not in FAULT_INTENTS or self.sure_enough(ranking) < self.threshold) and (
                 ranking[0]["name"] == ELSEWHERE_INTENT
                 or ranking[0]["name"] == LATE_INTENT and (ranking[0]["confidence"] < EVEN_ODDS or not lateness_asserted(asked))
+                or ranking[0]["name"] in FIXED_ANSWER_INTENTS and ranking[0]["confidence"] < EVEN_ODDS
                 or ranking[0]["name"] == FEEDBACK_INTENT and sentiment["label"] == NEGATIVE
                 or self.sure_enough(ranking) < self.threshold):
             # "this air fryer is absolute garbage, turned up in bits, sort it out": damage said in so many
             # words (nlu.delivery_feedback), which the model read as venting, off-topic, a guess at lateness (or lateness
-            # without a word of it: "My kettle packed in after a month and nobody has answered my email") or nothing sure
+            # without a word of it: "My kettle packed in after a month and nobody has answered my email"), a guess at a
+            # fixed answer ("I bought a kettle… as a present for my mum. She says the switch doesn't click on") or nothing sure
             ranking = self._ruled(ranking, DAMAGE_INTENT)
             sentiment = self._complaint(sentiment)
         elif (unexpected_charge_said(asked)
               and {r["intent"] for r in requests} <= {RETURN_INTENT, BILLING_INTENT}
               and (ranking[0]["name"] in (RETURN_INTENT, "cancel_order", "refund_not_received", ELSEWHERE_INTENT,
-                                          FALLBACK_INTENT)
+                                          FALLBACK_INTENT, FEEDBACK_INTENT)
                    or self.sure_enough(ranking) < self.threshold)):
             # "You've billed me for an order I cancelled", "paid twice for the same order, please refund one of
             # them": a charge the customer did not expect, whatever refund it asks (nlu.charges)
@@ -307,11 +311,14 @@ class Predictor:
             # "That's the second time it's been pushed back. Quite annoying to be honest.", read as off-topic or
             # unsure: a late delivery (nlu.evidence)
             ranking = self._ruled(ranking, LATE_INTENT)
-        elif (sent_not_ordered(asked) and not requests and ranking[0]["name"] not in (
-                *FAULT_INTENTS, RETURN_INTENT, "cancel_order", PERSON_INTENT, "refund_not_received")):
-            # "what kind of clowns send a blue jumper when i ordered a red one": a wrong item said in so many words,
-            # which the model read as a product question or the order's status (nlu.delivery_feedback)
-            ranking = self._ruled(ranking, WRONG_ITEM_INTENT)
+        elif (sent_not_ordered(asked) and {r["intent"] for r in requests} <= {*FAULT_INTENTS, RETURN_INTENT}
+              and ranking[0]["name"] not in (
+                WRONG_ITEM_INTENT, "cancel_order", PERSON_INTENT, "refund_not_received")
+              and not (ranking[0]["name"] == DAMAGE_INTENT and (damage_said(asked) or fault_said(asked)))):
+            # "what kind of clowns send a blue jumper when i ordered a red one", "they're a size 6, I ordered a 9": a
+            # wrong item said in so many words, which the model read as a product question, the order's status or
+            # damage with no word of it (nlu.delivery_feedback)
+            ranking, requests = self._ruled(ranking, WRONG_ITEM_INTENT), []
         elif ranking[0]["name"] == WRONG_ITEM_INTENT and not requests and fault_not_a_wrong_item(asked):
             # "I received the air fryer. It doesn't heat up. Can I get a replacement?": a fault, with nothing said
             # of a wrong item (nlu.delivery_feedback)
@@ -364,6 +371,12 @@ class Predictor:
             # "Could it go to my work address instead?", read as a question about contacting us: about the
             # order, whose answer offers a person who can change the address (actions.actions.address_change_asked)
             ranking = self._ruled(ranking, WHERE_OR_WHEN[0])
+        elif (ranking[0]["name"] == DETAILS_INTENT and not requests and said_in_either(arrival_asked, asked, tidy)
+              and not ORDER_NUMBER.search(asked)
+              or ranking[0]["name"] in (ELSEWHERE_INTENT, FALLBACK_INTENT) and orders_asked_about(asked)):
+            # "hello, the ordr with DPD, wen it arive?", read as details given; "Are you able to see what I've
+            # ordered…?", read as off-topic: questions about the order (nlu.order_questions)
+            ranking, requests = self._ruled(ranking, WHERE_OR_WHEN[0]), []
         elif ranking[0]["name"] in (ELSEWHERE_INTENT, FALLBACK_INTENT) and cancelled_order_asked_about(asked):
             # "I got an email saying my order was cancelled but I didn't cancel it. Can you explain?": no
             # cancellation to make (nlu.evidence), and a question about the order
@@ -375,6 +388,12 @@ class Predictor:
         elif size_swap_asked(asked) and ranking[0]["name"] in SWAP_MISREAD_AS:
             # "Can I exchange it for a bigger size?": a return of the customer's own choosing (nlu.policies)
             ranking, requests = self._ruled(ranking, RETURN_INTENT), []
+        elif (said_in_either(misfit_said, asked, tidy) and not requests and RETURN_INTENT in self.loaded.intents
+              and (ranking[0]["name"] in (DAMAGE_INTENT, WITHDRAWN_INTENT, ELSEWHERE_INTENT)
+                   or self.sure_enough(ranking) < self.threshold)):
+            # "i wont my muny bak 4 the jumpr i bort, it dusnt fit", "the dress is too small": a return of the
+            # customer's own choosing, not damage or a no (nlu.policies)
+            ranking = self._ruled(ranking, RETURN_INTENT)
         elif said_in_either(returns_policy_asked, asked, tidy) and not requests and not self._surely_a_request(ranking):
             # "what's your returns policy?", read as off-topic or unsure: the first step of a return (contracts.returns_policy)
             ranking = self._ruled(ranking, RETURN_INTENT)

@@ -126,10 +126,18 @@ def test_a_service_no_shop_assistant_gives_is_out_of_scope_with_no_company_liste
                  "how can I track my flight? it's the BA one out of Heathrow",
                  "my car makes a grinding noise every time I brake, any idea what that is?",
                  # a tradesperson or a ride wanted
-                 "i need a plumber", "can you book me a taxi to the station"):
+                 "i need a plumber", "can you book me a taxi to the station",
+                 # a fixture of the home, the customer's own parcel or present, the company's news
+                 "do you know how to fix a leaking tap",
+                 "whats the best courier to send a parcel to my nan in ireland, evri or dpd?",
+                 "any tips for wrapping an air fryer as a present? its such an awkward shape lol",
+                 "is it true you lot are being bought out by some american company?"):
         assert about_another_business(text, ()), text
     for text in ("can you match the price I paid last week for my order", "can you track my parcel",
-                 "the driver blocked my car in"):
+                 "the driver blocked my car in", "you sent my parcel to the wrong address", "can you fix my kettle",
+                 "can you wrap it as a gift for me",
+                 # our phone lines asked, from a train with a poor signal "round here"
+                 "I'm calling from the train and the signal is dreadful round here. What times are your phone lines open?"):
         assert not about_another_business(text, ()), text
 
 
@@ -576,6 +584,7 @@ def test_the_assistant_scorned_with_nothing_asked(text, scorned):
     ("the sofa's running a bit behind", True), ("That's the second time it's been pushed back.", True),
     ("delayed AGAIN?? this is a complete joke", True), ("my train was delayed so I missed the delivery", False),
     ("where is my sofa", False), ("my refund is delayed", False),
+    ("ordred a blender last wk nd its stil not arived", True), ("the email still hasn't come", False),
 ])
 def test_a_delay_said_in_so_many_words(text, delayed):
     from nlu.evidence import delay_said
@@ -813,6 +822,16 @@ def test_an_address_to_change_read_as_a_fixed_answer_is_an_order_question():
 def test_a_size_swap_of_the_customers_own_choosing(text, swap):
     from nlu.policies import size_swap_asked
     assert size_swap_asked(text) is swap
+
+
+@pytest.mark.parametrize("text, misfit", [
+    ("i wont my muny bak 4 the jumpr i bort, it dusnt fit", True), ("the dress is too small", True),
+    ("these jeans don't fit me", True), ("the phone case doesn't fit my phone", False),
+    ("the sofa doesn't fit through the door", False), ("you sent a size 6, it's too small", False),
+])
+def test_the_fit_said_with_the_shop_at_no_fault(text, misfit):
+    from nlu.policies import misfit_said
+    assert misfit_said(text) is misfit
 
 
 def test_how_long_it_takes_read_as_opening_hours_is_left_to_the_dialogue():

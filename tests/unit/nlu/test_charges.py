@@ -11,6 +11,7 @@ from tests.unit.nlu.tiny import DecodingNet, rule_predictor
     ("You've billed me for an order I cancelled", True), ("paid twice for the same order, please refund one of them", True),
     ("i cancelled the order but you still took the money", True), ("i got charged for a cancelled order", True),
     ("there are two payments on my statement", True), ("I've been double charged", True),
+    ("the phone case order has come out twice, same amount both times", True),
     ("you charged me for something I never ordered", True), ("youve charged me twise for the air fyer", True),
     ("I've called twice about this", False), ("I cancelled my order, can I get a refund", False),
     ("how much do you charge for delivery?", False), ("I paid for next day delivery", False),
@@ -42,3 +43,13 @@ def test_a_charge_not_expected_is_the_billing_complaint_whatever_refund_it_asks(
     parsed = predictor.parse("paid twice for the same order, please refund one of them")
     assert parsed["intent"]["name"] == "billing_charged_twice" and parsed["sentiment"]["label"] == "negative"
     assert predictor.parse("I'd like a refund for the kettle please")["intent"]["name"] == "request_refund"
+
+
+@pytest.mark.parametrize("text, said", [
+    ("I can't log in", True), ("forgot my pasword", True), ("i cant lorg in", True), ("it says too many attempts", True),
+    ("hi can i chang my delivry adres", True),
+    ("Morning. I bought a kettle from you last month. She says the switch doesn't click on any more.", False),
+])
+def test_account_access_needs_a_word_of_an_account(text, said):
+    from nlu.evidence import CUES
+    assert (CUES["account_access"].search(text) is not None) is said

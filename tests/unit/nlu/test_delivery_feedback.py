@@ -100,7 +100,7 @@ def test_a_part_of_the_item_missing(text, missing):
     ("it blew the fuse", True), ("I have been chasing this all week", False),
     # the email is another clause's: the kettle's fault stands
     ("My kettle packed in after a month and nobody has answered the email I sent about it last week.", True),
-    ("the link in the email doesn't work", False),
+    ("the link in the email doesn't work", False), ("She says the switch doesn't click on any more.", True),
 ])
 def test_fault_said(text, faulty):
     from nlu.delivery_feedback import fault_said
@@ -146,6 +146,9 @@ def test_a_fault_said_outweighs_an_unsure_reading():
     ("why would you send trainers when I paid for boots", True),
     ("I ordered the grey sofa and you lot sent a blue one", True),
     ("they sent it to me when i asked for it to go to my work", False), ("I ordered a kettle last week", False),
+    ("The trainers turned up today but they're a size 6, I ordered a 9.", True),
+    ("Opened it up and it's a men's rain jacket, not my dress at all!", True),
+    ("it's a lovely dress, not what I expected though", False), ("there's a scratch on it, not what I want", False),
 ])
 def test_what_came_set_against_what_was_ordered(text, sent):
     assert sent_not_ordered(text) is sent
