@@ -707,6 +707,8 @@ ANSWERED_WHILE_QUEUED = {"opening_hours_contact": "utter_opening_hours"}
 # a question about the wait itself, which the NLU may read as one about our opening hours
 WAIT_ASKED = re.compile(r"\bhow (?:long|much longer)\b|\bwait\w*|\bqueue\b|\b(?:ahead of|in front of|before) me\b"
                         r"|\bmy (?:position|turn|place)\b|\b(?:someone|somebody|anyone|anybody)\b|\bget to me\b"
+                        # "what number am I now", "what place am i in": the position, not our phone number
+                        r"|\bwhat (?:number|place|position) (?:am i|are we|i'?m)\b|\bam i (?:next|near the front)\b"
                         r"|\b(?:reply|respond|answer)\w*", re.IGNORECASE)
 
 

@@ -1099,6 +1099,7 @@ def test_a_customer_who_will_wait_stays_in_the_queue(text, stays):
     ("what's the wait time", True), ("how long till someone answers", True), ("is anyone going to reply today?", True),
     ("what time will they get to me", True), ("are you open on sundays?", False), ("what's your phone number", False),
     ("while I'm waiting, what time do your phone lines open tomorrow morning?", False),
+    ("what number am I now", True), ("am i next?", True), ("what number do I ring", False),
 ])
 def test_a_question_about_the_wait_is_not_one_about_opening_hours(text, about_the_wait):
     import os
