@@ -94,9 +94,13 @@ _OURS_NEARBY = re.compile(r"\b(?:store|shop|branch|outlet|collection|pick ?up|dr
 # kettle", "tips for getting a red wine stain out of a sofa", "any good recipes for the air fryer",
 # "how long do you cook chips for in an air fryer? mine keep coming out soggy"
 _ADVICE = re.compile(r"\b(?:tips?|advice|best way|how (?:long )?(?:do|can|should|would) (?:i|you|we|one)|how to|any (?:good )?ideas"
-                     r"|recipes?)\b", re.IGNORECASE)
+                     r"|recipes?|is it (?:safe|ok|okay|alright|fine) to)\b", re.IGNORECASE)
 _CARE = re.compile(r"\b(?:descal\w*|limescale|clean(?:ing)?|stains?|recipes?|cook(?:ing)?|bak(?:e|ing)|wash(?:ing)?|iron(?:ing)?"
-                   r"|get (?:\w+ ){0,4}out of|look after|care for|style|wear it with)\b", re.IGNORECASE)
+                   r"|get (?:\w+ ){0,4}out of|look after|care for|style|wear it with"
+                   # "is it safe to put an air fryer on a wooden worktop"
+                   r"|(?:put|use|leave|keep|store) (?:it|them|(?:an?|the|my) (?:\w+ ){0,2}\w+) (?:on|in|near|under|next to|outside"
+                   r"|without))\b",
+                   re.IGNORECASE)
 _A_PROBLEM = re.compile(r"\b(?:broken|broke|damaged|faulty|cracked|leak\w*|arrived|stopped|doesn'?t work|won'?t|refund|return"
                         r"|replace\w*|wrong)\b", re.IGNORECASE)
 
@@ -137,6 +141,13 @@ _NOT_OUR_SERVICE = re.compile(
     r"|\btrack (?:my|the|a|our) (?:flight|plane|train|bus|uber|taxi|cab|steps|calories|period|workouts?|runs?|phone)\b"
     r"|\bmy (?:car|motorbike|moped|boiler)\b[^.?!]{0,40}\b(?:nois|grind|squeal|rattl|won'?t start|broke|leak|warning light"
     r"|brak|engine|tyre|exhaust|MOT)"
+    # another device's or service's password: "how do I reset my iphone password"
+    r"|\b(?:iphone|ipad|android|laptop|computer|pc|mac|windows|apple id|google|gmail|hotmail|outlook|icloud|wi-?fi"
+    r"|router|netflix|facebook|instagram|whatsapp|tiktok|spotify|amazon|ebay|paypal|banking app)"
+    r"(?:'?s)? (?:password|passcode|pin|login|log ?in|account)\b"
+    # food or a ride ordered for them: "can you order me a takeaway"
+    r"|\b(?:order|get|book) (?:me|us) (?:a|an|some) (?:takeaway|take-away|pizza|curry|kebab|chinese|indian|burger|food"
+    r"|taxi|cab|uber|table)\b"
     # a fixture of the home to mend: "do you know how to fix a leaking tap", "how do I bleed a radiator"
     r"|\b(?:fix|fixing|repair|repairing|mend|mending|unblock|unblocking|bleed|bleeding|re-?pressuri[sz]e)\s+(?:a|my|the|our)\s+"
     r"(?:\w+\s+)?(?:taps?|boiler|sink|toilet|loo|shower|radiators?|roof|gutters?|drains?|pipes?|fence|puncture|tyre|bike"
@@ -186,6 +197,12 @@ _EVERYDAY_LIFE = re.compile(
     r"|\b(?:me and my|my) (?:partner|husband|hubby|wife|boyfriend|girlfriend|bf|gf|flatmate|housemate|mum|mam|dad"
     r"|sister|brother|kids?|neighbours?)\b[^.?!]{0,40}\b(?:row\w*|argu\w*|fight\w*|fell out|falling out|bicker\w*)"
     r"|\bwho'?s (?:in the )?right\b|\bmy boss\b"
+    # someone else to complain about: "how do I complain about my neighbour's dog"
+    r"|\bcomplain\w* (?:about|to) (?:my|the|our) (?:neighbou?r\w*|landlord|council|boss|school|doctor|gp|hospital|airline"
+    r"|bank|gym|employer|dentist)"
+    # the post on strike: "is royal mail on strike this week" (with no parcel of ours: see _A_PARCEL)
+    r"|^(?:(?!\bmy\b|\blate\b|\border).)*\b(?:royal mail|the post(?:ies)?|posties|post office|dpd|evri|hermes|ups|fedex"
+    r"|dhl)\b[^.?!]{0,20}\bstrik\w*(?:(?!\bmy\b|\blate\b|\border).)*$"
     # the weather: "the weather is miserable today isnt it"
     r"|\b(?:the )?weather\b[^.?!]{0,30}(?:\?|\b(?:miserable|awful|terrible|horrible|grim|rubbish|today|tomorrow"
     r"|this weekend|like)\b)|\bweather forecast\b"

@@ -131,11 +131,17 @@ def test_a_service_no_shop_assistant_gives_is_out_of_scope_with_no_company_liste
                  "do you know how to fix a leaking tap",
                  "whats the best courier to send a parcel to my nan in ireland, evri or dpd?",
                  "any tips for wrapping an air fryer as a present? its such an awkward shape lol",
-                 "is it true you lot are being bought out by some american company?"):
+                 "is it true you lot are being bought out by some american company?",
+                 # another service's password, food ordered for them, a neighbour to complain of, the post on strike,
+                 # how to use a thing
+                 "how do I reset my iphone password", "can you order me a takeaway",
+                 "how do I complain about my neighbour's dog", "is royal mail on strike this week",
+                 "is it safe to put an air fryer on a wooden worktop", "is it ok to use the kettle without the filter"):
         assert about_another_business(text, ()), text
     for text in ("can you match the price I paid last week for my order", "can you track my parcel",
                  "the driver blocked my car in", "you sent my parcel to the wrong address", "can you fix my kettle",
-                 "can you wrap it as a gift for me",
+                 "can you wrap it as a gift for me", "I forgot my password", "can you order me a new kettle",
+                 "is DPD on strike, is that why my trainers are late?", "the kettle came without the lid",
                  # our phone lines asked, from a train with a poor signal "round here"
                  "I'm calling from the train and the signal is dreadful round here. What times are your phone lines open?"):
         assert not about_another_business(text, ()), text
