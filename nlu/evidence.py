@@ -223,11 +223,15 @@ _NOT_ARRIVED = re.compile(r"\b(?:(?:still|stil|yet)\s+(?:not|nt)|hasn'?t|hasnt|h
                           r"(?:arrived|arived|arrivd|come|cum|turned up|shown up|showed up|been delivered|delivered)\b",
                           re.IGNORECASE)
 _AN_ORDER = re.compile(r"\b(?:ordered|orderd|ordred|order|ordr|parcel|parcle|package|delivery|delivry)\b", re.IGNORECASE)
+# "i ordered a bed 3 weeks ago and i'm still sleeping on the floor"
+_LONG_AGO_STILL = re.compile(r"\b(?:ordered|orderd|ordred|bought)\b[^.?!]{0,30}\b(?:\d+|two|three|four|five|six|a few|several)"
+                             r" (?:weeks?|wks?|months?) ago\b[^.?!]{0,25}\bstill\b", re.IGNORECASE)
 
 
 def delay_said(text: str) -> bool:
     """Whether `text` says a delivery is delayed in so many words (see _DELAY), or an order not come."""
-    said = _DELAY.search(text) is not None or _NOT_ARRIVED.search(text) is not None and _AN_ORDER.search(text) is not None
+    said = (_DELAY.search(text) is not None or _LONG_AGO_STILL.search(text) is not None or arrival_missed(text)
+            or _NOT_ARRIVED.search(text) is not None and _AN_ORDER.search(text) is not None)
     return said and _NOT_A_DELIVERY.search(text) is None
 
 
@@ -240,7 +244,7 @@ _DUE_DAY_NAMED = re.compile(r"\b(?:the day|the date|when|what day|which day)\s+(
 def lateness_asserted(text: str) -> bool:
     """Whether `text` says its delivery is late (see _LATENESS_ASSERTED), not only asks where it is."""
     return (_LATENESS_ASSERTED.search(_DUE_DAY_NAMED.sub(" ", text)) is not None or due_day_passed(text)
-            or arrival_missed(text))
+            or arrival_missed(text) or long_wait_said(text))
 
 
 # "paid for guaranteed saturday delivery on a birthday present and it's now tuesday", "told friday, now
@@ -260,13 +264,27 @@ def due_day_passed(text: str) -> bool:
 # "I was told it would come today but it hasn't", "expected delivery was the 3rd, nothing yet", "my
 # delivery slot came and went, no driver": when it was to come, then that it did not; said, not asked
 _DUE_THEN_NOT = re.compile(
-    r"\b(?:would|should|will|was|were|is|are|told|said|promised|expected|due|supposed|meant)\b[^.?!]{0,60}?"
-    r"(?:\bbut\b|,|-|;)\s*(?:it |they |he |she |the \w+ )?(?:has |have |had |did |still |just )?"
+    r"\b(?:would|should|will|was|were|is|are|told|said|promised|expected|due|supposed|meant|booked|waited)\b[^.?!]{0,60}?"
+    r"(?:\bbut\b|\band\b|,|-|;)\s*(?:it |they |he |she |the \w+ )?(?:has |have |had |did |still |just )?"
     r"(?:hasn'?t|haven'?t|hadn'?t|didn'?t|did not|has not|have not|never|nothing|no sign|no driver|no courier|no one|nobody"
     r"|nope|nada|zilch|still (?:not|nothing|no\b|waiting)|not (?:here|arrived|come|turned up|shown up)|isn'?t here"
     r"|aren'?t here)\b"
-    r"|\b(?:slot|window|day|date|time)\s+(?:came and went|has come and gone|came and gone)\b",
+    r"|\b(?:slot|window|day|date|time)\s+(?:came and went|has come and gone|came and gone)\b"
+    # "your website said 2-3 days, it's been 8": the time it was to take, and a longer one passed
+    r"|\b(?:said|says|promised|quoted|told|estimated|expected)\s+(?:\w+\s+){0,2}\d+(?:\s*(?:-|to)\s*\d+)?\s*(?:working\s+)?"
+    r"days?\b[^.?!]{0,30}\b(?:it'?s|its|it has|it is)\s+(?:now\s+)?(?:been\s+)?(?:\d+|a week|two weeks|over a week|nearly a week)",
     re.IGNORECASE)
+
+
+# "I've been waiting THREE WEEKS for my parcel, what a joke": a long wait said, not asked about
+_LONG_WAIT = re.compile(r"\b(?:been|i'?ve|i have|we'?ve)\s+(?:\w+\s+)?waiting\s+(?:for\s+)?(?:over\s+|nearly\s+|almost\s+|more than\s+)?"
+                        r"(?:\d+|two|three|four|five|six|a few|several|a couple of|a|an)\s+(?:days?|weeks?|wks?|months?)\b",
+                        re.IGNORECASE)
+
+
+def long_wait_said(text: str) -> bool:
+    """Whether `text` says the customer has waited days or weeks (see _LONG_WAIT), without asking."""
+    return "?" not in text and _LONG_WAIT.search(text) is not None
 
 
 def arrival_missed(text: str) -> bool:

@@ -23,7 +23,7 @@ from nlu.elsewhere import DEFAULT_OTHER_BUSINESSES, a_sum_asked, about_another_b
 from nlu.elapsed import time_complained_of
 from nlu.entities import RuleExtractor, apply_synonyms, merge
 from nlu.evidence import (arrival_missed, cancelled_order_asked_about, delay_said, delivered_not_received, due_day_passed,
-                          lateness_asserted, without_unsaid)
+                          lateness_asserted, long_wait_said, without_unsaid)
 from nlu.families import family_confidence
 from nlu.follow_up import MISREAD_AS, follow_up_intent, how_long_it_takes
 from nlu.complaints import compensation_asked, complaint_announced
@@ -417,12 +417,13 @@ class Predictor:
             # now?": a parcel that never came, not feedback or a wrong item (nlu.evidence)
             ranking = self._ruled(ranking, LATE_INTENT)
             sentiment = self._complaint(sentiment)
-        elif (ranking[0]["name"] in WHERE_OR_WHEN and (due_day_passed(asked) or arrival_missed(asked))
+        elif (ranking[0]["name"] in WHERE_OR_WHEN
+              and (due_day_passed(asked) or arrival_missed(asked) or long_wait_said(asked))
               and LATE_INTENT in self.loaded.intents
               and {r["intent"] for r in requests} <= {*WHERE_OR_WHEN, LATE_INTENT}):
             # "paid for guaranteed saturday delivery… it's now tuesday. party's been and gone": the due day
-            # passed, said rather than asked, is a late delivery; so is "I was told it would come today but it
-            # hasn't" (nlu.evidence)
+            # passed, said rather than asked, is a late delivery; so are "I was told it would come today but it
+            # hasn't" and "I've been waiting THREE WEEKS for my parcel" (nlu.evidence)
             ranking, requests = self._ruled(ranking, LATE_INTENT), []
             sentiment = self._complaint(sentiment)
         elif ((waiting_it_out(asked) or person_declined(text)) and not requests and not self._surely_a_request(ranking)

@@ -404,9 +404,22 @@ def test_lateness_asserted(text, late):
     ("I was told it would come today but it hasn't", True), ("my delivery slot came and went, no driver", True),
     ("it's meant to come today", False), ("they said it would come today but has it?", False),
     ("got an email saying my refund was done last week but the money never showed up", False),
+    ("the delivery was booked for today and nobody came", True),
+    ("I waited in all day yesterday and the driver never showed", True),
+    ("your website said 2-3 days, it's been 8", True), ("it said 3 days, is it coming today?", False),
 ])
 def test_an_arrival_missed_is_said_not_asked(text, missed):
     assert arrival_missed(text) is missed
+
+
+@pytest.mark.parametrize("text, waited", [
+    ("I've been waiting THREE WEEKS for my parcel, what a joke of a company", True),
+    ("been waiting 2 weeks for my sofa, where is it?", False),  # asked: for the model
+    ("I've been waiting for the email", False),
+])
+def test_a_long_wait_said(text, waited):
+    from nlu.evidence import long_wait_said
+    assert long_wait_said(text) is waited
 
 
 class LateNet(DecodingNet):
@@ -591,6 +604,7 @@ def test_the_assistant_scorned_with_nothing_asked(text, scorned):
     ("delayed AGAIN?? this is a complete joke", True), ("my train was delayed so I missed the delivery", False),
     ("where is my sofa", False), ("my refund is delayed", False),
     ("ordred a blender last wk nd its stil not arived", True), ("the email still hasn't come", False),
+    ("i ordered a bed 3 weeks ago and i'm still sleeping on the floor", True),
 ])
 def test_a_delay_said_in_so_many_words(text, delayed):
     from nlu.evidence import delay_said
