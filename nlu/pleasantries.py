@@ -71,13 +71,16 @@ def asks_how_we_are(text: str) -> bool:
 _THUMBS_UP = re.compile(r"^\s*(?:[\U0001F44D\U0001F44C\u2705\u2714\u2611]\ufe0f?[\U0001F3FB-\U0001F3FF]?\s*)+$")
 
 
-# "ok then", "right then": a yes to what was offered, which the model, hearing "then", reads as a goodbye
-_OK_THEN = re.compile(r"^\W*(?:ok|okay|k|alright|right|fine|sure|yes|yeah|go on)\s+then\W*$", re.IGNORECASE)
+# "ok then", "ok great", "sound", "okie dokie": a yes to what was offered, which the model reads as a goodbye,
+# a greeting or nothing sure
+_PLAIN_YES = re.compile(r"^\W*(?:(?:ok|okay|k|alright|right|fine|sure|yes|yeah|go on)\s+(?:then|great|cool|perfect|lovely"
+                        r"|brilliant|sound|grand)|sound|grand|okie[- ]?dokie|okey[- ]?dokey|righto|right-o|rightio"
+                        r"|aye|sweet|coolio)\W*$", re.IGNORECASE)
 
 
 def thumbs_up(text: str) -> bool:
-    """Whether `text` is only a thumbs-up (or an OK hand, a check mark), or "ok then"."""
-    return _THUMBS_UP.search(text) is not None or _OK_THEN.search(text) is not None
+    """Whether `text` is only a thumbs-up (or an OK hand, a check mark), or a plain yes such as "ok then"."""
+    return _THUMBS_UP.search(text) is not None or _PLAIN_YES.search(text) is not None
 
 
 # "I'll hold off for now", "let me think about it", "maybe later": what was offered put off, a polite no
@@ -108,7 +111,8 @@ def leaving_to_sign_in(text: str) -> bool:
 
 # "ok i'll wait", "no worries, I'll hang on. thanks": agreeing to wait (for the person put through,
 # for the answer), not a goodbye and not a no
-_AGREED_TO_WAIT = re.compile(r"^\W*(?:(?:ok|okay|k|fine|alright|right|sure|no worries|no problem|cool|great|grand|yeah|yes)\b"
+_AGREED_TO_WAIT = re.compile(r"^\W*(?:(?:ok|okay|k|fine|alright|right|sure|no worries|no problem|cool|great|grand|yeah|yes"
+                             r"|perfect|lovely|brilliant|sound|fab)\b"
                              r"[\s,.!]*)+(?:i'?ll|ill|i will|i can|happy to|we'?ll)\s+(?:just\s+)?(?:wait|hang on|hold on"
                              r"|hang fire)(?:\s+(?:then|here|for (?:them|someone|a person|the agent|you|now)))?[\s,.!]*"
                              r"(?:(?:thanks|thank you|ta|cheers)\W*)?$", re.IGNORECASE)

@@ -229,6 +229,7 @@ def test_a_request_only_thought_of_is_taken_back(text, intent, back):
 @pytest.mark.parametrize("text, agreed", [
     ("👍", True), ("👍🏽", True), (" 👌 ", True), ("✅", True), ("👍 where is my sofa", False), ("😭", False), ("ok", False),
     ("ok then", True), ("right then.", True), ("ok then bye", False), ("ok then where is it", False),
+    ("ok great", True), ("sound", True), ("okie dokie", True), ("sound, where is it", False),
 ])
 def test_a_thumbs_up_alone(text, agreed):
     assert thumbs_up(text) is agreed
@@ -237,6 +238,7 @@ def test_a_thumbs_up_alone(text, agreed):
 @pytest.mark.parametrize("text, agreed", [
     ("ok i'll wait", True), ("no worries, I'll hang on. thanks", True), ("fine, I'll hold on then", True),
     ("i'll wait for the sofa", False), ("ok i'll wait, where is it now", False), ("no i'll wait", False),
+    ("perfect, I'll wait", True),
 ])
 def test_agreeing_to_wait(text, agreed):
     from nlu.pleasantries import agreed_to_wait
