@@ -142,7 +142,10 @@ def after_pivot(text: str) -> str | None:
 _SETTLED = re.compile(r"\b(?:came|went|gone) through (?:fine|ok|okay|alright|all right|no problem|with no problems?)\b"
                       r"|\b(?:you|u|you guys|your team) (?:sorted|fixed|resolved) (?:it|that|this)\b"
                       r"|\b(?:that|it) (?:was|got|has been|'s been) (?:all )?(?:sorted|resolved|fixed)"
-                      r" (?:fine|quickly|fast|no problem)\b",
+                      r" (?:fine|quickly|fast|no problem)\b"
+                      # "I had a refund from you last year and it was quick, so no complaints there."
+                      r"|\bno (?:complaints|problems?|issues?) (?:there|then|with (?:that|it))\b"
+                      r"|\b(?:that|it) was (?:quick|fast|fine|painless|easy)\b",
                       re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?]+(?:\s+|$)")
 

@@ -155,6 +155,23 @@ def sent_not_ordered(text: str) -> bool:
     return _SENT_NOT_ORDERED.search(text) is not None
 
 
+# "My last kettle broke so I ordered a new one from you. Has it been dispatched yet?": the customer's own old
+# thing broken is why they ordered, not a fault with the order (which the model reads there)
+_THEIR_OLD_ONE = re.compile(r"\bmy (?:old|previous|last|current|existing) (?!order|parcel|delivery|package|purchase|one from)\w+",
+                            re.IGNORECASE)
+_SENTENCE = re.compile(r"[^.!?]+[.!?]*")
+_GAVE_UP = re.compile(r"\b(?:broke|broken|died|dead|packed (?:in|up)|gave up|given up|stopped working|cracked|smashed|bust)\b",
+                      re.IGNORECASE)
+
+
+def only_their_old_thing_broken(text: str) -> bool:
+    """Whether every sentence of `text` that says something is broken or faulty speaks of the customer's own
+    old thing (see _THEIR_OLD_ONE), and one does."""
+    broken = [m.group() for m in _SENTENCE.finditer(text)
+              if damage_said(m.group()) or _FAULT.search(m.group()) or _GAVE_UP.search(m.group())]
+    return bool(broken) and all(_THEIR_OLD_ONE.search(sentence) for sentence in broken)
+
+
 def damage_said(text: str) -> bool:
     """Whether `text` says in so many words that something is damaged ("my air fryer turned up in
     bits"), and not that the item came through unharmed."""

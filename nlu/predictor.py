@@ -18,7 +18,7 @@ from nlu.charges import unexpected_charge_said
 from nlu.asked import (asked_part, no_and_goodbye, only_waiting_it_out, payment_gone, person_declined,
                        request_dropped, resolved_itself, waiting_it_out)
 from nlu.delivery_feedback import (courier_conduct_complained_of, damage_said, fault_not_a_wrong_item, fault_said,
-                                   packaging_complained_of, part_missing, sent_not_ordered)
+                                   only_their_old_thing_broken, packaging_complained_of, part_missing, sent_not_ordered)
 from nlu.elsewhere import DEFAULT_OTHER_BUSINESSES, a_sum_asked, about_another_business, about_us
 from nlu.elapsed import time_complained_of
 from nlu.entities import RuleExtractor, apply_synonyms, merge
@@ -65,6 +65,7 @@ BILLING_INTENT = "billing_charged_twice"  # any charge not expected, twice or no
 REPLACEMENT_INTENT = DAMAGE_INTENT  # a replacement is what a damaged item gets
 LATE_INTENT = "delivery_late"
 WHERE_OR_WHEN = ("order_status", "track_delivery")
+DISPATCH_ASKED = re.compile(r"\b(?:dispatched|shipped|sent out|posted|on (?:its|the) way|got to|where)\b[^.!]*\?", re.IGNORECASE)
 ORDER_NUMBER = re.compile(r"\bord\W?\d{3,}|\b\d{5}\b", re.IGNORECASE)  # an answer to "which order?" may ask when it comes  # what a question about delivery asks when not saying it is late
 # what a parcel marked delivered but never come may also be asked as: money back, a person, no order at all
 STILL_ABOUT_DELIVERY = ("request_refund", "refund_not_received", "speak_to_human", "cancel_order")
@@ -319,6 +320,12 @@ class Predictor:
             # wrong item said in so many words, which the model read as a product question, the order's status or
             # damage with no word of it (nlu.delivery_feedback)
             ranking, requests = self._ruled(ranking, WRONG_ITEM_INTENT), []
+        elif (ranking[0]["name"] == DAMAGE_INTENT and only_their_old_thing_broken(asked)
+              and said_in_either(arrival_asked, asked, tidy) or DISPATCH_ASKED.search(asked)
+              and ranking[0]["name"] == DAMAGE_INTENT and only_their_old_thing_broken(asked)):
+            # "My last kettle broke so I ordered a new one from you. Has it been dispatched yet?": the old one's
+            # fault is why they ordered; the question is where the new one is (nlu.delivery_feedback)
+            ranking, requests = self._ruled(ranking, WHERE_OR_WHEN[0]), []
         elif ranking[0]["name"] == WRONG_ITEM_INTENT and not requests and fault_not_a_wrong_item(asked):
             # "I received the air fryer. It doesn't heat up. Can I get a replacement?": a fault, with nothing said
             # of a wrong item (nlu.delivery_feedback)

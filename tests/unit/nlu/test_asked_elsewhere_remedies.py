@@ -262,6 +262,8 @@ def test_a_request_after_an_earlier_matter_settled_is_what_is_asked(predictor):
     assert predictor.parse("the cancellation went through fine, cheers. is the parcel on its way?")["intent"]["name"] \
         == "order_status"
     assert predictor.parse("did the cancellation go through fine? and the parcel?")["intent"]["name"] == "cancel_order"
+    assert predictor.parse("I cancelled one last year and it was quick, so no complaints there. Is the parcel on its way?"
+                           )["intent"]["name"] == "order_status"
 
 
 def test_an_ultimatum_is_not_the_request_but_its_anger_counts(predictor):

@@ -167,3 +167,15 @@ def test_what_came_set_against_what_was_ordered_is_a_wrong_item():
     predictor = rule_predictor(ProductNet, {"wrong_item": 2, "order_status": 1})
     assert predictor.parse("what kind of clowns send a blue jumper when i ordered a red one")["intent"]["name"] == "wrong_item"
     assert predictor.parse("do you have a blue jumper")["intent"]["name"] != "wrong_item"
+
+
+@pytest.mark.parametrize("text, old_only", [
+    ("My last kettle broke so I ordered a new one from you. Has it been dispatched yet?", True),
+    ("Where have they got to? My old case cracked last week so my phone's basically naked lol.", True),
+    ("My last order arrived broken, where is the replacement?", False), ("my kettle broke", False),
+    ("my old phone case cracked and the new one you sent is cracked too", True),  # one sentence: for the model
+    ("My old case cracked. The new one is cracked too.", False),
+])
+def test_only_the_customers_old_thing_broken(text, old_only):
+    from nlu.delivery_feedback import only_their_old_thing_broken
+    assert only_their_old_thing_broken(text) is old_only
