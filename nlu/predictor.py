@@ -22,7 +22,7 @@ from nlu.delivery_feedback import (courier_conduct_complained_of, damage_said, f
 from nlu.elsewhere import DEFAULT_OTHER_BUSINESSES, a_sum_asked, about_another_business, about_us
 from nlu.elapsed import time_complained_of
 from nlu.entities import RuleExtractor, apply_synonyms, merge
-from nlu.evidence import (arrival_missed, cancelled_order_asked_about, delay_said, delivered_not_received, due_day_passed,
+from nlu.evidence import (account_said, arrival_missed, cancelled_order_asked_about, delay_said, delivered_not_received, due_day_passed,
                           lateness_asserted, long_wait_said, without_unsaid)
 from nlu.families import family_confidence
 from nlu.follow_up import MISREAD_AS, follow_up_intent, how_long_it_takes
@@ -61,6 +61,7 @@ OFF_TOPIC_FLOOR = 0.25
 OFF_TOPIC_MARGIN = 2.0
 DAMAGE_INTENT = "item_damaged"
 WRONG_ITEM_INTENT = "wrong_item"
+ACCOUNT_INTENT = "account_access"
 BILLING_INTENT = "billing_charged_twice"  # any charge not expected, twice or not
 REPLACEMENT_INTENT = DAMAGE_INTENT  # a replacement is what a damaged item gets
 LATE_INTENT = "delivery_late"
@@ -290,12 +291,14 @@ class Predictor:
                 ranking[0]["name"] == ELSEWHERE_INTENT
                 or ranking[0]["name"] == LATE_INTENT and (ranking[0]["confidence"] < EVEN_ODDS or not lateness_asserted(asked))
                 or ranking[0]["name"] in FIXED_ANSWER_INTENTS and ranking[0]["confidence"] < EVEN_ODDS
+                or ranking[0]["name"] == ACCOUNT_INTENT and not account_said(asked)
                 or ranking[0]["name"] == FEEDBACK_INTENT and sentiment["label"] == NEGATIVE
                 or self.sure_enough(ranking) < self.threshold):
             # "this air fryer is absolute garbage, turned up in bits, sort it out": damage said in so many
             # words (nlu.delivery_feedback), which the model read as venting, off-topic, a guess at lateness (or lateness
             # without a word of it: "My kettle packed in after a month and nobody has answered my email"), a guess at a
-            # fixed answer ("I bought a kettle… as a present for my mum. She says the switch doesn't click on") or nothing sure
+            # fixed answer, account help with no word of an account ("I bought a kettle… as a present for my mum. She
+            # says the switch doesn't click on") or nothing sure
             ranking = self._ruled(ranking, DAMAGE_INTENT)
             sentiment = self._complaint(sentiment)
         elif (unexpected_charge_said(asked)

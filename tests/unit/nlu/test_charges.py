@@ -50,6 +50,6 @@ def test_a_charge_not_expected_is_the_billing_complaint_whatever_refund_it_asks(
     ("hi can i chang my delivry adres", True),
     ("Morning. I bought a kettle from you last month. She says the switch doesn't click on any more.", False),
 ])
-def test_account_access_needs_a_word_of_an_account(text, said):
-    from nlu.evidence import CUES
-    assert (CUES["account_access"].search(text) is not None) is said
+def test_a_word_of_an_account(text, said):
+    from nlu.evidence import account_said
+    assert account_said(text) is said
