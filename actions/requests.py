@@ -41,10 +41,19 @@ _RETURN_ASKED = re.compile(r"\b(?:return|send (?:\w+ )?back|exchange|swap)\b", r
 _WHEN = re.compile(r"\bhow long\b|\bwhen\b|\bhow soon\b", re.IGNORECASE)
 
 
+# "…it's a men's rain jacket, not my dress at all! I need that dress for Saturday": the thing ordered, wanted after
+# a complaint, is no shopping question to offer product suggestions for (unless something else is asked for)
+COMPLAINTS = frozenset({"wrong_item", "item_damaged", "delivery_late", "refund_not_received", "billing_charged_twice"})
+_SHOPPING_ASKED = re.compile(r"\b(?:recommend\w*|suggest\w*|similar|alternatives?|another (?:one|brand)|better (?:one|model)"
+                             r"|instead|buy|gift ideas?)\b", re.IGNORECASE)
+
+
 def covered_by(request: Mapping[str, Any], handled: str) -> bool:
-    """Whether the answer to `handled` covers `request` (an intent answered alike, or the money back
-    asked after once the refund complaint is answered)."""
+    """Whether the answer to `handled` covers `request` (an intent answered alike, the money back asked
+    after once the refund complaint is answered, or the ordered thing wanted after a complaint)."""
     intent, text = str(request["intent"]), str(request.get("text") or "")
+    if intent == "product_recommendation" and handled in COMPLAINTS and _SHOPPING_ASKED.search(text) is None:
+        return True
     return answered_alike(intent, handled) or (
         handled == "refund_not_received" and intent == "request_refund" and _WHEN.search(text) is not None
         and _MONEY_BACK.search(text) is not None and _RETURN_ASKED.search(text) is None)

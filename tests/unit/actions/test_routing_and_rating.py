@@ -98,6 +98,13 @@ def test_second_request_is_offered_unless_answered_alike():
     besides = {"text": "", "requests": [{"intent": "refund_not_received", "text": "my kettle refund never came"},
                                         {"intent": "request_refund", "text": "and I'd like a refund for the trainers as well"}]}
     assert next_request(besides, "refund_not_received")["intent"] == "request_refund"
+    # the ordered thing wanted after a complaint is no shopping question; a suggestion asked for is
+    wanted = {"text": "", "requests": [{"intent": "wrong_item", "text": "it's a men's rain jacket, not my dress at all!"},
+                                       {"intent": "product_recommendation", "text": "I need that dress for Saturday"}]}
+    assert next_request(wanted, "wrong_item") is None
+    shopping = {"text": "", "requests": [{"intent": "item_damaged", "text": "my kettle broke"},
+                                         {"intent": "product_recommendation", "text": "can you recommend a better one?"}]}
+    assert next_request(shopping, "item_damaged")["intent"] == "product_recommendation"
     offer = replies.offer_other_request("cancel_order")
     assert offer.startswith("I can also help you cancel") and offer.endswith("shall I?")
 
