@@ -10,19 +10,20 @@ from __future__ import annotations
 
 import re
 
-_TAKEN = (r"(?:charged|charging|charge|billed|billing|debited|took|taken|taking|paid|paying|payments?|transactions?"
-          r"|(?:come|came|gone|went) out)")
+_TAKEN = (r"(?:charged|charging|charge|billed|billing|debited|paid|paying|payments?|transactions?"
+          r"|(?:took|taken|taking) (?:my |the )?(?:money|payment)|(?:come|came|gone|went) out)")
+# what can only be charged: "I paid for a double bed", "my card payment was cancelled by the bank" are not
+_CHARGED = r"(?:charged|billed|debited|(?:took|taken|taking) (?:my |the )?(?:money|payment))"
 _UNEXPECTED_CHARGE = re.compile(
-    rf"\b{_TAKEN}\b[^.?!]{{0,40}}?\b(?:twice|twise|twic|2ce|two times|2 times|double|2x|x2)\b"
+    rf"\b{_TAKEN}\b[^.?!]{{0,40}}?\b(?:twice|twise|twic|2ce|two times|2 times|2x|x2)\b"
     r"|\bdouble[- ]?(?:charged|billed|payment|charge|debit)"
     r"|\btwo (?:identical |separate |different )?(?:payments|charges|transactions|debits)\b"
     # charged for an order that should cost nothing now
-    rf"|\b{_TAKEN}\b[^.?!]{{0,40}}?\b(?:(?:i|we) (?:had |have |'ve )?(?:already )?cancell?ed"
+    rf"|\b{_CHARGED}\b[^.?!]{{0,40}}?\b(?:(?:i|we) (?:had |have |'ve )?(?:already )?cancell?ed"
     r"|(?:was|were|been|got|is) (?:already )?cancell?ed|cancell?ed (?:order|item|purchase|one)"
     r"|(?:i|we) (?:never|didn'?t|did not) (?:order|buy|make|place))"
     # "i cancelled the order but you still took the money"
-    rf"|\b(?:i|we) (?:had |have |'ve )?(?:already )?cancell?ed\b[^.?!]{{0,40}}?\b(?:still |then |have |'ve )?"
-    r"(?:charged|billed|debited|took|taken|taking)\b",
+    rf"|\b(?:i|we) (?:had |have |'ve )?(?:already )?cancell?ed\b[^.?!]{{0,40}}?\b(?:still |then |have |'ve )?{_CHARGED}\b",
     re.IGNORECASE)
 
 
@@ -33,7 +34,7 @@ def unexpected_charge_said(text: str) -> bool:
 
 # a device that will not take a charge: "won't charge", "doesn't hold its charge", "the charging port"
 DEVICE_CHARGE = re.compile(
-    r"\b(?:won'?t|wont|doesn'?t|doesnt|does not|isn'?t|isnt|is not|not|can'?t|cant|stopped|stops|never|no longer|will not)"
-    r"\s+(?:\w+\s+)?(?:charge|charging|hold (?:a|its|the) charge)\b"
+    r"(?<!\byou )(?<!\bu )(?<!\bwe )(?<!\bi )\b(?:won'?t|wont|doesn'?t|doesnt|does not|isn'?t|isnt|is not|can'?t|cant"
+    r"|stopped|stops|no longer|will not)\s+(?:\w+\s+)?(?:charge|charging|hold (?:a|its|the) charge)\b"
     r"|\bcharg(?:er|ing) (?:cable|port|lead|socket|light|station)\b|\bthe charger\b|\bholds? (?:a|its|the|no) charge\b",
     re.IGNORECASE)

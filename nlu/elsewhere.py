@@ -102,7 +102,9 @@ _CARE = re.compile(r"\b(?:descal\w*|limescale|clean(?:ing)?|stains?|recipes?|coo
                    r"|without))\b",
                    re.IGNORECASE)
 _A_PROBLEM = re.compile(r"\b(?:broken|broke|damaged|faulty|cracked|leak\w*|arrived|stopped|doesn'?t work|won'?t|refund|return"
-                        r"|replace\w*|wrong)\b", re.IGNORECASE)
+                        r"|replace\w*|wrong"
+                        # a parcel to leave somewhere, our site to use: "Is it okay to leave the parcel in the porch"
+                        r"|parcel|package|deliver\w*|courier|driver|card|website|site|your)\b", re.IGNORECASE)
 
 
 # choosing something to buy is a product question, not advice on using one: "he loves cooking…
@@ -141,24 +143,33 @@ _NOT_OUR_SERVICE = re.compile(
     r"|\btrack (?:my|the|a|our) (?:flight|plane|train|bus|uber|taxi|cab|steps|calories|period|workouts?|runs?|phone)\b"
     r"|\bmy (?:car|motorbike|moped|boiler)\b[^.?!]{0,40}\b(?:nois|grind|squeal|rattl|won'?t start|broke|leak|warning light"
     r"|brak|engine|tyre|exhaust|MOT)"
-    # another device's or service's password: "how do I reset my iphone password"
-    r"|\b(?:iphone|ipad|android|laptop|computer|pc|mac|windows|apple id|google|gmail|hotmail|outlook|icloud|wi-?fi"
-    r"|router|netflix|facebook|instagram|whatsapp|tiktok|spotify|amazon|ebay|paypal|banking app)"
-    r"(?:'?s)? (?:password|passcode|pin|login|log ?in|account)\b"
     # food or a ride ordered for them: "can you order me a takeaway"
     r"|\b(?:order|get|book) (?:me|us) (?:a|an|some) (?:takeaway|take-away|pizza|curry|kebab|chinese|indian|burger|food"
-    r"|taxi|cab|uber|table)\b"
+    r"|taxi|cab|uber|table)\b",
+    re.IGNORECASE)
+# …and what is not ours only where nothing of an order, a payment or our site is said besides ("I was charged
+# twice through my paypal account", "I signed up with my google account and now I cant log in to your site")
+_NOT_OURS_UNLESS_OURS_SAID = re.compile(
+    # another device's or service's password: "how do I reset my iphone password"
+    r"\b(?:iphone|ipad|android|laptop|computer|pc|mac|windows|apple id|google|gmail|hotmail|outlook|icloud|wi-?fi"
+    r"|router|netflix|facebook|instagram|whatsapp|tiktok|spotify|amazon|ebay|paypal|banking app)"
+    r"(?:'?s)? (?:password|passcode|pin|login|log ?in|account)\b"
     # a fixture of the home to mend: "do you know how to fix a leaking tap", "how do I bleed a radiator"
     r"|\b(?:fix|fixing|repair|repairing|mend|mending|unblock|unblocking|bleed|bleeding|re-?pressuri[sz]e)\s+(?:a|my|the|our)\s+"
     r"(?:\w+\s+)?(?:taps?|boiler|sink|toilet|loo|shower|radiators?|roof|gutters?|drains?|pipes?|fence|puncture|tyre|bike"
     r"|car|lawn ?mower)\b"
-    # the customer's own parcel to send: "whats the best courier to send a parcel to my nan in ireland"
-    r"|\b(?:to|i|we|i'?m|i need to|i want to)\s+(?:send|post|ship)(?:ing)?\s+(?:a|my|this|some)\s+(?:parcel|package|present"
-    r"|gift|box|letter|card)\s+to\s+(?:my|a|the|his|her|our|some|france|spain|ireland|america|australia|the us)\b"
-    # a present to wrap: "any tips for wrapping an air fryer as a present?"
-    r"|\b(?:tips?|advice|ideas?|how (?:do|can|should|would) (?:i|we|one)|how to|best way)\b[^.?!]{0,20}\b(?:wrap|wrapping)\b"
     # the company's own news: "is it true you lot are being bought out by some american company?"
     r"|\b(?:bought out|taken over|takeover|going bust|going under|into administration|closing down|share price)\b",
+    re.IGNORECASE)
+_OURS_SAID = re.compile(r"\b(?:order\w*|parcel|package|deliver\w*|refund\w*|charg\w*|paid|payments?|your|waiting|log ?in"
+                        r"|sign ?in|site|website|ord\W?\d{3,})\b", re.IGNORECASE)
+# …and the customer's own parcel or present, where no order of ours is said (a parcel and a courier are theirs here)
+_THEIR_OWN_PARCEL = re.compile(
+    # "whats the best courier to send a parcel to my nan in ireland"
+    r"\b(?:to|i|we|i'?m|i need to|i want to)\s+(?:send|post|ship)(?:ing)?\s+(?:a|my|this|some)\s+(?:parcel|package|present"
+    r"|gift|box|letter|card)\s+to\s+(?:my|a|the|his|her|our|some|france|spain|ireland|america|australia|the us)\b"
+    # a present to wrap: "any tips for wrapping an air fryer as a present?"
+    r"|\b(?:tips?|advice|ideas?|how (?:do|can|should|would) (?:i|we|one)|how to|best way)\b[^.?!]{0,20}\b(?:wrap|wrapping)\b",
     re.IGNORECASE)
 
 
@@ -267,7 +278,9 @@ def about_another_business(text: str, businesses: tuple[str, ...] = DEFAULT_OTHE
     customer that is not ours, or asks for advice on using or caring for something (see the
     module docstring)."""
     if ((_LOCAL.search(text) and not _OURS_NEARBY.search(text)) or asks_for_advice(text) or _NOT_OUR_SERVICE.search(text)
-            or about_their_own_post(text) or meant_for_someone_else(text) or about_everyday_life(text)):
+            or about_their_own_post(text) or meant_for_someone_else(text) or about_everyday_life(text)
+            or _NOT_OURS_UNLESS_OURS_SAID.search(text) and not _OURS_SAID.search(text)
+            or _THEIR_OWN_PARCEL.search(text) and not _OUR_ORDER.search(text)):
         return True
     if not businesses:
         return False

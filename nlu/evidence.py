@@ -273,17 +273,15 @@ def due_day_passed(text: str) -> bool:
 _DUE_THEN_NOT = re.compile(
     r"\b(?:would|should|will|was|were|is|are|told|said|promised|expected|due|supposed|meant|booked|waited)\b[^.?!]{0,60}?"
     r"(?:\bbut\b|,|-|;)\s*(?:it |they |he |she |the \w+ )?(?:has |have |had |did |still |just )?"
-    r"(?:hasn'?t|haven'?t|hadn'?t|didn'?t|did not|has not|have not|never|nothing|no sign|no driver|no courier|no one|nobody"
+    r"(?:hasn'?t|haven'?t|hadn'?t|didn'?t|did not|has not|have not|never|nothing(?! (?:urgent|serious|major|much|to worry|wrong))"
+    r"|no sign|no driver|no courier|no one|nobody"
     r"|nope|nada|zilch|still (?:not|nothing|no\b|waiting)|not (?:here|arrived|come|turned up|shown up)|isn'?t here"
     r"|aren'?t here)\b"
     r"|\b(?:slot|window|day|date|time)\s+(?:came and went|has come and gone|came and gone)\b"
     # "the delivery was booked for today and nobody came", "I waited in all day and the driver never showed"
     r"|\b(?:booked|due|expected|supposed|meant|promised|waited|waiting)\b[^.?!]{0,60}?\band\s+(?:(?:nobody|no one|no-one)\s+"
     r"(?:came|showed|turned up|arrived|appeared)|(?:the \w+|it|they|he|she)\s+(?:never|didn'?t|did not|hasn'?t|has not"
-    r"|haven'?t)\s+(?:come|came|show(?:ed)?|turned? up|arrived?|appeared))\b"
-    # "your website said 2-3 days, it's been 8": the time it was to take, and a longer one passed
-    r"|\b(?:said|says|promised|quoted|told|estimated|expected)\s+(?:\w+\s+){0,2}\d+(?:\s*(?:-|to)\s*\d+)?\s*(?:working\s+)?"
-    r"days?\b[^.?!]{0,30}\b(?:it'?s|its|it has|it is)\s+(?:now\s+)?(?:been\s+)?(?:\d+|a week|two weeks|over a week|nearly a week)",
+    r"|haven'?t)\s+(?:come|came|show(?:ed)?|turned? up|arrived?|appeared))\b",
     re.IGNORECASE)
 
 
@@ -298,9 +296,21 @@ def long_wait_said(text: str) -> bool:
     return "?" not in text and _LONG_WAIT.search(text) is not None
 
 
+# "your website said 2-3 days, it's been 8": the days it was to take, and more passed
+_DAYS_QUOTED = re.compile(r"\b(?:said|says|promised|quoted|told|estimated|expected)\s+(?:\w+\s+){0,2}(?:\d+\s*(?:-|to)\s*)?(\d+)"
+                          r"\s*(?:working\s+)?days?\b[^.?!]{0,30}\b(?:it'?s|its|it has|it is)\s+(?:now\s+)?(?:been\s+)?"
+                          r"(?:over\s+|nearly\s+|almost\s+)?(\d+)\b", re.IGNORECASE)
+
+
+def _more_days_passed(text: str) -> bool:
+    quoted = _DAYS_QUOTED.search(text)
+    return quoted is not None and int(quoted.group(2)) > int(quoted.group(1))
+
+
 def arrival_missed(text: str) -> bool:
     """Whether `text` says a delivery did not come when it was to (see _DUE_THEN_NOT), without asking."""
-    return "?" not in text and _DUE_THEN_NOT.search(text) is not None and _REFUND_SAID.search(text) is None
+    return ("?" not in text and (_DUE_THEN_NOT.search(text) is not None or _more_days_passed(text))
+            and _REFUND_SAID.search(text) is None)
 
 
 _REFUND_SAID = re.compile(r"ref[a-z]{0,2}n|money|payment|charge", re.IGNORECASE)  # "the refund was done but never showed up"

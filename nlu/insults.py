@@ -32,7 +32,7 @@ def company_insulted(text: str) -> bool:
 
 # "u r useless", "you're pathetic", "stupid bot": the assistant scorned, and nothing else said. The model reads
 # a question about the bot in it (or nothing sure); it is anger, answered like any complaint about the service
-_AT_YOU = re.compile(r"\b(?:you|u|ur|you'?re|youre|bot|chatbot|robot|machine|computer|thing)\b", re.IGNORECASE)
+_AT_YOU = re.compile(r"\b(?:you|u|ur|you'?re|youre|bot|chatbot|robot)\b", re.IGNORECASE)
 _SCORNED = re.compile(rf"\b{_SCORN}\b|\b(?:stupid|thick|dumb|crap|crappy|shit|idiots?|worst|worthless|clueless|waste of"
                       r"|morons?|muppets?|brainless|garbage|trash|junk)\b", re.IGNORECASE)
 _ASKED = re.compile(r"\?|\b(?:where|when|what|what'?s|wh?ats|how|why|can|could|refund|order|cancel|parcel|deliver\w*|want|need|human|person"

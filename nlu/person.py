@@ -39,7 +39,7 @@ _DEMAND = re.compile(
     # "i dont want to talk to a bot", "I'm not talking to a machine": a person wanted instead
     r"|\b(?:i (?:don'?t|dont|do not|won'?t|will not|refuse to)|i'?m not|im not|i am not)\s+(?:want(?:ing)? to |wanna )?"
     r"(?:talk|speak|chatt?|deal)(?:ing)?\s+(?:to|with)\s+(?:a |an |some |the |this |your )?"
-    r"(?:stupid |bloody |useless |automated |damn |rubbish )?(?:bot|robot|machine|computer|chat ?bot|ai)\b" +
+    r"(?:stupid |bloody |useless |automated |damn |rubbish )?(?:bot|robot|machine|computer|chat ?bot|ai)\b(?![^.!?]*\?)" +
     # "yeah go on, I'd rather someone looked at it properly"
     r"|\b(?:i'?d|i would) (?:rather|prefer|like) (?:someone|somebody|a person|a human) (?:to )?(?:looked|look|dealt|deal"
     r"|sorted|sort|checked|check|handled|handle)\b" +

@@ -73,7 +73,7 @@ _THUMBS_UP = re.compile(r"^\s*(?:[\U0001F44D\U0001F44C\u2705\u2714\u2611]\ufe0f?
 
 # "ok then", "ok great", "sound", "okie dokie": a yes to what was offered, which the model reads as a goodbye,
 # a greeting or nothing sure
-_PLAIN_YES = re.compile(r"^\W*(?:(?:ok|okay|k|alright|right|fine|sure|yes|yeah|go on)\s+(?:then|great|cool|perfect|lovely"
+_PLAIN_YES = re.compile(r"^\W*(?:(?:ok|okay|k|alright|right|sure|yes|yeah|go on)\s+(?:then|great|cool|perfect|lovely"
                         r"|brilliant|sound|grand)|sound|grand|okie[- ]?dokie|okey[- ]?dokey|righto|right-o|rightio"
                         r"|aye|sweet|coolio)\W*$", re.IGNORECASE)
 

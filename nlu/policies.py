@@ -51,7 +51,7 @@ def size_swap_asked(text: str) -> bool:
 # my phone" is the item's fault, for the model)
 _MISFIT = re.compile(r"\b(?:does ?n'?t|dusnt|dosnt|dosent|doesent|does not|don'?t|dont|didn'?t|won'?t|wont|not|never)"
                      r" (?:\w+ )?fit\b(?!\s+(?:my|the|in|into|on|through|under|our|his|her)\b)"
-                     r"|\btoo (?:small|big|tight|loose|short|long|large|baggy|narrow|wide)\b", re.IGNORECASE)
+                     r"|\btoo (?:small|big|tight|loose|large|baggy|narrow|wide)\b", re.IGNORECASE)  # "too long": a wait
 
 
 def misfit_said(text: str) -> bool:

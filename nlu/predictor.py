@@ -62,12 +62,15 @@ OFF_TOPIC_MARGIN = 2.0
 DAMAGE_INTENT = "item_damaged"
 WRONG_ITEM_INTENT = "wrong_item"
 ACCOUNT_INTENT = "account_access"
+# what "they're a size 6, I ordered a 9" is misread as (nlu.delivery_feedback.sent_not_ordered)
+SENT_NOT_ORDERED_MISREAD_AS = ("product_recommendation", "order_status", "track_delivery", "out_of_scope", "item_damaged",
+                               "billing_charged_twice", "give_feedback", "bot_challenge", "request_refund")
 BILLING_INTENT = "billing_charged_twice"  # any charge not expected, twice or not
 REPLACEMENT_INTENT = DAMAGE_INTENT  # a replacement is what a damaged item gets
 LATE_INTENT = "delivery_late"
-WHERE_OR_WHEN = ("order_status", "track_delivery")
+WHERE_OR_WHEN = ("order_status", "track_delivery")  # what a question about delivery asks when not saying it is late
 DISPATCH_ASKED = re.compile(r"\b(?:dispatched|shipped|sent out|posted|on (?:its|the) way|got to|where)\b[^.!]*\?", re.IGNORECASE)
-ORDER_NUMBER = re.compile(r"\bord\W?\d{3,}|\b\d{5}\b", re.IGNORECASE)  # an answer to "which order?" may ask when it comes  # what a question about delivery asks when not saying it is late
+ORDER_NUMBER = re.compile(r"\bord\W?\d{3,}|\b\d{5}\b", re.IGNORECASE)  # an answer to "which order?" may ask when it comes
 # what a parcel marked delivered but never come may also be asked as: money back, a person, no order at all
 STILL_ABOUT_DELIVERY = ("request_refund", "refund_not_received", "speak_to_human", "cancel_order")
 # a fault with the item itself: the readings a request for a replacement leaves alone (the complaint
@@ -221,7 +224,8 @@ class Predictor:
             # "piss off", "stfu bot": anger with nothing asked, not a goodbye to wish a lovely day (nlu.insults)
             ranking = self._ruled(ranking, FEEDBACK_INTENT)
             sentiment = self._complaint(sentiment)
-        elif (company_insulted(text) or assistant_scorned(asked)) and not requests and (
+        elif (company_insulted(text) or assistant_scorned(asked) and not damage_said(asked) and not fault_said(asked)
+              ) and not requests and (
                 ranking[0]["name"] in (ASSISTANT_INTENT, WITHDRAWN_INTENT, ELSEWHERE_INTENT, FEEDBACK_INTENT)
                 or self.sure_enough(ranking) < self.threshold):
             # "wtf is wrong with you people", "WHAT A JOKE OF A COMPANY": the company scorned, not the bot
@@ -316,16 +320,14 @@ class Predictor:
             # unsure: a late delivery (nlu.evidence)
             ranking = self._ruled(ranking, LATE_INTENT)
         elif (sent_not_ordered(asked) and {r["intent"] for r in requests} <= {*FAULT_INTENTS, RETURN_INTENT}
-              and ranking[0]["name"] not in (
-                WRONG_ITEM_INTENT, "cancel_order", PERSON_INTENT, "refund_not_received")
+              and (ranking[0]["name"] in SENT_NOT_ORDERED_MISREAD_AS or self.sure_enough(ranking) < self.threshold)
               and not (ranking[0]["name"] == DAMAGE_INTENT and (damage_said(asked) or fault_said(asked)))):
             # "what kind of clowns send a blue jumper when i ordered a red one", "they're a size 6, I ordered a 9": a
             # wrong item said in so many words, which the model read as a product question, the order's status or
             # damage with no word of it (nlu.delivery_feedback)
             ranking, requests = self._ruled(ranking, WRONG_ITEM_INTENT), []
         elif (ranking[0]["name"] == DAMAGE_INTENT and only_their_old_thing_broken(asked)
-              and said_in_either(arrival_asked, asked, tidy) or DISPATCH_ASKED.search(asked)
-              and ranking[0]["name"] == DAMAGE_INTENT and only_their_old_thing_broken(asked)):
+              and (said_in_either(arrival_asked, asked, tidy) or DISPATCH_ASKED.search(asked))):
             # "My last kettle broke so I ordered a new one from you. Has it been dispatched yet?": the old one's
             # fault is why they ordered; the question is where the new one is (nlu.delivery_feedback)
             ranking, requests = self._ruled(ranking, WHERE_OR_WHEN[0]), []

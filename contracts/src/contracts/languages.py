@@ -31,7 +31,7 @@ def other_language(text: str) -> Optional[str]:
     # words, not keyboard mash: "jjjjjjj kk ,,," has none, though lingua leans to Spanish
     if sum(_VOWEL.search(word) is not None for word in text.split()) < MIN_WORDS:
         return None
-    if len(_ENGLISH_ONLY.findall(text)) >= MIN_ENGLISH_WORDS:
+    if len({word.lower() for word in _ENGLISH_ONLY.findall(text)}) >= MIN_ENGLISH_WORDS:
         return None
     best = detector().compute_language_confidence_values(text)[0]
     if best.language.name in OTHER_LANGUAGES and best.value >= MIN_CONFIDENCE:
@@ -46,7 +46,7 @@ def other_language(text: str) -> Optional[str]:
 # words of English no French, Spanish or German writer uses as their own: "hw do i contakt u" is typo'd
 # English, however German lingua finds "contakt" ("me", "in", "was", "will", "on" are theirs too)
 _ENGLISH_ONLY = re.compile(r"\b(?:i|my|the|you|u|ur|your|do|how|hw|where|wheres|wher|what|whats|wat|is|it|its|and|to|of"
-                           r"|can|please|pls|plz|this|that|with|for|not|why|when|im|i'm|i've|ive|don'?t|can'?t)\b",
+                           r"|can|please|pls|plz|this|that|with|for|not|why|when|i'm|i've|ive|don'?t|can'?t)\b",
                            re.IGNORECASE)
 MIN_ENGLISH_WORDS = 2
 _VOWEL = re.compile(r"[aeiouyàâäáéèêëíìîïóòôöúùûü]", re.IGNORECASE)

@@ -78,6 +78,7 @@ def test_a_mark_of_one_language_settles_a_short_message():
     assert other_language("merci for the help mate") is None
     # typo'd English that lingua takes for German ("contakt"): its English words settle it
     assert other_language("hw do i contakt u") is None
+    assert other_language("Ich habe im Januar eine Jacke bestellt, aber sie ist im Moment noch nicht da") == "GERMAN"
 
 
 def test_a_follow_up_after_fair_enough():

@@ -15,6 +15,8 @@ from tests.unit.nlu.tiny import DecodingNet, rule_predictor
     ("you charged me for something I never ordered", True), ("youve charged me twise for the air fyer", True),
     ("I've called twice about this", False), ("I cancelled my order, can I get a refund", False),
     ("how much do you charge for delivery?", False), ("I paid for next day delivery", False),
+    ("I paid for a double bed but you sent a single", False), ("The courier has taken it back to the depot twice now", False),
+    ("My card payment was cancelled by the bank, how can I pay now?", False),
 ])
 def test_an_unexpected_charge_said(text, unexpected):
     assert unexpected_charge_said(text) is unexpected
@@ -24,6 +26,7 @@ def test_an_unexpected_charge_said(text, unexpected):
     ("the vacuum cleaner won't charge at all", True), ("my headphones don't hold a charge", True),
     ("the charging port is loose", True),
     ("my headphones won't charge and you charged me twice", False), ("I was charged twice", False),
+    ("you never charge me delivery normally, why this time?", False), ("why did you not charge the discount code", False),
 ])
 def test_a_devices_charge_is_no_billing_complaint(text, ruled_out):
     assert RULED_OUT["billing_charged_twice"](text) is ruled_out
