@@ -13,6 +13,8 @@ from typing import Any, Dict, List, Mapping, Optional
 
 from rasa_sdk.events import EventType, SlotSet
 
+from actions.replies import COMPLAINTS
+
 # Intents whose answers serve each other's askers: where the parcel is, and whether it is late.
 INTERCHANGEABLE = (frozenset({"order_status", "track_delivery", "delivery_late"}),)
 
@@ -43,7 +45,6 @@ _WHEN = re.compile(r"\bhow long\b|\bwhen\b|\bhow soon\b", re.IGNORECASE)
 
 # "…it's a men's rain jacket, not my dress at all! I need that dress for Saturday": the thing ordered, wanted after
 # a complaint, is no shopping question to offer product suggestions for (unless something else is asked for)
-COMPLAINTS = frozenset({"wrong_item", "item_damaged", "delivery_late", "refund_not_received", "billing_charged_twice"})
 _SHOPPING_ASKED = re.compile(r"\b(?:recommend\w*|suggest\w*|similar|alternatives?|another (?:one|brand)|better (?:one|model)"
                              r"|instead|buy|gift ideas?)\b", re.IGNORECASE)
 

@@ -250,8 +250,13 @@ _DUE_DAY_NAMED = re.compile(r"\b(?:the day|the date|when|what day|which day)\s+(
 
 def lateness_asserted(text: str) -> bool:
     """Whether `text` says its delivery is late (see _LATENESS_ASSERTED), not only asks where it is."""
-    return (_LATENESS_ASSERTED.search(_DUE_DAY_NAMED.sub(" ", text)) is not None or due_day_passed(text)
-            or arrival_missed(text) or long_wait_said(text))
+    return _LATENESS_ASSERTED.search(_DUE_DAY_NAMED.sub(" ", text)) is not None or late_said_outright(text)
+
+
+def late_said_outright(text: str) -> bool:
+    """Whether `text` says, not asks, that the due day passed, that it did not come when it was to, or that
+    the customer has waited days or weeks."""
+    return due_day_passed(text) or arrival_missed(text) or long_wait_said(text)
 
 
 # "paid for guaranteed saturday delivery on a birthday present and it's now tuesday", "told friday, now

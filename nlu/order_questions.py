@@ -20,6 +20,16 @@ def arrival_asked(text: str) -> bool:
     return _ARRIVAL_ASKED.search(text) is not None
 
 
+# "Has it been dispatched yet?", "where's it got to?": where the order is, as a question
+_DISPATCH_ASKED = re.compile(r"\b(?:dispatched|shipped|sent out|posted|on (?:its|the) way|got to|where)\b[^.!]*\?",
+                             re.IGNORECASE)
+
+
+def dispatch_asked(text: str) -> bool:
+    """Whether `text` asks whether the order has left or where it has got to (see _DISPATCH_ASKED)."""
+    return _DISPATCH_ASKED.search(text) is not None
+
+
 _ORDERS_ASKED = re.compile(r"\b(?:see|check|look up|find|tell me|show me)\s+what\s+(?:i'?ve|i have|i|we'?ve|we have)"
                            r"\s+(?:already\s+)?(?:ordered|bought|got on order)\b", re.IGNORECASE)
 

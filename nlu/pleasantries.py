@@ -78,7 +78,7 @@ _PLAIN_YES = re.compile(r"^\W*(?:(?:ok|okay|k|alright|right|sure|yes|yeah|go on)
                         r"|aye|sweet|coolio)\W*$", re.IGNORECASE)
 
 
-def thumbs_up(text: str) -> bool:
+def plain_yes(text: str) -> bool:
     """Whether `text` is only a thumbs-up (or an OK hand, a check mark), or a plain yes such as "ok then"."""
     return _THUMBS_UP.search(text) is not None or _PLAIN_YES.search(text) is not None
 

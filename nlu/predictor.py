@@ -14,25 +14,25 @@ from contracts.returns_policy import returns_policy_asked
 from transformers import BatchEncoding
 
 from nlu import tags as bio_tags
-from nlu.charges import unexpected_charge_said
 from nlu.asked import (asked_part, no_and_goodbye, only_waiting_it_out, payment_gone, person_declined,
                        request_dropped, resolved_itself, waiting_it_out)
+from nlu.charges import unexpected_charge_said
 from nlu.delivery_feedback import (courier_conduct_complained_of, damage_said, fault_not_a_wrong_item, fault_said,
                                    only_their_old_thing_broken, packaging_complained_of, part_missing, sent_not_ordered)
 from nlu.elsewhere import DEFAULT_OTHER_BUSINESSES, a_sum_asked, about_another_business, about_us
 from nlu.elapsed import time_complained_of
 from nlu.entities import RuleExtractor, apply_synonyms, merge
-from nlu.evidence import (account_said, arrival_missed, cancelled_order_asked_about, delay_said, delivered_not_received, due_day_passed,
-                          lateness_asserted, long_wait_said, without_unsaid)
+from nlu.evidence import (account_said, cancelled_order_asked_about, delay_said, delivered_not_received, late_said_outright,
+                          lateness_asserted, without_unsaid)
 from nlu.families import family_confidence
 from nlu.follow_up import MISREAD_AS, follow_up_intent, how_long_it_takes
 from nlu.complaints import compensation_asked, complaint_announced
 from nlu.insults import assistant_scorned, company_insulted, told_where_to_go
 from nlu.model import LoadedModel
 from nlu.order_numbers import no_number_to_give, only_a_number_given
-from nlu.order_questions import arrival_asked, orders_asked_about
+from nlu.order_questions import arrival_asked, dispatch_asked, orders_asked_about
 from nlu.policies import delivery_terms_only, misfit_said, size_swap_asked
-from nlu.pleasantries import agreed_to_wait, asks_how_we_are, leaving_to_sign_in, praised, put_off, resigned, thumbs_up
+from nlu.pleasantries import agreed_to_wait, asks_how_we_are, leaving_to_sign_in, plain_yes, praised, put_off, resigned
 from nlu.person import (asks_about_the_assistant, asks_for_someone_to_ring, asks_if_a_person, asks_the_assistants_name,
                         feedback_relayed, flirts, names_a_person, person_called_off, person_demanded, person_refused)
 from nlu.requests import (COURTESIES, DETAILS, EVEN_ODDS, GREETING, MAX_CLAUSES, REACTIONS, SIGN_OFFS, SURE,
@@ -69,7 +69,6 @@ BILLING_INTENT = "billing_charged_twice"  # any charge not expected, twice or no
 REPLACEMENT_INTENT = DAMAGE_INTENT  # a replacement is what a damaged item gets
 LATE_INTENT = "delivery_late"
 WHERE_OR_WHEN = ("order_status", "track_delivery")  # what a question about delivery asks when not saying it is late
-DISPATCH_ASKED = re.compile(r"\b(?:dispatched|shipped|sent out|posted|on (?:its|the) way|got to|where)\b[^.!]*\?", re.IGNORECASE)
 ORDER_NUMBER = re.compile(r"\bord\W?\d{3,}|\b\d{5}\b", re.IGNORECASE)  # an answer to "which order?" may ask when it comes
 # what a parcel marked delivered but never come may also be asked as: money back, a person, no order at all
 STILL_ABOUT_DELIVERY = ("request_refund", "refund_not_received", "speak_to_human", "cancel_order")
@@ -327,7 +326,7 @@ class Predictor:
             # damage with no word of it (nlu.delivery_feedback)
             ranking, requests = self._ruled(ranking, WRONG_ITEM_INTENT), []
         elif (ranking[0]["name"] == DAMAGE_INTENT and only_their_old_thing_broken(asked)
-              and (said_in_either(arrival_asked, asked, tidy) or DISPATCH_ASKED.search(asked))):
+              and (said_in_either(arrival_asked, asked, tidy) or dispatch_asked(asked))):
             # "My last kettle broke so I ordered a new one from you. Has it been dispatched yet?": the old one's
             # fault is why they ordered; the question is where the new one is (nlu.delivery_feedback)
             ranking, requests = self._ruled(ranking, WHERE_OR_WHEN[0]), []
@@ -351,7 +350,7 @@ class Predictor:
         elif put_off(asked):
             # "I'll hold off for now", "maybe later": a polite no, not a goodbye (nlu.pleasantries)
             ranking, requests = self._ruled(ranking, WITHDRAWN_INTENT), []
-        elif thumbs_up(text):
+        elif plain_yes(text):
             # "👍", "ok then": a yes, not something off-topic or a goodbye
             ranking, requests = self._ruled(ranking, AGREED_INTENT), []
         elif just_thanks(asked) and ranking[0]["name"] != THANKS_INTENT:
@@ -430,7 +429,7 @@ class Predictor:
             ranking = self._ruled(ranking, LATE_INTENT)
             sentiment = self._complaint(sentiment)
         elif (ranking[0]["name"] in WHERE_OR_WHEN
-              and (due_day_passed(asked) or arrival_missed(asked) or long_wait_said(asked))
+              and late_said_outright(asked)
               and LATE_INTENT in self.loaded.intents
               and {r["intent"] for r in requests} <= {*WHERE_OR_WHEN, LATE_INTENT}):
             # "paid for guaranteed saturday delivery… it's now tuesday. party's been and gone": the due day

@@ -5,7 +5,7 @@ an order request that says it has no number (nlu.predictor)."""
 import pytest
 
 from nlu.asked import after_person_refused, asked_part
-from nlu.pleasantries import asks_how_we_are, leaving_to_sign_in, praised, thumbs_up
+from nlu.pleasantries import asks_how_we_are, leaving_to_sign_in, plain_yes, praised
 from tests.unit.nlu.tiny import DecodingNet, rule_predictor
 
 
@@ -231,8 +231,8 @@ def test_a_request_only_thought_of_is_taken_back(text, intent, back):
     ("ok then", True), ("right then.", True), ("ok then bye", False), ("ok then where is it", False),
     ("ok great", True), ("sound", True), ("okie dokie", True), ("sound, where is it", False),
 ])
-def test_a_thumbs_up_alone(text, agreed):
-    assert thumbs_up(text) is agreed
+def test_a_thumbs_up_or_a_plain_yes_alone(text, agreed):
+    assert plain_yes(text) is agreed
 
 
 @pytest.mark.parametrize("text, agreed", [
