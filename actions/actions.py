@@ -1057,7 +1057,22 @@ class ActionOutOfScope(Answering):
         # "where's my amazon parcel??": another shop's parcel, or one of ours the customer thinks is theirs
         parcel = A_PARCEL_SPOKEN_OF.search(tracker.latest_message.get("text") or "")
         then = replies.if_ours(customer) if parcel else None
+        if upset_elsewhere(tracker):
+            # "my bank app keeps logging me out every 5 seconds how do i fix it": upset, but not with us;
+            # a kind word and what we do, not a person of ours offered for another company's app
+            dispatcher.utter_message(text=replies.upset_elsewhere())
+            dispatcher.utter_message(response="utter_out_of_scope")
+            if then:
+                dispatcher.utter_message(text=then)
+            return []
         return answer_not_understood(dispatcher, tracker, "utter_out_of_scope", customer, then)
+
+
+def upset_elsewhere(tracker: Tracker) -> bool:
+    """Whether the latest message, surely off-topic, is upset without being upset with us: read as
+    negative, but neither insulting nor shouted, and no anger of this conversation come back."""
+    return (not tracker.get_slot("handoff_queued") and upset_now(tracker) and not openly_upset_now(tracker)
+            and not anger_returned(tracker) and surely_off_topic(tracker.latest_message))
 
 
 # what the customer would rather have than the replacement or refund offered ("just a new manual would do")

@@ -328,6 +328,11 @@ def upset_fallback(customer: Optional[Customer]) -> str:
     return "I'm really sorry, I can hear how frustrating this is. " + offer_human(customer)
 
 
+def upset_elsewhere() -> str:
+    """Before 'not something I can help with', to a message upset with something that is not ours."""
+    return "Oh no, that sounds really frustrating."
+
+
 def upset_handoff_opening() -> str:
     """Before the hand-off reply, when the anger came back after a person was offered."""
     return "I'm really sorry, I understand you've had enough of this. I'm getting you a person now. "

@@ -75,6 +75,12 @@ _INSULT = re.compile(r"[,;.!]?\s*\b(?:(?:you|u|ya)\s+(?:absolute\s+|total\s+|com
                      re.IGNORECASE)
 
 
+# "stop asking me for my order number and just tell me where my parcel is": what the customer is tired of being
+# asked (which the model reads as a cancellation, from "stop"), not what they ask
+_NAG = re.compile(r"\b(?:(?:please|pls|can you|will you|just)\s+)?(?:stop|quit)\s+(?:asking|telling|sending)\s+(?:me\s+)?"
+                  r"(?:for\s+|about\s+|to\s+)?[^.,;!?]{0,40}?(?:\s+and\b|[.,;!?]+(?:\s*and\b)?|$)", re.IGNORECASE)
+
+
 # "rubbish service. where is it", "worst shop ever. kettle's leaking": a verdict on us in a sentence of its
 # own, said around the request (its anger still counts: the sentiment is read from the whole message)
 _VERDICT = re.compile(r"(?:^|(?<=[.!?]))\s*(?:(?:what a|such a|this is(?: a| an)?|honestly|seriously|absolutely"
@@ -180,7 +186,7 @@ def asked_part(text: str) -> str:
     little would be left."""
     asked = after_dismissal(text) or after_person_refused(text) or after_pivot(text) or after_settled(text) or text
     asked = _CONDITIONAL_THREAT.sub(lambda m: m.group("condition"), asked)
-    for aside, instead in ((_ULTIMATUM, ""), (_INSULT, ", "), (_SWEARING, " ")):
+    for aside, instead in ((_ULTIMATUM, ""), (_INSULT, ", "), (_SWEARING, " "), (_NAG, " ")):
         if aside.search(asked) is None:
             continue
         without = " ".join(aside.sub(instead, asked).split()).strip(" ,.;")

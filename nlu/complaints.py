@@ -17,6 +17,9 @@ _COMPLAINT_ANNOUNCED = re.compile(
     r"|\b(?:i|we)\s+(?:really\s+)?(?:want|wanna|would like|'?d like|wish|need|have|am going|'?m going|'?m gonna)\s+(?:to\s+)?"
     r"complain\b"
     r"|\b(?:i|we)\s+(?:have|'?ve got|got)\s+(?:a\s+)?(?:formal\s+|serious\s+)?complaint\b"
+    # "you better sort this out", "sort it out NOW": a demand that it be put right, with nothing told yet
+    r"|^\W*(?:(?:you|u|ya|you lot|you guys)\s+)?(?:(?:had|'?d)\s+)?(?:better\s+|need to\s+|just\s+)?(?:sort|fix)\s+"
+    r"(?:this|it|that)(?:\s+(?:out|mess))?(?:\s+(?:now|asap|today|then|please|pls|right now|immediately))?\W*$"
     r"|\b(?:can|could|how (?:do|can|would))\s+(?:i|we)\s+(?:make\s+a\s+)?complain(?:t)?\b"
     # "I have a problem", "there's an issue with my order", "i need to report a problem with my delivery": all it says
     # ("hello, my name is alice and i have a problem with my kettle": a name given first, a thing named after)

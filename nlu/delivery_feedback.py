@@ -136,6 +136,8 @@ def fault_not_a_wrong_item(text: str) -> bool:
 # "what kind of clowns send a blue jumper when i ordered a red one", "why would you send trainers when I paid
 # for boots": what came set against what was ordered, which the model, hearing a question, reads as a
 # product question, the order's status or a charge
+_SHADE_OR_SIZE = (r"(?:black|white|red|blue|green|pink|purple|yellow|orange|gr[ae]y|brown|navy|beige|cream|silver|gold"
+                  r"|small|medium|large|x+s|x*l|\d{1,2})\b")
 _SENT_NOT_ORDERED = re.compile(
     r"\b(?:send|sends|sent|sending|gave|give|deliver|delivered|bring|brought|got|get|received|receive)\b[^.?!]{0,50}?"
     r"\b(?:when|while|but|though|even though|whereas)\s+(?:i|we)(?:'d| had)?\s+(?:clearly\s+|actually\s+)?"
@@ -147,7 +149,11 @@ _SENT_NOT_ORDERED = re.compile(
     r"|\b(?:it'?s|its|it is|they'?re|theyre|they are|there'?s|there is)\s+(?:a|an|some)\s+(?!(?:gift|present|surprise)\b)"
     r"[^.?!]{1,40}?[,;]?\s*"
     r"(?:(?:but|when|and|yet)\s+)?(?:(?:i|we)(?:'d| had)?\s+(?:ordered|asked for|paid for|bought|chose|picked)\s+(?:a|an|the|size|\d)"
-    r"|not (?:my|the) \w+(?: at all)?\s*(?:[.!,]|$))",
+    r"|not (?:my|the) \w+(?: at all)?\s*(?:[.!,]|$))"
+    # "ordered black got PINK", "i ordered a medium and received an XL": one colour or size against another, tersely
+    rf"|\b(?:ordered|asked for|paid for|bought|chose|picked)\s+(?:(?:a|an|the|in|it in)\s+)?(?:size\s+)?{_SHADE_OR_SIZE}"
+    r"[^.?!]{0,30}?\b(?:got|received|came|arrived|turned up|you sent|they sent|sent me)\s+(?:(?:a|an|the|me)\s+)?"
+    rf"(?:(?:a|an|the)\s+)?(?:size\s+)?{_SHADE_OR_SIZE}",
     re.IGNORECASE)
 
 

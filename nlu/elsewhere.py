@@ -34,7 +34,12 @@ DEFAULT_OTHER_BUSINESSES = (
     "deliveroo", "just eat", "uber eats", "ubereats", "netflix", "spotify", "disney+", "disney plus",
     # energy, travel and holidays
     "british gas", "octopus energy", "edf", "e.on", "eon", "ovo", "scottish power", "jet2", "easyjet", "ryanair", "tui",
-    "british airways", "booking.com", "airbnb", "trainline",
+    "british airways", "booking.com", "airbnb", "trainline", "uber",
+    # phone, broadband and TV providers, banks and the government (not PayPal or Klarna: a customer may pay us
+    # through them)
+    "vodafone", "o2", "giffgaff", "bt", "sky", "virgin media", "talktalk", "plusnet",
+    "barclays", "hsbc", "lloyds", "natwest", "santander", "monzo", "halifax", "starling", "revolut",
+    "hmrc", "dvla", "nhs",
     # a post office is no courier of ours; couriers are not listed: any may carry our own parcels
     # (the demo's kettle came with Royal Mail), and a shop may add those it never uses
     "post office",
@@ -42,6 +47,7 @@ DEFAULT_OTHER_BUSINESSES = (
 
 # what ties the message to the company: its parcel or account, what it does or said, a place to go
 _THEIR_THINGS = (r"parcel|package|order|delivery|deliveries|tracking|account|prime|subscription|refund|driver|app|website|site"
+                 r"|sellers?|ride|rides|bill|contract|helpline|number"
                  r"|store|shop|customer service|do|does|did|has|have|is|are|was|were|sent|delivered|lost|left|says"
                  r"|said|charged|will|won'?t|open|opens|shut|shuts|close|closes|deliver|delivers|ships|sells|sell")
 _TOWARDS_THEM = r"at|from|off|on|to|with|by|contact|call|ring|email|about"
@@ -154,6 +160,10 @@ _NOT_OURS_UNLESS_OURS_SAID = re.compile(
     r"\b(?:iphone|ipad|android|laptop|computer|pc|mac|windows|apple id|google|gmail|hotmail|outlook|icloud|wi-?fi"
     r"|router|netflix|facebook|instagram|whatsapp|tiktok|spotify|amazon|ebay|paypal|banking app)"
     r"(?:'?s)? (?:password|passcode|pin|login|log ?in|account)\b"
+    # another service's account broken into: "my PayPal got hacked and someone spent £200, who do I even contact"
+    r"|\b(?:iphone|android|apple id|google|gmail|hotmail|outlook|icloud|netflix|facebook|instagram|whatsapp|tiktok"
+    r"|snapchat|spotify|amazon|ebay|paypal|bank|banking app|steam|xbox|playstation)(?:'?s)?(?: account)?"
+    r" (?:got|has been|have been|was|been|is) (?:hacked|compromised|stolen)\b"
     # a fixture of the home to mend: "do you know how to fix a leaking tap", "how do I bleed a radiator"
     r"|\b(?:fix|fixing|repair|repairing|mend|mending|unblock|unblocking|bleed|bleeding|re-?pressuri[sz]e)\s+(?:a|my|the|our)\s+"
     r"(?:\w+\s+)?(?:taps?|boiler|sink|toilet|loo|shower|radiators?|roof|gutters?|drains?|pipes?|fence|puncture|tyre|bike"
@@ -168,6 +178,8 @@ _THEIR_OWN_PARCEL = re.compile(
     # "whats the best courier to send a parcel to my nan in ireland"
     r"\b(?:to|i|we|i'?m|i need to|i want to)\s+(?:send|post|ship)(?:ing)?\s+(?:a|my|this|some)\s+(?:parcel|package|present"
     r"|gift|box|letter|card)\s+to\s+(?:my|a|the|his|her|our|some|france|spain|ireland|america|australia|the us)\b"
+    # a neighbour's parcel taken in: "i took in a parcel for my neighbour… how long do i legally have to keep it"
+    r"|\b(?:parcel|package|delivery)s? for (?:my|a|the|our) (?:\w+ )?neighbou?rs?\b|\bneighbou?r'?s (?:parcel|package)s?\b"
     # a present to wrap: "any tips for wrapping an air fryer as a present?"
     r"|\b(?:tips?|advice|ideas?|how (?:do|can|should|would) (?:i|we|one)|how to|best way)\b[^.?!]{0,20}\b(?:wrap|wrapping)\b",
     re.IGNORECASE)
@@ -222,6 +234,13 @@ _EVERYDAY_LIFE = re.compile(
     r"|\bthe council\b|\bbins?\b[^.?!]{0,15}\b(?:emptied|collect\w*|day|men)\b|\bmy gym\b|\bgym membership\b"
     r"|\b(?:car|home|house|contents|pet|travel|life|van|bike) insurance\b|\b(?:my|our|the) flight\b"
     r"|\bholiday (?:booking|company|rep|provider)\b"
+    # a pet's or child's safety: "Is it safe for dogs to eat grapes?? mine just ate 2 off the floor"
+    r"|\b(?:safe|ok|okay|bad|poisonous|toxic|dangerous) for (?:a |my |the )?(?:dogs?|cats?|pupp(?:y|ies)|kittens?|pets?"
+    r"|rabbits?|hamsters?|babies|baby|toddlers?|kids?|children)\b"
+    r"|\bmy (?:dog|cat|puppy|kitten) (?:just |has )?(?:ate|eaten|swallowed|chewed)\b"
+    # money lent: "can u lend me a fiver lol"
+    r"|\b(?:lend|loan|borrow)\b[^.?!]{0,15}\b(?:a fiver|a tenner|a score|some (?:money|cash|dosh)|money|cash|£\s?\d+"
+    r"|\d+ (?:quid|pounds|bucks))\b"
     # an invitation out: "fancy a pint later"
     r"|\bfancy (?:a|going for a|grabbing a) (?:pint|drink|coffee|brew|cuppa|bevvy|date|night out|curry)\b"
     # the garden: "when should i be cutting back my lavender"
@@ -243,7 +262,13 @@ def about_everyday_life(text: str) -> bool:
     """Whether `text` is about a utility, a home, travel, a fact in units or writing and homework
     to be done (see _EVERYDAY_LIFE) and names no parcel of ours."""
     declined_elsewhere = _CARD_DECLINED.search(text) is not None and _OUR_CHECKOUT.search(text) is None
-    return (_EVERYDAY_LIFE.search(text) is not None or declined_elsewhere) and _A_PARCEL.search(text) is None
+    return ((_EVERYDAY_LIFE.search(text) is not None or declined_elsewhere) and _A_PARCEL.search(text) is None
+            and _WRITTEN_TO_US.search(text) is None)
+
+
+# a letter to us is no writing done for the customer: "I would much rather write a proper letter… Is there an
+# address I can write to you at?"
+_WRITTEN_TO_US = re.compile(r"\b(?:write|send|post)\b[^.?!]{0,25}\bto (?:you|u|your|yourselves)\b", re.IGNORECASE)
 
 
 # the customer's own post: "do you know if royal mail are on strike? need to post my nan's birthday

@@ -248,9 +248,15 @@ _DUE_DAY_NAMED = re.compile(r"\b(?:the day|the date|when|what day|which day)\s+(
                             re.IGNORECASE)
 
 
+# the customer's own time away, no wait: "I'm going away on Friday for a week"
+_AWAY = re.compile(r"\b(?:going|gone|go|be|being|am|i'?m|im|we'?re|were|off)\s+(?:away|on holiday|abroad)\b[^.?!]{0,25}?"
+                   r"\bfor (?:a|an|one|two|three|\d+|a few|a couple of) (?:days?|weeks?|wks?|months?)\b", re.IGNORECASE)
+
+
 def lateness_asserted(text: str) -> bool:
     """Whether `text` says its delivery is late (see _LATENESS_ASSERTED), not only asks where it is."""
-    return _LATENESS_ASSERTED.search(_DUE_DAY_NAMED.sub(" ", text)) is not None or late_said_outright(text)
+    return (_LATENESS_ASSERTED.search(_AWAY.sub(" ", _DUE_DAY_NAMED.sub(" ", text))) is not None
+            or late_said_outright(text))
 
 
 def late_said_outright(text: str) -> bool:
@@ -296,9 +302,17 @@ _LONG_WAIT = re.compile(r"\b(?:been|i'?ve|i have|we'?ve)\s+(?:\w+\s+)?waiting\s+
                         re.IGNORECASE)
 
 
+# "sofa stil not her its been WEEKS": weeks gone by, said of the order (not of a refund)
+_WEEKS_GONE = re.compile(r"\b(?:it'?s|its|it has|it is)\s+(?:now\s+)?been\s+(?:over\s+|nearly\s+|almost\s+|more than\s+)?"
+                         r"(?:weeks|ages|months|a month|(?:\d+|two|three|four|five|six|a few|several|a couple of)\s+"
+                         r"(?:weeks?|wks?|months?))\b", re.IGNORECASE)
+
+
 def long_wait_said(text: str) -> bool:
-    """Whether `text` says the customer has waited days or weeks (see _LONG_WAIT), without asking."""
-    return "?" not in text and _LONG_WAIT.search(text) is not None
+    """Whether `text` says the customer has waited days or weeks (see _LONG_WAIT), or that weeks have gone by
+    with no refund spoken of, without asking."""
+    return "?" not in text and (_LONG_WAIT.search(text) is not None
+                                or _WEEKS_GONE.search(text) is not None and _REFUND_SAID.search(text) is None)
 
 
 # "your website said 2-3 days, it's been 8": the days it was to take, and more passed
@@ -335,3 +349,30 @@ def delivered_not_received(text: str) -> bool:
     """Whether `text` says its parcel was marked delivered but never came (see _DELIVERED_CLAIMED)."""
     claimed = _DELIVERED_CLAIMED.search(text)
     return claimed is not None and _NOT_HERE.search(text[claimed.end():claimed.end() + NOT_HERE_WITHIN]) is not None
+
+
+# "SCAMMERS. took my money and sent NOTHING", "paid 3 weeks ago and never received anything": paid for an order
+# that never came, which the model, hearing money, reads as a refund not received or a charge
+_PAID_FOR_NOTHING = re.compile(
+    r"\b(?:took|taken|take|had|got|have|pocketed)\s+(?:my|our|the)\s+(?:money|cash|payment|£\s?\d+\w*)\b[^.?!]{0,30}?"
+    r"\b(?:(?:sent|delivered|received|got|given)\s+(?:me\s+|us\s+)?(?:nothing|zilch|nada|sod all|jack)"
+    r"|never\s+(?:sent|delivered|arrived|came|turned up|received|got)|nothing\s+(?:has\s+)?(?:arrived|came|come|turned up))\b"
+    r"|\bpaid\b[^.?!]{0,30}?\b(?:never\s+(?:received|got|had)\s+(?:anything|a thing|it|them|my \w+)"
+    r"|(?:received|got|had)\s+nothing|nothing\s+(?:has\s+)?(?:arrived|came|come|turned up))\b",
+    re.IGNORECASE)
+_REFUND_NAMED = re.compile(r"\bref[a-z]{0,2}n\w*|\bmoney back\b|\breimburs", re.IGNORECASE)
+
+
+def paid_for_nothing(text: str) -> bool:
+    """Whether `text` says the customer paid and the order never came, with no refund spoken of."""
+    return _PAID_FOR_NOTHING.search(text) is not None and _REFUND_NAMED.search(text) is None
+
+
+# a question asked: "it says delivered but it isn't here, where is it?"
+_QUESTION = re.compile(r"\?|\b(?:where|when|what|how|has it|have they|is it|are they|can you|could you)\b", re.IGNORECASE)
+
+
+def delivered_not_received_said(text: str) -> bool:
+    """Whether `text` says its parcel was marked delivered but never came, and asks nothing about it
+    ("Package says delivered but there's nothing here, I've checked with both neighbours")."""
+    return delivered_not_received(text) and _QUESTION.search(text) is None

@@ -47,7 +47,12 @@ _DEMAND = re.compile(
     r"|\b(?:i|we)\s+(?:do|really|actually|still)\s+(?:want|need)\s+(?:someone|somebody)\b(?!\s+(?:to|who|that)\b)" +
     # "…I don't have her login. Is there someone who can help?": a story ending in a person asked for
     r"|\b(?:is|isn'?t) there (?:someone|anyone|somebody|anybody)(?: there| real)? (?:who|that) (?:can|could) "
-    r"(?:help|sort (?:this|it) out)(?: (?:me|us))?(?: with (?:this|that|it))?\s*(?:[?.!]|please|pls|$)",
+    r"(?:help|sort (?:this|it) out)(?: (?:me|us))?(?: with (?:this|that|it))?\s*(?:[?.!]|please|pls|$)"
+    # "u got any humans working today", "are there any real people on today?": a person wanted, asked as a question
+    r"|\b(?:(?:you|u|ya)\s+)?(?:got|have|are there|is there|there)\s+(?:any|a|an)\s+(?:real\s+|actual\s+|live\s+)?"
+    r"(?:humans?|people|persons?|staff|agents?)\s+(?:working|on|about|around|available|there|online)\b"
+    # (not opening hours: "are there any people working on sunday?")
+    r"(?![^.?!]*\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)days?|weekends?|bank holidays?|christmas|boxing day)\b)",
     re.IGNORECASE)
 # a sentence that is only the word: "human. NOW.", "agent please"
 _ALONE = re.compile(r"(?:^|[.!?]\s*)(?:a\s+)?(?:real\s+)?(?:human|agent|operator|person)(?:\s+(?:now|please|pls|asap))?"
@@ -165,6 +170,18 @@ _SOMEONE_TO_RING = re.compile(
 def asks_for_someone_to_ring(text: str) -> bool:
     """Whether `text` asks how to phone us rather than for a person here and now."""
     return _SOMEONE_TO_RING.search(text) is not None
+
+
+# "Is there an address I can write to you at?", "where do I send a letter of complaint": how to reach us by post,
+# which the model, hearing letters and addresses, reads as off-topic
+_WRITE_TO_US = re.compile(r"\b(?:address|where)\b[^.?!]{0,30}\b(?:write|send (?:a |my )?(?:letter|complaint)|post (?:a |my )?"
+                          r"(?:letter|complaint))\b[^.?!]{0,15}(?:\b(?:you|u|your (?:company|head office|team))\b|\?)"
+                          r"|\b(?:your|the) (?:postal|head office|company|registered|correspondence) address\b", re.IGNORECASE)
+
+
+def asks_how_to_write_to_us(text: str) -> bool:
+    """Whether `text` asks where to write to us (see _WRITE_TO_US)."""
+    return _WRITE_TO_US.search(text) is not None
 
 
 def person_refused(text: str) -> bool:

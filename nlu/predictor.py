@@ -22,19 +22,21 @@ from nlu.delivery_feedback import (courier_conduct_complained_of, damage_said, f
 from nlu.elsewhere import DEFAULT_OTHER_BUSINESSES, a_sum_asked, about_another_business, about_us
 from nlu.elapsed import time_complained_of
 from nlu.entities import RuleExtractor, apply_synonyms, merge
-from nlu.evidence import (account_said, cancelled_order_asked_about, delay_said, delivered_not_received, late_said_outright,
-                          lateness_asserted, without_unsaid)
+from nlu.evidence import (account_said, cancelled_order_asked_about, delay_said, delivered_not_received,
+                          delivered_not_received_said, late_said_outright, lateness_asserted, paid_for_nothing,
+                          without_unsaid)
 from nlu.families import family_confidence
 from nlu.follow_up import MISREAD_AS, follow_up_intent, how_long_it_takes
 from nlu.complaints import compensation_asked, complaint_announced
 from nlu.insults import assistant_scorned, company_insulted, told_where_to_go
 from nlu.model import LoadedModel
 from nlu.order_numbers import no_number_to_give, only_a_number_given
-from nlu.order_questions import arrival_asked, dispatch_asked, orders_asked_about
+from nlu.order_questions import arrival_asked, arrival_demanded, dispatch_asked, orders_asked_about
 from nlu.policies import delivery_terms_only, misfit_said, size_swap_asked
 from nlu.pleasantries import agreed_to_wait, asks_how_we_are, leaving_to_sign_in, plain_yes, praised, put_off, resigned
-from nlu.person import (asks_about_the_assistant, asks_for_someone_to_ring, asks_if_a_person, asks_the_assistants_name,
-                        feedback_relayed, flirts, names_a_person, person_called_off, person_demanded, person_refused)
+from nlu.person import (asks_about_the_assistant, asks_for_someone_to_ring, asks_how_to_write_to_us, asks_if_a_person,
+                        asks_the_assistants_name, feedback_relayed, flirts, names_a_person, person_called_off,
+                        person_demanded, person_refused)
 from nlu.requests import (COURTESIES, DETAILS, EVEN_ODDS, GREETING, MAX_CLAUSES, REACTIONS, SIGN_OFFS, SURE,
                           WITHDRAWN_INTENT, Request, after_greeting, best_clause, clause_spans, declined_in_clause,
                           demand_in_anger, pick_requests, request_in_reaction, taken_back, word_cuts)
@@ -233,7 +235,8 @@ class Predictor:
             ranking = self._ruled(ranking, FEEDBACK_INTENT)
             sentiment = self._complaint(sentiment)
         elif complaint_announced(asked) and not requests and (
-                ranking[0]["name"] in (ASSISTANT_INTENT, ELSEWHERE_INTENT, FEEDBACK_INTENT, CONTACT_INTENT, GREETING)
+                ranking[0]["name"] in (ASSISTANT_INTENT, ELSEWHERE_INTENT, FEEDBACK_INTENT, CONTACT_INTENT, GREETING,
+                                       FAREWELL_INTENT)
                 or self.sure_enough(ranking) < self.threshold):
             # "I want to make a complaint", with nothing told yet: a complaint to hear, negative feedback (answered
             # with empathy and a person offered), not our contact details or "rephrase" (nlu.complaints)
@@ -267,6 +270,11 @@ class Predictor:
             # thanks to whoever packed it so well": feedback to hand on
             ranking, requests = self._ruled(ranking, FEEDBACK_INTENT), []
         elif ranking[0]["name"] == PERSON_INTENT and asks_for_someone_to_ring(asked):
+            ranking, requests = self._ruled(ranking, CONTACT_INTENT), []
+        elif asks_how_to_write_to_us(asked) and not requests and (
+                ranking[0]["name"] in (ELSEWHERE_INTENT, ACCOUNT_INTENT) or self.sure_enough(ranking) < self.threshold):
+            # "I would much rather write a proper letter… Is there an address I can write to you at?": how to
+            # reach us, which the model reads as off-topic (nlu.person)
             ranking, requests = self._ruled(ranking, CONTACT_INTENT), []
         elif only_a_number_given(asked):
             # "sorry typo, 20001": the number for the request already made
@@ -384,9 +392,12 @@ class Predictor:
             ranking = self._ruled(ranking, WHERE_OR_WHEN[0])
         elif (ranking[0]["name"] == DETAILS_INTENT and not requests and said_in_either(arrival_asked, asked, tidy)
               and not ORDER_NUMBER.search(asked)
-              or ranking[0]["name"] in (ELSEWHERE_INTENT, FALLBACK_INTENT) and orders_asked_about(asked)):
+              or ranking[0]["name"] in (ELSEWHERE_INTENT, FALLBACK_INTENT) and orders_asked_about(asked)
+              or ranking[0]["name"] in (ELSEWHERE_INTENT, FALLBACK_INTENT, FEEDBACK_INTENT) and not requests
+              and arrival_demanded(asked_part(text))):
             # "hello, the ordr with DPD, wen it arive?", read as details given; "Are you able to see what I've
-            # ordered…?", read as off-topic: questions about the order (nlu.order_questions)
+            # ordered…?", read as off-topic; "my dress better turn up today or im doing a chargeback", read as
+            # feedback: questions about the order (nlu.order_questions)
             ranking, requests = self._ruled(ranking, WHERE_OR_WHEN[0]), []
         elif ranking[0]["name"] in (ELSEWHERE_INTENT, FALLBACK_INTENT) and cancelled_order_asked_about(asked):
             # "I got an email saying my order was cancelled but I didn't cancel it. Can you explain?": no
@@ -423,9 +434,17 @@ class Predictor:
             # it is, asked without saying it is late, not a complaint that it is late (nlu.evidence)
             ranking, requests = self._ruled(ranking, asked_when, floor=0.0), []
         elif (delivered_not_received(asked) and not requests and LATE_INTENT in self.loaded.intents
-              and ranking[0]["name"] not in (LATE_INTENT, *WHERE_OR_WHEN, *STILL_ABOUT_DELIVERY)):
+              and (ranking[0]["name"] not in (LATE_INTENT, *WHERE_OR_WHEN, *STILL_ABOUT_DELIVERY)
+                   or ranking[0]["name"] in WHERE_OR_WHEN and delivered_not_received_said(asked))):
             # "I got an email saying they were delivered but they weren't. I've checked with neighbours. What
-            # now?": a parcel that never came, not feedback or a wrong item (nlu.evidence)
+            # now?": a parcel that never came, not feedback or a wrong item (nlu.evidence); said without a question
+            # ("Package says delivered but there's nothing here"), not a question of where it is either
+            ranking = self._ruled(ranking, LATE_INTENT)
+            sentiment = self._complaint(sentiment)
+        elif (paid_for_nothing(asked) and not requests and LATE_INTENT in self.loaded.intents
+              and ranking[0]["name"] not in (LATE_INTENT, *WHERE_OR_WHEN)):
+            # "SCAMMERS. took my money and sent NOTHING": an order paid for that never came, not a refund
+            # missing or a charge (nlu.evidence)
             ranking = self._ruled(ranking, LATE_INTENT)
             sentiment = self._complaint(sentiment)
         elif (ranking[0]["name"] in WHERE_OR_WHEN

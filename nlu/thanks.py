@@ -81,7 +81,10 @@ def tone_apologised(text: str) -> bool:
 # the message (not "thanks, but where is it"), which the model, hearing the order, reads as a question
 # about it
 _THANKS_THE_POINT = re.compile(r"\b(?:just |only )?(?:wanted|want|wanna|thought i'?d|had) to (?:say |send )?(?:a )?(?:big |huge |quick )?"
-                               r"(?:thanks|thank you|cheers)\b|\bthanks (?:so much|a lot|a million|again)\b[.!\s]*$",
+                               r"(?:thanks|thank you|cheers)\b|\bthanks (?:so much|a lot|a million|again)\b[.!\s]*$"
+                               # "Just a quick message to say thank you.", "keep up the good work!"
+                               r"|\b(?:message|note|line|word) to (?:say )?(?:a )?(?:big |huge |quick )?(?:thanks|thank you)\b"
+                               r"|\bkeep up the (?:good|great|fantastic|brilliant|amazing) work\b",
                                re.IGNORECASE)
 _BUT = re.compile(r"\b(?:but|however|although|though|except)\b", re.IGNORECASE)
 

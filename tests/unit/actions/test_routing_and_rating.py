@@ -1281,3 +1281,19 @@ def test_how_the_returns_label_works_is_answered_rather_than_called_off_topic():
         from actions.actions import RETURNS_LABEL_ASKED
     assert RETURNS_LABEL_ASKED.search("I haven't got a printer for the label")
     assert not RETURNS_LABEL_ASKED.search("can you print my receipt")
+
+
+def test_an_off_topic_message_upset_with_something_else_gets_a_kind_word_and_what_we_do_not_a_person():
+    text = "my bank app keeps logging me out every 5 seconds how do i fix it"
+    said, returned = _run_action("actions.actions", "ActionOutOfScope", text, "out_of_scope", {},
+                                 sentiment=("negative", 0.85), said_before="Hello! How can I help?")
+    assert said == [replies.upset_elsewhere(), "utter_out_of_scope"]
+    assert SlotSet("handoff_offered", True) not in returned
+    # anger in so many words is anger with us, whatever the topic: empathy and a person
+    said, returned = _run_action("actions.actions", "ActionOutOfScope", "THIS IS A JOKE, HOW DO I EVEN FIX THIS STUPID APP",
+                                 "out_of_scope", {}, sentiment=("negative", 0.85), said_before="Hello! How can I help?")
+    assert said == [replies.upset_fallback(None)] and SlotSet("handoff_offered", True) in returned
+    # after a person was offered, anger come back is put through
+    _, returned = _run_action("actions.actions", "ActionOutOfScope", text, "out_of_scope", {"handoff_offered": True},
+                              sentiment=("negative", 0.85), said_before="Would you like me to put you through to one of our team?")
+    assert FollowupAction("action_handoff") in returned

@@ -921,3 +921,52 @@ def test_a_question_about_a_cancellation_the_customer_never_made_is_about_the_or
     assert predictor.parse("can you cancel my order?")["intent"]["name"] == "cancel_order"
     # no question: background, left to the next reading
     assert predictor.parse("my order was cancelled and I didn't cancel it")["intent"]["name"] == "out_of_scope"
+
+
+@pytest.mark.parametrize("text, asked", [
+    ("stop asking me for my order number you stupid machine and just tell me where my parcel is",
+     "just tell me where my parcel is"),
+    ("please stop asking me the same thing. where is my sofa", "where is my sofa"),
+    ("stop sending me emails", "stop sending me emails"),  # all it says
+    ("can you stop my order", "can you stop my order"),
+])
+def test_what_the_customer_is_tired_of_being_asked_is_not_what_they_ask(text, asked):
+    assert asked_part(text) == asked
+
+
+@pytest.mark.parametrize("text, theirs", [
+    ("uber charged me twice for the same ride last night, can you refund it", True),
+    ("my ebay seller sent me the wrong size shoes and isnt replying to messages, what do i do", True),
+    ("whats the vodafone customer service number, been on hold with them for an hour", True),
+    ("my PayPal got hacked and someone spent £200, who do I even contact", True),
+    ("Is it safe for dogs to eat grapes?? mine just ate 2 off the floor", True),
+    ("can u lend me a fiver lol", True),
+    ("hi, i took in a parcel for my neighbour at number 12 and theyre away on holiday, how long do i legally have to keep it",
+     True),
+    ("I was charged twice through my paypal account", False),
+    ("my account got hacked, someone changed my password", False),
+    ("my neighbour took in my parcel and it was damaged", False),
+    ("my barclays card was charged twice for my order", False),
+    # a letter written to us is no writing done for the customer
+    ("I would much rather write a proper letter. Is there an address I can write to you at?", False),
+])
+def test_more_of_everyday_life_and_other_companies(text, theirs):
+    assert about_another_business(text) is theirs
+
+
+@pytest.mark.parametrize("text, late", [
+    ("sofa stil not her its been WEEKS", True),
+    ("Has my phone case order shipped yet? I'm going away on Friday for a week", False),
+    ("I've been waiting for a week for my trainers", True),
+])
+def test_weeks_gone_by_and_time_away(text, late):
+    assert lateness_asserted(text) is late
+
+
+@pytest.mark.parametrize("text, asked", [
+    ("u got any humans working today", True), ("are there any real people on today?", True),
+    ("have you got any staff in the warehouse on saturday", False),
+    ("are there any people working on sunday? i need to return something", False),
+])
+def test_a_person_wanted_asked_as_a_question(text, asked):
+    assert person_demanded(text) is asked

@@ -185,3 +185,13 @@ def test_what_came_set_against_what_was_ordered_is_a_wrong_item():
 def test_only_the_customers_old_thing_broken(text, old_only):
     from nlu.delivery_feedback import only_their_old_thing_broken
     assert only_their_old_thing_broken(text) is old_only
+
+
+@pytest.mark.parametrize("text, wrong", [
+    ("what kind of clown show are you running?? ordered black got PINK", True),
+    ("i ordered a medium and received an XL", True), ("ordered size 10 got a 14", True),
+    ("I ordered black trainers and they arrived today, great", False),
+    ("ordered it in red, came in red, love it", False),
+])
+def test_one_colour_or_size_set_tersely_against_another_is_a_wrong_item(text, wrong):
+    assert sent_not_ordered(text) is wrong

@@ -1,0 +1,76 @@
+"""What a message says in so many words that the model misreads: an order paid for that never came, a parcel
+marked delivered said not to be here, a letter to us, thanks as the point, a demand to put it right."""
+
+import pytest
+
+from nlu.complaints import complaint_announced
+from nlu.evidence import delivered_not_received_said, paid_for_nothing
+from nlu.person import asks_how_to_write_to_us
+from nlu.thanks import thanks_the_point
+from tests.unit.nlu.tiny import DecodingNet, rule_predictor
+
+
+@pytest.mark.parametrize("text, said", [
+    ("SCAMMERS. took my money and sent NOTHING", True),
+    ("you took my money and never sent the order", True),
+    ("paid 2 weeks ago and still got nothing", True),
+    ("you took my money and never refunded it", False),  # a refund spoken of
+    ("took my money back to the shop", False),
+])
+def test_an_order_paid_for_that_never_came(text, said):
+    assert paid_for_nothing(text) is said
+
+
+@pytest.mark.parametrize("text, said", [
+    ("Package says delivered but there's nothing here, I've checked with both neighbours", True),
+    ("it says delivered but it isn't here, where is it?", False),  # asked: where it is
+    ("it says delivered and it is here, thanks", False),
+])
+def test_a_parcel_marked_delivered_said_not_to_be_here(text, said):
+    assert delivered_not_received_said(text) is said
+
+
+@pytest.mark.parametrize("text, asked", [
+    ("Is there an address I can write to you at?", True), ("where do I send a letter of complaint?", True),
+    ("what's your head office address", True), ("can you change my delivery address", False),
+    ("the address was wrong on the parcel", False),
+])
+def test_where_to_write_to_us(text, asked):
+    assert asks_how_to_write_to_us(text) is asked
+
+
+@pytest.mark.parametrize("text, thanks", [
+    ("Just a quick message to say thank you. The kettle came a day early.", True),
+    ("The driver was lovely. Keep up the good work!", True),
+    ("Keep up the good work but where is my sofa?", False),
+])
+def test_thanks_as_the_point_of_a_longer_message(text, thanks):
+    assert thanks_the_point(text) is thanks
+
+
+@pytest.mark.parametrize("text, announced", [
+    ("you better sort this out", True), ("sort it out NOW", True), ("fix it", True),
+    ("can you fix it", False), ("sort it out by sending a new one", False),
+])
+def test_a_demand_to_put_it_right_with_nothing_told_yet(text, announced):
+    assert complaint_announced(text) is announced
+
+
+class GoodbyeNet(DecodingNet):
+    """Reads everything as a goodbye, surely."""
+
+    INTENTS = ("goodbye", "give_feedback", "delivery_late", "refund_not_received", "order_status")
+
+    def scores(self, text):
+        if "money" in text.lower():
+            return [0.0, 0.0, 0.0, 4.0, 1.0], [2.0, 0.0, 0.0]
+        return [4.0, 1.0, 0.0, 0.0, 0.0], [0.0, 1.0, 0.0]
+
+
+def test_a_demand_to_sort_it_is_anger_and_money_taken_for_nothing_a_delivery_that_never_came():
+    predictor = rule_predictor(GoodbyeNet, {"delivery_late": 1, "refund_not_received": 2})
+    parsed = predictor.parse("you better sort this out")
+    assert parsed["intent"]["name"] == "give_feedback" and parsed["sentiment"]["label"] == "negative"
+    assert predictor.parse("bye then")["intent"]["name"] == "goodbye"
+    assert predictor.parse("SCAMMERS. took my money and sent NOTHING")["intent"]["name"] == "delivery_late"
+    assert predictor.parse("where is my money, the refund was due monday")["intent"]["name"] == "refund_not_received"
