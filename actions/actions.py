@@ -1057,7 +1057,7 @@ class ActionOutOfScope(Answering):
         # "where's my amazon parcel??": another shop's parcel, or one of ours the customer thinks is theirs
         parcel = A_PARCEL_SPOKEN_OF.search(tracker.latest_message.get("text") or "")
         then = replies.if_ours(customer) if parcel else None
-        if upset_elsewhere(tracker):
+        if upset_elsewhere(tracker, customer):
             # "my bank app keeps logging me out every 5 seconds how do i fix it": upset, but not with us;
             # a kind word and what we do, not a person of ours offered for another company's app
             dispatcher.utter_message(text=replies.upset_elsewhere())
@@ -1068,11 +1068,20 @@ class ActionOutOfScope(Answering):
         return answer_not_understood(dispatcher, tracker, "utter_out_of_scope", customer, then)
 
 
-def upset_elsewhere(tracker: Tracker) -> bool:
+def upset_elsewhere(tracker: Tracker, customer: Optional[Customer]) -> bool:
     """Whether the latest message, surely off-topic, is upset without being upset with us: read as
-    negative, but neither insulting nor shouted, and no anger of this conversation come back."""
+    negative, but neither insulting nor shouted, naming nothing the customer ordered ("oh yeah is the air
+    fryer under warranty" is about ours), and no anger of this conversation come back."""
+    text = tracker.latest_message.get("text") or ""
+    ours = customer is not None and bool(referred_orders(customer, text, None)) or AIMED_AT_US.search(text) is not None
     return (not tracker.get_slot("handoff_queued") and upset_now(tracker) and not openly_upset_now(tracker)
-            and not anger_returned(tracker) and surely_off_topic(tracker.latest_message))
+            and not anger_returned(tracker) and surely_off_topic(tracker.latest_message) and not ours)
+
+
+# the feeling aimed at us: "…you should be ashamed of yourselves", "your service is a joke" (not "can you help me…")
+AIMED_AT_US = re.compile(r"\b(?:you|u|ya)(?:'re| are| r| should| have| lot| people| guys|'ve| never| always| keep)\b"
+                         r"|\byourselves\b|\b(?:your|ur|this) (?:service|company|shop|site|website|app|bot|chat|team|staff"
+                         r"|customer service)\b", re.IGNORECASE)
 
 
 # what the customer would rather have than the replacement or refund offered ("just a new manual would do")

@@ -32,6 +32,8 @@ INSULTS = re.compile(r"\b(?:useless|rubbish(?! bin)|pathetic|shambles|shambolic|
                      r"|waste of (?:time|space)|scam(?:mers)?|cowboys|muppets|worthless|ffs|wtf"
                      # "my dress better turn up today or there'll be trouble"
                      r"|or else(?=\W*$)|there'?ll be (?:trouble|hell to pay)"
+                     # "dont you dare tell me to be patient"
+                     r"|don'?t you dare"
                      # "for gods sake answer the question"
                      r"|for (?:fuck|f\*+k|feck|f\*+|god|christ|heaven|goodness|pete)'?s? sake)\b|[\U0001F620\U0001F621\U0001F624\U0001F92C\U0001F644]",
                      re.IGNORECASE)

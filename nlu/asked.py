@@ -57,7 +57,8 @@ _BAD = r"(?:stupid|useless|dumb|thick|pointless|brainless|idiotic|rubbish|crap|c
 _INSULT = re.compile(r"[,;.!]?\s*\b(?:(?:you|u|ya)\s+(?:absolute\s+|total\s+|complete\s+)?|(?:this|what a|such a)\s+)?"
                      r"(?:" + _BAD + r"\s+)+(?:excuse for a\s+)?(?:chat)?(?:bot|robot|machine|computer|program(?:me)?)\b[.!,]*"
                      # "where is my f***ing sofa you useless lot": at everyone here
-                     r"|[,;.!]?\s*\b(?:you|u|ya|ye)\s+(?:" + _BAD + r"\s+)+(?:lot|people|clowns|idiots|muppets|cowboys)\b[.!,]*"
+                     r"|[,;.!]?\s*\b(?:you|u|ya|ye)\s+(?:" + _BAD + r"\s+)+(?:(?:bunch|load|shower|pack|lot) of\s+)?"
+                     r"(?:lot|people|clowns|idiots|muppets|cowboys|morons|jokers|amateurs)\b[.!,]*"
                      # "where the bloody hell is my sofa you lot are a bunch of muppets"
                      r"|[,;.!]?\s*\b(?:you|u|ya|ye)\s+(?:lot|people|guys|all)\s+(?:are|r)\s+"
                      r"(?:(?:a|such a|a bunch of|a load of|a shower of|all|complete|total|absolute|utter|just|so)\s+)*"

@@ -87,6 +87,10 @@ _FAULT = re.compile(r"(?<!\bi )(?<!\bwe )(?<!\byou )(?<!\bu )(?<!\bthey )(?<!\bi
                     r"|leak(?:s|ing|ed)|(?:keeps?|started|starts) (?:tripping|sparking|smoking)|smells? of burning"
                     # "it has started tripping the electrics every time I use it"
                     r"|(?:trips?|tripping|tripped|blew|blows?|blown) (?:the |our |my )?(?:electrics|fuses?|switch|breaker|trip switch)"
+                    # "YOUR AIR FRYER NEARLY SET MY KITCHEN ON FIRE", "the plug is now scorched": a danger, not only a fault
+                    r"|(?:set|sets|setting) (?:\w+ ){0,2}(?:on fire|alight|ablaze)|caught fire|catch(?:es|ing)? fire|burst into flames"
+                    r"|(?:plug|socket|cable|lead|wire|wiring|base|bottom|handle) (?:is |was |has )?(?:now )?(?:scorched|melted|charred"
+                    r"|burnt|burned)|gave (?:me|him|her|us) (?:an? )?(?:electric )?shock"
                     # "the dress arrived creased and dirty": the state it came in
                     r"|dirty|filthy|stained|(?:covered in|has|had|with) (?:\w+ )?(?:stains?|marks?|mould)|mouldy|creased|crumpled"
                     r"|(?:been|was|were|already) (?:clearly |obviously |definitely |already )?(?:worn|used)|second[- ]hand"
@@ -164,10 +168,15 @@ def sent_not_ordered(text: str) -> bool:
 
 # "My last kettle broke so I ordered a new one from you. Has it been dispatched yet?": the customer's own old
 # thing broken is why they ordered, not a fault with the order (which the model reads there)
-_THEIR_OLD_ONE = re.compile(r"\bmy (?:old|previous|last|current|existing) (?!order|parcel|delivery|package|purchase|one from)\w+",
+_THEIR_OLD_ONE = re.compile(r"\bmy (?:old|previous|last|current|existing) (?!order|parcel|delivery|package|purchase|one from)\w+"
+                            # "I dropped my phone in the bath so I ordered a new case": their own mishap
+                            r"|\b(?:i|we|my (?:son|daughter|kid|husband|wife|partner|dog))\s+(?:\w+\s+)?(?:dropped|smashed|broke"
+                            r"|cracked|sat on|stood on|trod on|chewed)\s+(?:my|his|her|their|our)\s+"
+                            r"(?!order|parcel|delivery|package|purchase)\w+",
                             re.IGNORECASE)
 _SENTENCE = re.compile(r"[^.!?]+[.!?]*")
-_GAVE_UP = re.compile(r"\b(?:broke|broken|died|dead|packed (?:in|up)|gave up|given up|stopped working|cracked|smashed|bust)\b",
+_GAVE_UP = re.compile(r"\b(?:broke|broken|died|dead|packed (?:in|up)|gave up|given up|stopped working|cracked|smashed|bust"
+                      r"|dropped|chewed|sat on|stood on|trod on)\b",
                       re.IGNORECASE)
 
 

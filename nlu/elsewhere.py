@@ -138,7 +138,7 @@ _NOT_OUR_SERVICE = re.compile(
     # Cross?", "do u know any decent sandwich places that deliver", "can you recommend a good man with a
     # van" (not "I shall be at the hairdresser until two")
     r"|\b(?:recommend|suggest|know (?:of )?(?:a|an|any|some)|any (?:good|decent|nice|cheap)|find (?:me )?(?:a|an|some))\b"
-    r"[^.?!]{0,30}\b(?:(?:coffee|sandwich|pizza|takeaway|curry|kebab|burger|chip|food|brunch|lunch) (?:shops?|places?"
+    r"[^.?!]{0,30}\b(?:chipp(?:y|ies)|(?:coffee|sandwich|pizza|takeaway|curry|kebab|burger|chip|food|brunch|lunch) (?:shops?|places?"
     r"|spots?|joints?|houses?|vans?)|restaurants?|caf[eé]s?|pubs?|man (?:with|and) a van|removals? (?:firm|company|men)"
     r"|plumbers?|electricians?|builders?|taxis?|locksmiths?|mechanics?|dentists?|hairdressers?|barbers?)\b"
     # "i need a plumber", "can you book me a taxi": a tradesperson or a ride wanted, not a parcel
@@ -180,6 +180,9 @@ _THEIR_OWN_PARCEL = re.compile(
     r"|gift|box|letter|card)\s+to\s+(?:my|a|the|his|her|our|some|france|spain|ireland|america|australia|the us)\b"
     # a neighbour's parcel taken in: "i took in a parcel for my neighbour… how long do i legally have to keep it"
     r"|\b(?:parcel|package|delivery)s? for (?:my|a|the|our) (?:\w+ )?neighbou?rs?\b|\bneighbou?r'?s (?:parcel|package)s?\b"
+    # a courier's times for someone else's parcel: "how long DHL normally takes to deliver to Nigeria from UK"
+    r"|\bhow long (?:(?:does|do|will|would)\s+)?(?:dhl|ups|fedex|parcelforce|royal mail|dpd|evri|hermes|the post)\b"
+    r"[^.?!]{0,30}\btakes?\b[^.?!]{0,15}\bdeliver\w* to (?!(?:me|my|us|our|here|the (?:house|door|flat))\b)\w+"
     # a present to wrap: "any tips for wrapping an air fryer as a present?"
     r"|\b(?:tips?|advice|ideas?|how (?:do|can|should|would) (?:i|we|one)|how to|best way)\b[^.?!]{0,20}\b(?:wrap|wrapping)\b",
     re.IGNORECASE)
@@ -226,7 +229,11 @@ _EVERYDAY_LIFE = re.compile(
     # the post on strike: "is royal mail on strike this week" (with no parcel of ours: see _A_PARCEL)
     r"|^(?:(?!\bmy\b|\blate\b|\border).)*\b(?:royal mail|the post(?:ies)?|posties|post office|dpd|evri|hermes|ups|fedex"
     r"|dhl)\b[^.?!]{0,20}\bstrik\w*(?:(?!\bmy\b|\blate\b|\border).)*$"
-    # the weather: "the weather is miserable today isnt it"
+    # lost property, a bank's own fees: "i left my wallet on the number 12 bus… who i ring about lost property",
+    # "why my bank charged me a fiver for going 2p overdrawn"
+    r"|\blost property\b|\boverdra(?:wn|ft)\b"
+    # the weather: "the weather is miserable today isnt it", "is it gonna rain in Galway the weekend?"
+    r"|\b(?:gonna|going to|will it|is it|it'?ll|supposed to|meant to|forecast to) (?:rain|snow|be sunny|be windy|pour)\b"
     r"|\b(?:the )?weather\b[^.?!]{0,30}(?:\?|\b(?:miserable|awful|terrible|horrible|grim|rubbish|today|tomorrow"
     r"|this weekend|like)\b)|\bweather forecast\b"
     # the council, a gym, insurance, a flight or a holiday booked: "the council still havent emptied our bins", "my

@@ -40,7 +40,7 @@ CUES["wrong_item"] = re.compile(
 # "the trainers, can i still cancel? ordered the wrong size for my eldest": the customer's own slip
 # (not the warehouse's: "you picked the wrong one"), with no word of what came, is no wrong item sent
 _OWN_SLIP = re.compile(r"(?<!\byou )(?<!\bu )(?<!\bthey )(?<!\bsomeone )\b(?:ordered|bought|picked|chose|selected|clicked on"
-                       r"|clicked|put in) (?:the|a) wrong\b", re.IGNORECASE)
+                       r"|clicked|put in|put|typed|typed in|entered) (?:the|a) wrong\b", re.IGNORECASE)
 _WHAT_CAME = re.compile(r"\bsent\b|\bcame\b|arrived|received|delivered|turned up|showed up|\bgot (?:a|an|the|sent|some)\b"
                         r"|inside|in the (?:box|parcel|package|bag)|instead|\bnot (?:what|mine)\b|opened|unpacked",
                         re.IGNORECASE)
@@ -158,6 +158,7 @@ CUES["item_damaged"] = re.compile(
     r"|faded|rust|bubbl|condition|state|shape|quality|problem|issue|wrong|fix|repair|replace|glitch|flicker|nois|rattl"
     r"|buzz|hot\b|overheat|spark|smok|battery|screen|button|zip|seam|handle|\blid|\bleg|wheel|strap|plug|cable|error"
     r"|fail|come off|coming (?:off|away)|hanging|off\b|kaput|trips?\b|fuse|blink|conk|given up|giving up|gone (?:bang|wrong)"
+    r"|fire|scorch|shock"
     r"|chuck|thr[eo]wn?|dropp?(?:ed)?\b|kick|fence|puddle|rain",
     re.IGNORECASE)
 

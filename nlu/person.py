@@ -51,8 +51,10 @@ _DEMAND = re.compile(
     # "u got any humans working today", "are there any real people on today?": a person wanted, asked as a question
     r"|\b(?:(?:you|u|ya)\s+)?(?:got|have|are there|is there|there)\s+(?:any|a|an)\s+(?:real\s+|actual\s+|live\s+)?"
     r"(?:humans?|people|persons?|staff|agents?)\s+(?:working|on|about|around|available|there|online)\b"
-    # (not opening hours: "are there any people working on sunday?")
-    r"(?![^.?!]*\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)days?|weekends?|bank holidays?|christmas|boxing day)\b)",
+    # (not opening hours: "are there any people working on sunday?"; nor a question about the bot: "is there an
+    # actual human working there or is it just this dumb robot")
+    r"(?![^.?!]*\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)days?|weekends?|bank holidays?|christmas|boxing day)\b)"
+    r"(?![^.?!]*\bor\b[^.?!]*\b(?:bot|robot|machine|computer|ai|program(?:me)?)\b)",
     re.IGNORECASE)
 # a sentence that is only the word: "human. NOW.", "agent please"
 _ALONE = re.compile(r"(?:^|[.!?]\s*)(?:a\s+)?(?:real\s+)?(?:human|agent|operator|person)(?:\s+(?:now|please|pls|asap))?"

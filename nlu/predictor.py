@@ -465,9 +465,15 @@ class Predictor:
             # "…just disappeared from my banking app. false alarm, sorry!": nothing left to do, and no anger
             ranking = self._ruled(ranking, WITHDRAWN_INTENT)
             sentiment = self._calm(sentiment)
-        elif replacement_chosen(asked) and not size_swap_asked(asked):  # a swap of size is a return
+        elif replacement_chosen(asked) and not size_swap_asked(asked) and not only_their_old_thing_broken(asked):
+            # (a swap of size is a return; "I dropped my phone… ordered a new case… for the replacement" is their own)
             kept = ranking[0]["name"] if ranking[0]["name"] in FAULT_INTENTS else REPLACEMENT_INTENT
             ranking, requests = self._ruled(ranking, kept), []
+        if (ranking[0]["name"] == RETURN_INTENT and sentiment["label"] != NEGATIVE
+                and (damage_said(asked) or said_in_either(fault_said, asked, tidy))):
+            # "…it tripped the electrics in the whole house. The plug is now scorched. I'd like a full refund please.":
+            # a refund asked calmly for a fault is still a complaint, answered with an apology
+            sentiment = self._complaint(sentiment)
         if sarcastic_thanks(text) and sentiment["label"] != NEGATIVE:
             # "thanks a lot for wasting my time. where is my sofa": the request is read without the sarcasm
             # (nlu.asked), whose anger stays

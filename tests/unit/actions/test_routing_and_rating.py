@@ -1289,6 +1289,12 @@ def test_an_off_topic_message_upset_with_something_else_gets_a_kind_word_and_wha
                                  sentiment=("negative", 0.85), said_before="Hello! How can I help?")
     assert said == [replies.upset_elsewhere(), "utter_out_of_scope"]
     assert SlotSet("handoff_offered", True) not in returned
+    # the feeling aimed at us is anger with us, whatever the topic: empathy and a person
+    said, _ = _run_action("actions.actions", "ActionOutOfScope",
+                          "im eighty one years old and i have been on this bloody computer for an hour, you should be "
+                          "ashamed of yourselves", "out_of_scope", {}, sentiment=("negative", 0.95),
+                          said_before="Hello! How can I help?")
+    assert said == [replies.upset_fallback(None)]
     # anger in so many words is anger with us, whatever the topic: empathy and a person
     said, returned = _run_action("actions.actions", "ActionOutOfScope", "THIS IS A JOKE, HOW DO I EVEN FIX THIS STUPID APP",
                                  "out_of_scope", {}, sentiment=("negative", 0.85), said_before="Hello! How can I help?")
@@ -1297,3 +1303,18 @@ def test_an_off_topic_message_upset_with_something_else_gets_a_kind_word_and_wha
     _, returned = _run_action("actions.actions", "ActionOutOfScope", text, "out_of_scope", {"handoff_offered": True},
                               sentiment=("negative", 0.85), said_before="Would you like me to put you through to one of our team?")
     assert FollowupAction("action_handoff") in returned
+
+
+def test_an_upset_off_topic_reading_naming_the_customers_own_product_is_not_upset_elsewhere():
+    from actions.profiles import Customer, Order
+
+    with mock.patch.dict(os.environ, {"DEV_MODE": "true"}):
+        import actions.actions as actions_module
+    dev = Customer("C1004", "Dev Patel", "silver", "email", "d@example.com",
+                   [Order("ORD-40001", "delivered", "2026-11-20", ["air fryer"], "£89.00", carrier="DPD")])
+    text = "ha good. i was gonna ask something and forgot. oh yeah is the air fryer under warranty"
+    with mock.patch.object(actions_module, "current_customer", return_value=dev):
+        said, returned = _run_action("actions.actions", "ActionOutOfScope", text, "out_of_scope", {},
+                                     sentiment=("negative", 0.85), said_before="Hi Dev, welcome back! How can I help you today?")
+    # their own air fryer named: not upset with something else, so empathy and a person, as before
+    assert said == [replies.upset_fallback(dev)] and SlotSet("handoff_offered", True) in returned

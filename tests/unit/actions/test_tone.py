@@ -76,3 +76,9 @@ def test_words_near_an_insult_are_not_one():
 def test_coming_back_about_it_again_and_again(text, before):
     from actions.tone import contacted_before
     assert contacted_before(text) is before
+
+
+def test_dont_you_dare_is_openly_upset():
+    from actions.tone import INSULTS
+    assert INSULTS.search("dont you dare tell me to be patient")
+    assert INSULTS.search("don't you dare say sorry again")

@@ -970,3 +970,19 @@ def test_weeks_gone_by_and_time_away(text, late):
 ])
 def test_a_person_wanted_asked_as_a_question(text, asked):
     assert person_demanded(text) is asked
+
+
+def test_a_question_about_the_bot_is_no_person_wanted():
+    assert not person_demanded("is there an actual human working there or is it just this dumb robot")
+
+
+@pytest.mark.parametrize("text, asked", [
+    ("Yes, go on then, pass me to one of your lot.", True), ("can i talk to one of your advisors please", True),
+    ("one of your lot is useless", False), ("I spoke to one of your team yesterday", False),
+])
+def test_one_of_your_lot_is_a_person(text, asked):
+    assert person_demanded(text) is asked
+
+
+def test_an_insult_at_a_bunch_of_them_around_a_request_is_left_out():
+    assert asked_part("where the hell is my bloody sofa you useless bunch of cowboys") == "where is my sofa"

@@ -74,3 +74,40 @@ def test_a_demand_to_sort_it_is_anger_and_money_taken_for_nothing_a_delivery_tha
     assert predictor.parse("bye then")["intent"]["name"] == "goodbye"
     assert predictor.parse("SCAMMERS. took my money and sent NOTHING")["intent"]["name"] == "delivery_late"
     assert predictor.parse("where is my money, the refund was due monday")["intent"]["name"] == "refund_not_received"
+
+
+@pytest.mark.parametrize("text, theirs", [
+    ("howay man can ye recommend a decent chippy near st james park, goin to the match the neet", True),
+    ("hi there i think i left my wallet on the number 12 bus this morning does anyone know who i ring about lost property",
+     True),
+    ("i suppose you cant tell me why my bank charged me a fiver for going 2p overdrawn either can you", True),
+    ("my cousin in Lagos is asking how long DHL normally takes to deliver to Nigeria from UK, kindly advise", True),
+    ("Whit's the craic, is it gonna rain in Galway the weekend? Heading over for the races", True),
+    ("how long does DPD take to deliver to me", False),
+])
+def test_more_that_is_nobodys_order(text, theirs):
+    from nlu.elsewhere import about_another_business
+    assert about_another_business(text) is theirs
+
+
+@pytest.mark.parametrize("text, fault", [
+    ("YOUR AIR FRYER NEARLY SET MY KITCHEN ON FIRE", True), ("the plug is now scorched", True),
+    ("it caught fire the first time I used it", True), ("it gave me an electric shock", True),
+    ("my house is on fire with excitement for the sofa", False),
+])
+def test_a_danger_said_is_a_fault(text, fault):
+    from nlu.delivery_feedback import fault_said
+    assert fault_said(text) is fault
+
+
+def test_their_own_mishap_is_why_they_ordered_not_a_fault_with_the_order():
+    from nlu.delivery_feedback import only_their_old_thing_broken
+    assert only_their_old_thing_broken("Long story but I dropped my phone in the bath so I ordered a new case from you.")
+    assert only_their_old_thing_broken("my dog chewed my trainers so i ordered new ones")
+    assert not only_their_old_thing_broken("the courier dropped my parcel in a puddle")
+
+
+def test_the_wrong_size_put_in_by_the_customer_is_their_slip():
+    from nlu.evidence import RULED_OUT
+    assert RULED_OUT["wrong_item"]("I've just realised I put the wrong size in. My daughter is a 10, not a 12.")
+    assert not RULED_OUT["wrong_item"]("you put the wrong size in the box, I ordered a 10 and a 12 came")
