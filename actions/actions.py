@@ -1073,19 +1073,25 @@ def upset_elsewhere(tracker: Tracker, customer: Optional[Customer]) -> bool:
     negative, but neither insulting nor shouted, naming nothing the customer ordered ("oh yeah is the air
     fryer under warranty" is about ours), and no anger of this conversation come back."""
     text = tracker.latest_message.get("text") or ""
-    ours = customer is not None and bool(referred_orders(customer, text, None)) or AIMED_AT_US.search(text) is not None
+    ours = (customer is not None and bool(referred_orders(customer, text, None)) or AIMED_AT_US.search(text) is not None
+            or A_PARCEL_SPOKEN_OF.search(text) is not None or OUR_BUSINESS_SPOKEN_OF.search(text) is not None)
     return (not tracker.get_slot("handoff_queued") and upset_now(tracker) and not openly_upset_now(tracker)
             and not anger_returned(tracker) and surely_off_topic(tracker.latest_message) and not ours)
 
 
 # the feeling aimed at us: "…you should be ashamed of yourselves", "your service is a joke" (not "can you help me…")
-AIMED_AT_US = re.compile(r"\b(?:you|u|ya)(?:'re| are| r| should| have| lot| people| guys|'ve| never| always| keep)\b"
+AIMED_AT_US = re.compile(r"\b(?:you|u|ya)(?:'re| are| r| should| lot| people| guys| never| always| keep)\b"
                          r"|\byourselves\b|\b(?:your|ur|this) (?:service|company|shop|site|website|app|bot|chat|team|staff"
                          r"|customer service)\b", re.IGNORECASE)
 
 
 # what the customer would rather have than the replacement or refund offered ("just a new manual would do")
 OTHER_REMEDY = re.compile(r"\b(?:just|instead|rather|would do|will do|a new|another|send me)\b", re.IGNORECASE)
+
+
+# a refund, a charge or an account spoken of: "i've been trying for an hour to find where my refund went"
+OUR_BUSINESS_SPOKEN_OF = re.compile(r"\b(?:refund\w*|charg\w*|account|sign(?:ed|ing)? in|log(?:ged|ging)? in|password"
+                                    r"|return\w*)\b", re.IGNORECASE)
 
 
 # a parcel or an order spoken of, whoever's it is

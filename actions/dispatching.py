@@ -123,8 +123,11 @@ ABOUT_THE_ORDER_NUMBER = re.compile(r"\b(?:what|where|how|which)\b[^.!?]{0,30}\b
 NUMBER_RESENTED = re.compile(r"\b(?:you|u)\s+(?:(?:really|seriously|actually|still)\s+)?(?:want|need|wanna|ask(?:ing)?(?: me)? for"
                              r"|(?:are|'re|r)\s+asking(?: me)? for)\s+(?:a|an|the|my|me to find (?:a|the|my))?\s*"
                              r"(?:order\s+|reference\s+)?(?:number|reference)\b"
-                             r"|\bwhy (?:do|would|should) (?:you|u|i) (?:need|want|have to give(?: you)?) (?:a|an|the|my)?\s*"
-                             r"(?:order\s+|reference\s+)?number\b", re.IGNORECASE)
+                             r"|\bwhy (?:do|would|should) (?:you|u|i) (?:need|want|have to give(?: you)?|give (?:you|u)) (?:a|an|the|my)?\s*"
+                             r"(?:order\s+|reference\s+)?number\b"
+                             # "…you should know who i am", "can't you look me up"
+                             r"|\b(?:you|u) should (?:know|have) (?:who i am|my details|it already)\b"
+                             r"|\b(?:can'?t|cant|can not|cannot) (?:you|u) (?:just )?look (?:me|it) up\b", re.IGNORECASE)
 
 
 # "i dont have an account, i checked out as a guest": no sign-in to offer, the number is what is needed

@@ -78,8 +78,9 @@ _INSULT = re.compile(r"[,;.!]?\s*\b(?:(?:you|u|ya)\s+(?:absolute\s+|total\s+|com
 
 # "stop asking me for my order number and just tell me where my parcel is": what the customer is tired of being
 # asked (which the model reads as a cancellation, from "stop"), not what they ask
-_NAG = re.compile(r"\b(?:(?:please|pls|can you|will you|just)\s+)?(?:stop|quit)\s+(?:asking|telling|sending)\s+(?:me\s+)?"
-                  r"(?:for\s+|about\s+|to\s+)?[^.,;!?]{0,40}?(?:\s+and\b|[.,;!?]+(?:\s*and\b)?|$)", re.IGNORECASE)
+_NAG = re.compile(r"\b(?:(?:please|pls|can you|will you|just)\s+)?(?:stop|quit)\s+(?:(?:asking|telling)\s+(?:me\s+)?"
+                  r"(?:for\s+|about\s+|to\s+)?|sending\s+me\s+(?=(?:the same|emails|links|messages|texts)\b))"
+                  r"[^.,;!?]{0,40}?(?:\s+and\b|[.,;!?]+(?:\s*and\b)?|$)", re.IGNORECASE)
 
 
 # "rubbish service. where is it", "worst shop ever. kettle's leaking": a verdict on us in a sentence of its

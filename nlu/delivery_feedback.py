@@ -90,7 +90,7 @@ _FAULT = re.compile(r"(?<!\bi )(?<!\bwe )(?<!\byou )(?<!\bu )(?<!\bthey )(?<!\bi
                     # "YOUR AIR FRYER NEARLY SET MY KITCHEN ON FIRE", "the plug is now scorched": a danger, not only a fault
                     r"|(?:set|sets|setting) (?:\w+ ){0,2}(?:on fire|alight|ablaze)|caught fire|catch(?:es|ing)? fire|burst into flames"
                     r"|(?:plug|socket|cable|lead|wire|wiring|base|bottom|handle) (?:is |was |has )?(?:now )?(?:scorched|melted|charred"
-                    r"|burnt|burned)|gave (?:me|him|her|us) (?:an? )?(?:electric )?shock"
+                    r"|burnt|burned)|gave (?:me|him|her|us) (?:an? )?electric shock|electric shock off (?:it|the \w+)"
                     # "the dress arrived creased and dirty": the state it came in
                     r"|dirty|filthy|stained|(?:covered in|has|had|with) (?:\w+ )?(?:stains?|marks?|mould)|mouldy|creased|crumpled"
                     r"|(?:been|was|were|already) (?:clearly |obviously |definitely |already )?(?:worn|used)|second[- ]hand"
@@ -141,7 +141,7 @@ def fault_not_a_wrong_item(text: str) -> bool:
 # for boots": what came set against what was ordered, which the model, hearing a question, reads as a
 # product question, the order's status or a charge
 _SHADE_OR_SIZE = (r"(?:black|white|red|blue|green|pink|purple|yellow|orange|gr[ae]y|brown|navy|beige|cream|silver|gold"
-                  r"|small|medium|large|x+s|x*l|\d{1,2})\b")
+                  r"|small|medium|large|x+s|x*l|size\s+\d{1,2})\b")
 _SENT_NOT_ORDERED = re.compile(
     r"\b(?:send|sends|sent|sending|gave|give|deliver|delivered|bring|brought|got|get|received|receive)\b[^.?!]{0,50}?"
     r"\b(?:when|while|but|though|even though|whereas)\s+(?:i|we)(?:'d| had)?\s+(?:clearly\s+|actually\s+)?"
@@ -153,26 +153,31 @@ _SENT_NOT_ORDERED = re.compile(
     r"|\b(?:it'?s|its|it is|they'?re|theyre|they are|there'?s|there is)\s+(?:a|an|some)\s+(?!(?:gift|present|surprise)\b)"
     r"[^.?!]{1,40}?[,;]?\s*"
     r"(?:(?:but|when|and|yet)\s+)?(?:(?:i|we)(?:'d| had)?\s+(?:ordered|asked for|paid for|bought|chose|picked)\s+(?:a|an|the|size|\d)"
-    r"|not (?:my|the) \w+(?: at all)?\s*(?:[.!,]|$))"
-    # "ordered black got PINK", "i ordered a medium and received an XL": one colour or size against another, tersely
-    rf"|\b(?:ordered|asked for|paid for|bought|chose|picked)\s+(?:(?:a|an|the|in|it in)\s+)?(?:size\s+)?{_SHADE_OR_SIZE}"
-    r"[^.?!]{0,30}?\b(?:got|received|came|arrived|turned up|you sent|they sent|sent me)\s+(?:(?:a|an|the|me)\s+)?"
-    rf"(?:(?:a|an|the)\s+)?(?:size\s+)?{_SHADE_OR_SIZE}",
+    r"|not (?:my|the) \w+(?: at all)?\s*(?:[.!,]|$))",
+    re.IGNORECASE)
+# "ordered black got PINK", "i ordered a medium and received an XL": one colour or size against another, tersely
+_TERSE = re.compile(
+    rf"\b(?:ordered|asked for|paid for|bought|chose|picked)\s+(?:(?:a|an|the|in|it in)\s+)?(?P<ordered>{_SHADE_OR_SIZE})"
+    r"[^.?!]{0,30}?\b(?:got|received|came|arrived|turned up|you sent|they sent|sent me)\s+(?:(?:a|an|the|me|in)\s+)?"
+    rf"(?:(?:a|an|the)\s+)?(?P<came>{_SHADE_OR_SIZE})",
     re.IGNORECASE)
 
 
 def sent_not_ordered(text: str) -> bool:
-    """Whether `text` sets what was sent against what was ordered (see _SENT_NOT_ORDERED)."""
-    return _SENT_NOT_ORDERED.search(text) is not None
+    """Whether `text` sets what was sent against what was ordered (see _SENT_NOT_ORDERED), or one colour or size
+    against another (see _TERSE: not "ordered white and received white")."""
+    return _SENT_NOT_ORDERED.search(text) is not None or any(
+        " ".join(m.group("ordered").lower().split()) != " ".join(m.group("came").lower().split()) for m in _TERSE.finditer(text))
 
 
 # "My last kettle broke so I ordered a new one from you. Has it been dispatched yet?": the customer's own old
 # thing broken is why they ordered, not a fault with the order (which the model reads there)
 _THEIR_OLD_ONE = re.compile(r"\bmy (?:old|previous|last|current|existing) (?!order|parcel|delivery|package|purchase|one from)\w+"
                             # "I dropped my phone in the bath so I ordered a new case": their own mishap
-                            r"|\b(?:i|we|my (?:son|daughter|kid|husband|wife|partner|dog))\s+(?:\w+\s+)?(?:dropped|smashed|broke"
+                            r"|\b(?:i|we|my (?:son|daughter|kid|husband|wife|partner|dog))\s+(?:dropped|smashed|broke"
                             r"|cracked|sat on|stood on|trod on|chewed)\s+(?:my|his|her|their|our)\s+"
-                            r"(?!order|parcel|delivery|package|purchase)\w+",
+                            r"(?!order|parcel|delivery|package|purchase)\w+[^.?!]{0,40}\b(?:so|and)\s+(?:i'?ve\s+|i\s+|we\s+)?"
+                            r"(?:ordered|bought|got|need(?:ed)?)\s+(?:a\s+|some\s+)?(?:new|another|replacement)\b",
                             re.IGNORECASE)
 _SENTENCE = re.compile(r"[^.!?]+[.!?]*")
 _GAVE_UP = re.compile(r"\b(?:broke|broken|died|dead|packed (?:in|up)|gave up|given up|stopped working|cracked|smashed|bust"

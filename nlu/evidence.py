@@ -40,7 +40,9 @@ CUES["wrong_item"] = re.compile(
 # "the trainers, can i still cancel? ordered the wrong size for my eldest": the customer's own slip
 # (not the warehouse's: "you picked the wrong one"), with no word of what came, is no wrong item sent
 _OWN_SLIP = re.compile(r"(?<!\byou )(?<!\bu )(?<!\bthey )(?<!\bsomeone )\b(?:ordered|bought|picked|chose|selected|clicked on"
-                       r"|clicked|put in|put|typed|typed in|entered) (?:the|a) wrong\b", re.IGNORECASE)
+                       r"|clicked|put in) (?:the|a) wrong\b"
+                       # "I've just realised I put the wrong size in" (not "you guys put the wrong size in my order")
+                       r"|\b(?:i|we)(?:'ve| have)?\s+(?:\w+\s+){0,2}?(?:put|typed|entered) (?:in )?(?:the|a) wrong\b", re.IGNORECASE)
 _WHAT_CAME = re.compile(r"\bsent\b|\bcame\b|arrived|received|delivered|turned up|showed up|\bgot (?:a|an|the|sent|some)\b"
                         r"|inside|in the (?:box|parcel|package|bag)|instead|\bnot (?:what|mine)\b|opened|unpacked",
                         re.IGNORECASE)
@@ -123,10 +125,25 @@ def _device_charge_only(text: str) -> bool:
     return _said_without(DEVICE_CHARGE, CUES["billing_charged_twice"], text)
 
 
+# "Third time contacting you about the same missing parcel": the whole parcel missing is no wrong item (nor a part
+# missing from it), unless something is said to be wrong besides
+_PARCEL_MISSING = re.compile(r"\b(?:missing|lost) (?:parcel|package|order|delivery)\b"
+                             r"|\b(?:parcel|package|order|delivery) (?:is |has |has gone |went |has been |was |got )?(?:missing|lost)\b",
+                             re.IGNORECASE)
+
+
+_A_PART = re.compile(r"\b(?:half|part|parts|some|bits?|pieces?|items?|one of|bit of)\b", re.IGNORECASE)
+
+
+def _parcel_missing_only(text: str) -> bool:
+    return _PARCEL_MISSING.search(text) is not None and _ITEM_WRONG.search(text) is None and _A_PART.search(text) is None
+
+
 # Words that rule an intent out even where its cue is said
 RULED_OUT: dict[str, Callable[[str], bool]] = {
     "billing_charged_twice": _device_charge_only,
-    "wrong_item": lambda text: _own_slip_only(text) or _wrong_place_only(text) or _range_asked_only(text),
+    "wrong_item": lambda text: (_own_slip_only(text) or _wrong_place_only(text) or _range_asked_only(text)
+                                or _parcel_missing_only(text)),
     "refund_not_received": _no_money_said,
     "cancel_order": _cancelled_already,
 }
@@ -158,7 +175,7 @@ CUES["item_damaged"] = re.compile(
     r"|faded|rust|bubbl|condition|state|shape|quality|problem|issue|wrong|fix|repair|replace|glitch|flicker|nois|rattl"
     r"|buzz|hot\b|overheat|spark|smok|battery|screen|button|zip|seam|handle|\blid|\bleg|wheel|strap|plug|cable|error"
     r"|fail|come off|coming (?:off|away)|hanging|off\b|kaput|trips?\b|fuse|blink|conk|given up|giving up|gone (?:bang|wrong)"
-    r"|fire|scorch|shock"
+    r"|\bfire\b|scorch|electric shock"
     r"|chuck|thr[eo]wn?|dropp?(?:ed)?\b|kick|fence|puddle|rain",
     re.IGNORECASE)
 
@@ -313,7 +330,13 @@ def long_wait_said(text: str) -> bool:
     """Whether `text` says the customer has waited days or weeks (see _LONG_WAIT), or that weeks have gone by
     with no refund spoken of, without asking."""
     return "?" not in text and (_LONG_WAIT.search(text) is not None
-                                or _WEEKS_GONE.search(text) is not None and _REFUND_SAID.search(text) is None)
+                                or _WEEKS_GONE.search(text) is not None and _REFUND_SAID.search(text) is None
+                                and _NOT_THE_ORDER.search(text) is None)
+
+
+# weeks gone by since something else: "its been weeks since I sent my return back", "since I complained"
+_NOT_THE_ORDER = re.compile(r"\breturn\w*|\bsent (?:it|them|\w+) back|\bcomplain\w*|\be-?mail\w*|\brepl(?:y|ied|ies)\b",
+                            re.IGNORECASE)
 
 
 # "your website said 2-3 days, it's been 8": the days it was to take, and more passed
@@ -358,6 +381,10 @@ _PAID_FOR_NOTHING = re.compile(
     r"\b(?:took|taken|take|had|got|have|pocketed)\s+(?:my|our|the)\s+(?:money|cash|payment|£\s?\d+\w*)\b[^.?!]{0,30}?"
     r"\b(?:(?:sent|delivered|received|got|given)\s+(?:me\s+|us\s+)?(?:nothing|zilch|nada|sod all|jack)"
     r"|never\s+(?:sent|delivered|arrived|came|turned up|received|got)|nothing\s+(?:has\s+)?(?:arrived|came|come|turned up))\b"
+    # "absolute cowboys. ordered 3 weeks ago, nothing. money gone. nothing"
+    r"|\b(?:ordered|paid|bought)\s+(?:\w+\s+){0,3}?(?:\d+|two|three|four|five|six|a few|several|a couple of)\s+"
+    r"(?:days?|weeks?|wks?|months?)\s+ago\W+(?:and\s+)?(?:still\s+)?(?:nothing|zilch|nada|sod all)\b"
+    r"(?!\s+(?:wrong|to do|special|else|much|major))"
     r"|\bpaid\b[^.?!]{0,30}?\b(?:never\s+(?:received|got|had)\s+(?:anything|a thing|it|them|my \w+)"
     r"|(?:received|got|had)\s+nothing|nothing\s+(?:has\s+)?(?:arrived|came|come|turned up))\b",
     re.IGNORECASE)

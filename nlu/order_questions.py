@@ -34,26 +34,34 @@ _ORDERS_ASKED = re.compile(r"\b(?:see|check|look up|find|tell me|show me)\s+what
                            r"\s+(?:already\s+)?(?:ordered|bought|got on order)\b", re.IGNORECASE)
 
 
+def orders_asked_about(text: str) -> bool:
+    """Whether `text` asks what the customer has ordered (see the module docstring)."""
+    return _ORDERS_ASKED.search(text) is not None
+
+
 # "cant you just give me an actual date" (after the sofa's new estimate): when it comes, pressed for
 _DATE_PRESSED = re.compile(r"\b(?:give|tell|get)\s+(?:me|us)\s+(?:an?\s+|the\s+)?(?:actual|proper|exact|real|firm|definite"
-                           r"|rough|new|straight)?\s*(?:date|day|time ?frame|eta|delivery (?:date|day|time))\b"
-                           r"|\b(?:what|which)\s+(?:actual\s+|exact\s+)?(?:date|day)\s+(?:will|is|are|should|can)\b",
+                           r"|straight)\s+(?:delivery\s+)?(?:date|day|time ?frame|eta)\b"
+                           r"|\b(?:give|tell|get)\s+(?:me|us)\s+(?:an?\s+|the\s+)?(?:delivery date|eta)\b"
+                           r"|\b(?:what|which)\s+(?:actual\s+|exact\s+)?(?:date|day)\s+(?:will|is|should)\s+(?:it|they|my \w+"
+                           r"|the \w+)\s+(?:be\s+)?(?:come|coming|arrive|arriving|delivered|get here|getting here|turn up)\b",
                            re.IGNORECASE)
 
 
-def orders_asked_about(text: str) -> bool:
-    """Whether `text` asks what the customer has ordered (see the module docstring), or presses for the day
-    it comes ("cant you just give me an actual date")."""
-    return _ORDERS_ASKED.search(text) is not None or _DATE_PRESSED.search(text) is not None
+def date_pressed(text: str) -> bool:
+    """Whether `text` presses for the day the order comes (see _DATE_PRESSED)."""
+    return _DATE_PRESSED.search(text) is not None
 
 
 # "my dress better turn up today or im doing a chargeback": the arrival demanded (the threat is left out by
 # nlu.asked), which the model, hearing the anger, reads as feedback
 _ARRIVAL_DEMANDED = re.compile(r"\b(?:my|the|this|that|it|they|these|those)\b[^.?!]{0,25}?\b(?:(?:had |'d )?better|needs? to|has to"
-                               r"|have to|must|should)\s+(?:be\s+)?(?:turn up|arrive|come|show up|get here|be here|here|"
-                               r"delivered)\b", re.IGNORECASE)
+                               r"|have to|must|should)\s+(?:be\s+)?(?:turn up|arrive|come(?!\s+(?:with|round|through|up|back|in))"
+                               r"|show up|get here|be here|here|delivered)\b", re.IGNORECASE)
+_NOT_AN_ARRIVAL = re.compile(r"\bref[a-z]{0,2}n\w*|\bmoney\b|\bcourier\b|\bdriver\b", re.IGNORECASE)
 
 
 def arrival_demanded(text: str) -> bool:
-    """Whether `text` demands that the order arrives (see _ARRIVAL_DEMANDED)."""
-    return _ARRIVAL_DEMANDED.search(text) is not None
+    """Whether `text` demands that the order arrives (see _ARRIVAL_DEMANDED), not a refund ("the refund better
+    come through today") or someone to come."""
+    return _ARRIVAL_DEMANDED.search(text) is not None and _NOT_AN_ARRIVAL.search(text) is None

@@ -49,12 +49,10 @@ _DEMAND = re.compile(
     r"|\b(?:is|isn'?t) there (?:someone|anyone|somebody|anybody)(?: there| real)? (?:who|that) (?:can|could) "
     r"(?:help|sort (?:this|it) out)(?: (?:me|us))?(?: with (?:this|that|it))?\s*(?:[?.!]|please|pls|$)"
     # "u got any humans working today", "are there any real people on today?": a person wanted, asked as a question
-    r"|\b(?:(?:you|u|ya)\s+)?(?:got|have|are there|is there|there)\s+(?:any|a|an)\s+(?:real\s+|actual\s+|live\s+)?"
-    r"(?:humans?|people|persons?|staff|agents?)\s+(?:working|on|about|around|available|there|online)\b"
-    # (not opening hours: "are there any people working on sunday?"; nor a question about the bot: "is there an
-    # actual human working there or is it just this dumb robot")
-    r"(?![^.?!]*\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)days?|weekends?|bank holidays?|christmas|boxing day)\b)"
-    r"(?![^.?!]*\bor\b[^.?!]*\b(?:bot|robot|machine|computer|ai|program(?:me)?)\b)",
+    # that ends there (not "are there any people working on sunday?", "…or is it just this dumb robot")
+    r"|(?:^|[.!?,]\s*|\b(?:hi|hello|hey|so|ok|oi)\W+)(?:(?:have|has)\s+(?:you|u)\s+got|(?:you|u|ya)\s+got|got|are there|is there)"
+    r"\s+(?:any|a|an)\s+(?:real\s+|actual\s+|live\s+)?(?:humans?|people|persons?|staff|agents?)\s+(?:working|available|online"
+    r"|about|around|on (?:today|now|at the moment|tonight))(?:\s+(?:today|now|at the moment|tonight|this \w+))?\s*(?:[?.!]|$)",
     re.IGNORECASE)
 # a sentence that is only the word: "human. NOW.", "agent please"
 _ALONE = re.compile(r"(?:^|[.!?]\s*)(?:a\s+)?(?:real\s+)?(?:human|agent|operator|person)(?:\s+(?:now|please|pls|asap))?"
@@ -178,7 +176,7 @@ def asks_for_someone_to_ring(text: str) -> bool:
 # which the model, hearing letters and addresses, reads as off-topic
 _WRITE_TO_US = re.compile(r"\b(?:address|where)\b[^.?!]{0,30}\b(?:write|send (?:a |my )?(?:letter|complaint)|post (?:a |my )?"
                           r"(?:letter|complaint))\b[^.?!]{0,15}(?:\b(?:you|u|your (?:company|head office|team))\b|\?)"
-                          r"|\b(?:your|the) (?:postal|head office|company|registered|correspondence) address\b", re.IGNORECASE)
+                          r"|\b(?:your|the) (?:postal|head office|correspondence) address\b", re.IGNORECASE)
 
 
 def asks_how_to_write_to_us(text: str) -> bool:

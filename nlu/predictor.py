@@ -31,7 +31,7 @@ from nlu.complaints import compensation_asked, complaint_announced
 from nlu.insults import assistant_scorned, company_insulted, told_where_to_go
 from nlu.model import LoadedModel
 from nlu.order_numbers import no_number_to_give, only_a_number_given
-from nlu.order_questions import arrival_asked, arrival_demanded, dispatch_asked, orders_asked_about
+from nlu.order_questions import arrival_asked, arrival_demanded, date_pressed, dispatch_asked, orders_asked_about
 from nlu.policies import delivery_terms_only, misfit_said, size_swap_asked
 from nlu.pleasantries import agreed_to_wait, asks_how_we_are, leaving_to_sign_in, plain_yes, praised, put_off, resigned
 from nlu.person import (asks_about_the_assistant, asks_for_someone_to_ring, asks_how_to_write_to_us, asks_if_a_person,
@@ -272,7 +272,7 @@ class Predictor:
         elif ranking[0]["name"] == PERSON_INTENT and asks_for_someone_to_ring(asked):
             ranking, requests = self._ruled(ranking, CONTACT_INTENT), []
         elif asks_how_to_write_to_us(asked) and not requests and (
-                ranking[0]["name"] in (ELSEWHERE_INTENT, ACCOUNT_INTENT) or self.sure_enough(ranking) < self.threshold):
+                ranking[0]["name"] == ELSEWHERE_INTENT or self.sure_enough(ranking) < self.threshold):
             # "I would much rather write a proper letter… Is there an address I can write to you at?": how to
             # reach us, which the model reads as off-topic (nlu.person)
             ranking, requests = self._ruled(ranking, CONTACT_INTENT), []
@@ -392,7 +392,8 @@ class Predictor:
             ranking = self._ruled(ranking, WHERE_OR_WHEN[0])
         elif (ranking[0]["name"] == DETAILS_INTENT and not requests and said_in_either(arrival_asked, asked, tidy)
               and not ORDER_NUMBER.search(asked)
-              or ranking[0]["name"] in (ELSEWHERE_INTENT, FALLBACK_INTENT) and orders_asked_about(asked)
+              or ranking[0]["name"] in (ELSEWHERE_INTENT, FALLBACK_INTENT) and (orders_asked_about(asked)
+                                                                                 or date_pressed(asked))
               or ranking[0]["name"] in (ELSEWHERE_INTENT, FALLBACK_INTENT, FEEDBACK_INTENT) and not requests
               and arrival_demanded(asked_part(text))):
             # "hello, the ordr with DPD, wen it arive?", read as details given; "Are you able to see what I've

@@ -19,7 +19,12 @@ _SARCASTIC = re.compile(
     r"\b(?:thanks|thank you|thank u|thx|cheers|ta)\s+(?:a lot\s+|very much\s+|so much\s+)?for\s+"
     r"(?:absolutely\s+|literally\s+|precisely\s+)?(?:nothing|sod all|naff all|bugger all|nowt|nada|zilch"
     r"|wasting my (?:time|day|morning|afternoon|evening))\b"
-    r"|\b(?:very|really|so|super|great|massive|big|such a)\s+help(?:ful)?[\s,.!]*\s+not\b",
+    r"|\b(?:very|really|so|super|great|massive|big|such a)\s+help(?:ful)?[\s,.!]*\s+not\b"
+    # "oh youre sorry are you. brilliant. that fixes everything doesnt it": an apology thrown back
+    r"|\b(?:that|this|sorry) (?:fixes|solves|changes|sorts) everything\s*,?\s*(?:doesn'?t it|does it|then|eh|innit|right)\b"
+    r"|\b(?:oh|well)\s+(?:you'?re|youre|ur|you are) sorry(?:,)? (?:are you|is it)\b"
+    r"|\b(?:well|oh) that'?s (?:just )?(?:great|brilliant|fantastic|marvellous|wonderful|super|lovely|helpful)"
+    r"(?:,)? (?:isn'?t it|innit|then|thanks|cheers)\b",
     re.IGNORECASE)
 
 

@@ -37,7 +37,7 @@ PERSON_CALLED_OFF = re.compile(
 PERSON = (r"(?:(?:a|an|some|your|one of your)\s+)?(?:real\s+|actual\s+|live\s+|proper\s+)?"
           r"(?:human(?:\s+being)?|person|agent|operator|manager|supervisor|member of (?:staff|your team)"
           # "pass me to one of your lot", "one of your team"
-          r"|one of (?:your|you) (?:lot|team|people|staff|colleagues|advisors|advisers)(?:\s+please)?)")
+          r"|one of (?:your|you) (?:lot|colleagues|advisors|advisers)(?:\s+please)?)")
 
 # "I don't need a person, I just need it to actually turn up": a person refused, read by the NLU
 # (not a person asked for, though it names one) and by the queue (it leaves, like "never mind")

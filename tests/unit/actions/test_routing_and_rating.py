@@ -1029,7 +1029,8 @@ def test_account_help_offers_a_person_for_an_address_and_the_reset_link_otherwis
     ("ive been waiting 3 weeks for a sofa and you want a NUMBER?? unbelievable", True),
     ("why do you need my order number, you know who I am", True),
     ("you seriously want the reference number again?", True),
-    ("I don't have the number", False), ("what's your phone number", False), ("it's ORD-20002", False),
+    ("why should i give YOU my order number you should know who i am", True), ("cant you just look me up", True),
+    ("I don't have the number", False), ("you should know my sofa is late", False), ("what's your phone number", False), ("it's ORD-20002", False),
 ])
 def test_the_order_forms_question_resented(text, resented):
     from actions.dispatching import NUMBER_RESENTED
@@ -1295,6 +1296,12 @@ def test_an_off_topic_message_upset_with_something_else_gets_a_kind_word_and_wha
                           "ashamed of yourselves", "out_of_scope", {}, sentiment=("negative", 0.95),
                           said_before="Hello! How can I help?")
     assert said == [replies.upset_fallback(None)]
+    # a refund or an order of ours spoken of is about us, read as off-topic or not
+    for ours in ("i've been trying for an hour to find where my refund went and i'm at the end of my tether",
+                 "its been three weeks and my order still hasnt come, im so stressed out about it"):
+        said, _ = _run_action("actions.actions", "ActionOutOfScope", ours, "out_of_scope", {},
+                              sentiment=("negative", 0.9), said_before="Hello! How can I help?")
+        assert said == [replies.upset_fallback(None)], ours
     # anger in so many words is anger with us, whatever the topic: empathy and a person
     said, returned = _run_action("actions.actions", "ActionOutOfScope", "THIS IS A JOKE, HOW DO I EVEN FIX THIS STUPID APP",
                                  "out_of_scope", {}, sentiment=("negative", 0.85), said_before="Hello! How can I help?")

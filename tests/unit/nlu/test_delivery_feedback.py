@@ -189,7 +189,9 @@ def test_only_the_customers_old_thing_broken(text, old_only):
 
 @pytest.mark.parametrize("text, wrong", [
     ("what kind of clown show are you running?? ordered black got PINK", True),
-    ("i ordered a medium and received an XL", True), ("ordered size 10 got a 14", True),
+    ("i ordered a medium and received an XL", True), ("ordered a size 10 got a size 14", True),
+    ("ordered white and received white", False), ("ordered 4 came 4, brilliant service", False),
+    ("ordered it in red, came red, love it", False),
     ("I ordered black trainers and they arrived today, great", False),
     ("ordered it in red, came in red, love it", False),
 ])

@@ -2,7 +2,7 @@
 
 import pytest
 
-from nlu.order_questions import arrival_asked, arrival_demanded, orders_asked_about
+from nlu.order_questions import arrival_asked, arrival_demanded, date_pressed, orders_asked_about
 from tests.unit.nlu.tiny import DecodingNet, rule_predictor
 
 
@@ -42,14 +42,16 @@ def test_details_given_with_when_it_arrives_asked_is_about_the_order():
 @pytest.mark.parametrize("text, asked", [
     ("cant you just give me an actual date", True), ("can you give me an exact delivery date", True),
     ("what date will it come", True), ("can you tell me the time", False), ("give me a discount", False),
+    ("what date is it today", False), ("what day is the shop open", False), ("give me a day to return it", False),
 ])
 def test_the_day_it_comes_pressed_for_is_a_question_about_the_order(text, asked):
-    assert orders_asked_about(text) is asked
+    assert date_pressed(text) is asked
 
 
 @pytest.mark.parametrize("text, demanded", [
     ("my dress better turn up today", True), ("the sofa needs to be here by friday, my mum is visiting", True),
     ("it had better be good", False), ("you better sort this out", False),
+    ("the refund better come through today", False), ("it should come with a plug right?", False),
 ])
 def test_arrival_demanded(text, demanded):
     assert arrival_demanded(text) is demanded

@@ -111,3 +111,95 @@ def test_the_wrong_size_put_in_by_the_customer_is_their_slip():
     from nlu.evidence import RULED_OUT
     assert RULED_OUT["wrong_item"]("I've just realised I put the wrong size in. My daughter is a 10, not a 12.")
     assert not RULED_OUT["wrong_item"]("you put the wrong size in the box, I ordered a 10 and a 12 came")
+
+
+@pytest.mark.parametrize("text, sarcastic", [
+    ("oh youre sorry are you. brilliant. that fixes everything doesnt it", True),
+    ("well that's just great, isn't it", True), ("thanks, that's great", False),
+    ("sorry to bother you, that sorts everything, thanks!", False),
+])
+def test_an_apology_thrown_back_is_sarcasm(text, sarcastic):
+    from nlu.thanks import sarcastic_thanks
+    assert sarcastic_thanks(text) is sarcastic
+
+
+def test_more_ways_of_saying_an_order_never_came_or_a_parcel_is_missing():
+    from nlu.evidence import RULED_OUT
+    assert paid_for_nothing("absolute cowboys. ordered 3 weeks ago, nothing. money gone. nothing")
+    assert not paid_for_nothing("ordered 3 weeks ago, nothing wrong with it, just want to return it")
+    assert RULED_OUT["wrong_item"]("Third time contacting you about the same missing parcel.")
+    assert not RULED_OUT["wrong_item"]("my parcel is missing and the one i got before was the wrong size")
+    assert not RULED_OUT["wrong_item"]("there's a part missing from my order")
+
+
+@pytest.mark.parametrize("text", [
+    "I still can't see my refund in my monzo app", "the refund hasn't shown up in my barclays account yet",
+    "I paid by revolut and you charged me twice", "Do you deliver to Halifax?", "do you offer a discount to NHS staff?",
+    "my new vodafone number is 07700900123, please update it for delivery texts",
+    "you charged me twice and now I'm overdrawn", "your double charge put me into my overdraft, I want the fees back",
+    "is this kettle safe for kids to use", "are the chew toys safe for dogs",
+    "my dog chewed through the cable of the kettle you sent",
+    "it's going to rain, please don't leave it on the doorstep", "can I borrow money through klarna to pay for the sofa",
+    "how long does DPD take to deliver to Scotland",
+])
+def test_what_is_ours_after_all(text):
+    """A review's counter-examples: our refunds seen in a bank's app, our charges, our products, our deliveries."""
+    from nlu.elsewhere import about_another_business
+    assert not about_another_business(text)
+
+
+@pytest.mark.parametrize("text", [
+    "you guys put the wrong size in my order", "you've put the wrong item in my order",
+    "your warehouse put the wrong colour in my order",
+])
+def test_the_warehouses_slip_is_a_wrong_item(text):
+    from nlu.evidence import RULED_OUT
+    assert not RULED_OUT["wrong_item"](text)
+
+
+@pytest.mark.parametrize("text", [
+    "I only dropped my phone once and your case cracked. A replacement please.",
+    "I broke my nail opening the box and the kettle is cracked. I'd like a replacement please",
+    "my partner dropped her phone case, and it cracked straight away, it's meant to be shockproof",
+])
+def test_a_mishap_beside_a_fault_hides_nothing(text):
+    from nlu.delivery_feedback import only_their_old_thing_broken
+    assert not only_their_old_thing_broken(text)
+
+
+@pytest.mark.parametrize("text", ["your prices gave me a shock", "it gave me a shock how fast it arrived"])
+def test_a_shock_is_not_a_fault(text):
+    from nlu.delivery_feedback import fault_said
+    assert not fault_said(text)
+
+
+@pytest.mark.parametrize("text, asked", [
+    ("stop sending me broken kettles, this is the third one", "stop sending me broken kettles, this is the third one"),
+    ("stop sending me the same link and tell me where my parcel is", "tell me where my parcel is"),
+])
+def test_what_is_sent_stays_what_is_said(text, asked):
+    from nlu.asked import asked_part
+    assert asked_part(text) == asked
+
+
+@pytest.mark.parametrize("text", [
+    "we always have a person around to take deliveries, so why was it not delivered?",
+    "are there any staff on the van to take the old sofa away", "do the drivers have any people on hand to carry it up",
+    "do I need one of your team to be there when it's delivered?", "I need one of your staff to carry it upstairs",
+])
+def test_people_spoken_of_are_no_person_asked_for(text):
+    from nlu.person import person_demanded
+    assert not person_demanded(text)
+
+
+@pytest.mark.parametrize("text", [
+    "I need to change the company address on my account", "the registered address on my account is wrong, how do I change it",
+])
+def test_an_address_on_the_account_is_no_letter_to_us(text):
+    assert not asks_how_to_write_to_us(text)
+
+
+@pytest.mark.parametrize("text", ["its been weeks since I sent my return back", "it's been months since I complained and no reply"])
+def test_weeks_since_something_else_is_no_late_delivery(text):
+    from nlu.evidence import long_wait_said
+    assert not long_wait_said(text)
