@@ -379,11 +379,17 @@ def address_change_asked(dispatcher: CollectingDispatcher, tracker: Tracker,
     person can, so one is offered, about the order named if any; None when no address is asked
     about, or the customer is queued already or upset (answered as such)."""
     text = tracker.latest_message.get("text") or ""
-    if not ADDRESS_CHANGE.search(text) or tracker.get_slot("handoff_queued") or upset_now(tracker):
+    if (not ADDRESS_CHANGE.search(text) or ADDRESS_ELSEWHERE.search(text) or tracker.get_slot("handoff_queued")
+            or upset_now(tracker)):
         return None
     named = referred_orders(customer, text) if customer else []
     dispatcher.utter_message(text=replies.address_change(named[0] if len(named) == 1 else None, customer))
     return [SlotSet("handoff_offered", True), SlotSet("order_topic", None)]
+
+
+# an address kept somewhere else: "how I change my address for council tax, I am moving flat next month"
+ADDRESS_ELSEWHERE = re.compile(r"\b(?:council tax|electoral roll|dvla|driving licen[cs]e|tv licen[cs]e|passport|my bank|my gp"
+                               r"|doctor'?s|surgery|hmrc|the council)\b", re.IGNORECASE)
 
 
 # what a question about delivery terms may be read as; a complaint ("they put it in the bin") is not one
@@ -1082,7 +1088,9 @@ def upset_elsewhere(tracker: Tracker, customer: Optional[Customer]) -> bool:
 # the feeling aimed at us: "…you should be ashamed of yourselves", "your service is a joke" (not "can you help me…")
 AIMED_AT_US = re.compile(r"\b(?:you|u|ya)(?:'re| are| r| should| lot| people| guys| never| always| keep)\b"
                          r"|\byourselves\b|\b(?:your|ur|this) (?:service|company|shop|site|website|app|bot|chat|team|staff"
-                         r"|customer service)\b", re.IGNORECASE)
+                         r"|customer service)\b"
+                         # "what a load of absolute sh*te this is"
+                         r"|\bthis (?:is|was)\W*$|\bwhat a (?:load|joke|shambles|waste|farce)\b", re.IGNORECASE)
 
 
 # what the customer would rather have than the replacement or refund offered ("just a new manual would do")

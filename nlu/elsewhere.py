@@ -238,7 +238,7 @@ _EVERYDAY_LIFE = re.compile(
     r"|\b(?:my|our|the|his|her) (?:\w+ )?(?:teacher|head ?teacher|headmaster|headmistress|tutor)\b"
     # the weather: "the weather is miserable today isnt it", "is it gonna rain in Galway the weekend?"
     r"|\b(?:gonna|going to|will it|is it|it'?ll|supposed to|meant to|forecast to) (?:rain|snow|be sunny|be windy|pour)\b"
-    r"(?![^.?!]*\b(?:leave|left|doorstep|porch|outside|shed|wet)\b)"
+    r"(?!.*\b(?:leave|left|doorstep|porch|outside|shed|wet|turn up|turns up|arrive|arrives|arriving)\b)"
     r"|\b(?:the )?weather\b[^.?!]{0,30}(?:\?|\b(?:miserable|awful|terrible|horrible|grim|rubbish|today|tomorrow"
     r"|this weekend|like)\b)|\bweather forecast\b"
     # the council, a gym, insurance, a flight or a holiday booked: "the council still havent emptied our bins", "my

@@ -1325,3 +1325,20 @@ def test_an_upset_off_topic_reading_naming_the_customers_own_product_is_not_upse
                                      sentiment=("negative", 0.85), said_before="Hi Dev, welcome back! How can I help you today?")
     # their own air fryer named: not upset with something else, so empathy and a person, as before
     assert said == [replies.upset_fallback(dev)] and SlotSet("handoff_offered", True) in returned
+
+
+def test_a_verdict_on_this_conversation_is_aimed_at_us():
+    with mock.patch.dict(os.environ, {"DEV_MODE": "true"}):
+        from actions.actions import AIMED_AT_US
+    assert AIMED_AT_US.search("what a load of absolute sh*te this is")
+    assert not AIMED_AT_US.search("my bank app keeps logging me out every 5 seconds, do you have any idea how to fix it")
+
+
+def test_an_address_kept_somewhere_else_is_no_address_of_ours_to_change():
+    text = "Dzień dobry. Please can you explain me how I change my address for council tax, I am moving flat next month"
+    said, _ = _run_action("actions.actions", "ActionOutOfScope", text, "out_of_scope", {}, sentiment=("neutral", 0.9),
+                          said_before="Hello! How can I help?")
+    assert said == ["utter_out_of_scope"]
+    said, _ = _run_action("actions.actions", "ActionOutOfScope", "can I change my delivery address", "out_of_scope", {},
+                          sentiment=("neutral", 0.9), said_before="Hello! How can I help?")
+    assert said == [replies.address_change(None, None)]

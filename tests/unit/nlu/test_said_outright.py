@@ -203,3 +203,10 @@ def test_an_address_on_the_account_is_no_letter_to_us(text):
 def test_weeks_since_something_else_is_no_late_delivery(text):
     from nlu.evidence import long_wait_said
     assert not long_wait_said(text)
+
+
+def test_the_rain_beside_a_delivery_due_is_ours():
+    from nlu.elsewhere import about_another_business
+    assert not about_another_business("is it going to rain later? my dress is meant to turn up today and I don't want "
+                                      "it left on the doorstep")
+    assert about_another_business("Whit's the craic, is it gonna rain in Galway the weekend? Heading over for the races")
