@@ -204,7 +204,9 @@ def ruled_out_orders(customer: Customer, text: str) -> List[Order]:
 
 # "I want to cancel an order", "money back on something": not necessarily the one discussed
 INDEFINITE = re.compile(r"\b(?:an|another|one of my|some)\s+(?:other\s+)?(?:order|orders|item|parcel|thing)\b"
-                        r"|\b(?:on|for)\s+something\b", re.IGNORECASE)
+                        # (not "a long time for something that small", said of the order being discussed)
+                        r"|\b(?:on|for)\s+something\b(?!\s+(?:that|so|this|as)\s+(?:small|little|cheap|simple|tiny|basic))",
+                        re.IGNORECASE)
 # "the one that already came": an order picked out by its state ("has it arrived?" asks about one)
 DESCRIBED = re.compile(r"\bthe\s+(?:one|order|parcel|thing|stuff)\b", re.IGNORECASE)
 OTHER_ORDER = re.compile(r"\b(?:the\s+)?other\s+(?:one|order)\b", re.IGNORECASE)

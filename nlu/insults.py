@@ -37,7 +37,7 @@ _SCORNED = re.compile(rf"\b{_SCORN}\b|\b(?:stupid|thick|dumb|crap|crappy|shit|id
                       r"|morons?|muppets?|brainless|garbage|trash|junk)\b", re.IGNORECASE)
 _ASKED = re.compile(r"\?|\b(?:where|when|what|what'?s|wh?ats|how|why|can|could|refund|order|cancel|parcel|deliver\w*|want|need|human|person"
                     r"|agent|someone|manager|joke (?:about|for)|tell me)\b", re.IGNORECASE)
-MAX_SCORN_WORDS = 8
+MAX_SCORN_WORDS = 10  # "ur literally the most useless bot ive ever used 🤡🤡🤡"
 
 
 def assistant_scorned(text: str) -> bool:

@@ -163,7 +163,10 @@ _SOMEONE_TO_RING = re.compile(
     r"|\b(?:can|could) (?:i|we) (?:phone|ring|call) (?:you|someone|somebody|anyone|your (?:team|shop|office|customer service))\b"
     # "id much rather talk to someone on the phone. What hours are you open and whats the number?"
     r"|\b(?:talk|speak) (?:to|with) (?:someone|somebody|a person|a human|an agent|a real person) (?:on|over|by) the phone\b"
-    r"(?=.*\b(?:number|hours|open|times?)\b)",
+    r"(?=.*\b(?:number|hours|open|times?)\b)"
+    # "I'd rather talk to someone about sizing before I buy anything. What are the opening hours for the phone line?"
+    r"|\b(?:talk|speak) (?:to|with) (?:someone|somebody|a person|a human|an agent|a real person)\b"
+    r"(?=.*\b(?:phone ?lines?|opening hours|(?:what|which) (?:hours|times)|phone number|number to (?:ring|call))\b)",
     re.IGNORECASE)
 
 

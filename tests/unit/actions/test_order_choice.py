@@ -247,3 +247,11 @@ def test_where_or_when_with_a_delivered_order_as_background_is_about_the_one_sti
     # both named together: both described
     both = choose_order(ALICE, "Hi! Quick question about my two orders, the trainers and the kettle.", "order_status")
     assert both.order is None and len(both.candidates) == 2
+
+
+def test_a_long_time_for_something_that_small_is_the_order_being_discussed():
+    text = "Processing? I ordered it on Tuesday. Is that normal? Seems a long time for something that small."
+    assert choose_order(BEN, text, "order_status", remembered_id="ORD-20001").order.order_id == "ORD-20001"
+    # an order of something else is still another order
+    assert choose_order(BEN, "I want a refund for something I bought", "request_refund",
+                        remembered_id="ORD-20001").order is None

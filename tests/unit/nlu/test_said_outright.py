@@ -210,3 +210,16 @@ def test_the_rain_beside_a_delivery_due_is_ours():
     assert not about_another_business("is it going to rain later? my dress is meant to turn up today and I don't want "
                                       "it left on the doorstep")
     assert about_another_business("Whit's the craic, is it gonna rain in Galway the weekend? Heading over for the races")
+
+
+def test_someone_to_talk_to_on_the_phone_line_asks_its_hours():
+    from nlu.person import asks_for_someone_to_ring
+    assert asks_for_someone_to_ring("I'd rather talk to someone about sizing before I buy anything. What are the opening "
+                                    "hours for the phone line?")
+    assert not asks_for_someone_to_ring("can i talk to someone now please, whats taking so long")
+
+
+def test_a_longer_scorn_of_the_bot_alone():
+    from nlu.insults import assistant_scorned
+    assert assistant_scorned("ur literally the most useless bot ive ever used 🤡🤡🤡")
+    assert not assistant_scorned("ur literally the most useless bot, where is my order")
