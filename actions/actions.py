@@ -1082,7 +1082,23 @@ def upset_elsewhere(tracker: Tracker, customer: Optional[Customer]) -> bool:
     ours = (customer is not None and bool(referred_orders(customer, text, None)) or AIMED_AT_US.search(text) is not None
             or A_PARCEL_SPOKEN_OF.search(text) is not None or OUR_BUSINESS_SPOKEN_OF.search(text) is not None)
     return (not tracker.get_slot("handoff_queued") and upset_now(tracker) and not openly_upset_now(tracker)
-            and not anger_returned(tracker) and surely_off_topic(tracker.latest_message) and not ours)
+            and not anger_returned(tracker) and surely_off_topic(tracker.latest_message) and not ours
+            and not business_discussed(tracker))
+
+
+# what the conversation may already be about: after "…The DPD tracking hasn't moved since", "I've checked with my
+# neighbours. Nobody has it. I need them for a race on Sunday." is more of the same, however the NLU reads it
+BUSINESS_INTENTS = frozenset({*COMPLAINT_INTENTS, "order_status", "track_delivery", "cancel_order", "request_refund",
+                              "account_access", "speak_to_human"})
+
+
+def business_discussed(tracker: Tracker) -> bool:
+    """Whether an order, a complaint or the account was asked about earlier in the conversation, or an order is
+    being discussed."""
+    if tracker.get_slot("order_id"):
+        return True
+    earlier = [e for e in tracker.events if e.get("event") == "user"][:-1]
+    return any(((e.get("parse_data") or {}).get("intent") or {}).get("name") in BUSINESS_INTENTS for e in earlier)
 
 
 # the feeling aimed at us: "…you should be ashamed of yourselves", "your service is a joke" (not "can you help me…")

@@ -1342,3 +1342,22 @@ def test_an_address_kept_somewhere_else_is_no_address_of_ours_to_change():
     said, _ = _run_action("actions.actions", "ActionOutOfScope", "can I change my delivery address", "out_of_scope", {},
                           sentiment=("neutral", 0.9), said_before="Hello! How can I help?")
     assert said == [replies.address_change(None, None)]
+
+
+def test_more_of_an_order_conversation_read_as_off_topic_is_not_upset_elsewhere():
+    from rasa_sdk import Tracker
+
+    with mock.patch.dict(os.environ, {"DEV_MODE": "true"}):
+        from actions.actions import ActionOutOfScope
+    first = {"text": "The DPD tracking hasn't moved since. Is something wrong?",
+             "intent": {"name": "order_status", "confidence": 0.9}, "entities": [], "sentiment": {"label": "neutral", "score": 0.8}}
+    text = "I've checked with my neighbours. Nobody has it. I need them for a race on Sunday."
+    message = {"text": text, "intent": {"name": "out_of_scope", "confidence": 0.9}, "entities": [], "metadata": {},
+               "sentiment": {"label": "negative", "score": 0.9}}
+    events = [{"event": "user", "text": first["text"], "parse_data": first},
+              {"event": "bot", "text": "Your order is on its way with DPD."},
+              {"event": "user", "text": text, "parse_data": message, "input_channel": "rest"}]
+    dispatcher = CollectingDispatcher()
+    ActionOutOfScope().run(dispatcher, Tracker("t", {}, message, events, False, None, {}, "action_listen"), {})
+    said = [m.get("text") or m.get("response") for m in dispatcher.messages]
+    assert replies.upset_elsewhere() not in said and said == [replies.upset_fallback(None)]
