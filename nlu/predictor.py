@@ -154,9 +154,9 @@ class Predictor:
         sentiment = self._sentiment(s_logits.softmax(-1))
         # the intent from what the message asks of us: without an ultimatum or what it dismissed
         # (nlu.asked), without its sentences about another shop (nlu.elsewhere)
-        asked = asked_part(text)
-        ours = about_us(asked, self.other_businesses)
-        asked = ours or asked
+        without_asides = asked_part(text)  # kept: a rule below reads it where `asked` falls back to the whole text
+        ours = about_us(without_asides, self.other_businesses)
+        asked = ours or without_asides
         ranking, requests = self._intents(text, spans, i_logits)
         if asked != text:
             a_spans, a_enc = self._encode(asked)
@@ -395,7 +395,7 @@ class Predictor:
               or ranking[0]["name"] in (ELSEWHERE_INTENT, FALLBACK_INTENT) and (orders_asked_about(asked)
                                                                                  or date_pressed(asked))
               or ranking[0]["name"] in (ELSEWHERE_INTENT, FALLBACK_INTENT, FEEDBACK_INTENT) and not requests
-              and arrival_demanded(asked_part(text))):
+              and arrival_demanded(without_asides)):
             # "hello, the ordr with DPD, wen it arive?", read as details given; "Are you able to see what I've
             # ordered…?", read as off-topic; "my dress better turn up today or im doing a chargeback", read as
             # feedback: questions about the order (nlu.order_questions)
