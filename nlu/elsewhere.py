@@ -37,7 +37,16 @@ DEFAULT_OTHER_BUSINESSES = (
     "british airways", "booking.com", "airbnb", "trainline", "uber",
     # phone, broadband and TV providers and the government (not banks, PayPal or Klarna: a customer pays us
     # through them, and looks for our refunds there)
-    "vodafone", "o2", "giffgaff", "bt", "sky", "virgin media", "talktalk", "plusnet", "hmrc", "dvla",
+    "vodafone", "o2", "giffgaff", "bt", "sky", "virgin media", "talktalk", "plusnet", "hmrc", "dvla", "ee", "now tv",
+    "carphone warehouse",
+    # more shops, takeaways, marketplaces, travel and entertainment (not "next", "three", "boots", "very", "game" or
+    # "iceland": everyday words first; nor where a customer found us or paid, "on google", "with apple pay", nor
+    # makers of what we may sell, "xbox", "samsung": their accounts are in _NOT_OURS_UNLESS_OURS_SAID)
+    "jd sports", "sports direct", "river island", "new look", "matalan", "tk maxx", "dunelm", "b&m", "home bargains",
+    "superdrug", "waitrose", "ocado", "screwfix", "toolstation", "halfords", "smyths", "hmv", "waterstones",
+    "specsavers", "vision express", "vinted", "depop", "gumtree", "facebook marketplace", "dominos", "domino's",
+    "pizza hut", "mcdonalds", "mcdonald's", "kfc", "greggs", "nandos", "nando's", "costa", "starbucks", "odeon", "cineworld", "ticketmaster", "national rail", "national express", "megabus",
+    "avanti", "lner", "tfl", "three mobile", "expedia", "hotels.com", "premier inn", "travelodge", "paddy power", "bet365",
     # a post office is no courier of ours; couriers are not listed: any may carry our own parcels
     # (the demo's kettle came with Royal Mail), and a shop may add those it never uses
     "post office",
@@ -82,7 +91,8 @@ _UNNAMED = re.compile(r"\b(?:another|a different|some other|other) (?:site|websi
 # the customer speaking of us: "the air fryer I got from you", "your driver", an order id of ours
 _US = re.compile(r"\b(?:from|with|off|at|by) (?:you|u|you guys|you lot)\b|\byour (?:shop|store|site|website|app|company"
                  r"|courier|driver|team|warehouse)\b|\bord\W?\d{3,}|\b(?:just|only|on|with) yours\b", re.IGNORECASE)
-_SENTENCES = re.compile(r"[^.!?\n]+[.!?]*")
+# a dot inside a word ("booking.com", "hotels.com") ends no sentence
+_SENTENCES = re.compile(r"(?:[^.!?\n]|\.(?=\w))+[.!?]*")
 
 
 # somewhere near the customer ("a good plumber near me", "a curry house near leeds station"),
@@ -128,7 +138,7 @@ def asks_for_advice(text: str) -> bool:
 # what a shop's assistant does not do, however much it sounds like shopping: price matching, jobs,
 # supplier and trade enquiries, paying in crypto ("do u lot price match argos", "r u hiring?")
 _NOT_OUR_SERVICE = re.compile(
-    r"\bprice[- ]?match\w*|\b(?:are you|r u|are u|you|u) (?:lot |guys )?hiring\b|\bvacanc(?:y|ies)\b"
+    r"\bprice[- ]?match\w*|\bhiring\b|\btaking on (?:\w+ )?(?:temps|staff|people|workers|drivers)\b|\bvacanc(?:y|ies)\b"
     r"|\bjob (?:openings?|applications?|vacanc\w+)|\bapply(?:ing)? for (?:a )?job|\bwork (?:for|at) (?:you|your company)\b"
     r"|\b(?:buying|purchasing) team\b|\bsuppliers?\b|\bwholesale\b|\bstock(?:ing)? (?:our|my) (?:range|products?)\b"
     r"|\bbitcoin|\bcrypto\w*"
@@ -162,6 +172,11 @@ _NOT_OURS_UNLESS_OURS_SAID = re.compile(
     r"|\b(?:iphone|android|apple id|google|gmail|hotmail|outlook|icloud|netflix|facebook|instagram|whatsapp|tiktok"
     r"|snapchat|spotify|amazon|ebay|paypal|bank|banking app|steam|xbox|playstation)(?:'?s)?(?: account)?"
     r" (?:got|has been|have been|was|been|is) (?:hacked|compromised|stolen)\b"
+    # "facebook locked my account", "i think someone has hacked my paypal", "can you check my apple id"
+    r"|\b(?:facebook|instagram|whatsapp|tiktok|snapchat|google|gmail|hotmail|outlook|icloud|apple|netflix|spotify|amazon"
+    r"|ebay|paypal|steam|xbox|playstation) (?:has |have )?(?:locked|suspended|disabled|banned|blocked|closed)\b"
+    r"|\bhacked (?:into )?my (?:facebook|instagram|whatsapp|tiktok|snapchat|google|gmail|hotmail|outlook|icloud|apple id"
+    r"|netflix|spotify|amazon|ebay|paypal|steam|xbox|playstation|phone|email|e-mail)\b|\bapple id\b"
     # a fixture of the home to mend: "do you know how to fix a leaking tap", "how do I bleed a radiator"
     r"|\b(?:fix|fixing|repair|repairing|mend|mending|unblock|unblocking|bleed|bleeding|re-?pressuri[sz]e)\s+(?:a|my|the|our)\s+"
     r"(?:\w+\s+)?(?:taps?|boiler|sink|toilet|loo|shower|radiators?|roof|gutters?|drains?|pipes?|fence|puncture|tyre|bike"
@@ -176,6 +191,9 @@ _THEIR_OWN_PARCEL = re.compile(
     # "whats the best courier to send a parcel to my nan in ireland"
     r"\b(?:to|i|we|i'?m|i need to|i want to)\s+(?:send|post|ship)(?:ing)?\s+(?:a|my|this|some)\s+(?:parcel|package|present"
     r"|gift|box|letter|card)\s+to\s+(?:my|a|the|his|her|our|some|france|spain|ireland|america|australia|the us)\b"
+    # "how do i track a parcel i'm sending to my sister in spain"
+    r"|\b(?:parcel|package|present|gift|letter|card)s? (?:i'?m|i am|we'?re|we are|i'?ve|i have|we'?ve) (?:sending|posting"
+    r"|sent|posted|just sent|just posted)\b"
     # a neighbour's parcel taken in: "i took in a parcel for my neighbour… how long do i legally have to keep it"
     r"|\b(?:parcel|package|delivery)s? for (?:my|a|the|our) (?:\w+ )?neighbou?rs?\b|\bneighbou?r'?s (?:parcel|package)s?\b"
     # a courier's times for someone else's parcel: "how long DHL normally takes to deliver to Nigeria from UK"
@@ -228,6 +246,16 @@ _EVERYDAY_LIFE = re.compile(
     # the post on strike: "is royal mail on strike this week" (with no parcel of ours: see _A_PARCEL)
     r"|^(?:(?!\bmy\b|\blate\b|\border).)*\b(?:royal mail|the post(?:ies)?|posties|post office|dpd|evri|hermes|ups|fedex"
     r"|dhl)\b[^.?!]{0,20}\bstrik\w*(?:(?!\bmy\b|\blate\b|\border).)*$"
+    # the time somewhere else, sport, directions, the tip, money a friend owes: "hey google whats the time in new
+    # york", "when's the next grand prix", "what's the quickest way to the M6 from here", "what time the tip closes
+    # on a sunday", "how do i get my money back off my mate he owes me 200 quid"
+    r"|\b(?:what(?:'?s| is) the time|what time is it) in\b|\btime difference\b"
+    r"|\b(?:grand prix|formula (?:1|one)|world cup|premier league|champions league|six nations|wimbledon|olympics"
+    r"|super bowl|the euros|league table|the darts|the snooker)\b"
+    r"|\b(?:quickest|fastest|shortest) (?:way|route) (?:to get )?to (?:the )?(?:m\d+|a\d+|\w+ (?:station|airport"
+    r"|city centre|town centre|hospital))\b|\bdirections to\b"
+    r"|\bthe (?:tip|dump)\b|\brecycling (?:centre|center)\b"
+    r"|\b(?:he|she|they|my (?:mate|friend|pal|brother|sister|ex|flatmate|housemate|cousin)) (?:still )?owes? (?:me|us)\b"
     # lost property, a bank's own fees: "i left my wallet on the number 12 bus… who i ring about lost property",
     # "why my bank charged me a fiver for going 2p overdrawn"
     r"|\blost property\b"
@@ -261,6 +289,51 @@ _EVERYDAY_LIFE = re.compile(
     r"|\bwhat (?:was|is|would be) the original price\b|\bwhat(?:'s| is) \d+(?:\.\d+)?\s*%\s*of\b"
     r"|\b(?:maths|math) (?:question|one|problem|help)\b",
     re.IGNORECASE)
+# somebody else's service, which no order of ours is: a train, a takeaway, a taxi or a hotel as what the message is
+# about, near its start ("my train to london is delayed 40 mins, can i get a refund", "i ordered a taxi 30 min ago
+# and its still not here"; not "I need the dress for my flight on Friday"), or the state's, a bank's or a pharmacy's
+# anywhere ("santander took money out twice for my mortgage", "my universal credit payment hasn't come in")
+_THEIR_SERVICE_SAID_FIRST = re.compile(
+    r"^\W*(?:\w+\W+){0,4}?(?<!\bfrom )(?<!\bon )(?<!\bin )(?<!\bat )(?<!\boff )(?<!\bby )(?:my|our|the|a|an)\s+(?:\w+\s+){0,2}?(?:takeaway|take-away|taxi|cab|uber|trains?(?! set| track)"
+    r"|bus|coach|flight|hotel|airbnb|(?:cinema|concert|gig|theatre|festival|match|train) tickets?|vets?|work e-?mail"
+    r"|work laptop|gym membership)\b", re.IGNORECASE)
+_THEIR_SERVICE = re.compile(
+    r"\b(?:mortgage|universal credit|child benefit|pension (?:statement|payment)s?|state pension|my pension"
+    r"|driving licen[cs]e|passport(?! (?:holder|cover|wallet|case|bag|pouch))|prescriptions?|milkman|milk delivery"
+    r"|school dinners?|dinner money|parking (?:ticket|permit|fine|charge)s?|speeding (?:ticket|fine)|council tax"
+    r"|tv licen[cs]e)\b", re.IGNORECASE)
+# what the customer says of a thing of ours, which such a message is not about (not "I'm calling from the train…
+# What times are your phone lines open?", where the train is only where they are)
+_OUR_GOODS = re.compile(r"\b(?:parcel|package|courier|ord\W?\d{3,})\b|\b(?:from|with|off|at) (?:you|u|you guys|you lot)\b"
+                        r"|\byour\b", re.IGNORECASE)
+
+
+def about_their_service(text: str) -> bool:
+    """Whether `text` is about somebody else's service (see _THEIR_SERVICE_SAID_FIRST) and says
+    nothing of a parcel or an order of ours."""
+    if _OUR_GOODS.search(text):
+        return False
+    return any(_THEIR_SERVICE_SAID_FIRST.search(m.group().strip()) for m in _SENTENCES.finditer(text)) \
+        or _THEIR_SERVICE.search(text) is not None
+
+
+# the thing said not to be ours: "evri left my parcel in the bin, it was from a different shop", "hermes driver
+# threw my parcel over the fence, it's not even from you lot"
+_NOT_FROM_US = re.compile(
+    r"\b(?:it|this|that|which|they|the (?:parcel|package|order|item|thing|delivery))\s*(?:was|is|'s|were|are)\s+"
+    r"(?:(?:bought|ordered|sent|delivered)\s+)?(?:from|with|off|through|by)\s+(?:a different|another|some other|a"
+    r" totally different)\s+(?:shop|store|site|website|company|retailer|seller)\b"
+    r"|\b(?:not|wasn'?t|isn'?t|weren'?t|aren'?t|never)\s+(?:even\s+)?(?:(?:bought|ordered|sent|delivered)\s+)?"
+    r"(?:from|with|off|by)\s+(?:you|u|you lot|you guys|your (?:shop|site|website|company))\b"
+    r"|\bnot (?:one of )?yours\b|\bnothing to do with (?:you|u)(?: lot| guys)?\b",
+    re.IGNORECASE)
+
+
+def not_from_us(text: str) -> bool:
+    """Whether `text` says what it is about is not ours (see _NOT_FROM_US)."""
+    return _NOT_FROM_US.search(text) is not None
+
+
 # a card declined somewhere else: "my barclays card got declined at the petrol station" (not at our checkout)
 _CARD_DECLINED = re.compile(r"\bcard\b[^.?!]{0,30}\b(?:declined|refused|rejected|blocked|frozen)\b", re.IGNORECASE)
 _OUR_CHECKOUT = re.compile(r"\b(?:checkout|check out|basket|your|you|u|site|website|app|paying for|pay for)\b",
@@ -275,7 +348,16 @@ def about_everyday_life(text: str) -> bool:
     to be done (see _EVERYDAY_LIFE) and names no parcel of ours."""
     declined_elsewhere = _CARD_DECLINED.search(text) is not None and _OUR_CHECKOUT.search(text) is None
     return ((_EVERYDAY_LIFE.search(text) is not None or declined_elsewhere) and _A_PARCEL.search(text) is None
-            and _WRITTEN_TO_US.search(text) is None)
+            and _WRITTEN_TO_US.search(text) is None
+            or _HOME_COMPUTER.search(text) is not None and _A_PARCEL.search(text) is None and _ITS_OURS.search(text) is None)
+
+
+# a computer at home playing up: "my laptop is running really slow, any ideas", "my printer says paper jam"
+_HOME_COMPUTER = re.compile(r"\bmy (?:laptop|computer|pc|mac|printer|tablet|ipad|router)\b[^.?!]{0,40}\b(?:slow|virus"
+                            r"|paper jam|ink|crash\w*|freez\w*|updates?|blue screen|pop-?ups?)\b", re.IGNORECASE)
+# …unless it is one the customer got from us: "the laptop I bought from you keeps freezing", "my new printer won't print"
+_ITS_OURS = re.compile(r"\b(?:from|with|off|at) (?:you|u|you guys|you lot)\b|\byou (?:sent|sold|delivered)\b"
+                       r"|\b(?:new|bought|got|arrived|came|ordered)\b", re.IGNORECASE)
 
 
 # a letter to us is no writing done for the customer: "I would much rather write a proper letter… Is there an
@@ -316,6 +398,7 @@ def about_another_business(text: str, businesses: tuple[str, ...] = DEFAULT_OTHE
     module docstring)."""
     if ((_LOCAL.search(text) and not _OURS_NEARBY.search(text)) or asks_for_advice(text) or _NOT_OUR_SERVICE.search(text)
             or about_their_own_post(text) or meant_for_someone_else(text) or about_everyday_life(text)
+            or about_their_service(text) or not_from_us(text)
             or _NOT_OURS_UNLESS_OURS_SAID.search(text) and not _OURS_SAID.search(text)
             or _THEIR_OWN_PARCEL.search(text) and not _OUR_ORDER.search(text)):
         return True
