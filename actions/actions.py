@@ -1080,7 +1080,8 @@ def upset_elsewhere(tracker: Tracker, customer: Optional[Customer]) -> bool:
     fryer under warranty" is about ours), and no anger of this conversation come back."""
     text = tracker.latest_message.get("text") or ""
     ours = (customer is not None and bool(referred_orders(customer, text, None)) or AIMED_AT_US.search(text) is not None
-            or A_PARCEL_SPOKEN_OF.search(text) is not None or OUR_BUSINESS_SPOKEN_OF.search(text) is not None)
+            or A_PARCEL_SPOKEN_OF.search(text) is not None or OUR_BUSINESS_SPOKEN_OF.search(text) is not None
+            or A_FAULT_TOLD.search(text) is not None)
     return (not tracker.get_slot("handoff_queued") and upset_now(tracker) and not openly_upset_now(tracker)
             and not anger_returned(tracker) and surely_off_topic(tracker.latest_message) and not ours
             and not business_discussed(tracker))
@@ -1116,6 +1117,14 @@ OTHER_REMEDY = re.compile(r"\b(?:just|instead|rather|would do|will do|a new|anot
 # a refund, a charge or an account spoken of: "i've been trying for an hour to find where my refund went"
 OUR_BUSINESS_SPOKEN_OF = re.compile(r"\b(?:refund\w*|charg\w*|account|sign(?:ed|ing)? in|log(?:ged|ging)? in|password"
                                     r"|return\w*)\b", re.IGNORECASE)
+
+
+# a fault in a thing the customer has, most likely from us: "The fridge has been knocking loudly since day one and now
+# the freezer section isn't freezing"
+A_FAULT_TOLD = re.compile(r"\b(?:is ?n'?t|won'?t|wont|does ?n'?t|does not|stopped|not|never)\s+(?:\w+\s+)?(?:work(?:ing)?"
+                          r"|freez(?:e|ing)|cool(?:ing)?|heat(?:ing)?|charg(?:e|ing)|turn(?:ing)? on|switch(?:ing)? on|spin(?:ning)?"
+                          r"|drain(?:ing)?|boil(?:ing)?)\b|\bsince day one\b|\b(?:knocking|leaking|rattling|buzzing|sparking"
+                          r"|smoking|overheating)\b", re.IGNORECASE)
 
 
 # a parcel or an order spoken of, whoever's it is

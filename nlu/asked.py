@@ -153,7 +153,11 @@ _SETTLED = re.compile(r"\b(?:came|went|gone) through (?:fine|ok|okay|alright|all
                       r" (?:fine|quickly|fast|no problem)\b"
                       # "I had a refund from you last year and it was quick, so no complaints there."
                       r"|\bno (?:complaints|problems?|issues?) (?:there|then|with (?:that|it))\b"
-                      r"|\b(?:that|it) was (?:quick|fast|fine|painless|easy)\b",
+                      r"|\b(?:that|it) was (?:quick|fast|fine|painless|easy)\b"
+                      # "the refund for the jeans I returned landed this morning so all sorted there, cheers.", "The
+                      # replacement blender you sent is great, thanks a lot for that."
+                      r"|\ball sorted (?:there|with (?:that|it))\b|\blanded (?:fine|ok|okay|safely|this morning|yesterday"
+                      r"|today|last week)\b|\bthanks (?:a lot |so much |very much )?for (?:that|sorting (?:that|it))\b",
                       re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?]+(?:\s+|$)")
 

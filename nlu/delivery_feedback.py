@@ -59,7 +59,7 @@ def courier_conduct_complained_of(text: str) -> bool:
 _NOT_A_PART = (r"(?!(?:a|an|the|any|its|parcel|order|package|delivery|refund|money|driver|courier|one|body|anyone|answer|sign|note|card"
                r"|scratch|problem|issue|damage|fuss|delay|hitch|mark|dent)\b)")
 _PART_MISSING = re.compile(
-    rf"\b(?:came|arrived|turned up|was delivered|got delivered|comes) (?:with ?out|with no) (?:a |the |any |its )?{_NOT_A_PART}\w+"
+    rf"\b(?:came|come|arrived|arrive|turned up|turn up|was delivered|got delivered|comes|be delivered) (?:with ?out|with no) (?:a |the |any |its )?{_NOT_A_PART}\w+"
     rf"|\bthere (?:was|is|were) no {_NOT_A_PART}\w+(?: \w+)? (?:in|with|inside)\b"
     rf"|\b(?:the|its|it'?s) {_NOT_A_PART}\w+(?: \w+)? (?:is|was|were|are) missing\b"
     rf"|\bmissing (?:a|the|its|it'?s|one) {_NOT_A_PART}\w+"
@@ -163,10 +163,30 @@ _TERSE = re.compile(
     re.IGNORECASE)
 
 
+# not as described: "the curtains are about 20cm shorter than the listing says", "I was rather hoping the armchair
+# would be the grey shown on the website. It's more of a beige.", "looks nothing like the picture"
+_NOT_AS_DESCRIBED = re.compile(
+    r"\b(?:shorter|longer|smaller|bigger|larger|darker|lighter|thinner|thicker|narrower|wider|tighter|looser|different)\b"
+    r"[^.?!]{0,20}\b(?:than|from|to) (?:the|what|how|it (?:said|says|looked|looks|was|is) on the) (?:\w+ )?(?:listing|website"
+    r"|site|picture|photos?|pics?|description|advert|ad|product page|app)\b"
+    r"|\bnot as (?:described|advertised|pictured|shown)\b|\b(?:looks?|looked) nothing like (?:the|its|it did in the) "
+    r"(?:picture|photos?|pics?|listing|description|website)\b",
+    re.IGNORECASE)
+_SHOWN_ONLINE = re.compile(r"\b(?:shown|pictured|advertised|described|in the (?:picture|photo)s?) on (?:the|your) "
+                           r"(?:website|site|listing|app|page)\b", re.IGNORECASE)
+_MORE_OF_A = re.compile(r"\b(?:it'?s|its|it is|they'?re|they are|it was|they were) (?:more (?:of )?(?:a|an) |actually |really )"
+                        r"\w+", re.IGNORECASE)
+
+
+def not_as_described(text: str) -> bool:
+    """Whether `text` says the item is not what the listing showed (see _NOT_AS_DESCRIBED)."""
+    return _NOT_AS_DESCRIBED.search(text) is not None or bool(_SHOWN_ONLINE.search(text) and _MORE_OF_A.search(text))
+
+
 def sent_not_ordered(text: str) -> bool:
     """Whether `text` sets what was sent against what was ordered (see _SENT_NOT_ORDERED), or one colour or size
-    against another (see _TERSE: not "ordered white and received white")."""
-    return _SENT_NOT_ORDERED.search(text) is not None or any(
+    against another (see _TERSE: not "ordered white and received white"), or says the item is not as described."""
+    return _SENT_NOT_ORDERED.search(text) is not None or not_as_described(text) or any(
         " ".join(m.group("ordered").lower().split()) != " ".join(m.group("came").lower().split()) for m in _TERSE.finditer(text))
 
 

@@ -61,7 +61,9 @@ _TOWARDS_THEM = r"at|from|off|on|to|with|by|contact|call|ring|email|about"
 # a sentence that names them to compare us with them: "I'd normally buy this on Amazon but thought
 # I'd give you a go" is about us
 _COMPARED = re.compile(r"\b(?:than|give|gave|giving|try|tried|trying|instead of|rather than|over|chose|picked)\s+"
-                       r"(?:you|u|yours|you guys|you lot)\b", re.IGNORECASE)
+                       r"(?:you|u|yours|you guys|you lot)\b"
+                       # "this is the worst customer service i've ever experienced and i've dealt with BT"
+                       r"|\b(?:worst|worse|slowest|rudest)\b[^.?!]{0,60}\b(?:ever|than)\b", re.IGNORECASE)
 
 # …though a question comparing prices is about the other company's: "is amazon cheaper than you?" (not "amazon is
 # cheaper than you, cancel my order")

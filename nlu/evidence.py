@@ -308,8 +308,8 @@ _DUE_THEN_NOT = re.compile(
     r"|aren'?t here)\b"
     r"|\b(?:slot|window|day|date|time)\s+(?:came and went|has come and gone|came and gone)\b"
     # "the delivery was booked for today and nobody came", "I waited in all day and the driver never showed"
-    r"|\b(?:booked|due|expected|supposed|meant|promised|waited|waiting)\b[^.?!]{0,60}?\band\s+(?:(?:nobody|no one|no-one)\s+"
-    r"(?:came|showed|turned up|arrived|appeared)|(?:the \w+|it|they|he|she)\s+(?:never|didn'?t|did not|hasn'?t|has not"
+    r"|\b(?:booked|due|expected|supposed|meant|promised|waited|waiting|told)\b[^.?!]{0,60}?\band\s+(?:(?:nobody|no one|no-one)\s+"
+    r"(?:has\s+|have\s+)?(?:came|come|showed|shown up|turned up|arrived|appeared)|(?:still\s+)?(?:nothing|nothin|nada|zilch)\b|(?:the \w+|it|they|he|she)\s+(?:never|didn'?t|did not|hasn'?t|has not"
     r"|haven'?t)\s+(?:come|came|show(?:ed)?|turned? up|arrived?|appeared))\b",
     re.IGNORECASE)
 
@@ -341,13 +341,18 @@ _NOT_THE_ORDER = re.compile(r"\breturn\w*|\bsent (?:it|them|\w+) back|\bcomplain
 
 # "your website said 2-3 days, it's been 8": the days it was to take, and more passed
 _DAYS_QUOTED = re.compile(r"\b(?:said|says|promised|quoted|told|estimated|expected)\s+(?:\w+\s+){0,2}(?:\d+\s*(?:-|to)\s*)?(\d+)"
-                          r"\s*(?:working\s+)?days?\b[^.?!]{0,30}\b(?:it'?s|its|it has|it is)\s+(?:now\s+)?(?:been\s+)?"
+                          r"\s*(?:workin[g']?\s+)?days?\b[^.?!]{0,30}\b(?:it'?s|its|it has|it is)\s+(?:now\s+)?(?:been\s+)?"
                           r"(?:over\s+|nearly\s+|almost\s+)?(\d+)\b", re.IGNORECASE)
+
+
+# "i payed for next day delivry and its now day 4", "I paid for next day delivery and we're on day three"
+_NEXT_DAY_PASSED = re.compile(r"\bnext[- ]?day\b[^.?!]{0,40}\b(?:it'?s|its|it is|we'?re|we are|now)\s+(?:now\s+)?(?:on\s+)?"
+                              r"day\s+(?:[2-9]|\d\d|two|three|four|five|six|seven)\b", re.IGNORECASE)
 
 
 def _more_days_passed(text: str) -> bool:
     quoted = _DAYS_QUOTED.search(text)
-    return quoted is not None and int(quoted.group(2)) > int(quoted.group(1))
+    return quoted is not None and int(quoted.group(2)) > int(quoted.group(1)) or _NEXT_DAY_PASSED.search(text) is not None
 
 
 def arrival_missed(text: str) -> bool:

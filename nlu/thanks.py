@@ -89,7 +89,14 @@ _THANKS_THE_POINT = re.compile(r"\b(?:just |only )?(?:wanted|want|wanna|thought 
                                r"(?:thanks|thank you|cheers)\b|\bthanks (?:so much|a lot|a million|again)\b[.!\s]*$"
                                # "Just a quick message to say thank you.", "keep up the good work!"
                                r"|\b(?:message|note|line|word) to (?:say )?(?:a )?(?:big |huge |quick )?(?:thanks|thank you)\b"
-                               r"|\bkeep up the (?:good|great|fantastic|brilliant|amazing) work\b",
+                               r"|\bkeep up the (?:good|great|fantastic|brilliant|amazing) work\b"
+                               # praise as the point: "…Really impressed. That's why I keep coming back.", "Great quality,
+                               # that's all I wanted to say.", "give him a raise lol", "…so smooth compared to other shops.
+                               # Well done."
+                               r"|\bthat'?s all i (?:wanted|wanna|want) to say\b|\b(?:really|very|so) impressed\b"
+                               r"|\bgive (?:him|her|them|the driver) a (?:raise|pay rise|medal|bonus)\b|\bwell done\W*$"
+                               r"|\b(?:just )?(?:wanted to|wanna|want to) (?:say|tell you|let you know)\b[^.?!]{0,80}\b(?:so lovely"
+                               r"|brilliant|fantastic|amazing|excellent|impressed|smooth|spot on|well done|fair play)\b",
                                re.IGNORECASE)
 _BUT = re.compile(r"\b(?:but|however|although|though|except)\b", re.IGNORECASE)
 

@@ -1361,3 +1361,16 @@ def test_more_of_an_order_conversation_read_as_off_topic_is_not_upset_elsewhere(
     ActionOutOfScope().run(dispatcher, Tracker("t", {}, message, events, False, None, {}, "action_listen"), {})
     said = [m.get("text") or m.get("response") for m in dispatcher.messages]
     assert replies.upset_elsewhere() not in said and said == [replies.upset_fallback(None)]
+
+
+def test_a_fault_told_of_a_thing_of_theirs_read_as_off_topic_is_not_upset_elsewhere():
+    text = "The fridge has been knocking loudly since day one and now the freezer section isn't freezing."
+    said, returned = _run_action("actions.actions", "ActionOutOfScope", text, "out_of_scope", {},
+                                 sentiment=("negative", 0.9), said_before="Hello! How can I help?")
+    # most likely one of ours: empathy and a person, never "not something I can help with"
+    assert said == [replies.upset_fallback(None)] and SlotSet("handoff_offered", True) in returned
+    with mock.patch.dict(os.environ, {"DEV_MODE": "true"}):
+        from actions.actions import A_FAULT_TOLD
+    for fault in ("my new kettle won't boil", "the washer stopped spinning", "it's been leaking since tuesday"):
+        assert A_FAULT_TOLD.search(fault), fault
+    assert not A_FAULT_TOLD.search("my bank app keeps logging me out every 5 seconds how do i fix it")

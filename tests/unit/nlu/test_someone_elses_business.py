@@ -1,0 +1,100 @@
+"""Off-topic near misses: another company's or somebody else's service, told in the words of our own business
+(an order, a refund, a charge, an account), and what stays ours however it sounds."""
+
+import pytest
+
+from nlu.asked import asked_part
+from nlu.delivery_feedback import not_as_described, part_missing
+from nlu.elsewhere import about_another_business, about_us
+from nlu.evidence import arrival_missed
+from nlu.thanks import thanks_the_point
+
+
+@pytest.mark.parametrize("text", [
+    "my hotel booking on booking.com got cancelled and they havent refunded me",  # the dot in a name ends nothing
+    "dominos charged my card twice for one pizza",
+    "i ordered trainers from jd sports and they sent the wrong size",
+    "my ocado order was missing the milk and bread",
+    "i bought something off vinted and it never came",
+    "my train to london is delayed 40 mins, can i get a refund",
+    "i ordered a taxi 30 min ago and its still not here",
+    "my takeaway came cold and soggy, can you refund me, it was from the chinese down the road",
+    "santander took money out twice for my mortgage, who do i ring",
+    "my universal credit payment hasn't come in",
+    "i got charged for a parking ticket i already paid",
+    "evri left my parcel in the bin, it was from a different shop",
+    "hermes driver threw my parcel over the fence, it's not even from you lot",
+    "facebook locked my account and I can't get back in",
+    "i think someone has hacked my paypal",
+    "is tesco hiring at the moment",
+    "how do i track a parcel i'm sending to my sister in spain with parcelforce",
+    "when's the next grand prix",
+    "what's the quickest way to the M6 from here",
+    "my laptop is running really slow, any ideas",
+    "how do i get my money back off my mate he owes me 200 quid",
+])
+def test_somebody_elses_business_is_not_ours(text):
+    assert about_another_business(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "I'm calling from the train and the signal is dreadful round here. What times are your phone lines open?",
+    "Sat on the bus, just wondering when my trainers will come",
+    "i paid with apple pay and got charged twice",
+    "I found you on google, do you deliver to Ireland?",
+    "the laptop I bought from you keeps freezing",
+    "my new laptop is really slow, can I send it back",
+    "I ordered a train set for my son and it arrived broken",
+    "the passport holder I ordered came without the strap",
+    "this is the worst customer service i've ever experienced and i've dealt with BT",
+    "the steam is coming out of the sides of the kettle",
+])
+def test_what_is_ours_however_it_sounds(text):
+    assert not about_another_business(text), text
+
+
+def test_a_settled_matter_before_the_request_is_left_out():
+    text = ("Hey, the refund for the jeans I returned landed this morning so all sorted there, cheers. Now I've got a new "
+            "order on its way, a phone charger and a cable. When is that one due to arrive?")
+    assert asked_part(text).startswith("Now I've got a new order")
+    text = ("The replacement blender you sent is great, thanks a lot for that. But I was also promised a refund of the "
+            "delivery fee on the original order and that never came. Could you look into it?")
+    assert asked_part(text).startswith("But I was also promised a refund")
+
+
+@pytest.mark.parametrize("text, praise", [
+    ("Just to say, I thought about cancelling my order when I saw the delivery date, but it actually came two days "
+     "early. Really impressed. That's why I keep coming back.", False),  # a "but" keeps it a story
+    ("Alright, fair play to you lot, the kettle I bought three years ago is still going strong. Great quality, that's "
+     "all I wanted to say.", True),
+    ("so i just wanna say the delivery driver yesterday was so lovely he carried the box upstairs for my nan", True),
+    ("I wanted to say the sofa is brilliant. When will the cushions come?", False),  # asked besides
+])
+def test_praise_as_the_point_of_the_message(text, praise):
+    assert thanks_the_point(text) is praise
+
+
+@pytest.mark.parametrize("text, said", [
+    ("Just letting you know the curtains are about 20cm shorter than the listing says.", True),
+    ("I was rather hoping the armchair would be the grey shown on the website. It's more of a beige.", True),
+    ("the sofa looks nothing like the picture", True),
+    ("the armchair is exactly as shown on the website, it's lovely", False),
+    ("is the blue one darker than the navy?", False),
+])
+def test_an_item_not_as_described(text, said):
+    assert not_as_described(text) is said
+
+
+def test_a_part_missing_said_of_what_would_arrive():
+    assert part_missing("I'm rather surprised that a £700 sofa would arrive without its feet.")
+
+
+@pytest.mark.parametrize("text, missed", [
+    ("i payed for next day delivry and its now day 4 wtf", True),
+    ("Not being funny but I paid for next day delivery and we're on day three.", True),
+    ("ur website said 3 to 5 workin days its been 10", True),
+    ("im so fed up, thrid time ive been told itll come tomoro and nothin", True),
+    ("I paid for next day delivery, will it come tomorrow?", False),
+])
+def test_a_delivery_said_to_have_missed_its_day(text, missed):
+    assert arrival_missed(text) is missed
