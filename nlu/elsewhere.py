@@ -63,7 +63,9 @@ _TOWARDS_THEM = r"at|from|off|on|to|with|by|contact|call|ring|email|about"
 _COMPARED = re.compile(r"\b(?:than|give|gave|giving|try|tried|trying|instead of|rather than|over|chose|picked)\s+"
                        r"(?:you|u|yours|you guys|you lot)\b"
                        # "this is the worst customer service i've ever experienced and i've dealt with BT"
-                       r"|\b(?:worst|worse|slowest|rudest)\b[^.?!]{0,60}\b(?:ever|than)\b", re.IGNORECASE)
+                       r"|\b(?:worst|worse|slowest|rudest)\b[^.?!]{0,60}\b(?:ever|than)\b"
+                       # "my fault entirely as I usually go a size up at Sports Direct"
+                       r"|\b(?:usually|normally|always) (?:go|get|buy|shop|wear|take|order)\b", re.IGNORECASE)
 
 # …though a question comparing prices is about the other company's: "is amazon cheaper than you?" (not "amazon is
 # cheaper than you, cancel my order")
@@ -91,7 +93,9 @@ def _pattern(businesses: tuple[str, ...]) -> re.Pattern[str]:
 _UNNAMED = re.compile(r"\b(?:another|a different|some other|other) (?:site|website|shop|store|retailer|company|seller)s?\b"
                       r"|\bsomewhere else\b|\belsewhere\b", re.IGNORECASE)
 # the customer speaking of us: "the air fryer I got from you", "your driver", an order id of ours
-_US = re.compile(r"\b(?:from|with|off|at|by) (?:you|u|you guys|you lot)\b|\byour (?:shop|store|site|website|app|company"
+_US = re.compile(r"\b(?:from|with|off|at|by) (?:you|u|you guys|you lot)\b"
+                 # "the trainers I ordered are a bit too small" (not "the trainers i ordered from jd sports")
+                 r"|\bthe \w+(?: \w+)? (?:i|we) (?:ordered|bought)\b(?! (?:from|at|off|on|with)\b)|\byour (?:shop|store|site|website|app|company"
                  r"|courier|driver|team|warehouse)\b|\bord\W?\d{3,}|\b(?:just|only|on|with) yours\b", re.IGNORECASE)
 # a dot inside a word ("booking.com", "hotels.com") ends no sentence
 _SENTENCES = re.compile(r"(?:[^.!?\n]|\.(?=\w))+[.!?]*")
@@ -306,6 +310,10 @@ _THEIR_SERVICE = re.compile(
     r"|tv licen[cs]e)\b", re.IGNORECASE)
 # what the customer says of a thing of ours, which such a message is not about (not "I'm calling from the train…
 # What times are your phone lines open?", where the train is only where they are)
+# (an order on its way besides leaves a train or a flight as background: "So I ordered a summer dress for my holiday.
+# The flight is on Saturday morning. I've checked the tracking twice today…")
+_OUR_ORDER_ON_ITS_WAY = re.compile(r"\b(?:tracking|dispatch\w*|arriv\w*|delivery|delivered|shipped|shipping)\b",
+                                   re.IGNORECASE)
 _OUR_GOODS = re.compile(r"\b(?:parcel|package|courier|ord\W?\d{3,})\b|\b(?:from|with|off|at) (?:you|u|you guys|you lot)\b"
                         r"|\byour\b", re.IGNORECASE)
 
@@ -316,7 +324,7 @@ def about_their_service(text: str) -> bool:
     if _OUR_GOODS.search(text):
         return False
     return any(_THEIR_SERVICE_SAID_FIRST.search(m.group().strip()) for m in _SENTENCES.finditer(text)) \
-        or _THEIR_SERVICE.search(text) is not None
+        and _OUR_ORDER_ON_ITS_WAY.search(text) is None or _THEIR_SERVICE.search(text) is not None
 
 
 # the thing said not to be ours: "evri left my parcel in the bin, it was from a different shop", "hermes driver

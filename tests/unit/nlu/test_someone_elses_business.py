@@ -98,3 +98,12 @@ def test_a_part_missing_said_of_what_would_arrive():
 ])
 def test_a_delivery_said_to_have_missed_its_day(text, missed):
     assert arrival_missed(text) is missed
+
+
+def test_a_journey_or_a_shop_beside_an_order_of_ours_leaves_the_order_ours():
+    text = ("So I ordered a summer dress for my holiday. The flight is on Saturday morning. I've checked the tracking "
+            "twice today and I'm getting really nervous. Is it actually going to arrive today?")
+    assert not about_another_business(text)
+    text = ("This time though, the trainers I ordered are a bit too small, my fault entirely as I usually go a size up "
+            "at Sports Direct. I'd like to send them back and get my money back if that's possible.")
+    assert not about_another_business(text) and about_us(text) is None
