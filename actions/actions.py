@@ -1081,7 +1081,7 @@ def upset_elsewhere(tracker: Tracker, customer: Optional[Customer]) -> bool:
     text = tracker.latest_message.get("text") or ""
     ours = (customer is not None and bool(referred_orders(customer, text, None)) or AIMED_AT_US.search(text) is not None
             or A_PARCEL_SPOKEN_OF.search(text) is not None or OUR_BUSINESS_SPOKEN_OF.search(text) is not None
-            or A_FAULT_TOLD.search(text) is not None)
+            or A_FAULT_TOLD.search(text) is not None and NOT_A_THING_OF_OURS.search(text) is None)
     return (not tracker.get_slot("handoff_queued") and upset_now(tracker) and not openly_upset_now(tracker)
             and not anger_returned(tracker) and surely_off_topic(tracker.latest_message) and not ours
             and not business_discussed(tracker))
@@ -1121,10 +1121,13 @@ OUR_BUSINESS_SPOKEN_OF = re.compile(r"\b(?:refund\w*|charg\w*|account|sign(?:ed|
 
 # a fault in a thing the customer has, most likely from us: "The fridge has been knocking loudly since day one and now
 # the freezer section isn't freezing"
-A_FAULT_TOLD = re.compile(r"\b(?:is ?n'?t|won'?t|wont|does ?n'?t|does not|stopped|not|never)\s+(?:\w+\s+)?(?:work(?:ing)?"
+A_FAULT_TOLD = re.compile(r"\b(?:is ?n'?t|won'?t|wont|does ?n'?t|does not|is not|stopped)\s+(?:\w+\s+)?(?:work(?:ing)?"
                           r"|freez(?:e|ing)|cool(?:ing)?|heat(?:ing)?|charg(?:e|ing)|turn(?:ing)? on|switch(?:ing)? on|spin(?:ning)?"
-                          r"|drain(?:ing)?|boil(?:ing)?)\b|\bsince day one\b|\b(?:knocking|leaking|rattling|buzzing|sparking"
-                          r"|smoking|overheating)\b", re.IGNORECASE)
+                          r"|drain(?:ing)?|boil(?:ing)?)\b|\bsince day one\b|\b(?:knocking|leaking|rattling|sparking|overheating)\b",
+                          re.IGNORECASE)
+# …unless it is something no shop sold them: "my bank app isn't working and I'm so fed up"
+NOT_A_THING_OF_OURS = re.compile(r"\b(?:app|website|site|online banking|bank|wi-?fi|internet|broadband|boiler|car|heating"
+                                 r"|radiator|tap|toilet)\b", re.IGNORECASE)
 
 
 # a parcel or an order spoken of, whoever's it is

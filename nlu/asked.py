@@ -156,8 +156,10 @@ _SETTLED = re.compile(r"\b(?:came|went|gone) through (?:fine|ok|okay|alright|all
                       r"|\b(?:that|it) was (?:quick|fast|fine|painless|easy)\b"
                       # "the refund for the jeans I returned landed this morning so all sorted there, cheers.", "The
                       # replacement blender you sent is great, thanks a lot for that."
-                      r"|\ball sorted (?:there|with (?:that|it))\b|\blanded (?:fine|ok|okay|safely|this morning|yesterday"
-                      r"|today|last week)\b|\bthanks (?:a lot |so much |very much )?for (?:that|sorting (?:that|it))\b",
+                      r"|\ball sorted (?:there|with (?:that|it))\b|\blanded (?:fine|ok|okay|safely)\b"
+                      r"|\b(?:landed|came|arrived) (?:this morning|yesterday|last week)[^.?!]{0,10}\b(?:so )?all sorted\b"
+                      r"|\b(?:is|was|are|were) (?:great|perfect|lovely|brilliant|spot on)[,.]? thanks (?:a lot |so much |very much )?"
+                      r"for (?:that|sorting (?:that|it))\b",
                       re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?]+(?:\s+|$)")
 

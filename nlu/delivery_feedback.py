@@ -57,6 +57,7 @@ def courier_conduct_complained_of(text: str) -> bool:
 # "the air fryer came with no basket in it", "the lid was missing": a part of the item not there,
 # answered as damage is (a replacement or a refund); not the parcel itself gone missing
 _NOT_A_PART = (r"(?!(?:a|an|the|any|its|parcel|order|package|delivery|refund|money|driver|courier|one|body|anyone|answer|sign|note|card"
+               r"|signature|price|receipt|invoice|fuss|charge|notice|warning|contact|call|text"
                r"|scratch|problem|issue|damage|fuss|delay|hitch|mark|dent)\b)")
 _PART_MISSING = re.compile(
     rf"\b(?:came|come|arrived|arrive|turned up|turn up|was delivered|got delivered|comes|be delivered) (?:with ?out|with no) (?:a |the |any |its )?{_NOT_A_PART}\w+"
@@ -166,21 +167,23 @@ _TERSE = re.compile(
 # not as described: "the curtains are about 20cm shorter than the listing says", "I was rather hoping the armchair
 # would be the grey shown on the website. It's more of a beige.", "looks nothing like the picture"
 _NOT_AS_DESCRIBED = re.compile(
-    r"\b(?:shorter|longer|smaller|bigger|larger|darker|lighter|thinner|thicker|narrower|wider|tighter|looser|different)\b"
-    r"[^.?!]{0,20}\b(?:than|from|to) (?:the|what|how|it (?:said|says|looked|looks|was|is) on the) (?:\w+ )?(?:listing|website"
-    r"|site|picture|photos?|pics?|description|advert|ad|product page|app)\b"
-    r"|\bnot as (?:described|advertised|pictured|shown)\b|\b(?:looks?|looked) nothing like (?:the|its|it did in the) "
-    r"(?:picture|photos?|pics?|listing|description|website)\b",
+    r"\b(?:shorter|longer|smaller|bigger|larger|darker|lighter|thinner|thicker|narrower|wider|tighter|looser)\b"
+    r"[^.?!]{0,20}\b(?:than|from|to) (?:the|what|how|it (?:said|says|looked|looks|was|is) (?:on|in) the) (?:\w+ )?(?:listing"
+    r"|website|site|pictures?|photos?|pics?|description|advert|ad|product page|app)\b"
+    r"|\bnot as (?:described|advertised|pictured|shown)\b|\b(?:looks?|looked|is|was|are|were) nothing like (?:the|its|it did in"
+    r" the) (?:pictures?|photos?|pics?|listing|description|website)\b",
     re.IGNORECASE)
 _SHOWN_ONLINE = re.compile(r"\b(?:shown|pictured|advertised|described|in the (?:picture|photo)s?) on (?:the|your) "
                            r"(?:website|site|listing|app|page)\b", re.IGNORECASE)
-_MORE_OF_A = re.compile(r"\b(?:it'?s|its|it is|they'?re|they are|it was|they were) (?:more (?:of )?(?:a|an) |actually |really )"
-                        r"\w+", re.IGNORECASE)
+_MORE_OF_A = re.compile(r"\b(?:it'?s|its|it is|they'?re|they are|it was|they were) more (?:of )?(?:a|an) \w+", re.IGNORECASE)
+# the delivery or the price against what the site said is no item unlike its listing
+_NOT_THE_ITEM = re.compile(r"\b(?:deliver\w*|took|take|price|cost|checkout|date|wait\w*)\b", re.IGNORECASE)
 
 
 def not_as_described(text: str) -> bool:
     """Whether `text` says the item is not what the listing showed (see _NOT_AS_DESCRIBED)."""
-    return _NOT_AS_DESCRIBED.search(text) is not None or bool(_SHOWN_ONLINE.search(text) and _MORE_OF_A.search(text))
+    return (_NOT_AS_DESCRIBED.search(text) is not None or bool(_SHOWN_ONLINE.search(text) and _MORE_OF_A.search(text))
+            ) and _NOT_THE_ITEM.search(text) is None
 
 
 def sent_not_ordered(text: str) -> bool:

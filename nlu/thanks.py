@@ -93,7 +93,7 @@ _THANKS_THE_POINT = re.compile(r"\b(?:just |only )?(?:wanted|want|wanna|thought 
                                # praise as the point: "…Really impressed. That's why I keep coming back.", "Great quality,
                                # that's all I wanted to say.", "give him a raise lol", "…so smooth compared to other shops.
                                # Well done."
-                               r"|\bthat'?s all i (?:wanted|wanna|want) to say\b|\b(?:really|very|so) impressed\b"
+                               r"|\bthat'?s all i (?:wanted|wanna|want) to say\b"
                                r"|\bgive (?:him|her|them|the driver) a (?:raise|pay rise|medal|bonus)\b|\bwell done\W*$"
                                r"|\b(?:just )?(?:wanted to|wanna|want to) (?:say|tell you|let you know)\b[^.?!]{0,80}\b(?:so lovely"
                                r"|brilliant|fantastic|amazing|excellent|impressed|smooth|spot on|well done|fair play)\b",

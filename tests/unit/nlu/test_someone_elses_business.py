@@ -107,3 +107,36 @@ def test_a_journey_or_a_shop_beside_an_order_of_ours_leaves_the_order_ours():
     text = ("This time though, the trainers I ordered are a bit too small, my fault entirely as I usually go a size up "
             "at Sports Direct. I'd like to send them back and get my money back if that's possible.")
     assert not about_another_business(text) and about_us(text) is None
+
+
+@pytest.mark.parametrize("text", [
+    "I've never ordered from you before, do you deliver to Northern Ireland?",
+    "I know it's nothing to do with you but the DPD driver was so rude",
+    "the parcel I've sent back hasn't been received yet",
+    "I'm on universal credit and you charged me twice, I need that money back",
+    "my flight home got delayed so I missed the driver, can you send it again",
+    "my passport was in the handbag I sent back, can you check",
+    "I'm with EE and I'm not getting your delivery texts",
+    "send it to my hotel instead please",
+    "my flat is up a flight of stairs, will they carry the sofa up?",
+    "do you take the old sofa away or do I have to take it to the tip?",
+    "will the england shirt arrive before the euros?",
+    "I'm hiring a van to pick up the sofa, what time can I collect",
+    "I got a text saying my parcel is held for a fee, is it not from you?",
+    "they still owe me £30 from the jeans I sent back",
+    "my laptop keeps crashing when I try to pay on your website",
+    "paypal has locked my account, can I pay by card instead?",
+    "Got my kettle from you fine.My sofa is late, when will it come?",
+])
+def test_ours_though_it_names_somebody_elses_thing(text):
+    assert not about_another_business(text), text
+
+
+def test_what_the_review_found_of_the_other_rules():
+    assert asked_part("The air fryer landed today but it doesn't turn on. What do I do now?").startswith("The air fryer")
+    assert not thanks_the_point("I'm not really impressed with the quality of the jeans.")
+    assert not not_as_described("They're really comfy, just as pictured on the website")
+    assert not not_as_described("the delivery took way longer than the website said")
+    assert not_as_described("it looks completely different to the pictures online") is False  # said otherwise: left to the model
+    assert not_as_described("the colour is nothing like the photo")
+    assert not part_missing("Can the sofa be delivered without a signature please")
