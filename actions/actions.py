@@ -760,9 +760,44 @@ STAYING_IN_QUEUE = re.compile(r"\b(?:i'?ll|ill|i will|i can|i'?m happy to|happy 
                               r"|colleague|someone|somebody)\b))", re.IGNORECASE)
 
 
+# …and "never mind" said of something else, or only nearly said: "never mind the refund, it's about the sofa now",
+# "never mind how long it takes, I'm not going anywhere", "I was going to say forget it but I really need this sorted",
+# "forget it? no chance, I'm waiting till someone sorts this"
+STILL_WANTING_THE_PERSON = re.compile(
+    r"\bnever ?mind (?:the|my|about the|how|what|that the) (?!(?:agent|person|human|queue|wait|waiting|request|colleague)\b)\w+"
+    r"|\bnot going anywhere\b|\bno chance\b|\b(?:going to|gonna|was about to) say (?:forget|never ?mind|cancel)"
+    r"|\b(?:i'?m|im|i am) (?:still )?waiting (?:till|until|for) (?:someone|somebody|the (?:agent|person|human)|a (?:person|human))\b",
+    re.IGNORECASE)
+
+
 def staying_in_queue(text: str) -> bool:
-    """Whether `text` says the customer will go on waiting for the person (see STAYING_IN_QUEUE)."""
-    return STAYING_IN_QUEUE.search(text) is not None and WAITING_FOR_IT.search(text) is None
+    """Whether `text` says the customer will go on waiting for the person (see STAYING_IN_QUEUE and
+    STILL_WANTING_THE_PERSON)."""
+    return ((STAYING_IN_QUEUE.search(text) is not None or STILL_WANTING_THE_PERSON.search(text) is not None)
+            and WAITING_FOR_IT.search(text) is None)
+
+
+# the queue left in other words than "never mind": "take me out of the queue please", "back to the bot please", "I'll
+# just phone up tomorrow", "found it, ignore me", "nah you're alright mate", "this is pointless, I'm off"
+QUEUE_LEFT = re.compile(
+    r"(?<!don't )(?<!dont )(?<!not )\b(?:take|get|put) me (?:out|off)\b|\b(?:remove|exit|leave|drop) (?:me )?(?:from |out of )?(?:the |this )?(?:queue|list)\b"
+    r"|\bwithdraw\w*\b|^\W*(?:cancel\W*){2,}$|\bstop (?:the )?waiting\b|\bnot waiting any ?(?:more|longer)\b"
+    r"|\b(?:talk|speak|chat) to (?:you|u|the (?:bot|assistant|chatbot)) (?:instead|then)\b"
+    r"|\b(?:carry on|continue|stick|stay) with (?:you|u|the (?:bot|assistant|chatbot))\b(?! (?:while|till|until))"
+    r"|\b(?:go )?back to (?:you|u|the (?:bot|assistant|chatbot))\b|\bi'?ll (?:just )?ask (?:you|u)(?: then| instead)?\W*$"
+    r"|\bhelp me with (?:it|this|that) (?:instead|yourself)\b"
+    r"|\b(?:don'?t|dont|do not) need (?:an?|the) (?:agent|person|human|chat person)\b"
+    r"|\b(?:don'?t|dont|do not) (?:want|need) (?:an?|the) (?:agent|person|human) (?:any ?more|now|after all)\b|\bno (?:human|person|agent) needed\b"
+    r"|\bpass on the (?:agent|person|human)\b|\bnot need (?:help|anyone|a person|an agent)\b|\bno longer needed\b"
+    r"|\bscrap the (?:agent|person|human|queue|request)\b|\bnot to bother\b|\bdinnae bother\b"
+    r"|\b(?:i'?ve |i have |i )?(?:figured|worked) (?:it )?out\b"
+    r"|\b(?:i'?ve |i have |i )?(?:found|figured out|worked out|sorted) (?:it|the answer|the tracking\w*(?: \w+)?|what i needed)\b"
+    r"|\ball along\b|\bignore (?:me|that|this)\b|\bdisregard\b|\bjust landed\b|\bit'?s arrived\b"
+    r"|\b(?:i'?m|im|i am) off\b|\bgive up\b|\bgiving up\b"
+    r"|\bi'?ll (?:just )?(?:ring|call|phone|email|e-mail|try again|come back|go into|pop into|pop in|visit)\b[^.?!]{0,30}"
+    r"\b(?:instead|tomorrow|later|another (?:day|time)|then)\b"
+    r"|^\W*leave it\b|^\W*(?:nah|no)[, ]+(?:you'?re|ur|your|u r|youre) (?:alright|all right|ok|okay|fine)\b",
+    re.IGNORECASE)
 
 
 # "actually no need, the van's just pulled up outside", "no need actually, all sorted", "it's fine, I
@@ -817,7 +852,7 @@ def answer_while_queued(dispatcher: CollectingDispatcher, tracker: Tracker) -> L
         instead = INSTEAD_OF_THE_PERSON.search(text) is not None and (another_request(intent, None)
                                                                      or intent == "cancel_order")
         if not staying and (WITHDRAWAL.search(text) or PERSON_CALLED_OFF.search(text) or refused or dropped
-                            or instead or DO_IT_YOURSELF.search(text) or no_longer_needed(text)):
+                            or instead or DO_IT_YOURSELF.search(text) or no_longer_needed(text) or QUEUE_LEFT.search(text)):
             handoff.withdraw(redis_client(), tracker.sender_id)
             # another request besides, read for sure or as one of the guesses answered alike (not the
             # NLU's guess at "actually never mind, found what i needed on the website", which asks nothing)

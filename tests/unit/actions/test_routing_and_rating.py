@@ -1374,3 +1374,31 @@ def test_a_fault_told_of_a_thing_of_theirs_read_as_off_topic_is_not_upset_elsewh
     for fault in ("my new kettle won't boil", "the washer stopped spinning", "it's been leaking since tuesday"):
         assert A_FAULT_TOLD.search(fault), fault
     assert not A_FAULT_TOLD.search("my bank app keeps logging me out every 5 seconds how do i fix it")
+
+
+@pytest.mark.parametrize("text,leaves", [
+    ("take me out of the queue please", True), ("remove me from the queue", True), ("exit queue", True),
+    ("withdraw my request", True), ("cancel cancel cancel", True), ("back to the bot please", True),
+    ("can I just talk to you instead", True), ("let's just carry on with you", True),
+    ("I'll just phone up tomorrow", True), ("I'll email instead, don't need the chat person", True),
+    ("actually found the tracking info, all good", True), ("no worries, I figured it out", True),
+    ("my bad, it was in the porch all along", True), ("nah you're alright mate", True), ("this is pointless, I'm off", True),
+    ("don't want a person anymore, just send me the returns link", True), ("leave it, it's fine", True),
+    ("please dont take me out the queue", False), ("how long is the queue", False), ("I'll wait for the agent", False),
+    ("can you tell the agent it's about the sofa", False), ("still waiting here...", False),
+])
+def test_the_queue_left_in_everyday_words(text, leaves):
+    with mock.patch.dict(os.environ, {"DEV_MODE": "true"}):
+        from actions.actions import QUEUE_LEFT
+    assert (QUEUE_LEFT.search(text) is not None) is leaves
+
+
+@pytest.mark.parametrize("text", [
+    "never mind the refund, it's about the sofa now", "never mind the weather chat, is the agent coming?",
+    "forget it? no chance, I'm waiting till someone sorts this", "never mind how long it takes, I'm not going anywhere",
+    "I was going to say forget it but I really need this sorted", "never mind, I'll wait",
+])
+def test_never_mind_said_of_something_else_stays_in_the_queue(text):
+    with mock.patch.dict(os.environ, {"DEV_MODE": "true"}):
+        from actions.actions import staying_in_queue
+    assert staying_in_queue(text), text
