@@ -66,7 +66,11 @@ _PART_MISSING = re.compile(
     rf"|\bmissing (?:a|the|its|it'?s|one) {_NOT_A_PART}\w+"
     # "But the screen protector wasn't in the box."
     rf"|\b(?:the|its|it'?s) {_NOT_A_PART}\w+(?: \w+)? (?:was|is|were|are)(?:n'?t| not) (?:in|inside|with) (?:the |my |it)"
-    r"(?:box|parcel|package|bag|order|delivery)?\b",
+    r"(?:box|parcel|package|bag|order|delivery)?\b"
+    # fewer than were paid for: "only got 3 of the 4 chairs i payed for", "the box had 1 shoe in it lol wheres the other one"
+    r"|\bonly (?:got|received|had|came with|sent|delivered|arrived with) (?:\d+|one|two|three|four|five|six|half)"
+    r" (?:of|out of) (?:the |my )?(?:\d+|two|three|four|five|six|eight|ten|twelve)\b"
+    r"|\bwhere'?s the other (?:one|shoe|boot|trainer|earbud|half|chair|cushion|\w+)\b",
     re.IGNORECASE)
 
 
@@ -81,6 +85,9 @@ _FAULT = re.compile(r"(?<!\bi )(?<!\bwe )(?<!\byou )(?<!\bu )(?<!\bthey )(?<!\bi
                     r"|stoped|has stopped|keeps?)\s+(?:even\s+|properly\s+)?(?:work(?:ing|s)?|wrk|turn(?:ing)? on|switch(?:ing)? on"
                     r"|heat(?:ing)?(?: up)?|charg(?:e|ing)|boil(?:ing)?|cutting out|power(?:ing)? on|spin(?:ning)?|click(?:ing)? on"
                     r"|light(?:ing)? up)\b"
+                    # "my earphones only wrok in one ear", "the toaster only browns one side"
+                    r"|\bonly (?:work|works|wrok|wroks|wrk|working|plays?|charges?|heats?|browns?|toasts?|lights?)(?: up)?"
+                    r" (?:in |on )?(?:one|1) (?:ear|side|half|speaker|ring|burner)\b"
                     # "the dress is see-through, really poor quality", "the strap came apart after one wear"
                     r"|\b(?:faulty|defective|fell apart|falling apart|came apart|coming apart|see[- ]?through|frayed|frayin"
                     r"|packed (?:in|up)|conked out|gone bang|went bang|kaput"
@@ -186,10 +193,20 @@ def not_as_described(text: str) -> bool:
             ) and _NOT_THE_ITEM.search(text) is None
 
 
+# "um so i ordered like the black curtains and these ones are kinda cream": one colour ordered, another come
+_COLOUR = r"(?:black|white|red|blue|green|pink|purple|yellow|orange|gr[ae]y|brown|navy|beige|cream|silver|gold)"
+_ORDERED_THEN_IS = re.compile(
+    rf"\b(?:ordered|asked for|paid for|bought|chose|picked)\s+(?:\w+\s+){{0,3}}?(?P<ordered>{_COLOUR})\b[^.?!]{{0,40}}?"
+    r"\b(?:these|this|it|they|them|the \w+)(?: ones?)? (?:are|is|look|looks|came|come|turned up|arrived)"
+    rf"(?: (?:kinda|kind of|sort of|more|like|actually|definitely|clearly|a|an|really))* (?P<came>{_COLOUR})\b",
+    re.IGNORECASE)
+
+
 def sent_not_ordered(text: str) -> bool:
     """Whether `text` sets what was sent against what was ordered (see _SENT_NOT_ORDERED), or one colour or size
     against another (see _TERSE: not "ordered white and received white"), or says the item is not as described."""
     return _SENT_NOT_ORDERED.search(text) is not None or not_as_described(text) or any(
+        m.group("ordered").lower() != m.group("came").lower() for m in _ORDERED_THEN_IS.finditer(text)) or any(
         " ".join(m.group("ordered").lower().split()) != " ".join(m.group("came").lower().split()) for m in _TERSE.finditer(text))
 
 

@@ -92,6 +92,7 @@ def _pattern(businesses: tuple[str, ...]) -> re.Pattern[str]:
 # a shop not named: "on another site", "from somewhere else"
 _UNNAMED = re.compile(r"\b(?:another|a different|some other|other) (?:site|website|shop|store|retailer|company|seller)s?\b"
                       r"|\bsomewhere else\b|\belsewhere\b", re.IGNORECASE)
+_ASKED_OF_US = re.compile(r"\b(?:can|could|would|will) (?:you|u)\b|\bplease\b|\bpls\b", re.IGNORECASE)
 # the customer speaking of us: "the air fryer I got from you", "your driver", an order id of ours
 _US = re.compile(r"\b(?:from|with|off|at|by) (?:you|u|you guys|you lot)\b"
                  # "the trainers I ordered are a bit too small" (not "the trainers i ordered from jd sports")
@@ -319,7 +320,7 @@ _OUR_ORDER_ON_ITS_WAY = re.compile(r"\b(?:tracking|dispatch\w*|arriv\w*|delivery
                                    re.IGNORECASE)
 # …and what names an order, a refund or a charge of ours besides somebody else's service named anywhere ("I'm on
 # universal credit and you charged me twice", "my passport was in the handbag I sent back")
-_OURS_BESIDES = re.compile(r"\b(?:you|u|order\w*|refund\w*|return\w*|sent (?:\w+ )?back|deliver\w*|driver)\b",
+_OURS_BESIDES = re.compile(r"\b(?:you|u|(?<!prescription )order\w*|refund\w*|return\w*|sent (?:\w+ )?back|deliver\w*|driver)\b",
                            re.IGNORECASE)
 _OUR_GOODS = re.compile(r"\b(?:parcels?|packages?|couriers?|ord\W?\d{3,})\b|\b(?:from|with|off|at) (?:you|u|you guys|you lot)\b"
                         r"|\byour\b", re.IGNORECASE)
@@ -442,7 +443,9 @@ def about_us(text: str, businesses: tuple[str, ...] = DEFAULT_OTHER_BUSINESSES) 
     """The sentences of `text` about us when others are about another company, named or not, and
     the rest speaks of us in so many words; None when there is no such split."""
     sentences = [m.group().strip() for m in _SENTENCES.finditer(text) if m.group().strip()]
-    theirs = [s for s in sentences if about_another_business(s, businesses) or _UNNAMED.search(s)]
+    # (not "Can you cancel the trainers please, found them cheaper elsewhere.": a request of us, whatever else it says)
+    theirs = [s for s in sentences if about_another_business(s, businesses)
+              or _UNNAMED.search(s) and not _ASKED_OF_US.search(s)]
     ours = [s for s in sentences if s not in theirs]
     # a service we don't offer is no other company's parcel: the other sentences are ours without
     # saying so ("can i pay in crypto next time? and has my air fryer been delivered")

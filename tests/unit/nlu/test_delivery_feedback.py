@@ -197,3 +197,21 @@ def test_only_the_customers_old_thing_broken(text, old_only):
 ])
 def test_one_colour_or_size_set_tersely_against_another_is_a_wrong_item(text, wrong):
     assert sent_not_ordered(text) is wrong
+
+
+@pytest.mark.parametrize("text, missing", [
+    ("only got 3 of the 4 chairs i payed for", True),
+    ("the box had 1 shoe in it lol wheres the other one", True),
+    ("only got one of the two, is the other coming separately?", True),
+    ("i only got one of them as a gift", False),
+])
+def test_fewer_than_were_paid_for(text, missing):
+    from nlu.delivery_feedback import part_missing
+    assert part_missing(text) is missing
+
+
+def test_a_thing_that_works_on_one_side_only_is_faulty_and_a_colour_said_otherwise_is_wrong():
+    from nlu.delivery_feedback import fault_said, sent_not_ordered
+    assert fault_said("my earphones only wrok in one ear") and fault_said("the toaster only browns one side")
+    assert sent_not_ordered("um so i ordered like the black curtains and these ones are kinda cream")
+    assert not sent_not_ordered("i ordered the black one and it is black, lovely")

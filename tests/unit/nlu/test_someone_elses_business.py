@@ -140,3 +140,10 @@ def test_what_the_review_found_of_the_other_rules():
     assert not_as_described("it looks completely different to the pictures online") is False  # said otherwise: left to the model
     assert not_as_described("the colour is nothing like the photo")
     assert not part_missing("Can the sofa be delivered without a signature please")
+
+
+def test_a_request_of_us_beside_somewhere_else_stays_and_a_prescription_order_is_the_pharmacys():
+    assert about_us("Can you cancel the trainers please, found them cheaper elsewhere. And what are your customer "
+                    "service hours?") is None
+    assert about_another_business("My doctor's surgery keeps cancelling my appointment and now the pharmacy says my "
+                                  "prescription order isn't ready. Who do I complain to?")
