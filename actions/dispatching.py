@@ -238,10 +238,19 @@ class ActionLeaveForm(Action):
             # "nah ur alright ill give it til the weekend" to "sorry about that, which order?": no to taking
             # the complaint further, answered as a no to more help is, after the form stops
             return [*left, *NO_OFFER, FollowupAction("action_decline_handoff")]
+        if intent == "deny" and not withdrawn and upset_now(tracker) and not A_PLAIN_NO.match(text):
+            # "I don't care about your 'process'" to "which order?": anger at the question, not a no to the request;
+            # an apology, why the number is asked, and a person who can look it up
+            dispatcher.utter_message(text=replies.order_number_needed(True))
+            return [SlotSet("handoff_offered", True), *LISTEN]
         if intent in ("deny", "affirm") or (withdrawn and not another_request(intent, tracker.get_slot("order_topic"))):
             dispatcher.utter_message(text=replies.form_left())
             return [*left, *NO_OFFER, *LISTEN]
         return [*left, *hand_on(dispatcher, intent)]
+
+
+# a no said as such ("no thanks, not now"), not anger at the question ("I don't care about your 'process'")
+A_PLAIN_NO = re.compile(r"^\W*(?:no|nah|nope|not now|maybe later)\b", re.IGNORECASE)
 
 
 # a cancellation asked for, not "cancel that" said of the question ("can I cancel it instead?")

@@ -13,7 +13,7 @@ import re
 from contracts.dismissal import PERSON as _PERSON, PERSON_CALLED_OFF, PERSON_REFUSED
 # "someone" only after a verb of talking: "I need someone to be in to sign for it" asks for no one
 _SOMEONE = (r"(?:speak to|talk to|speak with|talk with|connect me (?:to|with)|transfer me to|pass me (?:on )?to"
-            r"|put me through to|put me (?:onto|on to|on with)|pass me (?:onto|on to))\s+(?:someone|somebody)")
+            r"|put me through to|put me (?:onto|on to|on with)|pass me (?:onto|on to))\s+(?:someone|somebody|sumone|sum1|some1)")
 # "get me someone who can actually fix it"
 _GET_ME_SOMEONE = r"(?:get|find|give) me (?:someone|somebody)\b"
 _DEMAND = re.compile(
@@ -31,6 +31,16 @@ _DEMAND = re.compile(
     # "yeah well i want some one to actually do something about it"
     r"|\b(?:i|we)\s+(?:just\s+|really\s+)?(?:want|need)\s+(?:someone|somebody)\s+to\s+(?:actually\s+|finally\s+|just\s+)?"
     r"(?:do something|sort (?:this|it)|look into (?:this|it)|deal with (?:this|it))\b"
+    # "Please may I speak with a customer service advisor regarding…", "I'd like to speak to your complaints department",
+    # "put me through to customer services"
+    r"|\b(?:(?:speak|talk|chat)(?: to| with)|(?:put me through|transfer me|connect me|pass me(?: on)?) to"
+    r"|connect me with)\s+(?:a |an |your |the |one of your )?(?:customer (?:service|services|care|support) |complaints? "
+    r"|support )(?:advis[oe]rs?|representatives?|reps?|team|department|dept|staff|assistants?|people|agents?)?\b"
+    r"|\b(?:speak|talk)(?: to| with) (?:your |the )?complaints\b"
+    # "can a person look at this please, wrong size trainers sent", "wheres the humans at"
+    r"|\b(?:can|could) (?:a|an|one of your)\s+(?:real\s+|actual\s+)?(?:person|human|agent|member of staff|staff member)"
+    r"\s+(?:please\s+)?(?:look|check|sort|deal|help|call|ring)\b"
+    r"|\bwhere(?:'?s| are| r| is) (?:the |all the |your )?(?:humans|real people|actual people|staff|agents)\b(?: at)?\W*$"
     # "cheers, yes, get someone on it please"
     r"|\b(?:get|put) (?:someone|somebody) on (?:it|this|that|the case)\b"
     # "are you deaf? i said HUMAN", "I asked for a manager": a person asked for again

@@ -1402,3 +1402,14 @@ def test_never_mind_said_of_something_else_stays_in_the_queue(text):
     with mock.patch.dict(os.environ, {"DEV_MODE": "true"}):
         from actions.actions import staying_in_queue
     assert staying_in_queue(text), text
+
+
+def test_anger_at_the_forms_question_keeps_the_form_with_an_apology_and_a_person():
+    said, returned = _run_action("actions.dispatching", "ActionLeaveForm", "I don't care about your \"process\"", "deny",
+                                 {"order_topic": "request_refund"}, active_loop="order_form",
+                                 sentiment=("negative", 0.95))
+    assert said == [replies.order_number_needed(True)] and SlotSet("handoff_offered", True) in returned
+    # a calm no still leaves it
+    said, _ = _run_action("actions.dispatching", "ActionLeaveForm", "no", "deny", {"order_topic": "order_status"},
+                          active_loop="order_form", sentiment=("neutral", 0.9))
+    assert said == [replies.form_left()]

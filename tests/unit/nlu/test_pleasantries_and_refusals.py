@@ -285,3 +285,33 @@ def test_giving_up_on_the_point_is_a_no_however_the_model_read_it():
     p = rule_predictor(ShopNet, PRIORITIES)
     assert p.parse("fine whatever")["intent"]["name"] == "deny"
     assert p.parse("whatever, where is it")["intent"]["name"] == "order_status"
+
+
+@pytest.mark.parametrize("text, demanded", [
+    ("Please may I speak with a customer service advisor regarding a double charge on my card", True),
+    ("I'd like to speak to your complaints department", True),
+    ("put me through to customer services please", True),
+    ("i need to talk to sumone about my refund its been 3 weeks", True),
+    ("can a person look at this please, wrong size trainers sent", True),
+    ("wheres the humans at", True),
+    ("how do I speak to customer services?", False),
+    ("I spoke to customer services last week and they said it would come", False),
+    ("I dont want to speak to customer services", False),
+])
+def test_a_person_asked_for_by_their_department(text, demanded):
+    from nlu.person import person_demanded
+    assert person_demanded(text) is demanded
+
+
+@pytest.mark.parametrize("text, yes", [
+    ("oh ok", True), ("ah okay", True), ("oh right ok", True), ("oh ok where is it then", False),
+])
+def test_a_plain_acknowledgement_is_a_yes(text, yes):
+    from nlu.pleasantries import plain_yes
+    assert plain_yes(text) is yes
+
+
+def test_sarcastic_thanks_for_a_ruined_day():
+    from nlu.thanks import sarcastic_thanks
+    assert sarcastic_thanks("Birthday present arrived a day after my daughter's birthday. Thanks for ruining it")
+    assert not sarcastic_thanks("thanks for sorting it so quickly")
