@@ -796,7 +796,14 @@ QUEUE_LEFT = re.compile(
     r"|\b(?:i'?m|im|i am) off\b|\bgive up\b|\bgiving up\b"
     r"|\bi'?ll (?:just )?(?:ring|call|phone|email|e-mail|try again|come back|go into|pop into|pop in|visit)\b[^.?!]{0,30}"
     r"\b(?:instead|tomorrow|later|another (?:day|time)|then)\b"
-    r"|^\W*leave it\b|^\W*(?:nah|no)[, ]+(?:you'?re|ur|your|u r|youre) (?:alright|all right|ok|okay|fine)\b",
+    r"|^\W*leave it\b|^\W*(?:nah|no)[, ]+(?:you'?re|ur|your|u r|youre) (?:alright|all right|ok|okay|fine)\b"
+    # "cba waiting, bye", "no its fine leave it", "sorry I go now, cancel please", "I'm fine now", "on second thoughts,
+    # can you just process the refund yourself", "its ok i found the parcel in the bin shed lol"
+    r"|\b(?:cba|can'?t be (?:bothered|arsed))\b|\b(?:fine|ok|okay|no|nah)\b[^.?!]{0,15}\bleave it\W*$"
+    r"|\bcancel(?: it| that)?,? (?:please|pls)\W*$|\bi (?:go|going|gotta go|have to go|must go) now\b"
+    r"|\b(?:i'?m|im|i am|we'?re) (?:fine|ok|okay|good|sorted|all good) now\b|\bon second thoughts?\b"
+    r"|\b(?:can|could) (?:you|u) (?:just )?\w+ (?:\w+ ){0,3}yourself\b"
+    r"|\bfound (?:it|them|the (?:parcel|package|box|order|delivery|item|answer))\b",
     re.IGNORECASE)
 
 

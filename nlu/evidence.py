@@ -326,10 +326,16 @@ _WEEKS_GONE = re.compile(r"\b(?:it'?s|its|it has|it is)\s+(?:now\s+)?been\s+(?:o
                          r"(?:weeks?|wks?|months?))\b", re.IGNORECASE)
 
 
+# "My order has been stuck in processing for 2 weeks", "it's sat at the depot for 5 days": stuck for days or weeks
+_STUCK_FOR = re.compile(r"\b(?:stuck|sat|sitting|held|waiting)\s+(?:in|on|at)\s+(?:the\s+)?(?:\w+\s+){0,2}?for\s+(?:over\s+|nearly\s+"
+                        r"|almost\s+|more than\s+)?(?:\d+|two|three|four|five|six|a few|several|a couple of)\s+(?:days|weeks|wks"
+                        r"|months)\b", re.IGNORECASE)
+
+
 def long_wait_said(text: str) -> bool:
     """Whether `text` says the customer has waited days or weeks (see _LONG_WAIT), or that weeks have gone by
     with no refund spoken of, without asking."""
-    return "?" not in text and (_LONG_WAIT.search(text) is not None
+    return "?" not in text and (_LONG_WAIT.search(text) is not None or _STUCK_FOR.search(text) is not None
                                 or _WEEKS_GONE.search(text) is not None and _REFUND_SAID.search(text) is None
                                 and _NOT_THE_ORDER.search(text) is None)
 

@@ -1384,6 +1384,9 @@ def test_a_fault_told_of_a_thing_of_theirs_read_as_off_topic_is_not_upset_elsewh
     ("actually found the tracking info, all good", True), ("no worries, I figured it out", True),
     ("my bad, it was in the porch all along", True), ("nah you're alright mate", True), ("this is pointless, I'm off", True),
     ("don't want a person anymore, just send me the returns link", True), ("leave it, it's fine", True),
+    ("cba waiting, bye", True), ("no its fine leave it", True), ("sorry I go now, cancel please", True),
+    ("I've just read the returns page, I'm fine now", True), ("its ok i found the parcel in the bin shed lol", True),
+    ("on second thoughts, can you just process the refund yourself", True), ("can you leave it in the porch", False),
     ("please dont take me out the queue", False), ("how long is the queue", False), ("I'll wait for the agent", False),
     ("can you tell the agent it's about the sofa", False), ("still waiting here...", False),
 ])

@@ -223,3 +223,14 @@ def test_a_longer_scorn_of_the_bot_alone():
     from nlu.insults import assistant_scorned
     assert assistant_scorned("ur literally the most useless bot ive ever used 🤡🤡🤡")
     assert not assistant_scorned("ur literally the most useless bot, where is my order")
+
+
+@pytest.mark.parametrize("text, said", [
+    ("Please can someone help. My order has been stuck in processing for 2 weeks and I've had no response to my emails.",
+     True),
+    ("my parcel has been sat at the depot for 5 days", True),
+    ("has it been stuck in the depot for a few days?", False),  # asked
+])
+def test_an_order_stuck_for_days_is_a_long_wait(text, said):
+    from nlu.evidence import long_wait_said
+    assert long_wait_said(text) is said
