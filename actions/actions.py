@@ -227,12 +227,20 @@ class Answering(Action, metaclass=ABCMeta):
         ...
 
 
+MAX_GREETING_WORDS = 3  # "hiya!!", "hello there mate": a greeting, whatever the sentiment model hears
+
+
 class ActionGreet(Answering):
     def name(self) -> Text:
         return "action_greet"
 
     def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
-        dispatcher.utter_message(text=replies.greeting(current_customer(tracker)))
+        customer = current_customer(tracker)
+        words = len((tracker.latest_message.get("text") or "").split())
+        if upset_now(tracker) and words > MAX_GREETING_WORDS:
+            # "hello?? anyone?? ths is rdiculous": anger with a hello in front, answered as anger, not a cheery hello
+            return answer_upset(dispatcher, tracker, customer)
+        dispatcher.utter_message(text=replies.greeting(customer))
         return []
 
 

@@ -202,10 +202,24 @@ _ORDERED_THEN_IS = re.compile(
     re.IGNORECASE)
 
 
+# "ordred a kettle gt a toaster how do u evn do tht": one thing ordered, another come, typos and all
+_ORDERED_GOT = re.compile(
+    r"\b(?:ordered|ordred|orderd|odered|bought|paid for)\s+(?:a|an|the|some|sum)\s+(?P<ordered>[a-z]+)\b[\s,]*"
+    r"(?:(?:and|but|n|&)\s+)?(?:i\s+)?(?:got|gt|received|recieved|recived|was sent|they sent|you sent)\s+(?:a|an|the|some|sum)\s+"
+    r"(?P<came>[a-z]+)\b", re.IGNORECASE)
+_NO_THING = frozenset({"email", "text", "message", "refund", "confirmation", "receipt", "call", "reply", "update", "one",
+                       "new", "different", "wrong", "replacement", "notification", "tracking", "link", "voucher", "code"})
+
+
+def _other_thing_came(text: str) -> bool:
+    return any(m.group("ordered").lower() != m.group("came").lower()
+               and not {m.group("ordered").lower(), m.group("came").lower()} & _NO_THING for m in _ORDERED_GOT.finditer(text))
+
+
 def sent_not_ordered(text: str) -> bool:
     """Whether `text` sets what was sent against what was ordered (see _SENT_NOT_ORDERED), or one colour or size
     against another (see _TERSE: not "ordered white and received white"), or says the item is not as described."""
-    return _SENT_NOT_ORDERED.search(text) is not None or not_as_described(text) or any(
+    return _SENT_NOT_ORDERED.search(text) is not None or not_as_described(text) or _other_thing_came(text) or any(
         m.group("ordered").lower() != m.group("came").lower() for m in _ORDERED_THEN_IS.finditer(text)) or any(
         " ".join(m.group("ordered").lower().split()) != " ".join(m.group("came").lower().split()) for m in _TERSE.finditer(text))
 

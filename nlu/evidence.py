@@ -321,7 +321,7 @@ _LONG_WAIT = re.compile(r"\b(?:been|i'?ve|i have|we'?ve)\s+(?:\w+\s+)?waiting\s+
 
 
 # "sofa stil not her its been WEEKS": weeks gone by, said of the order (not of a refund)
-_WEEKS_GONE = re.compile(r"\b(?:it'?s|its|it has|it is)\s+(?:now\s+)?been\s+(?:over\s+|nearly\s+|almost\s+|more than\s+)?"
+_WEEKS_GONE = re.compile(r"(?:\b(?:it'?s|its|it has|it is)\s+(?:now\s+)?|(?<![\w'])(?=been\s+(?:ages|forever|weeks)\b))been\s+(?:over\s+|nearly\s+|almost\s+|more than\s+)?"
                          r"(?:weeks|ages|months|a month|(?:\d+|two|three|four|five|six|a few|several|a couple of)\s+"
                          r"(?:weeks?|wks?|months?))\b", re.IGNORECASE)
 

@@ -1416,3 +1416,12 @@ def test_anger_at_the_forms_question_keeps_the_form_with_an_apology_and_a_person
     said, _ = _run_action("actions.dispatching", "ActionLeaveForm", "no", "deny", {"order_topic": "order_status"},
                           active_loop="order_form", sentiment=("neutral", 0.9))
     assert said == [replies.form_left()]
+
+
+def test_anger_with_a_hello_in_front_is_answered_as_anger():
+    said, returned = _run_action("actions.actions", "ActionGreet", "hello?? anyone?? ths is rdiculous", "greet", {},
+                                 sentiment=("negative", 0.95), said_before="")
+    assert said == [replies.upset_fallback(None)] and SlotSet("handoff_offered", True) in returned
+    said, _ = _run_action("actions.actions", "ActionGreet", "hello!!", "greet", {}, sentiment=("negative", 0.95),
+                          said_before="")
+    assert said == [replies.greeting(None)]

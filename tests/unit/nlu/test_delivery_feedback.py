@@ -215,3 +215,13 @@ def test_a_thing_that_works_on_one_side_only_is_faulty_and_a_colour_said_otherwi
     assert fault_said("my earphones only wrok in one ear") and fault_said("the toaster only browns one side")
     assert sent_not_ordered("um so i ordered like the black curtains and these ones are kinda cream")
     assert not sent_not_ordered("i ordered the black one and it is black, lovely")
+
+
+@pytest.mark.parametrize("text, other", [
+    ("ordred a kettle gt a toaster how do u evn do tht", True),
+    ("I ordered a rug and received a doormat", True),
+    ("ordered a dress and got an email saying its delayed", False),
+    ("ordered a kettle and got a replacement kettle", False),
+])
+def test_one_thing_ordered_another_come(text, other):
+    assert sent_not_ordered(text) is other
