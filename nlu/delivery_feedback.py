@@ -70,7 +70,10 @@ _PART_MISSING = re.compile(
     # fewer than were paid for: "only got 3 of the 4 chairs i payed for", "the box had 1 shoe in it lol wheres the other one"
     r"|\bonly (?:got|received|had|came with|sent|delivered|arrived with) (?:\d+|one|two|three|four|five|six|half)"
     r" (?:of|out of) (?:the |my )?(?:\d+|two|three|four|five|six|eight|ten|twelve)\b"
-    r"|\bwhere'?s the other (?:one|shoe|boot|trainer|earbud|half|chair|cushion|\w+)\b",
+    r"|\bwhere'?s the other (?:one|shoe|boot|trainer|earbud|half|chair|cushion|\w+)\b"
+    # "Everything was there apart from the cushions, which are meant to come with the set."
+    r"|\b(?:everything|all of it|it all) (?:was|were|came|arrived) (?:there |fine |ok |okay )?(?:apart from|except(?: for)?|but)"
+    r" (?:the |my |its )?\w+",
     re.IGNORECASE)
 
 
@@ -85,6 +88,12 @@ _FAULT = re.compile(r"(?<!\bi )(?<!\bwe )(?<!\byou )(?<!\bu )(?<!\bthey )(?<!\bi
                     r"|stoped|has stopped|keeps?)\s+(?:even\s+|properly\s+)?(?:work(?:ing|s)?|wrk|turn(?:ing)? on|switch(?:ing)? on"
                     r"|heat(?:ing)?(?: up)?|charg(?:e|ing)|boil(?:ing)?|cutting out|power(?:ing)? on|spin(?:ning)?|click(?:ing)? on"
                     r"|light(?:ing)? up)\b"
+                    # "the "waterproof" boots let water in", "the coffee machine pisses water all over my worktop", "the
+                    # jeans shrank two sizes in the first wash", "the mattress has a dip in the middle after six weeks"
+                    r"|\blets? (?:the )?(?:water|rain|wet) in\b"
+                    r"|\b(?:piss|pour|spew|spray|dribbl|drip|squirt|leak)\w* (?:water|coffee|oil|liquid)\b"
+                    r"|\bshr[au]nk\b|\b(?:has|have|got|with) (?:a )?(?:big |huge |massive )?(?:dip|sag|dent|lump)s? in (?:the|it)\b"
+                    r"|\b(?:sagging|saggy|gone flat|went flat)\b"
                     # "my earphones only wrok in one ear", "the toaster only browns one side"
                     r"|\bonly (?:work|works|wrok|wroks|wrk|working|plays?|charges?|heats?|browns?|toasts?|lights?)(?: up)?"
                     r" (?:in |on )?(?:one|1) (?:ear|side|half|speaker|ring|burner)\b"
@@ -198,7 +207,10 @@ _COLOUR = r"(?:black|white|red|blue|green|pink|purple|yellow|orange|gr[ae]y|brow
 _ORDERED_THEN_IS = re.compile(
     rf"\b(?:ordered|asked for|paid for|bought|chose|picked)\s+(?:\w+\s+){{0,3}}?(?P<ordered>{_COLOUR})\b[^.?!]{{0,40}}?"
     r"\b(?:these|this|it|they|them|the \w+)(?: ones?)? (?:are|is|look|looks|came|come|turned up|arrived)"
-    rf"(?: (?:kinda|kind of|sort of|more|like|actually|definitely|clearly|a|an|really))* (?P<came>{_COLOUR})\b",
+    rf"(?: (?:kinda|kind of|sort of|more|like|actually|definitely|clearly|a|an|really))* (?P<came>{_COLOUR})\b"
+    # "the blue jumper I ordered is green. not teal. GREEN"
+    rf"|\bthe (?P<ordered2>{_COLOUR}) \w+(?: \w+)? (?:i|we) (?:ordered|bought|picked|chose) (?:is|are|was|were|came|arrived)"
+    rf"(?: (?:in|as))? (?P<came2>{_COLOUR})\b",
     re.IGNORECASE)
 
 
@@ -220,7 +232,8 @@ def sent_not_ordered(text: str) -> bool:
     """Whether `text` sets what was sent against what was ordered (see _SENT_NOT_ORDERED), or one colour or size
     against another (see _TERSE: not "ordered white and received white"), or says the item is not as described."""
     return _SENT_NOT_ORDERED.search(text) is not None or not_as_described(text) or _other_thing_came(text) or any(
-        m.group("ordered").lower() != m.group("came").lower() for m in _ORDERED_THEN_IS.finditer(text)) or any(
+        (m.group("ordered") or m.group("ordered2")).lower() != (m.group("came") or m.group("came2")).lower()
+        for m in _ORDERED_THEN_IS.finditer(text)) or any(
         " ".join(m.group("ordered").lower().split()) != " ".join(m.group("came").lower().split()) for m in _TERSE.finditer(text))
 
 

@@ -308,7 +308,9 @@ _DUE_THEN_NOT = re.compile(
     r"|aren'?t here)\b"
     r"|\b(?:slot|window|day|date|time)\s+(?:came and went|has come and gone|came and gone)\b"
     # "the delivery was booked for today and nobody came", "I waited in all day and the driver never showed"
-    r"|\b(?:booked|due|expected|supposed|meant|promised|waited|waiting|told)\b[^.?!]{0,60}?\band\s+(?:(?:nobody|no one|no-one)\s+"
+    # "my nan waited in all day for a delivery that never came"
+    r"|\b(?:delivery|parcel|order|driver|courier|van) (?:that|which|who) never (?:came|arrived|turned up|showed(?: up)?)\b"
+    r"|\b(?:booked|due|expected|supposed|meant|promised|waited|waiting|wait|told)\b[^.?!]{0,60}?\band\s+(?:(?:nobody|no one|no-one)\s+"
     r"(?:has\s+|have\s+)?(?:came|come|showed|shown up|turned up|arrived|appeared)|(?:still\s+)?(?:nothing|nothin|nada|zilch)\b|(?:the \w+|it|they|he|she)\s+(?:never|didn'?t|did not|hasn'?t|has not"
     r"|haven'?t)\s+(?:come|came|show(?:ed)?|turned? up|arrived?|appeared))\b",
     re.IGNORECASE)

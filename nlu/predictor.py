@@ -66,7 +66,8 @@ WRONG_ITEM_INTENT = "wrong_item"
 ACCOUNT_INTENT = "account_access"
 # what "they're a size 6, I ordered a 9" is misread as (nlu.delivery_feedback.sent_not_ordered)
 SENT_NOT_ORDERED_MISREAD_AS = ("product_recommendation", "order_status", "track_delivery", "out_of_scope", "item_damaged",
-                               "billing_charged_twice", "give_feedback", "bot_challenge", "request_refund", "delivery_late")
+                               "billing_charged_twice", "give_feedback", "bot_challenge", "request_refund", "delivery_late",
+                               "deny")
 BILLING_INTENT = "billing_charged_twice"  # any charge not expected, twice or not
 REPLACEMENT_INTENT = DAMAGE_INTENT  # a replacement is what a damaged item gets
 LATE_INTENT = "delivery_late"

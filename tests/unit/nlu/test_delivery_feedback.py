@@ -225,3 +225,21 @@ def test_a_thing_that_works_on_one_side_only_is_faulty_and_a_colour_said_otherwi
 ])
 def test_one_thing_ordered_another_come(text, other):
     assert sent_not_ordered(text) is other
+
+
+@pytest.mark.parametrize("text", [
+    "what a shock, the waterproof boots let water in on the first walk",
+    "the coffee machine pisses water all over my worktop every time i use it",
+    "the jeans shrank about two sizes in the first wash",
+    "the mattress has a dip in the middle after only six weeks",
+])
+def test_faults_told_in_everyday_words(text):
+    from nlu.delivery_feedback import fault_said
+    assert fault_said(text), text
+
+
+def test_everything_but_one_part_and_a_colour_ordered_said_otherwise():
+    from nlu.delivery_feedback import part_missing
+    assert part_missing("Everything was there apart from the cushions, which are meant to come with the set.")
+    assert sent_not_ordered("absolute shambles. the blue jumper I ordered is green. not teal. GREEN")
+    assert not sent_not_ordered("the blue jumper I ordered is blue, lovely")

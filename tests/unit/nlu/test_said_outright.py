@@ -234,3 +234,12 @@ def test_a_longer_scorn_of_the_bot_alone():
 def test_an_order_stuck_for_days_is_a_long_wait(text, said):
     from nlu.evidence import long_wait_said
     assert long_wait_said(text) is said
+
+
+@pytest.mark.parametrize("text", [
+    "honestly you lot should be ashamed. my nan waited in all day for a delivery that never came",
+    "I took the day off work to wait in for the delivery and nobody turned up.",
+])
+def test_a_delivery_that_never_came_is_said_outright(text):
+    from nlu.evidence import late_said_outright
+    assert late_said_outright(text)
