@@ -772,8 +772,9 @@ STAYING_IN_QUEUE = re.compile(r"\b(?:i'?ll|ill|i will|i can|i'?m happy to|happy 
 # "never mind how long it takes, I'm not going anywhere", "I was going to say forget it but I really need this sorted",
 # "forget it? no chance, I'm waiting till someone sorts this"
 STILL_WANTING_THE_PERSON = re.compile(
-    r"\bnever ?mind (?:the|my|about the|how|what|that the) (?!(?:agent|person|human|queue|wait|waiting|request|colleague)\b)\w+"
-    r"|\bnot going anywhere\b|\bno chance\b|\b(?:going to|gonna|was about to) say (?:forget|never ?mind|cancel)"
+    r"\bnever ?mind (?:the|my|about the|how|what|that the) (?!(?:agent|person|human|queue|wait|waiting|request|colleague"
+    r"|advis[eo]rs?|team|manager|operator|real|actual|customer|live|transfer|staff|someone|somebody|chat|call|callback)\b)\w+"
+    r"|\bnot going anywhere\b|\b(?:going to|gonna|was about to) say (?:forget|never ?mind|cancel)"
     r"|\b(?:i'?m|im|i am) (?:still )?waiting (?:till|until|for) (?:someone|somebody|the (?:agent|person|human)|a (?:person|human))\b",
     re.IGNORECASE)
 
@@ -788,30 +789,46 @@ def staying_in_queue(text: str) -> bool:
 # the queue left in other words than "never mind": "take me out of the queue please", "back to the bot please", "I'll
 # just phone up tomorrow", "found it, ignore me", "nah you're alright mate", "this is pointless, I'm off"
 QUEUE_LEFT = re.compile(
-    r"(?<!don't )(?<!dont )(?<!not )\b(?:take|get|put) me (?:out|off)\b|\b(?:remove|exit|leave|drop) (?:me )?(?:from |out of )?(?:the |this )?(?:queue|list)\b"
-    r"|\bwithdraw\w*\b|^\W*(?:cancel\W*){2,}$|\bstop (?:the )?waiting\b|\bnot waiting any ?(?:more|longer)\b"
+    # out of the queue in so many words (not "can you take me off the mailing list", "please don't remove me")
+    r"(?<!don't )(?<!dont )(?<!not )\b(?:take|get|put) me (?:out|off)(?: of)? (?:the |this )?(?:queue|line|waiting list|list)\b"
+    r"|(?<!don't )(?<!dont )(?<!not )\b(?:take|get) me (?:out|off)\W*$"
+    r"|(?<!don't )(?<!dont )(?<!not )\b(?:remove|exit|leave|drop) (?:me )?(?:from |out of )?(?:the |this )?(?:queue|waiting list)\b"
+    r"|\bwithdraw (?:my|the|this) (?:request|query|question)\b|^\W*(?:cancel\W*){2,}$|\bstop (?:the )?waiting\b"
+    r"|\bnot waiting any ?(?:more|longer)\b(?![^.!?]*\b(?:put me|get me|through|now)\b)"
+    # back to the assistant: "back to the bot please", "can I just talk to you instead" (not "send it back to you")
     r"|\b(?:talk|speak|chat) to (?:you|u|the (?:bot|assistant|chatbot)) (?:instead|then)\b"
     r"|\b(?:carry on|continue|stick|stay) with (?:you|u|the (?:bot|assistant|chatbot))\b(?! (?:while|till|until))"
-    r"|\b(?:go )?back to (?:you|u|the (?:bot|assistant|chatbot))\b|\bi'?ll (?:just )?ask (?:you|u)(?: then| instead)?\W*$"
-    r"|\bhelp me with (?:it|this|that) (?:instead|yourself)\b"
+    r"|\b(?:go|come|switch|get) back to (?:you|u|the (?:bot|assistant|chatbot))\b|^\W*back to (?:you|the (?:bot|assistant))\b"
+    r"|\bi'?ll (?:just )?ask (?:you|u)(?: then| instead)?\W*$|\bhelp me with (?:it|this|that) (?:instead|yourself)\b"
+    # no person wanted any more
     r"|\b(?:don'?t|dont|do not) need (?:an?|the) (?:agent|person|human|chat person)\b"
-    r"|\b(?:don'?t|dont|do not) (?:want|need) (?:an?|the) (?:agent|person|human) (?:any ?more|now|after all)\b|\bno (?:human|person|agent) needed\b"
-    r"|\bpass on the (?:agent|person|human)\b|\bnot need (?:help|anyone|a person|an agent)\b|\bno longer needed\b"
-    r"|\bscrap the (?:agent|person|human|queue|request)\b|\bnot to bother\b|\bdinnae bother\b"
-    r"|\b(?:i'?ve |i have |i )?(?:figured|worked) (?:it )?out\b"
-    r"|\b(?:i'?ve |i have |i )?(?:found|figured out|worked out|sorted) (?:it|the answer|the tracking\w*(?: \w+)?|what i needed)\b"
-    r"|\ball along\b|\bignore (?:me|that|this)\b|\bdisregard\b|\bjust landed\b|\bit'?s arrived\b"
-    r"|\b(?:i'?m|im|i am) off\b|\bgive up\b|\bgiving up\b"
-    r"|\bi'?ll (?:just )?(?:ring|call|phone|email|e-mail|try again|come back|go into|pop into|pop in|visit)\b[^.?!]{0,30}"
-    r"\b(?:instead|tomorrow|later|another (?:day|time)|then)\b"
-    r"|^\W*leave it\b|^\W*(?:nah|no)[, ]+(?:you'?re|ur|your|u r|youre) (?:alright|all right|ok|okay|fine)\b"
-    # "cba waiting, bye", "no its fine leave it", "sorry I go now, cancel please", "I'm fine now", "on second thoughts,
-    # can you just process the refund yourself", "its ok i found the parcel in the bin shed lol"
-    r"|\b(?:cba|can'?t be (?:bothered|arsed))\b|\b(?:fine|ok|okay|no|nah)\b[^.?!]{0,15}\bleave it\W*$"
-    r"|\bcancel(?: it| that)?,? (?:please|pls)\W*$|\bi (?:go|going|gotta go|have to go|must go) now\b"
-    r"|\b(?:i'?m|im|i am|we'?re) (?:fine|ok|okay|good|sorted|all good) now\b|\bon second thoughts?\b"
-    r"|\b(?:can|could) (?:you|u) (?:just )?\w+ (?:\w+ ){0,3}yourself\b"
-    r"|\bfound (?:it|them|the (?:parcel|package|box|order|delivery|item|answer))\b",
+    r"|\b(?:don'?t|dont|do not) (?:want|need) (?:an?|the) (?:agent|person|human) (?:any ?more|now|after all)\b"
+    r"|\bno (?:human|person|agent) needed\b|\bpass on the (?:agent|person|human)\b|\bnot need (?:help|anyone|a person|an agent)\b"
+    r"|^\W*(?:it'?s |that'?s )?no longer needed\W*$|\bscrap the (?:agent|person|human|queue|request)\b|\bnot to bother\b"
+    r"|\bdinnae bother\b"
+    # sorted by themselves: "no worries, I figured it out", "its ok i found the parcel in the bin shed lol", "my bad, it
+    # was in the porch all along" (not "found the parcel but it's soaked through", "found the order number, it's…")
+    r"|\b(?:i'?ve |i have |i )?(?:figured|worked) (?:it )?out\b(?! (?:that|how|why|what|when))"
+    r"|\b(?:i'?ve |i have |i )?(?:found|figured out|worked out|sorted) (?:it|them|the answer|the tracking\w*(?: \w+)?|what i needed"
+    r"|the (?:parcel|package|box|delivery|item))\b(?![^.!?]*\b(?:but|broken|damaged|soaked|wet|wrong|cracked|missing|ripped"
+    r"|number|not)\b)"
+    r"|\b(?:was|were) (?:in|on|under|behind|at|with|by) [^.!?]{0,30}\ball along\b"
+    r"|(?:^|[.!?,]\s*)(?:please |just |oh |sorry,? )?(?:ignore|disregard) (?:me|that|this|all that|my last message)\b"
+    r"(?![^.!?]*\b(?:order|number|ord|not)\b|[^.!?]*\d)"
+    r"|\bjust landed\b|\bit'?s (?:just )?arrived\b(?![^.!?]*\b(?:but|broken|damaged|wrong|cracked|missing|smashed)\b)"
+    # going: "this is pointless, I'm off", "gonna give up, bye", "I'll just phone up tomorrow", "cba waiting, bye"
+    r"|\b(?:i'?m|im|i am) off(?: now)?\W*$|\b(?:i'?m|im|i am) off,? (?:bye|then)\b"
+    r"|(?<!not )(?<!n't )\b(?:give|giving) up\b(?! (?:on|my|the|your))"
+    r"|\bi'?ll (?:just )?(?:ring|call|phone|email|e-mail)(?: (?:you|up|back|them))?(?: (?:instead|tomorrow|later|another (?:day|time)"
+    r"|then))\b|\bi'?ll (?:just )?(?:try again|come back|go into the shop|pop (?:in|into the shop)|visit (?:the|a) (?:shop|store))\b"
+    r"|^\W*leave it\b|\b(?:fine|ok|okay|no|nah)\b[^.?!]{0,15}\bleave it\W*$"
+    r"|^\W*(?:nah|no)[, ]+(?:you'?re|ur|your|u r|youre) (?:alright|all right|ok|okay|fine)\b(?![^.!?]*\b(?:take your time|no rush"
+    r"|no hurry)\b)"
+    r"|\b(?:cba|can'?t be (?:bothered|arsed))\b|\bcancel(?: it| that)?,? (?:please|pls)\W*$"
+    r"|\bi (?:go|gotta go|have to go|must go) now\b(?![^.!?]*\b(?:can|could|agent|email me|call me|ring me)\b)"
+    r"|\b(?:i'?m|im|i am|we'?re) (?:fine|ok|okay|good|sorted|all good) now\b(?![^.!?]*\b(?:but|just need|still)\b)"
+    r"|\bon second thoughts?\b,?\s*(?:never ?mind|forget|don'?t bother|leave it|no need|can you just|i'?ll)"
+    r"|\b(?:can|could) (?:you|u) (?:just )?\w+ (?:\w+ ){0,3}yourself\b",
     re.IGNORECASE)
 
 

@@ -250,7 +250,8 @@ class ActionLeaveForm(Action):
 
 
 # a no said as such ("no thanks, not now"), not anger at the question ("I don't care about your 'process'")
-A_PLAIN_NO = re.compile(r"^\W*(?:no|nah|nope|not now|maybe later)\b", re.IGNORECASE)
+A_PLAIN_NO = re.compile(r"^\W*(?:(?:ffs|god|honestly|hell|oh|absolutely|definitely)\W+)?(?:no|nah|nope|not|maybe later)\b",
+                        re.IGNORECASE)
 
 
 # a cancellation asked for, not "cancel that" said of the question ("can I cancel it instead?")

@@ -70,10 +70,11 @@ _PART_MISSING = re.compile(
     # fewer than were paid for: "only got 3 of the 4 chairs i payed for", "the box had 1 shoe in it lol wheres the other one"
     r"|\bonly (?:got|received|had|came with|sent|delivered|arrived with) (?:\d+|one|two|three|four|five|six|half)"
     r" (?:of|out of) (?:the |my )?(?:\d+|two|three|four|five|six|eight|ten|twelve)\b"
-    r"|\bwhere'?s the other (?:one|shoe|boot|trainer|earbud|half|chair|cushion|\w+)\b"
+    r"(?! (?:orders?|parcels?|packages?|deliveries|refunds?|boxes)\b)"
+    r"|\bwhere'?s the other (?!refund|parcel|package|order|delivery|item|payment)\w+\b"
     # "Everything was there apart from the cushions, which are meant to come with the set."
-    r"|\b(?:everything|all of it|it all) (?:was|were|came|arrived) (?:there |fine |ok |okay )?(?:apart from|except(?: for)?|but)"
-    r" (?:the |my |its )?\w+",
+    r"|\b(?:everything|all of it|it all) (?:was|were|came|arrived) (?:there )?(?:apart from|except(?: for)?)"
+    r" (?:the |my |its )?(?!delivery|driver|courier|wait|time|packaging|box|date|price)\w+",
     re.IGNORECASE)
 
 
@@ -91,9 +92,11 @@ _FAULT = re.compile(r"(?<!\bi )(?<!\bwe )(?<!\byou )(?<!\bu )(?<!\bthey )(?<!\bi
                     # "the "waterproof" boots let water in", "the coffee machine pisses water all over my worktop", "the
                     # jeans shrank two sizes in the first wash", "the mattress has a dip in the middle after six weeks"
                     r"|\blets? (?:the )?(?:water|rain|wet) in\b"
-                    r"|\b(?:piss|pour|spew|spray|dribbl|drip|squirt|leak)\w* (?:water|coffee|oil|liquid)\b"
-                    r"|\bshr[au]nk\b|\b(?:has|have|got|with) (?:a )?(?:big |huge |massive )?(?:dip|sag|dent|lump)s? in (?:the|it)\b"
-                    r"|\b(?:sagging|saggy|gone flat|went flat)\b"
+                    r"|\b(?:pisses|pissing|pours|pouring|spews|spewing|sprays|spraying|dribbles|dribbling|drips|dripping|squirts"
+                    r"|squirting|leaks|leaking) (?:water|coffee|oil|liquid)\b"
+                    r"|(?<!pre-)(?<!pre)(?<!n't )(?<!not )(?<!never )\bshr[au]nk\b"
+                    r"|\b(?:has|have|got|with) (?:a )?(?:big |huge |massive )?(?:dip|sag|dent|lump)s? in (?:the|it)\b"
+                    r"|\b(?:sagging|saggy)\b"
                     # "my earphones only wrok in one ear", "the toaster only browns one side"
                     r"|\bonly (?:work|works|wrok|wroks|wrk|working|plays?|charges?|heats?|browns?|toasts?|lights?)(?: up)?"
                     r" (?:in |on )?(?:one|1) (?:ear|side|half|speaker|ring|burner)\b"
@@ -206,7 +209,7 @@ def not_as_described(text: str) -> bool:
 _COLOUR = r"(?:black|white|red|blue|green|pink|purple|yellow|orange|gr[ae]y|brown|navy|beige|cream|silver|gold)"
 _ORDERED_THEN_IS = re.compile(
     rf"\b(?:ordered|asked for|paid for|bought|chose|picked)\s+(?:\w+\s+){{0,3}}?(?P<ordered>{_COLOUR})\b[^.?!]{{0,40}}?"
-    r"\b(?:these|this|it|they|them|the \w+)(?: ones?)? (?:are|is|look|looks|came|come|turned up|arrived)"
+    r"\b(?:these|this|it|they|them|the (?:one|ones|colou?r))(?: ones?)? (?:are|is|look|looks|came|come|turned up|arrived)"
     rf"(?: (?:kinda|kind of|sort of|more|like|actually|definitely|clearly|a|an|really))* (?P<came>{_COLOUR})\b"
     # "the blue jumper I ordered is green. not teal. GREEN"
     rf"|\bthe (?P<ordered2>{_COLOUR}) \w+(?: \w+)? (?:i|we) (?:ordered|bought|picked|chose) (?:is|are|was|were|came|arrived)"
@@ -220,7 +223,9 @@ _ORDERED_GOT = re.compile(
     r"(?:(?:and|but|n|&)\s+)?(?:i\s+)?(?:got|gt|received|recieved|recived|was sent|they sent|you sent)\s+(?:a|an|the|some|sum)\s+"
     r"(?P<came>[a-z]+)\b", re.IGNORECASE)
 _NO_THING = frozenset({"email", "text", "message", "refund", "confirmation", "receipt", "call", "reply", "update", "one",
-                       "new", "different", "wrong", "replacement", "notification", "tracking", "link", "voucher", "code"})
+                       "new", "different", "wrong", "replacement", "notification", "tracking", "link", "voucher", "code",
+                       "delivery", "dispatch", "shipping", "date", "delay", "automated", "partial", "full", "size", "missed",
+                       "box", "lovely", "discount", "notice", "sms", "free", "bag", "card", "note", "invoice", "bill"})
 
 
 def _other_thing_came(text: str) -> bool:

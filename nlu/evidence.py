@@ -309,8 +309,9 @@ _DUE_THEN_NOT = re.compile(
     r"|\b(?:slot|window|day|date|time)\s+(?:came and went|has come and gone|came and gone)\b"
     # "the delivery was booked for today and nobody came", "I waited in all day and the driver never showed"
     # "my nan waited in all day for a delivery that never came"
-    r"|\b(?:delivery|parcel|order|driver|courier|van) (?:that|which|who) never (?:came|arrived|turned up|showed(?: up)?)\b"
-    r"|\b(?:booked|due|expected|supposed|meant|promised|waited|waiting|wait|told)\b[^.?!]{0,60}?\band\s+(?:(?:nobody|no one|no-one)\s+"
+    r"|(?<!return )(?<!returns )\b(?:delivery|parcel|order|driver|courier|van) (?:that|which|who) never (?:came|arrived|turned up"
+    r"|showed(?: up)?)\b"
+    r"|\b(?:booked|due|expected|supposed|meant|promised|waited|waiting|wait in|told)\b[^.?!]{0,60}?\band\s+(?:(?:nobody|no one|no-one)\s+"
     r"(?:has\s+|have\s+)?(?:came|come|showed|shown up|turned up|arrived|appeared)|(?:still\s+)?(?:nothing|nothin|nada|zilch)\b|(?:the \w+|it|they|he|she)\s+(?:never|didn'?t|did not|hasn'?t|has not"
     r"|haven'?t)\s+(?:come|came|show(?:ed)?|turned? up|arrived?|appeared))\b",
     re.IGNORECASE)
@@ -324,20 +325,25 @@ _LONG_WAIT = re.compile(r"\b(?:been|i'?ve|i have|we'?ve)\s+(?:\w+\s+)?waiting\s+
 
 # "sofa stil not her its been WEEKS": weeks gone by, said of the order (not of a refund)
 _WEEKS_GONE = re.compile(r"(?:\b(?:it'?s|its|it has|it is)\s+(?:now\s+)?|(?<![\w'])(?=been\s+(?:ages|forever|weeks)\b))been\s+(?:over\s+|nearly\s+|almost\s+|more than\s+)?"
-                         r"(?:weeks|ages|months|a month|(?:\d+|two|three|four|five|six|a few|several|a couple of)\s+"
+                         r"(?:weeks|ages|forever|months|a month|(?:\d+|two|three|four|five|six|a few|several|a couple of)\s+"
                          r"(?:weeks?|wks?|months?))\b", re.IGNORECASE)
 
 
 # "My order has been stuck in processing for 2 weeks", "it's sat at the depot for 5 days": stuck for days or weeks
 _STUCK_FOR = re.compile(r"\b(?:stuck|sat|sitting|held|waiting)\s+(?:in|on|at)\s+(?:the\s+)?(?:\w+\s+){0,2}?for\s+(?:over\s+|nearly\s+"
                         r"|almost\s+|more than\s+)?(?:\d+|two|three|four|five|six|a few|several|a couple of)\s+(?:days|weeks|wks"
-                        r"|months)\b", re.IGNORECASE)
+                        r"|months)\b(?! before)", re.IGNORECASE)
+
+
+_A_RETURN = re.compile(r"\breturn\w*|\bsent (?:it|them|\w+) back", re.IGNORECASE)
 
 
 def long_wait_said(text: str) -> bool:
     """Whether `text` says the customer has waited days or weeks (see _LONG_WAIT), or that weeks have gone by
     with no refund spoken of, without asking."""
-    return "?" not in text and (_LONG_WAIT.search(text) is not None or _STUCK_FOR.search(text) is not None
+    # (not a refund or a return stuck: "my return has been stuck in processing for 2 weeks")
+    stuck = _STUCK_FOR.search(text) is not None and _REFUND_SAID.search(text) is None and _A_RETURN.search(text) is None
+    return "?" not in text and (_LONG_WAIT.search(text) is not None or stuck
                                 or _WEEKS_GONE.search(text) is not None and _REFUND_SAID.search(text) is None
                                 and _NOT_THE_ORDER.search(text) is None)
 

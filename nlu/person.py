@@ -34,12 +34,12 @@ _DEMAND = re.compile(
     # "Please may I speak with a customer service advisor regarding…", "I'd like to speak to your complaints department",
     # "put me through to customer services"
     r"|\b(?:(?:speak|talk|chat)(?: to| with)|(?:put me through|transfer me|connect me|pass me(?: on)?) to"
-    r"|connect me with)\s+(?:a |an |your |the |one of your )?(?:customer (?:service|services|care|support) |complaints? "
-    r"|support )(?:advis[oe]rs?|representatives?|reps?|team|department|dept|staff|assistants?|people|agents?)?\b"
+    r"|connect me with)\s+(?:a |an |your |the |one of your )?(?:customer (?:service|services|care|support)|complaints?"
+    r"|support)(?: (?:advis[oe]rs?|representatives?|reps?|team|department|dept|staff|assistants?|people|agents?))?\b"
     r"|\b(?:speak|talk)(?: to| with) (?:your |the )?complaints\b"
     # "can a person look at this please, wrong size trainers sent", "wheres the humans at"
     r"|\b(?:can|could) (?:a|an|one of your)\s+(?:real\s+|actual\s+)?(?:person|human|agent|member of staff|staff member)"
-    r"\s+(?:please\s+)?(?:look|check|sort|deal|help|call|ring)\b"
+    r"\s+(?:please\s+)?(?:look at|look into|check|sort|deal with)\b"
     r"|\bwhere(?:'?s| are| r| is) (?:the |all the |your )?(?:humans|real people|actual people|staff|agents)\b(?: at)?\W*$"
     # "cheers, yes, get someone on it please"
     r"|\b(?:get|put) (?:someone|somebody) on (?:it|this|that|the case)\b"
@@ -68,7 +68,8 @@ _DEMAND = re.compile(
 _ALONE = re.compile(r"(?:^|[.!?]\s*)(?:a\s+)?(?:real\s+)?(?:human|agent|operator|person)(?:\s+(?:now|please|pls|asap))?"
                     r"\s*(?:[.!?,]+|$)", re.IGNORECASE)  # "human please, my sofa is STILL not here"
 # "what number do I ring to talk to someone?": a question about how, for the model to read
-_ASKED_ABOUT = re.compile(r"\b(?:what|which|how|when|where|who|is there|are there|do you have)\b", re.IGNORECASE)
+_ASKED_ABOUT = re.compile(r"\b(?:what|which|how|when|where|who|is there|are there|do you have|do i (?:need|have) to"
+                          r"|tried to|trying to|i'?ve tried)\b", re.IGNORECASE)
 # "can I not just talk to a person instead": a demand asked as a question, not a negation
 _WHY_NOT = re.compile(r"\b(?:(?:can|could) (?:i|we|you) not|(?:can'?t|cant|couldn'?t) (?:i|we|you))\b", re.IGNORECASE)
 # a negation just before the demand ("I don't really want to talk to a person"), not one earlier in

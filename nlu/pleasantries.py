@@ -75,10 +75,10 @@ _THUMBS_UP = re.compile(r"^\s*(?:[\U0001F44D\U0001F44C\u2705\u2714\u2611]\ufe0f?
 # a greeting or nothing sure
 _PLAIN_YES = re.compile(r"^\W*(?:(?:ok|okay|k|alright|right|sure|yes|yeah|go on)\s+(?:then|great|cool|perfect|lovely"
                         r"|brilliant|sound|grand)|sound|grand|okie[- ]?dokie|okey[- ]?dokey|righto|right-o|rightio"
-                        r"|aye|sweet|coolio"
-                        # "oh ok", "ah okay", "oh right ok": a plain acknowledgement
-                        r"|(?:oh|ah|aw|ahh|ohh)[\s,]+(?:ok|okay|k|kk|alright|right|i see|fair enough|got it|gotcha)(?:[\s,]+(?:ok|okay|then))?"
-                        r")\W*$", re.IGNORECASE)
+                        r"|aye|sweet|coolio)\W*$"
+                        # "oh ok", "ah okay", "oh right ok": a plain acknowledgement (not "oh ok?", surprise)
+                        r"|^\W*(?:oh|ah|aw|ahh|ohh)[\s,]+(?:ok|okay|k|kk|alright|right|i see|fair enough|got it|gotcha)"
+                        r"(?:[\s,]+(?:ok|okay|then))?[\s.!]*$", re.IGNORECASE)
 
 
 def plain_yes(text: str) -> bool:
@@ -116,7 +116,7 @@ def leaving_to_sign_in(text: str) -> bool:
 # for the answer), not a goodbye and not a no
 _AGREED_TO_WAIT = re.compile(r"^\W*(?:(?:ok|okay|k|fine|alright|right|sure|no worries|no problem|cool|great|grand|yeah|yes"
                              r"|perfect|lovely|brilliant|sound|fab|well|oh)\b"
-                             r"[\s,.!]*)*(?:i'?ll|ill|i will|i can|happy to|we'?ll)\s+(?:just\s+)?(?:wait|hang on|hold on"
+                             r"[\s,.!]*)+(?:i'?ll|ill|i will|i can|happy to|we'?ll)\s+(?:just\s+)?(?:wait|hang on|hold on"
                              r"|hang fire)(?:\s+(?:then|here|for (?:them|someone|a person|the agent|you|now)))?[\s,.!]*"
                              r"(?:(?:thanks|thank you|ta|cheers)\W*)?$", re.IGNORECASE)
 

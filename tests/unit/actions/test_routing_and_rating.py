@@ -1387,6 +1387,13 @@ def test_a_fault_told_of_a_thing_of_theirs_read_as_off_topic_is_not_upset_elsewh
     ("cba waiting, bye", True), ("no its fine leave it", True), ("sorry I go now, cancel please", True),
     ("I've just read the returns page, I'm fine now", True), ("its ok i found the parcel in the bin shed lol", True),
     ("on second thoughts, can you just process the refund yourself", True), ("can you leave it in the porch", False),
+    ("I sent it back to you two weeks ago and still no refund", False), ("it's arrived but it's broken", False),
+    ("found the parcel but it's soaked through", False), ("I'm fine now but the sofa still isn't here", False),
+    ("on second thoughts, it's the air fryer not the kettle", False), ("no you're fine, take your time", False),
+    ("can you take me off the mailing list while I wait", False), ("I'm off work today so the agent can call anytime", False),
+    ("disregard the last message, the order number is 55555", False), ("your couriers just ignore me", False),
+    ("please don't remove me from the queue", False), ("I'm not giving up, I'll stay", False),
+    ("I'll email you the photos instead", False), ("I have to go now, can the agent email me instead", False),
     ("please dont take me out the queue", False), ("how long is the queue", False), ("I'll wait for the agent", False),
     ("can you tell the agent it's about the sofa", False), ("still waiting here...", False),
 ])

@@ -243,3 +243,13 @@ def test_an_order_stuck_for_days_is_a_long_wait(text, said):
 def test_a_delivery_that_never_came_is_said_outright(text):
     from nlu.evidence import late_said_outright
     assert late_said_outright(text)
+
+
+@pytest.mark.parametrize("text", [
+    "my refund has been stuck on pending for 5 days",
+    "my return has been stuck in processing for 2 weeks",
+    "it sat in the box for 2 weeks before I opened it and now it doesn't work",
+])
+def test_a_refund_or_return_stuck_is_no_late_order(text):
+    from nlu.evidence import long_wait_said
+    assert not long_wait_said(text)
