@@ -804,7 +804,7 @@ QUEUE_LEFT = re.compile(
     r"|\b(?:don'?t|dont|do not) need (?:an?|the) (?:agent|person|human|chat person)\b"
     r"|\b(?:don'?t|dont|do not) (?:want|need) (?:an?|the) (?:agent|person|human) (?:any ?more|now|after all)\b"
     r"|\bno (?:human|person|agent) needed\b|\bpass on the (?:agent|person|human)\b|\bnot need (?:help|anyone|a person|an agent)\b"
-    r"|^\W*(?:it'?s |that'?s )?no longer needed\W*$|\bscrap the (?:agent|person|human|queue|request)\b|\bnot to bother\b"
+    r"|^\W*(?:it'?s |that'?s )?no longer needed(?:,? (?:now|thanks|thank you|cheers|ta))*\W*$|\bscrap the (?:agent|person|human|queue|request)\b|\bnot to bother\b"
     r"|\bdinnae bother\b"
     # sorted by themselves: "no worries, I figured it out", "its ok i found the parcel in the bin shed lol", "my bad, it
     # was in the porch all along" (not "found the parcel but it's soaked through", "found the order number, it's…")
@@ -813,7 +813,8 @@ QUEUE_LEFT = re.compile(
     r"|the (?:parcel|package|box|delivery|item))\b(?![^.!?]*\b(?:but|broken|damaged|soaked|wet|wrong|cracked|missing|ripped"
     r"|number|not)\b)"
     r"|\b(?:was|were) (?:in|on|under|behind|at|with|by) [^.!?]{0,30}\ball along\b"
-    r"|(?:^|[.!?,]\s*)(?:please |just |oh |sorry,? )?(?:ignore|disregard) (?:me|that|this|all that|my last message)\b"
+    r"|(?:^|[.!?,]\s*)(?:please |just |oh |sorry,? )?(?:ignore|disregard)(?: (?:me|that|this|all that|my last message))?"
+    r"(?=\s*(?:[,.!;-]|$))"
     r"(?![^.!?]*\b(?:order|number|ord|not)\b|[^.!?]*\d)"
     r"|\bjust landed\b|\bit'?s (?:just )?arrived\b(?![^.!?]*\b(?:but|broken|damaged|wrong|cracked|missing|smashed)\b)"
     # going: "this is pointless, I'm off", "gonna give up, bye", "I'll just phone up tomorrow", "cba waiting, bye"
