@@ -238,9 +238,10 @@ class ActionLeaveForm(Action):
             # "nah ur alright ill give it til the weekend" to "sorry about that, which order?": no to taking
             # the complaint further, answered as a no to more help is, after the form stops
             return [*left, *NO_OFFER, FollowupAction("action_decline_handoff")]
-        if intent == "deny" and not withdrawn and upset_now(tracker) and not A_PLAIN_NO.match(text):
-            # "I don't care about your 'process'" to "which order?": anger at the question, not a no to the request;
-            # an apology, why the number is asked, and a person who can look it up
+        if intent == "deny" and not withdrawn and mood(tracker).negative_messages > 0 and not A_PLAIN_NO.match(text):
+            # "I don't care about your 'process'" to "which order?" after "Stop asking me questions and give me my
+            # money back": anger at the question (however calm the words read alone), not a no to the request; an
+            # apology, why the number is asked, and a person who can look it up
             dispatcher.utter_message(text=replies.order_number_needed(True))
             return [SlotSet("handoff_offered", True), *LISTEN]
         if intent in ("deny", "affirm") or (withdrawn and not another_request(intent, tracker.get_slot("order_topic"))):

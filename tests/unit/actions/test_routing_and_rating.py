@@ -1420,6 +1420,10 @@ def test_anger_at_the_forms_question_keeps_the_form_with_an_apology_and_a_person
                                  {"order_topic": "request_refund"}, active_loop="order_form",
                                  sentiment=("negative", 0.95))
     assert said == [replies.order_number_needed(True)] and SlotSet("handoff_offered", True) in returned
+    # read as negative, not strongly: the same (the sentiment model hears "I don't care about…" as only negative)
+    said, _ = _run_action("actions.dispatching", "ActionLeaveForm", "I don't care about your \"process\"", "deny",
+                          {"order_topic": "request_refund"}, active_loop="order_form", sentiment=("negative", 0.6))
+    assert said == [replies.order_number_needed(True)]
     # a calm no still leaves it
     said, _ = _run_action("actions.dispatching", "ActionLeaveForm", "no", "deny", {"order_topic": "order_status"},
                           active_loop="order_form", sentiment=("neutral", 0.9))
