@@ -788,11 +788,12 @@ def staying_in_queue(text: str) -> bool:
 
 # the queue left in other words than "never mind": "take me out of the queue please", "back to the bot please", "I'll
 # just phone up tomorrow", "found it, ignore me", "nah you're alright mate", "this is pointless, I'm off"
+_NOT_NEGATED = r"(?<!don't )(?<!dont )(?<!not )"  # "please don't take me out", "not remove me"
 QUEUE_LEFT = re.compile(
     # out of the queue in so many words (not "can you take me off the mailing list", "please don't remove me")
-    r"(?<!don't )(?<!dont )(?<!not )\b(?:take|get|put) me (?:out|off)(?: of)? (?:the |this )?(?:queue|line|waiting list|list)\b"
-    r"|(?<!don't )(?<!dont )(?<!not )\b(?:take|get) me (?:out|off)\W*$"
-    r"|(?<!don't )(?<!dont )(?<!not )\b(?:remove|exit|leave|drop) (?:me )?(?:from |out of )?(?:the |this )?(?:queue|waiting list)\b"
+    _NOT_NEGATED + r"\b(?:take|get|put) me (?:out|off)(?: of)? (?:the |this )?(?:queue|line|waiting list|list)\b"
+    r"|" + _NOT_NEGATED + r"\b(?:take|get) me (?:out|off)\W*$"
+    r"|" + _NOT_NEGATED + r"\b(?:remove|exit|leave|drop) (?:me )?(?:from |out of )?(?:the |this )?(?:queue|waiting list)\b"
     r"|\bwithdraw (?:my|the|this) (?:request|query|question)\b|^\W*(?:cancel\W*){2,}$|\bstop (?:the )?waiting\b"
     r"|\bnot waiting any ?(?:more|longer)\b(?![^.!?]*\b(?:put me|get me|through|now)\b)"
     # back to the assistant: "back to the bot please", "can I just talk to you instead" (not "send it back to you")

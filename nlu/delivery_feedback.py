@@ -57,7 +57,7 @@ def courier_conduct_complained_of(text: str) -> bool:
 # "the air fryer came with no basket in it", "the lid was missing": a part of the item not there,
 # answered as damage is (a replacement or a refund); not the parcel itself gone missing
 _NOT_A_PART = (r"(?!(?:a|an|the|any|its|parcel|order|package|delivery|refund|money|driver|courier|one|body|anyone|answer|sign|note|card"
-               r"|signature|price|receipt|invoice|fuss|charge|notice|warning|contact|call|text"
+               r"|signature|price|receipt|invoice|charge|notice|warning|contact|call|text"
                r"|scratch|problem|issue|damage|fuss|delay|hitch|mark|dent)\b)")
 _PART_MISSING = re.compile(
     rf"\b(?:came|come|arrived|arrive|turned up|turn up|was delivered|got delivered|comes|be delivered) (?:with ?out|with no) (?:a |the |any |its )?{_NOT_A_PART}\w+"

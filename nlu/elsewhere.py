@@ -96,8 +96,7 @@ _ASKED_OF_US = re.compile(r"\b(?:can|could|would|will) (?:you|u)\b|\bplease\b|\b
 # the customer speaking of us: "the air fryer I got from you", "your driver", an order id of ours
 _US = re.compile(r"\b(?:from|with|off|at|by) (?:you|u|you guys|you lot)\b"
                  # "the trainers I ordered are a bit too small" (not "the trainers i ordered from jd sports")
-                 r"|\bthe \w+(?: \w+)? (?:i|we) (?:ordered|bought)\b(?! (?:from|at|off|on|with|in)\b)|\byour\b|\byour (?:shop|store|site|website|app|company"
-                 r"|courier|driver|team|warehouse)\b|\bord\W?\d{3,}|\b(?:just|only|on|with) yours\b", re.IGNORECASE)
+                 r"|\bthe \w+(?: \w+)? (?:i|we) (?:ordered|bought)\b(?! (?:from|at|off|on|with|in)\b)|\byour\b|\bord\W?\d{3,}|\b(?:just|only|on|with) yours\b", re.IGNORECASE)
 # a dot inside a word ("booking.com", "hotels.com") ends no sentence
 _SENTENCES = re.compile(r"(?:[^.!?\n]|\.(?=[a-z0-9]))+[.!?]*")
 
@@ -322,8 +321,9 @@ _OUR_ORDER_ON_ITS_WAY = re.compile(r"\b(?:tracking|dispatch\w*|arriv\w*|delivery
 # universal credit and you charged me twice", "my passport was in the handbag I sent back")
 _OURS_BESIDES = re.compile(r"\b(?:you|u|(?<!prescription )order\w*|refund\w*|return\w*|sent (?:\w+ )?back|deliver\w*|driver)\b",
                            re.IGNORECASE)
-_OUR_GOODS = re.compile(r"\b(?:parcels?|packages?|couriers?|ord\W?\d{3,})\b|\b(?:from|with|off|at) (?:you|u|you guys|you lot)\b"
-                        r"|\byour\b", re.IGNORECASE)
+# got from us: "the laptop I bought from you", "off you lot"
+_FROM_US = r"\b(?:from|with|off|at) (?:you|u|you guys|you lot)\b"
+_OUR_GOODS = re.compile(r"\b(?:parcels?|packages?|couriers?|ord\W?\d{3,})\b|" + _FROM_US + r"|\byour\b", re.IGNORECASE)
 
 
 def about_their_service(text: str) -> bool:
@@ -377,7 +377,7 @@ def about_everyday_life(text: str) -> bool:
 _HOME_COMPUTER = re.compile(r"\bmy (?:laptop|computer|pc|mac|printer|tablet|ipad|router)\b[^.?!]{0,40}\b(?:slow|virus"
                             r"|paper jam|ink|crash\w*|freez\w*|updates?|blue screen|pop-?ups?)\b", re.IGNORECASE)
 # …unless it is one the customer got from us: "the laptop I bought from you keeps freezing", "my new printer won't print"
-_ITS_OURS = re.compile(r"\b(?:from|with|off|at) (?:you|u|you guys|you lot)\b|\byou (?:sent|sold|delivered)\b"
+_ITS_OURS = re.compile(_FROM_US + r"|\byou (?:sent|sold|delivered)\b"
                        r"|\b(?:your|site|website|app|checkout|check out|case|cover)\b"
                        r"|\b(?:new|bought|got|arrived|came|ordered)\b", re.IGNORECASE)
 

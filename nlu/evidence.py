@@ -335,7 +335,8 @@ _STUCK_FOR = re.compile(r"\b(?:stuck|sat|sitting|held|waiting)\s+(?:in|on|at)\s+
                         r"|months)\b(?! before)", re.IGNORECASE)
 
 
-_A_RETURN = re.compile(r"\breturn\w*|\bsent (?:it|them|\w+) back", re.IGNORECASE)
+_RETURN_SAID = r"\breturn\w*|\bsent (?:it|them|\w+) back"
+_A_RETURN = re.compile(_RETURN_SAID, re.IGNORECASE)
 
 
 def long_wait_said(text: str) -> bool:
@@ -349,7 +350,7 @@ def long_wait_said(text: str) -> bool:
 
 
 # weeks gone by since something else: "its been weeks since I sent my return back", "since I complained"
-_NOT_THE_ORDER = re.compile(r"\breturn\w*|\bsent (?:it|them|\w+) back|\bcomplain\w*|\be-?mail\w*|\brepl(?:y|ied|ies)\b",
+_NOT_THE_ORDER = re.compile(_RETURN_SAID + r"|\bcomplain\w*|\be-?mail\w*|\brepl(?:y|ied|ies)\b",
                             re.IGNORECASE)
 
 

@@ -21,7 +21,7 @@ _SARCASTIC = re.compile(
     r"|wasting my (?:time|day|morning|afternoon|evening))\b"
     # "Birthday present arrived a day after my daughter's birthday. Thanks for ruining it"
     r"|\b(?:thanks|thank you|thank u|thx|cheers|ta)\s+(?:a lot\s+|very much\s+|so much\s+)?for\s+(?:ruining|wrecking|spoiling"
-    r"|messing up|ignoring|absolutely nothing|letting (?:me|us) down|being (?:so |absolutely )?(?:useless|rubbish|hopeless))\b"
+    r"|messing up|ignoring|letting (?:me|us) down|being (?:so |absolutely )?(?:useless|rubbish|hopeless))\b"
     r"|\b(?:very|really|so|super|great|massive|big|such a)\s+help(?:ful)?[\s,.!]*\s+not\b"
     # "oh youre sorry are you. brilliant. that fixes everything doesnt it": an apology thrown back
     r"|\b(?:that|this|sorry) (?:fixes|solves|changes|sorts) everything\s*,?\s*(?:doesn'?t it|does it|then|eh|innit|right)\b"
