@@ -23,8 +23,8 @@ from actions.routing import (FORM_STOPPED, LISTEN, WITHDRAWAL, another_request, 
 from actions.profiles import (CORRECTION, Customer, Order, ProfileStore, normalise_order_id, order_id_in,
                               order_number_corrected, order_number_said)
 from actions.settings import ActionSettings
-from actions.tone import (Mood, action_demanded, contacted_before, mood_from_events, openly_upset, should_offer_human,
-                          strongly_upset)
+from actions.tone import (INSULTS, Mood, action_demanded, contacted_before, mood_from_events, openly_upset, shouting,
+                          should_offer_human, strongly_upset)
 from actions.verification import ATTEMPTS_SLOT, ORDER_SLOT, VERIFYING_SLOT, on_voice, verified_customer_id
 from contracts.addresses import ADDRESS_CHANGE
 from contracts.delivery_terms import terms_asked
@@ -1140,19 +1140,45 @@ class ActionOutOfScope(Answering):
             if then:
                 dispatcher.utter_message(text=then)
             return []
+        if shouted_elsewhere(tracker, customer):
+            dispatcher.utter_message(response="utter_out_of_scope")
+            return []
         return answer_not_understood(dispatcher, tracker, "utter_out_of_scope", customer, then)
 
 
 def upset_elsewhere(tracker: Tracker, customer: Optional[Customer]) -> bool:
     """Whether the latest message, surely off-topic, is upset without being upset with us: read as
-    negative, but neither insulting nor shouted, naming nothing the customer ordered ("oh yeah is the air
-    fryer under warranty" is about ours), and no anger of this conversation come back."""
+    negative, or sworn at somebody else ("netflix wont stop charging me ffs how do i cancel it"), but not
+    shouted (see plainly_elsewhere)."""
+    latest = latest_user_message(tracker.events)
+    shouted = latest is not None and latest.sentiment.label != "positive" and shouting(latest.text)
+    return (upset_now(tracker) and not shouted and surely_off_topic(tracker.latest_message)
+            and plainly_elsewhere(tracker, customer))
+
+
+# a short message in capitals is off-topic only when the model is this sure ("WHO WILL WIN THE NEXT ELECTION")
+SURELY_OFF_TOPIC_SHOUTED = 0.8
+
+
+def shouted_elsewhere(tracker: Tracker, customer: Optional[Customer]) -> bool:
+    """Whether the latest message, plainly off-topic, is only written in capitals: not read as negative, not
+    insulting ("WHO WILL WIN THE NEXT ELECTION" asks, it does not shout at us; see plainly_elsewhere)."""
+    latest = latest_user_message(tracker.events)
+    confidence = float((tracker.latest_message.get("intent") or {}).get("confidence") or 0.0)
+    return (latest is not None and latest.sentiment.label != "negative" and shouting(latest.text)
+            and not INSULTS.search(latest.text) and plainly_elsewhere(tracker, customer)
+            and (surely_off_topic(tracker.latest_message) or confidence >= SURELY_OFF_TOPIC_SHOUTED))
+
+
+def plainly_elsewhere(tracker: Tracker, customer: Optional[Customer]) -> bool:
+    """Whether the latest message, read as off-topic, names nothing the customer ordered ("oh yeah is the
+    air fryer under warranty" is about ours) nor our service, in a conversation about nothing of ours, with
+    no anger of this conversation come back and no person awaited."""
     text = tracker.latest_message.get("text") or ""
     ours = (customer is not None and bool(referred_orders(customer, text, None)) or AIMED_AT_US.search(text) is not None
             or A_PARCEL_SPOKEN_OF.search(text) is not None or OUR_BUSINESS_SPOKEN_OF.search(text) is not None
             or A_FAULT_TOLD.search(text) is not None and NOT_A_THING_OF_OURS.search(text) is None)
-    return (not tracker.get_slot("handoff_queued") and upset_now(tracker) and not openly_upset_now(tracker)
-            and not anger_returned(tracker) and surely_off_topic(tracker.latest_message) and not ours
+    return (not tracker.get_slot("handoff_queued") and not anger_returned(tracker) and not ours
             and not business_discussed(tracker))
 
 

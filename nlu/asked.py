@@ -162,6 +162,7 @@ _SETTLED = re.compile(r"\b(?:came|went|gone) through (?:fine|ok|okay|alright|all
                       r"for (?:that|sorting (?:that|it))\b",
                       re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?]+(?:\s+|$)")
+_BUT = re.compile(r"\b(?:but|however|though|except|only thing is)\b", re.IGNORECASE)
 
 
 def after_settled(text: str) -> str | None:
@@ -173,7 +174,10 @@ def after_settled(text: str) -> str | None:
     end = _SENTENCE_END.search(text, settled[-1].end())
     if end is None or "?" in end.group():  # "has my refund gone through ok? and the sofa?" asks both
         return None
-    rest = text[end.end():].strip()
+    # "…it's working fine, no complaints there, but I definitely chose black and what arrived is white.": the
+    # matter starts at the "but"
+    turn = _BUT.search(text, settled[-1].end(), end.start())
+    rest = text[(turn or end).end():].strip()
     return rest if len(rest.split()) >= MIN_ASKED_WORDS else None
 
 

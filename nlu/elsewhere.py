@@ -56,8 +56,12 @@ DEFAULT_OTHER_BUSINESSES = (
 _THEIR_THINGS = (r"parcel|package|order|delivery|deliveries|tracking|account|prime|subscription|refund|driver|app|website|site"
                  r"|sellers?|ride|rides|bill|contract|helpline"
                  r"|store|shop|customer service|do|does|did|has|have|is|are|was|were|sent|delivered|lost|left|says"
-                 r"|said|charged|will|won'?t|open|opens|shut|shuts|close|closes|deliver|delivers|ships|sells|sell")
-_TOWARDS_THEM = r"at|from|off|on|to|with|by|contact|call|ring|email|about"
+                 r"|said|charged|will|won'?t|open|opens|shut|shuts|close|closes|deliver|delivers|ships|sells|sell"
+                 # "netflix wont stop charging me", "my netflix membership", "netflix taking a payment every month"
+                 r"|membership|plan|payments?|direct debit|taking|charging|charges|keeps?|wont|still|stop")
+# …or the customer's dealings with them: "how do I cancel Netflix?", "is there a way to cancel my Netflix?", "how do I
+# get netflix to stop"
+_TOWARDS_THEM = r"at|from|off|on|to|with|by|contact|call|ring|email|about|my|cancel\w*|quit|unsubscribe from|leave|get|make|tell|ask"
 # a sentence that names them to compare us with them: "I'd normally buy this on Amazon but thought
 # I'd give you a go" is about us
 _COMPARED = re.compile(r"\b(?:than|give|gave|giving|try|tried|trying|instead of|rather than|over|chose|picked)\s+"
@@ -65,7 +69,9 @@ _COMPARED = re.compile(r"\b(?:than|give|gave|giving|try|tried|trying|instead of|
                        # "this is the worst customer service i've ever experienced and i've dealt with BT"
                        r"|\b(?:worst|worse|slowest|rudest)\b[^.?!]{0,60}\b(?:ever|than)\b"
                        # "my fault entirely as I usually go a size up at Sports Direct"
-                       r"|\b(?:usually|normally|always) (?:go|get|buy|shop|wear|take|order)\b", re.IGNORECASE)
+                       r"|\b(?:usually|normally|always) (?:go|get|buy|shop|wear|take|order)\b"
+                       # "cancel my order, found it cheaper on amazon"
+                       r"|\b(?:cheaper|for less|better (?:price|deal|offer))\b", re.IGNORECASE)
 
 # …though a question comparing prices is about the other company's: "is amazon cheaper than you?" (not "amazon is
 # cheaper than you, cancel my order")
@@ -295,7 +301,13 @@ _EVERYDAY_LIFE = re.compile(
     r"|\b(?:my|the) (?:lavender|roses|hedges?|lawn|tomato plants?|houseplants?|shrubs|seedlings|weeds)\b"
     # a sum about a price: "if something costs £48 after 20% off what was the original price"
     r"|\bwhat (?:was|is|would be) the original price\b|\bwhat(?:'s| is) \d+(?:\.\d+)?\s*%\s*of\b"
-    r"|\b(?:maths|math) (?:question|one|problem|help)\b",
+    r"|\b(?:maths|math) (?:question|one|problem|help)\b"
+    # politics and general knowledge: "who will win the next election", "which party would you put your money on",
+    # "who wrote pride and prejudice", "what's the capital of australia" (not "who wrote this reply")
+    r"|\belections?\b|\bprime minister\b|\bwhich (?:political )?party\b|\bin government\b"
+    r"|\bwho(?: (?:was|is) it)?(?: that)? (?:wrote|invented|painted|discovered|directed|composed|sang|founded)\b"
+    r"(?! (?:this|that|these|those|the (?:reply|replies|message|e-?mail|letter|review|policy|rules?)|your|to me|back|in)\b)"
+    r"|\bthe capital (?:city )?of\b|\bwhat year did\b",
     re.IGNORECASE)
 # somebody else's service, which no order of ours is: a train, a takeaway, a taxi or a hotel as what the message is
 # about, near its start ("my train to london is delayed 40 mins, can i get a refund", "i ordered a taxi 30 min ago
@@ -459,6 +471,20 @@ def about_us(text: str, businesses: tuple[str, ...] = DEFAULT_OTHER_BUSINESSES) 
 # hears "times" as in "the third time I've asked", and the sentiment model as a complaint)
 _ARITHMETIC = re.compile(r"\b(?:what(?:'?s| is| does| do)|how much is|whats)\s+(?:\d+(?:\.\d+)?\s*(?:x|\*|times|multiplied by"
                          r"|plus|\+|minus|take away|divided by|/|over|squared)\s*)+\d*", re.IGNORECASE)
+
+
+# a joke asked for: "tell us a joke", "any good jokes?", "give us ur best joke", "can bots even tell jokes? make me
+# laugh" (not "this is a joke", "what a joke", "a joke of a company")
+_JOKE = re.compile(r"\b(?:tell|know|got|give|hear|share|do)\s+(?:me |us |my \w+ )?(?:a |an |any |some |your |ur |the |one )?"
+                   r"(?:good |funny |decent |best |favourite |favorite |dad |knock[- ]knock |quick |clean |cheesy )*jokes?\b"
+                   r"|\bany (?:good |funny |decent )?jokes\b|\b(?:best|funniest|favourite|favorite|a funny) jokes?\b"
+                   r"|\bmake (?:me|us) (?:laugh|smile)\b|\bcheer (?:me|us) up\b|\bjokes? (?:for|about) (?!(?:you|u|your)\b)",
+                   re.IGNORECASE)
+
+
+def a_joke_asked(text: str) -> bool:
+    """Whether `text` asks for a joke or something to cheer the customer up."""
+    return _JOKE.search(text) is not None
 
 
 def a_sum_asked(text: str) -> bool:

@@ -262,7 +262,9 @@ def delay_said(text: str) -> bool:
 
 # "i was out the day it was due", "when's it due?": the due day named, not passed
 _DUE_DAY_NAMED = re.compile(r"\b(?:the day|the date|when|what day|which day)\s+(?:it|they|its|it'?s|the \w+)\s*"
-                            r"(?:was|were|is|are|'s|'re)?\s*due\b|\bwhen(?:'?s| is)\s+(?:it|that|my \w+)\s+due\b",
+                            r"(?:was|were|is|are|'s|'re)?\s*due\b|\bwhen(?:'?s| is)\s+(?:it|that|my \w+)\s+due\b"
+                            # "is my dress still due for delivery today?": asked, not said to be late
+                            r"|\b(?:is|are)\s+(?:it|they|my \w+|the \w+)\s+(?:still\s+)?due\b(?=[^.!?]*\?)",
                             re.IGNORECASE)
 
 
@@ -287,7 +289,9 @@ def late_said_outright(text: str) -> bool:
 # it's monday": the day it was due named, and a later one reached; said, not asked
 _DAY = r"(?:mon|tues?|wednes|thurs?|fri|satur|sun)(?:day)?"
 _DAY_REACHED = re.compile(rf"\b(?:it'?s|its|it is)\s+(?:now\s+)?{_DAY}(?:\s+(?:now|today|already))?\b|\bnow (?:it'?s|its) {_DAY}\b"
-                          r"|\bbeen and gone\b", re.IGNORECASE)
+                          r"|\bbeen and gone\b"
+                          # "said it would be with me by monday and here we are on thursday with nothing"
+                          rf"|\b(?:here we are|we'?re|we are|and now)\s+(?:now\s+)?(?:on\s+)?{_DAY}\b", re.IGNORECASE)
 _DUE_DAY = re.compile(rf"\b(?:due|promised|told|supposed|sposed|meant|guaranteed|expected|said|by|booked|estimated)\s+"
                       rf"(?:\w+\s+){{0,3}}?{_DAY}\b", re.IGNORECASE)
 
@@ -424,3 +428,13 @@ def delivered_not_received_said(text: str) -> bool:
     """Whether `text` says its parcel was marked delivered but never came, and asks nothing about it
     ("Package says delivered but there's nothing here, I've checked with both neighbours")."""
     return delivered_not_received(text) and _QUESTION.search(text) is None
+
+
+# an item the customer already sent back: "Sent back some sandals that didn't fit", "I returned the headphones"
+_SENT_BACK = re.compile(r"\b(?:sent|posted|took|taken|dropped|shipped|brought)\s+(?:\w+\s+){0,3}?back\b"
+                        r"|\b(?:i|we|i'?ve|we'?ve|i have|we have|had)\s+(?:already\s+)?returned\b", re.IGNORECASE)
+
+
+def sent_back_said(text: str) -> bool:
+    """Whether `text` says the customer has sent the item back (see _SENT_BACK)."""
+    return _SENT_BACK.search(text) is not None

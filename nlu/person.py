@@ -50,6 +50,11 @@ _DEMAND = re.compile(
     r"|\b(?:i (?:don'?t|dont|do not|won'?t|will not|refuse to)|i'?m not|im not|i am not)\s+(?:want(?:ing)? to |wanna )?"
     r"(?:talk|speak|chatt?|deal)(?:ing)?\s+(?:to|with)\s+(?:a |an |some |the |this |your )?"
     r"(?:stupid |bloody |useless |automated |damn |rubbish )?(?:bot|robot|machine|computer|chat ?bot|ai)\b(?![^.!?]*\?)" +
+    # "don't bother with the automated waffle mate, i want it sorted today", "spare me the robot answers": the
+    # assistant's answers refused, a person wanted instead
+    r"|\b(?:don'?t|dont|do not|spare me|not interested in|no more|enough (?:of|with)|sick of|fed up (?:of|with))\b"
+    r"[^.?!]{0,30}\b(?:automated|robot|robotic|bot|computer|scripted|canned|generic)\s+(?:rubbish|nonsense|waffle|answers?"
+    r"|replies|reply|responses?|messages?|crap|drivel|script|bs|bollocks|garbage|excuses?|guff|tosh)\b" +
     # "yeah go on, I'd rather someone looked at it properly"
     r"|\b(?:i'?d|i would) (?:rather|prefer|like) (?:someone|somebody|a person|a human) (?:to )?(?:looked|look|dealt|deal"
     r"|sorted|sort|checked|check|handled|handle)\b" +

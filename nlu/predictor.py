@@ -19,12 +19,12 @@ from nlu.asked import (asked_part, no_and_goodbye, only_waiting_it_out, payment_
 from nlu.charges import unexpected_charge_said
 from nlu.delivery_feedback import (courier_conduct_complained_of, damage_said, fault_not_a_wrong_item, fault_said,
                                    only_their_old_thing_broken, packaging_complained_of, part_missing, sent_not_ordered)
-from nlu.elsewhere import DEFAULT_OTHER_BUSINESSES, a_sum_asked, about_another_business, about_us
+from nlu.elsewhere import DEFAULT_OTHER_BUSINESSES, a_joke_asked, a_sum_asked, about_another_business, about_us
 from nlu.elapsed import time_complained_of
 from nlu.entities import RuleExtractor, apply_synonyms, merge
 from nlu.evidence import (account_said, cancelled_order_asked_about, delay_said, delivered_not_received,
                           delivered_not_received_said, late_said_outright, lateness_asserted, paid_for_nothing,
-                          without_unsaid)
+                          sent_back_said, without_unsaid)
 from nlu.families import family_confidence
 from nlu.follow_up import MISREAD_AS, follow_up_intent, how_long_it_takes
 from nlu.complaints import compensation_asked, complaint_announced
@@ -71,6 +71,7 @@ SENT_NOT_ORDERED_MISREAD_AS = ("product_recommendation", "order_status", "track_
 BILLING_INTENT = "billing_charged_twice"  # any charge not expected, twice or not
 REPLACEMENT_INTENT = DAMAGE_INTENT  # a replacement is what a damaged item gets
 LATE_INTENT = "delivery_late"
+REFUND_MISSING_INTENT = "refund_not_received"
 WHERE_OR_WHEN = ("order_status", "track_delivery")  # what a question about delivery asks when not saying it is late
 ORDER_NUMBER = re.compile(r"\bord\W?\d{3,}|\b\d{5}\b", re.IGNORECASE)  # an answer to "which order?" may ask when it comes
 # what a parcel marked delivered but never come may also be asked as: money back, a person, no order at all
@@ -191,6 +192,7 @@ class Predictor:
                     ranking, requests = t_ranking, t_requests
                     if asked == text:  # the words left out may be what carries the feeling
                         sentiment = self._sentiment(t_sentiment_logits.softmax(-1))
+        ranking, requests = self._clauses_reread(ranking, requests)
         # words that decide whatever the model read: another company's business, everyday life that is nobody's
         # order, or a sum to work out (nlu.elsewhere); a person asked for outright or called off (nlu.person); a
         # request dropped in so many words (contracts.dismissal); the company scorned rather than the bot
@@ -211,8 +213,11 @@ class Predictor:
             # you cook chips for? mine keep coming out soggy" asks for help, not a complaint; nor is the landlord
             # who won't fix the boiler, or british gas's bill, a complaint to us (insults still count: actions.tone)
             sentiment = self._calm(sentiment)
-        elif a_sum_asked(asked) and not requests and not self._surely_a_request(ranking):
-            # "quick one, what's 17 times 23?": off-topic, and no complaint whatever "times" sounds like
+        elif (a_sum_asked(asked) and not self._surely_a_request(ranking)
+              or a_joke_asked(asked) and not self._surely_an_order_request(ranking)) and not requests:
+            # "quick one, what's 17 times 23?": off-topic, and no complaint whatever "times" sounds like; nor is
+            # "can bots even tell jokes? make me laugh" a question about the assistant, a person asked for or a
+            # complaint
             ranking = self._ruled(ranking, ELSEWHERE_INTENT)
             sentiment = self._calm(sentiment)
         elif person_demanded(asked) and not asks_for_someone_to_ring(asked):
@@ -426,7 +431,9 @@ class Predictor:
             ranking, requests = self._ruled(ranking, asked_again), []
         elif ranking[0]["name"] == WITHDRAWN_INTENT and no_and_goodbye(text):
             ranking, requests = self._ruled(ranking, FAREWELL_INTENT), []
-        elif ranking[0]["name"] == FAREWELL_INTENT and request_dropped(text):
+        elif (ranking[0]["name"] == FAREWELL_INTENT or not requests and self.sure_enough(ranking) < self.threshold
+              ) and request_dropped(text):
+            # "forget it i dont want to wait anymore": a no, whether read as a goodbye or not at all
             ranking, requests = self._ruled(ranking, WITHDRAWN_INTENT), []
         elif (ranking[0]["name"] == LATE_INTENT and not lateness_asserted(asked)
               and {r["intent"] for r in requests} <= {*WHERE_OR_WHEN, LATE_INTENT}
@@ -585,6 +592,29 @@ class Predictor:
             ranking = [first, *(r for r in ranking if r["name"] != first["name"])]
         return ranking, requests
 
+    def _clauses_reread(self, ranking: list[dict[str, Any]], requests: list[dict[str, Any]]
+                        ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+        """The requests of a message of several clauses, read again where a clause's words say otherwise: a
+        fault told without a word of lateness is no late delivery ("the toaster i ordered last month has just
+        given up, only had it a week. Is it possible to send it back…"), and an item already sent back is the
+        story of a refund that has not come ("Sent back some sandals that didn't fit about a fortnight ago, and
+        still haven't had the refund come through"), not a wrong item."""
+        if len(requests) < 2 or DAMAGE_INTENT not in self.loaded.intents:
+            return ranking, requests
+        refund_awaited = any(r["intent"] == REFUND_MISSING_INTENT for r in requests)
+        reread = []
+        for r in requests:
+            if r["intent"] == LATE_INTENT and fault_said(r["text"]) and not lateness_asserted(r["text"]):
+                r = {**r, "intent": DAMAGE_INTENT}
+            elif r["intent"] in FAULT_INTENTS and refund_awaited and sent_back_said(r["text"]):
+                continue
+            if all(r["intent"] != kept["intent"] for kept in reread):
+                reread.append(r)
+        if [r["intent"] for r in reread] == [r["intent"] for r in requests]:
+            return ranking, requests
+        ranking = self._ruled(ranking, reread[0]["intent"], floor=reread[0]["confidence"])
+        return ranking, (reread if len(reread) > 1 else [])
+
     def _kin(self, name: str) -> set[str]:
         """`name` and the intents of its family (nlu.families)."""
         families = self.loaded.metadata.labels.families
@@ -612,8 +642,11 @@ class Predictor:
 
         if len(confidence) == 1:
             return best
+        priorities = self.loaded.metadata.labels.priorities
         if read(best) in SIGN_OFFS:  # "…the checkout page was a bit slow. Anyway, that's all, have a good one."
-            said = [row for row in range(len(confidence)) if read(row) not in COURTESIES and float(confidence[row]) >= SURE]
+            # (a request at even odds counts too: "…I'd like to return it and have my money refunded. Thank you.")
+            said = [row for row in range(len(confidence)) if read(row) not in COURTESIES and (
+                float(confidence[row]) >= SURE or read(row) in priorities and float(confidence[row]) >= EVEN_ODDS)]
             if not said:
                 return best
             best = max(said, key=lambda row: float(confidence[row]))
@@ -622,7 +655,6 @@ class Predictor:
         # details ("My order number is ORD-61234.") go with a request that is clear enough; a
         # reaction only gives way to a request the model is sure of
         bar = self.threshold if read(best) in DETAILS else SURE
-        priorities = self.loaded.metadata.labels.priorities
         asking = [row for row in range(len(confidence)) if read(row) in priorities and float(confidence[row]) >= bar]
         return max(asking, key=lambda row: float(confidence[row])) if asking else best
 

@@ -30,7 +30,9 @@ DISMISSAL = re.compile(
 # bank transfer: "can I cancel the transfer?" is about a payment); "don't cancel my callback" is not
 PERSON_CALLED_OFF = re.compile(
     r"(?<!don't )(?<!dont )(?<!do not )(?<!never )\b(?:cancel|stop|call off|drop|forget(?: about)?)\s+(?:the|that|my|this)?\s*"
-    r"(?:request for\s+(?:a|an)\s+)?(?:human|person|agent|operator|hand-?\s?off|queue|call ?back)\b", re.IGNORECASE)
+    r"(?:request for\s+(?:a|an)\s+)?(?:human|person|agent|operator|hand-?\s?off|queue|call ?back)\b"
+    # "Forget it, I've not got time to wait. Cancel my request." (not "cancel my request for a refund")
+    r"|\b(?:cancel|call off|drop|withdraw)\s+(?:the|that|my|this)\s+request\b(?!\s+(?:for|to)\b)", re.IGNORECASE)
 
 
 # a person, however named: "a real human being", "one of your agents", "a manager"

@@ -1437,3 +1437,22 @@ def test_anger_with_a_hello_in_front_is_answered_as_anger():
     said, _ = _run_action("actions.actions", "ActionGreet", "hello!!", "greet", {}, sentiment=("negative", 0.95),
                           said_before="")
     assert said == [replies.greeting(None)]
+
+
+def test_an_off_topic_question_in_capitals_is_answered_as_off_topic_not_as_anger():
+    said, returned = _run_action("actions.actions", "ActionOutOfScope", "WHO WILL WIN THE NEXT ELECTION", "out_of_scope",
+                                 {}, sentiment=("neutral", 0.9), said_before="Hello! How can I help?")
+    assert said == ["utter_out_of_scope"] and SlotSet("handoff_offered", True) not in returned
+    # capitals read as negative, or aimed at us, are still anger: empathy and a person
+    said, _ = _run_action("actions.actions", "ActionOutOfScope", "WHO WILL WIN THE NEXT ELECTION", "out_of_scope", {},
+                          sentiment=("negative", 0.9), said_before="Hello! How can I help?")
+    assert said == [replies.upset_fallback(None)]
+    said, _ = _run_action("actions.actions", "ActionOutOfScope", "YOU LOT ARE AN ABSOLUTE JOKE", "out_of_scope", {},
+                          sentiment=("neutral", 0.9), said_before="Hello! How can I help?")
+    assert said == [replies.upset_fallback(None)]
+
+
+def test_swearing_at_another_company_gets_a_kind_word_and_what_we_do():
+    said, _ = _run_action("actions.actions", "ActionOutOfScope", "my bank app logs me out every 5 seconds ffs how do i fix it",
+                          "out_of_scope", {}, sentiment=("neutral", 0.8), said_before="Hello! How can I help?")
+    assert said == [replies.upset_elsewhere(), "utter_out_of_scope"]

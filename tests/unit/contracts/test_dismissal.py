@@ -84,3 +84,10 @@ def test_a_mark_of_one_language_settles_a_short_message():
 def test_a_follow_up_after_fair_enough():
     from contracts.follow_up import named_in_follow_up
     assert named_in_follow_up("fair enough. what about my trainers from you then") == "my trainers from you"
+
+
+def test_the_request_for_a_person_called_off_in_so_many_words():
+    assert PERSON_CALLED_OFF.search("Forget it, I've not got time to wait. Cancel my request.")
+    assert PERSON_CALLED_OFF.search("can you cancel that request")
+    assert not PERSON_CALLED_OFF.search("cancel my request for a refund")
+    assert not PERSON_CALLED_OFF.search("did you get my request")

@@ -171,3 +171,53 @@ def test_the_assistants_name_asked_is_a_question_about_the_bot():
     p = rule_predictor(NameNet, {"opening_hours_contact": 1})
     assert p.parse("what's your name then")["intent"]["name"] == "bot_challenge"
     assert p.parse("what are your hours")["intent"]["name"] == "opening_hours_contact"
+
+
+class SignOffNet(DecodingNet):
+    """request_refund, at better than even odds but unsure, on "refunded"; thanks (sure) on "thank you"."""
+
+    INTENTS = ("request_refund", "thanks", "out_of_scope")
+
+    def scores(self, text):
+        return [1.5 if "refunded" in text else 0.0, 4.0 if "thank you" in text.lower() else 0.0, 0.0], [0.0, 1.0, 0.0]
+
+
+def test_a_request_at_even_odds_outweighs_the_thank_you_that_ends_a_long_message():
+    p = rule_predictor(SignOffNet, {"request_refund": 5}, max_tokens=24)
+    story = ("About a month ago I bought a toaster from your website and it stopped working after a week. "
+             "I would like to send it back to you and to have all of my money refunded to my card please. Thank you.")
+    assert len(p.windows(story)) > 2
+    assert p.parse(story)["intent"]["name"] == "request_refund"
+    # a thank-you after nothing asked stays thanks
+    assert p.parse("About a month ago I bought a toaster from your website and it has been lovely to use, "
+                   "every single morning of the week. Thank you.")["intent"]["name"] == "thanks"
+
+
+class StoryClauseNet(DecodingNet):
+    """delivery_late, a weak reading, on "ordered"; wrong_item, a weak reading, on "fit"; request_refund (sure) on
+    "money back"; refund_not_received (sure) on "refund"."""
+
+    INTENTS = ("delivery_late", "wrong_item", "item_damaged", "request_refund", "refund_not_received", "out_of_scope")
+
+    def scores(self, text):
+        return [1.6 if "ordered" in text else 0.0, 1.6 if "fit" in text else 0.0, 0.0,
+                5.0 if "money back" in text else 0.0, 5.0 if "refund" in text else 0.0, 0.5], [0.0, 1.0, 0.0]
+
+
+def test_a_clause_whose_words_say_otherwise_is_read_again():
+    p = rule_predictor(StoryClauseNet, {"delivery_late": 9, "wrong_item": 8, "item_damaged": 8,
+                                        "refund_not_received": 6, "request_refund": 5})
+    # a fault, with no word of lateness, is no late delivery
+    broken = p.parse("the toaster i ordered last month has just given up, only had it a week. "
+                     "Is it possible to send it back and get my money back instead?")
+    assert [r["intent"] for r in broken["requests"]] == ["item_damaged", "request_refund"]
+    assert broken["intent"]["name"] == "item_damaged"
+    # an item already sent back is the story of the refund that has not come
+    returned = p.parse("Sent back some sandals that didn't fit about a fortnight ago, and still haven't had the refund "
+                       "come through")
+    assert returned["intent"]["name"] == "refund_not_received"
+    assert returned["requests"] == []
+    # a clause that says it is late stays late
+    late = p.parse("the toaster i ordered last month is two weeks late and it has just given up waiting. "
+                   "Can I get my money back?")
+    assert late["requests"][0]["intent"] == "delivery_late"

@@ -315,3 +315,18 @@ def test_sarcastic_thanks_for_a_ruined_day():
     from nlu.thanks import sarcastic_thanks
     assert sarcastic_thanks("Birthday present arrived a day after my daughter's birthday. Thanks for ruining it")
     assert not sarcastic_thanks("thanks for sorting it so quickly")
+
+
+class UnsureNet(DecodingNet):
+    """Nothing sure about anything: every intent alike."""
+
+    INTENTS = ("deny", "goodbye", "order_status", "out_of_scope")
+
+    def scores(self, text):
+        return [0.0, 0.0, 0.0, 0.0], [0.0, 1.0, 0.0]
+
+
+def test_a_request_dropped_is_a_no_however_unsure_the_model():
+    p = rule_predictor(UnsureNet, {"order_status": 3})
+    assert p.parse("forget it i dont want to wait anymore")["intent"]["name"] == "deny"
+    assert p.parse("i dont want to wait anymore")["intent"]["name"] != "deny"  # no request dropped in so many words

@@ -253,3 +253,30 @@ def test_a_delivery_that_never_came_is_said_outright(text):
 def test_a_refund_or_return_stuck_is_no_late_order(text):
     from nlu.evidence import long_wait_said
     assert not long_wait_said(text)
+
+
+def test_what_the_words_say_whatever_the_model_read():
+    from nlu.asked import after_settled
+    from nlu.delivery_feedback import fault_said
+    from nlu.evidence import due_day_passed, lateness_asserted, sent_back_said
+    from nlu.person import person_demanded
+
+    # the assistant's answers refused: a person wanted
+    assert person_demanded("don't bother with the automated waffle mate, i want it sorted today")
+    assert person_demanded("I'M NOT INTERESTED IN ROBOT ANSWERS. I WANT SOMEONE TO SORT IT TODAY")
+    assert not person_demanded("the robot vacuum answers to my voice, is that normal")
+    # a thing that gave up is a fault; a customer who gave up waiting is not
+    assert fault_said("the toaster i ordered last month has just given up, only had it a week")
+    assert not fault_said("I've given up waiting for the courier")
+    # the due day passed, said; still due, asked
+    assert due_day_passed("the website said it would be with me by monday and here we are on thursday with nothing")
+    assert not lateness_asserted("Haha that's fair. While I've got you - is my dress still due for delivery today?")
+    assert lateness_asserted("my dress was due today")
+    # an item sent back
+    assert sent_back_said("Sent back some sandals that didn't fit about a fortnight ago")
+    assert sent_back_said("I have already returned the headphones")
+    assert not sent_back_said("can I send it back?")
+    # what is settled ends at the "but" that follows it in the same sentence
+    assert after_settled("Air fryer turned up last week and it's working fine, no complaints there, but I definitely "
+                         "chose black and what arrived is white. What can you do?") == (
+        "I definitely chose black and what arrived is white. What can you do?")

@@ -5,9 +5,10 @@ import pytest
 
 from nlu.asked import asked_part
 from nlu.delivery_feedback import not_as_described, part_missing
-from nlu.elsewhere import about_another_business, about_us
+from nlu.elsewhere import a_joke_asked, about_another_business, about_us
 from nlu.evidence import arrival_missed
 from nlu.thanks import thanks_the_point
+from tests.unit.nlu.tiny import DecodingNet, rule_predictor
 
 
 @pytest.mark.parametrize("text", [
@@ -147,3 +148,60 @@ def test_a_request_of_us_beside_somewhere_else_stays_and_a_prescription_order_is
                     "service hours?") is None
     assert about_another_business("My doctor's surgery keeps cancelling my appointment and now the pharmacy says my "
                                   "prescription order isn't ready. Who do I complain to?")
+
+
+@pytest.mark.parametrize("text", [
+    "How do I cancel Netflix? They're still charging me every month",
+    "Is there a way to cancel my Netflix? The monthly payments keep coming out",
+    "I want to cancel my Netflix membership but can't find where to do it",
+    "HOW DO I GET NETFLIX TO STOP TAKING MY MONEY EVERY MONTH",
+    "netflix wont stop charging me ffs how do i cancel it",
+    "WHO WILL WIN THE NEXT ELECTION",
+    "which party do you think will be in government after the next election?",
+    "PRIDE AND PREJUDICE, WHO WROTE IT",
+    "who was it that wrote Pride and Prejudice? We can't agree in the office.",
+    "what's the capital of australia",
+])
+def test_another_companys_dealings_and_general_knowledge_are_not_ours(text):
+    assert about_another_business(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "I want to cancel my order, found it cheaper on amazon",
+    "can you cancel my order? found it cheaper on amazon",
+    "who wrote this reply, it makes no sense",
+    "my order is a joke, where is it",
+])
+def test_ours_though_it_names_a_shop_or_sounds_like_a_quiz(text):
+    assert not about_another_business(text), text
+
+
+@pytest.mark.parametrize("text, joke", [
+    ("cheer me up mate, give us ur best joke", True),
+    ("Hello, I was wondering whether you know any good jokes? My son wants to hear one", True),
+    ("Be honest, can bots even tell jokes? Give it a go, make me laugh", True),
+    ("tell me a joke about kettles", True),
+    ("this is a joke, where is my parcel", False),
+    ("what a joke of a company", False),
+    ("you lot are a total joke", False),
+])
+def test_a_joke_asked_for(text, joke):
+    assert a_joke_asked(text) is joke
+
+
+class AssistantNet(DecodingNet):
+    """bot_challenge, sure, on "bot"; speak_to_human, sure, on "chatbot"; order_status, sure, on "parcel"."""
+
+    INTENTS = ("bot_challenge", "speak_to_human", "order_status", "out_of_scope")
+
+    def scores(self, text):
+        return ([4.0 if "bot" in text and "chatbot" not in text else 0.0, 4.0 if "chatbot" in text else 0.0,
+                 5.0 if "parcel" in text else 0.0, 0.0], [0.0, 1.0, 0.0])
+
+
+def test_a_joke_asked_for_is_off_topic_whoever_it_is_asked_of():
+    p = rule_predictor(AssistantNet, {"order_status": 3})
+    assert p.parse("Be honest, can bots even tell jokes? Give it a go, make me laugh")["intent"]["name"] == "out_of_scope"
+    assert p.parse("do you know any good jokes? my son wants to hear one from a chatbot")["intent"]["name"] == "out_of_scope"
+    # an order asked about besides is still asked about
+    assert p.parse("tell me a joke, where's my parcel")["intent"]["name"] == "order_status"
