@@ -566,8 +566,14 @@ def answer_complaint(dispatcher: CollectingDispatcher, tracker: Tracker, intent:
             or (order.status == "delivered" and stated_states(said) != OPEN)):
         # about the order the complaint named ("still waiting on the trainers… and how do I return the
         # kettle?"), or one already delivered that the customer does not say never came ("the order
-        # ending 0002, when did that arrive?"): where it is, not an apology for a delay there is not
-        return answer_order_request(dispatcher, tracker, "track_delivery", customer, text, order_id=order.order_id)
+        # ending 0002, when did that arrive?"): where it is, not an apology for a delay there is not; still, one
+        # on its way that the customer complains of ("I paid a premium for expedited delivery… still not been
+        # delivered") is sorry not to be there yet, however calmly they say so
+        waiting = order.status != "delivered" and not mood(tracker).upset
+        if waiting:
+            dispatcher.utter_message(text=replies.not_there_yet())
+        return answer_order_request(dispatcher, tracker, "track_delivery", customer, text, apologised=waiting,
+                                    order_id=order.order_id)
     if intent in replies.ITEM_IN_HAND and order is not None and replacement_chosen(said):
         # the answer to "a free replacement or refund, whichever you prefer": arranged, not asked again;
         # asked for with the complaint itself ("…a big crack down the middle. Can you send me a new one?"),

@@ -55,6 +55,11 @@ def empathy(mood: Mood) -> str:
     return "I'm really sorry for the frustration. " if mood.upset else ""
 
 
+def not_there_yet() -> str:
+    """Before where an order is, to a customer who complains it has not come though it is not late yet."""
+    return "I'm sorry it hasn't reached you yet."
+
+
 def describe_order(order: Order, first_name: Optional[str] = None) -> str:
     eta = f" (expected {order.eta})" if order.eta else ""
     text = _STATUS.get(order.status, "has status '{status}'").format(

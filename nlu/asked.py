@@ -262,13 +262,18 @@ def resolved_itself(text: str) -> bool:
 # a polite no, and the customer will wait, not a question about the delivery they mention
 # "no need thanks, I'll chase the courier myself", "I'm good thanks, I'll wait and see", "nope, leave it,
 # I'll give DPD until tomorrow"
-_POLITE_NO = (r"^\W*(?:nah|no(?! worries| problem| bother)|nope|honestly|it'?s ok|it'?s fine|that'?s fine|that'?s ok"
+_POLITE_NO = (r"^\W*(?:(?:thank you|thanks|cheers)[\s,]*(?:but )?no\b[\s,.!]*|nah|no(?! worries| problem| bother)|nope|honestly"
+              r"|it'?s ok|it'?s fine|that'?s fine|that'?s ok"
               r"|no need|i'?m (?:good|ok|okay|fine|alright))\b[\s,.!]*(?:thanks?\b[\s,.!]*)?"
               r"(?:(?:you'?re|ur|your|youre) (?:alright|all right|ok|okay|fine|good)|(?:it'?s|its|that'?s|thats) (?:fine|ok|okay|alright)"
               r"|(?:no )?(?:thanks|thank you|ta|cheers)|i'?m (?:ok|okay|fine|good|alright))?(?:[\s,.!]*leave it)?")
 _WAITING_IT_OUT = re.compile(_POLITE_NO + r"[\s,.!]*(?:i'?ll|ill|i will|i'?m gonna|i'?m going to)\s+(?:just\s+)?"
                              r"(?:wait|see|leave it|give (?:it|them|\w+ (?:until|till|til|a few|a couple|another|more))"
-                             r"|hang on|hold on|check back|try again|hang fire|chase)\b", re.IGNORECASE)
+                             r"|hang on|hold on|check back|try again|hang fire|chase)\b"
+                             # "Thank you, but no. I'm content to wait a few more days before taking it further."
+                             r"|^\W*(?:(?:thank you|thanks|cheers)[\s,]*(?:but )?no\b[\s,.!]*)?(?:i'?m|im|i am)\s+(?:quite\s+)?"
+                             r"(?:content|happy|fine|ok|okay|willing|prepared|alright|more than happy) to (?:wait|give it|leave it"
+                             r"|hang on|hold on)\b", re.IGNORECASE)
 
 
 def waiting_it_out(text: str) -> bool:

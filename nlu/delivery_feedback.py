@@ -231,6 +231,24 @@ _NO_THING = frozenset({"email", "text", "message", "refund", "confirmation", "re
                        "box", "lovely", "discount", "notice", "sms", "free", "bag", "card", "note", "invoice", "bill"})
 
 
+# one colour chosen and another come, said anywhere in the message: "it's white. I've checked my confirmation email and
+# I definitely selected black", "I choose the black colour and you send me the white colour"
+_COLOUR_CHOSEN = re.compile(rf"\b(?:ordered|chose|choose|chosen|selected|select|picked|wanted|asked for|paid for)\s+"
+                            rf"(?:\w+\s+){{0,3}}?(?P<colour>{_COLOUR})\b", re.IGNORECASE)
+_COLOUR_CAME = re.compile(
+    rf"\b(?:it'?s|its|it is|they'?re|they are|it was|they were|came|arrived|come)\s+(?:in\s+)?"
+    rf"(?:actually\s+|definitely\s+|clearly\s+|bright\s+|plain\s+)?(?P<colour>{_COLOUR})\b(?!\s+(?:one|\w+)\s+(?:i|we)\b)"
+    rf"|\b(?:a|an|the)\s+(?P<colour2>{_COLOUR})\s+(?:one|\w+)\s+(?:arrived|came|turned up|was delivered|showed up)\b"
+    rf"|\b(?:sent|send|gave|delivered|received|got)\s+(?:me\s+|us\s+)?(?:a\s+|an\s+|the\s+)?(?P<colour3>{_COLOUR})\b",
+    re.IGNORECASE)
+
+
+def _colour_against(text: str) -> bool:
+    chosen = {m.group("colour").lower() for m in _COLOUR_CHOSEN.finditer(text)}
+    came = {(m.group("colour") or m.group("colour2") or m.group("colour3")).lower() for m in _COLOUR_CAME.finditer(text)}
+    return bool(chosen) and bool(came) and not chosen & came
+
+
 def _other_thing_came(text: str) -> bool:
     return any(m.group("ordered").lower() != m.group("came").lower()
                and not {m.group("ordered").lower(), m.group("came").lower()} & _NO_THING for m in _ORDERED_GOT.finditer(text))
@@ -239,7 +257,8 @@ def _other_thing_came(text: str) -> bool:
 def sent_not_ordered(text: str) -> bool:
     """Whether `text` sets what was sent against what was ordered (see _SENT_NOT_ORDERED), or one colour or size
     against another (see _TERSE: not "ordered white and received white"), or says the item is not as described."""
-    return _SENT_NOT_ORDERED.search(text) is not None or not_as_described(text) or _other_thing_came(text) or any(
+    return (_SENT_NOT_ORDERED.search(text) is not None or not_as_described(text) or _other_thing_came(text)
+            or _colour_against(text)) or any(
         (m.group("ordered") or m.group("ordered2")).lower() != (m.group("came") or m.group("came2")).lower()
         for m in _ORDERED_THEN_IS.finditer(text)) or any(
         " ".join(m.group("ordered").lower().split()) != " ".join(m.group("came").lower().split()) for m in _TERSE.finditer(text))

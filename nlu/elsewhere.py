@@ -58,7 +58,7 @@ _THEIR_THINGS = (r"parcel|package|order|delivery|deliveries|tracking|account|pri
                  r"|store|shop|customer service|do|does|did|has|have|is|are|was|were|sent|delivered|lost|left|says"
                  r"|said|charged|will|won'?t|open|opens|shut|shuts|close|closes|deliver|delivers|ships|sells|sell"
                  # "netflix wont stop charging me", "my netflix membership", "netflix taking a payment every month"
-                 r"|membership|plan|payments?|direct debit|taking|charging|charges|keeps?|wont|still|stop")
+                 r"|membership|plan|payments?|direct debit|taking|charging|charges|keeps?|wont|still|stop|make|makes|let|lets")
 # …or the customer's dealings with them: "how do I cancel Netflix?", "is there a way to cancel my Netflix?", "how do I
 # get netflix to stop"
 _TOWARDS_THEM = r"at|from|off|on|to|with|by|contact|call|ring|email|about|my|cancel\w*|quit|unsubscribe from|leave|get|make|tell|ask"
@@ -475,8 +475,10 @@ _ARITHMETIC = re.compile(r"\b(?:what(?:'?s| is| does| do)|how much is|whats)\s+(
 
 # a joke asked for: "tell us a joke", "any good jokes?", "give us ur best joke", "can bots even tell jokes? make me
 # laugh" (not "this is a joke", "what a joke", "a joke of a company")
-_JOKE = re.compile(r"\b(?:tell|know|got|give|hear|share|do)\s+(?:me |us |my \w+ )?(?:a |an |any |some |your |ur |the |one )?"
-                   r"(?:good |funny |decent |best |favourite |favorite |dad |knock[- ]knock |quick |clean |cheesy )*jokes?\b"
+_JOKE = re.compile(r"\b(?:tell|tel|know|got|give|hear|share|do|demand|want|need|manage|crack)\s+(?:me |us |my \w+ )?"
+                   r"(?:a |an |any |some |your |ur |the |one |a single |another )?"
+                   r"(?:good |funny |decent |best |favourite |favorite |dad |knock[- ]knock |quick |clean |cheesy )*jok(?:e|es)?\b"
+                   r"|\b(?:need|want|could do with|fancy) a (?:good |gud )?(?:laugh|laff)\b"
                    r"|\bany (?:good |funny |decent )?jokes\b|\b(?:best|funniest|favourite|favorite|a funny) jokes?\b"
                    r"|\bmake (?:me|us) (?:laugh|smile)\b|\bcheer (?:me|us) up\b|\bjokes? (?:for|about) (?!(?:you|u|your)\b)",
                    re.IGNORECASE)

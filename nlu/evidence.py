@@ -438,3 +438,16 @@ _SENT_BACK = re.compile(r"\b(?:sent|posted|took|taken|dropped|shipped|brought)\s
 def sent_back_said(text: str) -> bool:
     """Whether `text` says the customer has sent the item back (see _SENT_BACK)."""
     return _SENT_BACK.search(text) is not None
+
+
+# a refund asked for a return still to make: "I'd expect a full refund when I send it back" (not "I sent it back a
+# week ago and the refund still hasn't come", "where's my refund")
+_RETURN_TO_COME = re.compile(r"\b(?:when|once|if|after)\s+(?:i|we)\s+(?:send|return|post|take|bring|drop)\s+"
+                             r"(?:it|them|this|that|the \w+)(?:\s+back)?\b", re.IGNORECASE)
+_REFUND_AWAITED = re.compile(r"\b(?:still|yet|haven'?t|hasn'?t|havent|hasnt|not (?:received|had|got|seen|come)|waiting"
+                             r"|where'?s|where is|already)\b", re.IGNORECASE)
+
+
+def refund_for_a_return_to_come(text: str) -> bool:
+    """Whether `text` asks a refund for an item still to be sent back, and awaits none already (see _RETURN_TO_COME)."""
+    return _RETURN_TO_COME.search(text) is not None and _REFUND_AWAITED.search(text) is None

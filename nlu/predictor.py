@@ -24,7 +24,7 @@ from nlu.elapsed import time_complained_of
 from nlu.entities import RuleExtractor, apply_synonyms, merge
 from nlu.evidence import (account_said, cancelled_order_asked_about, delay_said, delivered_not_received,
                           delivered_not_received_said, late_said_outright, lateness_asserted, paid_for_nothing,
-                          sent_back_said, without_unsaid)
+                          refund_for_a_return_to_come, sent_back_said, without_unsaid)
 from nlu.families import family_confidence
 from nlu.follow_up import MISREAD_AS, follow_up_intent, how_long_it_takes
 from nlu.complaints import compensation_asked, complaint_announced
@@ -208,7 +208,7 @@ class Predictor:
         # instead or to the person offered, a problem gone away by itself (nlu.asked); a replacement chosen
         # (contracts.remedies)
         if about_another_business(asked, self.other_businesses):
-            ranking, requests = self._elsewhere(ranking, requests)
+            ranking, requests = self._elsewhere(ranking, requests, asked)
             # "sorry wrong chat, meant to text my husband": the "sorry" is an apology, not anger; "how long do
             # you cook chips for? mine keep coming out soggy" asks for help, not a complaint; nor is the landlord
             # who won't fix the boiler, or british gas's bill, a complaint to us (insults still count: actions.tone)
@@ -333,12 +333,19 @@ class Predictor:
             # unsure: a late delivery (nlu.evidence)
             ranking = self._ruled(ranking, LATE_INTENT)
         elif (sent_not_ordered(asked) and {r["intent"] for r in requests} <= {*FAULT_INTENTS, RETURN_INTENT}
-              and (ranking[0]["name"] in SENT_NOT_ORDERED_MISREAD_AS or self.sure_enough(ranking) < self.threshold)
+              and (ranking[0]["name"] in (*SENT_NOT_ORDERED_MISREAD_AS, WRONG_ITEM_INTENT)
+                   or self.sure_enough(ranking) < self.threshold)
               and not (ranking[0]["name"] == DAMAGE_INTENT and (damage_said(asked) or fault_said(asked)))):
             # "what kind of clowns send a blue jumper when i ordered a red one", "they're a size 6, I ordered a 9": a
             # wrong item said in so many words, which the model read as a product question, the order's status or
-            # damage with no word of it (nlu.delivery_feedback)
+            # damage with no word of it, or read unsure enough for a later rule to take it for something else ("I'm
+            # not happy. I clearly ordered the black air fryer and a white one arrived…": no complaint of our time)
+            # (nlu.delivery_feedback)
             ranking, requests = self._ruled(ranking, WRONG_ITEM_INTENT), []
+        elif (ranking[0]["name"] == REFUND_MISSING_INTENT and not requests and refund_for_a_return_to_come(asked)
+              and RETURN_INTENT in self.loaded.intents):
+            # "…stopped working. I'd expect a full refund when I send it back.": a refund asked for, none awaited
+            ranking = self._ruled(ranking, RETURN_INTENT)
         elif (ranking[0]["name"] == DAMAGE_INTENT and only_their_old_thing_broken(asked)
               and (said_in_either(arrival_asked, asked, tidy) or dispatch_asked(asked))):
             # "My last kettle broke so I ordered a new one from you. Has it been dispatched yet?": the old one's
@@ -435,7 +442,7 @@ class Predictor:
               ) and request_dropped(text):
             # "forget it i dont want to wait anymore": a no, whether read as a goodbye or not at all
             ranking, requests = self._ruled(ranking, WITHDRAWN_INTENT), []
-        elif (ranking[0]["name"] == LATE_INTENT and not lateness_asserted(asked)
+        elif (ranking[0]["name"] == LATE_INTENT and not lateness_asserted(asked) and not waiting_it_out(asked)
               and {r["intent"] for r in requests} <= {*WHERE_OR_WHEN, LATE_INTENT}
               and (asked_when := next((r["name"] for r in ranking if r["name"] in WHERE_OR_WHEN), None)) is not None):
             # "will it actually come before 6 cos ive got pick up then swimming", "no sign of my package,
@@ -658,14 +665,16 @@ class Predictor:
         asking = [row for row in range(len(confidence)) if read(row) in priorities and float(confidence[row]) >= bar]
         return max(asking, key=lambda row: float(confidence[row])) if asking else best
 
-    def _elsewhere(self, ranking: list[dict[str, Any]], requests: list[dict[str, Any]]
+    def _elsewhere(self, ranking: list[dict[str, Any]], requests: list[dict[str, Any]], asked: str
                    ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
         """The reading of a message about another company's order or service (nlu.elsewhere): out of
         scope, its other sentences included ("can you check on my Amazon parcel? it says delivered
         but there's nothing on the doorstep"). An intent that asks nothing of us stands ("thanks")."""
-        # an unsure reading as a question about the assistant is no more ours: "Hi, are you hiring at the
-        # moment? I'd like to apply for a warehouse job" read that way at 0.42
-        unsure_about_us = ranking[0]["name"] == ASSISTANT_INTENT and ranking[0]["confidence"] < EVEN_ODDS
+        # a reading as a question about the assistant is no more ours, unsure ("Hi, are you hiring at the moment?
+        # I'd like to apply for a warehouse job" read that way at 0.42) or naming the bot without asking what it is
+        # ("Bet a clever bot like you knows who wrote Pride and Prejudice")
+        unsure_about_us = ranking[0]["name"] == ASSISTANT_INTENT and (
+            ranking[0]["confidence"] < EVEN_ODDS or not (asks_if_a_person(asked) or asks_the_assistants_name(asked)))
         if ranking[0]["name"] in OURS_TO_ANSWER or ranking[0]["name"] == ELSEWHERE_INTENT or unsure_about_us:
             return self._ruled(ranking, ELSEWHERE_INTENT), []
         return ranking, requests

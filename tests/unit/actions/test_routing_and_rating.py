@@ -1456,3 +1456,35 @@ def test_swearing_at_another_company_gets_a_kind_word_and_what_we_do():
     said, _ = _run_action("actions.actions", "ActionOutOfScope", "my bank app logs me out every 5 seconds ffs how do i fix it",
                           "out_of_scope", {}, sentiment=("neutral", 0.8), said_before="Hello! How can I help?")
     assert said == [replies.upset_elsewhere(), "utter_out_of_scope"]
+
+
+def test_a_calm_complaint_of_an_order_not_late_yet_is_sorry_it_is_not_there_yet():
+    import datetime as dt
+    import os
+    from unittest import mock
+
+    from rasa_sdk import Tracker
+
+    from tools.demo import demo_customers
+
+    with mock.patch.dict(os.environ, {"DEV_MODE": "true"}):
+        from actions.actions import answer_complaint
+    alice = next(c for c in demo_customers(dt.date.today()) if c.customer_id == "C1001")
+
+    def complain(text, label):
+        message = {"text": text, "intent": {"name": "delivery_late", "confidence": 0.9}, "entities": [],
+                   "sentiment": {"label": label, "score": 0.9}}
+        events = [{"event": "user", "text": text, "parse_data": message}]
+        dispatcher = CollectingDispatcher()
+        answer_complaint(dispatcher, Tracker("t", {}, message, events, False, None, {}, ""), "delivery_late", alice)
+        return [m["text"] for m in dispatcher.messages]
+
+    said = complain("I paid a premium for expedited delivery of my running trainers and they have still not been "
+                    "delivered. Please explain why.", "neutral")
+    assert said[0] == replies.not_there_yet() and "ORD-10001" in said[1] and "sorry" not in said[1].lower()
+    # upset, the apology is the empathy that opens the order's status: said once
+    said = complain("WHERE ARE MY TRAINERS, I PAID FOR FAST DELIVERY", "negative")
+    assert replies.not_there_yet() not in said and "sorry" in said[0].lower()
+    # a delivered order the customer does not say never came: where it is, no apology
+    said = complain("when did my kettle arrive, was it late?", "neutral")
+    assert replies.not_there_yet() not in said
