@@ -900,6 +900,8 @@ def answer_while_queued(dispatcher: CollectingDispatcher, tracker: Tracker) -> L
                                                        or interchangeable_guess(tracker) is not None)
             # "my dress just arrived, never mind": nothing left to ask about it
             asked = asked and not WAITING_FOR_IT.search(text) and not no_longer_needed(text)
+            # "Ok I don't want to wait anymore, please cancel.": the cancel is the queue's, unless an order's is asked
+            asked = asked and (intent != "cancel_order" or cancellation_besides(text))
             # "never mind, can i just cancel my phone case order instead", "forget the agent, can you just
             # cancel the phone case order": a cancellation asked besides, not the "cancel that" that withdraws
             if asked or (intent == "cancel_order" and cancellation_besides(text)):
@@ -1154,11 +1156,9 @@ class ActionOutOfScope(Answering):
 
 def upset_elsewhere(tracker: Tracker, customer: Optional[Customer]) -> bool:
     """Whether the latest message, surely off-topic, is upset without being upset with us: read as
-    negative, or sworn at somebody else ("netflix wont stop charging me ffs how do i cancel it"), but not
-    shouted (see plainly_elsewhere)."""
-    latest = latest_user_message(tracker.events)
-    shouted = latest is not None and latest.sentiment.label != "positive" and shouting(latest.text)
-    return (upset_now(tracker) and not shouted and surely_off_topic(tracker.latest_message)
+    negative, but neither insulting nor shouted ("I'm getting really f***ing sick of this" is with us; see
+    plainly_elsewhere)."""
+    return (upset_now(tracker) and not openly_upset_now(tracker) and surely_off_topic(tracker.latest_message)
             and plainly_elsewhere(tracker, customer))
 
 

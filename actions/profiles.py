@@ -56,13 +56,17 @@ class Customer:
 def order_id_in(raw: Optional[str]) -> Optional[str]:
     """The order id a tagged value names, or None when it holds no digits at all.
 
-    The NLU's tagger sometimes marks a bare word ("OR" from a caller's "or…") as an
-    order id; a value without a number in it names no order, so it must not start
-    a verification or a "can't find that order" reply.
+    The NLU's tagger sometimes marks a bare word ("OR" from a caller's "or…") or a lone digit
+    ("the 4" of "ordered the 6 litre, got the 4 litre") as an order id; a value without a
+    number of MIN_ORDER_DIGITS digits in it names no order, so it must not start a verification
+    or a "can't find that order" reply.
     """
-    if not raw or not any(c.isdigit() for c in raw):
+    if not raw or sum(c.isdigit() for c in raw) < MIN_ORDER_DIGITS:
         return None
     return normalise_order_id(raw)
+
+
+MIN_ORDER_DIGITS = 3  # "ORD-123" is an order number mistyped; "the 4" is a size
 
 
 ORDER_DIGITS = 5  # ORD-12345

@@ -273,7 +273,12 @@ _WAITING_IT_OUT = re.compile(_POLITE_NO + r"[\s,.!]*(?:i'?ll|ill|i will|i'?m gon
                              # "Thank you, but no. I'm content to wait a few more days before taking it further."
                              r"|^\W*(?:(?:thank you|thanks|cheers)[\s,]*(?:but )?no\b[\s,.!]*)?(?:i'?m|im|i am)\s+(?:quite\s+)?"
                              r"(?:content|happy|fine|ok|okay|willing|prepared|alright|more than happy) to (?:wait|give it|leave it"
-                             r"|hang on|hold on)\b", re.IGNORECASE)
+                             r"|hang on|hold on)\b"
+                             # "Thank you for the offer, but there is no need to escalate at present. I shall allow a few
+                             # more days."
+                             r"|^\W*(?:thank you|thanks|cheers)\b[^.?!]{0,30}\bbut\b[^.?!]{0,20}?\b(?:no need|not necessary"
+                             r"|(?:i|we) (?:don'?t|do not) need|i'?m (?:ok|okay|fine|good)|i'?ll wait|i shall wait)\b",
+                             re.IGNORECASE)
 
 
 def waiting_it_out(text: str) -> bool:

@@ -237,7 +237,7 @@ _COLOUR_CHOSEN = re.compile(rf"\b(?:ordered|chose|choose|chosen|selected|select|
                             rf"(?:\w+\s+){{0,3}}?(?P<colour>{_COLOUR})\b", re.IGNORECASE)
 _COLOUR_CAME = re.compile(
     rf"\b(?:it'?s|its|it is|they'?re|they are|it was|they were|came|arrived|come)\s+(?:in\s+)?"
-    rf"(?:actually\s+|definitely\s+|clearly\s+|bright\s+|plain\s+)?(?P<colour>{_COLOUR})\b(?!\s+(?:one|\w+)\s+(?:i|we)\b)"
+    rf"(?:actually\s+|definitely\s+|clearly\s+|bright\s+|plain\s+)?(?P<colour>{_COLOUR})\b(?!\s+(?:\w+\s+)?ones?\s+(?:i|we)\b)"
     rf"|\b(?:a|an|the)\s+(?P<colour2>{_COLOUR})\s+(?:one|\w+)\s+(?:arrived|came|turned up|was delivered|showed up)\b"
     rf"|\b(?:sent|send|gave|delivered|received|got)\s+(?:me\s+|us\s+)?(?:a\s+|an\s+|the\s+)?(?P<colour3>{_COLOUR})\b",
     re.IGNORECASE)

@@ -58,7 +58,8 @@ _THEIR_THINGS = (r"parcel|package|order|delivery|deliveries|tracking|account|pri
                  r"|store|shop|customer service|do|does|did|has|have|is|are|was|were|sent|delivered|lost|left|says"
                  r"|said|charged|will|won'?t|open|opens|shut|shuts|close|closes|deliver|delivers|ships|sells|sell"
                  # "netflix wont stop charging me", "my netflix membership", "netflix taking a payment every month"
-                 r"|membership|plan|payments?|direct debit|taking|charging|charges|keeps?|wont|still|stop|make|makes|let|lets")
+                 r"|membership|plan|payments?|direct debit|taking|charging|charges|keeps?|wont|still|stop|make|makes|let|lets"
+                 r"|plus|premium|pass")
 # …or the customer's dealings with them: "how do I cancel Netflix?", "is there a way to cancel my Netflix?", "how do I
 # get netflix to stop"
 _TOWARDS_THEM = r"at|from|off|on|to|with|by|contact|call|ring|email|about|my|cancel\w*|quit|unsubscribe from|leave|get|make|tell|ask"
@@ -305,10 +306,24 @@ _EVERYDAY_LIFE = re.compile(
     # politics and general knowledge: "who will win the next election", "which party would you put your money on",
     # "who wrote pride and prejudice", "what's the capital of australia" (not "who wrote this reply")
     r"|\belections?\b|\bprime minister\b|\bwhich (?:political )?party\b|\bin government\b"
-    r"|\bwho(?: (?:was|is) it)?(?: that)? (?:wrote|invented|painted|discovered|directed|composed|sang|founded)\b"
+    r"|\bwho(?: (?:was|is) it)?(?: that)?(?: actually| really| first| originally)? (?:wrote|invented|painted|discovered"
+    r"|directed|composed|sang|founded)\b"
     r"(?! (?:this|that|these|those|the (?:reply|replies|message|e-?mail|letter|review|policy|rules?)|your|to me|back|in)\b)"
-    r"|\bthe capital (?:city )?of\b|\bwhat year did\b",
+    r"|\bthe capital (?:city )?of\b|\bwhat year did\b"
+    r"|\b(?:labour|tory|tories|lib ?dems?|liberal democrats?|conservatives?|snp|green party|reform uk|farage|brexit"
+    r"|referendum|parliament|westminster|general election|the polls|opinion polls?|prime minister|the monarchy"
+    r"|royal family)\b|\b(?:vote|voting) (?:for|4)\b|\bwich (?:political )?party\b|\bwho (?:are|r) (?:you|u) backing\b"
+    # a subscription or membership to cancel: no order of ours is one ("How do I cancel my Which? membership?", "can you
+    # cancel my NOW TV pass for me", "is there a way to cancel Microsoft 365? Got the renewal email")
+    r"|\b(?:cancel\w*|stop|stopping|quit|end|ending|get out of|come out of)\b[^.?!]{0,40}\b(?:membership|subscription"
+    r"|direct debit|(?:my|the|a|their) (?:[\w+]+ ){0,2}pass|premium|renewal|auto-?renew\w*)\b"
+    r"|\b(?:membership|subscription|direct debit|renewal)\b[^.?!]{0,60}\bcancel\w*",
     re.IGNORECASE)
+# a payment that comes every month, which no order of ours is, to stop: "Signed up to The Times online for £1 and now
+# they're charging me full price every month. How do I cancel?" (not "you keep charging me every month")
+_EVERY_MONTH = re.compile(r"\b(?:every|each|a|per) (?:month|week)\b|\bmonthly\b|\bweekly\b", re.IGNORECASE)
+_STOPPED = re.compile(r"\b(?:cancel\w*|stop (?:it|them|paying)|unsubscribe)\b", re.IGNORECASE)
+_TO_US = re.compile(r"\b(?:you|u|your|ur|yours)\b(?! (?:know|tell|help|advise|explain|show))", re.IGNORECASE)
 # somebody else's service, which no order of ours is: a train, a takeaway, a taxi or a hotel as what the message is
 # about, near its start ("my train to london is delayed 40 mins, can i get a refund", "i ordered a taxi 30 min ago
 # and its still not here"; not "I need the dress for my flight on Friday"), or the state's, a bank's or a pharmacy's
@@ -378,9 +393,11 @@ _A_PARCEL = re.compile(r"\b(?:parcel|package|deliver\w*|order\w*|courier|driver|
 
 def about_everyday_life(text: str) -> bool:
     """Whether `text` is about a utility, a home, travel, a fact in units or writing and homework
-    to be done (see _EVERYDAY_LIFE) and names no parcel of ours."""
+    to be done (see _EVERYDAY_LIFE), or a payment every month to stop (see _EVERY_MONTH), and names no parcel
+    of ours."""
     declined_elsewhere = _CARD_DECLINED.search(text) is not None and _OUR_CHECKOUT.search(text) is None
-    return ((_EVERYDAY_LIFE.search(text) is not None or declined_elsewhere) and _A_PARCEL.search(text) is None
+    recurring = bool(_EVERY_MONTH.search(text) and _STOPPED.search(text)) and _TO_US.search(text) is None
+    return ((_EVERYDAY_LIFE.search(text) is not None or declined_elsewhere or recurring) and _A_PARCEL.search(text) is None
             and _WRITTEN_TO_US.search(text) is None
             or _HOME_COMPUTER.search(text) is not None and _A_PARCEL.search(text) is None and _ITS_OURS.search(text) is None)
 
@@ -449,6 +466,9 @@ def about_another_business(text: str, businesses: tuple[str, ...] = DEFAULT_OTHE
 
 # the customer's own order spoken of ("has my air fryer been delivered"), not "need a job asap"
 _AN_ORDER = re.compile(r"\bmy\b|\border|deliver|refund|parcel|return|\bord\W?\d{3,}", re.IGNORECASE)
+# …in words of an order on its way, beside everyday life ("is my dress still coming today"; not "Broke my ankle…")
+_AN_ORDER_ON_ITS_WAY = re.compile(r"\b(?:order\w*|deliver\w*|refund\w*|parcel|package|return\w*|coming(?! out| off)|arriv\w*|dispatch\w*"
+                                  r"|track\w*|shipped|ord\W?\d{3,})\b", re.IGNORECASE)
 
 
 def about_us(text: str, businesses: tuple[str, ...] = DEFAULT_OTHER_BUSINESSES) -> str | None:
@@ -459,9 +479,13 @@ def about_us(text: str, businesses: tuple[str, ...] = DEFAULT_OTHER_BUSINESSES) 
     theirs = [s for s in sentences if about_another_business(s, businesses)
               or _UNNAMED.search(s) and not _ASKED_OF_US.search(s)]
     ours = [s for s in sentences if s not in theirs]
-    # a service we don't offer is no other company's parcel: the other sentences are ours without
-    # saying so ("can i pay in crypto next time? and has my air fryer been delivered")
-    only_services = all(_NOT_OUR_SERVICE.search(s) for s in theirs) and _AN_ORDER.search(" ".join(ours)) is not None
+    # a service we don't offer, or everyday life, is no other company's parcel: the other sentences are ours
+    # without saying so ("can i pay in crypto next time? and has my air fryer been delivered", "what's the capital
+    # of australia? also is my dress still coming today")
+    rest = " ".join(ours)
+    only_services = (all(_NOT_OUR_SERVICE.search(s) for s in theirs) and _AN_ORDER.search(rest) is not None
+                     or all(_NOT_OUR_SERVICE.search(s) or about_everyday_life(s) for s in theirs)
+                     and _AN_ORDER_ON_ITS_WAY.search(rest) is not None)
     if not theirs or not ours or not (only_services or _US.search(" ".join(ours))):
         return None
     return " ".join(ours)
@@ -475,12 +499,18 @@ _ARITHMETIC = re.compile(r"\b(?:what(?:'?s| is| does| do)|how much is|whats)\s+(
 
 # a joke asked for: "tell us a joke", "any good jokes?", "give us ur best joke", "can bots even tell jokes? make me
 # laugh" (not "this is a joke", "what a joke", "a joke of a company")
-_JOKE = re.compile(r"\b(?:tell|tel|know|got|give|hear|share|do|demand|want|need|manage|crack)\s+(?:me |us |my \w+ )?"
-                   r"(?:a |an |any |some |your |ur |the |one |a single |another )?"
-                   r"(?:good |funny |decent |best |favourite |favorite |dad |knock[- ]knock |quick |clean |cheesy )*jok(?:e|es)?\b"
+_FUN = (r"(?:jok(?:e|es)?|puns?|riddles?|tongue[- ]?twisters?|limericks?|haikus?|chat[- ]?up lines?|pick[- ]?up lines?"
+        r"|fun facts?|(?:daft|random|interesting|weird|cool) facts?)")
+_JOKE = re.compile(r"\b(?:tell|tel|know|got|give|hear|share|do|demand|want|need|manage|crack|gimme)\s+(?:me |us |my \w+ )?"
+                   r"(?:a |an |any |some |your |ur |the |one |a single |another |a better )?"
+                   r"(?:good |funny |decent |best |favourite |favorite |dad |knock[- ]knock |quick |clean |cheesy |daft |better )*"
+                   + _FUN + r"\b"
                    r"|\b(?:need|want|could do with|fancy) a (?:good |gud )?(?:laugh|laff)\b"
-                   r"|\bany (?:good |funny |decent )?jokes\b|\b(?:best|funniest|favourite|favorite|a funny) jokes?\b"
-                   r"|\bmake (?:me|us) (?:laugh|smile)\b|\bcheer (?:me|us) up\b|\bjokes? (?:for|about) (?!(?:you|u|your)\b)",
+                   r"|\bany (?:good |funny |decent )?" + _FUN + r"\b|\b(?:best|funniest|favourite|favorite|a funny|a good|a daft"
+                   r"|a better) " + _FUN + r"\b"
+                   r"|\bmake (?:me|us) (?:laugh|smile)\b|\bcheer (?:me|us) up\b|\bentertain (?:me|us)\b"
+                   r"|\b(?:do|give|hear) (?:me |us )?(?:an |your )?(?:impression|impersonation) of\b|\bbe funny\b"
+                   r"|\bjokes? (?:for|about) (?!(?:you|u|your)\b)",
                    re.IGNORECASE)
 
 

@@ -230,7 +230,8 @@ _LATENESS_ASSERTED = re.compile(
     r"|reschedul|postpon|pushed back|\bagain\b|missed|\bago\b|over a (?:week|month)|(?:for|been) (?:over |nearly |almost )?"
     r"(?:a|an|two|three|four|five|six|\d+|a few|a couple of|several) (?:days?|weeks?|wks?|months?)"
     r"|(?:n'?t|\bnot|\bnever|\bnt|\baint|\bno) (?:even |yet |actually |still )?" + _ARRIVAL +
-    r"|still (?:nothing|waiting|no\b|not\b|n'?t)|\bwaiting (?:for|since|ages|in|all)|nowhere|lost|missing|can'?t find",
+    r"|still (?:nothing|waiting|no\b|not\b|n'?t|(?:i|we) (?:wait|am waiting|are waiting))|\bwaiting (?:for|since|ages|in|all)"
+    r"|nowhere|lost|missing|can'?t find",
     re.IGNORECASE)
 
 
@@ -291,14 +292,24 @@ _DAY = r"(?:mon|tues?|wednes|thurs?|fri|satur|sun)(?:day)?"
 _DAY_REACHED = re.compile(rf"\b(?:it'?s|its|it is)\s+(?:now\s+)?{_DAY}(?:\s+(?:now|today|already))?\b|\bnow (?:it'?s|its) {_DAY}\b"
                           r"|\bbeen and gone\b"
                           # "said it would be with me by monday and here we are on thursday with nothing"
-                          rf"|\b(?:here we are|we'?re|we are|and now)\s+(?:now\s+)?(?:on\s+)?{_DAY}\b", re.IGNORECASE)
-_DUE_DAY = re.compile(rf"\b(?:due|promised|told|supposed|sposed|meant|guaranteed|expected|said|by|booked|estimated)\s+"
-                      rf"(?:\w+\s+){{0,3}}?{_DAY}\b", re.IGNORECASE)
+                          rf"|\b(?:here we are|we'?re|we are|and now)\s+(?:now\s+)?(?:on\s+)?{_DAY}\b"
+                          # "my order must come monday, now is thursday and still I wait"
+                          rf"|\bnow is {_DAY}\b|\btoday is (?:already |now )?{_DAY}\b", re.IGNORECASE)
+_DUE_DAY = re.compile(rf"\b(?:due|promised|told|supposed|sposed|meant|guaranteed|expected|said|say|says|by|booked|estimated"
+                      rf"|delivery|arriving|coming)\s+(?:\w+\s+){{0,3}}?{_DAY}\b"
+                      # "dispatch email said itd be with me in 2 working days. that was last wednesday. its tuesday now"
+                      r"|\b(?:said|promised|told|supposed|meant|guaranteed|expected|estimated)\b[^.?!]{0,30}\b(?:in|within)"
+                      r" (?:\d+|one|two|three|four|five) (?:working |business )?days?\b"
+                      # "Paid extra for next-day delivery on Tuesday. It's Saturday."
+                      r"|\bnext[- ]day\b", re.IGNORECASE)
+_A_SENTENCE = re.compile(r"[^.!?]*[.!?]*")
 
 
 def due_day_passed(text: str) -> bool:
-    """Whether `text` says the day a delivery was due has passed (see _DAY_REACHED), without asking."""
-    return "?" not in text and _DAY_REACHED.search(text) is not None and _DUE_DAY.search(text) is not None
+    """Whether `text` says the day a delivery was due has passed (see _DAY_REACHED), without asking it ("It's
+    Saturday. Where is it?" says it; "it's tuesday, is it coming today?" asks)."""
+    return _DUE_DAY.search(text) is not None and any(
+        "?" not in sentence.group() and _DAY_REACHED.search(sentence.group()) for sentence in _A_SENTENCE.finditer(text))
 
 
 # "I was told it would come today but it hasn't", "expected delivery was the 3rd, nothing yet", "my

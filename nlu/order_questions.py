@@ -65,3 +65,14 @@ def arrival_demanded(text: str) -> bool:
     """Whether `text` demands that the order arrives (see _ARRIVAL_DEMANDED), not a refund ("the refund better
     come through today") or someone to come."""
     return _ARRIVAL_DEMANDED.search(text) is not None and _NOT_AN_ARRIVAL.search(text) is None
+
+
+# where it is, asked with or without a question mark: "wheres my parcel has it been sent out"
+_WHERE_IT_IS = re.compile(r"\b(?:where'?s|wheres|wers|where is|where are|wer is)\s+(?:my|me|the|it|they|them)\b"
+                          r"|\b(?:has|have) (?:it|they|my \w+) (?:been|got) (?:sent|dispatched|shipped|posted)\b",
+                          re.IGNORECASE)
+
+
+def where_it_is_asked(text: str) -> bool:
+    """Whether `text` asks where the order is, question mark or not (see _WHERE_IT_IS)."""
+    return _WHERE_IT_IS.search(text) is not None

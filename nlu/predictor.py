@@ -31,7 +31,8 @@ from nlu.complaints import compensation_asked, complaint_announced
 from nlu.insults import assistant_scorned, company_insulted, told_where_to_go
 from nlu.model import LoadedModel
 from nlu.order_numbers import no_number_to_give, only_a_number_given
-from nlu.order_questions import arrival_asked, arrival_demanded, date_pressed, dispatch_asked, orders_asked_about
+from nlu.order_questions import (arrival_asked, arrival_demanded, date_pressed, dispatch_asked, orders_asked_about,
+                                 where_it_is_asked)
 from nlu.policies import delivery_terms_only, misfit_said, size_swap_asked
 from nlu.pleasantries import agreed_to_wait, asks_how_we_are, leaving_to_sign_in, plain_yes, praised, put_off, resigned
 from nlu.person import (asks_about_the_assistant, asks_for_someone_to_ring, asks_how_to_write_to_us, asks_if_a_person,
@@ -70,6 +71,8 @@ SENT_NOT_ORDERED_MISREAD_AS = ("product_recommendation", "order_status", "track_
                                "deny")
 BILLING_INTENT = "billing_charged_twice"  # any charge not expected, twice or not
 REPLACEMENT_INTENT = DAMAGE_INTENT  # a replacement is what a damaged item gets
+# a wrong item said in a word: "wrong", "not what I ordered", "a mix-up"
+_WRONG_SAID = re.compile(r"\b(?:wrong|different|instead|incorrect|not what|mix(?:ed)?[- ]?up)\b", re.IGNORECASE)
 LATE_INTENT = "delivery_late"
 REFUND_MISSING_INTENT = "refund_not_received"
 WHERE_OR_WHEN = ("order_status", "track_delivery")  # what a question about delivery asks when not saying it is late
@@ -192,7 +195,7 @@ class Predictor:
                     ranking, requests = t_ranking, t_requests
                     if asked == text:  # the words left out may be what carries the feeling
                         sentiment = self._sentiment(t_sentiment_logits.softmax(-1))
-        ranking, requests = self._clauses_reread(ranking, requests)
+        ranking, requests = self._clauses_reread(ranking, requests, asked)
         # words that decide whatever the model read: another company's business, everyday life that is nobody's
         # order, or a sum to work out (nlu.elsewhere); a person asked for outright or called off (nlu.person); a
         # request dropped in so many words (contracts.dismissal); the company scorned rather than the bot
@@ -285,7 +288,9 @@ class Predictor:
         elif only_a_number_given(asked):
             # "sorry typo, 20001": the number for the request already made
             ranking, requests = self._ruled(ranking, DETAILS_INTENT), []
-        elif no_number_to_give(asked) and not requests and not self._surely_an_order_request(ranking):
+        elif (no_number_to_give(asked) and not requests and not self._surely_an_order_request(ranking)
+              and not said_in_either(arrival_asked, asked, tidy) and not where_it_is_asked(asked)):
+            # (nor "didnt get any text or email about it, wheres my parcel has it been sent out": where it is, asked)
             # ("i want to cancel an order but i dont have the order number" is the cancellation)
             # "I don't have the number on me, I deleted the email": a no to the question, not an account problem
             ranking = self._ruled(ranking, WITHDRAWN_INTENT)
@@ -599,7 +604,7 @@ class Predictor:
             ranking = [first, *(r for r in ranking if r["name"] != first["name"])]
         return ranking, requests
 
-    def _clauses_reread(self, ranking: list[dict[str, Any]], requests: list[dict[str, Any]]
+    def _clauses_reread(self, ranking: list[dict[str, Any]], requests: list[dict[str, Any]], text: str
                         ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
         """The requests of a message of several clauses, read again where a clause's words say otherwise: a
         fault told without a word of lateness is no late delivery ("the toaster i ordered last month has just
@@ -609,11 +614,18 @@ class Predictor:
         if len(requests) < 2 or DAMAGE_INTENT not in self.loaded.intents:
             return ranking, requests
         refund_awaited = any(r["intent"] == REFUND_MISSING_INTENT for r in requests)
+        where_asked = any(r["intent"] in WHERE_OR_WHEN for r in requests)
         reread = []
         for r in requests:
             if r["intent"] == LATE_INTENT and fault_said(r["text"]) and not lateness_asserted(r["text"]):
                 r = {**r, "intent": DAMAGE_INTENT}
-            elif r["intent"] in FAULT_INTENTS and refund_awaited and sent_back_said(r["text"]):
+            elif r["intent"] in FAULT_INTENTS and refund_awaited and sent_back_said(text):
+                continue
+            elif (r["intent"] in FAULT_INTENTS and where_asked and r["confidence"] < SURE
+                  and not any(said(r["text"]) for said in (damage_said, fault_said, sent_not_ordered, part_missing))
+                  and not _WRONG_SAID.search(r["text"])):
+                # "…the running shoes I ordered have been sent out. … Could you please give me the link": a guess at
+                # a fault in a clause that tells of none, beside where the order is asked
                 continue
             if all(r["intent"] != kept["intent"] for kept in reread):
                 reread.append(r)
@@ -675,7 +687,8 @@ class Predictor:
         # ("Bet a clever bot like you knows who wrote Pride and Prejudice")
         unsure_about_us = ranking[0]["name"] == ASSISTANT_INTENT and (
             ranking[0]["confidence"] < EVEN_ODDS or not (asks_if_a_person(asked) or asks_the_assistants_name(asked)))
-        if ranking[0]["name"] in OURS_TO_ANSWER or ranking[0]["name"] == ELSEWHERE_INTENT or unsure_about_us:
+        if (ranking[0]["name"] in OURS_TO_ANSWER or ranking[0]["name"] == ELSEWHERE_INTENT or unsure_about_us
+                or self.sure_enough(ranking) < self.threshold):
             return self._ruled(ranking, ELSEWHERE_INTENT), []
         return ranking, requests
 

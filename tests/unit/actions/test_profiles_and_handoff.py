@@ -20,6 +20,7 @@ def test_seeded_profiles_round_trip(redis_client):
 def test_a_tagged_word_without_digits_names_no_order():
     # a caller's "or…" tagged as an order id must not start a verification for "OR"
     assert order_id_in("OR") is None and order_id_in("") is None and order_id_in(None) is None
+    assert order_id_in("4") is None and order_id_in("ORD-12") is None and order_id_in("ORD-123") == "ORD-123"
     assert order_id_in("ord 48213") == "ORD-48213" and order_id_in("order 45712") == "ORD-45712"
 
 

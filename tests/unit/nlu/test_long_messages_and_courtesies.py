@@ -217,6 +217,9 @@ def test_a_clause_whose_words_say_otherwise_is_read_again():
                        "come through")
     assert returned["intent"]["name"] == "refund_not_received"
     assert returned["requests"] == []
+    # …and so is one whose refund has not come, wherever the return is told
+    told = p.parse("Bought some sandals, they didn't fit. I sent them back two weeks ago and the refund still hasn't shown")
+    assert told["intent"]["name"] == "refund_not_received"
     # a clause that says it is late stays late
     late = p.parse("the toaster i ordered last month is two weeks late and it has just given up waiting. "
                    "Can I get my money back?")

@@ -280,3 +280,35 @@ def test_what_the_words_say_whatever_the_model_read():
     assert after_settled("Air fryer turned up last week and it's working fine, no complaints there, but I definitely "
                          "chose black and what arrived is white. What can you do?") == (
         "I definitely chose black and what arrived is white. What can you do?")
+
+
+def test_the_due_day_passed_said_beside_a_question_and_other_ways_of_saying_so():
+    from nlu.charges import unexpected_charge_said
+    from nlu.delivery_feedback import sent_not_ordered
+    from nlu.evidence import due_day_passed
+    from nlu.order_questions import where_it_is_asked
+    from nlu.person import person_demanded
+
+    assert due_day_passed("Paid extra for next-day delivery on Tuesday. It's Saturday. Where is it?")
+    assert due_day_passed("the website say delivery on Friday but today is already Tuesday and I don't have my package")
+    assert due_day_passed("dispatch email said itd be with me in 2 working days. that was last wednesday. its tuesday now")
+    assert not due_day_passed("it's tuesday, is it coming today?")  # asked in the same breath
+    assert where_it_is_asked("didnt get any text or email about it, wheres my parcel has it been sent out")
+    assert not where_it_is_asked("I don't have the number on me, I deleted the email")
+    assert unexpected_charge_said("my Klarna app shows two identical purchases from you but I only checked out once")
+    assert person_demanded("I would be grateful to be put in touch with a member of staff. Yours, G. Holloway")
+    assert person_demanded("I'd just rather go through all of it with someone who can actually see my account")
+    assert sent_not_ordered("My air fryer was delivered about ten days ago, and it's white when I ordered black.")
+    assert sent_not_ordered("But I choose the black colour and you send me the white colour. What you can do for this?")
+    assert not sent_not_ordered("it's the white one I ordered, lovely")
+
+
+@pytest.mark.parametrize("text", [
+    "Thank you, but no. I'm content to wait a few more days before taking it further.",
+    "Thank you for the offer, but there is no need to escalate at present. I shall allow a few more days.",
+    "I'm happy to wait a few more days",
+])
+def test_a_polite_no_that_waits(text):
+    from nlu.asked import waiting_it_out
+
+    assert waiting_it_out(text)

@@ -205,3 +205,46 @@ def test_a_joke_asked_for_is_off_topic_whoever_it_is_asked_of():
     assert p.parse("do you know any good jokes? my son wants to hear one from a chatbot")["intent"]["name"] == "out_of_scope"
     # an order asked about besides is still asked about
     assert p.parse("tell me a joke, where's my parcel")["intent"]["name"] == "order_status"
+
+
+@pytest.mark.parametrize("text", [
+    "How do I cancel my Which? membership? They take it by direct debit every month and I never read the magazine",
+    "Can you cancel my NOW TV pass for me? £9.99 a month for nothing",
+    "Signed up to The Times online for £1 and now they're charging me full price every month. How do I cancel?",
+    "deliveroo plus cancel how",
+    "got a leaflet thru the door from the lib dems this morning, are they any good or is it a wasted vote",
+    "wich party shud i vote 4 nxt time, they all seem rubish",
+    "Are you a Labour bot or a Tory bot? Be honest.",
+])
+def test_a_subscription_to_stop_and_politics_are_not_ours(text):
+    assert about_another_business(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "you keep charging me every month, how do I cancel",  # a charge of ours, however it recurs
+    "can you cancel my order, I'll pass on it",
+    "I've got a premium delivery booked, can I cancel it?",
+])
+def test_a_charge_or_an_order_of_ours_stays_ours(text):
+    assert not about_another_business(text), text
+
+
+def test_everyday_life_beside_an_order_on_its_way_leaves_the_order():
+    assert about_us("what's the capital of australia? also is my dress still coming today") == (
+        "also is my dress still coming today")
+    # "coming out" is a payment leaving, not an order coming
+    assert about_us("Where in the Netflix app is the option to cancel my membership? The monthly charge keeps coming "
+                    "out.") is None
+    assert about_us("Can you tell me how to cancel my gym membership? Broke my ankle and won't be going for months") is None
+
+
+@pytest.mark.parametrize("text", [
+    "Do you know any good puns? Need one for my nan's birthday card",
+    "Give us a tongue twister? I'm practising for the school panto",
+    "Got a daft fun fact for me? Something I can come out with down the pub later",
+    "whats a good chat up line lol asking for a mate",
+    "ok bit of a weird ask but can you do an impression of a pirate for me? arrr",
+    "cmon tel me a jok, i ned a gud laff rite now",
+])
+def test_small_requests_of_the_bot_for_fun(text):
+    assert a_joke_asked(text), text
