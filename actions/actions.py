@@ -892,7 +892,8 @@ def answer_while_queued(dispatcher: CollectingDispatcher, tracker: Tracker) -> L
         instead = INSTEAD_OF_THE_PERSON.search(text) is not None and (another_request(intent, None)
                                                                      or intent == "cancel_order")
         if not staying and (WITHDRAWAL.search(text) or PERSON_CALLED_OFF.search(text) or refused or dropped
-                            or instead or DO_IT_YOURSELF.search(text) or no_longer_needed(text) or QUEUE_LEFT.search(text)):
+                            or instead or DO_IT_YOURSELF.search(text) or no_longer_needed(text) or QUEUE_LEFT.search(text)
+                            or QUEUE_CANCELLED.search(text)):
             handoff.withdraw(redis_client(), tracker.sender_id)
             # another request besides, read for sure or as one of the guesses answered alike (not the
             # NLU's guess at "actually never mind, found what i needed on the website", which asks nothing)
@@ -901,7 +902,7 @@ def answer_while_queued(dispatcher: CollectingDispatcher, tracker: Tracker) -> L
             # "my dress just arrived, never mind": nothing left to ask about it
             asked = asked and not WAITING_FOR_IT.search(text) and not no_longer_needed(text)
             # "Ok I don't want to wait anymore, please cancel.": the cancel is the queue's, unless an order's is asked
-            asked = asked and (intent != "cancel_order" or cancellation_besides(text))
+            asked = asked and (intent != "cancel_order" or cancellation_besides(text) and not QUEUE_CANCELLED.search(text))
             # "never mind, can i just cancel my phone case order instead", "forget the agent, can you just
             # cancel the phone case order": a cancellation asked besides, not the "cancel that" that withdraws
             if asked or (intent == "cancel_order" and cancellation_besides(text)):
@@ -940,6 +941,12 @@ def answer_while_queued(dispatcher: CollectingDispatcher, tracker: Tracker) -> L
     opening += noted
     dispatcher.utter_message(text=opening + replies.still_queued(position, position * s.handoff_wait_minutes_per_person))
     return []
+
+
+# "Ok I don't want to wait anymore, please cancel.": while waiting for a person, a "cancel" that names nothing else
+# ends with the message is the wait's (not "cancel my order")
+QUEUE_CANCELLED = re.compile(r"\bcancel(?:\s+(?:the (?:request|wait|queue)|my (?:request|place))"
+                             r")?(?:\s+(?:please|pls|now|then|thanks|ta))?\W*$", re.IGNORECASE)
 
 
 # what a customer waiting for a person may add about their order, which that person will read
@@ -1156,10 +1163,14 @@ class ActionOutOfScope(Answering):
 
 def upset_elsewhere(tracker: Tracker, customer: Optional[Customer]) -> bool:
     """Whether the latest message, surely off-topic, is upset without being upset with us: read as
-    negative, but neither insulting nor shouted ("I'm getting really f***ing sick of this" is with us; see
-    plainly_elsewhere)."""
-    return (upset_now(tracker) and not openly_upset_now(tracker) and surely_off_topic(tracker.latest_message)
-            and plainly_elsewhere(tracker, customer))
+    negative, but neither insulting nor shouted ("I'm getting really f***ing sick of this" is with us), or
+    scornful of something that is not ours in words the NLU read as calm ("Netflix make it impossible to cancel,
+    it's a joke"; see plainly_elsewhere)."""
+    latest = latest_user_message(tracker.events)
+    scorn_elsewhere = (latest is not None and latest.sentiment.label == "neutral" and not shouting(latest.text)
+                       and INSULTS.search(latest.text) is not None)
+    return (upset_now(tracker) and (not openly_upset_now(tracker) or scorn_elsewhere)
+            and surely_off_topic(tracker.latest_message) and plainly_elsewhere(tracker, customer))
 
 
 # a short message in capitals is off-topic only when the model is this sure ("WHO WILL WIN THE NEXT ELECTION")

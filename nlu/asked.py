@@ -271,9 +271,10 @@ _WAITING_IT_OUT = re.compile(_POLITE_NO + r"[\s,.!]*(?:i'?ll|ill|i will|i'?m gon
                              r"(?:wait|see|leave it|give (?:it|them|\w+ (?:until|till|til|a few|a couple|another|more))"
                              r"|hang on|hold on|check back|try again|hang fire|chase)\b"
                              # "Thank you, but no. I'm content to wait a few more days before taking it further."
+                             # (not "I'm happy to wait, but I need it by Saturday. Will it make it?")
                              r"|^\W*(?:(?:thank you|thanks|cheers)[\s,]*(?:but )?no\b[\s,.!]*)?(?:i'?m|im|i am)\s+(?:quite\s+)?"
                              r"(?:content|happy|fine|ok|okay|willing|prepared|alright|more than happy) to (?:wait|give it|leave it"
-                             r"|hang on|hold on)\b"
+                             r"|hang on|hold on)\b(?![^?]*\?)(?!.*\b(?:but|if|as long as|so long as|provided)\b)"
                              # "Thank you for the offer, but there is no need to escalate at present. I shall allow a few
                              # more days."
                              r"|^\W*(?:thank you|thanks|cheers)\b[^.?!]{0,30}\bbut\b[^.?!]{0,20}?\b(?:no need|not necessary"

@@ -17,9 +17,11 @@ _CHARGED = r"(?:charged|billed|debited|(?:took|taken|taking) (?:my |the )?(?:mon
 _UNEXPECTED_CHARGE = re.compile(
     rf"\b{_TAKEN}\b[^.?!]{{0,40}}?\b(?:twice|twise|twic|2ce|two times|2 times|2x|x2)\b"
     r"|\bdouble[- ]?(?:charged|billed|payment|charge|debit)"
-    r"|\b(?:two|2) (?:identical |separate |different |of the same )?(?:payments|charges|transactions|debits|purchases)\b"
+    r"|\btwo (?:identical |separate |different )?(?:payments|charges|transactions|debits)\b"
     # "my Klarna app shows two identical purchases from you but I only checked out once"
-    r"|\bonly (?:checked out|ordered|paid|bought|placed (?:the |one |an |my )?order|pressed (?:pay|buy))(?: it)? once\b"
+    r"|\b(?:two|2) (?:identical|of the same) (?:payments|charges|transactions|debits|purchases)\b"
+    r"|\bonly (?:checked out|paid|pressed (?:pay|buy)|clicked (?:pay|buy)|placed (?:the |one |an |my )?order)(?: it)? once\b"
+    r"(?! before)"
     # charged for an order that should cost nothing now
     rf"|\b{_CHARGED}\b[^.?!]{{0,40}}?\b(?:(?:i|we) (?:had |have |'ve )?(?:already )?cancell?ed"
     r"|(?:was|were|been|got|is) (?:already )?cancell?ed|cancell?ed (?:order|item|purchase|one)"

@@ -103,9 +103,11 @@ _FAULT = re.compile(r"(?<!\bi )(?<!\bwe )(?<!\byou )(?<!\bu )(?<!\bthey )(?<!\bi
                     # "the dress is see-through, really poor quality", "the strap came apart after one wear"
                     r"|\b(?:faulty|defective|fell apart|falling apart|came apart|coming apart|see[- ]?through|frayed|frayin"
                     r"|packed (?:in|up)|conked out|gone bang|went bang|kaput"
-                    # "the toaster has just given up, only had it a week" (not "I've given up waiting")
-                    r"|(?<!\bi )(?<!\bive )(?<!\bi've )(?<!\bi have )(?<!\bwe've )(?<!\bweve )(?<!\bwe have )"
-                    r"(?:gave|given) up(?! (?:on|waiting|hope|trying|with|and|now|asking|chasing))"
+                    # "the toaster has just given up, only had it a week" (not "I've given up waiting", "I basically gave
+                    # up", "the courier gave up after one attempt")
+                    r"|(?:\bit (?:just |completely )?|\bit'?s (?:just |completely )?|(?<!\bi )(?<!\bwe )(?<!\bthey )\b(?:has|have|had) (?:just |completely |totally )?"
+                    r"|(?<!\bi've )(?<!\bive )(?<!\bwe've )\bjust )(?:gave|given) up"
+                    r"(?! (?:on|waiting|hope|trying|with|and|now|asking|chasing))"
                     r"|torn|ripped(?! off)|(?:poor|bad|terrible|awful|shocking|cheap|low) quality|badly made|cheaply made|flimsy"
                     r"|leak(?:s|ing|ed)|(?:keeps?|started|starts) (?:tripping|sparking|smoking)|smells? of burning"
                     # "it has started tripping the electrics every time I use it"

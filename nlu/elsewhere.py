@@ -58,11 +58,12 @@ _THEIR_THINGS = (r"parcel|package|order|delivery|deliveries|tracking|account|pri
                  r"|store|shop|customer service|do|does|did|has|have|is|are|was|were|sent|delivered|lost|left|says"
                  r"|said|charged|will|won'?t|open|opens|shut|shuts|close|closes|deliver|delivers|ships|sells|sell"
                  # "netflix wont stop charging me", "my netflix membership", "netflix taking a payment every month"
-                 r"|membership|plan|payments?|direct debit|taking|charging|charges|keeps?|wont|still|stop|make|makes|let|lets"
+                 r"|membership|plan|payments?|direct debit|taking|charging|charges|keeps?|wont|stop|make|makes|let|lets"
                  r"|plus|premium|pass")
-# …or the customer's dealings with them: "how do I cancel Netflix?", "is there a way to cancel my Netflix?", "how do I
-# get netflix to stop"
-_TOWARDS_THEM = r"at|from|off|on|to|with|by|contact|call|ring|email|about|my|cancel\w*|quit|unsubscribe from|leave|get|make|tell|ask"
+# …or the customer's dealings with them: "how do I get netflix to stop"
+_TOWARDS_THEM = r"at|from|off|on|to|with|by|contact|call|ring|email|about|get|make|tell|ask"
+# …and a subscription of theirs to end: "cancel my Netflix", "quit Spotify"
+_ENDING_IT = r"cancel\w*|quit|unsubscribe from|leave"
 # a sentence that names them to compare us with them: "I'd normally buy this on Amazon but thought
 # I'd give you a go" is about us
 _COMPARED = re.compile(r"\b(?:than|give|gave|giving|try|tried|trying|instead of|rather than|over|chose|picked)\s+"
@@ -92,7 +93,8 @@ def _names(businesses: tuple[str, ...]) -> re.Pattern[str]:
 @lru_cache(maxsize=8)
 def _pattern(businesses: tuple[str, ...]) -> re.Pattern[str]:
     names = _alternatives(businesses)
-    return re.compile(rf"\b(?:{names})(?:'?s)?\s+(?:{_THEIR_THINGS})\b|\b(?:{_TOWARDS_THEM})\s+(?:{names})\b",
+    return re.compile(rf"\b(?:{names})(?:'?s)?\s+(?:{_THEIR_THINGS})\b|\b(?:{_TOWARDS_THEM})\s+(?:{names})\b"
+                      rf"|\b(?:{_ENDING_IT})\s+(?:my\s+|our\s+)?(?:{names})\b",
                       re.IGNORECASE)
 
 
@@ -303,25 +305,30 @@ _EVERYDAY_LIFE = re.compile(
     # a sum about a price: "if something costs £48 after 20% off what was the original price"
     r"|\bwhat (?:was|is|would be) the original price\b|\bwhat(?:'s| is) \d+(?:\.\d+)?\s*%\s*of\b"
     r"|\b(?:maths|math) (?:question|one|problem|help)\b"
-    # politics and general knowledge: "who will win the next election", "which party would you put your money on",
-    # "who wrote pride and prejudice", "what's the capital of australia" (not "who wrote this reply")
-    r"|\belections?\b|\bprime minister\b|\bwhich (?:political )?party\b|\bin government\b"
+    # a subscription or membership to cancel: no order of ours is one ("How do I cancel my Which? membership?", "can you
+    # cancel my NOW TV pass for me", "is there a way to cancel Microsoft 365? Got the renewal email")
+    r"|\b(?:cancel\w*|stop|stopping|quit|get out of|come out of)\b[^.?!]{0,40}\b(?:membership|subscription"
+    r"|direct debit|(?:my|the|a|their) (?:[\w+]+ ){0,2}pass|premium (?:subscription|membership|plan|account)|renewal"
+    r"|auto-?renew\w*)\b"
+    r"|\b(?:membership|subscription|direct debit|renewal)\b[^.?!]{0,60}\bcancel\w*",
+    re.IGNORECASE)
+# politics and general knowledge: "who will win the next election", "which party would you put your money on",
+# "who wrote pride and prejudice", "what's the capital of australia" (not "who wrote this reply"), with no order
+# of ours named (politicians may "deliver nothing")
+_GENERAL_KNOWLEDGE = re.compile(
+    r"\belections?\b|\bprime minister\b|\b(?:which|wich) (?:political )?party\b|\bin government\b"
     r"|\bwho(?: (?:was|is) it)?(?: that)?(?: actually| really| first| originally)? (?:wrote|invented|painted|discovered"
     r"|directed|composed|sang|founded)\b"
     r"(?! (?:this|that|these|those|the (?:reply|replies|message|e-?mail|letter|review|policy|rules?)|your|to me|back|in)\b)"
     r"|\bthe capital (?:city )?of\b|\bwhat year did\b"
-    r"|\b(?:labour|tory|tories|lib ?dems?|liberal democrats?|conservatives?|snp|green party|reform uk|farage|brexit"
-    r"|referendum|parliament|westminster|general election|the polls|opinion polls?|prime minister|the monarchy"
-    r"|royal family)\b|\b(?:vote|voting) (?:for|4)\b|\bwich (?:political )?party\b|\bwho (?:are|r) (?:you|u) backing\b"
-    # a subscription or membership to cancel: no order of ours is one ("How do I cancel my Which? membership?", "can you
-    # cancel my NOW TV pass for me", "is there a way to cancel Microsoft 365? Got the renewal email")
-    r"|\b(?:cancel\w*|stop|stopping|quit|end|ending|get out of|come out of)\b[^.?!]{0,40}\b(?:membership|subscription"
-    r"|direct debit|(?:my|the|a|their) (?:[\w+]+ ){0,2}pass|premium|renewal|auto-?renew\w*)\b"
-    r"|\b(?:membership|subscription|direct debit|renewal)\b[^.?!]{0,60}\bcancel\w*",
+    r"|\b(?:labour|tory|tories|lib ?dems?|liberal democrats?|conservatives?|snp|green party|reform uk|farage"
+    r"|referendum|the polls|opinion polls?|the monarchy|royal family)\b"
+    r"|\breform\b(?=\s*[-–]|\s+(?:party|voters?|are|is a))|\b(?:vote|voting) (?:for|4)\b|\bwho (?:are|r) (?:you|u) backing\b",
     re.IGNORECASE)
 # a payment that comes every month, which no order of ours is, to stop: "Signed up to The Times online for £1 and now
 # they're charging me full price every month. How do I cancel?" (not "you keep charging me every month")
-_EVERY_MONTH = re.compile(r"\b(?:every|each|a|per) (?:month|week)\b|\bmonthly\b|\bweekly\b", re.IGNORECASE)
+_EVERY_MONTH = re.compile(r"\b(?:every|each|per) (?:month|week)\b|\bmonthly\b|\bweekly\b|£\s?\d+(?:\.\d\d)? a (?:month|week)\b",
+                          re.IGNORECASE)
 _STOPPED = re.compile(r"\b(?:cancel\w*|stop (?:it|them|paying)|unsubscribe)\b", re.IGNORECASE)
 _TO_US = re.compile(r"\b(?:you|u|your|ur|yours)\b(?! (?:know|tell|help|advise|explain|show))", re.IGNORECASE)
 # somebody else's service, which no order of ours is: a train, a takeaway, a taxi or a hotel as what the message is
@@ -387,8 +394,9 @@ _CARD_DECLINED = re.compile(r"\bcard\b[^.?!]{0,30}\b(?:declined|refused|rejected
 _OUR_CHECKOUT = re.compile(r"\b(?:checkout|check out|basket|your|you|u|site|website|app|paying for|pay for)\b",
                            re.IGNORECASE)
 # a parcel of ours in the same message: "my landlord took the parcel in and it's damaged"
-_A_PARCEL = re.compile(r"\b(?:parcel|package|deliver\w*|order\w*|courier|driver|refund|return\w*|ord\W?\d{3,})\b",
-                       re.IGNORECASE)
+_A_PARCEL = re.compile(r"\b(?:parcel|package|deliver\w*|order\w*|courier|driver|refund|return\w*|ord\W?\d{3,}"
+                       # paid to us in parts: "Can I stop the direct debit now that I've sent it back?"
+                       r"|sent (?:\w+ )?back|klarna|clearpay|laybuy|instal?ments?)\b", re.IGNORECASE)
 
 
 def about_everyday_life(text: str) -> bool:
@@ -450,6 +458,7 @@ def about_another_business(text: str, businesses: tuple[str, ...] = DEFAULT_OTHE
     if ((_LOCAL.search(text) and not _OURS_NEARBY.search(text)) or asks_for_advice(text) or _NOT_OUR_SERVICE.search(text)
             or about_their_own_post(text) or meant_for_someone_else(text) or about_everyday_life(text)
             or about_their_service(text) or not_from_us(text)
+            or _GENERAL_KNOWLEDGE.search(text) and not _OUR_ORDER.search(text)
             or _NOT_OURS_UNLESS_OURS_SAID.search(text) and not _OURS_SAID.search(text)
             or _THEIR_OWN_PARCEL.search(text) and not _OUR_ORDER.search(text)):
         return True
@@ -467,7 +476,7 @@ def about_another_business(text: str, businesses: tuple[str, ...] = DEFAULT_OTHE
 # the customer's own order spoken of ("has my air fryer been delivered"), not "need a job asap"
 _AN_ORDER = re.compile(r"\bmy\b|\border|deliver|refund|parcel|return|\bord\W?\d{3,}", re.IGNORECASE)
 # …in words of an order on its way, beside everyday life ("is my dress still coming today"; not "Broke my ankle…")
-_AN_ORDER_ON_ITS_WAY = re.compile(r"\b(?:order\w*|deliver\w*|refund\w*|parcel|package|return\w*|coming(?! out| off)|arriv\w*|dispatch\w*"
+_AN_ORDER_ON_ITS_WAY = re.compile(r"\b(?:order\w*|deliver\w*|refund\w*|parcel|package|coming(?! out| off)|arriv\w*|dispatch\w*"
                                   r"|track\w*|shipped|ord\W?\d{3,})\b", re.IGNORECASE)
 
 
@@ -484,7 +493,8 @@ def about_us(text: str, businesses: tuple[str, ...] = DEFAULT_OTHER_BUSINESSES) 
     # of australia? also is my dress still coming today")
     rest = " ".join(ours)
     only_services = (all(_NOT_OUR_SERVICE.search(s) for s in theirs) and _AN_ORDER.search(rest) is not None
-                     or all(_NOT_OUR_SERVICE.search(s) or about_everyday_life(s) for s in theirs)
+                     or all(_NOT_OUR_SERVICE.search(s) or about_everyday_life(s) or _GENERAL_KNOWLEDGE.search(s)
+                            for s in theirs)
                      and _AN_ORDER_ON_ITS_WAY.search(rest) is not None)
     if not theirs or not ours or not (only_services or _US.search(" ".join(ours))):
         return None
@@ -509,8 +519,7 @@ _JOKE = re.compile(r"\b(?:tell|tel|know|got|give|hear|share|do|demand|want|need|
                    r"|\bany (?:good |funny |decent )?" + _FUN + r"\b|\b(?:best|funniest|favourite|favorite|a funny|a good|a daft"
                    r"|a better) " + _FUN + r"\b"
                    r"|\bmake (?:me|us) (?:laugh|smile)\b|\bcheer (?:me|us) up\b|\bentertain (?:me|us)\b"
-                   r"|\b(?:do|give|hear) (?:me |us )?(?:an |your )?(?:impression|impersonation) of\b|\bbe funny\b"
-                   r"|\bjokes? (?:for|about) (?!(?:you|u|your)\b)",
+                   r"|\b(?:do|give|hear) (?:me |us )?(?:an |your )?(?:impression|impersonation) of\b",
                    re.IGNORECASE)
 
 

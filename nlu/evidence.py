@@ -303,13 +303,31 @@ _DUE_DAY = re.compile(rf"\b(?:due|promised|told|supposed|sposed|meant|guaranteed
                       # "Paid extra for next-day delivery on Tuesday. It's Saturday."
                       r"|\bnext[- ]day\b", re.IGNORECASE)
 _A_SENTENCE = re.compile(r"[^.!?]*[.!?]*")
+_A_DAY = re.compile(rf"\b{_DAY}\b", re.IGNORECASE)
 
 
 def due_day_passed(text: str) -> bool:
-    """Whether `text` says the day a delivery was due has passed (see _DAY_REACHED), without asking it ("It's
-    Saturday. Where is it?" says it; "it's tuesday, is it coming today?" asks)."""
-    return _DUE_DAY.search(text) is not None and any(
-        "?" not in sentence.group() and _DAY_REACHED.search(sentence.group()) for sentence in _A_SENTENCE.finditer(text))
+    """Whether `text` says the day a delivery was due has passed (see _DAY_REACHED), without asking."""
+    return "?" not in text and _day_reached_after_due(text)
+
+
+def due_day_passed_then_asked(text: str) -> bool:
+    """Whether `text` says the due day has passed in a sentence of its own, whatever it asks after ("Paid extra for
+    next-day delivery on Tuesday. It's Saturday. Where is it?"; not "it's tuesday, is it coming today?")."""
+    return any("?" not in sentence.group() and _day_reached_after_due(sentence.group(), text)
+               for sentence in _A_SENTENCE.finditer(text))
+
+
+def _day_reached_after_due(said: str, text: str | None = None) -> bool:
+    """Whether `said` reaches a day and `text` (or `said`) names a due day, the day reached not being the one due
+    ("Tracking says arriving Friday. It's Friday now." is the day itself)."""
+    text = said if text is None else text
+    reached, due = _DAY_REACHED.search(said), _DUE_DAY.search(text)
+    if reached is None or due is None:
+        return False
+    days_due = {m.group()[:3].lower() for m in _A_DAY.finditer(due.group())}
+    days_reached = {m.group()[:3].lower() for m in _A_DAY.finditer(reached.group())}
+    return not days_reached or not days_due or not days_reached <= days_due
 
 
 # "I was told it would come today but it hasn't", "expected delivery was the 3rd, nothing yet", "my
@@ -456,7 +474,8 @@ def sent_back_said(text: str) -> bool:
 _RETURN_TO_COME = re.compile(r"\b(?:when|once|if|after)\s+(?:i|we)\s+(?:send|return|post|take|bring|drop)\s+"
                              r"(?:it|them|this|that|the \w+)(?:\s+back)?\b", re.IGNORECASE)
 _REFUND_AWAITED = re.compile(r"\b(?:still|yet|haven'?t|hasn'?t|havent|hasnt|not (?:received|had|got|seen|come)|waiting"
-                             r"|where'?s|where is|already)\b", re.IGNORECASE)
+                             r"|where'?s|where is|already|nothing|no sign|posted|returned|sent (?:it|them) back)\b",
+                             re.IGNORECASE)
 
 
 def refund_for_a_return_to_come(text: str) -> bool:

@@ -76,3 +76,14 @@ _WHERE_IT_IS = re.compile(r"\b(?:where'?s|wheres|wers|where is|where are|wer is)
 def where_it_is_asked(text: str) -> bool:
     """Whether `text` asks where the order is, question mark or not (see _WHERE_IT_IS)."""
     return _WHERE_IT_IS.search(text) is not None
+
+
+# where the order is, asked at the end after a feeling ("Love paying extra for 'fast' delivery and then watching my
+# trainers go precisely nowhere. Brilliant. Where are they then?")
+_WHERE_THEY_ARE_LAST = re.compile(r"\b(?:where(?:'?s| is| are)|wheres)\s+(?:it|they|them|my \w+)(?:\s+(?:then|now|exactly|mate))?"
+                                  r"\s*\?*\s*$", re.IGNORECASE)
+
+
+def where_they_are_asked_last(text: str) -> bool:
+    """Whether `text` ends by asking where the order is (see _WHERE_THEY_ARE_LAST)."""
+    return _WHERE_THEY_ARE_LAST.search(text.strip()) is not None

@@ -54,13 +54,19 @@ _DEMAND = re.compile(
     # assistant's answers refused, a person wanted instead
     r"|\b(?:don'?t|dont|do not|spare me|not interested in|no more|enough (?:of|with)|sick of|fed up (?:of|with))\b"
     r"[^.?!]{0,30}\b(?:automated|robot|robotic|bot|computer|scripted|canned|generic)\s+(?:rubbish|nonsense|waffle|answers?"
-    r"|replies|reply|responses?|messages?|crap|drivel|script|bs|bollocks|garbage|excuses?|guff|tosh)\b" +
+    r"|replies|reply|responses?|messages?|crap|drivel|script|bs|bollocks|garbage|excuses?|guff|tosh)\b"
+    # (not "I'm sick of the automated messages saying it's delayed": what they said)
+    r"(?!\s+(?:saying|telling|that|about)\b)" +
     # "I would be grateful to be put in touch with a member of staff", "I'd just rather go through all of it with
     # someone who can actually see my account"
-    r"|\b(?:be |get |getting )?put (?:in touch|through) with (?:a |an |one of your |your )?(?:member of (?:staff|your team)"
-    r"|someone|somebody|a person|a human|an agent|customer services?)\b"
+    # (not "I was put in touch with someone last week who promised me a refund")
+    r"|(?<!\bwas )(?<!\bwere )(?<!\bgot )(?<!\bbeen )\b(?:be |get |getting )?put (?:in touch|through) with (?:a |an |one of your |your )?"
+    r"(?:member of (?:staff|your team)|someone|somebody|a person|a human|an agent|customer services?)\b"
+    r"(?!\s+(?:last|yesterday|earlier|before|who (?:said|told|promised)))"
+    # (not "I'd rather sort this out with someone over the phone. What number do I ring", "…with someone collecting it")
     r"|\b(?:i'?d|i would) (?:just |much )?(?:rather|prefer to|like to) (?:go through|talk (?:it |this |that )?(?:through|over)"
-    r"|discuss|sort) (?:[\w']+ ){0,4}?with (?:someone|somebody|a person|a human|an agent|a real person|a member of staff)\b" +
+    r"|discuss|sort) (?:[\w']+ ){0,4}?with (?:someone|somebody|a person|a human|an agent|a real person|a member of staff)"
+    r"(?:\s+(?:who|that)\s+(?!(?:\w+\s+){0,2}(?:collect|pick|ring|call|phone))[^.?!]{0,60})?\s*(?:[.!?,]|please\b|$)" +
     # "yeah go on, I'd rather someone looked at it properly"
     r"|\b(?:i'?d|i would) (?:rather|prefer|like) (?:someone|somebody|a person|a human) (?:to )?(?:looked|look|dealt|deal"
     r"|sorted|sort|checked|check|handled|handle)\b" +

@@ -24,7 +24,7 @@ from nlu.elapsed import time_complained_of
 from nlu.entities import RuleExtractor, apply_synonyms, merge
 from nlu.evidence import (account_said, cancelled_order_asked_about, delay_said, delivered_not_received,
                           delivered_not_received_said, late_said_outright, lateness_asserted, paid_for_nothing,
-                          refund_for_a_return_to_come, sent_back_said, without_unsaid)
+                          due_day_passed_then_asked, refund_for_a_return_to_come, sent_back_said, without_unsaid)
 from nlu.families import family_confidence
 from nlu.follow_up import MISREAD_AS, follow_up_intent, how_long_it_takes
 from nlu.complaints import compensation_asked, complaint_announced
@@ -32,7 +32,7 @@ from nlu.insults import assistant_scorned, company_insulted, told_where_to_go
 from nlu.model import LoadedModel
 from nlu.order_numbers import no_number_to_give, only_a_number_given
 from nlu.order_questions import (arrival_asked, arrival_demanded, date_pressed, dispatch_asked, orders_asked_about,
-                                 where_it_is_asked)
+                                 where_it_is_asked, where_they_are_asked_last)
 from nlu.policies import delivery_terms_only, misfit_said, size_swap_asked
 from nlu.pleasantries import agreed_to_wait, asks_how_we_are, leaving_to_sign_in, plain_yes, praised, put_off, resigned
 from nlu.person import (asks_about_the_assistant, asks_for_someone_to_ring, asks_how_to_write_to_us, asks_if_a_person,
@@ -448,6 +448,7 @@ class Predictor:
             # "forget it i dont want to wait anymore": a no, whether read as a goodbye or not at all
             ranking, requests = self._ruled(ranking, WITHDRAWN_INTENT), []
         elif (ranking[0]["name"] == LATE_INTENT and not lateness_asserted(asked) and not waiting_it_out(asked)
+              and not (due_day_passed_then_asked(asked) and sentiment["label"] == NEGATIVE)
               and {r["intent"] for r in requests} <= {*WHERE_OR_WHEN, LATE_INTENT}
               and (asked_when := next((r["name"] for r in ranking if r["name"] in WHERE_OR_WHEN), None)) is not None):
             # "will it actually come before 6 cos ive got pick up then swimming", "no sign of my package,
@@ -469,11 +470,12 @@ class Predictor:
             ranking = self._ruled(ranking, LATE_INTENT)
             sentiment = self._complaint(sentiment)
         elif (ranking[0]["name"] in WHERE_OR_WHEN
-              and late_said_outright(asked)
+              and (late_said_outright(asked) or due_day_passed_then_asked(asked) and sentiment["label"] == NEGATIVE)
               and LATE_INTENT in self.loaded.intents
               and {r["intent"] for r in requests} <= {*WHERE_OR_WHEN, LATE_INTENT}):
             # "paid for guaranteed saturday delivery… it's now tuesday. party's been and gone": the due day
-            # passed, said rather than asked, is a late delivery; so are "I was told it would come today but it
+            # passed, said rather than asked (or said, then asked, unhappily: "It's Saturday. Where is it? Really not
+            # impressed."), is a late delivery; so are "I was told it would come today but it
             # hasn't" and "I've been waiting THREE WEEKS for my parcel" (nlu.evidence)
             ranking, requests = self._ruled(ranking, LATE_INTENT), []
             sentiment = self._complaint(sentiment)
@@ -486,6 +488,13 @@ class Predictor:
             # "…just disappeared from my banking app. false alarm, sorry!": nothing left to do, and no anger
             ranking = self._ruled(ranking, WITHDRAWN_INTENT)
             sentiment = self._calm(sentiment)
+        elif (ranking[0]["name"] == FEEDBACK_INTENT and not requests and where_they_are_asked_last(asked)
+              and not company_insulted(text)):
+            # "Love paying extra for 'fast' delivery and then watching my trainers go precisely nowhere. Brilliant.
+            # Where are they then?": the feeling first, then the question, which is what is asked
+            asked_where = LATE_INTENT if lateness_asserted(asked) else WHERE_OR_WHEN[0]
+            ranking = self._ruled(ranking, asked_where)
+            sentiment = self._complaint(sentiment)
         elif replacement_chosen(asked) and not size_swap_asked(asked) and not only_their_old_thing_broken(asked):
             # (a swap of size is a return; "I dropped my phone… ordered a new case… for the replacement" is their own)
             kept = ranking[0]["name"] if ranking[0]["name"] in FAULT_INTENTS else REPLACEMENT_INTENT

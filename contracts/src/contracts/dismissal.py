@@ -32,10 +32,7 @@ PERSON_CALLED_OFF = re.compile(
     r"(?<!don't )(?<!dont )(?<!do not )(?<!never )\b(?:cancel|stop|call off|drop|forget(?: about)?)\s+(?:the|that|my|this)?\s*"
     r"(?:request for\s+(?:a|an)\s+)?(?:human|person|agent|operator|hand-?\s?off|queue|call ?back)\b"
     # "Forget it, I've not got time to wait. Cancel my request." (not "cancel my request for a refund")
-    r"|\b(?:cancel|call off|drop|withdraw)\s+(?:the|that|my|this)\s+request\b(?!\s+(?:for|to)\b)"
-    # "Ok I don't want to wait anymore, please cancel." (not "…, please cancel my order")
-    r"|\b(?:don'?t|dont|do not) want to wait\b[^.?!]{0,30}\bcancel\b(?!\s+(?:it|my|the|that|this|them)\b)",
-    re.IGNORECASE)
+    r"|\b(?:cancel|call off|drop|withdraw)\s+(?:the|that|my|this)\s+request\b(?!\s+(?:for|to)\b)", re.IGNORECASE)
 
 
 # a person, however named: "a real human being", "one of your agents", "a manager"

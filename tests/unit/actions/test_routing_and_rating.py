@@ -1452,10 +1452,15 @@ def test_an_off_topic_question_in_capitals_is_answered_as_off_topic_not_as_anger
     assert said == [replies.upset_fallback(None)]
 
 
-def test_swearing_read_as_off_topic_is_anger_with_us():
+def test_swearing_read_as_off_topic_is_anger_with_us_unless_read_as_calm():
     said, _ = _run_action("actions.actions", "ActionOutOfScope", "I'm getting really fed up of this ffs, every single time",
-                          "out_of_scope", {}, sentiment=("neutral", 0.8), said_before="Hello! How can I help?")
+                          "out_of_scope", {}, sentiment=("negative", 0.8), said_before="Hello! How can I help?")
     assert said == [replies.upset_fallback(None)]
+    # scorn of another company's ways, which the NLU read as calm: a kind word and what we do
+    said, _ = _run_action("actions.actions", "ActionOutOfScope", "Netflix make it impossible to cancel, it's a joke. Every "
+                          "month the money goes and I can't find where to stop it", "out_of_scope", {},
+                          sentiment=("neutral", 0.8), said_before="Hello! How can I help?")
+    assert said == [replies.upset_elsewhere(), "utter_out_of_scope"]
 
 
 def test_a_calm_complaint_of_an_order_not_late_yet_is_sorry_it_is_not_there_yet():
@@ -1488,3 +1493,16 @@ def test_a_calm_complaint_of_an_order_not_late_yet_is_sorry_it_is_not_there_yet(
     # a delivered order the customer does not say never came: where it is, no apology
     said = complain("when did my kettle arrive, was it late?", "neutral")
     assert replies.not_there_yet() not in said
+
+
+@pytest.mark.parametrize("text, wait_cancelled", [
+    ("Ok I don't want to wait anymore, please cancel.", True), ("cancel", True), ("forget it, cancel the request", True),
+    ("cancel my order please", False), ("the sofa is late, cancel it", False), ("can you cancel the phone case", False),
+])
+def test_a_cancel_that_names_nothing_while_waiting_is_the_waits(text, wait_cancelled):
+    import os
+    from unittest import mock
+
+    with mock.patch.dict(os.environ, {"DEV_MODE": "true"}):
+        from actions.actions import QUEUE_CANCELLED
+    assert bool(QUEUE_CANCELLED.search(text)) is wait_cancelled

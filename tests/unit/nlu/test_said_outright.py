@@ -285,19 +285,26 @@ def test_what_the_words_say_whatever_the_model_read():
 def test_the_due_day_passed_said_beside_a_question_and_other_ways_of_saying_so():
     from nlu.charges import unexpected_charge_said
     from nlu.delivery_feedback import sent_not_ordered
-    from nlu.evidence import due_day_passed
+    from nlu.evidence import due_day_passed, due_day_passed_then_asked
     from nlu.order_questions import where_it_is_asked
     from nlu.person import person_demanded
 
-    assert due_day_passed("Paid extra for next-day delivery on Tuesday. It's Saturday. Where is it?")
+    assert due_day_passed_then_asked("Paid extra for next-day delivery on Tuesday. It's Saturday. Where is it?")
+    assert not due_day_passed("Paid extra for next-day delivery on Tuesday. It's Saturday. Where is it?")
     assert due_day_passed("the website say delivery on Friday but today is already Tuesday and I don't have my package")
     assert due_day_passed("dispatch email said itd be with me in 2 working days. that was last wednesday. its tuesday now")
-    assert not due_day_passed("it's tuesday, is it coming today?")  # asked in the same breath
+    assert not due_day_passed_then_asked("it's tuesday, is it coming today?")  # asked in the same breath
+    assert not due_day_passed_then_asked("Tracking says arriving Friday. It's Friday now. What time will it come?")
     assert where_it_is_asked("didnt get any text or email about it, wheres my parcel has it been sent out")
     assert not where_it_is_asked("I don't have the number on me, I deleted the email")
     assert unexpected_charge_said("my Klarna app shows two identical purchases from you but I only checked out once")
     assert person_demanded("I would be grateful to be put in touch with a member of staff. Yours, G. Holloway")
     assert person_demanded("I'd just rather go through all of it with someone who can actually see my account")
+    assert not person_demanded("I was put in touch with someone last week who promised me a refund, still nothing")
+    assert not person_demanded("I'd rather sort this out with someone over the phone. What number do I ring?")
+    assert not person_demanded("I'm sick of the automated messages saying it's delayed, where is it?")
+    assert not unexpected_charge_said("I've only ordered once before, how do returns work?")
+    assert not unexpected_charge_said("I made two purchases on Monday and only one has arrived")
     assert sent_not_ordered("My air fryer was delivered about ten days ago, and it's white when I ordered black.")
     assert sent_not_ordered("But I choose the black colour and you send me the white colour. What you can do for this?")
     assert not sent_not_ordered("it's the white one I ordered, lovely")
@@ -312,3 +319,23 @@ def test_a_polite_no_that_waits(text):
     from nlu.asked import waiting_it_out
 
     assert waiting_it_out(text)
+
+
+def test_waiting_on_a_condition_is_no_refusal_and_only_a_thing_gives_up():
+    from nlu.asked import waiting_it_out
+    from nlu.delivery_feedback import fault_said
+
+    assert not waiting_it_out("I'm happy to wait, but I need it by Saturday for a party. Will it make it?")
+    assert not waiting_it_out("I'm willing to wait if you can guarantee it by Friday")
+    assert fault_said("it gave up after a week") and not fault_said("I basically gave up, the parcel never came")
+    assert not fault_said("The courier gave up after one attempt and it's gone back to the depot")
+
+
+def test_where_the_order_is_asked_at_the_end_of_a_feeling():
+    from nlu.order_questions import where_they_are_asked_last
+
+    assert where_they_are_asked_last("Love paying extra for 'fast' delivery and then watching my trainers go precisely "
+                                     "nowhere. Brilliant. Where are they then?")
+    assert where_they_are_asked_last("honestly, this is getting silly. wheres my sofa")
+    assert not where_they_are_asked_last("where are they based? your shop is great")
+    assert not where_they_are_asked_last("where is the returns form on your website?")

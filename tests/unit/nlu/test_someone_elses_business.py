@@ -183,6 +183,8 @@ def test_ours_though_it_names_a_shop_or_sounds_like_a_quiz(text):
     ("tell me a joke about kettles", True),
     ("this is a joke, where is my parcel", False),
     ("what a joke of a company", False),
+    ("Are you trying to be funny? I've been waiting 3 weeks", False),
+    ("Honestly the quality is a joke for £80", False),
     ("you lot are a total joke", False),
 ])
 def test_a_joke_asked_for(text, joke):
@@ -224,6 +226,15 @@ def test_a_subscription_to_stop_and_politics_are_not_ours(text):
     "you keep charging me every month, how do I cancel",  # a charge of ours, however it recurs
     "can you cancel my order, I'll pass on it",
     "I've got a premium delivery booked, can I cancel it?",
+    "It's been more than a week, I want to cancel",
+    "I cancelled a week ago and still haven't had my money back",
+    "My sky blue dress arrived torn",
+    "I returned the boots 2 weeks ago at the Post Office. Post Office still shows it as not scanned, where is my refund?",
+    "Can I get my refund on my Amazon gift card?",
+    "Can I stop the direct debit now that I've sent it back?",
+    "At the end of the day I paid premium price for this jacket and the zip broke",
+    "I've moved, my new address is 14 Parliament Street, York",
+    "Do I have to pay customs charges since Brexit?",
 ])
 def test_a_charge_or_an_order_of_ours_stays_ours(text):
     assert not about_another_business(text), text
@@ -248,3 +259,10 @@ def test_everyday_life_beside_an_order_on_its_way_leaves_the_order():
 ])
 def test_small_requests_of_the_bot_for_fun(text):
     assert a_joke_asked(text), text
+
+
+def test_politics_with_our_words_in_it_is_still_politics_and_an_order_named_is_ours():
+    assert about_another_business("Politicians promise the earth and deliver nothing. Who's going to win the next "
+                                  "general election?")
+    assert not about_another_business("I voted with my wallet and ordered from you, who wrote the delivery note on "
+                                      "my order? it says the wrong address")
