@@ -126,6 +126,21 @@ _PIVOT = re.compile(r"\b(?:anyway|anyways|anyhow)\b[\s,.:!;-]+(?=\S)", re.IGNORE
 
 # "where is my f***ing sofa": a swear word that only says how the customer feels (the sentiment is
 # read from the whole message)
+# what the customer says they are NOT asking, before what they are: "I'm not after a refund and I don't want to cancel
+# anything, I like the air fryer.", "It's not broken. It's not damaged. It's not late either", "Not about my order with
+# you, that's all fine."; the request named is the one not wanted, and the words that name it mislead the model
+_DISCLAIMED = re.compile(
+    r"(?:^|(?<=[.!?,;:]))\s*(?:and\s+|but\s+|so\s+|look,?\s+|right,?\s+|honestly,?\s+)?(?:"
+    r"(?:i'?m|im|i am)\s+(?:really\s+|honestly\s+|definitely\s+)?not\s+(?:after|asking(?:\s+(?:for|about|to))?|chasing|wanting"
+    r"|trying to|looking (?:for|to)|here (?:about|for|to)|cancell?ing|returning|changing|complaining about|bothered about)\b"
+    r"|(?:i|we)\s+(?:don'?t|dont|do not)\s+want\s+(?:to\s+)?(?:cancel|return|delete|close|change|complain|a refund|refund"
+    r"|new ones|a new one|a replacement|my money back)\b"
+    r"|(?:it'?s|its|it is|they'?re|theyre|they are)\s+not\s+(?:broken|damaged|faulty|late|lost|missing)\b"
+    r"|(?:it'?s\s+)?not\s+about\s+(?:my|an|the|a)\s+(?:order|delivery|refund|parcel)\b"
+    r")[^.!?,;]*(?:\s+(?:and|or)\s+(?:i'?m|im|i am|i|we)\s+(?:not|don'?t|dont|do not)\b[^.!?,;]*)*[.!?,;]*",
+    re.IGNORECASE)
+
+
 _SWEARING = re.compile(r"\bthe\s+(?:f[\W_]*[*#@!]+[\w*]*|fu+c?k+|hell|heck)(?=\s+(?:is|are|was|were|has|have|had|did|do|does|happened)\b)"
                        r"|(?<!\w)(?:f[\W_]*[*#@!]+[\w*]*|fu+c?k+\w*|effing|frigging|friggin|flipping|freaking|bloody|goddamn|damn)(?!\w)",
                        re.IGNORECASE)
@@ -152,7 +167,7 @@ _SETTLED = re.compile(r"\b(?:came|went|gone) through (?:fine|ok|okay|alright|all
                       r"|\b(?:that|it) (?:was|got|has been|'s been) (?:all )?(?:sorted|resolved|fixed)"
                       r" (?:fine|quickly|fast|no problem)\b"
                       # "I had a refund from you last year and it was quick, so no complaints there."
-                      r"|\bno (?:complaints|problems?|issues?) (?:there|then|with (?:that|it))\b"
+                      r"|\bno (?:complaints|problems?|issues?|isues?|probs) (?:there|then|with (?:that|it))\b"
                       r"|\b(?:that|it) was (?:quick|fast|fine|painless|easy)\b"
                       # "the refund for the jeans I returned landed this morning so all sorted there, cheers.", "The
                       # replacement blender you sent is great, thanks a lot for that."
@@ -198,7 +213,7 @@ def asked_part(text: str) -> str:
     little would be left."""
     asked = after_dismissal(text) or after_person_refused(text) or after_pivot(text) or after_settled(text) or text
     asked = _CONDITIONAL_THREAT.sub(lambda m: m.group("condition"), asked)
-    for aside, instead in ((_ULTIMATUM, ""), (_INSULT, ", "), (_SWEARING, " "), (_NAG, " ")):
+    for aside, instead in ((_ULTIMATUM, ""), (_INSULT, ", "), (_SWEARING, " "), (_NAG, " "), (_DISCLAIMED, " ")):
         if aside.search(asked) is None:
             continue
         without = " ".join(aside.sub(instead, asked).split()).strip(" ,.;")

@@ -235,19 +235,23 @@ _NO_THING = frozenset({"email", "text", "message", "refund", "confirmation", "re
 
 # one colour chosen and another come, said anywhere in the message: "it's white. I've checked my confirmation email and
 # I definitely selected black", "I choose the black colour and you send me the white colour"
-_COLOUR_CHOSEN = re.compile(rf"\b(?:ordered|chose|choose|chosen|selected|select|picked|wanted|asked for|paid for)\s+"
+_COLOUR_CHOSEN = re.compile(rf"\b(?:ordered|chose|choose|chosen|selected|select|picked|wanted|asked for|paid for|charged for)\s+"
                             rf"(?:\w+\s+){{0,3}}?(?P<colour>{_COLOUR})\b", re.IGNORECASE)
 _COLOUR_CAME = re.compile(
-    rf"\b(?:it'?s|its|it is|they'?re|they are|it was|they were|came|arrived|come)\s+(?:in\s+)?"
-    rf"(?:actually\s+|definitely\s+|clearly\s+|bright\s+|plain\s+)?(?P<colour>{_COLOUR})\b(?!\s+(?:\w+\s+)?ones?\s+(?:i|we)\b)"
+    rf"\b(?:it'?s|its|it is|they'?re|they are|it was|they were|came|arrived|come)(?:,? (?:however|though|actually),?)?\s+"
+    rf"(?:in\s+)?(?:actually\s+|definitely\s+|clearly\s+|bright\s+|plain\s+|just\s+)?(?P<colour>{_COLOUR})\b"
+    r"(?!\s+(?:\w+\s+)?ones?\s+(?:i|we)\b)"
     rf"|\b(?:a|an|the)\s+(?P<colour2>{_COLOUR})\s+(?:one|\w+)\s+(?:arrived|came|turned up|was delivered|showed up)\b"
-    rf"|\b(?:sent|send|gave|delivered|received|got)\s+(?:me\s+|us\s+)?(?:a\s+|an\s+|the\s+)?(?P<colour3>{_COLOUR})\b",
+    rf"|\b(?:sent|send|gave|delivered|received|got)\s+(?:me\s+|us\s+)?(?:a\s+|an\s+|the\s+)?(?P<colour3>{_COLOUR})\b"
+    # "What turned up last week was the white one."
+    rf"|\b(?:turned up|arrived|came)\b[^.?!]{{0,20}}\b(?:was|is) (?:the |a )?(?P<colour4>{_COLOUR})\b",
     re.IGNORECASE)
 
 
 def _colour_against(text: str) -> bool:
     chosen = {m.group("colour").lower() for m in _COLOUR_CHOSEN.finditer(text)}
-    came = {(m.group("colour") or m.group("colour2") or m.group("colour3")).lower() for m in _COLOUR_CAME.finditer(text)}
+    came = {(m.group("colour") or m.group("colour2") or m.group("colour3") or m.group("colour4")).lower()
+            for m in _COLOUR_CAME.finditer(text)}
     return bool(chosen) and bool(came) and not chosen & came
 
 

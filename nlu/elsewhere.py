@@ -63,7 +63,7 @@ _THEIR_THINGS = (r"parcel|package|order|delivery|deliveries|tracking|account|pri
 # …or the customer's dealings with them: "how do I get netflix to stop"
 _TOWARDS_THEM = r"at|from|off|on|to|with|by|contact|call|ring|email|about|get|make|tell|ask"
 # …and a subscription of theirs to end: "cancel my Netflix", "quit Spotify"
-_ENDING_IT = r"cancel\w*|quit|unsubscribe from|leave"
+_ENDING_IT = r"cancel\w*|stop|stopping|quit|unsubscribe from|leave"
 # a sentence that names them to compare us with them: "I'd normally buy this on Amazon but thought
 # I'd give you a go" is about us
 _COMPARED = re.compile(r"\b(?:than|give|gave|giving|try|tried|trying|instead of|rather than|over|chose|picked)\s+"
@@ -309,7 +309,7 @@ _EVERYDAY_LIFE = re.compile(
     # cancel my NOW TV pass for me", "is there a way to cancel Microsoft 365? Got the renewal email")
     r"|\b(?:cancel\w*|stop|stopping|quit|get out of|come out of)\b[^.?!]{0,40}\b(?:membership|subscription"
     r"|direct debit|(?:my|the|a|their) (?:[\w+]+ ){0,2}pass|premium (?:subscription|membership|plan|account)|renewal"
-    r"|auto-?renew\w*)\b"
+    r"|auto-?renew\w*)\b|\brenewed itself\b"
     r"|\b(?:membership|subscription|direct debit|renewal)\b[^.?!]{0,60}\bcancel\w*",
     re.IGNORECASE)
 # politics and general knowledge: "who will win the next election", "which party would you put your money on",
@@ -321,15 +321,22 @@ _GENERAL_KNOWLEDGE = re.compile(
     r"|directed|composed|sang|founded)\b"
     r"(?! (?:this|that|these|those|the (?:reply|replies|message|e-?mail|letter|review|policy|rules?)|your|to me|back|in)\b)"
     r"|\bthe capital (?:city )?of\b|\bwhat year did\b"
+    # "how many pints are in a gallon?", "How many time zones does Russia have?", "how long is a marathon in miles?"
+    r"|\bhow many [a-z ]{1,25}? (?:are|is) (?:there )?in (?:a|an|one)\b|\bhow many [a-z ]{1,20}? does \w+ have\b"
+    r"|\bhow (?:long|far|big|tall|old|high|deep) is (?:a|an|the) (?!(?:parcel|package|order|delivery|refund|return)\b)\w+"
+    r"(?: \w+)? in (?:miles|km|kilometres|metres|feet|years|inches)\b"
     r"|\b(?:labour|tory|tories|lib ?dems?|liberal democrats?|conservatives?|snp|green party|reform uk|farage"
-    r"|referendum|the polls|opinion polls?|the monarchy|royal family)\b"
+    r"|referendum|the polls|opinion polls?|the monarchy|royal family|politicians?|the government|immigration|foreign aid"
+    r"|benefit cap|junior doctors|proportional representation|first past the post|ulez|the budget|horizon scandal)\b"
     r"|\breform\b(?=\s*[-–]|\s+(?:party|voters?|are|is a))|\b(?:vote|voting) (?:for|4)\b|\bwho (?:are|r) (?:you|u) backing\b",
     re.IGNORECASE)
+# …with no order of ours named ("In your opinion which party has the best plan for the NHS?" asks nothing of ours)
+_AN_ORDER_NAMED = re.compile(r"\border\w*|\bparcels?\b|\bdeliver(?:y|ies|ed)\b|\brefund\w*|\bord\W?\d{3,}", re.IGNORECASE)
 # a payment that comes every month, which no order of ours is, to stop: "Signed up to The Times online for £1 and now
 # they're charging me full price every month. How do I cancel?" (not "you keep charging me every month")
 _EVERY_MONTH = re.compile(r"\b(?:every|each|per) (?:month|week)\b|\bmonthly\b|\bweekly\b|£\s?\d+(?:\.\d\d)? a (?:month|week)\b",
                           re.IGNORECASE)
-_STOPPED = re.compile(r"\b(?:cancel\w*|stop (?:it|them|paying)|unsubscribe)\b", re.IGNORECASE)
+_STOPPED = re.compile(r"\b(?:cancel\w*|stop (?:it|them|paying)|unsubscribe|get rid of (?:it|them))\b", re.IGNORECASE)
 _TO_US = re.compile(r"\b(?:you|u|your|ur|yours)\b(?! (?:know|tell|help|advise|explain|show))", re.IGNORECASE)
 # somebody else's service, which no order of ours is: a train, a takeaway, a taxi or a hotel as what the message is
 # about, near its start ("my train to london is delayed 40 mins, can i get a refund", "i ordered a taxi 30 min ago
@@ -458,7 +465,7 @@ def about_another_business(text: str, businesses: tuple[str, ...] = DEFAULT_OTHE
     if ((_LOCAL.search(text) and not _OURS_NEARBY.search(text)) or asks_for_advice(text) or _NOT_OUR_SERVICE.search(text)
             or about_their_own_post(text) or meant_for_someone_else(text) or about_everyday_life(text)
             or about_their_service(text) or not_from_us(text)
-            or _GENERAL_KNOWLEDGE.search(text) and not _OUR_ORDER.search(text)
+            or _GENERAL_KNOWLEDGE.search(text) and not _AN_ORDER_NAMED.search(text)
             or _NOT_OURS_UNLESS_OURS_SAID.search(text) and not _OURS_SAID.search(text)
             or _THEIR_OWN_PARCEL.search(text) and not _OUR_ORDER.search(text)):
         return True
@@ -510,16 +517,19 @@ _ARITHMETIC = re.compile(r"\b(?:what(?:'?s| is| does| do)|how much is|whats)\s+(
 # a joke asked for: "tell us a joke", "any good jokes?", "give us ur best joke", "can bots even tell jokes? make me
 # laugh" (not "this is a joke", "what a joke", "a joke of a company")
 _FUN = (r"(?:jok(?:e|es)?|puns?|riddles?|tongue[- ]?twisters?|limericks?|haikus?|chat[- ]?up lines?|pick[- ]?up lines?"
-        r"|fun facts?|(?:daft|random|interesting|weird|cool) facts?)")
+        r"|one[- ]liners?|fun facts?|(?:daft|random|interesting|weird|cool) facts?|(?:funny|bedtime|ghost|silly|short) stor(?:y|ies)"
+        r"|(?:funny|daft|silly|good) names?)")
 _JOKE = re.compile(r"\b(?:tell|tel|know|got|give|hear|share|do|demand|want|need|manage|crack|gimme)\s+(?:me |us |my \w+ )?"
                    r"(?:a |an |any |some |your |ur |the |one |a single |another |a better )?"
                    r"(?:good |funny |decent |best |favourite |favorite |dad |knock[- ]knock |quick |clean |cheesy |daft |better )*"
                    + _FUN + r"\b"
                    r"|\b(?:need|want|could do with|fancy) a (?:good |gud )?(?:laugh|laff)\b"
-                   r"|\bany (?:good |funny |decent )?" + _FUN + r"\b|\b(?:best|funniest|favourite|favorite|a funny|a good|a daft"
+                   r"|\bany (?:good |funny |decent )?" + _FUN + r"\b|\b(?:\w+est|favourite|favorite|a funny|a good|a daft"
                    r"|a better) " + _FUN + r"\b"
                    r"|\bmake (?:me|us) (?:laugh|smile)\b|\bcheer (?:me|us) up\b|\bentertain (?:me|us)\b"
-                   r"|\b(?:do|give|hear) (?:me |us )?(?:an |your )?(?:impression|impersonation) of\b",
+                   r"|\b(?:do|give|hear) (?:me |us )?(?:an |your )?(?:impression|impersonation) of\b"
+                   r"|\bhumou?r me\b|\bwould you rather\b|\bthink of a number\b|\bowe (?:me|us) a joke\b"
+                   r"|\bstory (?:please|pls)\b",
                    re.IGNORECASE)
 
 

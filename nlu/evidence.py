@@ -459,14 +459,31 @@ def delivered_not_received_said(text: str) -> bool:
     return delivered_not_received(text) and _QUESTION.search(text) is None
 
 
-# an item the customer already sent back: "Sent back some sandals that didn't fit", "I returned the headphones"
+# an item the customer already sent back: "Sent back some sandals that didn't fit", "I returned the headphones", "The
+# headphones went back over a month ago", "the sandals have been back with you a fortnight"
 _SENT_BACK = re.compile(r"\b(?:sent|posted|took|taken|dropped|shipped|brought)\s+(?:\w+\s+){0,3}?back\b"
-                        r"|\b(?:i|we|i'?ve|we'?ve|i have|we have|had)\s+(?:already\s+)?returned\b", re.IGNORECASE)
+                        r"|\b(?:i|we|i'?ve|we'?ve|i have|we have|had)\s+(?:already\s+)?returned\b"
+                        r"|\b(?:went|gone|got) back (?:to you|over|more|a|\d|two|three|last|weeks?|ages)"
+                        r"|\b(?:been|got) back (?:with|to) you\b", re.IGNORECASE)
 
 
 def sent_back_said(text: str) -> bool:
     """Whether `text` says the customer has sent the item back (see _SENT_BACK)."""
     return _SENT_BACK.search(text) is not None
+
+
+# …and no money back since: "I've not had a bean", "my account is exactly as empty as it was", "nothing's come in from
+# you", "I'm still waiting"
+_NO_MONEY_BACK = re.compile(r"\b(?:still waiting|still nothing|nothing'?s? (?:has )?(?:come|came|arrived|gone) (?:in|back|through)"
+                            r"|(?:not|n'?t) (?:had|seen|got) (?:a|any|a single) (?:bean|penny|sausage|pound|refund|money)"
+                            r"|not a (?:bean|penny|sausage)|(?:account|balance|bank) is (?:\w+ ){0,3}(?:empty|the same)"
+                            r"|no (?:refund|money)(?: yet)?|still no (?:refund|money)|(?:refund|money) (?:still )?(?:hasn'?t|has not"
+                            r"|isn'?t|is not|never) (?:come|arrived|shown|turned up|landed|appeared))\b", re.IGNORECASE)
+
+
+def refund_after_return_awaited(text: str) -> bool:
+    """Whether `text` says an item went back and no money has come back since (see _SENT_BACK, _NO_MONEY_BACK)."""
+    return _SENT_BACK.search(text) is not None and _NO_MONEY_BACK.search(text) is not None
 
 
 # a refund asked for a return still to make: "I'd expect a full refund when I send it back" (not "I sent it back a
@@ -481,3 +498,16 @@ _REFUND_AWAITED = re.compile(r"\b(?:still|yet|haven'?t|hasn'?t|havent|hasnt|not 
 def refund_for_a_return_to_come(text: str) -> bool:
     """Whether `text` asks a refund for an item still to be sent back, and awaits none already (see _RETURN_TO_COME)."""
     return _RETURN_TO_COME.search(text) is not None and _REFUND_AWAITED.search(text) is None
+
+
+# signing in, and nothing of an order: "I've forgotten my password. I've asked for the reset email. Three times, in
+# fact. It hasn't come" (the email that "hasn't come" is no parcel)
+_SIGNING_IN = re.compile(r"\b(?:pass ?words?|pa?s+w[oa]?r?d|log ?in|log into|sign ?in|reset (?:email|link|code)|locked out"
+                         r"|get into my (?:account|acount))\b", re.IGNORECASE)
+_ANY_ORDER = re.compile(r"\b(?:orders?|ordered|parcels?|packages?|deliver\w*|tracking|dispatch\w*|refund\w*|trainers|sofa"
+                        r"|ord\W?\d{3,})\b", re.IGNORECASE)
+
+
+def only_signing_in_said(text: str) -> bool:
+    """Whether `text` speaks of signing in (see _SIGNING_IN) and of no order, parcel or refund."""
+    return _SIGNING_IN.search(text) is not None and _ANY_ORDER.search(text) is None

@@ -37,6 +37,9 @@ _DEMAND = re.compile(
     r"|connect me with)\s+(?:a |an |your |the |one of your )?(?:customer (?:service|services|care|support)|complaints?"
     r"|support)(?: (?:advis[oe]rs?|representatives?|reps?|team|department|dept|staff|assistants?|people|agents?))?\b"
     r"|\b(?:speak|talk)(?: to| with) (?:your |the )?complaints\b"
+    # "Could you put me through to an advisor"
+    r"|\b(?:put me through|transfer me|connect me|pass me(?: on)?) to (?:a |an |one of your |your )?(?:advis[oe]rs?"
+    r"|representatives?|reps?|colleagues?|operators?)\b"
     # "can a person look at this please, wrong size trainers sent", "wheres the humans at"
     r"|\b(?:can|could) (?:a|an|one of your)\s+(?:real\s+|actual\s+)?(?:person|human|agent|member of staff|staff member)"
     r"\s+(?:please\s+)?(?:look at|look into|check|sort|deal with)\b"
@@ -59,6 +62,11 @@ _DEMAND = re.compile(
     r"(?!\s+(?:saying|telling|that|about)\b)" +
     # "I would be grateful to be put in touch with a member of staff", "I'd just rather go through all of it with
     # someone who can actually see my account"
+    # "I just prefer talking to humans", "forgive me if I'd rather go straight to a person here"
+    r"|\b(?:i\s+)?(?:just\s+|much\s+)?prefer\s+(?:talking|speaking|to talk|to speak|dealing)\s+(?:to|with)\s+(?:humans|a human"
+    r"|real people|people|a person|a real person)\b"
+    r"|\b(?:i'?d|i would)\s+(?:just\s+|much\s+)?rather\s+(?:go|get|be put)\s+(?:straight\s+)?(?:to|through to)\s+(?:a|an)\s+"
+    r"(?:real\s+)?(?:person|human|agent)\b"
     # (not "I was put in touch with someone last week who promised me a refund")
     r"|(?<!\bwas )(?<!\bwere )(?<!\bgot )(?<!\bbeen )\b(?:be |get |getting )?put (?:in touch|through) with (?:a |an |one of your |your )?"
     r"(?:member of (?:staff|your team)|someone|somebody|a person|a human|an agent|customer services?)\b"

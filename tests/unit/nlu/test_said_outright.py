@@ -339,3 +339,36 @@ def test_where_the_order_is_asked_at_the_end_of_a_feeling():
     assert where_they_are_asked_last("honestly, this is getting silly. wheres my sofa")
     assert not where_they_are_asked_last("where are they based? your shop is great")
     assert not where_they_are_asked_last("where is the returns form on your website?")
+
+
+def test_what_the_customer_is_not_asking_is_left_out_of_what_they_ask():
+    from nlu.asked import asked_part
+
+    assert asked_part("I'm not after a refund and I don't want to cancel anything, I like the air fryer. It's white and I "
+                      "ordered the black one.") == "I like the air fryer. It's white and I ordered the black one"
+    assert asked_part("Im not after a refund or anythin, i just want to no wheres my parcle") == (
+        "i just want to no wheres my parcle")
+    assert asked_part("It's not broken. It's not damaged. It's just white, and I ordered black.") == (
+        "It's just white, and I ordered black")
+    # too little left: the whole message stands
+    assert asked_part("I don't want to cancel my order") == "I don't want to cancel my order"
+
+
+def test_money_not_back_after_a_return_and_signing_in_alone():
+    from nlu.evidence import only_signing_in_said, refund_after_return_awaited
+
+    assert refund_after_return_awaited("The headphones went back over a month ago and I've not had a bean.")
+    assert refund_after_return_awaited("So the sandals have been back with you a fortnight and my account is exactly as "
+                                       "empty as it was.")
+    assert refund_after_return_awaited("they say nothing's come in from you. The sandals went back to you two weeks ago.")
+    assert not refund_after_return_awaited("The sandals went back to you two weeks ago, can you send the right size?")
+    assert only_signing_in_said("I've forgotten my password. I've asked for the reset email. It hasn't come")
+    assert not only_signing_in_said("I can't log in to check where my order is")
+
+
+def test_more_ways_of_asking_for_a_person():
+    from nlu.person import person_demanded
+
+    assert person_demanded("I'm not returning the kettle, I just prefer talking to humans. Can you sort that?")
+    assert person_demanded("forgive me if I'd rather go straight to a person here")
+    assert person_demanded("Could you put me through to an advisor")

@@ -266,3 +266,24 @@ def test_politics_with_our_words_in_it_is_still_politics_and_an_order_named_is_o
                                   "general election?")
     assert not about_another_business("I voted with my wallet and ordered from you, who wrote the delivery note on "
                                       "my order? it says the wrong address")
+
+
+@pytest.mark.parametrize("text", [
+    "Long story, but my ex set up a Tinder Gold account on my card years ago and it's STILL taking money every month. How "
+    "do I get rid of it",
+    "Hello, please how I can stop my Netflix? Every month they take money from my card",
+    "how many pints are in a gallon? brewing my own beer",
+    "How many time zones does Russia have? My brother's on a train",
+    "how long is a marathon in miles? sponsored my mate",
+    "In your opinion which party has the best plan for the NHS?",
+    "Should junior doctors get the pay rise they're striking for?",
+])
+def test_more_of_what_is_not_ours(text):
+    assert about_another_business(text), text
+
+
+def test_more_small_requests_for_fun_and_what_stays_ours():
+    assert a_joke_asked("Got a funny story for me") and a_joke_asked("Think of a number between one and ten")
+    assert a_joke_asked("Dear bot, my daughter has asked me to ask you for your silliest joke about animals")
+    assert not about_another_business("how many items are in my order?")
+    assert not about_another_business("can you stop my order please")
