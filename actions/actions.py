@@ -905,7 +905,7 @@ def answer_while_queued(dispatcher: CollectingDispatcher, tracker: Tracker) -> L
             asked = asked and (intent != "cancel_order" or cancellation_besides(text) and not QUEUE_CANCELLED.search(text))
             # "never mind, can i just cancel my phone case order instead", "forget the agent, can you just
             # cancel the phone case order": a cancellation asked besides, not the "cancel that" that withdraws
-            if asked or (intent == "cancel_order" and cancellation_besides(text)):
+            if asked or (intent == "cancel_order" and cancellation_besides(text) and not QUEUE_CANCELLED.search(text)):
                 # "never mind, you can just tell me if my dress is coming today": answered at once
                 dispatcher.utter_message(text=replies.left_queue(asked=True))
                 return [SlotSet("handoff_queued", False), *hand_on(dispatcher, intent)]
@@ -945,7 +945,7 @@ def answer_while_queued(dispatcher: CollectingDispatcher, tracker: Tracker) -> L
 
 # "Ok I don't want to wait anymore, please cancel.": while waiting for a person, a "cancel" that names nothing else
 # ends with the message is the wait's (not "cancel my order")
-QUEUE_CANCELLED = re.compile(r"\bcancel(?:\s+(?:the (?:request|wait|queue)|my (?:request|place))"
+QUEUE_CANCELLED = re.compile(r"(?<!\bto )(?<!\bnot )(?<!n't )(?<!\bdont )(?<!\bnever )\bcancel(?:\s+(?:the (?:request|wait|queue)|my (?:request|place))"
                              r")?(?:\s+(?:please|pls|now|then|thanks|ta))?\W*$", re.IGNORECASE)
 
 
@@ -1216,7 +1216,8 @@ def business_discussed(tracker: Tracker) -> bool:
 
 # the feeling aimed at us: "…you should be ashamed of yourselves", "your service is a joke" (not "can you help me…")
 AIMED_AT_US = re.compile(r"\b(?:you|u|ya)(?:'re| are| r| should| lot| people| guys| never| always| keep)\b"
-                         r"|\byourselves\b|\b(?:your|ur|this) (?:service|company|shop|site|website|app|bot|chat|team|staff"
+                         r"|\byourselves\b|\b(?:having|have|had) to (?:do|go through|explain|chase) (?:this|it|all this)\b"
+                         r"|\b(?:your|ur|this) (?:service|company|shop|site|website|app|bot|chat|team|staff"
                          r"|customer service)\b"
                          # "what a load of absolute sh*te this is"
                          r"|\bthis (?:is|was)\W*$|\bwhat a (?:load|joke|shambles|waste|farce)\b", re.IGNORECASE)

@@ -132,12 +132,13 @@ _PIVOT = re.compile(r"\b(?:anyway|anyways|anyhow)\b[\s,.:!;-]+(?=\S)", re.IGNORE
 _DISCLAIMED = re.compile(
     r"(?:^|(?<=[.!?,;:]))\s*(?:and\s+|but\s+|so\s+|look,?\s+|right,?\s+|honestly,?\s+)?(?:"
     r"(?:i'?m|im|i am)\s+(?:really\s+|honestly\s+|definitely\s+)?not\s+(?:after|asking(?:\s+(?:for|about|to))?|chasing|wanting"
-    r"|trying to|looking (?:for|to)|here (?:about|for|to)|cancell?ing|returning|changing|complaining about|bothered about)\b"
-    r"|(?:i|we)\s+(?:don'?t|dont|do not)\s+want\s+(?:to\s+)?(?:cancel|return|delete|close|change|complain|a refund|refund"
-    r"|new ones|a new one|a replacement|my money back)\b"
+    r"|trying to (?:cancel|return|change|chase|get a refund)|cancell?ing|returning|changing)\b"
+    r"|(?:i|we)\s+(?:don'?t|dont|do not)\s+want\s+(?:to\s+)?(?:cancel|delete|close|a refund|refund"
+    r"|new ones|a new one|a replacement|my money back)\b(?![^.!?,;]*\bbut\b)"
     r"|(?:it'?s|its|it is|they'?re|theyre|they are)\s+not\s+(?:broken|damaged|faulty|late|lost|missing)\b"
     r"|(?:it'?s\s+)?not\s+about\s+(?:my|an|the|a)\s+(?:order|delivery|refund|parcel)\b"
-    r")[^.!?,;]*(?:\s+(?:and|or)\s+(?:i'?m|im|i am|i|we)\s+(?:not|don'?t|dont|do not)\b[^.!?,;]*)*[.!?,;]*",
+    r")(?:(?!\bbut\b|\bjust\b|\bi (?:want|need|'?d like)\b)[^.!?,;])*(?:\s+(?:and|or)\s+(?:i'?m|im|i am|i|we)\s+(?:not|don'?t|dont"
+    r"|do not)\b(?:(?!\bbut\b|\bjust\b)[^.!?,;])*)*[.!?,;]*",
     re.IGNORECASE)
 
 

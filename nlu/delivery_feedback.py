@@ -244,13 +244,14 @@ _COLOUR_CAME = re.compile(
     rf"|\b(?:a|an|the)\s+(?P<colour2>{_COLOUR})\s+(?:one|\w+)\s+(?:arrived|came|turned up|was delivered|showed up)\b"
     rf"|\b(?:sent|send|gave|delivered|received|got)\s+(?:me\s+|us\s+)?(?:a\s+|an\s+|the\s+)?(?P<colour3>{_COLOUR})\b"
     # "What turned up last week was the white one."
-    rf"|\b(?:turned up|arrived|came)\b[^.?!]{{0,20}}\b(?:was|is) (?:the |a )?(?P<colour4>{_COLOUR})\b",
+    rf"|\b(?:turned up|arrived|came)\b[^.?!]{{0,20}}\b(?:it|they|what \w+(?: \w+){{0,3}}) (?:was|is) (?:the |a )?(?P<colour4>{_COLOUR})\b"
+    rf"|\bwhat (?:turned up|arrived|came)\b[^.?!]{{0,20}}\b(?:was|is) (?:the |a )?(?P<colour5>{_COLOUR})\b",
     re.IGNORECASE)
 
 
 def _colour_against(text: str) -> bool:
     chosen = {m.group("colour").lower() for m in _COLOUR_CHOSEN.finditer(text)}
-    came = {(m.group("colour") or m.group("colour2") or m.group("colour3") or m.group("colour4")).lower()
+    came = {(m.group("colour") or m.group("colour2") or m.group("colour3") or m.group("colour4") or m.group("colour5")).lower()
             for m in _COLOUR_CAME.finditer(text)}
     return bool(chosen) and bool(came) and not chosen & came
 

@@ -322,21 +322,26 @@ _GENERAL_KNOWLEDGE = re.compile(
     r"(?! (?:this|that|these|those|the (?:reply|replies|message|e-?mail|letter|review|policy|rules?)|your|to me|back|in)\b)"
     r"|\bthe capital (?:city )?of\b|\bwhat year did\b"
     # "how many pints are in a gallon?", "How many time zones does Russia have?", "how long is a marathon in miles?"
-    r"|\bhow many [a-z ]{1,25}? (?:are|is) (?:there )?in (?:a|an|one)\b|\bhow many [a-z ]{1,20}? does \w+ have\b"
+    r"|\bhow many [a-z ]{1,25}? (?:are|is) (?:there )?in (?:a|an|one) (?!(?:set|pack|box|bundle|multipack|kit|order|parcel)\b)"
+    r"|\bhow many [a-z ]{1,20}? does (?!(?:it|this|that|they|the \w+)\b)\w+ have\b"
     r"|\bhow (?:long|far|big|tall|old|high|deep) is (?:a|an|the) (?!(?:parcel|package|order|delivery|refund|return)\b)\w+"
     r"(?: \w+)? in (?:miles|km|kilometres|metres|feet|years|inches)\b"
     r"|\b(?:labour|tory|tories|lib ?dems?|liberal democrats?|conservatives?|snp|green party|reform uk|farage"
-    r"|referendum|the polls|opinion polls?|the monarchy|royal family|politicians?|the government|immigration|foreign aid"
-    r"|benefit cap|junior doctors|proportional representation|first past the post|ulez|the budget|horizon scandal)\b"
+    r"|referendum|the polls|opinion polls?|the monarchy|royal family|politicians?|immigration|foreign aid"
+    r"|benefit cap|junior doctors|proportional representation|first past the post|ulez|horizon scandal)\b"
     r"|\breform\b(?=\s*[-–]|\s+(?:party|voters?|are|is a))|\b(?:vote|voting) (?:for|4)\b|\bwho (?:are|r) (?:you|u) backing\b",
     re.IGNORECASE)
 # …with no order of ours named ("In your opinion which party has the best plan for the NHS?" asks nothing of ours)
+_FROM_US_SAID = re.compile(r"\b(?:from|with|off|at) (?:you|u|you guys|you lot)\b"
+                           r"|\b(?:bought|ordered|your (?:site|website|shop|delivery|service))\b", re.IGNORECASE)
 _AN_ORDER_NAMED = re.compile(r"\border\w*|\bparcels?\b|\bdeliver(?:y|ies|ed)\b|\brefund\w*|\bord\W?\d{3,}", re.IGNORECASE)
 # a payment that comes every month, which no order of ours is, to stop: "Signed up to The Times online for £1 and now
 # they're charging me full price every month. How do I cancel?" (not "you keep charging me every month")
 _EVERY_MONTH = re.compile(r"\b(?:every|each|per) (?:month|week)\b|\bmonthly\b|\bweekly\b|£\s?\d+(?:\.\d\d)? a (?:month|week)\b",
                           re.IGNORECASE)
 _STOPPED = re.compile(r"\b(?:cancel\w*|stop (?:it|them|paying)|unsubscribe|get rid of (?:it|them))\b", re.IGNORECASE)
+# …not our own emails: "I'm getting marketing emails every week, how do I get rid of them?"
+_OUR_MAIL = re.compile(r"\b(?:e-?mails?|texts?|newsletters?|marketing|messages?)\b", re.IGNORECASE)
 _TO_US = re.compile(r"\b(?:you|u|your|ur|yours)\b(?! (?:know|tell|help|advise|explain|show))", re.IGNORECASE)
 # somebody else's service, which no order of ours is: a train, a takeaway, a taxi or a hotel as what the message is
 # about, near its start ("my train to london is delayed 40 mins, can i get a refund", "i ordered a taxi 30 min ago
@@ -411,7 +416,8 @@ def about_everyday_life(text: str) -> bool:
     to be done (see _EVERYDAY_LIFE), or a payment every month to stop (see _EVERY_MONTH), and names no parcel
     of ours."""
     declined_elsewhere = _CARD_DECLINED.search(text) is not None and _OUR_CHECKOUT.search(text) is None
-    recurring = bool(_EVERY_MONTH.search(text) and _STOPPED.search(text)) and _TO_US.search(text) is None
+    recurring = (bool(_EVERY_MONTH.search(text) and _STOPPED.search(text)) and _TO_US.search(text) is None
+                 and _OUR_MAIL.search(text) is None)
     return ((_EVERYDAY_LIFE.search(text) is not None or declined_elsewhere or recurring) and _A_PARCEL.search(text) is None
             and _WRITTEN_TO_US.search(text) is None
             or _HOME_COMPUTER.search(text) is not None and _A_PARCEL.search(text) is None and _ITS_OURS.search(text) is None)
@@ -465,7 +471,7 @@ def about_another_business(text: str, businesses: tuple[str, ...] = DEFAULT_OTHE
     if ((_LOCAL.search(text) and not _OURS_NEARBY.search(text)) or asks_for_advice(text) or _NOT_OUR_SERVICE.search(text)
             or about_their_own_post(text) or meant_for_someone_else(text) or about_everyday_life(text)
             or about_their_service(text) or not_from_us(text)
-            or _GENERAL_KNOWLEDGE.search(text) and not _AN_ORDER_NAMED.search(text)
+            or _GENERAL_KNOWLEDGE.search(text) and not _AN_ORDER_NAMED.search(text) and not _FROM_US_SAID.search(text)
             or _NOT_OURS_UNLESS_OURS_SAID.search(text) and not _OURS_SAID.search(text)
             or _THEIR_OWN_PARCEL.search(text) and not _OUR_ORDER.search(text)):
         return True
@@ -524,11 +530,11 @@ _JOKE = re.compile(r"\b(?:tell|tel|know|got|give|hear|share|do|demand|want|need|
                    r"(?:good |funny |decent |best |favourite |favorite |dad |knock[- ]knock |quick |clean |cheesy |daft |better )*"
                    + _FUN + r"\b"
                    r"|\b(?:need|want|could do with|fancy) a (?:good |gud )?(?:laugh|laff)\b"
-                   r"|\bany (?:good |funny |decent )?" + _FUN + r"\b|\b(?:\w+est|favourite|favorite|a funny|a good|a daft"
+                   r"|\bany (?:good |funny |decent )?" + _FUN + r"\b|(?<!\bthe )\b(?:best|funniest|silliest|cheesiest|favourite|favorite|a funny|a good|a daft"
                    r"|a better) " + _FUN + r"\b"
                    r"|\bmake (?:me|us) (?:laugh|smile)\b|\bcheer (?:me|us) up\b|\bentertain (?:me|us)\b"
                    r"|\b(?:do|give|hear) (?:me |us )?(?:an |your )?(?:impression|impersonation) of\b"
-                   r"|\bhumou?r me\b|\bwould you rather\b|\bthink of a number\b|\bowe (?:me|us) a joke\b"
+                   r"|\bhumou?r me\b|\bwould you rather\b(?!\s+(?:i|we)\b)|\bthink of a number\b|\bowe (?:me|us) a joke\b"
                    r"|\bstory (?:please|pls)\b",
                    re.IGNORECASE)
 

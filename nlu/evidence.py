@@ -463,7 +463,7 @@ def delivered_not_received_said(text: str) -> bool:
 # headphones went back over a month ago", "the sandals have been back with you a fortnight"
 _SENT_BACK = re.compile(r"\b(?:sent|posted|took|taken|dropped|shipped|brought)\s+(?:\w+\s+){0,3}?back\b"
                         r"|\b(?:i|we|i'?ve|we'?ve|i have|we have|had)\s+(?:already\s+)?returned\b"
-                        r"|\b(?:went|gone|got) back (?:to you|over|more|a|\d|two|three|last|weeks?|ages)"
+                        r"|\b(?:went|gone) back (?:to you|over|more than|\d|two|three|four|last|weeks? ago|ages ago)"
                         r"|\b(?:been|got) back (?:with|to) you\b", re.IGNORECASE)
 
 
@@ -474,16 +474,23 @@ def sent_back_said(text: str) -> bool:
 
 # …and no money back since: "I've not had a bean", "my account is exactly as empty as it was", "nothing's come in from
 # you", "I'm still waiting"
-_NO_MONEY_BACK = re.compile(r"\b(?:still waiting|still nothing|nothing'?s? (?:has )?(?:come|came|arrived|gone) (?:in|back|through)"
+_NO_MONEY_BACK = re.compile(r"\b(?:still waiting(?: for (?:my |the |a )?(?:refund|money))?(?! for (?:it|them|my parcel|the parcel|delivery))"
+                            r"|nothing'?s? (?:has )?(?:come|came|arrived|gone) (?:in|back|through)"
                             r"|(?:not|n'?t) (?:had|seen|got) (?:a|any|a single) (?:bean|penny|sausage|pound|refund|money)"
                             r"|not a (?:bean|penny|sausage)|(?:account|balance|bank) is (?:\w+ ){0,3}(?:empty|the same)"
                             r"|no (?:refund|money)(?: yet)?|still no (?:refund|money)|(?:refund|money) (?:still )?(?:hasn'?t|has not"
                             r"|isn'?t|is not|never) (?:come|arrived|shown|turned up|landed|appeared))\b", re.IGNORECASE)
 
 
+_COURIER_TOOK_IT = re.compile(r"\b(?:courier|driver|dpd|evri|hermes|royal mail|ups|dhl|they)\b[^.?!]{0,20}\btook\b|\bredeliver\w*"
+                              r"|\bdepot\b", re.IGNORECASE)
+
+
 def refund_after_return_awaited(text: str) -> bool:
-    """Whether `text` says an item went back and no money has come back since (see _SENT_BACK, _NO_MONEY_BACK)."""
-    return _SENT_BACK.search(text) is not None and _NO_MONEY_BACK.search(text) is not None
+    """Whether `text` says an item went back and no money has come back since (see _SENT_BACK, _NO_MONEY_BACK), not
+    that a courier took a parcel back ("DPD took my parcel back to the depot. Still waiting")."""
+    return (_SENT_BACK.search(text) is not None and _NO_MONEY_BACK.search(text) is not None
+            and _COURIER_TOOK_IT.search(text) is None)
 
 
 # a refund asked for a return still to make: "I'd expect a full refund when I send it back" (not "I sent it back a
@@ -505,6 +512,7 @@ def refund_for_a_return_to_come(text: str) -> bool:
 _SIGNING_IN = re.compile(r"\b(?:pass ?words?|pa?s+w[oa]?r?d|log ?in|log into|sign ?in|reset (?:email|link|code)|locked out"
                          r"|get into my (?:account|acount))\b", re.IGNORECASE)
 _ANY_ORDER = re.compile(r"\b(?:orders?|ordered|parcels?|packages?|deliver\w*|tracking|dispatch\w*|refund\w*|trainers|sofa"
+                        r"|bought|purchased?|items?|cancel\w*"
                         r"|ord\W?\d{3,})\b", re.IGNORECASE)
 
 

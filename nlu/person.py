@@ -64,7 +64,7 @@ _DEMAND = re.compile(
     # someone who can actually see my account"
     # "I just prefer talking to humans", "forgive me if I'd rather go straight to a person here"
     r"|\b(?:i\s+)?(?:just\s+|much\s+)?prefer\s+(?:talking|speaking|to talk|to speak|dealing)\s+(?:to|with)\s+(?:humans|a human"
-    r"|real people|people|a person|a real person)\b"
+    r"|real people|people|a person|a real person)\b(?!\s+in (?:the |a )?(?:shop|store|branch))"
     r"|\b(?:i'?d|i would)\s+(?:just\s+|much\s+)?rather\s+(?:go|get|be put)\s+(?:straight\s+)?(?:to|through to)\s+(?:a|an)\s+"
     r"(?:real\s+)?(?:person|human|agent)\b"
     # (not "I was put in touch with someone last week who promised me a refund")

@@ -73,6 +73,12 @@ SENT_NOT_ORDERED_MISREAD_AS = ("product_recommendation", "order_status", "track_
                                "deny")
 BILLING_INTENT = "billing_charged_twice"  # any charge not expected, twice or not
 REPLACEMENT_INTENT = DAMAGE_INTENT  # a replacement is what a damaged item gets
+# a person at that other company: "I just want to speak to a person at BT"
+_PERSON_THERE = re.compile(r"\b(?:person|human|someone|somebody|agent|advis[oe]r)\s+(?:at|from|in)\s+(?!(?:your|you)\b)\w+",
+                           re.IGNORECASE)
+# a charge complained of as too much: "should be free", "more than the price on the website"
+_OVERCHARGE = re.compile(r"\b(?:should|meant to|supposed to)(?: have)? be(?:en)? free|\bmore than\b|\bovercharg\w*|\bextra\b"
+                         r"|\bwrong (?:price|amount)\b", re.IGNORECASE)
 # a clause that names nothing it speaks of: "It hasn't come"
 _NOTHING_NAMED = re.compile(r"^\W*(?:and\s+|but\s+)?(?:it|it'?s|this|that|they|the (?:email|link|code|text))\b(?![^.?!]*\bmy\b)",
                             re.IGNORECASE)
@@ -217,7 +223,8 @@ class Predictor:
         # not say it is late, a question about a cancellation never made (nlu.evidence); a polite no to wait
         # instead or to the person offered, a problem gone away by itself (nlu.asked); a replacement chosen
         # (contracts.remedies)
-        if about_another_business(asked, self.other_businesses) and not person_demanded(asked):
+        if about_another_business(asked, self.other_businesses) and not (
+                person_demanded(asked) and not _PERSON_THERE.search(asked)):
             # (a person asked for after an aside stays asked for: "My broadband provider had me on hold for an hour
             # yesterday, so I'm braced for anything. Could you put me through to an advisor")
             ranking, requests = self._elsewhere(ranking, requests, asked)
@@ -357,13 +364,14 @@ class Predictor:
             # (nlu.delivery_feedback)
             ranking, requests = self._ruled(ranking, WRONG_ITEM_INTENT), []
         elif (ranking[0]["name"] == BILLING_INTENT and not requests and not unexpected_charge_said(asked)
+              and _PRICE_PAID.search(asked) and not _OVERCHARGE.search(asked)
               and (late_said_outright(asked) or damage_said(asked) or fault_said(asked) or sent_not_ordered(asked))):
             # "You charged me £4.99 for delivery by Monday. It's Thursday. Still not here.", "I was charged £39.99 last
             # month for a toaster… it stopped working": what was paid, told before what went wrong with it
             ranking = self._ruled(ranking, LATE_INTENT if late_said_outright(asked) else
                                   WRONG_ITEM_INTENT if sent_not_ordered(asked) else DAMAGE_INTENT)
             sentiment = self._complaint(sentiment)
-        elif (ranking[0]["name"] in (LATE_INTENT, *WHERE_OR_WHEN, "cancel_order") and not requests
+        elif (ranking[0]["name"] in (LATE_INTENT, *WHERE_OR_WHEN) and not requests
               and only_signing_in_said(asked) and ACCOUNT_INTENT in self.loaded.intents):
             # "I've forgotten my password. I've asked for the reset email… It hasn't come": no parcel late
             ranking = self._ruled(ranking, ACCOUNT_INTENT)

@@ -1498,6 +1498,7 @@ def test_a_calm_complaint_of_an_order_not_late_yet_is_sorry_it_is_not_there_yet(
 @pytest.mark.parametrize("text, wait_cancelled", [
     ("Ok I don't want to wait anymore, please cancel.", True), ("cancel", True), ("forget it, cancel the request", True),
     ("cancel my order please", False), ("the sofa is late, cancel it", False), ("can you cancel the phone case", False),
+    ("no I don't want to cancel", False), ("ok is no more need, i cancel", True),
 ])
 def test_a_cancel_that_names_nothing_while_waiting_is_the_waits(text, wait_cancelled):
     import os

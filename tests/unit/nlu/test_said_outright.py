@@ -372,3 +372,22 @@ def test_more_ways_of_asking_for_a_person():
     assert person_demanded("I'm not returning the kettle, I just prefer talking to humans. Can you sort that?")
     assert person_demanded("forgive me if I'd rather go straight to a person here")
     assert person_demanded("Could you put me through to an advisor")
+
+
+def test_what_the_second_review_found():
+    from nlu.asked import asked_part
+    from nlu.delivery_feedback import sent_not_ordered
+    from nlu.evidence import only_signing_in_said, refund_after_return_awaited
+    from nlu.person import person_demanded
+
+    # a courier taking the parcel back is no return of the customer's
+    assert not refund_after_return_awaited("DPD took my parcel back to the depot. Still waiting, when will it come?")
+    assert not refund_after_return_awaited("I rang last week and got back an automated message. Still waiting for my "
+                                           "parcel.")
+    # a polite opener keeps what follows its "but"
+    assert "parcel is a week late" in asked_part("I'm not trying to be rude but my parcel is a week late. Can you check?")
+    assert "zip is broken" in asked_part("I don't want to return it but the zip is broken. What can you do?")
+    assert only_signing_in_said("I can't sign in") and not only_signing_in_said(
+        "I need to cancel the jacket I bought yesterday but I can't sign in to do it.")
+    assert not sent_not_ordered("I ordered the silver TV, when it came the screen is black and nothing happens.")
+    assert not person_demanded("I prefer talking to people in the shop, do you have a store in Leeds?")

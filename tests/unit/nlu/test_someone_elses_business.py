@@ -287,3 +287,16 @@ def test_more_small_requests_for_fun_and_what_stays_ours():
     assert a_joke_asked("Dear bot, my daughter has asked me to ask you for your silliest joke about animals")
     assert not about_another_business("how many items are in my order?")
     assert not about_another_business("can you stop my order please")
+
+
+@pytest.mark.parametrize("text", [
+    "The budget headphones I bought stopped working after a week.",
+    "The government website says I have 30 days to reject a faulty item, so I want my money back.",
+    "How many pieces are in a set? I only got 5 in the box.",
+    "How many speeds does it have? The listing doesn't say.",
+    "I'm getting marketing emails every week, how do I get rid of them?",
+])
+def test_what_the_second_review_found_stays_ours(text):
+    assert not about_another_business(text), text
+    assert not a_joke_asked("Your delivery service is the biggest joke going, I've waited all day.")
+    assert not a_joke_asked("Would you rather I post it or drop it at a collection point?")
