@@ -882,6 +882,8 @@ def answer_while_queued(dispatcher: CollectingDispatcher, tracker: Tracker) -> L
     intent = latest_intent(tracker)
     understood = (tracker.latest_message.get("intent") or {}).get("name")
     staying = staying_in_queue(text)  # "never mind, I'll wait": not a withdrawal
+    # "Ok I don't want to wait anymore, please cancel.": the cancel is the queue's
+    queue_cancelled = QUEUE_CANCELLED.search(text) is not None
     try:
         # "I don't need a person. I just need my money back." leaves the queue like "never mind" (not
         # "no i dont want a bot i want a human", which the NLU reads as a person asked for)
@@ -893,7 +895,7 @@ def answer_while_queued(dispatcher: CollectingDispatcher, tracker: Tracker) -> L
                                                                      or intent == "cancel_order")
         if not staying and (WITHDRAWAL.search(text) or PERSON_CALLED_OFF.search(text) or refused or dropped
                             or instead or DO_IT_YOURSELF.search(text) or no_longer_needed(text) or QUEUE_LEFT.search(text)
-                            or QUEUE_CANCELLED.search(text)):
+                            or queue_cancelled):
             handoff.withdraw(redis_client(), tracker.sender_id)
             # another request besides, read for sure or as one of the guesses answered alike (not the
             # NLU's guess at "actually never mind, found what i needed on the website", which asks nothing)
@@ -901,11 +903,12 @@ def answer_while_queued(dispatcher: CollectingDispatcher, tracker: Tracker) -> L
                                                        or interchangeable_guess(tracker) is not None)
             # "my dress just arrived, never mind": nothing left to ask about it
             asked = asked and not WAITING_FOR_IT.search(text) and not no_longer_needed(text)
-            # "Ok I don't want to wait anymore, please cancel.": the cancel is the queue's, unless an order's is asked
-            asked = asked and (intent != "cancel_order" or cancellation_besides(text) and not QUEUE_CANCELLED.search(text))
             # "never mind, can i just cancel my phone case order instead", "forget the agent, can you just
-            # cancel the phone case order": a cancellation asked besides, not the "cancel that" that withdraws
-            if asked or (intent == "cancel_order" and cancellation_besides(text) and not QUEUE_CANCELLED.search(text)):
+            # cancel the phone case order": a cancellation asked besides, not the "cancel that" that withdraws,
+            # nor the queue's own cancel
+            order_cancelled = intent == "cancel_order" and cancellation_besides(text) and not queue_cancelled
+            asked = asked and (intent != "cancel_order" or order_cancelled)
+            if asked or order_cancelled:
                 # "never mind, you can just tell me if my dress is coming today": answered at once
                 dispatcher.utter_message(text=replies.left_queue(asked=True))
                 return [SlotSet("handoff_queued", False), *hand_on(dispatcher, intent)]

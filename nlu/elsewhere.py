@@ -332,8 +332,6 @@ _GENERAL_KNOWLEDGE = re.compile(
     r"|\breform\b(?=\s*[-–]|\s+(?:party|voters?|are|is a))|\b(?:vote|voting) (?:for|4)\b|\bwho (?:are|r) (?:you|u) backing\b",
     re.IGNORECASE)
 # …with no order of ours named ("In your opinion which party has the best plan for the NHS?" asks nothing of ours)
-_FROM_US_SAID = re.compile(r"\b(?:from|with|off|at) (?:you|u|you guys|you lot)\b"
-                           r"|\b(?:bought|ordered|your (?:site|website|shop|delivery|service))\b", re.IGNORECASE)
 _AN_ORDER_NAMED = re.compile(r"\border\w*|\bparcels?\b|\bdeliver(?:y|ies|ed)\b|\brefund\w*|\bord\W?\d{3,}", re.IGNORECASE)
 # a payment that comes every month, which no order of ours is, to stop: "Signed up to The Times online for £1 and now
 # they're charging me full price every month. How do I cancel?" (not "you keep charging me every month")
@@ -370,6 +368,8 @@ _OURS_BESIDES = re.compile(r"\b(?:you|u|(?<!prescription )order\w*|refund\w*|ret
 # got from us: "the laptop I bought from you", "off you lot"
 _FROM_US = r"\b(?:from|with|off|at) (?:you|u|you guys|you lot)\b"
 _OUR_GOODS = re.compile(r"\b(?:parcels?|packages?|couriers?|ord\W?\d{3,})\b|" + _FROM_US + r"|\byour\b", re.IGNORECASE)
+# …or bought from us, beside politics or general knowledge ("the budget headphones I bought stopped working")
+_FROM_US_SAID = re.compile(_FROM_US + r"|\b(?:bought|ordered|your (?:site|website|shop|delivery|service))\b", re.IGNORECASE)
 
 
 def about_their_service(text: str) -> bool:

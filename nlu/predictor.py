@@ -658,7 +658,7 @@ class Predictor:
         still haven't had the refund come through"), not a wrong item."""
         if len(requests) < 2 or DAMAGE_INTENT not in self.loaded.intents:
             return ranking, requests
-        refund_awaited = any(r["intent"] == REFUND_MISSING_INTENT for r in requests)
+        returned_unrefunded = any(r["intent"] == REFUND_MISSING_INTENT for r in requests) and sent_back_said(text)
         where_asked = any(r["intent"] in WHERE_OR_WHEN for r in requests)
         signing_in = only_signing_in_said(text)
         reread = []
@@ -667,7 +667,7 @@ class Predictor:
                 continue  # "I've asked for the reset email. Three times, in fact. It hasn't come": the email, no parcel
             if r["intent"] == LATE_INTENT and fault_said(r["text"]) and not lateness_asserted(r["text"]):
                 r = {**r, "intent": DAMAGE_INTENT}
-            elif r["intent"] in FAULT_INTENTS and refund_awaited and sent_back_said(text):
+            elif r["intent"] in FAULT_INTENTS and returned_unrefunded:
                 continue
             elif r["intent"] == BILLING_INTENT and _PRICE_PAID.search(r["text"]) and not unexpected_charge_said(r["text"]):
                 # "You charged me £4.99 for delivery by Monday. It's Thursday.": the price paid, told as background
