@@ -876,6 +876,12 @@ def cancellation_besides(text: str) -> bool:
     return _STILL_ASKED.search(WITHDRAWAL.sub(" ", PERSON_CALLED_OFF.sub(" ", text))) is not None
 
 
+def cancellation_besides_the_queue(text: str) -> bool:
+    """Whether a message that leaves the queue also cancels an order ("take me out of the queue and cancel my sofa
+    order"; not "never mind, remove me from the queue please", whose only cancelling is of the wait)."""
+    return cancellation_besides(QUEUE_LEFT.sub(" ", text))
+
+
 def answer_while_queued(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[EventType]:
     s = settings()
     text = tracker.latest_message.get("text") or ""
@@ -905,8 +911,8 @@ def answer_while_queued(dispatcher: CollectingDispatcher, tracker: Tracker) -> L
             asked = asked and not WAITING_FOR_IT.search(text) and not no_longer_needed(text)
             # "never mind, can i just cancel my phone case order instead", "forget the agent, can you just
             # cancel the phone case order": a cancellation asked besides, not the "cancel that" that withdraws,
-            # nor the queue's own cancel
-            order_cancelled = intent == "cancel_order" and cancellation_besides(text) and not queue_cancelled
+            # nor the queue's own cancel or leaving ("never mind, remove me from the queue please")
+            order_cancelled = intent == "cancel_order" and cancellation_besides_the_queue(text) and not queue_cancelled
             asked = asked and (intent != "cancel_order" or order_cancelled)
             if asked or order_cancelled:
                 # "never mind, you can just tell me if my dress is coming today": answered at once
@@ -1192,12 +1198,17 @@ def shouted_elsewhere(tracker: Tracker, customer: Optional[Customer]) -> bool:
 
 def plainly_elsewhere(tracker: Tracker, customer: Optional[Customer]) -> bool:
     """Whether the latest message, read as off-topic, names nothing the customer ordered ("oh yeah is the
-    air fryer under warranty" is about ours) nor our service, in a conversation about nothing of ours, with
-    no anger of this conversation come back and no person awaited."""
+    air fryer under warranty" is about ours) nor our service (unless the NLU found it another company's), in a
+    conversation about nothing of ours, with no anger of this conversation come back and no person awaited."""
     text = tracker.latest_message.get("text") or ""
+    # words of business the NLU found to be another company's ("HOW CAN I CANCEL NETFLIX? THEY'RE STILL CHARGING ME")
+    # are not ours
+    latest = latest_user_message(tracker.events)
+    business_words = not (latest is not None and latest.parse.elsewhere) and (
+        A_PARCEL_SPOKEN_OF.search(text) is not None or OUR_BUSINESS_SPOKEN_OF.search(text) is not None
+        or A_FAULT_TOLD.search(text) is not None and NOT_A_THING_OF_OURS.search(text) is None)
     ours = (customer is not None and bool(referred_orders(customer, text, None)) or AIMED_AT_US.search(text) is not None
-            or A_PARCEL_SPOKEN_OF.search(text) is not None or OUR_BUSINESS_SPOKEN_OF.search(text) is not None
-            or A_FAULT_TOLD.search(text) is not None and NOT_A_THING_OF_OURS.search(text) is None)
+            or business_words)
     return (not tracker.get_slot("handoff_queued") and not anger_returned(tracker) and not ours
             and not business_discussed(tracker))
 

@@ -165,8 +165,11 @@ def after_pivot(text: str) -> str | None:
 # thing though: …": an earlier matter said to be settled, which names a request no longer asked
 _SETTLED = re.compile(r"\b(?:came|went|gone) through (?:fine|ok|okay|alright|all right|no problem|with no problems?)\b"
                       r"|\b(?:you|u|you guys|your team) (?:sorted|fixed|resolved) (?:it|that|this)\b"
-                      r"|\b(?:that|it) (?:was|got|has been|'s been) (?:all )?(?:sorted|resolved|fixed)"
-                      r" (?:fine|quickly|fast|no problem)\b"
+                      r"|\b(?:that|it) (?:was|got|has been|'s been) (?:all )?(?:sorted|sortd|resolved|fixed)"
+                      r" (?:fine|quickly|fast|no problem|ages ago|in the end|long ago)\b"
+                      # "You sorted my missing item really well last time."
+                      r"|\b(?:you|u|you guys|your team|they) (?:sorted|fixed|resolved|handled|dealt with) (?:out )?(?:my|the|a)\b"
+                      r"[^.?!]{0,40}\b(?:last time|before|really well|so well|quickly|brilliantly)(?=\s*[.!])"
                       # "I had a refund from you last year and it was quick, so no complaints there."
                       r"|\bno (?:complaints|problems?|issues?|isues?|probs) (?:there|then|with (?:that|it))\b"
                       r"|\b(?:that|it) was (?:quick|fast|fine|painless|easy)\b"

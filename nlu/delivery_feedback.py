@@ -235,7 +235,8 @@ _NO_THING = frozenset({"email", "text", "message", "refund", "confirmation", "re
 
 # one colour chosen and another come, said anywhere in the message: "it's white. I've checked my confirmation email and
 # I definitely selected black", "I choose the black colour and you send me the white colour"
-_COLOUR_CHOSEN = re.compile(rf"\b(?:ordered|chose|choose|chosen|selected|select|picked|wanted|asked for|paid for|charged for)\s+"
+_COLOUR_CHOSEN = re.compile(rf"\b(?:ordered|chose|choose|chosen|selected|select|picked|wanted|asked for|paid for|charged for"
+                            r"|(?:meant|supposed) to be|should (?:have been|be))\s+"
                             rf"(?:\w+\s+){{0,3}}?(?P<colour>{_COLOUR})\b", re.IGNORECASE)
 _COLOUR_CAME = re.compile(
     rf"\b(?:it'?s|its|it is|they'?re|they are|it was|they were|came|arrived|come)(?:,? (?:however|though|actually),?)?\s+"
@@ -256,6 +257,22 @@ def _colour_against(text: str) -> bool:
     return bool(chosen) and bool(came) and not chosen & came
 
 
+# a measure chosen against the one come: "it's the 4-litre one and I ordered the 6-litre", "ordered the 55 inch, got a 43"
+_MEASURE = r"(?P<n>\d+(?:\.\d+)?)\s*-?\s*(?P<unit>litres?|liters?|ltr|l|inch(?:es)?|in|cm|mm|kg|gb|tb|ml|seaters?|cups?|watts?|w)\b"
+_MEASURE_CHOSEN = re.compile(r"\b(?:ordered|chose|selected|picked|paid for|asked for|wanted|(?:meant|supposed) to be)\s+"
+                             r"(?:(?:a|an|the)\s+)?" + _MEASURE, re.IGNORECASE)
+_MEASURE_CAME = re.compile(r"\b(?:it'?s|its|it is|they'?re|it was|came|come|arrived|got|received|sent(?: me)?)\s+(?:as\s+|in\s+)?"
+                           r"(?:(?:a|an|the)\s+)?" + _MEASURE, re.IGNORECASE)
+
+
+def _measure_against(text: str) -> bool:
+    def read(pattern: re.Pattern[str]) -> set[tuple[float, str]]:
+        return {(float(m.group("n")), m.group("unit")[0].lower()) for m in pattern.finditer(text)}
+
+    chosen, came = read(_MEASURE_CHOSEN), read(_MEASURE_CAME)
+    return bool(chosen) and bool(came) and not chosen & came and {u for _, u in chosen} & {u for _, u in came} != set()
+
+
 def _other_thing_came(text: str) -> bool:
     return any(m.group("ordered").lower() != m.group("came").lower()
                and not {m.group("ordered").lower(), m.group("came").lower()} & _NO_THING for m in _ORDERED_GOT.finditer(text))
@@ -265,7 +282,7 @@ def sent_not_ordered(text: str) -> bool:
     """Whether `text` sets what was sent against what was ordered (see _SENT_NOT_ORDERED), or one colour or size
     against another (see _TERSE: not "ordered white and received white"), or says the item is not as described."""
     return (_SENT_NOT_ORDERED.search(text) is not None or not_as_described(text) or _other_thing_came(text)
-            or _colour_against(text)) or any(
+            or _colour_against(text) or _measure_against(text)) or any(
         (m.group("ordered") or m.group("ordered2")).lower() != (m.group("came") or m.group("came2")).lower()
         for m in _ORDERED_THEN_IS.finditer(text)) or any(
         " ".join(m.group("ordered").lower().split()) != " ".join(m.group("came").lower().split()) for m in _TERSE.finditer(text))

@@ -32,6 +32,9 @@ DEFAULT_OTHER_BUSINESSES = (
     "john lewis", "zara", "primark", "boohoo", "h&m", "m&s", "marks and spencer", "currys", "ikea", "shein", "temu", "asos", "b&q", "wickes", "walmart",
     # food delivery and subscriptions
     "deliveroo", "just eat", "uber eats", "ubereats", "netflix", "spotify", "disney+", "disney plus",
+    "audible", "kindle unlimited", "apple music", "youtube premium", "now tv", "nowtv", "paramount+", "paramount plus",
+    "dazn", "britbox", "hellofresh", "hello fresh", "gousto", "mindful chef", "puregym", "pure gym", "the gym group",
+    "david lloyd", "nuffield health", "duolingo", "tinder", "bumble", "hinge", "microsoft 365", "office 365",
     # energy, travel and holidays
     "british gas", "octopus energy", "edf", "e.on", "eon", "ovo", "scottish power", "jet2", "easyjet", "ryanair", "tui",
     "british airways", "booking.com", "airbnb", "trainline", "uber",
@@ -59,7 +62,7 @@ _THEIR_THINGS = (r"parcel|package|order|delivery|deliveries|tracking|account|pri
                  r"|said|charged|will|won'?t|open|opens|shut|shuts|close|closes|deliver|delivers|ships|sells|sell"
                  # "netflix wont stop charging me", "my netflix membership", "netflix taking a payment every month"
                  r"|membership|plan|payments?|direct debit|taking|charging|charges|keeps?|wont|stop|make|makes|let|lets"
-                 r"|plus|premium|pass")
+                 r"|plus|premium|pass|subs?|box|boxes|gym|classes|trial")
 # …or the customer's dealings with them: "how do I get netflix to stop"
 _TOWARDS_THEM = r"at|from|off|on|to|with|by|contact|call|ring|email|about|get|make|tell|ask"
 # …and a subscription of theirs to end: "cancel my Netflix", "quit Spotify"
@@ -73,7 +76,15 @@ _COMPARED = re.compile(r"\b(?:than|give|gave|giving|try|tried|trying|instead of|
                        # "my fault entirely as I usually go a size up at Sports Direct"
                        r"|\b(?:usually|normally|always) (?:go|get|buy|shop|wear|take|order)\b"
                        # "cancel my order, found it cheaper on amazon"
-                       r"|\b(?:cheaper|for less|better (?:price|deal|offer))\b", re.IGNORECASE)
+                       r"|\b(?:cheaper|for less|better (?:price|deal|offer))\b"
+                       # another company as the measure of us: "amazon are jus as bad", "Never had this with Argos",
+                       # "Even eBay sellers refund faster than this", "Amazon are rubbish too but at least they tell
+                       # you", "Currys did the same to me once"
+                       r"|\b(?:ju?st? |equally |every bit )?as (?:bad|slow|useless|poor|rubbish|awful|terrible|hopeless)\b"
+                       r"|\bno (?:better|worse|different)\b|\bat least (?:they|it|theirs)\b|\b(?:same as|unlike)\s"
+                       r"|\bnever (?:had|have|get|got) (?:this|that|these|an? \w+|any \w+)(?: \w+)? (?:with|from|at)\b"
+                       r"|\b(?:faster|quicker|sooner|better|worse|slower)\b[^.?!]{0,20}\bthan (?:this|that|here|yours)\b"
+                       r"|\bdid (?:the same|this|that)(?: thing)? to (?:me|us)\b|\b(?:are|is) \w+ too\b", re.IGNORECASE)
 
 # …though a question comparing prices is about the other company's: "is amazon cheaper than you?" (not "amazon is
 # cheaper than you, cancel my order")
@@ -105,7 +116,9 @@ _ASKED_OF_US = re.compile(r"\b(?:can|could|would|will) (?:you|u)\b|\bplease\b|\b
 # the customer speaking of us: "the air fryer I got from you", "your driver", an order id of ours
 _US = re.compile(r"\b(?:from|with|off|at|by) (?:you|u|you guys|you lot)\b"
                  # "the trainers I ordered are a bit too small" (not "the trainers i ordered from jd sports")
-                 r"|\bthe \w+(?: \w+)? (?:i|we) (?:ordered|bought)\b(?! (?:from|at|off|on|with|in)\b)|\byour\b|\bord\W?\d{3,}|\b(?:just|only|on|with) yours\b", re.IGNORECASE)
+                 r"|\bthe \w+(?: \w+)? (?:i|we) (?:ordered|bought)\b(?! (?:from|at|off|on|with|in)\b)|\byour\b"
+                 # "the post office says you received my returned top"
+                 r"|\byou(?:'ve| have)? (?:received|took|charged|sent|promised|lost)\b|\bord\W?\d{3,}|\b(?:just|only|on|with) yours\b", re.IGNORECASE)
 # a dot inside a word ("booking.com", "hotels.com") ends no sentence
 _SENTENCES = re.compile(r"(?:[^.!?\n]|\.(?=[a-z0-9]))+[.!?]*")
 
@@ -309,7 +322,9 @@ _EVERYDAY_LIFE = re.compile(
     # cancel my NOW TV pass for me", "is there a way to cancel Microsoft 365? Got the renewal email")
     r"|\b(?:cancel\w*|stop|stopping|quit|get out of|come out of)\b[^.?!]{0,40}\b(?:membership|subscription"
     r"|direct debit|(?:my|the|a|their) (?:[\w+]+ ){0,2}pass|premium (?:subscription|membership|plan|account)|renewal"
-    r"|auto-?renew\w*)\b|\brenewed itself\b"
+    r"|auto-?renew\w*|(?:gym|phone|mobile|broadband|tv|energy|internet) contract)\b|\brenewed itself\b"
+    # "hw do u cancel a spotify sub"
+    r"|\b(?:cancel\w*|stop|stopping|quit)\b (?:my |a |the |their |that |this )?(?:[\w+]+ ){0,2}subs?\b"
     r"|\b(?:membership|subscription|direct debit|renewal)\b[^.?!]{0,60}\bcancel\w*",
     re.IGNORECASE)
 # politics and general knowledge: "who will win the next election", "which party would you put your money on",
@@ -323,13 +338,16 @@ _GENERAL_KNOWLEDGE = re.compile(
     r"|\bthe capital (?:city )?of\b|\bwhat year did\b"
     # "how many pints are in a gallon?", "How many time zones does Russia have?", "how long is a marathon in miles?"
     r"|\bhow many [a-z ]{1,25}? (?:are|is) (?:there )?in (?:a|an|one) (?!(?:set|pack|box|bundle|multipack|kit|order|parcel)\b)"
+    r"|\bhow many [a-z ]{1,25}? (?:are|is) (?:there )?in the (?:human body|world|uk|sky|sea|ocean|universe|bible|alphabet"
+    r"|solar system|galaxy|premier league)\b"
     r"|\bhow many [a-z ]{1,20}? does (?!(?:it|this|that|they|the \w+)\b)\w+ have\b"
     r"|\bhow (?:long|far|big|tall|old|high|deep) is (?:a|an|the) (?!(?:parcel|package|order|delivery|refund|return)\b)\w+"
     r"(?: \w+)? in (?:miles|km|kilometres|metres|feet|years|inches)\b"
     r"|\b(?:labour|tory|tories|lib ?dems?|liberal democrats?|conservatives?|snp|green party|reform uk|farage"
     r"|referendum|the polls|opinion polls?|the monarchy|royal family|politicians?|immigration|foreign aid"
     r"|benefit cap|junior doctors|proportional representation|first past the post|ulez|horizon scandal)\b"
-    r"|\breform\b(?=\s*[-–]|\s+(?:party|voters?|are|is a))|\b(?:vote|voting) (?:for|4)\b|\bwho (?:are|r) (?:you|u) backing\b",
+    r"|\breform\b(?=\s*[-–]|\s+(?:party|voters?|are|is a))|\bthe next (?:vote|general election|government)\b"
+    r"|\bbe (?:the )?(?:next )?pm\b(?!\s?\d)|\bleaders'? debate\b|\b(?:vote|voting) (?:for|4)\b|\bwho (?:are|r) (?:you|u) backing\b",
     re.IGNORECASE)
 # …with no order of ours named ("In your opinion which party has the best plan for the NHS?" asks nothing of ours)
 _AN_ORDER_NAMED = re.compile(r"\border\w*|\bparcels?\b|\bdeliver(?:y|ies|ed)\b|\brefund\w*|\bord\W?\d{3,}", re.IGNORECASE)
@@ -420,7 +438,15 @@ def about_everyday_life(text: str) -> bool:
                  and _OUR_MAIL.search(text) is None)
     return ((_EVERYDAY_LIFE.search(text) is not None or declined_elsewhere or recurring) and _A_PARCEL.search(text) is None
             and _WRITTEN_TO_US.search(text) is None
-            or _HOME_COMPUTER.search(text) is not None and _A_PARCEL.search(text) is None and _ITS_OURS.search(text) is None)
+            or _HOME_COMPUTER.search(text) is not None and _A_PARCEL.search(text) is None and _ITS_OURS.search(text) is None
+            or _A_BOX_EVERY_WEEK.search(text) is not None)
+
+
+# a box that comes every week or month, delivered but no order of ours: "how do i cancel that recipe box thing that
+# delivers every week"
+_A_BOX_EVERY_WEEK = re.compile(r"\b(?:recipe|meal ?kit|veg|vegetable|fruit|wine|coffee|beauty|snack|dog food) box(?:es)?\b"
+                               r"(?=[^.?!]{0,40}\b(?:(?:every|each) (?:week|month|fortnight)|weekly|monthly|subscription|skip))",
+                               re.IGNORECASE)
 
 
 # a computer at home playing up: "my laptop is running really slow, any ideas", "my printer says paper jam"
@@ -482,8 +508,13 @@ def about_another_business(text: str, businesses: tuple[str, ...] = DEFAULT_OTHE
     # from you on Monday, but then my partner got me the same ones from Currys"): left to the model
     if any(_PRICES_ASKED.search(m.group()) and _names(tuple(businesses)).search(m.group()) for m in _SENTENCES.finditer(text)):
         return True
-    return any(named.search(m.group()) and not _COMPARED.search(m.group()) and not _US.search(m.group())
+    # ("email from Audible says 'your membership will renew'": the "your" quoted is theirs)
+    return any(named.search(m.group()) and not _COMPARED.search(m.group()) and not _US.search(_QUOTED.sub(" ", m.group()))
                for m in _SENTENCES.finditer(text))
+
+
+# words quoted from somewhere else: "says 'your membership will renew on the 14th'"
+_QUOTED = re.compile(r"(?<!\w)['\"‘“][^'\"’”]{3,80}['\"’”](?!\w)")
 
 
 # the customer's own order spoken of ("has my air fryer been delivered"), not "need a job asap"
@@ -491,6 +522,11 @@ _AN_ORDER = re.compile(r"\bmy\b|\border|deliver|refund|parcel|return|\bord\W?\d{
 # …in words of an order on its way, beside everyday life ("is my dress still coming today"; not "Broke my ankle…")
 _AN_ORDER_ON_ITS_WAY = re.compile(r"\b(?:order\w*|deliver\w*|refund\w*|parcel|package|coming(?! out| off)|arriv\w*|dispatch\w*"
                                   r"|track\w*|shipped|ord\W?\d{3,})\b", re.IGNORECASE)
+
+
+# what else of ours may be asked beside everyday life: "what's the capital of australia? also what are your opening hours"
+_OUR_SERVICE_ASKED = re.compile(r"\b(?:password|sign(?:ing)? in(?:to)?|log(?:ging)? in(?:to)?|opening hours|(?:are|r) (?:you|u) open"
+                                r"|your (?:phone )?number|your returns?(?: policy)?|discount code|promo code)\b", re.IGNORECASE)
 
 
 def about_us(text: str, businesses: tuple[str, ...] = DEFAULT_OTHER_BUSINESSES) -> str | None:
@@ -505,11 +541,12 @@ def about_us(text: str, businesses: tuple[str, ...] = DEFAULT_OTHER_BUSINESSES) 
     # without saying so ("can i pay in crypto next time? and has my air fryer been delivered", "what's the capital
     # of australia? also is my dress still coming today")
     rest = " ".join(ours)
+    nobodys = all(_NOT_OUR_SERVICE.search(s) or about_everyday_life(s) or _GENERAL_KNOWLEDGE.search(s) for s in theirs)
     only_services = (all(_NOT_OUR_SERVICE.search(s) for s in theirs) and _AN_ORDER.search(rest) is not None
-                     or all(_NOT_OUR_SERVICE.search(s) or about_everyday_life(s) or _GENERAL_KNOWLEDGE.search(s)
-                            for s in theirs)
-                     and _AN_ORDER_ON_ITS_WAY.search(rest) is not None)
-    if not theirs or not ours or not (only_services or _US.search(" ".join(ours))):
+                     or nobodys and (_AN_ORDER_ON_ITS_WAY.search(rest) is not None
+                                     or _OUR_SERVICE_ASKED.search(rest) is not None))
+    # (not "Labour or the Tories next time round? Who's your money on?": "your" is said to the assistant, of the quiz)
+    if not theirs or not ours or not (only_services or not nobodys and _US.search(rest)):
         return None
     return " ".join(ours)
 
@@ -532,7 +569,11 @@ _JOKE = re.compile(r"\b(?:tell|tel|know|got|give|hear|share|do|demand|want|need|
                    r"|\b(?:need|want|could do with|fancy) a (?:good |gud )?(?:laugh|laff)\b"
                    r"|\bany (?:good |funny |decent )?" + _FUN + r"\b|(?<!\bthe )\b(?:best|funniest|silliest|cheesiest|favourite|favorite|a funny|a good|a daft"
                    r"|a better) " + _FUN + r"\b"
-                   r"|\bmake (?:me|us) (?:laugh|smile)\b|\bcheer (?:me|us) up\b|\bentertain (?:me|us)\b"
+                   r"|\bmake (?:me|us) (?:laugh|smile|chuckle|giggle|lol)\b"
+                   # "ask the chatbot for a joke", "…that knock-knock joke all week… Know any good ones?"
+                   r"|\b(?:ask|asked|asking) (?:\w+ ){0,2}for (?:a |an |some |any )?" + _FUN + r"\b"
+                   r"|(?<!\bis a )(?<!\bwhat a )(?<!\btotal )(?<!\bsuch a )(?<!\babsolute )\b(?:jokes?|puns?|riddles?)\b[^?]*"
+                   r"\b(?:know|got|have you got|heard) any (?:good |funny |new |decent )?ones\b|\bcheer (?:me|us) up\b|\bentertain (?:me|us)\b"
                    r"|\b(?:do|give|hear) (?:me |us )?(?:an |your )?(?:impression|impersonation) of\b"
                    r"|\bhumou?r me\b|\bwould you rather\b(?!\s+(?:i|we)\b)|\bthink of a number\b|\bowe (?:me|us) a joke\b"
                    r"|\bstory (?:please|pls)\b",

@@ -265,7 +265,9 @@ def delay_said(text: str) -> bool:
 _DUE_DAY_NAMED = re.compile(r"\b(?:the day|the date|when|what day|which day)\s+(?:it|they|its|it'?s|the \w+)\s*"
                             r"(?:was|were|is|are|'s|'re)?\s*due\b|\bwhen(?:'?s| is)\s+(?:it|that|my \w+)\s+due\b"
                             # "is my dress still due for delivery today?": asked, not said to be late
-                            r"|\b(?:is|are)\s+(?:it|they|my \w+|the \w+)\s+(?:still\s+)?due\b(?=[^.!?]*\?)",
+                            r"|\b(?:is|are)\s+(?:it|they|my \w+|the \w+)\s+(?:still\s+)?due\b(?=[^.!?]*\?)"
+                            # "could you confirm whether my dress is still due for delivery today?"
+                            r"|\b(?:whether|if)\s+(?:it|they|my \w+|the \w+)\s+(?:is|are|'s|'re)\s+(?:still\s+)?due\b(?=[^.!?]*\?)",
                             re.IGNORECASE)
 
 
@@ -290,18 +292,22 @@ def late_said_outright(text: str) -> bool:
 # it's monday": the day it was due named, and a later one reached; said, not asked
 _DAY = r"(?:mon|tues?|wednes|thurs?|fri|satur|sun)(?:day)?"
 _DAY_REACHED = re.compile(rf"\b(?:it'?s|its|it is)\s+(?:now\s+)?{_DAY}(?:\s+(?:now|today|already))?\b|\bnow (?:it'?s|its) {_DAY}\b"
+                          # "guaranteed monday delivery apparently. thursday now."
+                          rf"|(?:^\s*|[.!?,;]\s*)(?:and\s+)?{_DAY}\s+(?:now|today|already)\b"
                           r"|\bbeen and gone\b"
                           # "said it would be with me by monday and here we are on thursday with nothing"
                           rf"|\b(?:here we are|we'?re|we are|and now)\s+(?:now\s+)?(?:on\s+)?{_DAY}\b"
                           # "my order must come monday, now is thursday and still I wait"
                           rf"|\bnow is {_DAY}\b|\btoday is (?:already |now )?{_DAY}\b", re.IGNORECASE)
-_DUE_DAY = re.compile(rf"\b(?:due|promised|told|supposed|sposed|meant|guaranteed|expected|said|say|says|by|booked|estimated"
+_DUE_DAY = re.compile(rf"\b(?:due|promised|told|telt|supposed|sposed|meant|guaranteed|expected|said|say|says|by|booked|estimated"
                       rf"|delivery|arriving|coming)\s+(?:\w+\s+){{0,3}}?{_DAY}\b"
                       # "dispatch email said itd be with me in 2 working days. that was last wednesday. its tuesday now"
                       r"|\b(?:said|promised|told|supposed|meant|guaranteed|expected|estimated)\b[^.?!]{0,30}\b(?:in|within)"
                       r" (?:\d+|one|two|three|four|five) (?:working |business )?days?\b"
                       # "Paid extra for next-day delivery on Tuesday. It's Saturday."
-                      r"|\bnext[- ]day\b", re.IGNORECASE)
+                      r"|\bnext[- ]day\b"
+                      # "was told I'd have it Monday"
+                      rf"|\b(?:i'?d|i would|we'?d|we would) (?:have|get|receive) (?:it|them)\s+(?:by\s+|on\s+)?{_DAY}\b", re.IGNORECASE)
 _A_SENTENCE = re.compile(r"[^.!?]*[.!?]*")
 _A_DAY = re.compile(rf"\b{_DAY}\b", re.IGNORECASE)
 

@@ -37,6 +37,9 @@ _DEMAND = re.compile(
     r"|connect me with)\s+(?:a |an |your |the |one of your )?(?:customer (?:service|services|care|support)|complaints?"
     r"|support)(?: (?:advis[oe]rs?|representatives?|reps?|team|department|dept|staff|assistants?|people|agents?))?\b"
     r"|\b(?:speak|talk)(?: to| with) (?:your |the )?complaints\b"
+    # "Can I talk to one of your team, please?", "I would like to speak with a member of your customer service team"
+    r"|\b(?:speak|talk|chat)(?: to| with) (?:one of your|a member of (?:your|the)|someone (?:on|in|from) your)"
+    r" (?:[\w-]+ ){0,3}?(?:team|staff|agents|people|lot)\b"
     # "Could you put me through to an advisor"
     r"|\b(?:put me through|transfer me|connect me|pass me(?: on)?) to (?:a |an |one of your |your )?(?:advis[oe]rs?"
     r"|representatives?|reps?|colleagues?|operators?)\b"
@@ -72,9 +75,10 @@ _DEMAND = re.compile(
     r"(?:member of (?:staff|your team)|someone|somebody|a person|a human|an agent|customer services?)\b"
     r"(?!\s+(?:last|yesterday|earlier|before|who (?:said|told|promised)))"
     # (not "I'd rather sort this out with someone over the phone. What number do I ring", "…with someone collecting it")
-    r"|\b(?:i'?d|i would) (?:just |much )?(?:rather|prefer to|like to) (?:go through|talk (?:it |this |that )?(?:through|over)"
-    r"|discuss|sort) (?:[\w']+ ){0,4}?with (?:someone|somebody|a person|a human|an agent|a real person|a member of staff)"
-    r"(?:\s+(?:who|that)\s+(?!(?:\w+\s+){0,2}(?:collect|pick|ring|call|phone))[^.?!]{0,60})?\s*(?:[.!?,]|please\b|$)" +
+    r"|\b(?:i'?d|i would) (?:just |much )?(?:rather|sooner|prefer to|like to) (?:go through|talk (?:it |this |that )?(?:through|over)"
+    r"|discuss|sort) (?:[\w']+ ){0,4}?with (?:someone|somebody|a person|a human|an agent|a real person|a member of staff"
+    r"|your (?:staff|team|people)|one of your (?:team|staff|people))"
+    r"(?:\s+(?:who|that)\s+(?!(?:\w+\s+){0,2}(?:collect|pick|ring|call|phone))[^.?!]{0,60})?(?:\s+(?:directly|instead|properly|personally))?\s*(?:[.!?,]|please\b|$)" +
     # "yeah go on, I'd rather someone looked at it properly"
     r"|\b(?:i'?d|i would) (?:rather|prefer|like) (?:someone|somebody|a person|a human) (?:to )?(?:looked|look|dealt|deal"
     r"|sorted|sort|checked|check|handled|handle)\b" +
@@ -83,6 +87,9 @@ _DEMAND = re.compile(
     # "…I don't have her login. Is there someone who can help?": a story ending in a person asked for
     r"|\b(?:is|isn'?t) there (?:someone|anyone|somebody|anybody)(?: there| real)? (?:who|that) (?:can|could) "
     r"(?:help|sort (?:this|it) out)(?: (?:me|us))?(?: with (?:this|that|it))?\s*(?:[?.!]|please|pls|$)"
+    # "Is there someone on your team I can chat to?"
+    r"|\b(?:is|isn'?t) there (?:someone|anyone|somebody|anybody)(?: (?:on|in|from) your team| there| real)? (?:i|we) (?:can|could)"
+    r" (?:talk|speak|chat) (?:to|with)\s*(?:[?.!]|please|pls|$)"
     # "u got any humans working today", "are there any real people on today?": a person wanted, asked as a question
     # that ends there (not "are there any people working on sunday?", "…or is it just this dumb robot")
     r"|(?:^|[.!?,]\s*|\b(?:hi|hello|hey|so|ok|oi)\W+)(?:(?:have|has)\s+(?:you|u)\s+got|(?:you|u|ya)\s+got|got|are there|is there)"

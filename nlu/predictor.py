@@ -87,6 +87,9 @@ _PRICE_PAID = re.compile(r"\b(?:charged|paid|billed)(?: me| us)? £\s?\d+(?:\.\d
 # a wrong item said in a word: "wrong", "not what I ordered", "a mix-up"
 _WRONG_SAID = re.compile(r"\b(?:wrong|different|instead|incorrect|not what|mix(?:ed)?[- ]?up)\b", re.IGNORECASE)
 LATE_INTENT = "delivery_late"
+# money coming back, in any words: "refund", "my money", "not seen a penny", "credited"
+_MONEY_BACK = re.compile(r"\b(?:refund\w*|reimburs\w*|credit\w*|money|penny|pennies|bean|cash|paid back|pay(?:ing)? (?:me )?back"
+                         r"|sent (?:it|them) back|returned|return)\b", re.IGNORECASE)
 REFUND_MISSING_INTENT = "refund_not_received"
 WHERE_OR_WHEN = ("order_status", "track_delivery")  # what a question about delivery asks when not saying it is late
 ORDER_NUMBER = re.compile(r"\bord\W?\d{3,}|\b\d{5}\b", re.IGNORECASE)  # an answer to "which order?" may ask when it comes
@@ -109,6 +112,10 @@ FEEDBACK_INTENT = "give_feedback"
 DETAILS_INTENT = "inform"
 THANKS_INTENT = "thanks"
 AGREED_INTENT = "affirm"
+YES_OR_NO_INTENTS = (AGREED_INTENT, "deny")
+# a message that starts as an answer to a yes/no question: "no thanks", "yeah go on", "ok"
+_YES_OR_NO_FIRST = re.compile(r"^\W*(?:no|nope|nah|na|not really|not now|yes|yeah|yea|yep|yup|ye|ok|okay|k|sure|fine|go on"
+                              r"|please|alright|all right|cheers|thanks|ta)\b", re.IGNORECASE)
 MAX_KEPT_WORDS = 12  # "on second thoughts I'll keep it": longer messages say more, for the model to read
 INSTEAD = re.compile(r"\binstead\b", re.IGNORECASE)
 POSITIVE = "positive"
@@ -194,6 +201,9 @@ class Predictor:
         # a message in another language is not understood, however sure the model is of the
         # English-looking words in it ("quiero cancelar mi pedido"): it starts no business flow
         foreign = other_language(text) is not None
+        # the rules below found the message about something not ours: its feeling, shouted or scornful, is not aimed
+        # at us (see ParseResponse.elsewhere)
+        not_ours = False
         tidy = asked  # the words the rules below read too, typing slips corrected, when the reading was unsure
         if ranking[0]["confidence"] < SURE and not foreign:
             # an unsure reading: read it again as the model was trained to read it, with spoken
@@ -228,6 +238,7 @@ class Predictor:
             # (a person asked for after an aside stays asked for: "My broadband provider had me on hold for an hour
             # yesterday, so I'm braced for anything. Could you put me through to an advisor")
             ranking, requests = self._elsewhere(ranking, requests, asked)
+            not_ours = True
             # "sorry wrong chat, meant to text my husband": the "sorry" is an apology, not anger; "how long do
             # you cook chips for? mine keep coming out soggy" asks for help, not a complaint; nor is the landlord
             # who won't fix the boiler, or british gas's bill, a complaint to us (insults still count: actions.tone)
@@ -238,6 +249,7 @@ class Predictor:
             # "can bots even tell jokes? make me laugh" a question about the assistant, a person asked for or a
             # complaint
             ranking = self._ruled(ranking, ELSEWHERE_INTENT)
+            not_ours = True
             sentiment = self._calm(sentiment)
         elif person_demanded(asked) and not asks_for_someone_to_ring(asked):
             ranking, requests = self._ruled(ranking, PERSON_INTENT), []
@@ -383,6 +395,11 @@ class Predictor:
             # model read the wait or the empty account (nlu.evidence)
             ranking = self._ruled(ranking, REFUND_MISSING_INTENT)
             sentiment = self._complaint(sentiment)
+        elif (ranking[0]["name"] == REFUND_MISSING_INTENT and not requests and where_it_is_asked(asked)
+              and not _MONEY_BACK.search(asked)):
+            # "orderd a few days back and paid strait away. havent had an email since. wheres my parcel up to?": the
+            # order paid for is missing, no money back
+            ranking = self._ruled(ranking, WHERE_OR_WHEN[0])
         elif (ranking[0]["name"] == REFUND_MISSING_INTENT and not requests and refund_for_a_return_to_come(asked)
               and RETURN_INTENT in self.loaded.intents):
             # "…stopped working. I'd expect a full refund when I send it back.": a refund asked for, none awaited
@@ -569,6 +586,7 @@ class Predictor:
             "entities": apply_synonyms(merge(self.rules.extract(text), model_spans), self.synonyms),
             "sentiment": sentiment,
             "requests": requests,
+            "elsewhere": not_ours and intent["name"] == ELSEWHERE_INTENT,
             "model": self.version,
         }
 
@@ -669,6 +687,10 @@ class Predictor:
                 r = {**r, "intent": DAMAGE_INTENT}
             elif r["intent"] in FAULT_INTENTS and returned_unrefunded:
                 continue
+            elif r["intent"] == RETURN_INTENT and returned_unrefunded:
+                # "does anyone there actually process refunds? I returned a skirt two weeks ago and haven't seen a
+                # penny": the refund asked about is the one missing, not another to start
+                continue
             elif r["intent"] == BILLING_INTENT and _PRICE_PAID.search(r["text"]) and not unexpected_charge_said(r["text"]):
                 # "You charged me £4.99 for delivery by Monday. It's Thursday.": the price paid, told as background
                 continue
@@ -738,8 +760,11 @@ class Predictor:
         # ("Bet a clever bot like you knows who wrote Pride and Prejudice")
         unsure_about_us = ranking[0]["name"] == ASSISTANT_INTENT and (
             ranking[0]["confidence"] < EVEN_ODDS or not (asks_if_a_person(asked) or asks_the_assistants_name(asked)))
+        # nor is a yes or a no that does not start with one ("Do you reckon the Lib Dems have any chance next time
+        # round? Silly question really, isn't it?")
+        unsaid_answer = ranking[0]["name"] in YES_OR_NO_INTENTS and not _YES_OR_NO_FIRST.search(asked)
         if (ranking[0]["name"] in OURS_TO_ANSWER or ranking[0]["name"] == ELSEWHERE_INTENT or unsure_about_us
-                or self.sure_enough(ranking) < self.threshold):
+                or unsaid_answer or self.sure_enough(ranking) < self.threshold):
             return self._ruled(ranking, ELSEWHERE_INTENT), []
         return ranking, requests
 

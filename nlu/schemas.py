@@ -67,6 +67,11 @@ class ParseResponse(BaseModel):
         default_factory=list,
         description="When the message asks for several things: each request, the one to answer first "
                     "first (it is also `intent`); empty otherwise")
+    elsewhere: bool = Field(
+        False,
+        description="The message is out of scope because it is about something that is not ours (another "
+                    "company's service, everyday life, general knowledge, a joke asked for): whatever feeling it "
+                    "shows is not aimed at us")
     model: str = Field(..., description="Version of the model that answered")
     explanation: Optional[Explanation] = None
 

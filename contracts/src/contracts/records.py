@@ -61,6 +61,8 @@ class ParseResult:
     entities: Tuple[Entity, ...] = ()
     sentiment: Sentiment = field(default_factory=Sentiment)
     model: str = ""
+    # out of scope because it is about something not ours: its feeling is not aimed at us
+    elsewhere: bool = False
 
     @classmethod
     def from_dict(cls, d: Optional[Mapping[str, Any]]) -> "ParseResult":
@@ -72,6 +74,7 @@ class ParseResult:
             entities=tuple(Entity.from_dict(e) for e in d.get("entities") or ()),
             sentiment=Sentiment.from_dict(d.get("sentiment")),
             model=str(d.get("model") or ""),
+            elsewhere=bool(d.get("elsewhere")),
         )
 
 

@@ -285,8 +285,9 @@ def test_after_a_fixed_answer_the_other_request_of_the_message_is_offered():
 
 def _run_action(module: str, action: str, text: str, intent: str, slots: dict, sentiment: tuple = ("negative", 0.9),
                 active_loop: str = "action_listen", running_loop: str | None = None,
-                said_before: str = "Could you tell me your order number?"):
-    """What `action` says and returns for the customer's `text`, after a question from the bot."""
+                said_before: str = "Could you tell me your order number?", parsed: dict | None = None):
+    """What `action` says and returns for the customer's `text`, after a question from the bot (`parsed`: more of
+    the NLU's parse data)."""
     import importlib
     import os
     from unittest import mock
@@ -297,7 +298,7 @@ def _run_action(module: str, action: str, text: str, intent: str, slots: dict, s
         cls = getattr(importlib.import_module(module), action)
     label, score = sentiment
     message = {"text": text, "intent": {"name": intent, "confidence": 0.9}, "entities": [], "metadata": {},
-               "sentiment": {"label": label, "score": score}}
+               "sentiment": {"label": label, "score": score}, **(parsed or {})}
     events = [{"event": "bot", "text": said_before},
               {"event": "user", "text": text, "parse_data": message, "input_channel": "rest"}]
     dispatcher = CollectingDispatcher()
@@ -1450,6 +1451,36 @@ def test_an_off_topic_question_in_capitals_is_answered_as_off_topic_not_as_anger
     said, _ = _run_action("actions.actions", "ActionOutOfScope", "YOU LOT ARE AN ABSOLUTE JOKE", "out_of_scope", {},
                           sentiment=("neutral", 0.9), said_before="Hello! How can I help?")
     assert said == [replies.upset_fallback(None)]
+
+
+def test_another_companys_business_words_shouted_are_off_topic_when_the_nlu_found_them_theirs():
+    text = "HOW CAN I CANCEL NETFLIX? THEY'RE STILL CHARGING ME EVERY MONTH"
+    said, returned = _run_action("actions.actions", "ActionOutOfScope", text, "out_of_scope", {},
+                                 sentiment=("neutral", 0.9), said_before="Hello! How can I help?",
+                                 parsed={"elsewhere": True})
+    assert said == ["utter_out_of_scope"] and SlotSet("handoff_offered", True) not in returned
+    # without the NLU's word, "charging me" may be a charge of ours, shouted: empathy and a person
+    said, _ = _run_action("actions.actions", "ActionOutOfScope", text, "out_of_scope", {}, sentiment=("neutral", 0.9),
+                          said_before="Hello! How can I help?")
+    assert said == [replies.upset_fallback(None)]
+    # words aimed at us stay aimed at us, whatever else the message is about
+    said, _ = _run_action("actions.actions", "ActionOutOfScope", "YOU LOT ARE AS BAD AS NETFLIX, CHARGING ME TWICE",
+                          "out_of_scope", {}, sentiment=("neutral", 0.9), said_before="Hello! How can I help?",
+                          parsed={"elsewhere": True})
+    assert said == [replies.upset_fallback(None)]
+
+
+@pytest.mark.parametrize("text,cancels", [
+    ("never mind, remove me from the queue please", False), ("take me out of the queue and cancel my sofa order", True),
+    ("never mind, can i just cancel my dress order instead", True), ("get me off the waiting list", False),
+])
+def test_leaving_the_queue_cancels_an_order_only_when_one_is_named(text, cancels):
+    import os
+    from unittest import mock
+
+    with mock.patch.dict(os.environ, {"DEV_MODE": "true"}):
+        from actions.actions import cancellation_besides_the_queue
+    assert cancellation_besides_the_queue(text) is cancels
 
 
 def test_swearing_read_as_off_topic_is_anger_with_us_unless_read_as_calm():

@@ -33,5 +33,7 @@ def test_parse_result_and_user_messages_from_rasa_json():
     assert msgs[0].sentiment.label == "neutral"  # no sentiment (another NLU): neutral
     last = latest_user_message(events)
     assert last.sentiment.label == "negative" and last.parse.entities[0].value == "ORD-1"
+    assert last.parse.elsewhere is False  # not said: about us
+    assert ParseResult.from_dict({"intent": {"name": "out_of_scope"}, "elsewhere": True}).elsewhere is True
     assert last.metadata == {"identity": "x"} and last.parse.model == "nlu-1"
     assert ParseResult.from_dict(None).intent.name == ""
