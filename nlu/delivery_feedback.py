@@ -103,6 +103,10 @@ _FAULT = re.compile(r"(?<!\bi )(?<!\bwe )(?<!\byou )(?<!\bu )(?<!\bthey )(?<!\bi
                     # "the dress is see-through, really poor quality", "the strap came apart after one wear"
                     r"|\b(?:faulty|defective|fell apart|falling apart|came apart|coming apart|see[- ]?through|frayed|frayin"
                     r"|packed (?:in|up)|conked out|gone bang|went bang|kaput"
+                    # "Toaster died already" (a thing's death, not a person's or a pet's)
+                    r"|(?:toaster|kettle|fryer|blender|hoover|vacuum|charger|battery|headphones|earbuds|speaker|phone|laptop"
+                    r"|tablet|machine|microwave|hairdryer|straighteners|it|thing)\s+(?:has\s+|have\s+|'s\s+)?(?:just\s+|already\s+"
+                    r"|completely\s+)?died\b"
                     # "the toaster has just given up, only had it a week" (not "I've given up waiting", "I basically gave
                     # up", "the courier gave up after one attempt")
                     r"|(?:\bit (?:just |completely )?|\bit'?s (?:just |completely )?|(?<!\bi )(?<!\bwe )(?<!\bthey )\b(?:has|have|had) (?:just |completely |totally )?"
@@ -240,7 +244,7 @@ _COLOUR_CHOSEN = re.compile(rf"\b(?:ordered|chose|choose|chosen|selected|select|
                             rf"(?:\w+\s+){{0,3}}?(?P<colour>{_COLOUR})\b", re.IGNORECASE)
 _COLOUR_CAME = re.compile(
     rf"\b(?:it'?s|its|it is|they'?re|they are|it was|they were|came|arrived|come)(?:,? (?:however|though|actually),?)?\s+"
-    rf"(?:in\s+)?(?:actually\s+|definitely\s+|clearly\s+|bright\s+|plain\s+|just\s+)?(?P<colour>{_COLOUR})\b"
+    rf"(?:in\s+)?(?:actually\s+|definitely\s+|clearly\s+|bright\s+|plain\s+|just\s+)?(?:the\s+|a\s+)?(?P<colour>{_COLOUR})\b"
     r"(?!\s+(?:\w+\s+)?ones?\s+(?:i|we)\b)"
     rf"|\b(?:a|an|the)\s+(?P<colour2>{_COLOUR})\s+(?:one|\w+)\s+(?:arrived|came|turned up|was delivered|showed up)\b"
     rf"|\b(?:sent|send|gave|delivered|received|got)\s+(?:me\s+|us\s+)?(?:a\s+|an\s+|the\s+)?(?P<colour3>{_COLOUR})\b"

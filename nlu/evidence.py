@@ -265,7 +265,8 @@ def delay_said(text: str) -> bool:
 _DUE_DAY_NAMED = re.compile(r"\b(?:the day|the date|when|what day|which day)\s+(?:it|they|its|it'?s|the \w+)\s*"
                             r"(?:was|were|is|are|'s|'re)?\s*due\b|\bwhen(?:'?s| is)\s+(?:it|that|my \w+)\s+due\b"
                             # "is my dress still due for delivery today?": asked, not said to be late
-                            r"|\b(?:is|are)\s+(?:it|they|my \w+|the \w+)\s+(?:still\s+)?due\b(?=[^.!?]*\?)"
+                            r"|\b(?:is|are)\s+(?:it|they|my \w+|the \w+)(?: (?:with|for) (?:my |the )?\w+)?\s+(?:still\s+)?due\b"
+                            r"(?=[^.!?]*\?)"
                             # "could you confirm whether my dress is still due for delivery today?"
                             r"|\b(?:whether|if)\s+(?:it|they|my \w+|the \w+)\s+(?:is|are|'s|'re)\s+(?:still\s+)?due\b(?=[^.!?]*\?)",
                             re.IGNORECASE)
@@ -276,8 +277,14 @@ _AWAY = re.compile(r"\b(?:going|gone|go|be|being|am|i'?m|im|we'?re|were|off)\s+(
                    r"\bfor (?:a|an|one|two|three|\d+|a few|a couple of) (?:days?|weeks?|wks?|months?)\b", re.IGNORECASE)
 
 
+# the customer's own late hours: "I'm working late and want to know if someone needs to be home for it"
+_THEIR_OWN_HOURS = re.compile(r"\b(?:i'?m|im|i am|i'?ll be|we'?re|we are|i'?ve been)\s+(?:working|finishing|staying|out|home"
+                              r"|back|on)\s+(?:till |until )?late\b", re.IGNORECASE)
+
+
 def lateness_asserted(text: str) -> bool:
     """Whether `text` says its delivery is late (see _LATENESS_ASSERTED), not only asks where it is."""
+    text = _THEIR_OWN_HOURS.sub(" ", text)
     return (_LATENESS_ASSERTED.search(_AWAY.sub(" ", _DUE_DAY_NAMED.sub(" ", text))) is not None
             or late_said_outright(text))
 
@@ -485,7 +492,10 @@ _NO_MONEY_BACK = re.compile(r"\b(?:still waiting(?: for (?:my |the |a )?(?:refun
                             r"|(?:not|n'?t) (?:had|seen|got) (?:a|any|a single) (?:bean|penny|sausage|pound|refund|money)"
                             r"|not a (?:bean|penny|sausage)|(?:account|balance|bank) is (?:\w+ ){0,3}(?:empty|the same)"
                             r"|no (?:refund|money)(?: yet)?|still no (?:refund|money)|(?:refund|money) (?:still )?(?:hasn'?t|has not"
-                            r"|isn'?t|is not|never) (?:come|arrived|shown|turned up|landed|appeared))\b", re.IGNORECASE)
+                            r"|isn'?t|is not|never) (?:come|arrived|shown|turned up|landed|appeared))\b"
+                            # "I still haven't seen a penny back" (the "n't" inside a word), "I've had nothing back"
+                            r"|n'?t (?:had|seen|got|received) (?:a|any|a single) (?:bean|penny|sausage|pound|refund|money)\b"
+                            r"|\b(?:had|got|received|seen) nothing (?:back|since|yet)\b", re.IGNORECASE)
 
 
 _COURIER_TOOK_IT = re.compile(r"\b(?:courier|driver|dpd|evri|hermes|royal mail|ups|dhl|they)\b[^.?!]{0,20}\btook\b|\bredeliver\w*"

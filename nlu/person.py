@@ -97,7 +97,9 @@ _DEMAND = re.compile(
     r"|about|around|on (?:today|now|at the moment|tonight))(?:\s+(?:today|now|at the moment|tonight|this \w+))?\s*(?:[?.!]|$)",
     re.IGNORECASE)
 # a sentence that is only the word: "human. NOW.", "agent please"
-_ALONE = re.compile(r"(?:^|[.!?]\s*)(?:a\s+)?(?:real\s+)?(?:human|agent|operator|person)(?:\s+(?:now|please|pls|asap))?"
+# (and "human not bot", "no bots, a person ideally", "a human instead?")
+_ALONE = re.compile(r"(?:^|[.!?]\s*)(?:no (?:bots?|robots?)\W+)?(?:a\s+|an\s+)?(?:real\s+|actual\s+|live\s+)?"
+                    r"(?:human|agent|operator|person)(?:\s+(?:now|please|pls|asap|instead|ideally|not (?:a )?(?:ro)?bots?))?"
                     r"\s*(?:[.!?,]+|$)", re.IGNORECASE)  # "human please, my sofa is STILL not here"
 # "what number do I ring to talk to someone?": a question about how, for the model to read
 _ASKED_ABOUT = re.compile(r"\b(?:what|which|how|when|where|who|is there|are there|do you have|do i (?:need|have) to"

@@ -93,6 +93,8 @@ _PUT_OFF = re.compile(r"^\W*(?:(?:ok|okay|no|nah|hmm+|erm|um|actually|thanks|ta|
                       r"|think it over|sleep on it|leave it|pass)"
                       r"|(?:maybe|perhaps) (?:later|another time|tomorrow)|not (?:right )?now|not for now)"
                       r"(?:\s+(?:for now|for the moment|for a bit|for today|then|thanks|thank you))*[\s,.!]*"
+                      # "I'll pass for now thanks, might be in by Monday": a hope for why, after it
+                      r"(?:(?:it )?(?:might|may|should|could|probably|hopefully)\b[^.?!]{0,40}[\s.!]*)?"
                       r"(?:(?:thanks|thank you|ta|cheers)\W*)?$", re.IGNORECASE)
 
 

@@ -19,7 +19,9 @@ from nlu.asked import (asked_part, no_and_goodbye, only_waiting_it_out, payment_
 from nlu.charges import unexpected_charge_said
 from nlu.delivery_feedback import (courier_conduct_complained_of, damage_said, fault_not_a_wrong_item, fault_said,
                                    only_their_old_thing_broken, packaging_complained_of, part_missing, sent_not_ordered)
-from nlu.elsewhere import DEFAULT_OTHER_BUSINESSES, a_joke_asked, a_sum_asked, about_another_business, about_us
+from nlu.elsewhere import (
+    DEFAULT_OTHER_BUSINESSES, a_joke_asked, a_sum_asked, about_another_business, about_us, an_order_named,
+)
 from nlu.elapsed import time_complained_of
 from nlu.entities import RuleExtractor, apply_synonyms, merge
 from nlu.evidence import (account_said, cancelled_order_asked_about, delay_said, delivered_not_received,
@@ -89,7 +91,11 @@ _WRONG_SAID = re.compile(r"\b(?:wrong|different|instead|incorrect|not what|mix(?
 LATE_INTENT = "delivery_late"
 # money coming back, in any words: "refund", "my money", "not seen a penny", "credited"
 _MONEY_BACK = re.compile(r"\b(?:refund\w*|reimburs\w*|credit\w*|money|penny|pennies|bean|cash|paid back|pay(?:ing)? (?:me )?back"
-                         r"|sent (?:it|them) back|returned|return)\b", re.IGNORECASE)
+                         r"|sent (?:it|them) back|returned|return|bank|statement)\b", re.IGNORECASE)
+# something awaited, in any words: "still", "yet", "haven't", "no sign"
+_AWAITED = re.compile(r"\b(?:still|yet|waiting|where(?:'?s| is)?|wheres|not|never|no sign|nothing)\b|n'?t\b", re.IGNORECASE)
+# …and the parcel named instead: "wheres my parcel up to?"
+_THE_PARCEL = re.compile(r"\b(?:parcel|package|order|delivery|item)\b", re.IGNORECASE)
 REFUND_MISSING_INTENT = "refund_not_received"
 WHERE_OR_WHEN = ("order_status", "track_delivery")  # what a question about delivery asks when not saying it is late
 ORDER_NUMBER = re.compile(r"\bord\W?\d{3,}|\b\d{5}\b", re.IGNORECASE)  # an answer to "which order?" may ask when it comes
@@ -244,8 +250,10 @@ class Predictor:
             # who won't fix the boiler, or british gas's bill, a complaint to us (insults still count: actions.tone)
             sentiment = self._calm(sentiment)
         elif (a_sum_asked(asked) and not self._surely_a_request(ranking)
-              or a_joke_asked(asked) and not self._surely_an_order_request(ranking)) and not requests:
-            # "quick one, what's 17 times 23?": off-topic, and no complaint whatever "times" sounds like; nor is
+              or a_joke_asked(asked) and (not self._surely_an_order_request(ranking) or not an_order_named(asked))
+              ) and not requests:
+            # "quick one, what's 17 times 23?": off-topic, and no complaint whatever "times" sounds like; nor is a
+            # long week told before a joke asked, with no order named, a fault ("the car failed its MOT"); nor is
             # "can bots even tell jokes? make me laugh" a question about the assistant, a person asked for or a
             # complaint
             ranking = self._ruled(ranking, ELSEWHERE_INTENT)
@@ -396,10 +404,14 @@ class Predictor:
             ranking = self._ruled(ranking, REFUND_MISSING_INTENT)
             sentiment = self._complaint(sentiment)
         elif (ranking[0]["name"] == REFUND_MISSING_INTENT and not requests and where_it_is_asked(asked)
-              and not _MONEY_BACK.search(asked)):
+              and _THE_PARCEL.search(asked) and not _MONEY_BACK.search(asked)):
             # "orderd a few days back and paid strait away. havent had an email since. wheres my parcel up to?": the
             # order paid for is missing, no money back
             ranking = self._ruled(ranking, WHERE_OR_WHEN[0])
+        elif (ranking[0]["name"] == REFUND_MISSING_INTENT and not requests and fault_said(asked)
+              and not sent_back_said(asked) and not _AWAITED.search(asked) and RETURN_INTENT in self.loaded.intents):
+            # "Hi. Toaster died already. Refund?": a refund asked for a fault, none awaited
+            ranking = self._ruled(ranking, RETURN_INTENT)
         elif (ranking[0]["name"] == REFUND_MISSING_INTENT and not requests and refund_for_a_return_to_come(asked)
               and RETURN_INTENT in self.loaded.intents):
             # "…stopped working. I'd expect a full refund when I send it back.": a refund asked for, none awaited
@@ -522,8 +534,11 @@ class Predictor:
             # missing or a charge (nlu.evidence)
             ranking = self._ruled(ranking, LATE_INTENT)
             sentiment = self._complaint(sentiment)
-        elif (ranking[0]["name"] in WHERE_OR_WHEN
-              and (late_said_outright(asked) or due_day_passed_then_asked(asked) and sentiment["label"] == NEGATIVE)
+        elif ((ranking[0]["name"] in WHERE_OR_WHEN
+               and (late_said_outright(asked) or due_day_passed_then_asked(asked) and sentiment["label"] == NEGATIVE)
+               # "said by monday. it's thursday. shocking", read as details given or as feedback
+               or ranking[0]["name"] in (DETAILS_INTENT, FEEDBACK_INTENT) and due_day_passed_then_asked(asked)
+               and sentiment["label"] == NEGATIVE and not only_a_number_given(asked))
               and LATE_INTENT in self.loaded.intents
               and {r["intent"] for r in requests} <= {*WHERE_OR_WHEN, LATE_INTENT}):
             # "paid for guaranteed saturday delivery… it's now tuesday. party's been and gone": the due day
@@ -687,9 +702,10 @@ class Predictor:
                 r = {**r, "intent": DAMAGE_INTENT}
             elif r["intent"] in FAULT_INTENTS and returned_unrefunded:
                 continue
-            elif r["intent"] == RETURN_INTENT and returned_unrefunded:
+            elif r["intent"] in (RETURN_INTENT, *WHERE_OR_WHEN) and returned_unrefunded:
                 # "does anyone there actually process refunds? I returned a skirt two weeks ago and haven't seen a
-                # penny": the refund asked about is the one missing, not another to start
+                # penny": the refund asked about is the one missing, not another to start; "the tracking says it
+                # reached you on the 9th" is where the return went, not an order to look for
                 continue
             elif r["intent"] == BILLING_INTENT and _PRICE_PAID.search(r["text"]) and not unexpected_charge_said(r["text"]):
                 # "You charged me £4.99 for delivery by Monday. It's Thursday.": the price paid, told as background

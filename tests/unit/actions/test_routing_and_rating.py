@@ -1473,6 +1473,8 @@ def test_another_companys_business_words_shouted_are_off_topic_when_the_nlu_foun
 @pytest.mark.parametrize("text,cancels", [
     ("never mind, remove me from the queue please", False), ("take me out of the queue and cancel my sofa order", True),
     ("never mind, can i just cancel my dress order instead", True), ("get me off the waiting list", False),
+    ("Honestly, forget it. I'm not waiting around any more, I've wasted enough of my evening. Remove me from the queue.",
+     False),
 ])
 def test_leaving_the_queue_cancels_an_order_only_when_one_is_named(text, cancels):
     import os

@@ -167,3 +167,50 @@ def test_the_parse_says_when_a_message_is_about_something_not_ours():
     p = rule_predictor(StoryNet, {"refund_not_received": 5, "request_refund": 4, "order_status": 3})
     assert p.parse("HOW CAN I CANCEL NETFLIX? THEY'RE STILL CHARGING ME EVERY MONTH")["elsewhere"] is True
     assert p.parse("where is my parcel")["elsewhere"] is False
+
+
+@pytest.mark.parametrize("text", [
+    "Right, I've had the longest week. Work's been manic, the car failed its MOT on Tuesday. So go on, I'm bored and "
+    "fed up, do you know any good jokes?",
+    "Hello. I know you're not Netflix but maybe you can point me in the right direction. We signed up for a free trial "
+    "back in January for my son and nobody remembered to stop it. How do I cancel it?",
+    "I just need someone neutral to confirm. Who is the author?",
+])
+def test_long_stories_ending_in_something_not_ours(text):
+    assert about_another_business(text) or a_joke_asked(text), text
+
+
+@pytest.mark.parametrize("text, asked", [
+    ("human not bot", True), ("no bots, a person ideally", True), ("a human instead?", True),
+    ("a human wrote this reply?", False),
+])
+def test_a_person_asked_for_in_a_few_words(text, asked):
+    assert person_demanded(text) is asked
+
+
+def test_the_customers_own_late_hours_are_no_late_delivery():
+    assert not lateness_asserted("is my parcel with the dress still due today? I'm working late and want to know if "
+                                 "someone needs to be home for it.")
+    assert lateness_asserted("my parcel is running late and I'm working late too")
+
+
+class LaterNet(DecodingNet):
+    """refund_not_received on "Refund" or "back", inform on "thursday", delivery_late nowhere."""
+
+    INTENTS = ("refund_not_received", "request_refund", "inform", "delivery_late", "item_damaged", "order_status")
+
+    def scores(self, text):
+        return ([4.0 if "Refund" in text or "back" in text else 0.0, 0.0, 4.0 if "thursday" in text else 0.0, 0.0,
+                 0.0, 0.0], [3.0, 0.0, 0.0])
+
+
+def test_a_refund_asked_for_a_fault_is_a_refund_to_start():
+    p = rule_predictor(LaterNet, {"refund_not_received": 5, "request_refund": 4, "delivery_late": 3})
+    assert p.parse("Hi. Toaster died already. Refund?")["intent"]["name"] == "request_refund"
+    # the money back awaited after a return stays a refund missing
+    assert p.parse("the toaster died so I sent it back, still no refund")["intent"]["name"] == "refund_not_received"
+
+
+def test_a_due_day_passed_read_as_details_is_a_late_delivery():
+    p = rule_predictor(LaterNet, {"refund_not_received": 5, "request_refund": 4, "delivery_late": 3})
+    assert p.parse("said by monday. it's thursday. shocking")["intent"]["name"] == "delivery_late"
