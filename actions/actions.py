@@ -876,6 +876,12 @@ def cancellation_besides(text: str) -> bool:
     return _STILL_ASKED.search(WITHDRAWAL.sub(" ", PERSON_CALLED_OFF.sub(" ", text))) is not None
 
 
+# the customer will see to it themselves: "I'll sort the refund out some other way", "I'll just deal with it myself"
+SORTED_ELSEWHERE = re.compile(r"\b(?:i'?ll|ill|i will|i'?m going to|gonna)\s+(?:just\s+)?(?:sort|deal with|handle|chase|figure|work"
+                              r"|see to)\b[^.?!]{0,30}\b(?:myself|some other way|another way|elsewhere|on my own)\b",
+                              re.IGNORECASE)
+
+
 def cancellation_besides_the_queue(text: str) -> bool:
     """Whether a message that leaves the queue also cancels an order ("take me out of the queue and cancel my sofa
     order"; not "never mind, remove me from the queue please", whose only cancelling is of the wait, nor "Honestly,
@@ -912,8 +918,10 @@ def answer_while_queued(dispatcher: CollectingDispatcher, tracker: Tracker) -> L
             # NLU's guess at "actually never mind, found what i needed on the website", which asks nothing)
             asked = another_request(intent, None) and (understood != FALLBACK_INTENT
                                                        or interchangeable_guess(tracker) is not None)
-            # "my dress just arrived, never mind": nothing left to ask about it
-            asked = asked and not WAITING_FOR_IT.search(text) and not no_longer_needed(text)
+            # "my dress just arrived, never mind": nothing left to ask about it; nor in "ugh forget it, I'll sort the
+            # refund out some other way"
+            asked = (asked and not WAITING_FOR_IT.search(text) and not no_longer_needed(text)
+                     and not SORTED_ELSEWHERE.search(text))
             # "never mind, can i just cancel my phone case order instead", "forget the agent, can you just
             # cancel the phone case order": a cancellation asked besides, not the "cancel that" that withdraws,
             # nor the queue's own cancel or leaving ("never mind, remove me from the queue please")
@@ -960,7 +968,7 @@ def answer_while_queued(dispatcher: CollectingDispatcher, tracker: Tracker) -> L
 # "Ok I don't want to wait anymore, please cancel.": while waiting for a person, a "cancel" that names nothing else
 # ends with the message is the wait's (not "cancel my order")
 QUEUE_CANCELLED = re.compile(r"(?<!\bto )(?<!\bnot )(?<!n't )(?<!\bdont )(?<!\bnever )\bcancel(?:\s+(?:the (?:request|wait|queue)|my (?:request|place))"
-                             r")?(?:\s+(?:please|pls|now|then|thanks|ta))?\W*$", re.IGNORECASE)
+                             r"(?: in (?:the )?(?:queue|line))?)?(?:\s+(?:please|pls|now|then|thanks|ta))?\W*$", re.IGNORECASE)
 
 
 # what a customer waiting for a person may add about their order, which that person will read

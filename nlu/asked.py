@@ -131,9 +131,10 @@ _PIVOT = re.compile(r"\b(?:anyway|anyways|anyhow)\b[\s,.:!;-]+(?=\S)", re.IGNORE
 # you, that's all fine."; the request named is the one not wanted, and the words that name it mislead the model
 _DISCLAIMED = re.compile(
     r"(?:^|(?<=[.!?,;:]))\s*(?:and\s+|but\s+|so\s+|look,?\s+|right,?\s+|honestly,?\s+)?(?:"
-    r"(?:i'?m|im|i am)\s+(?:really\s+|honestly\s+|definitely\s+)?not\s+(?:after|asking(?:\s+(?:for|about|to))?|chasing|wanting"
-    r"|trying to (?:cancel|return|change|chase|get a refund)|cancell?ing|returning|changing)\b"
-    r"|(?:i|we)\s+(?:don'?t|dont|do not)\s+want\s+(?:to\s+)?(?:cancel|delete|close|a refund|refund"
+    r"(?:(?:i'?m|im|i am)\s+)?(?:really\s+|honestly\s+|definitely\s+)?not\s+(?:after|asking(?:\s+(?:for|about|to))?|chasing"
+    r"|wanting|looking (?:to|for)|trying to (?:cancel|return|change|chase|get a refund)|cancell?ing|returning|changing)\b"
+    # "dont want a refnd or anythin", "Don't want a refund, I want my parcel!"
+    r"|(?:(?:i|we)\s+)?(?:don'?t|dont|do not)\s+(?:want|need)\s+(?:to\s+)?(?:cancel|delete|close|a refu?nd|refu?nd"
     r"|new ones|a new one|a replacement|my money back)\b(?![^.!?,;]*\bbut\b)"
     r"|(?:it'?s|its|it is|they'?re|theyre|they are)\s+not\s+(?:broken|damaged|faulty|late|lost|missing)\b"
     r"|(?:it'?s\s+)?not\s+about\s+(?:my|an|the|a)\s+(?:order|delivery|refund|parcel)\b"

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 _TAKEN = (r"(?:charged|charging|charge|billed|billing|debited|paid|paying|payments?|transactions?"
-          r"|(?:took|taken|taking) (?:my |the )?(?:money|payment)|(?:come|came|gone|went) out)")
+          r"|(?:took|taken|taking) (?:my |the )?(?:money|payment|same amount|same payment)|(?:come|came|gone|went) out)")
 # what can only be charged: "I paid for a double bed", "my card payment was cancelled by the bank" are not
 _CHARGED = r"(?:charged|billed|debited|(?:took|taken|taking) (?:my |the )?(?:money|payment))"
 _UNEXPECTED_CHARGE = re.compile(

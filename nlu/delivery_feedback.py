@@ -254,8 +254,13 @@ _COLOUR_CAME = re.compile(
     re.IGNORECASE)
 
 
+# "it's white rather than the black one I ordered"
+_COLOUR_CHOSEN_AFTER = re.compile(rf"\b(?P<colour>{_COLOUR})\s+(?:one|\w+)\s+(?:that\s+)?(?:i|we)\s+(?:ordered|chose|picked"
+                                  r"|wanted|paid for|selected)\b", re.IGNORECASE)
+
+
 def _colour_against(text: str) -> bool:
-    chosen = {m.group("colour").lower() for m in _COLOUR_CHOSEN.finditer(text)}
+    chosen = {m.group("colour").lower() for m in (*_COLOUR_CHOSEN.finditer(text), *_COLOUR_CHOSEN_AFTER.finditer(text))}
     came = {(m.group("colour") or m.group("colour2") or m.group("colour3") or m.group("colour4") or m.group("colour5")).lower()
             for m in _COLOUR_CAME.finditer(text)}
     return bool(chosen) and bool(came) and not chosen & came

@@ -339,6 +339,11 @@ _GENERAL_KNOWLEDGE = re.compile(
     r"(?! (?:this|that|these|those|the (?:reply|replies|message|e-?mail|letter|review|policy|rules?)|your|to me|back|in)\b)"
     r"|\bthe capital (?:city )?of\b|\bwhat year did\b"
     # "…I just need someone neutral to confirm. Who is the author?"
+    r"|\bwhich (?:\w+ ){1,2}(?:wrote|invented|painted|discovered|directed|composed|sang)\b"
+    # "How tall is the Eiffel Tower?"
+    r"|\bhow (?:tall|high|far|deep|heavy) (?:is|was|are|were) (?:the |a |an )?(?!(?:parcel|package|order|delivery|refund"
+    r"|return|wait|queue|it|this|that|they|my|your|box|item)\b)\w+(?: \w+)?\s*\?"
+    r"|\b(?:voted? (?:out|in)|in power)\b(?![^.?!]*\b(?:order|parcel|deliver\w*|refund)\b)"
     r"|\bwho(?:'s| is| was) the (?:author|writer|inventor|composer|painter|director)\b(?! of (?:this|that|the (?:email|message|reply)))"
     # "how many pints are in a gallon?", "How many time zones does Russia have?", "how long is a marathon in miles?"
     r"|\bhow many [a-z ]{1,25}? (?:are|is) (?:there )?in (?:a|an|one) (?!(?:set|pack|box|bundle|multipack|kit|order|parcel)\b)"
@@ -353,6 +358,9 @@ _GENERAL_KNOWLEDGE = re.compile(
     r"|\breform\b(?=\s*[-–]|\s+(?:party|voters?|are|is a))|\bthe next (?:vote|general election|government)\b"
     r"|\bbe (?:the )?(?:next )?pm\b(?!\s?\d)|\bleaders'? debate\b|\b(?:vote|voting) (?:for|4)\b|\bwho (?:are|r) (?:you|u) backing\b",
     re.IGNORECASE)
+# our words in other senses: "I always get them in the wrong order", "the leaflet deliveries through my door"
+_OTHER_SENSES = re.compile(r"\bin (?:the )?(?:wrong |right |correct |alphabetical |reverse |that |this |what )?order\b(?! (?:number|id))"
+                           r"|\bin order (?:of|to)\b|\border,? order\b|\bcourt order\b|\bleaflet deliver\w*", re.IGNORECASE)
 # …with no order of ours named ("In your opinion which party has the best plan for the NHS?" asks nothing of ours)
 _AN_ORDER_NAMED = re.compile(r"\border\w*|\bparcels?\b|\bdeliver(?:y|ies|ed)\b|\brefund\w*|\bord\W?\d{3,}", re.IGNORECASE)
 # a payment that comes every month, which no order of ours is, to stop: "Signed up to The Times online for £1 and now
@@ -501,7 +509,8 @@ def about_another_business(text: str, businesses: tuple[str, ...] = DEFAULT_OTHE
     if ((_LOCAL.search(text) and not _OURS_NEARBY.search(text)) or asks_for_advice(text) or _NOT_OUR_SERVICE.search(text)
             or about_their_own_post(text) or meant_for_someone_else(text) or about_everyday_life(text)
             or about_their_service(text) or not_from_us(text)
-            or _GENERAL_KNOWLEDGE.search(text) and not _AN_ORDER_NAMED.search(text) and not _FROM_US_SAID.search(text)
+            or _GENERAL_KNOWLEDGE.search(text) and not _AN_ORDER_NAMED.search(_OTHER_SENSES.sub(" ", text))
+            and not _FROM_US_SAID.search(text)
             or _NOT_OURS_UNLESS_OURS_SAID.search(text) and not _OURS_SAID.search(text)
             or _THEIR_OWN_PARCEL.search(text) and not _OUR_ORDER.search(text)):
         return True
@@ -547,7 +556,7 @@ def about_us(text: str, businesses: tuple[str, ...] = DEFAULT_OTHER_BUSINESSES) 
     rest = " ".join(ours)
     nobodys = all(_NOT_OUR_SERVICE.search(s) or about_everyday_life(s) or _GENERAL_KNOWLEDGE.search(s) for s in theirs)
     only_services = (all(_NOT_OUR_SERVICE.search(s) for s in theirs) and _AN_ORDER.search(rest) is not None
-                     or nobodys and (_AN_ORDER_ON_ITS_WAY.search(rest) is not None
+                     or nobodys and (_AN_ORDER_ON_ITS_WAY.search(_OTHER_SENSES.sub(" ", rest)) is not None
                                      or _OUR_SERVICE_ASKED.search(rest) is not None))
     # (not "Labour or the Tories next time round? Who's your money on?": "your" is said to the assistant, of the quiz)
     if not theirs or not ours or not (only_services or not nobodys and _US.search(rest)):
@@ -566,7 +575,7 @@ _ARITHMETIC = re.compile(r"\b(?:what(?:'?s| is| does| do)|how much is|whats)\s+(
 _FUN = (r"(?:jok(?:e|es)?|puns?|riddles?|tongue[- ]?twisters?|limericks?|haikus?|chat[- ]?up lines?|pick[- ]?up lines?"
         r"|one[- ]liners?|fun facts?|(?:daft|random|interesting|weird|cool) facts?|(?:funny|bedtime|ghost|silly|short) stor(?:y|ies)"
         r"|(?:funny|daft|silly|good) names?)")
-_JOKE = re.compile(r"\b(?:tell|tel|know|got|give|hear|share|do|demand|want|need|manage|crack|gimme)\s+(?:me |us |my \w+ )?"
+_JOKE = re.compile(r"\b(?:tell|tel|telling|know|got|give|hear|share|do|demand|want|need|manage|crack|gimme)\s+(?:me |us |my \w+ )?"
                    r"(?:a |an |any |some |your |ur |the |one |a single |another |a better )?"
                    r"(?:good |funny |decent |best |favourite |favorite |dad |knock[- ]knock |quick |clean |cheesy |daft |better )*"
                    + _FUN + r"\b"
@@ -585,8 +594,9 @@ _JOKE = re.compile(r"\b(?:tell|tel|know|got|give|hear|share|do|demand|want|need|
 
 
 def an_order_named(text: str) -> bool:
-    """Whether `text` names an order, a parcel, a delivery or a refund (see _AN_ORDER_NAMED)."""
-    return _AN_ORDER_NAMED.search(text) is not None
+    """Whether `text` names an order, a parcel, a delivery or a refund, or one on its way ("whether my trainers have
+    shipped")."""
+    return _AN_ORDER_NAMED.search(text) is not None or _AN_ORDER_ON_ITS_WAY.search(text) is not None
 
 
 def a_joke_asked(text: str) -> bool:

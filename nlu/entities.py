@@ -129,10 +129,19 @@ def _drop_overlaps(found: list[Found]) -> list[Found]:
     return kept
 
 
+# what the model may tag as an order number but is not one: a date ("placed it 12/11") or a UK postcode ("LS6 2QT")
+_NO_ORDER_NUMBER = re.compile(r"\d{1,2}\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{2,4})?|[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}",
+                              re.IGNORECASE)
+ORDER_ENTITY = "order_id"
+
+
 def merge(rules: list[Found], model: list[Found]) -> list[Found]:
-    """Rule matches first; model spans only where no rule claimed the characters."""
+    """Rule matches first; model spans only where no rule claimed the characters, and no date or postcode taken for
+    an order number."""
     out = list(rules)
     for f in model:
+        if f.entity == ORDER_ENTITY and _NO_ORDER_NUMBER.fullmatch(f.value.strip()):
+            continue
         if all(f.end <= r.start or f.start >= r.end for r in rules):
             out.append(f)
     return sorted(out, key=lambda f: f.start)

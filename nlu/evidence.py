@@ -307,7 +307,7 @@ _DAY_REACHED = re.compile(rf"\b(?:it'?s|its|it is)\s+(?:now\s+)?{_DAY}(?:\s+(?:n
                           # "my order must come monday, now is thursday and still I wait"
                           rf"|\bnow is {_DAY}\b|\btoday is (?:already |now )?{_DAY}\b", re.IGNORECASE)
 _DUE_DAY = re.compile(rf"\b(?:due|promised|told|telt|supposed|sposed|meant|guaranteed|expected|said|say|says|by|booked|estimated"
-                      rf"|delivery|arriving|coming)\s+(?:\w+\s+){{0,3}}?{_DAY}\b"
+                      rf"|delivery|arriving|coming)\W+(?:[\w'\":]+\s+){{0,3}}?{_DAY}\b"
                       # "dispatch email said itd be with me in 2 working days. that was last wednesday. its tuesday now"
                       r"|\b(?:said|promised|told|supposed|meant|guaranteed|expected|estimated)\b[^.?!]{0,30}\b(?:in|within)"
                       r" (?:\d+|one|two|three|four|five) (?:working |business )?days?\b"

@@ -17,7 +17,7 @@ _SOMEONE = (r"(?:speak to|talk to|speak with|talk with|connect me (?:to|with)|tr
 # "get me someone who can actually fix it"
 _GET_ME_SOMEONE = r"(?:get|find|give) me (?:someone|somebody)\b"
 _DEMAND = re.compile(
-    r"\b(?:get|give|put|want|need|speak to|talk to|speak with|talk with|connect me (?:to|with)|transfer me to"
+    r"\b(?:get|give|put|want|need|speak to|talk to|speak with|talk with|deal with|connect me (?:to|with)|transfer me to"
     r"|pass me to|put me through to|put me (?:onto|on to)|let me speak to|let me talk to)\s+(?:me\s+)?(?:through\s+to\s+)?"
     + _PERSON + r"\b"
     r"|\b" + _SOMEONE + r"\b"
@@ -105,7 +105,10 @@ _ALONE = re.compile(r"(?:^|[.!?]\s*)(?:no (?:bots?|robots?)\W+)?(?:a\s+|an\s+)?(
 _ASKED_ABOUT = re.compile(r"\b(?:what|which|how|when|where|who|is there|are there|do you have|do i (?:need|have) to"
                           r"|tried to|trying to|i'?ve tried)\b", re.IGNORECASE)
 # "can I not just talk to a person instead": a demand asked as a question, not a negation
-_WHY_NOT = re.compile(r"\b(?:(?:can|could) (?:i|we|you) not|(?:can'?t|cant|couldn'?t) (?:i|we|you))\b", re.IGNORECASE)
+# (and "I don't suppose I could speak to an actual person?": hedged, not negated)
+_WHY_NOT = re.compile(r"\b(?:(?:can|could) (?:i|we|you) not|(?:can'?t|cant|couldn'?t) (?:i|we|you)"
+                      r"|(?:don'?t|dont|do not) (?:suppose|know if|know whether|mind if)\b[^.?!]*\b(?:(?:i|we|you) (?:could|can|might)"
+                      r"|(?:could|can|might) (?:i|we|you)))\b", re.IGNORECASE)
 # a negation just before the demand ("I don't really want to talk to a person"), not one earlier in
 # the sentence ("no i don't want another excuse just get me a real person")
 _NEGATED = re.compile(r"\b(?:don'?t|dont|do not|no need to|not|never)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)

@@ -82,7 +82,8 @@ _PERSON_THERE = re.compile(r"\b(?:person|human|someone|somebody|agent|advis[oe]r
 _OVERCHARGE = re.compile(r"\b(?:should|meant to|supposed to)(?: have)? be(?:en)? free|\bmore than\b|\bovercharg\w*|\bextra\b"
                          r"|\bwrong (?:price|amount)\b", re.IGNORECASE)
 # a clause that names nothing it speaks of: "It hasn't come"
-_NOTHING_NAMED = re.compile(r"^\W*(?:and\s+|but\s+)?(?:it|it'?s|this|that|they|the (?:email|link|code|text))\b(?![^.?!]*\bmy\b)",
+_NOTHING_NAMED = re.compile(r"^\W*(?:and\s+|but\s+)?(?:it|it'?s|this|that|they|nothing|the (?:email|link|code|text))\b"
+                            r"(?![^.?!]*\bmy\b)",
                             re.IGNORECASE)
 # the price paid, told: "You charged me £4.99 for delivery by Monday", "I was charged £39.99 last month for a toaster"
 _PRICE_PAID = re.compile(r"\b(?:charged|paid|billed)(?: me| us)? £\s?\d+(?:\.\d\d)?(?: \w+){0,2} for\b", re.IGNORECASE)
@@ -94,6 +95,11 @@ _MONEY_BACK = re.compile(r"\b(?:refund\w*|reimburs\w*|credit\w*|money|penny|penn
                          r"|sent (?:it|them) back|returned|return|bank|statement)\b", re.IGNORECASE)
 # something awaited, in any words: "still", "yet", "haven't", "no sign"
 _AWAITED = re.compile(r"\b(?:still|yet|waiting|where(?:'?s| is)?|wheres|not|never|no sign|nothing)\b|n'?t\b", re.IGNORECASE)
+# where the order is, asked in any words: "if its been sent", "the tracking link", "where is it"
+_WHERE_ASKED = re.compile(r"\b(?:where(?:'?s| is| are)?|wheres|were|been (?:sent|dispatched|shipped|posted)|on (?:its|the) way"
+                          r"|tracking (?:link|number|info|details)|track (?:it|my|the)|when (?:will|is|does) (?:it|my|the))\b",
+                          re.IGNORECASE)
+_TRACKING = re.compile(r"\btrack\w*", re.IGNORECASE)
 # …and the parcel named instead: "wheres my parcel up to?"
 _THE_PARCEL = re.compile(r"\b(?:parcel|package|order|delivery|item)\b", re.IGNORECASE)
 REFUND_MISSING_INTENT = "refund_not_received"
@@ -390,6 +396,17 @@ class Predictor:
             # month for a toaster… it stopped working": what was paid, told before what went wrong with it
             ranking = self._ruled(ranking, LATE_INTENT if late_said_outright(asked) else
                                   WRONG_ITEM_INTENT if sent_not_ordered(asked) else DAMAGE_INTENT)
+            sentiment = self._complaint(sentiment)
+        elif (ranking[0]["name"] == BILLING_INTENT and not requests and not unexpected_charge_said(asked)
+              and not _OVERCHARGE.search(asked) and _WHERE_ASKED.search(asked)):
+            # "card was charged fine so just wondering if its been sent", "My trainers were charged to my card on
+            # Monday… Can you give me the tracking link please?": the payment told as done, where the order is asked
+            ranking = self._ruled(ranking, "track_delivery" if _TRACKING.search(asked) else WHERE_OR_WHEN[0])
+        elif (ranking[0]["name"] == REFUND_MISSING_INTENT and not requests and not sent_back_said(asked)
+              and (due_day_passed_then_asked(asked) or late_said_outright(asked)) and LATE_INTENT in self.loaded.intents):
+            # "order confirmation said it'd be with me by Monday. Three days later and nothing, even though the money
+            # left my account straight away": the money paid for a parcel late, no refund
+            ranking = self._ruled(ranking, LATE_INTENT)
             sentiment = self._complaint(sentiment)
         elif (ranking[0]["name"] in (LATE_INTENT, *WHERE_OR_WHEN) and not requests
               and only_signing_in_said(asked) and ACCOUNT_INTENT in self.loaded.intents):
@@ -707,6 +724,16 @@ class Predictor:
                 # penny": the refund asked about is the one missing, not another to start; "the tracking says it
                 # reached you on the 9th" is where the return went, not an order to look for
                 continue
+            elif (r["intent"] == BILLING_INTENT and where_asked and not unexpected_charge_said(text)
+                  and not _OVERCHARGE.search(text)):
+                # "My trainers were charged to my card on Monday… Can you give me the tracking link please?": the
+                # payment told as done beside where the order is
+                continue
+            elif (r["intent"] == REFUND_MISSING_INTENT and not sent_back_said(text)
+                  and (due_day_passed_then_asked(text) or late_said_outright(text))):
+                # "…said it'd be with me by Monday. Three days later and nothing, even though the money left my
+                # account": the money paid for a parcel late, no refund
+                r = {**r, "intent": LATE_INTENT}
             elif r["intent"] == BILLING_INTENT and _PRICE_PAID.search(r["text"]) and not unexpected_charge_said(r["text"]):
                 # "You charged me £4.99 for delivery by Monday. It's Thursday.": the price paid, told as background
                 continue
@@ -778,7 +805,8 @@ class Predictor:
             ranking[0]["confidence"] < EVEN_ODDS or not (asks_if_a_person(asked) or asks_the_assistants_name(asked)))
         # nor is a yes or a no that does not start with one ("Do you reckon the Lib Dems have any chance next time
         # round? Silly question really, isn't it?")
-        unsaid_answer = ranking[0]["name"] in YES_OR_NO_INTENTS and not _YES_OR_NO_FIRST.search(asked)
+        # nor thanks that only sign it off ("Who's going to be in government after the next election? Cheers")
+        unsaid_answer = ranking[0]["name"] in (*YES_OR_NO_INTENTS, THANKS_INTENT) and not _YES_OR_NO_FIRST.search(asked)
         if (ranking[0]["name"] in OURS_TO_ANSWER or ranking[0]["name"] == ELSEWHERE_INTENT or unsure_about_us
                 or unsaid_answer or self.sure_enough(ranking) < self.threshold):
             return self._ruled(ranking, ELSEWHERE_INTENT), []

@@ -1540,3 +1540,19 @@ def test_a_cancel_that_names_nothing_while_waiting_is_the_waits(text, wait_cance
     with mock.patch.dict(os.environ, {"DEV_MODE": "true"}):
         from actions.actions import QUEUE_CANCELLED
     assert bool(QUEUE_CANCELLED.search(text)) is wait_cancelled
+
+
+@pytest.mark.parametrize("text,cancelled,elsewhere", [
+    ("I've changed my mind, cancel my place in the line", True, False),
+    ("ugh forget it, I'll sort the refund out some other way", False, True),
+    ("never mind, I'll just deal with it myself", False, True),
+    ("never mind, where is my refund", False, False),
+])
+def test_leaving_the_queue_in_more_words(text, cancelled, elsewhere):
+    import os
+    from unittest import mock
+
+    with mock.patch.dict(os.environ, {"DEV_MODE": "true"}):
+        from actions.actions import QUEUE_CANCELLED, SORTED_ELSEWHERE
+    assert (QUEUE_CANCELLED.search(text) is not None) is cancelled
+    assert (SORTED_ELSEWHERE.search(text) is not None) is elsewhere

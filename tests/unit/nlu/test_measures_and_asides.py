@@ -214,3 +214,64 @@ def test_a_refund_asked_for_a_fault_is_a_refund_to_start():
 def test_a_due_day_passed_read_as_details_is_a_late_delivery():
     p = rule_predictor(LaterNet, {"refund_not_received": 5, "request_refund": 4, "delivery_late": 3})
     assert p.parse("said by monday. it's thursday. shocking")["intent"]["name"] == "delivery_late"
+
+
+@pytest.mark.parametrize("text, asked", [
+    ("I don't suppose I could speak to an actual person?", True),
+    ("I don't suppose I could deal with a real person instead?", True),
+    ("I don't want to deal with a person", False),
+])
+def test_a_person_asked_for_with_a_hedge(text, asked):
+    assert person_demanded(text) is asked
+
+
+@pytest.mark.parametrize("text, starts", [
+    ("dont want a refnd or anythin, i just want my order lol. wher is it at", "i just want my order"),
+    ("is my pacel on its way yet? not looking to cancel, just curious wen it'll get here", "is my pacel on its way yet?"),
+])
+def test_more_ways_to_say_what_is_not_asked(text, starts):
+    assert asked_part(text).startswith(starts)
+
+
+@pytest.mark.parametrize("text", [
+    "which Bronte sister wrote Jane Eyre? I always get them in the wrong order",
+    "Is the government going to get voted out next time round? The leaflet deliveries through my door are relentless.",
+    "How tall is the Eiffel Tower? somewhere around 300m?",
+])
+def test_our_words_in_other_senses_beside_trivia_and_politics(text):
+    assert about_another_business(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "How long is the wait?", "how far is the parcel from me?", "who wrote the reply I got, it's wrong",
+    "is the government website down? I can't see my order",
+])
+def test_what_stays_ours_among_those_words(text):
+    assert not about_another_business(text), text
+
+
+def test_a_date_or_a_postcode_is_no_order_number():
+    from nlu.entities import Found, merge
+
+    def tagged(value):
+        return Found(0, len(value), value, "order_id", "TransformerEntityExtractor")
+
+    kept = merge([], [tagged("12/11"), tagged("LS6 2QT"), tagged("20001"), tagged("ORD-30001")])
+    assert [f.value for f in kept] == ["20001", "ORD-30001"]
+
+
+class ChargedNet(DecodingNet):
+    """billing_charged_twice on "charged", track_delivery on "tracking"."""
+
+    INTENTS = ("billing_charged_twice", "track_delivery", "order_status", "item_damaged")
+
+    def scores(self, text):
+        return ([5.0 if "charged" in text else 0.0, 2.0 if "tracking" in text else 0.0, 0.0, 0.0], [0.0, 1.0, 0.0])
+
+
+def test_a_payment_told_as_done_beside_where_the_order_is_is_no_charge_complaint():
+    p = rule_predictor(ChargedNet, {"billing_charged_twice": 5, "track_delivery": 3, "order_status": 3})
+    assert p.parse("can u chek were my oder is pls, card was charged fine so just wondering if its been "
+                   "sent")["intent"]["name"] == "order_status"
+    # charged twice stays a charge, whatever else is asked
+    assert p.parse("I was charged twice, where is my order")["intent"]["name"] == "billing_charged_twice"
