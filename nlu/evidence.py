@@ -225,7 +225,7 @@ def without_unsaid(prob: torch.Tensor, texts: list[str], intents: list[str]) -> 
 _ARRIVAL = r"(?:arriv\w*|c[ou]me|turn(?:ed)? up|show(?:n|ed)? up|got here|(?:be |been )?here|(?:been )?deliver\w*|rec(?:ie|ei)ved)"
 _LATENESS_ASSERTED = re.compile(
     r"\bl[ae]?te\b|\bl8\b|later than|(?:days?|weeks?|hours?) later|delay|dlay|overdue|\bdue\b|\bdew\b"
-    r"|s(?:u|o)?p+os+e?d|suppose|meant to|\bment to|promis|should(?:'?ve| have| of)|\bshud|by now|\bages\b|forever|stuck"
+    r"|s(?:u|o)?p+os+e?d|suppose(?= to\b)|meant to|\bment to|promis|should(?:'?ve| have| of)|\bshud|by now|\bages\b|forever|stuck"
     r"|held up|hold ?up|past (?:its|the) (?:delivery|due)|running (?:\w+ ){0,2}(?:late|behind)|behind schedule"
     r"|reschedul|postpon|pushed back|\bagain\b|missed|\bago\b|over a (?:week|month)|(?:for|been) (?:over |nearly |almost )?"
     r"(?:a|an|two|three|four|five|six|\d+|a few|a couple of|several) (?:days?|weeks?|wks?|months?)"
@@ -268,7 +268,7 @@ _DUE_DAY_NAMED = re.compile(r"\b(?:the day|the date|when|what day|which day)\s+(
                             r"|\b(?:is|are)\s+(?:it|they|my \w+|the \w+)(?: (?:with|for) (?:my |the )?\w+)?\s+(?:still\s+)?due\b"
                             r"(?=[^.!?]*\?)"
                             # "could you confirm whether my dress is still due for delivery today?"
-                            r"|\b(?:whether|if)\s+(?:it|they|my \w+|the \w+)\s+(?:is|are|'s|'re)\s+(?:still\s+)?due\b(?=[^.!?]*\?)",
+                            r"|\b(?:whether|if)\s+(?:it|they|my \w+|the \w+)\s+(?:is|are|'s|'re)\s+(?:still\s+)?due\b",
                             re.IGNORECASE)
 
 

@@ -275,3 +275,12 @@ def test_a_payment_told_as_done_beside_where_the_order_is_is_no_charge_complaint
                    "sent")["intent"]["name"] == "order_status"
     # charged twice stays a charge, whatever else is asked
     assert p.parse("I was charged twice, where is my order")["intent"]["name"] == "billing_charged_twice"
+
+
+@pytest.mark.parametrize("text, late", [
+    ("ok no worries. I was wondering whether my dress is still due today", False),
+    ("ah well. I don't suppose my dress is still turning up today?", False),
+    ("it was suppose to come monday", True),
+])
+def test_a_hedged_question_about_today_is_no_lateness(text, late):
+    assert lateness_asserted(text) is late
