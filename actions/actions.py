@@ -878,7 +878,7 @@ def cancellation_besides(text: str) -> bool:
 
 # the customer will see to it themselves: "I'll sort the refund out some other way", "I'll just deal with it myself"
 SORTED_ELSEWHERE = re.compile(r"\b(?:i'?ll|ill|i will|i'?m going to|gonna)\s+(?:just\s+)?(?:sort|deal with|handle|chase|figure|work"
-                              r"|see to)\b[^.?!]{0,30}\b(?:myself|some other way|another way|elsewhere|on my own)\b",
+                              r"|see to)\b[^.?!]{0,30}\b(?:myself|some other way|another way|elsewhere|on my own)\b(?![^?]*\?)",
                               re.IGNORECASE)
 
 

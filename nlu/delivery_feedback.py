@@ -104,9 +104,8 @@ _FAULT = re.compile(r"(?<!\bi )(?<!\bwe )(?<!\byou )(?<!\bu )(?<!\bthey )(?<!\bi
                     r"|\b(?:faulty|defective|fell apart|falling apart|came apart|coming apart|see[- ]?through|frayed|frayin"
                     r"|packed (?:in|up)|conked out|gone bang|went bang|kaput"
                     # "Toaster died already" (a thing's death, not a person's or a pet's)
-                    r"|(?:toaster|kettle|fryer|blender|hoover|vacuum|charger|battery|headphones|earbuds|speaker|phone|laptop"
-                    r"|tablet|machine|microwave|hairdryer|straighteners|it|thing)\s+(?:has\s+|have\s+|'s\s+)?(?:just\s+|already\s+"
-                    r"|completely\s+)?died\b"
+                    r"|(?:toaster|kettle|fryer|blender|hoover|vacuum|headphones|earbuds|speaker|machine|microwave|hairdryer"
+                    r"|straighteners)\s+(?:has\s+|have\s+|'s\s+)?(?:just\s+|already\s+|completely\s+)?died\b"
                     # "the toaster has just given up, only had it a week" (not "I've given up waiting", "I basically gave
                     # up", "the courier gave up after one attempt")
                     r"|(?:\bit (?:just |completely )?|\bit'?s (?:just |completely )?|(?<!\bi )(?<!\bwe )(?<!\bthey )\b(?:has|have|had) (?:just |completely |totally )?"
@@ -267,7 +266,7 @@ def _colour_against(text: str) -> bool:
 
 
 # a measure chosen against the one come: "it's the 4-litre one and I ordered the 6-litre", "ordered the 55 inch, got a 43"
-_MEASURE = r"(?P<n>\d+(?:\.\d+)?)\s*-?\s*(?P<unit>litres?|liters?|ltr|l|inch(?:es)?|in|cm|mm|kg|gb|tb|ml|seaters?|cups?|watts?|w)\b"
+_MEASURE = r"(?P<n>\d+(?:\.\d+)?)\s*-?\s*(?P<unit>litres?|liters?|ltr|l|inch(?:es)?|cm|mm|kg|gb|tb|ml|seaters?|cups?|watts?|w)\b"
 _MEASURE_CHOSEN = re.compile(r"\b(?:ordered|chose|selected|picked|paid for|asked for|wanted|(?:meant|supposed) to be)\s+"
                              r"(?:(?:a|an|the)\s+)?" + _MEASURE, re.IGNORECASE)
 _MEASURE_CAME = re.compile(r"\b(?:it'?s|its|it is|they'?re|it was|came|come|arrived|got|received|sent(?: me)?)\s+(?:as\s+|in\s+)?"

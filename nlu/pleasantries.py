@@ -94,7 +94,7 @@ _PUT_OFF = re.compile(r"^\W*(?:(?:ok|okay|no|nah|hmm+|erm|um|actually|thanks|ta|
                       r"|(?:maybe|perhaps) (?:later|another time|tomorrow)|not (?:right )?now|not for now)"
                       r"(?:\s+(?:for now|for the moment|for a bit|for today|then|thanks|thank you))*[\s,.!]*"
                       # "I'll pass for now thanks, might be in by Monday": a hope for why, after it
-                      r"(?:(?:it )?(?:might|may|should|could|probably|hopefully)\b[^.?!]{0,40}[\s.!]*)?"
+                      r"(?:(?:it )?(?:might|may) (?:be|come|turn up|arrive|land|show)\b[^.?!]{0,30}[\s.!]*)?"
                       r"(?:(?:thanks|thank you|ta|cheers)\W*)?$", re.IGNORECASE)
 
 

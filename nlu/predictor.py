@@ -93,12 +93,21 @@ LATE_INTENT = "delivery_late"
 # money coming back, in any words: "refund", "my money", "not seen a penny", "credited"
 _MONEY_BACK = re.compile(r"\b(?:refund\w*|reimburs\w*|credit\w*|money|penny|pennies|bean|cash|paid back|pay(?:ing)? (?:me )?back"
                          r"|sent (?:it|them) back|returned|return|bank|statement)\b", re.IGNORECASE)
+# a refund in so many words, or a cancellation that makes one: "You promised the refund by Wednesday", "money back"
+_A_REFUND_SAID = re.compile(r"\brefund\w*|\bmoney back\b|\breimburs\w*|\bcredit\w*|\bback on my (?:card|account)\b|\bcancel\w*",
+                            re.IGNORECASE)
+# where the return went, told: "the tracking says it reached you on the 9th"
+_RETURN_TRACKED = re.compile(r"\b(?:reached|received|got to|delivered (?:back )?to|arrived (?:back )?(?:with|at)) (?:you|u|your)\b"
+                             r"|\btracking (?:says|shows|said)\b", re.IGNORECASE)
 # something awaited, in any words: "still", "yet", "haven't", "no sign"
 _AWAITED = re.compile(r"\b(?:still|yet|waiting|where(?:'?s| is)?|wheres|not|never|no sign|nothing)\b|n'?t\b", re.IGNORECASE)
 # where the order is, asked in any words: "if its been sent", "the tracking link", "where is it"
-_WHERE_ASKED = re.compile(r"\b(?:where(?:'?s| is| are)?|wheres|were|been (?:sent|dispatched|shipped|posted)|on (?:its|the) way"
-                          r"|tracking (?:link|number|info|details)|track (?:it|my|the)|when (?:will|is|does) (?:it|my|the))\b",
-                          re.IGNORECASE)
+_WHERE_ASKED = re.compile(r"\b(?:(?:where|were)(?:'?s| is| are) (?:my|me|the) (?:\w+ )?(?:order|oder|ordr|parcel|package|delivery)"
+                          r"|been (?:sent|dispatched|shipped|posted)|on (?:its|the) way|tracking (?:link|number|info|details)"
+                          r"|track (?:it|my|the))\b", re.IGNORECASE)
+# …the payment told as done as expected: "card was charged fine", "My trainers were charged to my card on Monday"
+_CHARGED_AS_EXPECTED = re.compile(r"\b(?:charged|paid|taken|went through)\b(?: \w+){0,3}? (?:fine|ok|okay|no problem|straight away"
+                                  r"|on (?:mon|tues|wednes|thurs|fri|satur|sun)day)\b", re.IGNORECASE)
 _TRACKING = re.compile(r"\btrack\w*", re.IGNORECASE)
 # …and the parcel named instead: "wheres my parcel up to?"
 _THE_PARCEL = re.compile(r"\b(?:parcel|package|order|delivery|item)\b", re.IGNORECASE)
@@ -398,11 +407,12 @@ class Predictor:
                                   WRONG_ITEM_INTENT if sent_not_ordered(asked) else DAMAGE_INTENT)
             sentiment = self._complaint(sentiment)
         elif (ranking[0]["name"] == BILLING_INTENT and not requests and not unexpected_charge_said(asked)
-              and not _OVERCHARGE.search(asked) and _WHERE_ASKED.search(asked)):
+              and not _OVERCHARGE.search(asked) and _WHERE_ASKED.search(asked) and _CHARGED_AS_EXPECTED.search(asked)):
             # "card was charged fine so just wondering if its been sent", "My trainers were charged to my card on
             # Monday… Can you give me the tracking link please?": the payment told as done, where the order is asked
             ranking = self._ruled(ranking, "track_delivery" if _TRACKING.search(asked) else WHERE_OR_WHEN[0])
         elif (ranking[0]["name"] == REFUND_MISSING_INTENT and not requests and not sent_back_said(asked)
+              and not _A_REFUND_SAID.search(asked)
               and (due_day_passed_then_asked(asked) or late_said_outright(asked)) and LATE_INTENT in self.loaded.intents):
             # "order confirmation said it'd be with me by Monday. Three days later and nothing, even though the money
             # left my account straight away": the money paid for a parcel late, no refund
@@ -719,17 +729,18 @@ class Predictor:
                 r = {**r, "intent": DAMAGE_INTENT}
             elif r["intent"] in FAULT_INTENTS and returned_unrefunded:
                 continue
-            elif r["intent"] in (RETURN_INTENT, *WHERE_OR_WHEN) and returned_unrefunded:
+            elif returned_unrefunded and (r["intent"] == RETURN_INTENT
+                                          or r["intent"] in WHERE_OR_WHEN and _RETURN_TRACKED.search(r["text"])):
                 # "does anyone there actually process refunds? I returned a skirt two weeks ago and haven't seen a
                 # penny": the refund asked about is the one missing, not another to start; "the tracking says it
                 # reached you on the 9th" is where the return went, not an order to look for
                 continue
             elif (r["intent"] == BILLING_INTENT and where_asked and not unexpected_charge_said(text)
-                  and not _OVERCHARGE.search(text)):
+                  and not _OVERCHARGE.search(text) and _CHARGED_AS_EXPECTED.search(text)):
                 # "My trainers were charged to my card on Monday… Can you give me the tracking link please?": the
                 # payment told as done beside where the order is
                 continue
-            elif (r["intent"] == REFUND_MISSING_INTENT and not sent_back_said(text)
+            elif (r["intent"] == REFUND_MISSING_INTENT and not sent_back_said(text) and not _A_REFUND_SAID.search(text)
                   and (due_day_passed_then_asked(text) or late_said_outright(text))):
                 # "…said it'd be with me by Monday. Three days later and nothing, even though the money left my
                 # account": the money paid for a parcel late, no refund

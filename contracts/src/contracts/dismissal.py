@@ -37,7 +37,7 @@ PERSON_CALLED_OFF = re.compile(
 
 # a person, however named: "a real human being", "one of your agents", "a manager"
 PERSON = (r"(?:(?:a|an|some|your|one of your)\s+)?(?:real\s+|actual\s+|live\s+|proper\s+)?"
-          r"(?:human(?:\s+being)?|person|agent|operator|manager|supervisor|advis[oe]r|member of (?:staff|your team)"
+          r"(?:human(?:\s+being)?|person|agent|operator|manager|supervisor|member of (?:staff|your team)"
           # "pass me to one of your lot", "one of your team"
           r"|one of (?:your|you) (?:lot|colleagues|advisors|advisers)(?:\s+please)?)")
 

@@ -31,7 +31,7 @@ def test_another_company_as_the_measure_of_us_leaves_the_message_ours(text):
     "my amazon parcel is late, where is it",
     "Argos charged me twice for one order",
     "I ordered from Currys last week and it still hasn't come",
-    "email from Audible says 'your membership will renew on the 14th'. how do i cancel before then?",
+    "email from Netflix says 'your membership will renew on the 14th'. how do i cancel before then?",
 ])
 def test_another_companys_own_business_stays_theirs(text):
     assert about_another_business(text), text
@@ -220,6 +220,9 @@ def test_a_due_day_passed_read_as_details_is_a_late_delivery():
     ("I don't suppose I could speak to an actual person?", True),
     ("I don't suppose I could deal with a real person instead?", True),
     ("I don't want to deal with a person", False),
+    ("I had to deal with a manager last week and it got me nowhere, still no refund", False),
+    ("I've already had to chat with one of your team about this twice and still no refund", False),
+    ("I want your advisor Tom to know he was brilliant, thank you", False),
 ])
 def test_a_person_asked_for_with_a_hedge(text, asked):
     assert person_demanded(text) is asked
@@ -284,3 +287,43 @@ def test_a_payment_told_as_done_beside_where_the_order_is_is_no_charge_complaint
 ])
 def test_a_hedged_question_about_today_is_no_lateness(text, late):
     assert lateness_asserted(text) is late
+
+
+@pytest.mark.parametrize("text", [
+    "How far is the driver?", "The kettle came in an Argos box and it's dented",
+    "Please send the replacement to David Lloyd at the same address", "The lamp flickers in power saving mode",
+    "Will it be pm? I have to go out in the morning", "I want to complain, who is the director of your company?",
+    "Which driver wrote 'you were out' on the card? I was in all day!",
+    "I'm on the 30-day trial for the mattress, it's too firm, can I swap it?",
+    "Ordered a coffee box as a gift, not a subscription, but you've charged me again this month",
+    "Please cancel the sub, I meant to buy the soundbar",
+])
+def test_what_the_review_found_stays_ours(text):
+    assert not about_another_business(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "I never got a refund from ASOS, how do I chase them?",
+    "My Amazon parcel is late too, any idea how I contact them?",
+])
+def test_another_companys_own_business_named_without_comparing_stays_theirs(text):
+    assert about_another_business(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "I'm not telling jokes, the blender is leaking everywhere",
+    "I didn't ask for a joke, I want my money back for the broken kettle",
+    "This is getting beyond a joke, the headphones snapped again. Do you know any ones that last?",
+])
+def test_a_joke_spoken_of_in_anger_is_none_asked(text):
+    assert not a_joke_asked(text), text
+
+
+def test_a_phone_that_died_is_the_customers_not_a_fault_and_a_should_is_no_put_off():
+    from nlu.delivery_feedback import fault_said
+    from nlu.pleasantries import put_off
+
+    assert not fault_said("My phone battery died when the courier rang, where is my parcel now?")
+    assert fault_said("Toaster died already")
+    assert not put_off("Not now, it should have arrived yesterday")
+    assert put_off("I'll pass for now thanks, might be in by Monday")
