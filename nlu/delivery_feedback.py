@@ -254,7 +254,8 @@ _COLOUR_CAME = re.compile(
 
 
 # "it's white rather than the black one I ordered"
-_COLOUR_CHOSEN_AFTER = re.compile(rf"\b(?P<colour>{_COLOUR})\s+(?:one|\w+)\s+(?:that\s+)?(?:i|we)\s+(?:ordered|chose|picked"
+_COLOUR_CHOSEN_AFTER = re.compile(rf"\b(?P<colour>{_COLOUR})\s+(?:one|(?!(?:and|when|but|so|as|because|though|while|whereas"
+                                  r"|if|cos|coz)\b)\w+)\s+(?:that\s+)?(?:i|we)\s+(?:ordered|chose|picked"
                                   r"|wanted|paid for|selected)\b", re.IGNORECASE)
 
 

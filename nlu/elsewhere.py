@@ -62,7 +62,9 @@ _THEIR_THINGS = (r"parcel|package|order|delivery|deliveries|tracking|account|pri
                  r"|said|charged|will|won'?t|open|opens|shut|shuts|close|closes|deliver|delivers|ships|sells|sell"
                  # "netflix wont stop charging me", "my netflix membership", "netflix taking a payment every month"
                  r"|membership|plan|payments?|direct debit|taking|charging|charges|keeps?|wont|stop|make|makes|let|lets"
-                 r"|plus|premium|pass|subs?|gym|classes|trial")
+                 r"|plus|premium|pass|subs?|gym|classes|trial"
+                 # "my sky box isnt working" (not "it came in an Argos box")
+                 r"|box(?= (?:isn'?t|is not|won'?t|not|keeps|has stopped|stopped))")
 # …or the customer's dealings with them: "how do I get netflix to stop"
 _TOWARDS_THEM = r"at|from|off|on|to|with|by|contact|call|ring|email|about|get|make|tell|ask"
 # …and a subscription of theirs to end: "cancel my Netflix", "quit Spotify"
@@ -583,6 +585,7 @@ _JOKE = re.compile(r"\b(?:tell|tel|know|got|give|hear|share|do|demand|want|need|
                    r"|\bany (?:good |funny |decent )?" + _FUN + r"\b|(?<!\bthe )\b(?:best|funniest|silliest|cheesiest|favourite|favorite|a funny|a good|a daft"
                    r"|a better) " + _FUN + r"\b"
                    r"|\bmake (?:me|us) (?:laugh|smile|chuckle|giggle|lol)\b"
+                   r"|\b(?:fancy|mind|try|start) telling (?:me |us )?(?:a |an |some |any )?" + _FUN + r"\b"
                    # "ask the chatbot for a joke", "…that knock-knock joke all week… Know any good ones?"
                    r"|(?<!n't )(?<!\bnot )(?<!\bdid )(?<!\bnever )\b(?:ask|asked|asking) (?:\w+ ){0,2}for (?:a |an |some |any )?"
                    + _FUN + r"\b"

@@ -98,7 +98,9 @@ _A_REFUND_SAID = re.compile(r"\brefund\w*|\bmoney back\b|\breimburs\w*|\bcredit\
                             re.IGNORECASE)
 # where the return went, told: "the tracking says it reached you on the 9th"
 _RETURN_TRACKED = re.compile(r"\b(?:reached|received|got to|delivered (?:back )?to|arrived (?:back )?(?:with|at)) (?:you|u|your)\b"
-                             r"|\btracking (?:says|shows|said)\b", re.IGNORECASE)
+                             r"|\btracking (?:says|shows|said)\b"
+                             # "Where's my £27.50?": the money, not an order
+                             r"|\bwhere(?:'?s| is) my (?:£|money|refund|cash)", re.IGNORECASE)
 # something awaited, in any words: "still", "yet", "haven't", "no sign"
 _AWAITED = re.compile(r"\b(?:still|yet|waiting|where(?:'?s| is)?|wheres|not|never|no sign|nothing)\b|n'?t\b", re.IGNORECASE)
 # where the order is, asked in any words: "if its been sent", "the tracking link", "where is it"

@@ -327,3 +327,18 @@ def test_a_phone_that_died_is_the_customers_not_a_fault_and_a_should_is_no_put_o
     assert fault_said("Toaster died already")
     assert not put_off("Not now, it should have arrived yesterday")
     assert put_off("I'll pass for now thanks, might be in by Monday")
+
+
+@pytest.mark.parametrize("text, wrong", [
+    ("the air fryer works absolutely fine but it's white and I ordered black", True),
+    ("it's white when I ordered black. It works fine.", True),
+    ("it's white rather than the black one I ordered", True),
+    ("I ordered the white one and it's white, lovely", False),
+])
+def test_a_colour_chosen_told_after_the_one_come(text, wrong):
+    assert sent_not_ordered(text) is wrong
+
+
+def test_a_tv_box_not_working_is_theirs_and_a_joke_offered_in_return_is_asked():
+    assert about_another_business("my sky box isnt working, need an engineer")
+    assert a_joke_asked("Fancy telling me a joke? I'll return the favour with one of mine.")
