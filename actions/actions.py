@@ -882,15 +882,15 @@ SORTED_ELSEWHERE = re.compile(r"\b(?:i'?ll|ill|i will|i'?m going to|gonna)\s+(?:
                               re.IGNORECASE)
 
 
+CANCEL_SAID = re.compile(r"\bcancel\w*\b", re.IGNORECASE)
+
+
 def cancellation_besides_the_queue(text: str) -> bool:
     """Whether a message that leaves the queue also cancels an order ("take me out of the queue and cancel my sofa
     order"; not "never mind, remove me from the queue please", whose only cancelling is of the wait, nor "Honestly,
     forget it. I'm not waiting around any more. Remove me from the queue.")."""
     rest = QUEUE_LEFT.sub(" ", text)
     return CANCEL_SAID.search(rest) is not None and cancellation_besides(rest)
-
-
-CANCEL_SAID = re.compile(r"\bcancel\w*\b", re.IGNORECASE)
 
 
 def answer_while_queued(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[EventType]:

@@ -279,7 +279,8 @@ def _measure_against(text: str) -> bool:
         return {(float(m.group("n")), m.group("unit")[0].lower()) for m in pattern.finditer(text)}
 
     chosen, came = read(_MEASURE_CHOSEN), read(_MEASURE_CAME)
-    return bool(chosen) and bool(came) and not chosen & came and {u for _, u in chosen} & {u for _, u in came} != set()
+    # (only in the same unit: "ordered 2 litres of paint, got the 5kg tub" sets nothing against anything)
+    return bool(chosen) and bool(came) and not chosen & came and not {u for _, u in chosen}.isdisjoint(u for _, u in came)
 
 
 def _other_thing_came(text: str) -> bool:

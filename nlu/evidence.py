@@ -489,7 +489,7 @@ def sent_back_said(text: str) -> bool:
 # you", "I'm still waiting"
 _NO_MONEY_BACK = re.compile(r"\b(?:still waiting(?: for (?:my |the |a )?(?:refund|money))?(?! for (?:it|them|my parcel|the parcel|delivery))"
                             r"|still nothing|nothing'?s? (?:has )?(?:come|came|arrived|gone) (?:in|back|through)"
-                            r"|(?:not|n'?t) (?:had|seen|got) (?:a|any|a single) (?:bean|penny|sausage|pound|refund|money)"
+                            r"|not (?:had|seen|got) (?:a|any|a single) (?:bean|penny|sausage|pound|refund|money)"
                             r"|not a (?:bean|penny|sausage)|(?:account|balance|bank) is (?:\w+ ){0,3}(?:empty|the same)"
                             r"|no (?:refund|money)(?: yet)?|still no (?:refund|money)|(?:refund|money) (?:still )?(?:hasn'?t|has not"
                             r"|isn'?t|is not|never) (?:come|arrived|shown|turned up|landed|appeared))\b"

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import re
 
-from contracts.dismissal import PERSON as _PERSON, PERSON_CALLED_OFF, PERSON_REFUSED
+from contracts.dismissal import HEDGED, PERSON as _PERSON, PERSON_CALLED_OFF, PERSON_REFUSED
 # "someone" only after a verb of talking: "I need someone to be in to sign for it" asks for no one
 _SOMEONE = (r"(?:speak to|talk to|speak with|talk with|connect me (?:to|with)|transfer me to|pass me (?:on )?to"
             r"|put me through to|put me (?:onto|on to|on with)|pass me (?:onto|on to))\s+(?:someone|somebody|sumone|sum1|some1)")
 # "get me someone who can actually fix it"
+# staff spoken of in a story, not asked for: "I've already had to chat with one of your team about this twice"
+_NOT_A_STORY = r"(?<!had to )(?<!has to )(?<!have to )"
 _GET_ME_SOMEONE = r"(?:get|find|give) me (?:someone|somebody)\b"
 _DEMAND = re.compile(
     r"\b(?:get|give|put|want|need|speak to|talk to|speak with|talk with|connect me (?:to|with)|transfer me to"
@@ -38,10 +40,10 @@ _DEMAND = re.compile(
     r"|support)(?: (?:advis[oe]rs?|representatives?|reps?|team|department|dept|staff|assistants?|people|agents?))?\b"
     r"|\b(?:speak|talk)(?: to| with) (?:your |the )?complaints\b"
     # "Can I talk to one of your team, please?", "I would like to speak with a member of your customer service team"
-    r"|(?<!had to )(?<!has to )(?<!have to )(?<!\bwent to )\b(?:speak|talk|chat)(?: to| with) (?:one of your|a member of (?:your|the)"
+    r"|" + _NOT_A_STORY + r"(?<!\bwent to )\b(?:speak|talk|chat)(?: to| with) (?:one of your|a member of (?:your|the)"
     r"|someone (?:on|in|from) your) (?:[\w-]+ ){0,3}?(?:team|staff|agents|people|lot)\b"
     # "Please could I speak with an advisor?", "I don't suppose I could deal with a real person instead?"
-    r"|(?<!had to )(?<!has to )(?<!have to )\b(?:speak|talk|chat)(?: to| with) (?:an?|one of your) (?:advis[oe]rs?|representatives?)\b"
+    r"|" + _NOT_A_STORY + r"\b(?:speak|talk|chat)(?: to| with) (?:an?|one of your) (?:advis[oe]rs?|representatives?)\b"
     r"|(?<!had to )\bdeal with (?:a|an) (?:real |actual )?(?:person|human)\b(?=[^.?!]*\?)"
     # "Could you put me through to an advisor"
     r"|\b(?:put me through|transfer me|connect me|pass me(?: on)?) to (?:a |an |one of your |your )?(?:advis[oe]rs?"
@@ -110,7 +112,7 @@ _ASKED_ABOUT = re.compile(r"\b(?:what|which|how|when|where|who|is there|are ther
 # "can I not just talk to a person instead": a demand asked as a question, not a negation
 # (and "I don't suppose I could speak to an actual person?": hedged, not negated)
 _WHY_NOT = re.compile(r"\b(?:(?:can|could) (?:i|we|you) not|(?:can'?t|cant|couldn'?t) (?:i|we|you)"
-                      r"|(?:don'?t|dont|do not) (?:suppose|know if|know whether|mind if)\b[^.?!]*\b(?:(?:i|we|you) (?:could|can|might)"
+                      r"|(?:don'?t|dont|do not) " + HEDGED + r"\b[^.?!]*\b(?:(?:i|we|you) (?:could|can|might)"
                       r"|(?:could|can|might) (?:i|we|you)))\b", re.IGNORECASE)
 # a negation just before the demand ("I don't really want to talk to a person"), not one earlier in
 # the sentence ("no i don't want another excuse just get me a real person")

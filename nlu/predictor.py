@@ -159,6 +159,20 @@ def said_in_either(check: Callable[[str], bool], asked: str, tidy: str) -> bool:
     return check(asked) or (tidy != asked and check(tidy))
 
 
+def paid_as_expected(text: str) -> bool:
+    """Whether `text` tells the payment as done as expected ("card was charged fine", "My trainers were charged to my
+    card on Monday"), with no charge complained of (twice, too much)."""
+    return (not unexpected_charge_said(text) and not _OVERCHARGE.search(text)
+            and _CHARGED_AS_EXPECTED.search(text) is not None)
+
+
+def paid_for_a_late_parcel(text: str) -> bool:
+    """Whether `text` tells of a parcel late ("…said it'd be with me by Monday. Three days later and nothing, even
+    though the money left my account"), with nothing sent back and no refund or cancellation said."""
+    return (not sent_back_said(text) and not _A_REFUND_SAID.search(text)
+            and (due_day_passed_then_asked(text) or late_said_outright(text)))
+
+
 class Predictor:
     """Parses messages of any length up to the service's limit.
 
@@ -408,14 +422,12 @@ class Predictor:
             ranking = self._ruled(ranking, LATE_INTENT if late_said_outright(asked) else
                                   WRONG_ITEM_INTENT if sent_not_ordered(asked) else DAMAGE_INTENT)
             sentiment = self._complaint(sentiment)
-        elif (ranking[0]["name"] == BILLING_INTENT and not requests and not unexpected_charge_said(asked)
-              and not _OVERCHARGE.search(asked) and _WHERE_ASKED.search(asked) and _CHARGED_AS_EXPECTED.search(asked)):
+        elif ranking[0]["name"] == BILLING_INTENT and not requests and _WHERE_ASKED.search(asked) and paid_as_expected(asked):
             # "card was charged fine so just wondering if its been sent", "My trainers were charged to my card on
             # Monday… Can you give me the tracking link please?": the payment told as done, where the order is asked
             ranking = self._ruled(ranking, "track_delivery" if _TRACKING.search(asked) else WHERE_OR_WHEN[0])
-        elif (ranking[0]["name"] == REFUND_MISSING_INTENT and not requests and not sent_back_said(asked)
-              and not _A_REFUND_SAID.search(asked)
-              and (due_day_passed_then_asked(asked) or late_said_outright(asked)) and LATE_INTENT in self.loaded.intents):
+        elif (ranking[0]["name"] == REFUND_MISSING_INTENT and not requests and paid_for_a_late_parcel(asked)
+              and LATE_INTENT in self.loaded.intents):
             # "order confirmation said it'd be with me by Monday. Three days later and nothing, even though the money
             # left my account straight away": the money paid for a parcel late, no refund
             ranking = self._ruled(ranking, LATE_INTENT)
@@ -737,13 +749,11 @@ class Predictor:
                 # penny": the refund asked about is the one missing, not another to start; "the tracking says it
                 # reached you on the 9th" is where the return went, not an order to look for
                 continue
-            elif (r["intent"] == BILLING_INTENT and where_asked and not unexpected_charge_said(text)
-                  and not _OVERCHARGE.search(text) and _CHARGED_AS_EXPECTED.search(text)):
+            elif r["intent"] == BILLING_INTENT and where_asked and paid_as_expected(text):
                 # "My trainers were charged to my card on Monday… Can you give me the tracking link please?": the
                 # payment told as done beside where the order is
                 continue
-            elif (r["intent"] == REFUND_MISSING_INTENT and not sent_back_said(text) and not _A_REFUND_SAID.search(text)
-                  and (due_day_passed_then_asked(text) or late_said_outright(text))):
+            elif r["intent"] == REFUND_MISSING_INTENT and paid_for_a_late_parcel(text):
                 # "…said it'd be with me by Monday. Three days later and nothing, even though the money left my
                 # account": the money paid for a parcel late, no refund
                 r = {**r, "intent": LATE_INTENT}

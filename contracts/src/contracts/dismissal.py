@@ -43,8 +43,9 @@ PERSON = (r"(?:(?:a|an|some|your|one of your)\s+)?(?:real\s+|actual\s+|live\s+|p
 
 # "I don't need a person, I just need it to actually turn up": a person refused, read by the NLU
 # (not a person asked for, though it names one) and by the queue (it leaves, like "never mind")
-# (not "I don't suppose I could speak to an actual person?": hedged, asked)
-PERSON_REFUSED = re.compile(r"\b(?:(?:i|we) (?:don'?t|dont|do not)(?! (?:suppose|know if|know whether|mind if)\b)"
+# what follows "I don't" in a hedged question, not a refusal: "I don't suppose I could speak to an actual person?"
+HEDGED = r"(?:suppose|know if|know whether|mind if)"
+PERSON_REFUSED = re.compile(r"\b(?:(?:i|we) (?:don'?t|dont|do not)(?! " + HEDGED + r"\b)"
                             r"|no need (?:for|to)|i'?m not (?:after|asking for)"
                             r"|not interested in|(?:don'?t|dont|do not) bother (?:with|getting)) (?:\w+ ){0,5}" + PERSON + r"\b"
                             # "no i dont want to talk to anyone" (not "I don't know if anyone can help")
