@@ -802,6 +802,8 @@ QUEUE_LEFT = re.compile(
     r"|" + _NOT_NEGATED + r"\b(?:remove|exit|leave|drop) (?:me )?(?:from |out of )?(?:the |this )?(?:queue|waiting list)\b"
     r"|\bwithdraw (?:my|the|this) (?:request|query|question)\b|^\W*(?:cancel\W*){2,}$|\bstop (?:the )?waiting\b"
     r"|\bnot waiting any ?(?:more|longer)\b(?![^.!?]*\b(?:put me|get me|through|now)\b)"
+    # "no more waiting, where's my phone case" (not "I'm done waiting for the sofa")
+    r"|\b(?:no more|(?:i'?m|im|i am) done) waiting\b(?!\s+(?:for|on)\b)(?![^.!?]*\b(?:put me|get me|through|now)\b)"
     # back to the assistant: "back to the bot please", "can I just talk to you instead" (not "send it back to you")
     r"|\b(?:talk|speak|chat) to (?:you|u|the (?:bot|assistant|chatbot)) (?:instead|then)\b"
     r"|\b(?:carry on|continue|stick|stay) with (?:you|u|the (?:bot|assistant|chatbot))\b(?! (?:while|till|until))"
@@ -893,6 +895,20 @@ def cancellation_besides_the_queue(text: str) -> bool:
     return CANCEL_SAID.search(rest) is not None and cancellation_besides(rest)
 
 
+def plainly_asks_the_wait(text: str) -> bool:
+    """Whether `text` is one calm question about the wait ("how many people before me?"), which the position answers
+    without an apology however the sentiment read it (not "how long is this going to take??", "why so long?!")."""
+    text = text.strip()
+    return (WAIT_ASKED.search(text) is not None and text.endswith("?") and not text.endswith("??") and "!" not in text
+            and re.search(r"[.?!]\s+\S", text) is None)
+
+
+def only_the_queues_wait(text: str, intent: str) -> bool:
+    """Whether a lateness read in a message leaving the queue is only the queue's wait given up ("forget it. no more
+    waiting."): no order named, so no delivery to answer for."""
+    return intent == "delivery_late" and ABOUT_AN_ORDER.search(text) is None
+
+
 def answer_while_queued(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[EventType]:
     s = settings()
     text = tracker.latest_message.get("text") or ""
@@ -922,6 +938,7 @@ def answer_while_queued(dispatcher: CollectingDispatcher, tracker: Tracker) -> L
             # refund out some other way"
             asked = (asked and not WAITING_FOR_IT.search(text) and not no_longer_needed(text)
                      and not SORTED_ELSEWHERE.search(text))
+            asked = asked and not only_the_queues_wait(text, intent)
             # "never mind, can i just cancel my phone case order instead", "forget the agent, can you just
             # cancel the phone case order": a cancellation asked besides, not the "cancel that" that withdraws,
             # nor the queue's own cancel or leaving ("never mind, remove me from the queue please")
@@ -957,9 +974,11 @@ def answer_while_queued(dispatcher: CollectingDispatcher, tracker: Tracker) -> L
     # more about the order ("its about my air fryer, it stopped working"): the person will read it too
     noted = replies.noted_for_them() if (understood in NOTED_WHILE_QUEUED and ABOUT_AN_ORDER.search(text)
                                          or PASS_IT_ON.search(text)) else ""
+    feeling = mood(tracker)
     opening = courtesy_returned(understood, text) or ("No problem. " if staying else
                                                       replies.real_person() if REAL_PERSON_ASKED.search(text) else
-                                                      replies.empathy(mood(tracker)))
+                                                      "" if plainly_asks_the_wait(text) and not feeling.latest_strongly_upset
+                                                      else replies.empathy(feeling))
     opening += noted
     dispatcher.utter_message(text=opening + replies.still_queued(position, position * s.handoff_wait_minutes_per_person))
     return []

@@ -63,6 +63,10 @@ _THEIR_THINGS = (r"parcel|package|order|delivery|deliveries|tracking|account|pri
                  # "netflix wont stop charging me", "my netflix membership", "netflix taking a payment every month"
                  r"|membership|plan|payments?|direct debit|taking|charging|charges|keeps?|wont|stop|make|makes|let|lets"
                  r"|plus|premium|pass|subs?|gym|classes|trial"
+                 # "Tesco missed my grocery delivery slot", "Spotify took two payments off me" (not "Post Office still
+                 # shows it as not scanned", "the Post Office took my return": our parcels pass through it)
+                 r"|missed|forgot|refused|billed|overcharged|failed|cancell?ed|grocery|groceries|slot"
+                 r"|took(?= (?:\w+ )?(?:payments?|money|£))"
                  # "my sky box isnt working" (not "it came in an Argos box")
                  r"|box(?= (?:isn'?t|is not|won'?t|not|keeps|has stopped|stopped))")
 # …or the customer's dealings with them: "how do I get netflix to stop"
@@ -251,6 +255,8 @@ _EVERYDAY_LIFE = re.compile(
     r" (?:supply |bill )?"
     r"(?:is|has|keeps|went|goes|'?s|isn'?t|won'?t|hasn'?t|been|cut|dropp\w*)\b"
     r"|\b(?:landlord|letting agent|tenancy|council tax|energy supplier|broadband provider|phone network)\b"
+    # the chemist or the milkman: "my prescription is late from the pharmacy", "my milkman didnt deliver today"
+    r"|\b(?:pharmacy|chemist|prescriptions?|milkman|milk ?man)\b"
     r"|\b(?:trains?|buses|the bus|tube|ferry|ferries|rail|flights?)\b[^.?!]{0,25}\b(?:running|strike|on time|cancell?ed"
     r"|timetable|times)\b|\b(?:rail|train|bus|tube) strikes?\b|\bairlines?\b"
     r"|\bhow (?:many|much|far)\b[^.?!]{0,15}\b(?:miles|km|kilometres|kilometers|metres|meters|feet|inches|ounces|grams"

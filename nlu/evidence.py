@@ -502,11 +502,21 @@ _COURIER_TOOK_IT = re.compile(r"\b(?:courier|driver|dpd|evri|hermes|royal mail|u
                               r"|\bdepot\b", re.IGNORECASE)
 
 
+# …or weeks gone since, and the money asked: "I just want the refund for the headphones I returned six weeks ago"
+_GONE_SINCE = re.compile(r"\b(?:\d+|a|an|one|two|three|four|five|six|seven|eight|a few|several|a couple of)\s+(?:days?|weeks?"
+                         r"|wks?|months?)\s+ago\b|\ba fortnight ago\b|\blast (?:week|month)\b|\b(?:over|more than) a (?:week"
+                         r"|fortnight|month) ago\b", re.IGNORECASE)
+_THE_MONEY_ASKED = re.compile(r"\brefund\b|\bmy money\b|\bmoney back\b", re.IGNORECASE)
+
+
 def refund_after_return_awaited(text: str) -> bool:
-    """Whether `text` says an item went back and no money has come back since (see _SENT_BACK, _NO_MONEY_BACK), not
-    that a courier took a parcel back ("DPD took my parcel back to the depot. Still waiting")."""
-    return (_SENT_BACK.search(text) is not None and _NO_MONEY_BACK.search(text) is not None
-            and _COURIER_TOOK_IT.search(text) is None)
+    """Whether `text` says an item went back and no money has come back since (see _SENT_BACK, _NO_MONEY_BACK), or
+    that it went back weeks ago and the money is asked (_GONE_SINCE), not that a courier took a parcel back ("DPD took
+    my parcel back to the depot. Still waiting")."""
+    awaited = _NO_MONEY_BACK.search(text) is not None or (
+        _GONE_SINCE.search(text) is not None and _THE_MONEY_ASKED.search(text) is not None
+        and _RETURN_TO_COME.search(text) is None)
+    return _SENT_BACK.search(text) is not None and awaited and _COURIER_TOOK_IT.search(text) is None
 
 
 # a refund asked for a return still to make: "I'd expect a full refund when I send it back" (not "I sent it back a

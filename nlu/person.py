@@ -76,8 +76,10 @@ _DEMAND = re.compile(
     r"|\b(?:i'?d|i would)\s+(?:just\s+|much\s+)?rather\s+(?:go|get|be put)\s+(?:straight\s+)?(?:to|through to)\s+(?:a|an)\s+"
     r"(?:real\s+)?(?:person|human|agent)\b"
     # (not "I was put in touch with someone last week who promised me a refund")
-    r"|(?<!\bwas )(?<!\bwere )(?<!\bgot )(?<!\bbeen )\b(?:be |get |getting )?put (?:in touch|through) with (?:a |an |one of your |your )?"
-    r"(?:member of (?:staff|your team)|someone|somebody|a person|a human|an agent|customer services?)\b"
+    # "I'd like to be put through to someone on the team please"
+    r"|(?<!\bwas )(?<!\bwere )(?<!\bgot )(?<!\bbeen )\b(?:be |get |getting )?put (?:in touch|through) (?:with|to) "
+    r"(?:a |an |one of your |your )?(?:member of (?:staff|your team|the team)|someone|somebody|a person|a human|an agent"
+    r"|customer services?)\b(?:\s+(?:on|in|from) (?:your|the) team\b)?"
     r"(?!\s+(?:last|yesterday|earlier|before|who (?:said|told|promised)))"
     # (not "I'd rather sort this out with someone over the phone. What number do I ring", "…with someone collecting it")
     r"|\b(?:i'?d|i would) (?:just |much )?(?:rather|sooner|prefer to|like to) (?:go through|talk (?:it |this |that )?(?:through|over)"
@@ -120,12 +122,17 @@ _NEGATED = re.compile(r"\b(?:don'?t|dont|do not|no need to|not|never)\s+(?:\w+\s
 
 
 _SOME_ONE = re.compile(r"\bsome (one|body)\b", re.IGNORECASE)
+# the talking words as they get typed ("I'd just like to speek to sumone on your team")
+_SLIPS = {"speek": "speak", "spk": "speak", "tawk": "talk", "tlk": "talk", "sumone": "someone", "sum1": "someone",
+          "some1": "someone", "sumbody": "somebody", "wiv": "with", "ur": "your"}
+_SLIP = re.compile(r"\b(?:" + "|".join(_SLIPS) + r")\b", re.IGNORECASE)
 
 
 def person_demanded(text: str) -> bool:
     """Whether `text` asks for a person outright (see the module docstring); "I don't want to
     talk to a person" and "what number do I ring to talk to someone?" do not."""
     text = _SOME_ONE.sub(r"some\1", text)  # "i want some one to actually do something about it"
+    text = _SLIP.sub(lambda m: _SLIPS[m.group().lower()], text)
     for m in _DEMAND.finditer(text):
         sentence = text[:m.start()].rsplit(".", 1)[-1].rsplit("?", 1)[-1].rsplit("!", 1)[-1]
         if (not _NEGATED.search(sentence) or _WHY_NOT.search(sentence)) and not _ASKED_ABOUT.search(sentence):

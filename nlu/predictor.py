@@ -25,8 +25,8 @@ from nlu.elsewhere import (
 from nlu.elapsed import time_complained_of
 from nlu.entities import RuleExtractor, apply_synonyms, merge
 from nlu.evidence import (account_said, cancelled_order_asked_about, delay_said, delivered_not_received,
-                          delivered_not_received_said, late_said_outright, lateness_asserted, paid_for_nothing,
-                          due_day_passed_then_asked, only_signing_in_said, refund_after_return_awaited,
+                          delivered_not_received_said, due_day_passed_then_asked, late_said_outright,
+                          lateness_asserted, long_wait_said, paid_for_nothing, only_signing_in_said, refund_after_return_awaited,
                           refund_for_a_return_to_come,
                           sent_back_said, without_unsaid)
 from nlu.families import family_confidence
@@ -578,7 +578,9 @@ class Predictor:
         elif ((ranking[0]["name"] in WHERE_OR_WHEN
                and (late_said_outright(asked) or due_day_passed_then_asked(asked) and sentiment["label"] == NEGATIVE)
                # "said by monday. it's thursday. shocking", read as details given or as feedback
-               or ranking[0]["name"] in (DETAILS_INTENT, FEEDBACK_INTENT) and due_day_passed_then_asked(asked)
+               # (and "It's been nearly a month. A MONTH. For a rug.": weeks waited, said unhappily)
+               or ranking[0]["name"] in (DETAILS_INTENT, FEEDBACK_INTENT)
+               and (due_day_passed_then_asked(asked) or long_wait_said(asked))
                and sentiment["label"] == NEGATIVE and not only_a_number_given(asked))
               and LATE_INTENT in self.loaded.intents
               and {r["intent"] for r in requests} <= {*WHERE_OR_WHEN, LATE_INTENT}):

@@ -1556,3 +1556,43 @@ def test_leaving_the_queue_in_more_words(text, cancelled, elsewhere):
         from actions.actions import QUEUE_CANCELLED, SORTED_ELSEWHERE
     assert (QUEUE_CANCELLED.search(text) is not None) is cancelled
     assert (SORTED_ELSEWHERE.search(text) is not None) is elsewhere
+
+
+@pytest.mark.parametrize("text,intent,only_the_wait", [
+    ("forget it. no more waiting.", "delivery_late", True), ("ugh I'm done waiting", "delivery_late", True),
+    ("never mind, my parcel is still late though", "delivery_late", False),
+    ("forget it, where's my order", "order_status", False),
+])
+def test_a_wait_given_up_while_queued_is_the_queues(text, intent, only_the_wait):
+    import os
+    from unittest import mock
+
+    with mock.patch.dict(os.environ, {"DEV_MODE": "true"}):
+        from actions.actions import only_the_queues_wait
+    assert only_the_queues_wait(text, intent) is only_the_wait
+
+
+@pytest.mark.parametrize("text,plain", [
+    ("how many people before me?", True), ("how long now?", True), ("how long is this going to take??", False),
+    ("why is it taking so long?!", False), ("This is ridiculous. How long?", False), ("how many people before me", False),
+])
+def test_a_calm_question_about_the_wait_is_answered_without_an_apology(text, plain):
+    import os
+    from unittest import mock
+
+    with mock.patch.dict(os.environ, {"DEV_MODE": "true"}):
+        from actions.actions import plainly_asks_the_wait
+    assert plainly_asks_the_wait(text) is plain
+
+
+@pytest.mark.parametrize("text,left", [
+    ("no more waiting, where's my phone case", True), ("I'm done waiting.", True),
+    ("I'm done waiting for the sofa", False), ("no more waiting, put me through now", False),
+])
+def test_no_more_waiting_leaves_the_queue(text, left):
+    import os
+    from unittest import mock
+
+    with mock.patch.dict(os.environ, {"DEV_MODE": "true"}):
+        from actions.actions import QUEUE_LEFT
+    assert (QUEUE_LEFT.search(text) is not None) is left

@@ -986,3 +986,14 @@ def test_one_of_your_lot_is_a_person(text, asked):
 
 def test_an_insult_at_a_bunch_of_them_around_a_request_is_left_out():
     assert asked_part("where the hell is my bloody sofa you useless bunch of cowboys") == "where is my sofa"
+
+
+@pytest.mark.parametrize("text,asked", [
+    ("Years of ordering from you and nothing has ever gone wrong. This time, though, my parcel hasn't moved in over a "
+     "week. I'd like to be put through to someone on the team please.", True),
+    ("I'd just like to speek to sumone on your team please.", True),
+    ("I was put through to someone on the team last week who promised a refund", False),
+    ("ur team need to speek to the courier", False),
+])
+def test_a_person_asked_for_in_other_words_and_typed_in_haste(text, asked):
+    assert person_demanded(text) is asked
