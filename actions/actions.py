@@ -1027,8 +1027,9 @@ def answer_not_understood(dispatcher: CollectingDispatcher, tracker: Tracker, re
         return []
     if upset_now(tracker):
         return answer_upset(dispatcher, tracker, customer)
-    if RETURNS_LABEL_ASKED.search(tracker.latest_message.get("text") or ""):
+    if RETURNS_LABEL_ASKED.search(tracker.latest_message.get("text") or "") and not found_elsewhere(tracker):
         # "Do I need to print a label or anything?": how sending it back works, which the model has no intent for
+        # (not "I need to send something back to ASOS but I haven't got a printer for the label": theirs)
         dispatcher.utter_message(text=replies.returns_label())
         return []
     dispatcher.utter_message(response=response)
@@ -1228,6 +1229,12 @@ def shouted_elsewhere(tracker: Tracker, customer: Optional[Customer]) -> bool:
             and (surely_off_topic(tracker.latest_message) or confidence >= SURELY_OFF_TOPIC_SHOUTED))
 
 
+def found_elsewhere(tracker: Tracker) -> bool:
+    """Whether the NLU found the latest message about something not ours (ParseResult.elsewhere)."""
+    latest = latest_user_message(tracker.events)
+    return latest is not None and latest.parse.elsewhere
+
+
 def plainly_elsewhere(tracker: Tracker, customer: Optional[Customer]) -> bool:
     """Whether the latest message, read as off-topic, names nothing the customer ordered ("oh yeah is the
     air fryer under warranty" is about ours) nor our service (unless the NLU found it another company's), in a
@@ -1235,8 +1242,7 @@ def plainly_elsewhere(tracker: Tracker, customer: Optional[Customer]) -> bool:
     text = tracker.latest_message.get("text") or ""
     # words of business the NLU found to be another company's ("HOW CAN I CANCEL NETFLIX? THEY'RE STILL CHARGING ME")
     # are not ours
-    latest = latest_user_message(tracker.events)
-    business_words = not (latest is not None and latest.parse.elsewhere) and (
+    business_words = not found_elsewhere(tracker) and (
         A_PARCEL_SPOKEN_OF.search(text) is not None or OUR_BUSINESS_SPOKEN_OF.search(text) is not None
         or A_FAULT_TOLD.search(text) is not None and NOT_A_THING_OF_OURS.search(text) is None)
     ours = (customer is not None and bool(referred_orders(customer, text, None)) or AIMED_AT_US.search(text) is not None

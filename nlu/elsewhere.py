@@ -225,7 +225,9 @@ _OURS_SAID = re.compile(r"\b(?:order\w*|parcel|package|deliver\w*|refund\w*|char
 _THEIR_OWN_PARCEL = re.compile(
     # "whats the best courier to send a parcel to my nan in ireland"
     r"\b(?:to|i|we|i'?m|i need to|i want to)\s+(?:send|post|ship)(?:ing)?\s+(?:a|my|this|some)\s+(?:parcel|package|present"
-    r"|gift|box|letter|card)\s+to\s+(?:my|a|the|his|her|our|some|france|spain|ireland|america|australia|the us)\b"
+    r"|gift|box|letter|card)(?: of \w+)?\s+to\s+(?:my|a|the|his|her|our|some|france|spain|ireland|america|australia|the us)\b"
+    # "What do I put on the customs form when I'm sending a box of clothes to Australia?"
+    r"|\bcustoms (?:form|declaration|label)\b[^.?!]{0,40}\b(?:send|sending|post|posting)\b"
     # "how do i track a parcel i'm sending to my sister in spain"
     r"|\b(?:parcel|package|present|gift|letter|card)s? (?:i'?m|i am|we'?re|we are|i'?ve|i have|we'?ve) (?:sending|posting"
     r"|sent|posted|just sent|just posted)\b(?! back)"
@@ -368,7 +370,10 @@ _GENERAL_KNOWLEDGE = re.compile(
     re.IGNORECASE)
 # our words in other senses: "I always get them in the wrong order", "the leaflet deliveries through my door"
 _OTHER_SENSES = re.compile(r"\bin (?:the )?(?:wrong|right|correct|alphabetical|reverse) order\b(?! (?:number|id))"
-                           r"|\bin order (?:of|to)\b|\border,? order\b|\bcourt order\b|\bleaflet deliver\w*", re.IGNORECASE)
+                           r"|\bin order (?:of|to)\b|\border,? order\b|\bcourt order\b|\bleaflet deliver\w*"
+                           # "Who's the Prime Minister at the moment? Lost track to be honest"
+                           r"|\b(?:lost|lose|losing|keep|keeping) track\b(?! of (?:my|the|our|it|them) (?:order|parcel))",
+                           re.IGNORECASE)
 # …with no order of ours named ("In your opinion which party has the best plan for the NHS?" asks nothing of ours)
 _AN_ORDER_NAMED = re.compile(r"\border\w*|\bparcels?\b|\bdeliver(?:y|ies|ed)\b|\brefund\w*|\bord\W?\d{3,}", re.IGNORECASE)
 # a payment that comes every month, which no order of ours is, to stop: "Signed up to The Times online for £1 and now

@@ -319,15 +319,38 @@ _A_SENTENCE = re.compile(r"[^.!?]*[.!?]*")
 _A_DAY = re.compile(rf"\b{_DAY}\b", re.IGNORECASE)
 
 
+# a due day past already when named: "was supposed to be with me by last Friday", "the new one coming last Saturday"
+_DUE_ALREADY_PAST = re.compile(rf"\b(?:due|promised|supposed|sposed|meant|guaranteed|expected|booked|estimated|scheduled"
+                               rf"|coming|arriving)\b[^.?!]{{0,40}}?\b(?:last {_DAY}|last week|yesterday)\b", re.IGNORECASE)
+# a week or more gone since the order by the calendar: "Ordered on the 2nd. It's the 19th."
+_DATES = re.compile(r"\bordered\b[^.?!]{0,20}?\bthe (\d{1,2})(?:st|nd|rd|th)\b[^?]{0,40}?\b(?:it'?s|its|it is|today is|now)"
+                    r"\s+(?:now\s+)?the (\d{1,2})(?:st|nd|rd|th)\b", re.IGNORECASE)
+WEEK = 7
+# …though it came after all: "I was expected it last week but it came yesterday"
+_CAME_AFTER_ALL = re.compile(r"\b(?:but|and|which) (?:it |they )?(?:finally |eventually |only )?(?:came|arrived|turned up|got here)\b",
+                             re.IGNORECASE)
+
+
+def _passed_in_so_many_words(said: str) -> bool:
+    """Whether `said` names a due day already past, or a week or more gone since the order by the calendar."""
+    dates = _DATES.search(said)
+    return _DUE_ALREADY_PAST.search(said) is not None and _CAME_AFTER_ALL.search(said) is None or (
+        dates is not None and int(dates.group(2)) - int(dates.group(1)) >= WEEK)
+
+
 def due_day_passed(text: str) -> bool:
-    """Whether `text` says the day a delivery was due has passed (see _DAY_REACHED), without asking."""
-    return "?" not in text and _day_reached_after_due(text)
+    """Whether `text` says the day a delivery was due has passed (see _DAY_REACHED, _DUE_ALREADY_PAST), without
+    asking."""
+    return "?" not in text and (_day_reached_after_due(text) or _passed_in_so_many_words(text))
 
 
 def due_day_passed_then_asked(text: str) -> bool:
     """Whether `text` says the due day has passed in a sentence of its own, whatever it asks after ("Paid extra for
     next-day delivery on Tuesday. It's Saturday. Where is it?"; not "it's tuesday, is it coming today?")."""
-    return any("?" not in sentence.group() and _day_reached_after_due(sentence.group(), text)
+    if _DATES.search(text) and _passed_in_so_many_words(_DATES.search(text).group()):
+        return True  # "Ordered on the 2nd. It's the 19th. Is it coming by carrier pigeon?"
+    return any("?" not in sentence.group() and (_day_reached_after_due(sentence.group(), text)
+                                                or _passed_in_so_many_words(sentence.group()))
                for sentence in _A_SENTENCE.finditer(text))
 
 
@@ -365,7 +388,10 @@ _DUE_THEN_NOT = re.compile(
 
 # "I've been waiting THREE WEEKS for my parcel, what a joke": a long wait said, not asked about
 _LONG_WAIT = re.compile(r"\b(?:been|i'?ve|i have|we'?ve)\s+(?:\w+\s+)?waiting\s+(?:for\s+)?(?:over\s+|nearly\s+|almost\s+|more than\s+)?"
-                        r"(?:\d+|two|three|four|five|six|a few|several|a couple of|a|an)\s+(?:days?|weeks?|wks?|months?)\b",
+                        r"(?:\d+|two|three|four|five|six|a few|several|a couple of|a|an)\s+(?:days?|weeks?|wks?|months?)\b"
+                        # "THREE WEEKS I HAVE BEEN WAITING"
+                        r"|\b(?:\d+|two|three|four|five|six|several)\s+(?:weeks?|wks?|months?)\s+(?:i'?ve|i have|we'?ve|we have)"
+                        r"\s+been\s+waiting\b",
                         re.IGNORECASE)
 
 

@@ -247,6 +247,22 @@ def asks_how_to_write_to_us(text: str) -> bool:
     return _WRITE_TO_US.search(text) is not None
 
 
+# "what time does your team finish today anyway", "when does customer services close": our hours, which the model, with
+# no "opening" said, reads unsure
+_US_AS_A_TEAM = (r"(?:you|u|you lot|you guys|your (?:team|staff|shop|store|customer (?:service|services|care|support)|helpline"
+                 r"|office|call cent(?:re|er)|phone lines?|chat)|customer (?:service|services|care|support)|the (?:team|helpline"
+                 r"|office|call cent(?:re|er)|phone lines?|chat))")
+_OUR_HOURS = re.compile(r"\b(?:what time|when)\s+(?:do|does|will)\s+" + _US_AS_A_TEAM
+                        + r"\s+(?:finish|close|shut|open|start|clock off|knock off)\b"
+                        # (not "when will you open the new store", "when do you close my account")
+                        r"(?!\s+(?:the|a|an|my|your|new|it|this|that|them)\b)", re.IGNORECASE)
+
+
+def asks_our_hours(text: str) -> bool:
+    """Whether `text` asks when our team works (see _OUR_HOURS)."""
+    return _OUR_HOURS.search(text) is not None
+
+
 def person_refused(text: str) -> bool:
     """Whether `text` says the customer does not want a person (contracts.dismissal.PERSON_REFUSED)
     and asks for none elsewhere; the model, seeing "a person", may read one asked for."""

@@ -39,7 +39,7 @@ from nlu.order_questions import (arrival_asked, arrival_demanded, date_pressed, 
                                  where_it_is_asked, where_they_are_asked_last)
 from nlu.policies import delivery_terms_only, misfit_said, size_swap_asked
 from nlu.pleasantries import agreed_to_wait, asks_how_we_are, leaving_to_sign_in, plain_yes, praised, put_off, resigned
-from nlu.person import (asks_about_the_assistant, asks_for_someone_to_ring, asks_how_to_write_to_us, asks_if_a_person,
+from nlu.person import (asks_about_the_assistant, asks_our_hours, asks_for_someone_to_ring, asks_how_to_write_to_us, asks_if_a_person,
                         asks_the_assistants_name, feedback_relayed, flirts, names_a_person, person_called_off,
                         person_demanded, person_refused)
 from nlu.requests import (COURTESIES, DETAILS, EVEN_ODDS, GREETING, MAX_CLAUSES, REACTIONS, SIGN_OFFS, SURE,
@@ -111,6 +111,8 @@ _WHERE_ASKED = re.compile(r"\b(?:(?:where|were)(?:'?s| is| are) (?:my|me|the) (?
 _CHARGED_AS_EXPECTED = re.compile(r"\b(?:charged|paid|taken|went through)\b(?: \w+){0,3}? (?:fine|ok|okay|no problem|straight away"
                                   r"|on (?:mon|tues|wednes|thurs|fri|satur|sun)day)\b", re.IGNORECASE)
 _TRACKING = re.compile(r"\btrack\w*", re.IGNORECASE)
+# an order number given (answering the form's question: "it's ORD-20001, the kettle won't turn on" is details given)
+_A_NUMBER = re.compile(r"\d{3,}")
 # …and the parcel named instead: "wheres my parcel up to?"
 _THE_PARCEL = re.compile(r"\b(?:parcel|package|order|delivery|item)\b", re.IGNORECASE)
 REFUND_MISSING_INTENT = "refund_not_received"
@@ -352,6 +354,10 @@ class Predictor:
             # "I would much rather write a proper letter… Is there an address I can write to you at?": how to
             # reach us, which the model reads as off-topic (nlu.person)
             ranking, requests = self._ruled(ranking, CONTACT_INTENT), []
+        elif asks_our_hours(asked) and not requests and (
+                ranking[0]["name"] == ELSEWHERE_INTENT or self.sure_enough(ranking) < self.threshold):
+            # "what time does your team finish today anyway": our hours, with no "opening" said (nlu.person)
+            ranking, requests = self._ruled(ranking, CONTACT_INTENT), []
         elif only_a_number_given(asked):
             # "sorry typo, 20001": the number for the request already made
             ranking, requests = self._ruled(ranking, DETAILS_INTENT), []
@@ -438,7 +444,7 @@ class Predictor:
             ranking = self._ruled(ranking, ACCOUNT_INTENT)
         elif (refund_after_return_awaited(asked) and not requests and ranking[0]["name"] != REFUND_MISSING_INTENT
               and (ranking[0]["name"] in (LATE_INTENT, ACCOUNT_INTENT, FEEDBACK_INTENT, WITHDRAWN_INTENT, *WHERE_OR_WHEN,
-                                          RETURN_INTENT, "cancel_order", ELSEWHERE_INTENT)
+                                          RETURN_INTENT, "cancel_order", ELSEWHERE_INTENT, *FAULT_INTENTS)
                    or self.sure_enough(ranking) < self.threshold) and REFUND_MISSING_INTENT in self.loaded.intents):
             # "The headphones went back over a month ago and I've not had a bean": the money back missing, however the
             # model read the wait or the empty account (nlu.evidence)
@@ -453,6 +459,13 @@ class Predictor:
               and not sent_back_said(asked) and not _AWAITED.search(asked) and RETURN_INTENT in self.loaded.intents):
             # "Hi. Toaster died already. Refund?": a refund asked for a fault, none awaited
             ranking = self._ruled(ranking, RETURN_INTENT)
+        elif ((ranking[0]["name"] == DETAILS_INTENT or self.sure_enough(ranking) < self.threshold) and not requests
+              and said_in_either(fault_said, asked, tidy) and not _A_NUMBER.search(asked)
+              and DAMAGE_INTENT in self.loaded.intents):
+            # "My new headphones only play out of the left ear. I've tried them on my phone and my laptop…": a fault
+            # told as a story, which the model read as details given or could not place (nlu.delivery_feedback)
+            ranking = self._ruled(ranking, DAMAGE_INTENT)
+            sentiment = self._complaint(sentiment)
         elif (ranking[0]["name"] == REFUND_MISSING_INTENT and not requests and refund_for_a_return_to_come(asked)
               and RETURN_INTENT in self.loaded.intents):
             # "…stopped working. I'd expect a full refund when I send it back.": a refund asked for, none awaited

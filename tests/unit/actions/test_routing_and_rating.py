@@ -1596,3 +1596,27 @@ def test_no_more_waiting_leaves_the_queue(text, left):
     with mock.patch.dict(os.environ, {"DEV_MODE": "true"}):
         from actions.actions import QUEUE_LEFT
     assert (QUEUE_LEFT.search(text) is not None) is left
+
+
+def test_a_returns_label_asked_of_another_shop_gets_no_answer_of_ours():
+    import os
+    from unittest import mock
+
+    from rasa_sdk import Tracker
+    from rasa_sdk.executor import CollectingDispatcher
+
+    with mock.patch.dict(os.environ, {"DEV_MODE": "true"}):
+        from actions.actions import answer_not_understood
+
+    def answered(text, elsewhere):
+        message = {"text": text, "intent": {"name": "out_of_scope", "confidence": 0.9}, "entities": [],
+                   "elsewhere": elsewhere, "sentiment": {"label": "neutral", "score": 0.9}}
+        dispatcher = CollectingDispatcher()
+        tracker = Tracker("t", {}, message, [{"event": "user", "text": text, "parse_data": message}], False, None, {}, "")
+        answer_not_understood(dispatcher, tracker, "utter_out_of_scope", None)
+        return dispatcher.messages
+
+    theirs = answered("I need to send something back to ASOS but I haven't got a printer for the label.", True)
+    assert [m.get("response") for m in theirs] == ["utter_out_of_scope"]
+    ours = answered("I haven't got a printer for the returns label, what do I do?", False)
+    assert ours[0]["text"] == replies.returns_label()

@@ -63,3 +63,74 @@ def test_the_money_asked_for_an_item_sent_back_weeks_ago_is_a_refund_missing():
     parsed = p.parse("I just want the refund for the headphones I returned six weeks ago")
     assert parsed["intent"]["name"] == "refund_not_received"
     assert p.parse("I want the refund, I will return them tomorrow")["intent"]["name"] == "request_refund"
+
+
+@pytest.mark.parametrize("text,asked", [
+    ("what time does your team finish today anyway", True), ("when does customer services close on a Saturday", True),
+    ("What time do you open tomorrow?", True), ("when will you open the new store in Leeds", False),
+    ("what time does the driver finish", False), ("when does my order close for changes", False),
+])
+def test_our_hours_asked_without_saying_opening_hours(text, asked):
+    from nlu.person import asks_our_hours
+
+    assert asks_our_hours(text) is asked
+
+
+@pytest.mark.parametrize("text,passed", [
+    ("My phone case was supposed to be with me by last Friday and the order still says processing.", True),
+    ("It was due last week but it came yesterday, thanks", False),
+    ("Ordered on the 2nd. It's the 19th.", True), ("Ordered on the 12th. It's the 14th.", False),
+    ("It was meant to come yesterday, has it been dispatched?", False),
+])
+def test_a_due_day_past_when_named_or_by_the_calendar(text, passed):
+    from nlu.evidence import due_day_passed
+
+    assert due_day_passed(text) is passed
+
+
+def test_a_due_day_past_when_named_then_asked():
+    from nlu.evidence import due_day_passed_then_asked
+
+    assert due_day_passed_then_asked("We got rid of our old sofa ready for the new one coming last Saturday. Nothing "
+                                     "came. Where on earth is it?")
+    assert due_day_passed_then_asked("Ordered on the 2nd. It's the 19th. Is it coming by carrier pigeon?")
+    assert not due_day_passed_then_asked("Is it coming last Saturday or next?")
+
+
+@pytest.mark.parametrize("text,said", [
+    ("WHERE IS MY SOFA. THREE WEEKS I HAVE BEEN WAITING. THREE!!! THIS IS A JOKE", True),
+    ("two weeks we've been waiting for the sofa", True), ("a few weeks I'd say", False),
+])
+def test_weeks_waited_said_first(text, said):
+    from nlu.evidence import long_wait_said
+
+    assert long_wait_said(text) is said
+
+
+@pytest.mark.parametrize("text,theirs", [
+    ("Who's the Prime Minister at the moment? Lost track to be honest", True),
+    ("What do I put on the customs form when I'm sending a box of clothes to Australia? Gift or something else?", True),
+    ("I've lost track of my order, where is it?", False),
+])
+def test_lost_track_and_a_customs_form_are_no_order_of_ours(text, theirs):
+    assert about_another_business(text) is theirs
+
+
+class StoryFaultNet(DecodingNet):
+    """inform on everything, unsure; wrong_item on "penny"."""
+
+    INTENTS = ("inform", "item_damaged", "wrong_item", "refund_not_received")
+
+    def scores(self, text):
+        return ([0.0 if "penny" in text else 1.0, 0.0, 3.0 if "penny" in text else 0.0, 0.0], [1.0, 0.0, 0.0])
+
+
+def test_a_fault_told_as_a_story_is_damage_and_a_return_unrefunded_read_as_wrong_is_a_refund_missing():
+    p = rule_predictor(StoryFaultNet, {"refund_not_received": 5, "item_damaged": 4, "wrong_item": 4})
+    story = ("My new headphones only play out of the left ear. I've tried them on my phone and my laptop and it's the "
+             "same on both. They're less than a week old.")
+    assert p.parse(story)["intent"]["name"] == "item_damaged"
+    # an order number given with it stays details given
+    assert p.parse("it's 20001, they only play out of the left ear")["intent"]["name"] != "item_damaged"
+    assert p.parse("Sent back a pair of walking boots four weeks ago with the prepaid label. Still not seen a "
+                   "penny.")["intent"]["name"] == "refund_not_received"
