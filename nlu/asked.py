@@ -282,14 +282,23 @@ def resolved_itself(text: str) -> bool:
 # a polite no, and the customer will wait, not a question about the delivery they mention
 # "no need thanks, I'll chase the courier myself", "I'm good thanks, I'll wait and see", "nope, leave it,
 # I'll give DPD until tomorrow"
-_POLITE_NO = (r"^\W*(?:(?:thank you|thanks|cheers)[\s,]*(?:but )?no\b[\s,.!]*|nah|no(?! worries| problem| bother)|nope|honestly"
+_POLITE_NO = (r"^\W*(?:(?:ah|oh|ok|okay|right|fair enough)\b[\s,.!]*){0,2}"  # "ah ok. no, …"
+              r"(?:(?:thank you|thanks|cheers)[\s,]*(?:but )?no\b[\s,.!]*|nah|no(?! worries| problem| bother)|nope|honestly"
+              r"|not yet|maybe later|not (?:right )?now"  # "not yet, ta. I'll give it a few more days"
               r"|it'?s ok|it'?s fine|that'?s fine|that'?s ok"
               r"|no need|i'?m (?:good|ok|okay|fine|alright))\b[\s,.!]*(?:thanks?\b[\s,.!]*)?"
               r"(?:(?:you'?re|ur|your|youre) (?:alright|all right|ok|okay|fine|good)|(?:it'?s|its|that'?s|thats) (?:fine|ok|okay|alright)"
-              r"|(?:no )?(?:thanks|thank you|ta|cheers)|i'?m (?:ok|okay|fine|good|alright))?(?:[\s,.!]*leave it)?")
-_WAITING_IT_OUT = re.compile(_POLITE_NO + r"[\s,.!]*(?:i'?ll|ill|i will|i'?m gonna|i'?m going to)\s+(?:just\s+)?"
+              r"|(?:no )?(?:thanks|thank you|ta|cheers)|i'?m (?:ok|okay|fine|good|alright))?(?:[\s,.!]*leave it)?"
+              # the person offered let off: "nah dont pass it on, im not fussed yet", "no, I won't bother a colleague
+              # with it", "no need to pass it on"
+              r"(?:[\s,.!]*(?:(?:don'?t|dont|do not|no need to) pass (?:it|this|that) on|(?:i )?(?:won'?t|wont|will not)"
+              r" bother (?:a colleague|anyone|anybody|your team|the team|them|a person|someone)(?: with (?:it|this|that))?"
+              r"|(?:i'?m|im|i am) not (?:fussed|bothered|worried)(?: yet)?))*")
+_WAITING_IT_OUT = re.compile(_POLITE_NO + r"[\s,.!]*(?:i'?ll|ill|i will|will|i'?m gonna|i'?m going to)\s+(?:just\s+)?"
                              r"(?:wait|see|leave it|give (?:it|them|\w+ (?:until|till|til|a few|a couple|another|more))"
                              r"|hang on|hold on|check back|try again|hang fire|chase)\b"
+                             # "…, a few more days is fine", "…, few more days"
+                             r"|" + _POLITE_NO + r"[\s,.!]*(?:a )?(?:few|couple(?: of)?|another (?:few|couple of)) more days\b"
                              # "Thank you, but no. I'm content to wait a few more days before taking it further."
                              # (not "I'm happy to wait, but I need it by Saturday. Will it make it?")
                              r"|^\W*(?:(?:thank you|thanks|cheers)[\s,]*(?:but )?no\b[\s,.!]*)?(?:i'?m|im|i am)\s+(?:quite\s+)?"
@@ -311,12 +320,17 @@ def waiting_it_out(text: str) -> bool:
 _NO_THANKS_SAID = re.compile(r"^\W*(?:no|nope|nah)[\s,]*(?:thanks|thank you|ta|cheers)\b\s*[.!]", re.IGNORECASE)
 
 
+# coming back if need be, which asks nothing now: "…and shout if it's still not there"
+_BACK_IF_NEED_BE = re.compile(r"\b(?:shout|come back|get back(?: to you)?|be in touch|message (?:you|again|back)|let you know"
+                              r"|chase(?: it)?|contact you)(?: again)? if\b[^.?!]*", re.IGNORECASE)
+
+
 def only_waiting_it_out(text: str) -> bool:
     """Whether `text` declines politely, says the customer will wait (or says no thanks in a sentence
     of its own) and asks nothing after ("no need thanks, I'll chase the courier myself"), however
     surely the model reads the courier as tracking or the email as our contact details."""
     declined = _WAITING_IT_OUT.search(text) or _NO_THANKS_SAID.search(text)
-    return declined is not None and _ASKED_INSTEAD.search(text[declined.end():]) is None
+    return declined is not None and _ASKED_INSTEAD.search(_BACK_IF_NEED_BE.sub(" ", text[declined.end():])) is None
 
 
 # "nah, no need for a person, just make sure it actually turns up this week", "no thanks, I don't need

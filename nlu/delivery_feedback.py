@@ -149,7 +149,10 @@ _CLAUSES = re.compile(r"[.!?;]+|\band\b", re.IGNORECASE)  # not "but": "I tried 
 # what a wrong item is said with ("you sent me a blue one", "not what I ordered"); a fault said without
 # any of it ("I received the air fryer. It doesn't heat up. Can I get a replacement?") is not one
 _WRONG_ITEM_WORDS = re.compile(r"\bwrong\b|\binstead of\b|\bnot (?:what|the one) i (?:ordered|asked for|bought|wanted)\b"
-                               r"|\bdifferent\b|\b(?:sent|gave|delivered) (?:me )?(?:a|an|the|someone)\b|\bsomeone else'?s\b"
+                               # (not "I've tried them on two different phones": the fault tried out)
+                               r"|\bdifferent\b(?! (?:phones?|devices?|laptops?|computers?|sockets?|plugs?|chargers?|cables?"
+                               r"|ways?|times?|days?|things?|settings?|batteries)\b)"
+                               r"|\b(?:sent|gave|delivered) (?:me )?(?:a|an|the|someone)\b|\bsomeone else'?s\b"
                                r"|\bmix(?:ed)?[- ]?up\b|\bi ordered (?:a|an|the)\b|\bsize\b|\bcolou?r\b", re.IGNORECASE)
 
 
@@ -170,7 +173,9 @@ def fault_not_a_wrong_item(text: str) -> bool:
 # for boots": what came set against what was ordered, which the model, hearing a question, reads as a
 # product question, the order's status or a charge
 _SHADE_OR_SIZE = (r"(?:black|white|red|blue|green|pink|purple|yellow|orange|gr[ae]y|brown|navy|beige|cream|silver|gold"
-                  r"|small|medium|large|x+s|x*l|size\s+\d{1,2})\b")
+                  r"|small|medium|large|x+s|x*l|size\s+\d{1,2}"
+                  # who it is for: "ordrd mens trainers got womens"
+                  r"|men'?s|women'?s|ladies|kids'?|children'?s|boys'?|girls'?)(?!\w)")
 _SENT_NOT_ORDERED = re.compile(
     r"\b(?:send|sends|sent|sending|gave|give|deliver|delivered|bring|brought|got|get|received|receive)\b[^.?!]{0,50}?"
     r"\b(?:when|while|but|though|even though|whereas)\s+(?:i|we)(?:'d| had)?\s+(?:clearly\s+|actually\s+)?"
@@ -186,7 +191,8 @@ _SENT_NOT_ORDERED = re.compile(
     re.IGNORECASE)
 # "ordered black got PINK", "i ordered a medium and received an XL": one colour or size against another, tersely
 _TERSE = re.compile(
-    rf"\b(?:ordered|asked for|paid for|bought|chose|picked)\s+(?:(?:a|an|the|in|it in)\s+)?(?P<ordered>{_SHADE_OR_SIZE})"
+    rf"\b(?:ordered|ordrd|orderd|ordred|asked for|paid for|bought|chose|picked)\s+(?:(?:a|an|the|in|it in)\s+)?"
+    rf"(?P<ordered>{_SHADE_OR_SIZE})"
     r"[^.?!]{0,30}?\b(?:got|received|came|arrived|turned up|you sent|they sent|sent me)\s+(?:(?:a|an|the|me|in)\s+)?"
     rf"(?:(?:a|an|the)\s+)?(?P<came>{_SHADE_OR_SIZE})",
     re.IGNORECASE)

@@ -202,6 +202,9 @@ _NOT_OURS_UNLESS_OURS_SAID = re.compile(
     r"\b(?:iphone|ipad|android|laptop|computer|pc|mac|windows|apple id|google|gmail|hotmail|outlook|icloud|wi-?fi"
     r"|router|netflix|facebook|instagram|whatsapp|tiktok|spotify|amazon|ebay|paypal|banking app)"
     r"(?:'?s)? (?:password|passcode|pin|login|log ?in|account)\b"
+    # "How do I change the password on my BT wifi hub?"
+    r"|\b(?:password|passcode|pin) (?:on|for|of) (?:my|the|our) (?:[\w-]+ ){0,2}(?:hub|router|wi-?fi|phone|laptop|ipad|iphone"
+    r"|tablet|computer|pc|mac|tv|box|printer)\b"
     # another service's account broken into: "my PayPal got hacked and someone spent £200, who do I even contact"
     r"|\b(?:iphone|android|apple id|google|gmail|hotmail|outlook|icloud|netflix|facebook|instagram|whatsapp|tiktok"
     r"|snapchat|spotify|amazon|ebay|paypal|bank|banking app|steam|xbox|playstation)(?:'?s)?(?: account)?"
@@ -259,6 +262,10 @@ _EVERYDAY_LIFE = re.compile(
     r"|\b(?:landlord|letting agent|tenancy|council tax|energy supplier|broadband provider|phone network)\b"
     # the chemist or the milkman: "my prescription is late from the pharmacy", "my milkman didnt deliver today"
     r"|\b(?:pharmacy|chemist|prescriptions?|milkman|milk ?man)\b"
+    # household bills, a fitness app: "my gas bill says there's a standing charge", "a decent app for tracking my steps"
+    r"|\b(?:standing charges?|(?:gas|electric|electricity|energy|water) bills?)\b"
+    r"|\btracking (?:my |your )?(?:steps|sleep|weight|calories|runs?|spending|periods?|workouts?|fitness)\b"
+    r"|\b(?:fitness|step|sleep) apps?\b"  # (not "a fitness tracker", which we may sell)
     r"|\b(?:trains?|buses|the bus|tube|ferry|ferries|rail|flights?)\b[^.?!]{0,25}\b(?:running|strike|on time|cancell?ed"
     r"|timetable|times)\b|\b(?:rail|train|bus|tube) strikes?\b|\bairlines?\b"
     r"|\bhow (?:many|much|far)\b[^.?!]{0,15}\b(?:miles|km|kilometres|kilometers|metres|meters|feet|inches|ounces|grams"
@@ -515,6 +522,13 @@ def meant_for_someone_else(text: str) -> bool:
     return _MISSENT.search(text) is not None
 
 
+# what is nobody's order whatever order, return or delivery words come with it: tax, sums, the library, the dry cleaner
+# ("My self assessment tax return is due…", "What's the order of operations in maths again", "library books 3 weeks
+# overdue… return them on time", "a good dry cleaner… before I return it")
+_NOBODYS_ORDER = re.compile(r"\b(?:tax returns?|self[- ]assessment|order of operations|bodmas|bidmas|library books?"
+                            r"|overdue books?|dry clean(?:er'?s?|ers|ing))\b", re.IGNORECASE)
+
+
 def about_another_business(text: str, businesses: tuple[str, ...] = DEFAULT_OTHER_BUSINESSES) -> bool:
     """Whether `text` names another company as the one it is about, asks about a place near the
     customer that is not ours, or asks for advice on using or caring for something (see the
@@ -522,6 +536,7 @@ def about_another_business(text: str, businesses: tuple[str, ...] = DEFAULT_OTHE
     if ((_LOCAL.search(text) and not _OURS_NEARBY.search(text)) or asks_for_advice(text) or _NOT_OUR_SERVICE.search(text)
             or about_their_own_post(text) or meant_for_someone_else(text) or about_everyday_life(text)
             or about_their_service(text) or not_from_us(text)
+            or _NOBODYS_ORDER.search(text) and not _US.search(text)
             or _GENERAL_KNOWLEDGE.search(text) and not _AN_ORDER_NAMED.search(_OTHER_SENSES.sub(" ", text))
             and not _FROM_US_SAID.search(text)
             or _NOT_OURS_UNLESS_OURS_SAID.search(text) and not _OURS_SAID.search(text)

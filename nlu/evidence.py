@@ -380,6 +380,13 @@ _DUE_THEN_NOT = re.compile(
     # "my nan waited in all day for a delivery that never came"
     r"|(?<!return )(?<!returns )\b(?:delivery|parcel|order|driver|courier|van) (?:that|which|who) never (?:came|arrived|turned up"
     r"|showed(?: up)?)\b"
+    # "XDP gave me a slot of 8 till 12 for the sofa today, it's now half 4 and no sign of them", "Evri have had my dress
+    # 'out for delivery' three days running now and it never turns up"
+    r"|\b(?:slot|window)\b[^.?!]{0,60}\b(?:it'?s|its|it is) now\b[^.?!]{0,20}\b(?:no sign|nobody|no one|nothing|not here)\b"
+    r"|\b(?:it|they|he|she) never (?:turns? up|shows? up|comes|arrives)\b"
+    # "the driver nevr came and i was in all day" (not "the driver didn't come to the door, just left a card")
+    r"|(?<!return )(?<!returns )\b(?:driver|courier|delivery|van) (?:never|nevr|didn'?t|didnt|did not) (?:came|come|turn(?:ed)? up"
+    r"|show(?:ed)?(?: up)?|arrived?)\b(?! (?:to|up|in|near|round|back)\b)"
     r"|\b(?:booked|due|expected|supposed|meant|promised|waited|waiting|wait in|told)\b[^.?!]{0,60}?\band\s+(?:(?:nobody|no one|no-one)\s+"
     r"(?:has\s+|have\s+)?(?:came|come|showed|shown up|turned up|arrived|appeared)|(?:still\s+)?(?:nothing|nothin|nada|zilch)\b|(?:the \w+|it|they|he|she)\s+(?:never|didn'?t|did not|hasn'?t|has not"
     r"|haven'?t)\s+(?:come|came|show(?:ed)?|turned? up|arrived?|appeared))\b",
@@ -391,7 +398,7 @@ _LONG_WAIT = re.compile(r"\b(?:been|i'?ve|i have|we'?ve)\s+(?:\w+\s+)?waiting\s+
                         r"(?:\d+|two|three|four|five|six|a few|several|a couple of|a|an)\s+(?:days?|weeks?|wks?|months?)\b"
                         # "THREE WEEKS I HAVE BEEN WAITING"
                         r"|\b(?:\d+|two|three|four|five|six|several)\s+(?:weeks?|wks?|months?)\s+(?:i'?ve|i have|we'?ve|we have)"
-                        r"\s+been\s+waiting\b",
+                        r"\s+been\s+waiting\b(?!\s+(?:for|on)\s+(?:[\w']+\s+){0,3}?(?:money|refund|reply|email|response|call|answer)\b)",
                         re.IGNORECASE)
 
 
@@ -568,6 +575,18 @@ _ANY_ORDER = re.compile(r"\b(?:orders?|ordered|parcels?|packages?|deliver\w*|tra
                         r"|ord\W?\d{3,})\b", re.IGNORECASE)
 
 
+# signing in that fails, to look at something once in: "trying to login so i can see my refund histroy but it says incorect
+# password every time", "can't sign in to check my orders"
+_SIGNING_IN_TO_SEE = re.compile(r"\b(?:log ?in|login|log into|sign ?in|get into my (?:account|acount))\b[^.?!]{0,15}?"
+                                r"\b(?:so (?:that )?(?:i|we) can|to) (?:see|check|view|look at|find)\b", re.IGNORECASE)
+# (the password refused: not "I can't log in to check where my order is", which asks where it is)
+_SIGNING_IN_FAILS = re.compile(r"\b(?:incorr?ect|wrong|invalid|not accepted|isn'?t (?:being )?accepted|rejected|locked|reset"
+                               r"|forgot(?:ten)?)\b", re.IGNORECASE)
+
+
 def only_signing_in_said(text: str) -> bool:
-    """Whether `text` speaks of signing in (see _SIGNING_IN) and of no order, parcel or refund."""
-    return _SIGNING_IN.search(text) is not None and _ANY_ORDER.search(text) is None
+    """Whether `text` speaks of signing in (see _SIGNING_IN) and of no order, parcel or refund, or only of one to look
+    at once signed in, signing in failing (see _SIGNING_IN_TO_SEE)."""
+    return _SIGNING_IN.search(text) is not None and (
+        _ANY_ORDER.search(text) is None
+        or _SIGNING_IN_TO_SEE.search(text) is not None and _SIGNING_IN_FAILS.search(text) is not None)

@@ -281,7 +281,14 @@ _RELAYED = re.compile(r"\bpass (?:that|this|it|my thanks|on my thanks|this feedb
 _ASKING = re.compile(r"\?|\b(?:where|when|what|how|why|can|could|will|would)\b", re.IGNORECASE)
 
 
+# "nah dont pass it on": the passing on refused
+_NOT_RELAYED = re.compile(r"\b(?:don'?t|dont|do not|no need to|not to|won'?t|wont)\s+(?:bother (?:to )?)?$", re.IGNORECASE)
+
+
 def feedback_relayed(text: str) -> bool:
     """Whether `text` asks for its feedback to be passed on (and asks for no person outright, nor
-    anything else: "thanks to the driver my parcel got soaked, where is the replacement")."""
-    return _RELAYED.search(text) is not None and not person_demanded(text) and _ASKING.search(text) is None
+    anything else: "thanks to the driver my parcel got soaked, where is the replacement"; nor refuses it: "nah dont
+    pass it on")."""
+    relayed = _RELAYED.search(text)
+    return (relayed is not None and not _NOT_RELAYED.search(text[:relayed.start()]) and not person_demanded(text)
+            and _ASKING.search(text) is None)

@@ -438,9 +438,10 @@ class Predictor:
             # left my account straight away": the money paid for a parcel late, no refund
             ranking = self._ruled(ranking, LATE_INTENT)
             sentiment = self._complaint(sentiment)
-        elif (ranking[0]["name"] in (LATE_INTENT, *WHERE_OR_WHEN) and not requests
+        elif (ranking[0]["name"] in (LATE_INTENT, *WHERE_OR_WHEN, REFUND_MISSING_INTENT, RETURN_INTENT) and not requests
               and only_signing_in_said(asked) and ACCOUNT_INTENT in self.loaded.intents):
-            # "I've forgotten my password. I've asked for the reset email… It hasn't come": no parcel late
+            # "I've forgotten my password. I've asked for the reset email… It hasn't come": no parcel late; nor is
+            # "trying to login so i can see my refund histroy but it says incorect password" a refund missing
             ranking = self._ruled(ranking, ACCOUNT_INTENT)
         elif (refund_after_return_awaited(asked) and not requests and ranking[0]["name"] != REFUND_MISSING_INTENT
               and (ranking[0]["name"] in (LATE_INTENT, ACCOUNT_INTENT, FEEDBACK_INTENT, WITHDRAWN_INTENT, *WHERE_OR_WHEN,

@@ -134,3 +134,102 @@ def test_a_fault_told_as_a_story_is_damage_and_a_return_unrefunded_read_as_wrong
     assert p.parse("it's 20001, they only play out of the left ear")["intent"]["name"] != "item_damaged"
     assert p.parse("Sent back a pair of walking boots four weeks ago with the prepaid label. Still not seen a "
                    "penny.")["intent"]["name"] == "refund_not_received"
+
+
+@pytest.mark.parametrize("text,only", [
+    ("trying to login so i can see my refund histroy but it says incorect password every time", True),
+    ("can't sign in to check my orders, it says my password is wrong", True),
+    ("I logged in to check my refund and it still hasn't come", False),
+    ("I can't log in and my parcel is late", False),
+])
+def test_signing_in_that_fails_to_see_an_order_is_signing_in(text, only):
+    from nlu.evidence import only_signing_in_said
+
+    assert only_signing_in_said(text) is only
+
+
+@pytest.mark.parametrize("text,missed", [
+    ("the driver nevr came and i was in all day", True), ("the courier didn't turn up", True),
+    ("the driver didn't come to the door, just left a card", False), ("the driver came at 9", False),
+])
+def test_a_driver_who_never_came(text, missed):
+    from nlu.evidence import arrival_missed
+
+    assert arrival_missed(text) is missed
+
+
+@pytest.mark.parametrize("text,wrong", [
+    ("ordrd mens trainers got womens", True), ("ordered women's jeans and got men's", True),
+    ("ordered kids wellies and got kids wellies in the wrong colour", False),
+])
+def test_who_it_was_for_set_against_who_it_came_for_is_a_wrong_item(text, wrong):
+    from nlu.delivery_feedback import sent_not_ordered
+
+    assert sent_not_ordered(text) is wrong
+
+
+@pytest.mark.parametrize("text,declined", [
+    ("ah ok. no, I won't bother a colleague with it, a few more days is fine", True),
+    ("nah dont pass it on, im not fussed yet, ill wait a few more days", True),
+    ("nah ur ok no need to pass it on, few more days", True),
+    ("not yet, ta. I'll give it a few more days and shout if it's still not there", True),
+    ("not yet, ta. I'll give it a few more days, but can you tell me if it has shipped?", False),
+    ("ok I'll wait", False),
+])
+def test_the_person_offered_let_off_and_the_wait_taken(text, declined):
+    from nlu.asked import only_waiting_it_out
+
+    assert only_waiting_it_out(text) is declined
+
+
+@pytest.mark.parametrize("text,relayed", [
+    ("The driver was lovely. Please pass that on to whoever.", True), ("nah dont pass it on, im not fussed", False),
+    ("no need to pass it on", False),
+])
+def test_feedback_passed_on_unless_refused(text, relayed):
+    from nlu.person import feedback_relayed
+
+    assert feedback_relayed(text) is relayed
+
+
+def test_weeks_waited_said_first_for_the_money_is_no_late_parcel():
+    from nlu.evidence import long_wait_said
+
+    assert not long_wait_said("pathetic. three weeks i've been waiting for the kettle money and you morons still "
+                              "haven't paid me back")
+
+
+@pytest.mark.parametrize("text,theirs", [
+    ("My self assessment tax return is due at the end of January, can I still file it online if I miss the deadline?",
+     True),
+    ("What's the order of operations in maths again, is it BODMAS or BIDMAS?", True),
+    ("is it true you get fined if you don't return library books on time? mine are 3 weeks overdue", True),
+    ("Do you know a good dry cleaner in Bristol? I need a coat cleaned before I return it.", True),
+    ("my gas bill says there's a standing charge of 60p a day, is that normal??", True),
+    ("Can you recommend a decent app for tracking my steps?", True),
+    ("How do I change the password on my BT wifi hub?", True),
+    ("can you recommend a fitness tracker under £50", False),
+    ("my phone bill from you is wrong, you charged me twice", False),
+    ("I returned the library book I bought from you", False),
+])
+def test_tax_sums_the_library_and_household_bills_are_nobodys_order(text, theirs):
+    assert about_another_business(text) is theirs
+
+
+@pytest.mark.parametrize("text,missed", [
+    ("XDP gave me a slot of 8 till 12 for the sofa today, it's now half 4 and no sign of them", True),
+    ("Evri have had my dress 'out for delivery' three days running now and it never turns up", True),
+    ("the slot is 8 till 12, it's now 10 so fingers crossed", False),
+])
+def test_a_slot_gone_by_and_a_parcel_that_never_turns_up(text, missed):
+    from nlu.evidence import arrival_missed
+
+    assert arrival_missed(text) is missed
+
+
+def test_a_fault_tried_on_different_phones_is_no_wrong_item():
+    from nlu.delivery_feedback import fault_not_a_wrong_item
+
+    assert fault_not_a_wrong_item("The headphones only play through the left ear. I've tried them on two different "
+                                  "phones and it's the same.")
+    assert not fault_not_a_wrong_item("They sent a different model and it only plays through the left ear")
