@@ -803,7 +803,9 @@ QUEUE_LEFT = re.compile(
     r"|\bwithdraw (?:my|the|this) (?:request|query|question)\b|^\W*(?:cancel\W*){2,}$|\bstop (?:the )?waiting\b"
     r"|\bnot waiting any ?(?:more|longer)\b(?![^.!?]*\b(?:put me|get me|through|now)\b)"
     # "no more waiting, where's my phone case" (not "I'm done waiting for the sofa")
-    r"|\b(?:no more|(?:i'?m|im|i am) done) waiting\b(?!\s+(?:for|on)\b)(?![^.!?]*\b(?:put me|get me|through|now)\b)"
+    # (not "I'm done waiting. Put me through to someone", "No more waiting, I need to speak to someone")
+    r"|\b(?:no more|(?:i'?m|im|i am) done) waiting\b(?!\s+(?:for|on)\b)(?!.*\b(?:put me|get me|through|now|speak|talk|manager"
+    r"|someone|somebody|anyone|agent|person|human|connect|transfer|hurry|answer)\b)"
     # back to the assistant: "back to the bot please", "can I just talk to you instead" (not "send it back to you")
     r"|\b(?:talk|speak|chat) to (?:you|u|the (?:bot|assistant|chatbot)) (?:instead|then)\b"
     r"|\b(?:carry on|continue|stick|stay) with (?:you|u|the (?:bot|assistant|chatbot))\b(?! (?:while|till|until))"
@@ -900,13 +902,22 @@ def plainly_asks_the_wait(text: str) -> bool:
     without an apology however the sentiment read it (not "how long is this going to take??", "why so long?!")."""
     text = text.strip()
     return (WAIT_ASKED.search(text) is not None and text.endswith("?") and not text.endswith("??") and "!" not in text
-            and re.search(r"[.?!]\s+\S", text) is None)
+            and re.search(r"[.?!]\s+\S", text) is None and _PUT_OUT.search(text) is None)
+
+
+# a question about the wait that complains: "Why is nobody answering me?", "Is anyone actually going to help me today?"
+_PUT_OUT = re.compile(r"^\W*why\b|\b(?:actually|seriously|even|nobody|no one|no-one|ever)\b", re.IGNORECASE)
+
+
+# lateness said of a parcel without naming it: "forget the agent, its 3 days late", "still no sign of it"
+_LATENESS_SAID = re.compile(r"\blate\b|\bdue\b|\bstill (?:no|not)\b|\b(?:hasn'?t|has not|hasnt) (?:come|arrived|turned up)\b"
+                            r"|\bno sign\b|\bisn'?t here\b", re.IGNORECASE)
 
 
 def only_the_queues_wait(text: str, intent: str) -> bool:
     """Whether a lateness read in a message leaving the queue is only the queue's wait given up ("forget it. no more
-    waiting."): no order named, so no delivery to answer for."""
-    return intent == "delivery_late" and ABOUT_AN_ORDER.search(text) is None
+    waiting."): no order named nor lateness said, so no delivery to answer for."""
+    return intent == "delivery_late" and ABOUT_AN_ORDER.search(text) is None and _LATENESS_SAID.search(text) is None
 
 
 def answer_while_queued(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[EventType]:

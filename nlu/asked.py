@@ -298,7 +298,9 @@ _WAITING_IT_OUT = re.compile(_POLITE_NO + r"[\s,.!]*(?:i'?ll|ill|i will|will|i'?
                              r"(?:wait|see|leave it|give (?:it|them|\w+ (?:until|till|til|a few|a couple|another|more))"
                              r"|hang on|hold on|check back|try again|hang fire|chase)\b"
                              # "…, a few more days is fine", "…, few more days"
+                             # (not "No, a few more days is not acceptable", "Not yet, a few more days and I'm cancelling")
                              r"|" + _POLITE_NO + r"[\s,.!]*(?:a )?(?:few|couple(?: of)?|another (?:few|couple of)) more days\b"
+                             r"(?![^.!?]*\b(?:not|isn'?t|acceptable|good enough|cancel\w*|ridiculous|joke|and (?:i'?m|then))\b)"
                              # "Thank you, but no. I'm content to wait a few more days before taking it further."
                              # (not "I'm happy to wait, but I need it by Saturday. Will it make it?")
                              r"|^\W*(?:(?:thank you|thanks|cheers)[\s,]*(?:but )?no\b[\s,.!]*)?(?:i'?m|im|i am)\s+(?:quite\s+)?"
@@ -322,7 +324,7 @@ _NO_THANKS_SAID = re.compile(r"^\W*(?:no|nope|nah)[\s,]*(?:thanks|thank you|ta|c
 
 # coming back if need be, which asks nothing now: "…and shout if it's still not there"
 _BACK_IF_NEED_BE = re.compile(r"\b(?:shout|come back|get back(?: to you)?|be in touch|message (?:you|again|back)|let you know"
-                              r"|chase(?: it)?|contact you)(?: again)? if\b[^.?!]*", re.IGNORECASE)
+                              r"|chase(?: it)?|contact you)(?: again)? if\b[^.?!,]*", re.IGNORECASE)  # (to a comma: a question may follow)
 
 
 def only_waiting_it_out(text: str) -> bool:

@@ -149,9 +149,7 @@ _CLAUSES = re.compile(r"[.!?;]+|\band\b", re.IGNORECASE)  # not "but": "I tried 
 # what a wrong item is said with ("you sent me a blue one", "not what I ordered"); a fault said without
 # any of it ("I received the air fryer. It doesn't heat up. Can I get a replacement?") is not one
 _WRONG_ITEM_WORDS = re.compile(r"\bwrong\b|\binstead of\b|\bnot (?:what|the one) i (?:ordered|asked for|bought|wanted)\b"
-                               # (not "I've tried them on two different phones": the fault tried out)
-                               r"|\bdifferent\b(?! (?:phones?|devices?|laptops?|computers?|sockets?|plugs?|chargers?|cables?"
-                               r"|ways?|times?|days?|things?|settings?|batteries)\b)"
+                               r"|\bdifferent\b"
                                r"|\b(?:sent|gave|delivered) (?:me )?(?:a|an|the|someone)\b|\bsomeone else'?s\b"
                                r"|\bmix(?:ed)?[- ]?up\b|\bi ordered (?:a|an|the)\b|\bsize\b|\bcolou?r\b", re.IGNORECASE)
 
@@ -162,11 +160,16 @@ _WRONG_THING_SENT = re.compile(r"\bwrong\b|\binstead of\b|\bdifferent\b|\bsomeon
                                re.IGNORECASE)
 
 
+# the fault tried out, which is no other thing sent: "I've tried them on two different phones"
+_TRIED_ON = re.compile(r"\b(?:on|in|with) (?:two |2 |three |3 |a few |several |both |a )?different (?:phones?|devices?|laptops?"
+                       r"|computers?|sockets?|plugs?|chargers?|cables?|tvs?|speakers?)\b", re.IGNORECASE)
+
+
 def fault_not_a_wrong_item(text: str) -> bool:
     """Whether `text` says the item is faulty, damaged or came without a part, without saying it is the wrong one."""
     if part_missing(text):
         return _WRONG_THING_SENT.search(text) is None
-    return (fault_said(text) or damage_said(text)) and _WRONG_ITEM_WORDS.search(text) is None
+    return (fault_said(text) or damage_said(text)) and _WRONG_ITEM_WORDS.search(_TRIED_ON.sub(" ", text)) is None
 
 
 # "what kind of clowns send a blue jumper when i ordered a red one", "why would you send trainers when I paid
@@ -174,8 +177,15 @@ def fault_not_a_wrong_item(text: str) -> bool:
 # product question, the order's status or a charge
 _SHADE_OR_SIZE = (r"(?:black|white|red|blue|green|pink|purple|yellow|orange|gr[ae]y|brown|navy|beige|cream|silver|gold"
                   r"|small|medium|large|x+s|x*l|size\s+\d{1,2}"
-                  # who it is for: "ordrd mens trainers got womens"
+                  # who it is for: "ordrd mens trainers got womens" (set only against another: see _same_kind)
                   r"|men'?s|women'?s|ladies|kids'?|children'?s|boys'?|girls'?)(?!\w)")
+_WHO_FOR = re.compile(r"^(?:men'?s|women'?s|ladies|kids'?|children'?s|boys'?|girls'?)$", re.IGNORECASE)
+
+
+def _same_kind(ordered: str, came: str) -> bool:
+    """Whether two words of _SHADE_OR_SIZE are of one kind, who the item is for or not ("ordered a kids bike, came in a
+    large box" sets nothing against anything)."""
+    return bool(_WHO_FOR.match(ordered)) == bool(_WHO_FOR.match(came))
 _SENT_NOT_ORDERED = re.compile(
     r"\b(?:send|sends|sent|sending|gave|give|deliver|delivered|bring|brought|got|get|received|receive)\b[^.?!]{0,50}?"
     r"\b(?:when|while|but|though|even though|whereas)\s+(?:i|we)(?:'d| had)?\s+(?:clearly\s+|actually\s+)?"
@@ -302,7 +312,8 @@ def sent_not_ordered(text: str) -> bool:
             or _colour_against(text) or _measure_against(text)) or any(
         (m.group("ordered") or m.group("ordered2")).lower() != (m.group("came") or m.group("came2")).lower()
         for m in _ORDERED_THEN_IS.finditer(text)) or any(
-        " ".join(m.group("ordered").lower().split()) != " ".join(m.group("came").lower().split()) for m in _TERSE.finditer(text))
+        " ".join(m.group("ordered").lower().split()) != " ".join(m.group("came").lower().split())
+        and _same_kind(m.group("ordered"), m.group("came")) for m in _TERSE.finditer(text))
 
 
 # "My last kettle broke so I ordered a new one from you. Has it been dispatched yet?": the customer's own old

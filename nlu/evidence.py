@@ -320,22 +320,30 @@ _A_DAY = re.compile(rf"\b{_DAY}\b", re.IGNORECASE)
 
 
 # a due day past already when named: "was supposed to be with me by last Friday", "the new one coming last Saturday"
-_DUE_ALREADY_PAST = re.compile(rf"\b(?:due|promised|supposed|sposed|meant|guaranteed|expected|booked|estimated|scheduled"
-                               rf"|coming|arriving)\b[^.?!]{{0,40}}?\b(?:last {_DAY}|last week|yesterday)\b", re.IGNORECASE)
+_DUE_ALREADY_PAST = re.compile(rf"\b(?:due|promised|supposed|sposed|meant|guaranteed|expected|estimated|scheduled)\b[^.?!]{{0,40}}?"
+                               rf"\b(?:last {_DAY}|last week|yesterday)\b"
+                               # (not "It's coming tomorrow, I was told yesterday")
+                               rf"|\bcoming\b[^.?!]{{0,40}}?\b(?:last {_DAY}|last week)\b", re.IGNORECASE)
 # a week or more gone since the order by the calendar: "Ordered on the 2nd. It's the 19th."
 _DATES = re.compile(r"\bordered\b[^.?!]{0,20}?\bthe (\d{1,2})(?:st|nd|rd|th)\b[^?]{0,40}?\b(?:it'?s|its|it is|today is|now)"
                     r"\s+(?:now\s+)?the (\d{1,2})(?:st|nd|rd|th)\b", re.IGNORECASE)
 WEEK = 7
-# …though it came after all: "I was expected it last week but it came yesterday"
-_CAME_AFTER_ALL = re.compile(r"\b(?:but|and|which) (?:it |they )?(?:finally |eventually |only )?(?:came|arrived|turned up|got here)\b",
+# …though it came after all: "It was due last week but it came yesterday", "It was expected yesterday and the driver
+# brought it today", "Ordered on the 2nd, it came on the 5th" (not "Nothing came", "it never arrived")
+_CAME_AFTER_ALL = re.compile(r"(?<!never )(?<!nothing )(?<!n't )(?<!not )(?<!nobody )(?<!no one )(?<!hasnt )(?<!havent )"
+                             r"(?<!didnt )\b(?:turned up|got it|brought it|was delivered|came|arrived|got here|(?:it'?s|is) here)\b",
                              re.IGNORECASE)
+# …nor the money back awaited since: "I ordered it on the 1st and sent it back, it's now the 15th and no refund"
+_ABOUT_A_RETURN = re.compile(r"\brefund\w*|\breturn\w*|\bsent (?:it|them|\w+) back\b", re.IGNORECASE)
 
 
 def _passed_in_so_many_words(said: str) -> bool:
     """Whether `said` names a due day already past, or a week or more gone since the order by the calendar."""
+    if _CAME_AFTER_ALL.search(said):
+        return False
     dates = _DATES.search(said)
-    return _DUE_ALREADY_PAST.search(said) is not None and _CAME_AFTER_ALL.search(said) is None or (
-        dates is not None and int(dates.group(2)) - int(dates.group(1)) >= WEEK)
+    return _DUE_ALREADY_PAST.search(said) is not None or (
+        dates is not None and int(dates.group(2)) - int(dates.group(1)) >= WEEK and not _ABOUT_A_RETURN.search(said))
 
 
 def due_day_passed(text: str) -> bool:
@@ -347,7 +355,9 @@ def due_day_passed(text: str) -> bool:
 def due_day_passed_then_asked(text: str) -> bool:
     """Whether `text` says the due day has passed in a sentence of its own, whatever it asks after ("Paid extra for
     next-day delivery on Tuesday. It's Saturday. Where is it?"; not "it's tuesday, is it coming today?")."""
-    if _DATES.search(text) and _passed_in_so_many_words(_DATES.search(text).group()):
+    dates = _DATES.search(text)
+    if dates and not _CAME_AFTER_ALL.search(text) and not _ABOUT_A_RETURN.search(text) and _passed_in_so_many_words(
+            dates.group()):
         return True  # "Ordered on the 2nd. It's the 19th. Is it coming by carrier pigeon?"
     return any("?" not in sentence.group() and (_day_reached_after_due(sentence.group(), text)
                                                 or _passed_in_so_many_words(sentence.group()))
@@ -383,10 +393,13 @@ _DUE_THEN_NOT = re.compile(
     # "XDP gave me a slot of 8 till 12 for the sofa today, it's now half 4 and no sign of them", "Evri have had my dress
     # 'out for delivery' three days running now and it never turns up"
     r"|\b(?:slot|window)\b[^.?!]{0,60}\b(?:it'?s|its|it is) now\b[^.?!]{0,20}\b(?:no sign|nobody|no one|nothing|not here)\b"
-    r"|\b(?:it|they|he|she) never (?:turns? up|shows? up|comes|arrives)\b"
+    # (not "They never turn up when they say but this one came early")
+    r"|\b(?:it|they|he|she) never (?:turns? up|shows? up|arrives)\b(?![^.?!]*\b(?:but|came|arrived)\b)"
     # "the driver nevr came and i was in all day" (not "the driver didn't come to the door, just left a card")
     r"|(?<!return )(?<!returns )\b(?:driver|courier|delivery|van) (?:never|nevr|didn'?t|didnt|did not) (?:came|come|turn(?:ed)? up"
-    r"|show(?:ed)?(?: up)?|arrived?)\b(?! (?:to|up|in|near|round|back)\b)"
+    r"|show(?:ed)?(?: up)?|arrived?)\b(?! (?:to|up|in|near|round|back|with|until|till|for|damaged)\b)"
+    # (not "The courier didn't turn up for the collection of my return", "…until 9pm but it's here now")
+    r"(?![^.?!]*\b(?:collect\w*|return\w*|here now|came|arrived)\b)"
     r"|\b(?:booked|due|expected|supposed|meant|promised|waited|waiting|wait in|told)\b[^.?!]{0,60}?\band\s+(?:(?:nobody|no one|no-one)\s+"
     r"(?:has\s+|have\s+)?(?:came|come|showed|shown up|turned up|arrived|appeared)|(?:still\s+)?(?:nothing|nothin|nada|zilch)\b|(?:the \w+|it|they|he|she)\s+(?:never|didn'?t|did not|hasn'?t|has not"
     r"|haven'?t)\s+(?:come|came|show(?:ed)?|turned? up|arrived?|appeared))\b",
@@ -398,7 +411,8 @@ _LONG_WAIT = re.compile(r"\b(?:been|i'?ve|i have|we'?ve)\s+(?:\w+\s+)?waiting\s+
                         r"(?:\d+|two|three|four|five|six|a few|several|a couple of|a|an)\s+(?:days?|weeks?|wks?|months?)\b"
                         # "THREE WEEKS I HAVE BEEN WAITING"
                         r"|\b(?:\d+|two|three|four|five|six|several)\s+(?:weeks?|wks?|months?)\s+(?:i'?ve|i have|we'?ve|we have)"
-                        r"\s+been\s+waiting\b(?!\s+(?:for|on)\s+(?:[\w']+\s+){0,3}?(?:money|refund|reply|email|response|call|answer)\b)",
+                        r"\s+been\s+waiting\b(?!\s+(?:for|on)\s+(?:[\w']+\s+){0,5}?(?:money|refunds?|returns?|label|repl\w*"
+                        r"|e-?mails?|responses?|call\w*|answers?|credit|collection)\b)",
                         re.IGNORECASE)
 
 
@@ -536,10 +550,15 @@ _COURIER_TOOK_IT = re.compile(r"\b(?:courier|driver|dpd|evri|hermes|royal mail|u
 
 
 # …or weeks gone since, and the money asked: "I just want the refund for the headphones I returned six weeks ago"
-_GONE_SINCE = re.compile(r"\b(?:\d+|a|an|one|two|three|four|five|six|seven|eight|a few|several|a couple of)\s+(?:days?|weeks?"
+_GONE_SINCE = re.compile(r"\b(?:\d+|a|an|one|two|three|four|five|six|seven|eight|a few|several|a couple of)\s+(?:weeks?"
                          r"|wks?|months?)\s+ago\b|\ba fortnight ago\b|\blast (?:week|month)\b|\b(?:over|more than) a (?:week"
                          r"|fortnight|month) ago\b", re.IGNORECASE)
 _THE_MONEY_ASKED = re.compile(r"\brefund\b|\bmy money\b|\bmoney back\b", re.IGNORECASE)
+# …not the money come, nor something else asked instead ("the refund came through today", "an exchange instead of a
+# refund", "a refund on the delivery charge too")
+_NOT_THE_MONEY_AWAITED = re.compile(r"\b(?:got|had|received)\b[^.?!]{0,20}\brefund|\brefund\b[^.?!]{0,15}\b(?:came|come|arrived"
+                                    r"|showed|landed|went) ?(?:through|in)?\b|\binstead\b|\brather\b|\bexchange\b"
+                                    r"|\brefund (?:on|for) the (?:delivery|postage|shipping|return)", re.IGNORECASE)
 
 
 def refund_after_return_awaited(text: str) -> bool:
@@ -548,7 +567,7 @@ def refund_after_return_awaited(text: str) -> bool:
     my parcel back to the depot. Still waiting")."""
     awaited = _NO_MONEY_BACK.search(text) is not None or (
         _GONE_SINCE.search(text) is not None and _THE_MONEY_ASKED.search(text) is not None
-        and _RETURN_TO_COME.search(text) is None)
+        and _RETURN_TO_COME.search(text) is None and _NOT_THE_MONEY_AWAITED.search(text) is None)
     return _SENT_BACK.search(text) is not None and awaited and _COURIER_TOOK_IT.search(text) is None
 
 
@@ -580,8 +599,9 @@ _ANY_ORDER = re.compile(r"\b(?:orders?|ordered|parcels?|packages?|deliver\w*|tra
 _SIGNING_IN_TO_SEE = re.compile(r"\b(?:log ?in|login|log into|sign ?in|get into my (?:account|acount))\b[^.?!]{0,15}?"
                                 r"\b(?:so (?:that )?(?:i|we) can|to) (?:see|check|view|look at|find)\b", re.IGNORECASE)
 # (the password refused: not "I can't log in to check where my order is", which asks where it is)
-_SIGNING_IN_FAILS = re.compile(r"\b(?:incorr?ect|wrong|invalid|not accepted|isn'?t (?:being )?accepted|rejected|locked|reset"
-                               r"|forgot(?:ten)?)\b", re.IGNORECASE)
+_SIGNING_IN_FAILS = re.compile(r"\b(?:pass ?words?|pa?s+w[oa]?r?d|log ?in|details)\b[^.?!]{0,25}\b(?:incorr?ect|wrong|invalid"
+                               r"|not (?:being )?accepted|isn'?t (?:being )?accepted|rejected)\b|\blocked out\b"
+                               r"|\b(?:incorr?ect|wrong|invalid) (?:pass ?word|pa?s+w[oa]?r?d|log ?in|details)\b", re.IGNORECASE)
 
 
 def only_signing_in_said(text: str) -> bool:

@@ -77,7 +77,10 @@ _DEMAND = re.compile(
     r"(?:real\s+)?(?:person|human|agent)\b"
     # (not "I was put in touch with someone last week who promised me a refund")
     # "I'd like to be put through to someone on the team please"
-    r"|(?<!\bwas )(?<!\bwere )(?<!\bgot )(?<!\bbeen )\b(?:be |get |getting )?put (?:in touch|through) (?:with|to) "
+    # (nor "Every time I'm put through to customer services they cut me off", "After being put through…", "I asked to be
+    # put through to someone, they hung up")
+    r"|(?<!\bwas )(?<!\bwere )(?<!\bgot )(?<!\bbeen )(?<!being )(?<!\bim )(?<!i'm )(?<!\bam )(?<!had to )(?<!had to get )"
+    r"(?<!asked to )(?<!asked to be )(?<!had to be )\b(?:be |get |getting )?put (?:in touch|through) (?:with|to) "
     r"(?:a |an |one of your |your )?(?:member of (?:staff|your team|the team)|someone|somebody|a person|a human|an agent"
     r"|customer services?)\b(?:\s+(?:on|in|from) (?:your|the) team\b)?"
     r"(?!\s+(?:last|yesterday|earlier|before|who (?:said|told|promised)))"
@@ -254,8 +257,10 @@ _US_AS_A_TEAM = (r"(?:you|u|you lot|you guys|your (?:team|staff|shop|store|custo
                  r"|office|call cent(?:re|er)|phone lines?|chat))")
 _OUR_HOURS = re.compile(r"\b(?:what time|when)\s+(?:do|does|will)\s+" + _US_AS_A_TEAM
                         + r"\s+(?:finish|close|shut|open|start|clock off|knock off)\b"
-                        # (not "when will you open the new store", "when do you close my account")
-                        r"(?!\s+(?:the|a|an|my|your|new|it|this|that|them)\b)", re.IGNORECASE)
+                        # (not "when will you open the new store", "when do you close my account", "When do you start
+                        # delivering to Northern Ireland", "When will you open up returns")
+                        r"(?!\s+(?:the|a|an|my|your|new|it|this|that|them|up|returns?|orders?|deliver\w*|\w+ing)\b)",
+                        re.IGNORECASE)
 
 
 def asks_our_hours(text: str) -> bool:

@@ -26,9 +26,8 @@ from nlu.elapsed import time_complained_of
 from nlu.entities import RuleExtractor, apply_synonyms, merge
 from nlu.evidence import (account_said, cancelled_order_asked_about, delay_said, delivered_not_received,
                           delivered_not_received_said, due_day_passed_then_asked, late_said_outright,
-                          lateness_asserted, long_wait_said, paid_for_nothing, only_signing_in_said, refund_after_return_awaited,
-                          refund_for_a_return_to_come,
-                          sent_back_said, without_unsaid)
+                          lateness_asserted, long_wait_said, only_signing_in_said, paid_for_nothing,
+                          refund_after_return_awaited, refund_for_a_return_to_come, sent_back_said, without_unsaid)
 from nlu.families import family_confidence
 from nlu.follow_up import MISREAD_AS, follow_up_intent, how_long_it_takes
 from nlu.complaints import compensation_asked, complaint_announced
@@ -39,9 +38,9 @@ from nlu.order_questions import (arrival_asked, arrival_demanded, date_pressed, 
                                  where_it_is_asked, where_they_are_asked_last)
 from nlu.policies import delivery_terms_only, misfit_said, size_swap_asked
 from nlu.pleasantries import agreed_to_wait, asks_how_we_are, leaving_to_sign_in, plain_yes, praised, put_off, resigned
-from nlu.person import (asks_about_the_assistant, asks_our_hours, asks_for_someone_to_ring, asks_how_to_write_to_us, asks_if_a_person,
-                        asks_the_assistants_name, feedback_relayed, flirts, names_a_person, person_called_off,
-                        person_demanded, person_refused)
+from nlu.person import (asks_about_the_assistant, asks_for_someone_to_ring, asks_how_to_write_to_us, asks_if_a_person,
+                        asks_our_hours, asks_the_assistants_name, feedback_relayed, flirts, names_a_person,
+                        person_called_off, person_demanded, person_refused)
 from nlu.requests import (COURTESIES, DETAILS, EVEN_ODDS, GREETING, MAX_CLAUSES, REACTIONS, SIGN_OFFS, SURE,
                           WITHDRAWN_INTENT, Request, after_greeting, best_clause, clause_spans, declined_in_clause,
                           demand_in_anger, pick_requests, request_in_reaction, taken_back, word_cuts)

@@ -1620,3 +1620,16 @@ def test_a_returns_label_asked_of_another_shop_gets_no_answer_of_ours():
     assert [m.get("response") for m in theirs] == ["utter_out_of_scope"]
     ours = answered("I haven't got a printer for the returns label, what do I do?", False)
     assert ours[0]["text"] == replies.returns_label()
+
+
+@pytest.mark.parametrize("text", ["I'm done waiting, I want to speak to a manager", "I'm done waiting. Put me through to someone",
+                                  "im done waiting!! someone answer me"])
+def test_done_waiting_for_a_person_still_wanted_stays_in_the_queue(text):
+    import os
+    from unittest import mock
+
+    with mock.patch.dict(os.environ, {"DEV_MODE": "true"}):
+        from actions.actions import QUEUE_LEFT, only_the_queues_wait, plainly_asks_the_wait
+    assert QUEUE_LEFT.search(text) is None
+    assert not only_the_queues_wait("forget the agent, its 3 days late, when will it come", "delivery_late")
+    assert not plainly_asks_the_wait("Why is nobody answering me?")
