@@ -337,13 +337,17 @@ _CAME_AFTER_ALL = re.compile(r"(?<!never )(?<!nothing )(?<!n't )(?<!not )(?<!nob
 _ABOUT_A_RETURN = re.compile(r"\brefund\w*|\breturn\w*|\bsent (?:it|them|\w+) back\b", re.IGNORECASE)
 
 
-def _passed_in_so_many_words(said: str) -> bool:
-    """Whether `said` names a due day already past, or a week or more gone since the order by the calendar."""
-    if _CAME_AFTER_ALL.search(said):
-        return False
+def _calendar_passed(said: str) -> bool:
+    """Whether `said` counts a week or more since the order by the calendar, the order not come and nothing sent back."""
     dates = _DATES.search(said)
-    return _DUE_ALREADY_PAST.search(said) is not None or (
-        dates is not None and int(dates.group(2)) - int(dates.group(1)) >= WEEK and not _ABOUT_A_RETURN.search(said))
+    return (dates is not None and int(dates.group(2)) - int(dates.group(1)) >= WEEK
+            and not _CAME_AFTER_ALL.search(said) and not _ABOUT_A_RETURN.search(said))
+
+
+def _passed_in_so_many_words(said: str) -> bool:
+    """Whether `said` names a due day already past (and the order not come after all), or a week or more gone since
+    the order by the calendar."""
+    return _DUE_ALREADY_PAST.search(said) is not None and not _CAME_AFTER_ALL.search(said) or _calendar_passed(said)
 
 
 def due_day_passed(text: str) -> bool:
@@ -355,9 +359,7 @@ def due_day_passed(text: str) -> bool:
 def due_day_passed_then_asked(text: str) -> bool:
     """Whether `text` says the due day has passed in a sentence of its own, whatever it asks after ("Paid extra for
     next-day delivery on Tuesday. It's Saturday. Where is it?"; not "it's tuesday, is it coming today?")."""
-    dates = _DATES.search(text)
-    if dates and not _CAME_AFTER_ALL.search(text) and not _ABOUT_A_RETURN.search(text) and _passed_in_so_many_words(
-            dates.group()):
+    if _calendar_passed(text):
         return True  # "Ordered on the 2nd. It's the 19th. Is it coming by carrier pigeon?"
     return any("?" not in sentence.group() and (_day_reached_after_due(sentence.group(), text)
                                                 or _passed_in_so_many_words(sentence.group()))
