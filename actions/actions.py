@@ -986,9 +986,11 @@ def answer_while_queued(dispatcher: CollectingDispatcher, tracker: Tracker) -> L
     noted = replies.noted_for_them() if (understood in NOTED_WHILE_QUEUED and ABOUT_AN_ORDER.search(text)
                                          or PASS_IT_ON.search(text)) else ""
     feeling = mood(tracker)
+    # a calm question about the wait is answered plainly even when the sentiment model reads "how many people before
+    # me?" as strongly negative; only anger in the words themselves (insults, shouting) earns the apology then
     opening = courtesy_returned(understood, text) or ("No problem. " if staying else
                                                       replies.real_person() if REAL_PERSON_ASKED.search(text) else
-                                                      "" if plainly_asks_the_wait(text) and not feeling.latest_strongly_upset
+                                                      "" if plainly_asks_the_wait(text) and not openly_upset_now(tracker)
                                                       else replies.empathy(feeling))
     opening += noted
     dispatcher.utter_message(text=opening + replies.still_queued(position, position * s.handoff_wait_minutes_per_person))

@@ -1633,3 +1633,34 @@ def test_done_waiting_for_a_person_still_wanted_stays_in_the_queue(text):
     assert QUEUE_LEFT.search(text) is None
     assert not only_the_queues_wait("forget the agent, its 3 days late, when will it come", "delivery_late")
     assert not plainly_asks_the_wait("Why is nobody answering me?")
+
+
+@pytest.mark.parametrize("text,score,apology", [
+    ("how many people before me?", 0.95, False),  # a calm question read as strongly negative by the model
+    ("how many people before me, you useless lot?", 0.95, True),  # anger in the words themselves
+    ("HOW MANY PEOPLE BEFORE ME?", 0.6, True),  # shouted
+])
+def test_a_calm_question_about_the_wait_gets_no_apology_whatever_the_sentiment(redis_client, text, score, apology):
+    import os
+    from unittest import mock
+
+    from rasa_sdk import Tracker
+    from rasa_sdk.executor import CollectingDispatcher
+
+    from actions import handoff
+
+    with mock.patch.dict(os.environ, {"DEV_MODE": "true"}):
+        from actions import actions as module
+    sender = f"wait-{abs(hash(text))}"
+    handoff.enqueue(redis_client, sender, "customer asked", "", None, None)
+    message = {"text": text, "intent": {"name": "inform", "confidence": 0.6}, "entities": [],
+               "sentiment": {"label": "negative", "score": score}}
+    events = [{"event": "user", "text": text, "parse_data": message}]
+    tracker = Tracker(sender, {"handoff_queued": True}, message, events, False, None, {}, "")
+    dispatcher = CollectingDispatcher()
+    with mock.patch.object(module, "redis_client", return_value=redis_client):
+        module.answer_while_queued(dispatcher, tracker)
+    reply = " ".join(m.get("text") or "" for m in dispatcher.messages)
+    assert "queue" in reply
+    assert ("sorry" in reply.lower()) is apology
+    handoff.withdraw(redis_client, sender)
