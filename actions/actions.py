@@ -452,7 +452,10 @@ def delivery_question_answered(dispatcher: CollectingDispatcher, tracker: Tracke
 
 def answer_order_request(dispatcher: CollectingDispatcher, tracker: Tracker, topic: str,
                          customer: Optional[Customer], text: Optional[str] = None,
-                         apologised: bool = False, order_id: Optional[str] = None) -> List[EventType]:
+                         apologised: bool = False, order_id: Optional[str] = None,
+                         complaint: bool = False) -> List[EventType]:
+    """`complaint`: the request came as a complaint (lateness of an order still on time), so a person may be offered
+    after the answer as after any complaint."""
     prefix = "" if apologised else replies.empathy(mood(tracker))
     # "what's your returns policy?": the policy first, then which order, for one to start (an order's own
     # answer gives its window)
@@ -511,7 +514,7 @@ def answer_order_request(dispatcher: CollectingDispatcher, tracker: Tracker, top
         if response is not None:
             dispatcher.utter_message(response=response)
         return [*answered, *offered({"intent": "cancel_order", "text": "", "order_id": order.order_id})]
-    return [*answered, *follow_up(dispatcher, tracker, topic, customer, False, order)]
+    return [*answered, *follow_up(dispatcher, tracker, topic, customer, complaint, order)]
 
 
 class ActionHandleComplaint(Answering):
@@ -572,8 +575,10 @@ def answer_complaint(dispatcher: CollectingDispatcher, tracker: Tracker, intent:
         waiting = order.status != "delivered" and not mood(tracker).upset
         if waiting:
             dispatcher.utter_message(text=replies.not_there_yet())
+        # still a complaint of lateness when it is on its way ("should've arrived on Monday… I'm running out of
+        # time!"): a top-tier customer is offered a person as after any complaint
         return answer_order_request(dispatcher, tracker, "track_delivery", customer, text, apologised=waiting,
-                                    order_id=order.order_id)
+                                    order_id=order.order_id, complaint=order.status != "delivered")
     if intent in replies.ITEM_IN_HAND and order is not None and replacement_chosen(said):
         # the answer to "a free replacement or refund, whichever you prefer": arranged, not asked again;
         # asked for with the complaint itself ("…a big crack down the middle. Can you send me a new one?"),
@@ -906,7 +911,9 @@ def plainly_asks_the_wait(text: str) -> bool:
 
 
 # a question about the wait that complains: "Why is nobody answering me?", "Is anyone actually going to help me today?"
-_PUT_OUT = re.compile(r"^\W*why\b|\b(?:actually|seriously|even|nobody|no one|no-one|ever)\b", re.IGNORECASE)
+# (and one that says how long it has been or how it feels: "how much longer, it's been an hour?")
+_PUT_OUT = re.compile(r"^\W*why\b|\b(?:actually|seriously|even|nobody|no one|no-one|ever|fuming|silly|ridiculous|stuck|ages"
+                      r"|an hour|been (?:waiting|sat|here))\b|\b\d+ (?:mins?|minutes|hours?)\b", re.IGNORECASE)
 
 
 # lateness said of a parcel without naming it: "forget the agent, its 3 days late", "still no sign of it"
@@ -1477,7 +1484,16 @@ def declined_after_complaint(tracker: Tracker) -> bool:
     text = tracker.latest_message.get("text") or ""
     plain = PLAIN_NO.match(_INTERJECTION.sub("", text)) is not None or PERSON_REFUSED.search(text) is not None
     return (latest_intent(tracker) == "deny" and len(said) > 1 and said[-2].intent in COMPLAINT_INTENTS
-            and plain and not CORRECTION.search(text))
+            and plain and not CORRECTION.search(WILL_WAIT.sub(" ", text)))
+
+
+# "nah its ok, ill wait a bit longer", "No need, thanks. I'll wait and see": the customer's own wait, not the "wait"
+# of a correction ("no wait, I meant the trainers")
+# (not a wait refused: "No, I can't wait until next week", "no I won't wait longer")
+WILL_WAIT = re.compile(r"(?<!n't )(?<!nt )(?<!not )(?<!cannot )(?<!refuse to )(?<!going to )"
+                       r"\b(?:i'?ll|ill|i will|will|i can|happy to|i'?m happy to|just)\s+(?:just\s+)?wait\b"
+                       r"|(?<!n't )(?<!nt )(?<!not )(?<!cannot )(?<!refuse to )(?<!going to )(?<!no )"
+                       r"\bwait (?:and see|a bit|a while|a little|a (?:few|couple)|longer|till|until|for)\b", re.IGNORECASE)
 
 
 # "ah no don't worry…": a sound before the no

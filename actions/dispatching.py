@@ -14,7 +14,7 @@ from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import rating, replies
-from actions.actions import (COMPLAINT_INTENTS, FALLBACK_INTENT, answer_order_request, answer_upset,
+from actions.actions import (COMPLAINT_INTENTS, FALLBACK_INTENT, anger_repeated, answer_order_request, answer_upset,
                              answered_in_their_language, bot_words, current_customer, earlier_request, latest_intent,
                              mood, upset_now)
 from actions.order_choice import named_orders
@@ -220,6 +220,12 @@ class ActionLeaveForm(Action):
             dispatcher.utter_message(text=replies.form_switched(intent))
             dispatcher.utter_message(response="utter_ask_order_id")
             return [SlotSet("order_topic", intent), *LISTEN]
+        if (tracker.get_slot("order_topic") in COMPLAINT_INTENTS and intent in COMPLAINT_INTENTS and anger_repeated(tracker)
+                and not withdrawn and not PERSON_REFUSED.search(text) and not STILL_LOOKING.search(text)):
+            # "Don't give me sorry. I've taken two days off work waiting in for this!" to "which order?" after the
+            # complaint: the complaint again, angrier, so a person now (who can look the order up), not the number
+            # asked again
+            return [*left, *NO_OFFER, FollowupAction("action_handoff")]
         if intent is not None and intent == tracker.get_slot("order_topic"):
             # "are you kidding me, just cancel it": the same request again, not a withdrawal
             dispatcher.utter_message(text=replies.order_number_needed(mood(tracker).upset))
@@ -248,6 +254,11 @@ class ActionLeaveForm(Action):
             dispatcher.utter_message(text=replies.form_left())
             return [*left, *NO_OFFER, *LISTEN]
         return [*left, *hand_on(dispatcher, intent)]
+
+
+# the number being looked for: "hang on, I'll find the number", "one sec, let me check"
+STILL_LOOKING = re.compile(r"\b(?:hang on|hold on|one sec|a sec|a minute|let me (?:find|check|look)|i'?ll (?:find|check|look)"
+                           r"|looking for it)\b", re.IGNORECASE)
 
 
 # a no said as such ("no thanks, not now"), not anger at the question ("I don't care about your 'process'")

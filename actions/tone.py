@@ -34,6 +34,14 @@ INSULTS = re.compile(r"\b(?:useless|rubbish(?! bin)|pathetic|shambles|shambolic|
                      r"|or else(?=\W*$)|there'?ll be (?:trouble|hell to pay)"
                      # "dont you dare tell me to be patient"
                      r"|don'?t you dare"
+                     # the apology thrown back: "Don't give me sorry", "Don't sorry me", "I don't want apologies",
+                     # "Don't tell me you're sorry", "Sorry won't pay my rent" (not "don't be sorry, it's fine")
+                     r"|(?:don'?t|dont|do not) (?:give me |say |tell me (?:you'?re |your |ur )?)?['\"‘“]?sorry['\"’”]?(?: me)?"
+                     r"(?!\W*(?:about|for|it'?s|its|it is|that'?s|you'?ve|you'?re|these|no need|lol|haha|love|hun|mate"
+                     r"|i'?ll|not your)\b)"
+                     r"|(?:don'?t|dont|do not) want (?:your |any more |more |any )?(?:apolog(?:y|ies|ising)|sorrys?)"
+                     r"|sorry (?:won'?t|doesn'?t|does not|will not) (?:pay|fix|cut it|help|get|bring|put|change|sort)"
+                     r"|(?:spare me|enough (?:of|with)) (?:the|your) (?:apolog(?:y|ies)|sorrys?)"
                      # "for gods sake answer the question"
                      r"|for (?:fuck|f\*+k|feck|f\*+|god|christ|heaven|goodness|pete)'?s? sake)\b|[\U0001F620\U0001F621\U0001F624\U0001F92C\U0001F644]",
                      re.IGNORECASE)

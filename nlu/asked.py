@@ -293,10 +293,13 @@ _POLITE_NO = (r"^\W*(?:(?:ah|oh|ok|okay|right|fair enough)\b[\s,.!]*){0,2}"  # "
               # with it", "no need to pass it on"
               r"(?:[\s,.!]*(?:(?:don'?t|dont|do not|no need to) pass (?:it|this|that) on|(?:i )?(?:won'?t|wont|will not)"
               r" bother (?:a colleague|anyone|anybody|your team|the team|them|a person|someone)(?: with (?:it|this|that))?"
-              r"|(?:i'?m|im|i am) not (?:fussed|bothered|worried)(?: yet)?))*")
+              r"|(?:i'?m|im|i am) not (?:fussed|bothered|worried)(?: yet)?"
+              # "No need for a person thanks, I'll keep an eye out for an email."
+              r"|(?<=need )for (?:a|the|any|a real) (?:person|human|colleague|agent|member of (?:staff|the team))"
+              r"(?:[\s,]+(?:thanks|thank you|ta|cheers))?))*")
 _WAITING_IT_OUT = re.compile(_POLITE_NO + r"[\s,.!]*(?:i'?ll|ill|i will|will|i'?m gonna|i'?m going to)\s+(?:just\s+)?"
                              r"(?:wait|see|leave it|give (?:it|them|\w+ (?:until|till|til|a few|a couple|another|more))"
-                             r"|hang on|hold on|check back|try again|hang fire|chase)\b"
+                             r"|hang on|hold on|check back|try again|hang fire|chase|keep an eye (?:out|on))\b"
                              # "…, a few more days is fine", "…, few more days"
                              # (not "No, a few more days is not acceptable", "Not yet, a few more days and I'm cancelling")
                              r"|" + _POLITE_NO + r"[\s,.!]*(?:a )?(?:few|couple(?: of)?|another (?:few|couple of)) more days\b"

@@ -53,6 +53,9 @@ DEFAULT_OTHER_BUSINESSES = (
     # a post office is no courier of ours; couriers are not listed: any may carry our own parcels
     # (the demo's kettle came with Royal Mail), and a shop may add those it never uses
     "post office",
+    # water companies: "Thames Water have sent me a bill for a flat I moved out of"
+    "thames water", "severn trent", "united utilities", "anglian water", "yorkshire water", "southern water",
+    "welsh water", "scottish water",
 )
 
 # what ties the message to the company: its parcel or account, what it does or said, a place to go
@@ -237,6 +240,9 @@ _THEIR_OWN_PARCEL = re.compile(
     # "how do i track a parcel i'm sending to my sister in spain"
     r"|\b(?:parcel|package|present|gift|letter|card)s? (?:i'?m|i am|we'?re|we are|i'?ve|i have|we'?ve) (?:sending|posting"
     r"|sent|posted|just sent|just posted)\b(?! back)"
+    # "How do I track a parcel I sent with Parcelforce?" (not "The package I sent via Royal Mail was for my refund")
+    r"|\b(?:parcel|package|letter)s? (?:i|we) (?:sent|posted) (?:with|via|by|through) (?:parcelforce|royal mail|dhl|ups|fedex"
+    r"|dpd|evri|hermes|yodel|the post office)\b(?![^.?!]*\b(?:return\w*|refund\w*)\b)"
     # a neighbour's parcel taken in: "i took in a parcel for my neighbour… how long do i legally have to keep it"
     r"|\b(?:parcel|package|delivery)s? for (?:my|a|the|our) (?:\w+ )?neighbou?rs?\b|\bneighbou?r'?s (?:parcel|package)s?\b"
     # a courier's times for someone else's parcel: "how long DHL normally takes to deliver to Nigeria from UK"
@@ -265,6 +271,22 @@ _EVERYDAY_LIFE = re.compile(
     r"|\b(?:landlord|letting agent|tenancy|council tax|energy supplier|broadband provider|phone network)\b"
     # household bills: "my gas bill says there's a standing charge"
     r"|\b(?:standing charges?|(?:gas|electric|electricity|energy|water) bills?)\b"
+    # "Virgin Media broadband keeps dropping out. Is there an outage in Leeds today?", road tax, the rent paid by
+    # standing order, a supermarket's loyalty card
+    r"|\b(?:broadband|wi-?fi|internet)\b[^.?!]{0,30}\b(?:outage|dropping out|drops out|keeps dropping)\b"
+    r"|\b(?:power|broadband|internet|wi-?fi|network) outages?\b"
+    r"|\b(?:road tax|car tax|tv licen[cs]e|mot test|pay (?:my|the|our) rent|mortgage|clubcard|nectar (?:card|points))\b"
+    # a pet to choose or name, the neighbour's tree: "which is better as a first dog", "a name for my new puppy" (not
+    # "Is this harness OK for a first dog?", "Can you print names for my baby on the blanket?")
+    r"|\b(?:which|best|good|better)\b[^.?!]{0,30}\b(?:first|family) (?:dog|pet|cat)\b(?![^.?!]*\b(?:harness|collar|lead"
+    r"|bed|bowl|toy|food|crate|coat)s?\b)"
+    r"|\b(?:think of|pick|choose|suggest|good|ideas? for)\b[^.?!]{0,15}\bnames? for (?:my|our|a|the) (?:new )?(?:puppy|dog"
+    r"|kitten|cat|hamster|rabbit|baby|goldfish)\b"
+    r"|\bneighbou?r'?s? (?:tree|hedge|extension|music|noise)\b"
+    # the assistant's own wishes asked: "If you could go anywhere in the world on holiday, where would you go?" (not "If
+    # you could go ahead and cancel it"), "would you rather…" (not "Would you rather I post it or drop it off?")
+    r"|^\W*if (?:you|u) could (?:go|be|have|live|eat|meet|travel|visit|choose)\b[^.?!]{0,20}\b(?:anywhere|anything|anyone"
+    r"|any (?:country|city|place|food|animal|person|job))\b|\bwould (?:you|u) rather\b(?! (?:i|we|me)\b)"
     r"|\b(?:trains?|buses|the bus|tube|ferry|ferries|rail|flights?)\b[^.?!]{0,25}\b(?:running|strike|on time|cancell?ed"
     r"|timetable|times)\b|\b(?:rail|train|bus|tube) strikes?\b|\bairlines?\b"
     r"|\bhow (?:many|much|far)\b[^.?!]{0,15}\b(?:miles|km|kilometres|kilometers|metres|meters|feet|inches|ounces|grams"
@@ -455,7 +477,7 @@ _CARD_DECLINED = re.compile(r"\bcard\b[^.?!]{0,30}\b(?:declined|refused|rejected
 _OUR_CHECKOUT = re.compile(r"\b(?:checkout|check out|basket|your|you|u|site|website|app|paying for|pay for)\b",
                            re.IGNORECASE)
 # a parcel of ours in the same message: "my landlord took the parcel in and it's damaged"
-_A_PARCEL = re.compile(r"\b(?:parcel|package|deliver\w*|order\w*|courier|driver|refund|return\w*|ord\W?\d{3,}"
+_A_PARCEL = re.compile(r"\b(?:parcel|package|deliver\w*|(?<!standing )order\w*|courier|driver|refund|return\w*|ord\W?\d{3,}"
                        # paid to us in parts: "Can I stop the direct debit now that I've sent it back?"
                        r"|sent (?:\w+ )?back|klarna|clearpay|laybuy|instal?ments?)\b", re.IGNORECASE)
 
@@ -539,6 +561,16 @@ _BOUGHT_OF_US = re.compile(r"\bbought\b|\bordered\b|\border\s*(?:no\.?\s*|number
                            r"|strap)\b", re.IGNORECASE)
 
 
+# a shop whose name is an everyday word, told by its capital letter after a word that points at a shop: "How do I
+# return a jumper to Next?", "My order from Next hasn't turned up", "bought it from GAME" (not "from next week")
+# (not "move my delivery to Next Tuesday", "collect from Boots", "£10 less at Next, can you match it?")
+_SHOP_BY_ITS_CAPITAL = re.compile(r"\b(?:from|to|at|with|in|into) (?:Next|Boots|GAME)\b(?! (?:[Ww]eek|[Dd]ay|[Tt]ime|[Mm]onth"
+                                  r"|[Yy]ear|[Oo]ne|[Ff]ew|[Tt]o|[Dd]oor|(?:[Mm]on|[Tt]ues|[Ww]ednes|[Tt]hurs|[Ff]ri|[Ss]atur|[Ss]un)day)\b)"
+                                  r"(?![^.?!]*\b(?:collect\w*|pick ?up|match\w*)\b)")
+# …where our parcels may be collected or our prices matched
+_COLLECTED_THERE = re.compile(r"\b(?:collect\w*|pick ?up|match\w*)\b", re.IGNORECASE)
+
+
 def about_another_business(text: str, businesses: tuple[str, ...] = DEFAULT_OTHER_BUSINESSES) -> bool:
     """Whether `text` names another company as the one it is about, asks about a place near the
     customer that is not ours, or asks for advice on using or caring for something (see the
@@ -550,7 +582,9 @@ def about_another_business(text: str, businesses: tuple[str, ...] = DEFAULT_OTHE
             or _GENERAL_KNOWLEDGE.search(text) and not _AN_ORDER_NAMED.search(_OTHER_SENSES.sub(" ", text))
             and not _FROM_US_SAID.search(text)
             or _NOT_OURS_UNLESS_OURS_SAID.search(text) and not _OURS_SAID.search(text)
-            or _THEIR_OWN_PARCEL.search(text) and not _OUR_ORDER.search(text)):
+            or _THEIR_OWN_PARCEL.search(text) and not _OUR_ORDER.search(text)
+            or _SHOP_BY_ITS_CAPITAL.search(text) and not text.isupper() and not _US.search(text)
+            and not _COLLECTED_THERE.search(text)):
         return True
     if not businesses:
         return False

@@ -231,7 +231,10 @@ _LATENESS_ASSERTED = re.compile(
     r"(?:a|an|two|three|four|five|six|\d+|a few|a couple of|several) (?:days?|weeks?|wks?|months?)"
     r"|(?:n'?t|\bnot|\bnever|\bnt|\baint|\bno) (?:even |yet |actually |still )?" + _ARRIVAL +
     r"|still (?:nothing|waiting|no\b|not\b|n'?t|(?:i|we) (?:wait|am waiting|are waiting))|\bwaiting (?:for|since|ages|in|all)"
-    r"|nowhere|lost|missing|can'?t find",
+    r"|nowhere|lost|missing|can'?t find"
+    # "why… has taken four days and counting?", "well past the date I was given"
+    r"|\b(?:days?|weeks?)\s+(?:now\s+)?and counting\b"
+    r"|\b(?:well|way|long) past (?:the |its )?(?:delivery |due |expected |promised )?date\b",
     re.IGNORECASE)
 
 
@@ -307,7 +310,8 @@ _DAY_REACHED = re.compile(rf"\b(?:it'?s|its|it is)\s+(?:now\s+)?{_DAY}(?:\s+(?:n
                           # "my order must come monday, now is thursday and still I wait"
                           rf"|\bnow is {_DAY}\b|\btoday is (?:already |now )?{_DAY}\b", re.IGNORECASE)
 _DUE_DAY = re.compile(rf"\b(?:due|promised|told|telt|supposed|sposed|meant|guaranteed|expected|said|say|says|by|booked|estimated"
-                      rf"|delivery|arriving|coming)\W+(?:[\w'\":]+\s+){{0,3}}?{_DAY}\b"
+                      # "order shoud of come on tuesday, its friday now"
+                      rf"|delivery|arriving|coming|should(?:'?ve|\s+(?:have|of))|shoud(?:'?ve|\s+of)|shud(?:'?ve|\s+of)|shouldve)\W+(?:[\w'\":]+\s+){{0,3}}?{_DAY}\b"
                       # "dispatch email said itd be with me in 2 working days. that was last wednesday. its tuesday now"
                       r"|\b(?:said|promised|told|supposed|meant|guaranteed|expected|estimated)\b[^.?!]{0,30}\b(?:in|within)"
                       r" (?:\d+|one|two|three|four|five) (?:working |business )?days?\b"
@@ -395,6 +399,15 @@ _DUE_THEN_NOT = re.compile(
     # "XDP gave me a slot of 8 till 12 for the sofa today, it's now half 4 and no sign of them", "Evri have had my dress
     # 'out for delivery' three days running now and it never turns up"
     r"|\b(?:slot|window)\b[^.?!]{0,60}\b(?:it'?s|its|it is) now\b[^.?!]{0,20}\b(?:no sign|nobody|no one|nothing|not here)\b"
+    # "courier said my parcel wud come by 12, its gone 5 now and stil nothin": the hour it was due gone by
+    # (not "Courier should collect the return by noon…", "…it's gone 11 now, he's just pulled up")
+    r"|\b(?:said|told|promised|due|booked|expected|supposed|meant|would|wud|should)\b(?![^.?!]*\b(?:collect\w*|return\w*)\b)"
+    r"[^.?!]{0,40}?\b(?:by|before|till|until)\s+"
+    r"(?:\d{1,2}(?:[.:]\d\d)?\s*(?:am|pm)?|noon|midday|lunch(?:time)?)\W+(?:and\s+)?(?:it'?s|its|it is)\s+(?:now\s+)?"
+    r"(?:gone|past|after)\s+\d[^.?!]{0,25}\b(?:nothing|nothin|no sign|not here|nobody|no one|still (?:no|not|nothin))"
+    # "my sofa delivery is now well past the date I was given" (not a return's date: "past the returns date")
+    r"|(?<!return )(?<!returns )\b(?:delivery|parcel|order)\s+(?:is|are|'s|was)\s+(?:now\s+)?(?:well\s+|way\s+|long\s+)?past"
+    r"\s+(?:the\s+)?(?:delivery\s+|due\s+|estimated\s+|expected\s+|promised\s+)?date\b(?!\s+on\b)"
     # (not "They never turn up when they say but this one came early")
     r"|\b(?:it|they|he|she) never (?:turns? up|shows? up|arrives)\b(?![^.?!]*\b(?:but|came|arrived)\b)"
     # "the driver nevr came and i was in all day" (not "the driver didn't come to the door, just left a card")
@@ -412,6 +425,9 @@ _DUE_THEN_NOT = re.compile(
 _LONG_WAIT = re.compile(r"\b(?:been|i'?ve|i have|we'?ve)\s+(?:\w+\s+)?waiting\s+(?:for\s+)?(?:over\s+|nearly\s+|almost\s+|more than\s+)?"
                         r"(?:\d+|two|three|four|five|six|a few|several|a couple of|a|an)\s+(?:days?|weeks?|wks?|months?)\b"
                         # "THREE WEEKS I HAVE BEEN WAITING"
+                        # "a desk I paid next-day delivery for has taken four days and counting"
+                        r"|\b(?:taken|been|waited)\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several)\s+(?:days|weeks)"
+                        r"\s+(?:and counting|now and counting)\b(?![^.?!]*\b(?:refund|money|return)\w*)"
                         r"|\b(?:\d+|two|three|four|five|six|several)\s+(?:weeks?|wks?|months?)\s+(?:i'?ve|i have|we'?ve|we have)"
                         r"\s+been\s+waiting\b(?!\s+(?:for|on)\s+(?:[\w']+\s+){0,5}?(?:money|refunds?|returns?|label|repl\w*"
                         r"|e-?mails?|responses?|call\w*|answers?|credit|collection)\b)",

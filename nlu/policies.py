@@ -70,3 +70,24 @@ def delivery_terms_only(text: str) -> bool:
     contact details: "do u do next day delivry", which the model may read as a question about contacting us."""
     return terms_asked(text) and _CONTACT_WORDS.search(text) is None
 
+
+
+# "he's decided he doesn't like the colour. It's unworn with the tags still on. I'd like my money back": a return of
+# the customer's own choosing, which the model reads as a wrong item for the colour or size named
+_MIND_CHANGED = re.compile(r"\b(?:does ?n'?t|doesnt|don'?t|dont|didn'?t|didnt|do not|does not) (?:really )?(?:like|suit)"
+                           r"\b(?! (?:to|how|that)\b)|\bchanged (?:my|his|her|their|our) minds?\b|\bnot (?:my|his|her|their) (?:style|taste|thing)\b"
+                           r"|\bunworn\b|\bunused\b|\btags? (?:still )?on\b", re.IGNORECASE)
+_MONEY_BACK = re.compile(r"\bmoney back\b|\brefund\b|\breturn (?:it|them|this)\b|\bsend (?:it|them) back\b", re.IGNORECASE)
+
+
+def change_of_mind_return(text: str) -> bool:
+    """Whether `text` asks for a return or the money back for an item the customer (or whoever it was for) does not
+    want, the shop at no fault (see _MIND_CHANGED)."""
+    return (_MIND_CHANGED.search(text) is not None and _MONEY_BACK.search(text) is not None
+            and _SHOPS_SLIP.search(text) is None and _FAULT_OR_LATE.search(text) is None)
+
+
+# the shop at fault after all: damage, a fault, lateness, another item than the one ordered
+_FAULT_OR_LATE = re.compile(r"\b(?:smash|crack|chip|scratch|dent|stain|hole|leak|crush|missing|late|instead)\w*"
+                            r"|\b(?:doesn'?t|does not|isn'?t|not|won'?t) work\w*|\bnot what (?:i|we) ordered\b"
+                            r"|\bordered (?:the|a|an) \w+ (?:one|colour|color|size)\b", re.IGNORECASE)

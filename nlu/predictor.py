@@ -36,7 +36,7 @@ from nlu.model import LoadedModel
 from nlu.order_numbers import no_number_to_give, only_a_number_given
 from nlu.order_questions import (arrival_asked, arrival_demanded, date_pressed, dispatch_asked, orders_asked_about,
                                  where_it_is_asked, where_they_are_asked_last)
-from nlu.policies import delivery_terms_only, misfit_said, size_swap_asked
+from nlu.policies import change_of_mind_return, delivery_terms_only, misfit_said, size_swap_asked
 from nlu.pleasantries import agreed_to_wait, asks_how_we_are, leaving_to_sign_in, plain_yes, praised, put_off, resigned
 from nlu.person import (asks_about_the_assistant, asks_for_someone_to_ring, asks_how_to_write_to_us, asks_if_a_person,
                         asks_our_hours, asks_the_assistants_name, feedback_relayed, flirts, names_a_person,
@@ -554,6 +554,11 @@ class Predictor:
             # "i wont my muny bak 4 the jumpr i bort, it dusnt fit", "the dress is too small": a return of the
             # customer's own choosing, not damage or a no (nlu.policies)
             ranking = self._ruled(ranking, RETURN_INTENT)
+        elif (change_of_mind_return(asked) and ranking[0]["name"] in FAULT_INTENTS
+              and RETURN_INTENT in self.loaded.intents):
+            # "he's decided he doesn't like the colour… I'd like my money back please": a return of their own choosing,
+            # not a wrong item (nlu.policies)
+            ranking, requests = self._ruled(ranking, RETURN_INTENT), []
         elif said_in_either(returns_policy_asked, asked, tidy) and not requests and not self._surely_a_request(ranking):
             # "what's your returns policy?", read as off-topic or unsure: the first step of a return (contracts.returns_policy)
             ranking = self._ruled(ranking, RETURN_INTENT)

@@ -1664,3 +1664,40 @@ def test_a_calm_question_about_the_wait_gets_no_apology_whatever_the_sentiment(r
     assert "queue" in reply
     assert ("sorry" in reply.lower()) is apology
     handoff.withdraw(redis_client, sender)
+
+
+@pytest.mark.parametrize("text,rejected", [
+    ("Don't give me sorry. I've taken two days off work waiting in for this!", True),
+    ("Don't sorry me. I paid good money for that", True),
+    ("I don't want apologies, I want a rug that isn't ripped.", True),
+    ("A MONTH. Don't tell me you're sorry, tell me when I'm getting my money.", True),
+    ("Sorry won't pay my rent will it.", True),
+    ("don't be sorry, it's fine", False), ("no need to say sorry", False), ("don't worry, sorry about that", False),
+    ("Don't say sorry, it's not your fault", False), ("dont say sorry lol it's fine", False),
+])
+def test_an_apology_thrown_back_is_anger_in_the_words(text, rejected):
+    from actions.tone import INSULTS
+    assert (INSULTS.search(text) is not None) is rejected
+
+
+@pytest.mark.parametrize("text,plain", [
+    ("nah its ok, ill wait a bit longer", True), ("No need, thanks. I'll wait and see if they come tomorrow.", True),
+    ("no that's ok, I'll hang on for the new date", True), ("no wait, I meant the trainers", False),
+    ("no wait for a sec, it's the other order", False),
+])
+def test_a_no_after_a_complaint_that_waits_is_no_correction(text, plain):
+    import os
+    from unittest import mock
+
+    from rasa_sdk import Tracker
+
+    with mock.patch.dict(os.environ, {"DEV_MODE": "true"}):
+        from actions.actions import declined_after_complaint
+
+    def said(words, intent):
+        return {"event": "user", "text": words, "parse_data": {"text": words, "intent": {"name": intent, "confidence": 0.9}}}
+
+    message = {"text": text, "intent": {"name": "deny", "confidence": 0.9}, "entities": []}
+    events = [said("my trainers were meant to be here yesterday", "delivery_late"), {"event": "bot", "text": "sorry"},
+              said(text, "deny")]
+    assert declined_after_complaint(Tracker("t", {}, message, events, False, None, {}, "")) is plain
