@@ -220,6 +220,10 @@ class Answering(Action, metaclass=ABCMeta):
         terms = delivery_question_answered(dispatcher, tracker)
         if terms is not None:
             return end_turn_if_handed_on(tracker.latest_action_name, terms)
+        if anger_back_after_the_offer(tracker):
+            # "It was for my holiday on Saturday and now it's ruined. Seriously not happy." to "Would you like me to put
+            # you through?": repeated anger leads to a person, not another answer about the order
+            return [FollowupAction("action_handoff")]
         return end_turn_if_handed_on(tracker.latest_action_name, self.answer(dispatcher, tracker, domain))
 
     @abstractmethod  # abstract: rasa_sdk registers every concrete Action subclass it finds
@@ -642,6 +646,14 @@ def anger_returned(tracker: Tracker) -> bool:
     return bool(offered or mood(tracker).negative_messages >= settings().negative_messages_before_human)
 
 
+def anger_back_after_the_offer(tracker: Tracker) -> bool:
+    """Whether the customer, offered a person just before, answers upset again with something other than a yes, a no or
+    a person asked for (which the offer's own rules answer), in a message of their own (not one handed on)."""
+    return (bool(tracker.get_slot("handoff_offered")) and tracker.latest_action_name == "action_listen"
+            and latest_intent(tracker) not in ("speak_to_human", "affirm", "deny") and not tracker.get_slot("handoff_queued")
+            and anger_repeated(tracker))
+
+
 def anger_repeated(tracker: Tracker) -> bool:
     """Whether this message is upset and its anger has come back (the customer is put through)."""
     return upset_now(tracker) and anger_returned(tracker)
@@ -887,7 +899,12 @@ def cancellation_besides(text: str) -> bool:
 
 # the customer will see to it themselves: "I'll sort the refund out some other way", "I'll just deal with it myself"
 SORTED_ELSEWHERE = re.compile(r"\b(?:i'?ll|ill|i will|i'?m going to|gonna)\s+(?:just\s+)?(?:sort|deal with|handle|chase|figure|work"
-                              r"|see to)\b[^.?!]{0,30}\b(?:myself|some other way|another way|elsewhere|on my own)\b(?![^?]*\?)",
+                              r"|see to)\b[^.?!]{0,30}\b(?:myself|some other way|another way|elsewhere|on my own)\b(?![^?]*\?)"
+                              # "oh never mind, I'll just send it back myself", "I'll just return it and reorder": the
+                              # return done on their own, nothing asked of us
+                              r"|\b(?:i'?ll|ill|i will|i'?m going to|gonna)\s+(?:just\s+)?(?:send (?:it|them) back|return (?:it|them))\b"
+                              r"[^.?!]{0,20}\b(?:myself|on my own|and (?:re-?order\w*|order (?:it |a new one |another )?again|buy (?:a new|another)"
+                              r"|get (?:a new|another)))\b(?![^?]*\?)",
                               re.IGNORECASE)
 
 

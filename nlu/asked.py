@@ -285,7 +285,7 @@ def resolved_itself(text: str) -> bool:
 _POLITE_NO = (r"^\W*(?:(?:ah|oh|ok|okay|right|fair enough)\b[\s,.!]*){0,2}"  # "ah ok. no, …"
               r"(?:(?:thank you|thanks|cheers)[\s,]*(?:but )?no\b[\s,.!]*|nah|no(?! worries| problem| bother)|nope|honestly"
               r"|not yet|maybe later|not (?:right )?now"  # "not yet, ta. I'll give it a few more days"
-              r"|it'?s ok|it'?s fine|that'?s fine|that'?s ok"
+              r"|it'?s ok|it'?s fine|that'?s fine|that'?s ok|(?:it'?s|that'?s) (?:alright|all right)"
               r"|no need|i'?m (?:good|ok|okay|fine|alright))\b[\s,.!]*(?:thanks?\b[\s,.!]*)?"
               r"(?:(?:you'?re|ur|your|youre) (?:alright|all right|ok|okay|fine|good)|(?:it'?s|its|that'?s|thats) (?:fine|ok|okay|alright)"
               r"|(?:no )?(?:thanks|thank you|ta|cheers)|i'?m (?:ok|okay|fine|good|alright))?(?:[\s,.!]*leave it)?"
@@ -293,13 +293,15 @@ _POLITE_NO = (r"^\W*(?:(?:ah|oh|ok|okay|right|fair enough)\b[\s,.!]*){0,2}"  # "
               # with it", "no need to pass it on"
               r"(?:[\s,.!]*(?:(?:don'?t|dont|do not|no need to) pass (?:it|this|that) on|(?:i )?(?:won'?t|wont|will not)"
               r" bother (?:a colleague|anyone|anybody|your team|the team|them|a person|someone)(?: with (?:it|this|that))?"
-              r"|(?:i'?m|im|i am) not (?:fussed|bothered|worried)(?: yet)?"
+              r"|(?:i'?m|im|i am) not (?:fussed|bothered|worried)(?: yet)?|(?:don'?t|dont|do not) worry"
               # "No need for a person thanks, I'll keep an eye out for an email."
               r"|(?<=need )for (?:a|the|any|a real) (?:person|human|colleague|agent|member of (?:staff|the team))"
               r"(?:[\s,]+(?:thanks|thank you|ta|cheers))?))*")
 _WAITING_IT_OUT = re.compile(_POLITE_NO + r"[\s,.!]*(?:i'?ll|ill|i will|will|i'?m gonna|i'?m going to)\s+(?:just\s+)?"
                              r"(?:wait|see|leave it|give (?:it|them|\w+ (?:until|till|til|a few|a couple|another|more))"
-                             r"|hang on|hold on|check back|try again|hang fire|chase|keep an eye (?:out|on))\b"
+                             r"|hang on|hold on|check back|try again|hang fire|hold fire|chase|keep an eye (?:out|on))\b"
+                             # "I'll hold fire for now, thanks. If it's not in by Friday I'll be back."
+                             r"|^\W*(?:i'?ll|ill|i will)\s+(?:just\s+)?(?:hold fire|hang fire|wait and see)\b"
                              # "…, a few more days is fine", "…, few more days"
                              # (not "No, a few more days is not acceptable", "Not yet, a few more days and I'm cancelling")
                              r"|" + _POLITE_NO + r"[\s,.!]*(?:a )?(?:few|couple(?: of)?|another (?:few|couple of)) more days\b"
@@ -344,7 +346,13 @@ _PERSON_DECLINED = re.compile(r"^\W*(?:no|nah|nope|no thanks|no thank you|not re
                               r"(?:there'?s\s+)?(?:no need|(?:i|we) (?:don'?t|dont|do not) (?:need|want)|not needed)\b"
                               # a few words on, not "a bot", not "I want": "no i dont want a bot i want a human"
                               r"(?:(?!\bbot\b|\bwant)[^.!?]){0,20}?"
-                              r"\b(?:a person|a human|an agent|anyone|anybody|someone|somebody|to (?:talk|speak) to)\b",
+                              r"\b(?:a person|a human|an agent|anyone|anybody|someone|somebody|to (?:talk|speak) to)\b"
+                              # "That's very kind of you but I don't think I need to speak to anybody just now"
+                              r"|\b(?:i|we) (?:don'?t|dont|do not) think (?:i|we) (?:need|want) (?:to (?:speak|talk) (?:to|with) )?"
+                              r"(?:anybody|anyone|a person|someone|somebody|a human)\b"
+                              # "Hmm, I'd rather not wait in a queue. I'll ring my bank first and come back if I need to."
+                              r"|^\W*(?:(?:hmm+|erm|um|ah|oh|well)\W+)?(?:i'?d|i would) rather not (?:wait|queue|be put through"
+                              r"|be transferred|speak|talk)\b",
                               re.IGNORECASE)
 
 
@@ -357,4 +365,4 @@ _ASKED_INSTEAD = re.compile(r"\?|\b(?:tell me|where|when|what|how|why|whether|if
 def person_declined(text: str) -> bool:
     """Whether `text` starts by declining a person (see _PERSON_DECLINED) and asks nothing instead."""
     declined = _PERSON_DECLINED.search(text)
-    return declined is not None and _ASKED_INSTEAD.search(text[declined.end():]) is None
+    return declined is not None and _ASKED_INSTEAD.search(_BACK_IF_NEED_BE.sub(" ", text[declined.end():])) is None

@@ -177,15 +177,22 @@ def fault_not_a_wrong_item(text: str) -> bool:
 # product question, the order's status or a charge
 _SHADE_OR_SIZE = (r"(?:black|white|red|blue|green|pink|purple|yellow|orange|gr[ae]y|brown|navy|beige|cream|silver|gold"
                   r"|small|medium|large|x+s|x*l|size\s+\d{1,2}"
+                  # bed and basket sizes: "ordered a king size mattress topper… a single one", "a dual-basket air fryer"
+                  r"|single|double|dual|king|super[- ]?king|queen"
                   # who it is for: "ordrd mens trainers got womens" (set only against another: see _same_kind)
                   r"|men'?s|women'?s|ladies|kids'?|children'?s|boys'?|girls'?)(?!\w)")
 _WHO_FOR = re.compile(r"^(?:men'?s|women'?s|ladies|kids'?|children'?s|boys'?|girls'?)$", re.IGNORECASE)
 
 
+_BED_OR_BASKET = re.compile(r"^(?:single|double|dual|king|super[- ]?king|queen)$", re.IGNORECASE)
+
+
 def _same_kind(ordered: str, came: str) -> bool:
-    """Whether two words of _SHADE_OR_SIZE are of one kind, who the item is for or not ("ordered a kids bike, came in a
-    large box" sets nothing against anything)."""
-    return bool(_WHO_FOR.match(ordered)) == bool(_WHO_FOR.match(came))
+    """Whether two words of _SHADE_OR_SIZE are of one kind: who the item is for, a bed's or basket's size, or else a
+    shade or a clothing size ("ordered a kids bike, came in a large box", "a double bed frame… came in a large box" set
+    nothing against anything)."""
+    return (bool(_WHO_FOR.match(ordered)) == bool(_WHO_FOR.match(came))
+            and bool(_BED_OR_BASKET.match(ordered)) == bool(_BED_OR_BASKET.match(came)))
 _SENT_NOT_ORDERED = re.compile(
     r"\b(?:send|sends|sent|sending|gave|give|deliver|delivered|bring|brought|got|get|received|receive)\b[^.?!]{0,50}?"
     r"\b(?:when|while|but|though|even though|whereas)\s+(?:i|we)(?:'d| had)?\s+(?:clearly\s+|actually\s+)?"
@@ -203,8 +210,10 @@ _SENT_NOT_ORDERED = re.compile(
 _TERSE = re.compile(
     rf"\b(?:ordered|ordrd|orderd|ordred|asked for|paid for|bought|chose|picked)\s+(?:(?:a|an|the|in|it in)\s+)?"
     rf"(?P<ordered>{_SHADE_OR_SIZE})"
-    r"[^.?!]{0,30}?\b(?:got|received|came|arrived|turned up|you sent|they sent|sent me)\s+(?:(?:a|an|the|me|in)\s+)?"
-    rf"(?:(?:a|an|the)\s+)?(?P<came>{_SHADE_OR_SIZE})",
+    r"[^.?!]{0,30}?\b(?:got|received|came|arrived|turned up|you sent|they sent|sent me|(?:what|which) (?:arrived|came|turned up)"
+    r" (?:is|was))\s+(?:(?:a|an|the|me|in)\s+)?"
+    # (not "ordered a single item and got a double charge")
+    rf"(?:(?:a|an|the)\s+)?(?P<came>{_SHADE_OR_SIZE})(?!\s*(?:charg|payment|refund|debit|bill))",
     re.IGNORECASE)
 
 

@@ -203,7 +203,8 @@ _NOT_OUR_SERVICE = re.compile(
 _NOT_OURS_UNLESS_OURS_SAID = re.compile(
     # another device's or service's password: "how do I reset my iphone password"
     r"\b(?:iphone|ipad|android|laptop|computer|pc|mac|windows|apple id|google|gmail|hotmail|outlook|icloud|wi-?fi"
-    r"|router|netflix|facebook|instagram|whatsapp|tiktok|spotify|amazon|ebay|paypal|banking app)"
+    r"|router|netflix|facebook|instagram|whatsapp|tiktok|spotify|amazon|ebay|paypal|banking app|xbox|playstation|ps5"
+    r"|nintendo|steam|roblox|minecraft|fortnite)"
     r"(?:'?s)? (?:password|passcode|pin|login|log ?in|account)\b"
     # "How do I change the password on my BT wifi hub?"
     r"|\b(?:password|passcode|pin) (?:on|for|of) (?:my|the|our) (?:[\w-]+ ){0,2}(?:hub|router|wi-?fi|phone|laptop|ipad|iphone"
@@ -241,7 +242,8 @@ _THEIR_OWN_PARCEL = re.compile(
     r"|\b(?:parcel|package|present|gift|letter|card)s? (?:i'?m|i am|we'?re|we are|i'?ve|i have|we'?ve) (?:sending|posting"
     r"|sent|posted|just sent|just posted)\b(?! back)"
     # "How do I track a parcel I sent with Parcelforce?" (not "The package I sent via Royal Mail was for my refund")
-    r"|\b(?:parcel|package|letter)s? (?:i|we) (?:sent|posted) (?:with|via|by|through) (?:parcelforce|royal mail|dhl|ups|fedex"
+    r"|\b(?:parcel|package|letter)s? (?:i|we) (?:sent|posted)(?: to (?:my|a|the|his|her|our) \w+)? (?:with|via|by|through)"
+    r" (?:parcelforce|royal mail|dhl|ups|fedex"
     r"|dpd|evri|hermes|yodel|the post office)\b(?![^.?!]*\b(?:return\w*|refund\w*)\b)"
     # a neighbour's parcel taken in: "i took in a parcel for my neighbour… how long do i legally have to keep it"
     r"|\b(?:parcel|package|delivery)s? for (?:my|a|the|our) (?:\w+ )?neighbou?rs?\b|\bneighbou?r'?s (?:parcel|package)s?\b"
@@ -276,6 +278,10 @@ _EVERYDAY_LIFE = re.compile(
     r"|\b(?:broadband|wi-?fi|internet)\b[^.?!]{0,30}\b(?:outage|dropping out|drops out|keeps dropping)\b"
     r"|\b(?:power|broadband|internet|wi-?fi|network) outages?\b"
     r"|\b(?:road tax|car tax|tv licen[cs]e|mot test|pay (?:my|the|our) rent|mortgage|clubcard|nectar (?:card|points))\b"
+    # "My phone bill has gone up by £5 a month… mid contract?", "a first car", "a white Christmas", health and exercise
+    r"|\b(?:phone|mobile|broadband|tv) bills?\b(?![^.?!]*\b(?:you|your|order)\b)|\bmid[- ]contract\b|\b(?:first|used|second[- ]hand) car\b|\bcar insurance\b"
+    r"|\bwhite christmas\b"
+    r"|\b(?:headaches?|migraines?)\b|\b(?:stretch\w*|exercise|workout|training) (?:routine|plan|programme|program|tips)\b"
     # a pet to choose or name, the neighbour's tree: "which is better as a first dog", "a name for my new puppy" (not
     # "Is this harness OK for a first dog?", "Can you print names for my baby on the blanket?")
     r"|\b(?:which|best|good|better)\b[^.?!]{0,30}\b(?:first|family) (?:dog|pet|cat)\b(?![^.?!]*\b(?:harness|collar|lead"
@@ -374,6 +380,9 @@ _GENERAL_KNOWLEDGE = re.compile(
     r"|directed|composed|sang|founded)\b"
     r"(?! (?:this|that|these|those|the (?:reply|replies|message|e-?mail|letter|review|policy|rules?)|your|to me|back|in)\b)"
     r"|\bthe capital (?:city )?of\b|\bwhat year did\b"
+    # "who's the richest person in the world right now?"
+    r"|\b(?:richest|tallest|oldest|fastest|biggest|largest|smallest|most famous) (?:person|man|woman|people|country"
+    r"|animal|building|city|mountain|river)\b"
     # "which Bronte sister wrote Jane Eyre?"
     r"|\bwhich (?:\w+ )?(?:sister|brother|author|writer|poet|band|singer|artist|composer|painter|scientist|president|king"
     r"|queen|actor|actress)s? (?:wrote|invented|painted|discovered|directed|composed|sang)\b"

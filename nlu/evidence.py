@@ -308,7 +308,9 @@ _DAY_REACHED = re.compile(rf"\b(?:it'?s|its|it is)\s+(?:now\s+)?{_DAY}(?:\s+(?:n
                           # "said it would be with me by monday and here we are on thursday with nothing"
                           rf"|\b(?:here we are|we'?re|we are|and now)\s+(?:now\s+)?(?:on\s+)?{_DAY}\b"
                           # "my order must come monday, now is thursday and still I wait"
-                          rf"|\bnow is {_DAY}\b|\btoday is (?:already |now )?{_DAY}\b", re.IGNORECASE)
+                          rf"|\bnow is {_DAY}\b|\btoday is (?:already |now )?{_DAY}\b"
+                          # "should arrive on Monday…, but is Thursday and nothing arrive"
+                          rf"|\bbut (?:it )?is (?:now |already )?{_DAY}\b", re.IGNORECASE)
 _DUE_DAY = re.compile(rf"\b(?:due|promised|told|telt|supposed|sposed|meant|guaranteed|expected|said|say|says|by|booked|estimated"
                       # "order shoud of come on tuesday, its friday now"
                       rf"|delivery|arriving|coming|should(?:'?ve|\s+(?:have|of))|shoud(?:'?ve|\s+of)|shud(?:'?ve|\s+of)|shouldve)\W+(?:[\w'\":]+\s+){{0,3}}?{_DAY}\b"
@@ -319,6 +321,11 @@ _DUE_DAY = re.compile(rf"\b(?:due|promised|told|telt|supposed|sposed|meant|guara
                       r"|\bnext[- ]day\b"
                       # "was told I'd have it Monday"
                       rf"|\b(?:i'?d|i would|we'?d|we would) (?:have|get|receive) (?:it|them)\s+(?:by\s+|on\s+)?{_DAY}\b", re.IGNORECASE)
+# a day it was only expected, later in the week than the day reached for it to be late ("my order should arrive on Monday…
+# but is Thursday"; not "It should come on Friday, it's Wednesday now")
+_DUE_DAY_EXPECTED = re.compile(rf"\b(?:should|shud|shoud|would|wud|was to)\s+(?:arrive|come|be (?:here|delivered|with me))\W+"
+                               rf"(?:[\w'\":]+\s+){{0,2}}?{_DAY}\b", re.IGNORECASE)
+_WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _A_SENTENCE = re.compile(r"[^.!?]*[.!?]*")
 _A_DAY = re.compile(rf"\b{_DAY}\b", re.IGNORECASE)
 
@@ -375,6 +382,11 @@ def _day_reached_after_due(said: str, text: str | None = None) -> bool:
     ("Tracking says arriving Friday. It's Friday now." is the day itself)."""
     text = said if text is None else text
     reached, due = _DAY_REACHED.search(said), _DUE_DAY.search(text)
+    expected = _DUE_DAY_EXPECTED.search(text) if due is None else None
+    if reached is not None and expected is not None:
+        days_due = [_WEEKDAYS.index(m.group()[:3].lower()) for m in _A_DAY.finditer(expected.group())]
+        days_reached = [_WEEKDAYS.index(m.group()[:3].lower()) for m in _A_DAY.finditer(reached.group())]
+        return bool(days_due) and bool(days_reached) and min(days_reached) > max(days_due)
     if reached is None or due is None:
         return False
     days_due = {m.group()[:3].lower() for m in _A_DAY.finditer(due.group())}

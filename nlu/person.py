@@ -131,11 +131,17 @@ _SLIPS = {"speek": "speak", "spk": "speak", "tawk": "talk", "tlk": "talk", "sumo
 _SLIP = re.compile(r"\b(?:" + "|".join(_SLIPS) + r")\b", re.IGNORECASE)
 
 
+# an apology thrown back before what is wanted: "dont want sorry", "I don't need your apologies"
+_APOLOGY_REFUSED = re.compile(r"\b(?:don'?t|dont|do not) (?:want|need) (?:your |any |an? )?(?:sorry|sorrys|apolog\w*)\b[\s,.!]*",
+                              re.IGNORECASE)
+
+
 def person_demanded(text: str) -> bool:
     """Whether `text` asks for a person outright (see the module docstring); "I don't want to
     talk to a person" and "what number do I ring to talk to someone?" do not."""
     text = _SOME_ONE.sub(r"some\1", text)  # "i want some one to actually do something about it"
     text = _SLIP.sub(lambda m: _SLIPS[m.group().lower()], text)
+    text = _APOLOGY_REFUSED.sub(". ", text)  # "dont want sorry i want a real person NOW": the "don't" is the apology's
     for m in _DEMAND.finditer(text):
         sentence = text[:m.start()].rsplit(".", 1)[-1].rsplit("?", 1)[-1].rsplit("!", 1)[-1]
         if (not _NEGATED.search(sentence) or _WHY_NOT.search(sentence)) and not _ASKED_ABOUT.search(sentence):
@@ -277,6 +283,9 @@ def person_refused(text: str) -> bool:
 # "The driver was lovely… Please pass that on to whoever.": praise or a complaint to hand on, not a
 # person to talk to
 _RELAYED = re.compile(r"\bpass (?:that|this|it|my thanks|on my thanks|this feedback|that feedback) on\b"
+                      # "Just wanted to pass on some positive feedback.", "I'd like to leave some good feedback"
+                      r"|\b(?:pass on|give|leave|share|send) (?:you |on )?(?:some |a bit of |a little )?(?:positive |good |nice |glowing "
+                      r"|great )feedback\b"
                       r"|\bpass on my (?:thanks|compliments|feedback)\b|\blet (?:them|him|her|the driver|the team) know\b"
                       r"|\b(?:thanks|thank you|compliments) to (?:whoever|the (?:driver|courier|team|packer|packers|warehouse|staff)"
                       r"|your (?:driver|courier|team|packers?|warehouse|staff))\b",

@@ -1701,3 +1701,44 @@ def test_a_no_after_a_complaint_that_waits_is_no_correction(text, plain):
     events = [said("my trainers were meant to be here yesterday", "delivery_late"), {"event": "bot", "text": "sorry"},
               said(text, "deny")]
     assert declined_after_complaint(Tracker("t", {}, message, events, False, None, {}, "")) is plain
+
+
+@pytest.mark.parametrize("text,sorted_themselves", [
+    ("oh never mind, I'll just send it back myself", True), ("actually don't worry, I'll just return it and reorder", True),
+    ("I'll just return it and get a refund", False), ("never mind, I'll return it, how do I get a label?", False),
+])
+def test_a_return_done_on_their_own_asks_nothing_of_us(text, sorted_themselves):
+    import os
+    from unittest import mock
+
+    with mock.patch.dict(os.environ, {"DEV_MODE": "true"}):
+        from actions.actions import SORTED_ELSEWHERE
+    assert (SORTED_ELSEWHERE.search(text) is not None) is sorted_themselves
+
+
+@pytest.mark.parametrize("offered,intent,label,score,handed_on", [
+    (True, "inform", "negative", 0.98, True),  # "…now it's ruined. Seriously not happy." after the offer
+    (True, "request_refund", "neutral", 0.6, False),  # calm: answered
+    (False, "inform", "negative", 0.98, False),  # no person offered yet
+    (True, "deny", "negative", 0.98, False),  # the offer's own rule answers a no
+])
+def test_anger_back_after_the_offer_of_a_person(offered, intent, label, score, handed_on):
+    import os
+    from unittest import mock
+
+    from rasa_sdk import Tracker
+
+    with mock.patch.dict(os.environ, {"DEV_MODE": "true"}):
+        from actions.actions import anger_back_after_the_offer
+
+    def said(words, name, lab, sc):
+        return {"event": "user", "text": words, "parse_data": {"text": words, "intent": {"name": name, "confidence": 0.9},
+                                                              "sentiment": {"label": lab, "score": sc}}}
+
+    text = "It was for my holiday on Saturday and now it's ruined."
+    message = {"text": text, "intent": {"name": intent, "confidence": 0.9}, "entities": [],
+               "sentiment": {"label": label, "score": score}}
+    events = [said("my dress arrived with a stain", "item_damaged", "negative", 0.9), {"event": "bot", "text": "sorry"},
+              said(text, intent, label, score)]
+    tracker = Tracker("t", {"handoff_offered": offered}, message, events, False, None, {}, "action_listen")
+    assert anger_back_after_the_offer(tracker) is handed_on

@@ -121,3 +121,81 @@ def test_counting_and_past_said_of_other_things_is_no_lateness(text):
 ])
 def test_the_shop_at_fault_is_no_change_of_mind(text):
     assert not change_of_mind_return(text), text
+
+
+@pytest.mark.parametrize("text,wrong", [
+    ("I paid for a dual-basket air fryer and got a single-basket one.", True),
+    ("I ordered a king size mattress topper and what arrived is a single one", True),
+    ("ordered a single item and got a double charge", False),
+    ("I ordered a double bed frame, it came in a large box", False),
+])
+def test_a_bed_or_basket_size_set_against_another_is_a_wrong_item(text, wrong):
+    from nlu.delivery_feedback import sent_not_ordered
+    assert sent_not_ordered(text) is wrong
+
+
+@pytest.mark.parametrize("text,relayed", [
+    ("My order came quickly and was well packed. Just wanted to pass on some positive feedback.", True),
+    ("I'd like to leave some good feedback for the driver", True),
+    ("where do I give feedback?", False),  # asked
+])
+def test_positive_feedback_passed_on(text, relayed):
+    from nlu.person import feedback_relayed
+    assert feedback_relayed(text) is relayed
+
+
+@pytest.mark.parametrize("text", [
+    "That's very kind of you but I don't think I need to speak to anybody just now, thank you.",
+    "Hmm, I'd rather not wait in a queue. I'll ring my bank first and come back if I need to.",
+])
+def test_a_person_declined_in_softer_words(text):
+    from nlu.asked import person_declined
+    assert person_declined(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "No, don't worry, I'll keep an eye on the tracking myself.",
+    "That's alright, I'll leave it until the end of the month before chasing.",
+    "I'll hold fire for now, thanks.",
+])
+def test_waiting_it_out_in_more_words(text):
+    assert only_waiting_it_out(text), text
+
+
+def test_an_apology_thrown_back_before_a_person_asked_for():
+    from nlu.person import person_demanded
+    assert person_demanded("dont want sorry i want a real person NOW")
+    assert not person_demanded("I don't want to talk to a person")
+
+
+@pytest.mark.parametrize("text,late", [
+    ("Hello, my order should arrive on Monday for the birthday of my daughter, but is Thursday and nothing arrive.", True),
+    ("It should come on Friday, it's Wednesday now", False),  # the day not reached yet
+])
+def test_a_day_only_expected_is_late_once_a_later_day_is_reached(text, late):
+    assert late_said_outright(text) is late
+
+
+def test_a_price_with_pence_charged_twice():
+    from nlu.charges import unexpected_charge_said
+    assert unexpected_charge_said("I have been charged £349.00 twice for a single television order.")
+
+
+@pytest.mark.parametrize("text", [
+    "My phone bill has gone up by £5 a month, are they allowed to do that mid contract?",
+    "How do I track a parcel I posted to my sister with Royal Mail? I've got the receipt from the post office",
+    "Which is better for a first car, a Fiesta or a Corsa?",
+    "how do I change the password on my kid's Xbox account? want to set up parental controls",
+    "who's the richest person in the world right now?", "do you know a good stretching routine for tight calves?",
+    "Do you reckon we'll get a white Christmas this year?", "is it normal to get headaches after staring at a screen all day?",
+])
+def test_more_of_everyday_life_is_not_ours(text):
+    assert about_another_business(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "the xbox controller I bought from you won't connect", "my phone bill shows a charge from you twice",
+    "do you sell snow boots?", "is the exercise bike I ordered coming today?",
+])
+def test_ours_beside_those_words(text):
+    assert not about_another_business(text), text
