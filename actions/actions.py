@@ -977,7 +977,9 @@ def answer_while_queued(dispatcher: CollectingDispatcher, tracker: Tracker) -> L
             # "never mind, can i just cancel my phone case order instead", "forget the agent, can you just
             # cancel the phone case order": a cancellation asked besides, not the "cancel that" that withdraws,
             # nor the queue's own cancel or leaving ("never mind, remove me from the queue please")
-            order_cancelled = intent == "cancel_order" and cancellation_besides_the_queue(text) and not queue_cancelled
+            # (not "never mind, cancel that. I'll sort it myself")
+            order_cancelled = (intent == "cancel_order" and cancellation_besides_the_queue(text) and not queue_cancelled
+                               and not SORTED_ELSEWHERE.search(text))
             asked = asked and (intent != "cancel_order" or order_cancelled)
             if asked or order_cancelled:
                 # "never mind, you can just tell me if my dress is coming today": answered at once
@@ -1062,7 +1064,9 @@ def answer_not_understood(dispatcher: CollectingDispatcher, tracker: Tracker, re
         return answer_while_queued(dispatcher, tracker)
     if answered_in_their_language(dispatcher, tracker):
         return []
-    if upset_now(tracker):
+    # (not a message about something else that only reads as strongly negative: "What's the difference between an ISA
+    # and a pension? My nephew keeps going on about it")
+    if upset_now(tracker) and (not found_elsewhere(tracker) or openly_upset_now(tracker)):
         return answer_upset(dispatcher, tracker, customer)
     if RETURNS_LABEL_ASKED.search(tracker.latest_message.get("text") or "") and not found_elsewhere(tracker):
         # "Do I need to print a label or anything?": how sending it back works, which the model has no intent for

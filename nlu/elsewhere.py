@@ -73,7 +73,7 @@ _THEIR_THINGS = (r"parcel|package|order|delivery|deliveries|tracking|account|pri
                  # "my sky box isnt working" (not "it came in an Argos box")
                  r"|box(?= (?:isn'?t|is not|won'?t|not|keeps|has stopped|stopped))")
 # …or the customer's dealings with them: "how do I get netflix to stop"
-_TOWARDS_THEM = r"at|from|off|on|to|with|by|contact|call|ring|email|about|get|make|tell|ask"
+_TOWARDS_THEM = r"at|from|off|on|to|with|by|contact|call|ring|email|about|get|make|tell|ask|ordered an?"
 # …and a subscription of theirs to end: "cancel my Netflix", "quit Spotify"
 _ENDING_IT = r"cancel\w*|stop|stopping|quit|unsubscribe from|leave"
 # a sentence that names them to compare us with them: "I'd normally buy this on Amazon but thought
@@ -280,7 +280,7 @@ _EVERYDAY_LIFE = re.compile(
     r"|\b(?:road tax|car tax|tv licen[cs]e|mot test|pay (?:my|the|our) rent|mortgage|clubcard|nectar (?:card|points))\b"
     # "My phone bill has gone up by £5 a month… mid contract?", "a first car", "a white Christmas", health and exercise
     r"|\b(?:phone|mobile|broadband|tv) bills?\b(?![^.?!]*\b(?:you|your|order)\b)|\bmid[- ]contract\b|\b(?:first|used|second[- ]hand) car\b|\bcar insurance\b"
-    r"|\bwhite christmas\b"
+    r"|\bwhite christmas\b|\bclocks? go(?:es)? (?:back|forward)\b|\b(?:isa|pension|premium bonds|stocks and shares)\b"
     r"|\b(?:headaches?|migraines?)\b|\b(?:stretch\w*|exercise|workout|training) (?:routine|plan|programme|program|tips)\b"
     # a pet to choose or name, the neighbour's tree: "which is better as a first dog", "a name for my new puppy" (not
     # "Is this harness OK for a first dog?", "Can you print names for my baby on the blanket?")

@@ -156,7 +156,7 @@ def test_a_person_declined_in_softer_words(text):
 @pytest.mark.parametrize("text", [
     "No, don't worry, I'll keep an eye on the tracking myself.",
     "That's alright, I'll leave it until the end of the month before chasing.",
-    "I'll hold fire for now, thanks.",
+    "I'll hold fire for now, thanks.", "maybe later, I'm about to drive. not now thanks",
 ])
 def test_waiting_it_out_in_more_words(text):
     assert only_waiting_it_out(text), text
@@ -199,3 +199,31 @@ def test_more_of_everyday_life_is_not_ours(text):
 ])
 def test_ours_beside_those_words(text):
     assert not about_another_business(text), text
+
+
+@pytest.mark.parametrize("text", ["no, I'm at work, can you just tell me where it is?",
+                                  "ok I'm at work until 6, will it come after that?"])
+def test_busy_now_with_a_question_still_asks(text):
+    assert not only_waiting_it_out(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "I wonder if you might know when the clocks go back this autumn?",
+    "What's the difference between an ISA and a pension? My nephew keeps going on about it and I nod along.",
+    "I ordered a Domino's an hour ago and it still hasn't come, any idea how to chase it?",
+])
+def test_the_clocks_savings_and_a_takeaway_are_not_ours(text):
+    assert about_another_business(text), text
+
+
+def test_a_takeaway_beside_our_order_leaves_ours_to_the_model():
+    assert not about_another_business("I ordered a phone case from you, where's the case?")
+
+
+@pytest.mark.parametrize("text,yes", [
+    ("ok but only if it's quick, I'm on my lunch break", True), ("yes, only if it's quick", True),
+    ("ok but only if it's quick?", False), ("only if it's quick", False),
+])
+def test_a_yes_on_condition_of_time(text, yes):
+    from nlu.pleasantries import plain_yes
+    assert plain_yes(text) is yes
