@@ -649,7 +649,9 @@ def anger_returned(tracker: Tracker) -> bool:
 def anger_back_after_the_offer(tracker: Tracker) -> bool:
     """Whether the customer, offered a person just before, answers upset again with something other than a yes, a no or
     a person asked for (which the offer's own rules answer), in a message of their own (not one handed on)."""
-    return (bool(tracker.get_slot("handoff_offered")) and tracker.latest_action_name == "action_listen"
+    offer_just_made = "put you through to one of our team" in last_bot_words(tracker) or any(
+        replies.PERSON_OR_NUMBER in words for words in islice(bot_words(tracker), 3))
+    return (bool(tracker.get_slot("handoff_offered")) and offer_just_made and tracker.latest_action_name == "action_listen"
             and latest_intent(tracker) not in ("speak_to_human", "affirm", "deny") and not tracker.get_slot("handoff_queued")
             and anger_repeated(tracker))
 
@@ -904,7 +906,9 @@ SORTED_ELSEWHERE = re.compile(r"\b(?:i'?ll|ill|i will|i'?m going to|gonna)\s+(?:
                               # return done on their own, nothing asked of us
                               r"|\b(?:i'?ll|ill|i will|i'?m going to|gonna)\s+(?:just\s+)?(?:send (?:it|them) back|return (?:it|them))\b"
                               r"[^.?!]{0,20}\b(?:myself|on my own|and (?:re-?order\w*|order (?:it |a new one |another )?again|buy (?:a new|another)"
-                              r"|get (?:a new|another)))\b(?![^?]*\?)",
+                              r"|get (?:a new|another)))\b"
+                              # (and nothing asked after: "…myself. Please email me the returns label")
+                              r"(?=[^.!?]{0,30}[\s.!]*(?:(?:thanks?|thank you|cheers|ta|bye)\b[\s.!]*)?$)",
                               re.IGNORECASE)
 
 

@@ -304,7 +304,9 @@ _WAITING_IT_OUT = re.compile(_POLITE_NO + r"[\s,.!]*(?:i'?ll|ill|i will|will|i'?
                              r"|" + _POLITE_NO + r"[\s,.!]*(?:i'?m|im|i am)\s+(?:just\s+)?(?:about to (?:drive|go|leave|head)|off out"
                              r"|driving|at work|busy|in a meeting|on my way out)\b"
                              # "I'll hold fire for now, thanks. If it's not in by Friday I'll be back."
-                             r"|^\W*(?:i'?ll|ill|i will)\s+(?:just\s+)?(?:hold fire|hang fire|wait and see)\b"
+                             # (not "I'll hang fire on the return for now, … it's just the shade that's cracked")
+                             r"|^\W*(?:i'?ll|ill|i will)\s+(?:just\s+)?(?:(?:hold|hang) fire\b(?!\s+(?:on|with|what|if|whether)\b)"
+                             r"|wait and see\b)(?![^.!?]*\b(?:but|though)\b)"
                              # "…, a few more days is fine", "…, few more days"
                              # (not "No, a few more days is not acceptable", "Not yet, a few more days and I'm cancelling")
                              r"|" + _POLITE_NO + r"[\s,.!]*(?:a )?(?:few|couple(?: of)?|another (?:few|couple of)) more days\b"
@@ -340,7 +342,13 @@ def only_waiting_it_out(text: str) -> bool:
     of its own) and asks nothing after ("no need thanks, I'll chase the courier myself"), however
     surely the model reads the courier as tracking or the email as our contact details."""
     declined = _WAITING_IT_OUT.search(text) or _NO_THANKS_SAID.search(text)
-    return declined is not None and _ASKED_INSTEAD.search(_BACK_IF_NEED_BE.sub(" ", text[declined.end():])) is None
+    rest = _BACK_IF_NEED_BE.sub(" ", text[declined.end():]) if declined is not None else ""
+    return declined is not None and _ASKED_INSTEAD.search(rest) is None and _MORE_SAID.search(rest) is None
+
+
+# a problem said besides the wait: "It's alright, I'll wait for the email. My password reset link keeps expiring though"
+_MORE_SAID = re.compile(r"\b(?:though|also|but|keeps|charged|wrong|broken|cracked|missing|damaged|send (?:it|them))\b",
+                        re.IGNORECASE)
 
 
 # "nah, no need for a person, just make sure it actually turns up this week", "no thanks, I don't need
@@ -352,15 +360,17 @@ _PERSON_DECLINED = re.compile(r"^\W*(?:no|nah|nope|no thanks|no thank you|not re
                               r"\b(?:a person|a human|an agent|anyone|anybody|someone|somebody|to (?:talk|speak) to)\b"
                               # "That's very kind of you but I don't think I need to speak to anybody just now"
                               r"|\b(?:i|we) (?:don'?t|dont|do not) think (?:i|we) (?:need|want) (?:to (?:speak|talk) (?:to|with) )?"
-                              r"(?:anybody|anyone|a person|someone|somebody|a human)\b"
+                              r"(?:anybody|anyone|a person|someone|somebody|a human)\b(?!\s+(?:to|coming|for)\b)(?![^.!?]*\bbut\b)"
                               # "Hmm, I'd rather not wait in a queue. I'll ring my bank first and come back if I need to."
-                              r"|^\W*(?:(?:hmm+|erm|um|ah|oh|well)\W+)?(?:i'?d|i would) rather not (?:wait|queue|be put through"
-                              r"|be transferred|speak|talk)\b",
+                              r"|^\W*(?:(?:hmm+|erm|um|ah|oh|well)\W+)?(?:i'?d|i would) rather not (?:wait (?:in (?:a |the )?(?:queue"
+                              r"|line)|on hold|for (?:a|an|the) (?:person|agent|advis[eo]r|colleague|human))|queue\b(?! at)"
+                              r"|be put through|be transferred|(?:speak|talk) to (?:anyone|anybody|someone|somebody|a person"
+                              r"|an agent|a human))",
                               re.IGNORECASE)
 
 
 # what is asked instead of the person: "No I don't want a person, just tell me where it is"
-_ASKED_INSTEAD = re.compile(r"\?|\b(?:tell me|where|when|what|how|why|whether|if (?:the|my|it)"
+_ASKED_INSTEAD = re.compile(r"\?|\b(?:tell me|where|when|what|how|why|whether|if (?:the|my|it)|i'?d rather"
                             r"|(?:i|we) (?:just |only )?(?:want|need|wanna)|can (?:you|u|i)|could (?:you|u|i)"
                             r"|refund|cancel|send me)\b", re.IGNORECASE)
 

@@ -15,8 +15,9 @@ _TAKEN = (r"(?:charged|charging|charge|billed|billing|debited|paid|paying|paymen
 # what can only be charged: "I paid for a double bed", "my card payment was cancelled by the bank" are not
 _CHARGED = r"(?:charged|billed|debited|(?:took|taken|taking) (?:my |the )?(?:money|payment))"
 _UNEXPECTED_CHARGE = re.compile(
-    # (a price's decimal point ends no sentence: "charged £349.00 twice")
-    rf"\b{_TAKEN}\b(?:[^.?!]|(?<=\d)\.(?=\d)){{0,40}}?\b(?:twice|twise|twic|2ce|two times|2 times|2x|x2)\b"
+    rf"\b{_TAKEN}\b[^.?!]{{0,40}}?\b(?:twice|twise|twic|2ce|two times|2 times|2x|x2)\b"
+    # a price with pence and then twice: "charged £349.00 twice"
+    rf"|\b{_TAKEN}\b(?:\s+(?:me|us))?\s+[£$€]\s?\d+(?:[.,]\d\d)?\s+(?:twice|two times|2 times|2x|x2)\b"
     r"|\bdouble[- ]?(?:charged|billed|payment|charge|debit)"
     r"|\btwo (?:identical |separate |different )?(?:payments|charges|transactions|debits)\b"
     # "my Klarna app shows two identical purchases from you but I only checked out once"

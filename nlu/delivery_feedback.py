@@ -178,7 +178,9 @@ def fault_not_a_wrong_item(text: str) -> bool:
 _SHADE_OR_SIZE = (r"(?:black|white|red|blue|green|pink|purple|yellow|orange|gr[ae]y|brown|navy|beige|cream|silver|gold"
                   r"|small|medium|large|x+s|x*l|size\s+\d{1,2}"
                   # bed and basket sizes: "ordered a king size mattress topper… a single one", "a dual-basket air fryer"
-                  r"|single|double|dual|king|super[- ]?king|queen"
+                  # (only of a bed's or basket's size: not "a single tray", "a double delivery charge")
+                  r"|(?:single|double|dual|king|super[- ]?king|queen)(?=[- ]?(?:size|sized|bed|basket|one|mattress|duvet"
+                  r"|topper|frame)\b|\s*(?:[.,!;]|$))"
                   # who it is for: "ordrd mens trainers got womens" (set only against another: see _same_kind)
                   r"|men'?s|women'?s|ladies|kids'?|children'?s|boys'?|girls'?)(?!\w)")
 _WHO_FOR = re.compile(r"^(?:men'?s|women'?s|ladies|kids'?|children'?s|boys'?|girls'?)$", re.IGNORECASE)

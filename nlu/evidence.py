@@ -310,7 +310,8 @@ _DAY_REACHED = re.compile(rf"\b(?:it'?s|its|it is)\s+(?:now\s+)?{_DAY}(?:\s+(?:n
                           # "my order must come monday, now is thursday and still I wait"
                           rf"|\bnow is {_DAY}\b|\btoday is (?:already |now )?{_DAY}\b"
                           # "should arrive on Monday…, but is Thursday and nothing arrive"
-                          rf"|\bbut (?:it )?is (?:now |already )?{_DAY}\b", re.IGNORECASE)
+                          rf"|\bbut (?:it )?is (?:now |already )?{_DAY}\b(?!\s+(?:ok|okay|fine|possible|available|an option"
+                          r"|better|good|delivery|i\b))", re.IGNORECASE)
 _DUE_DAY = re.compile(rf"\b(?:due|promised|told|telt|supposed|sposed|meant|guaranteed|expected|said|say|says|by|booked|estimated"
                       # "order shoud of come on tuesday, its friday now"
                       rf"|delivery|arriving|coming|should(?:'?ve|\s+(?:have|of))|shoud(?:'?ve|\s+of)|shud(?:'?ve|\s+of)|shouldve)\W+(?:[\w'\":]+\s+){{0,3}}?{_DAY}\b"
@@ -326,6 +327,9 @@ _DUE_DAY = re.compile(rf"\b(?:due|promised|told|telt|supposed|sposed|meant|guara
 _DUE_DAY_EXPECTED = re.compile(rf"\b(?:should|shud|shoud|would|wud|was to)\s+(?:arrive|come|be (?:here|delivered|with me))\W+"
                                rf"(?:[\w'\":]+\s+){{0,2}}?{_DAY}\b", re.IGNORECASE)
 _WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+# …with nothing come (the day may be next week's: "should arrive on Monday. It's Friday today and I'm away")
+_NOT_COME = re.compile(r"\b(?:nothing|no sign|still (?:no|not|nothing|waiting)|not (?:here|arrived|come|turned up)"
+                       r"|hasn'?t|haven'?t|never)\b|\bnothing arrive", re.IGNORECASE)
 _A_SENTENCE = re.compile(r"[^.!?]*[.!?]*")
 _A_DAY = re.compile(rf"\b{_DAY}\b", re.IGNORECASE)
 
@@ -386,7 +390,8 @@ def _day_reached_after_due(said: str, text: str | None = None) -> bool:
     if reached is not None and expected is not None:
         days_due = [_WEEKDAYS.index(m.group()[:3].lower()) for m in _A_DAY.finditer(expected.group())]
         days_reached = [_WEEKDAYS.index(m.group()[:3].lower()) for m in _A_DAY.finditer(reached.group())]
-        return bool(days_due) and bool(days_reached) and min(days_reached) > max(days_due)
+        return (bool(days_due) and bool(days_reached) and min(days_reached) > max(days_due)
+                and _NOT_COME.search(text) is not None)
     if reached is None or due is None:
         return False
     days_due = {m.group()[:3].lower() for m in _A_DAY.finditer(due.group())}

@@ -1738,7 +1738,40 @@ def test_anger_back_after_the_offer_of_a_person(offered, intent, label, score, h
     text = "It was for my holiday on Saturday and now it's ruined."
     message = {"text": text, "intent": {"name": intent, "confidence": 0.9}, "entities": [],
                "sentiment": {"label": label, "score": score}}
-    events = [said("my dress arrived with a stain", "item_damaged", "negative", 0.9), {"event": "bot", "text": "sorry"},
+    offer = "I'm sorry. Would you like me to put you through to one of our team? (yes/no)"
+    events = [said("my dress arrived with a stain", "item_damaged", "negative", 0.9), {"event": "bot", "text": offer},
               said(text, intent, label, score)]
     tracker = Tracker("t", {"handoff_offered": offered}, message, events, False, None, {}, "action_listen")
     assert anger_back_after_the_offer(tracker) is handed_on
+
+
+
+
+@pytest.mark.parametrize("text", ["never mind, I'll just send it back myself. Please email me the returns label",
+                                  "I'll just return it and reorder. Also has my other order shipped"])
+def test_a_return_done_on_their_own_with_more_asked_is_answered(text):
+    import os
+    from unittest import mock
+
+    with mock.patch.dict(os.environ, {"DEV_MODE": "true"}):
+        from actions.actions import SORTED_ELSEWHERE
+    assert SORTED_ELSEWHERE.search(text) is None
+
+
+def test_anger_turns_after_the_offer_is_answered_not_handed_on():
+    import os
+    from unittest import mock
+
+    from rasa_sdk import Tracker
+
+    with mock.patch.dict(os.environ, {"DEV_MODE": "true"}):
+        from actions.actions import anger_back_after_the_offer
+    text = "CANCEL IT NOW. THIS IS A JOKE"
+    message = {"text": text, "intent": {"name": "cancel_order", "confidence": 0.9}, "entities": [],
+               "sentiment": {"label": "negative", "score": 0.97}}
+    events = [{"event": "bot", "text": "Would you like me to put you through to one of our team? (yes/no)"},
+              {"event": "user", "text": "where's my sofa", "parse_data": {"intent": {"name": "order_status"}}},
+              {"event": "bot", "text": "Your order ORD-20002 (sofa) is running late."},
+              {"event": "user", "text": text, "parse_data": message}]
+    tracker = Tracker("t", {"handoff_offered": True}, message, events, False, None, {}, "action_listen")
+    assert not anger_back_after_the_offer(tracker)

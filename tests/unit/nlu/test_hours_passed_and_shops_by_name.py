@@ -227,3 +227,61 @@ def test_a_takeaway_beside_our_order_leaves_ours_to_the_model():
 def test_a_yes_on_condition_of_time(text, yes):
     from nlu.pleasantries import plain_yes
     assert plain_yes(text) is yes
+
+
+@pytest.mark.parametrize("text", [
+    "Are the white Christmas lights battery powered?", "The LED lamp I bought gives me headaches, it flickers",
+    "I was charged twice, it shows up on my mobile bill", "Can I upgrade the phone I bought from you mid contract?",
+    "I bought a car seat for my first car and it doesn't fit", "Does the rowing machine come with an exercise programme?",
+    "The Fortnite V-Bucks code I bought won't redeem on my Fortnite account",
+    "My son is the tallest person in his class, do you do school trousers in long leg?",
+    "The package I posted to the warehouse with Evri has been signed for but still nothing",
+])
+def test_what_the_second_review_found_stays_ours(text):
+    assert not about_another_business(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "Tracking says it should arrive on Monday. It's Friday today and I'm away, please leave it with a neighbour",
+    "It should arrive Monday but is Wednesday an option",
+])
+def test_a_day_expected_next_week_or_asked_about_is_no_lateness(text):
+    assert not late_said_outright(text), text
+
+
+@pytest.mark.parametrize("text", ["I was charged £39.99 for a kettle that has leaked twice and now doesn't work",
+                                  "my payment of £49.99 failed twice"])
+def test_a_price_before_another_twice_is_no_double_charge(text):
+    from nlu.charges import unexpected_charge_said
+    assert not unexpected_charge_said(text)
+
+
+@pytest.mark.parametrize("text", ["I paid for a double oven and received a single tray, the second tray is missing",
+                                  "ordered a single item and got a double delivery charge"])
+def test_single_and_double_of_other_things_set_nothing_against_anything(text):
+    from nlu.delivery_feedback import sent_not_ordered
+    assert not sent_not_ordered(text)
+
+
+@pytest.mark.parametrize("text", [
+    "I'll hang fire on the return for now, the lamp works fine, it's just the shade that's cracked",
+    "It's alright, I'll wait for the email. My password reset link keeps expiring though",
+    "I'll hold fire on the return until the replacement arrives, please send it",
+])
+def test_a_wait_with_a_problem_besides_is_no_plain_no(text):
+    assert not only_waiting_it_out(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "I'd rather not wait until Friday, the party is on Thursday",
+    "I'd rather not wait on hold, I'd rather you sent a new one out today",
+    "We don't think we need anybody, but the sofa is still missing a leg",
+])
+def test_a_rather_not_about_something_else_declines_no_person(text):
+    from nlu.asked import person_declined
+    assert not person_declined(text), text
+
+
+def test_waiting_to_see_what_an_email_says_is_a_wait():
+    from nlu.asked import waiting_it_out
+    assert waiting_it_out("I'll just wait and see what the email says.")
