@@ -873,12 +873,19 @@ NO_LONGER_NEEDED = re.compile(r"\bno need\b(?! to (?:shout|be|apologi[sz]e|say s
                               r"|after all))?\b(?! (?:else|but|to))"
                               r"|\b(?:just|finally) (?:turned up|arrived|come|been delivered|shown up|pulled up"
                               r"|got here)\b"
-                              r"(?![^.!?]*\b(?:but|damaged|broken|wrong|cracked|smashed)\b)", re.IGNORECASE)
+                              r"(?![^.!?]*\b(?:but|damaged|broken|wrong|cracked|smashed)\b)"
+                              # "actually never mind, the refund has just landed in my account"
+                              r"|\b(?:refund|money)\s+(?:has\s+)?(?:just\s+|now\s+|finally\s+)?(?:landed|come through|gone in|arrived"
+                              r"|cleared|appeared|shown up)\b(?![^.!?]*\b(?:but|only|half|part)\b)", re.IGNORECASE)
 
 
 def no_longer_needed(text: str) -> bool:
     """Whether `text` says the person is no longer needed (see NO_LONGER_NEEDED)."""
     return NO_LONGER_NEEDED.search(text) is not None and not text.rstrip().endswith("?")
+
+
+# "cancel that" said of what was just asked
+_CANCEL_THAT = re.compile(r"^\W*cancel (?:that|it|this)\b\W*", re.IGNORECASE)
 
 
 # what is still asked once "cancel that" has withdrawn: "fine, cancel that, just tell me where my trainers are"
@@ -893,7 +900,10 @@ def cancellation_besides(text: str) -> bool:
     that actually, the kids have just got in", where "cancel that" only withdraws."""
     rest = after_dismissal(text)
     if rest is not None and "cancel" not in text[: len(text) - len(rest)].lower():
-        return True
+        if _CANCEL_THAT.match(rest) is None:
+            return True
+        # "actually never mind cancel that i dont need the person anymore": the "cancel that" withdraws; read on
+        text = _CANCEL_THAT.sub(" ", rest)
     if cancel_alone(text):  # the word alone withdraws ("never mind", "cancel")
         return False
     return _STILL_ASKED.search(WITHDRAWAL.sub(" ", PERSON_CALLED_OFF.sub(" ", text))) is not None

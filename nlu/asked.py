@@ -354,6 +354,7 @@ _MORE_SAID = re.compile(r"\b(?:though|also|but|keeps|charged|wrong|broken|cracke
 # "nah, no need for a person, just make sure it actually turns up this week", "no thanks, I don't need
 # anyone": the offer of a person declined, whatever the customer adds about waiting
 _PERSON_DECLINED = re.compile(r"^\W*(?:no|nah|nope|no thanks|no thank you|not really)\b[\s,.!]*(?:thanks?\b[\s,.!]*)?"
+                              r"(?:it'?s (?:alright|all right|ok|okay|fine)\b[\s,.!]*)?"
                               r"(?:there'?s\s+)?(?:no need|(?:i|we) (?:don'?t|dont|do not) (?:need|want)|not needed)\b"
                               # a few words on, not "a bot", not "I want": "no i dont want a bot i want a human"
                               r"(?:(?!\bbot\b|\bwant)[^.!?]){0,20}?"
@@ -378,4 +379,10 @@ _ASKED_INSTEAD = re.compile(r"\?|\b(?:tell me|where|when|what|how|why|whether|if
 def person_declined(text: str) -> bool:
     """Whether `text` starts by declining a person (see _PERSON_DECLINED) and asks nothing instead."""
     declined = _PERSON_DECLINED.search(text)
-    return declined is not None and _ASKED_INSTEAD.search(_BACK_IF_NEED_BE.sub(" ", text[declined.end():])) is None
+    rest = _TOLD_WHEN_SORTED.sub(" ", _BACK_IF_NEED_BE.sub(" ", text[declined.end():])) if declined is not None else ""
+    return declined is not None and _ASKED_INSTEAD.search(rest) is None
+
+
+# being told once it is done, which asks nothing now: "…just email me when it's sorted"
+_TOLD_WHEN_SORTED = re.compile(r"\b(?:just )?(?:email|e-mail|text|message|let) (?:me|us)(?: know)? (?:when|once) (?:it'?s|its|it is"
+                               r"|it has been|that'?s) (?:sorted|done|fixed|resolved|sorted out|refunded)\b", re.IGNORECASE)

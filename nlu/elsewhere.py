@@ -293,6 +293,16 @@ _EVERYDAY_LIFE = re.compile(
     r"|\b(?:get|getting|have|having|suffer\w* (?:from|with)|cure|remedy|relieve|tablets? for) (?:a |bad |constant )?"
     r"(?:headaches?|migraines?)\b"
     r"|\bstretch\w* (?:routine|plan|tips)\b|\b(?:exercise|workout|training) (?:routine|tips)\b"
+    # advice on things we do not sell: "a beginner knitting pattern", "a heat pump or a gas boiler", "bait for carp", "a good
+    # dog groomer in Croydon", "the best fortnite skin", "the best bank… as student", relationship advice, stamps, the MOT
+    r"|\b(?:knitting|crochet|sewing) patterns?\b|\bheat pumps?\b|\bsolar panels?\b|\bbait\b|\bcarp\b"
+    r"|\b(?:a good|best|recommend a|know a|decent) (?:dog groomer|groomer|plumber|electrician|dentist|mechanic|garage|vet"
+    r"|hairdresser|barber|builder|solicitor|restaurant|pub|takeaway|cafe|curry house|chippy)\b"
+    r"|\b(?:fortnite|roblox|minecraft|apex|valorant|fifa) (?:skins?|builds?|tips|season|update)\b"
+    r"|\b(?:best|which|good) bank\b|\brelationship advice\b"
+    r"|\bmy (?:gf|bf|girlfriend|boyfriend|wife|husband|partner) is (?:mad|angry|upset|annoyed|cross) (?:at|with) me\b"
+    r"|\b(?:first|second)[- ]class stamps?\b|\bprice of (?:a )?stamps?\b|\bmy mot\b|\bmot (?:is )?due\b"
+    r"|\bnext bank holiday\b(?![^.?!]*\b(?:deliver|open|order|dispatch|post)\w*)"
     # a pet to choose or name, the neighbour's tree: "which is better as a first dog", "a name for my new puppy" (not
     # "Is this harness OK for a first dog?", "Can you print names for my baby on the blanket?")
     r"|\b(?:which|best|good|better)\b[^.?!]{0,30}\b(?:first|family) (?:dog|pet|cat)\b(?![^.?!]*\b(?:harness|collar|lead"

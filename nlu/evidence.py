@@ -234,7 +234,9 @@ _LATENESS_ASSERTED = re.compile(
     r"|nowhere|lost|missing|can'?t find"
     # "why… has taken four days and counting?", "well past the date I was given"
     r"|\b(?:days?|weeks?)\s+(?:now\s+)?and counting\b"
-    r"|\b(?:well|way|long) past (?:the |its )?(?:delivery |due |expected |promised )?date\b",
+    r"|\b(?:well|way|long) past (?:the |its )?(?:delivery |due |expected |promised )?date\b"
+    # "It's three weeks past the date I was given for the sofa"
+    r"|\b(?:days?|weeks?|months?) past (?:the|its) (?:delivery |due |expected |promised )?date\b",
     re.IGNORECASE)
 
 
@@ -335,7 +337,9 @@ _A_DAY = re.compile(rf"\b{_DAY}\b", re.IGNORECASE)
 
 
 # a due day past already when named: "was supposed to be with me by last Friday", "the new one coming last Saturday"
-_DUE_ALREADY_PAST = re.compile(rf"\b(?:due|promised|supposed|sposed|meant|guaranteed|expected|estimated|scheduled)\b[^.?!]{{0,40}}?"
+# ("Your website said my sofa would arrive last Friday")
+_DUE_ALREADY_PAST = re.compile(rf"\b(?:due|promised|supposed|sposed|meant|guaranteed|expected|estimated|scheduled"
+                               rf"|would (?:arrive|come|be (?:here|delivered|with me)))\b[^.?!]{{0,40}}?"
                                rf"\b(?:last {_DAY}|last week|yesterday)\b"
                                # (not "It's coming tomorrow, I was told yesterday")
                                rf"|\bcoming\b[^.?!]{{0,40}}?\b(?:last {_DAY}|last week)\b", re.IGNORECASE)
@@ -413,6 +417,8 @@ _DUE_THEN_NOT = re.compile(
     # "my nan waited in all day for a delivery that never came"
     r"|(?<!return )(?<!returns )\b(?:delivery|parcel|order|driver|courier|van) (?:that|which|who) never (?:came|arrived|turned up"
     r"|showed(?: up)?)\b"
+    # "It's three weeks past the date I was given for the sofa"
+    r"|\b(?:days?|weeks?|months?) past (?:the|its) (?:delivery |due |expected |promised )?date\b(?! (?:for|to) (?:a )?return)"
     # "XDP gave me a slot of 8 till 12 for the sofa today, it's now half 4 and no sign of them", "Evri have had my dress
     # 'out for delivery' three days running now and it never turns up"
     r"|\b(?:slot|window)\b[^.?!]{0,60}\b(?:it'?s|its|it is) now\b[^.?!]{0,20}\b(?:no sign|nobody|no one|nothing|not here)\b"
@@ -559,7 +565,9 @@ def delivered_not_received_said(text: str) -> bool:
 _SENT_BACK = re.compile(r"\b(?:sent|posted|took|taken|dropped|shipped|brought)\s+(?:\w+\s+){0,3}?back\b"
                         r"|\b(?:i|we|i'?ve|we'?ve|i have|we have|had)\s+(?:already\s+)?returned\b"
                         r"|\b(?:went|gone) back (?:to you|over|more than|\d|two|three|four|last|weeks? ago|ages ago)"
-                        r"|\b(?:been|got) back (?:with|to) you\b", re.IGNORECASE)
+                        r"|\b(?:been|got) back (?:with|to) you\b"
+                        # the subject dropped, as typed in a hurry: "returnd a pair of jeans like 3 wks ago n still no refund"
+                        r"|^\W*(?:returned|returnd|retuned|sent back)\b", re.IGNORECASE)
 
 
 def sent_back_said(text: str) -> bool:
@@ -645,3 +653,29 @@ def only_signing_in_said(text: str) -> bool:
     return _SIGNING_IN.search(text) is not None and (
         _ANY_ORDER.search(text) is None
         or _SIGNING_IN_TO_SEE.search(text) is not None and _SIGNING_IN_FAILS.search(text) is not None)
+
+
+# the refund come already: "that's all sorted, the refund came through" (not "…said the refund came through but it hasn't")
+_REFUND_CAME = re.compile(r"\b(?:got|had|received)\s+(?:my |the |a )?(?:full )?refund\b|\brefund\s+(?:has\s+|have\s+)?"
+                          r"(?:came|come|arrived|went|showed|landed|cleared)(?:\s+(?:through|in|back))?\b"
+                          r"(?![^.?!]*\b(?:but|hasn'?t|not|never|supposedly|apparently)\b)", re.IGNORECASE)
+# …and the last sentence asks where or when something else is
+_LAST_ASKS_WHERE = re.compile(r"(?:^|[.!?]\s+)(?![^.!?]*\b(?:refund|money|return)\w*)[^.!?]*\b(?:where|when)\b[^.!?]*\?\s*$",
+                              re.IGNORECASE)
+
+
+def refund_came_then_where_asked(text: str) -> bool:
+    """Whether `text` says a refund has come already and ends by asking where or when something else is ("…the refund
+    came through. This is a completely separate thing though. Where are my running trainers at the moment?")."""
+    return _REFUND_CAME.search(text) is not None and _LAST_ASKS_WHERE.search(text) is not None
+
+
+# a parcel left at the wrong place: "parcel was left wiv the wrong nieghbour, can u tell me were it is" (a wrong address
+# or door, not a wrong item)
+_LEFT_IN_THE_WRONG_PLACE = re.compile(r"\bwrong (?:neighbou?r|nieghbou?r|naybour|address|house|door|flat|street"
+                                      r"|house number)s?\b", re.IGNORECASE)
+
+
+def wrong_place_said(text: str) -> bool:
+    """Whether `text` says a parcel went to the wrong place (see _LEFT_IN_THE_WRONG_PLACE)."""
+    return _LEFT_IN_THE_WRONG_PLACE.search(text) is not None

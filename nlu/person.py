@@ -108,6 +108,10 @@ _DEMAND = re.compile(
     re.IGNORECASE)
 # a sentence that is only the word: "human. NOW.", "agent please"
 # (and "human not bot", "no bots, a person ideally", "a human instead?")
+# "ok ye connect me", "ok ye put me thru": a yes to the person offered, said as the hand-off itself
+_PUT_ME_THROUGH = re.compile(r"^\W*(?:(?:ok|okay|yes|yeah|ye|yep|go on|fine|alright)\W+){0,2}(?:please\s+)?"
+                             r"(?:connect me|put me (?:through|thru|thro)|transfer me|pass me over)(?:\s+(?:please|pls|then|now))?\W*$",
+                             re.IGNORECASE)
 _ALONE = re.compile(r"(?:^|[.!?]\s*)(?:no (?:bots?|robots?)\W+)?(?:a\s+|an\s+)?(?:real\s+|actual\s+|live\s+)?"
                     r"(?:human|agent|operator|person)(?:\s+(?:now|please|pls|asap|instead|ideally|not (?:a )?(?:ro)?bots?))?"
                     r"\s*(?:[.!?,]+|$)", re.IGNORECASE)  # "human please, my sofa is STILL not here"
@@ -146,7 +150,7 @@ def person_demanded(text: str) -> bool:
         sentence = text[:m.start()].rsplit(".", 1)[-1].rsplit("?", 1)[-1].rsplit("!", 1)[-1]
         if (not _NEGATED.search(sentence) or _WHY_NOT.search(sentence)) and not _ASKED_ABOUT.search(sentence):
             return True
-    return _ALONE.search(text.strip()) is not None
+    return _ALONE.search(text.strip()) is not None or _PUT_ME_THROUGH.search(text) is not None
 
 
 # a person named at all, asked for or not: "a manager", "someone to talk to", "someone to call me back"
@@ -286,6 +290,7 @@ _RELAYED = re.compile(r"\bpass (?:that|this|it|my thanks|on my thanks|this feedb
                       # "Just wanted to pass on some positive feedback.", "I'd like to leave some good feedback"
                       r"|\b(?:pass on|give|leave|share|send) (?:you |on )?(?:some |a bit of |a little )?(?:positive |good |nice |glowing "
                       r"|great )feedback\b"
+                      r"|\bwell done to (?:whoever|the (?:driver|courier|team|packer|packers|warehouse|staff)|your)\b"
                       r"|\bpass on my (?:thanks|compliments|feedback)\b|\blet (?:them|him|her|the driver|the team) know\b"
                       r"|\b(?:thanks|thank you|compliments) to (?:whoever|the (?:driver|courier|team|packer|packers|warehouse|staff)"
                       r"|your (?:driver|courier|team|packers?|warehouse|staff))\b",

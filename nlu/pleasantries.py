@@ -79,6 +79,9 @@ _PLAIN_YES = re.compile(r"^\W*(?:(?:ok|okay|k|alright|right|sure|yes|yeah|go on)
                         # "oh ok", "ah okay", "oh right ok": a plain acknowledgement (not "oh ok?", surprise)
                         r"|^\W*(?:oh|ah|aw|ahh|ohh)[\s,]+(?:ok|okay|k|kk|alright|right|i see|fair enough|got it|gotcha)"
                         r"(?:[\s,]+(?:ok|okay|then))?[\s.!]*$"
+                        # "That would be great, thank you" to the offer
+                        r"|^\W*(?:yes,? )?that would be (?:great|lovely|brilliant|good|helpful|fab|perfect)\b[\s,.!]*"
+                        r"(?:(?:thanks|thank you|cheers|ta)\b[\s.!]*)?$"
                         # a yes with a condition of time: "ok but only if it's quick, I'm on my lunch break"
                         r"|^\W*(?:ok|okay|yes|yeah|go on|fine|alright)\b[\s,]*(?:but\s+)?(?:only\s+)?if\s+(?:it'?s|its|it is|it'?ll be"
                         r"|that'?s)\s+(?:quick|fast|not (?:too )?long)\b(?![^?]*\?)", re.IGNORECASE)

@@ -27,7 +27,8 @@ from nlu.entities import RuleExtractor, apply_synonyms, merge
 from nlu.evidence import (account_said, cancelled_order_asked_about, delay_said, delivered_not_received,
                           delivered_not_received_said, due_day_passed_then_asked, late_said_outright,
                           lateness_asserted, long_wait_said, only_signing_in_said, paid_for_nothing,
-                          refund_after_return_awaited, refund_for_a_return_to_come, sent_back_said, without_unsaid)
+                          refund_after_return_awaited, refund_came_then_where_asked, refund_for_a_return_to_come,
+                          sent_back_said, without_unsaid, wrong_place_said)
 from nlu.families import family_confidence
 from nlu.follow_up import MISREAD_AS, follow_up_intent, how_long_it_takes
 from nlu.complaints import compensation_asked, complaint_announced
@@ -172,6 +173,11 @@ def paid_for_a_late_parcel(text: str) -> bool:
     though the money left my account"), with nothing sent back and no refund or cancellation said."""
     return (not sent_back_said(text) and not _A_REFUND_SAID.search(text)
             and (due_day_passed_then_asked(text) or late_said_outright(text)))
+
+
+# how the item was when it came: "came like that out the box", "arrived that way"
+_AS_IT_CAME = re.compile(r"\b(?:came|arrived|turned up|was)\s+(?:like (?:that|this)|that way|this way)\b"
+                         r"|\bout (?:of )?the box\b", re.IGNORECASE)
 
 
 class Predictor:
@@ -442,7 +448,8 @@ class Predictor:
             # "I've forgotten my password. I've asked for the reset email… It hasn't come": no parcel late; nor is
             # "trying to login so i can see my refund histroy but it says incorect password" a refund missing
             ranking = self._ruled(ranking, ACCOUNT_INTENT)
-        elif (refund_after_return_awaited(asked) and not requests and ranking[0]["name"] != REFUND_MISSING_INTENT
+        elif (said_in_either(refund_after_return_awaited, asked, tidy) and not requests
+              and ranking[0]["name"] != REFUND_MISSING_INTENT
               and (ranking[0]["name"] in (LATE_INTENT, ACCOUNT_INTENT, FEEDBACK_INTENT, WITHDRAWN_INTENT, *WHERE_OR_WHEN,
                                           RETURN_INTENT, "cancel_order", ELSEWHERE_INTENT, *FAULT_INTENTS)
                    or self.sure_enough(ranking) < self.threshold) and REFUND_MISSING_INTENT in self.loaded.intents):
@@ -554,6 +561,16 @@ class Predictor:
             # "i wont my muny bak 4 the jumpr i bort, it dusnt fit", "the dress is too small": a return of the
             # customer's own choosing, not damage or a no (nlu.policies)
             ranking = self._ruled(ranking, RETURN_INTENT)
+        elif ((ranking[0]["name"] in (WRONG_ITEM_INTENT, ELSEWHERE_INTENT) or self.sure_enough(ranking) < self.threshold)
+              and said_in_either(wrong_place_said, asked, tidy) and not sent_not_ordered(asked)
+              and WHERE_OR_WHEN[0] in self.loaded.intents):
+            # "parcel was left wiv the wrong nieghbour, can u tell me were it is": where the parcel went, not a wrong
+            # item (nlu.evidence)
+            ranking, requests = self._ruled(ranking, WHERE_OR_WHEN[0]), []
+        elif ranking[0]["name"] == REFUND_MISSING_INTENT and refund_came_then_where_asked(asked) and not requests:
+            # "…the refund came through. This is a completely separate thing though. Where are my running trainers?":
+            # the refund is the story, where the order is the question (nlu.evidence)
+            ranking = self._ruled(ranking, WHERE_OR_WHEN[0])
         elif (change_of_mind_return(asked) and ranking[0]["name"] in FAULT_INTENTS
               and RETURN_INTENT in self.loaded.intents):
             # "he's decided he doesn't like the colour… I'd like my money back please": a return of their own choosing,
@@ -598,7 +615,7 @@ class Predictor:
                # "said by monday. it's thursday. shocking", read as details given or as feedback
                # (and "It's been nearly a month. A MONTH. For a rug.": weeks waited, said unhappily)
                or ranking[0]["name"] in (DETAILS_INTENT, FEEDBACK_INTENT)
-               and (due_day_passed_then_asked(asked) or long_wait_said(asked))
+               and (due_day_passed_then_asked(asked) or late_said_outright(asked))
                and sentiment["label"] == NEGATIVE and not only_a_number_given(asked))
               and LATE_INTENT in self.loaded.intents
               and {r["intent"] for r in requests} <= {*WHERE_OR_WHEN, LATE_INTENT}):
@@ -785,6 +802,11 @@ class Predictor:
                   and not _WRONG_SAID.search(r["text"])):
                 # "…the running shoes I ordered have been sent out. … Could you please give me the link": a guess at
                 # a fault in a clause that tells of none, beside where the order is asked
+                continue
+            elif (r["intent"] == WRONG_ITEM_INTENT and _AS_IT_CAME.search(r["text"])
+                  and any(q["intent"] == DAMAGE_INTENT for q in requests) and not sent_not_ordered(r["text"])):
+                # "kettle leaking all over the worktop the first time i filled it. came like that out the box": the
+                # damage told again, not a wrong item
                 continue
             if all(r["intent"] != kept["intent"] for kept in reread):
                 reread.append(r)

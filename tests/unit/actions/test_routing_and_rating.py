@@ -1775,3 +1775,18 @@ def test_anger_turns_after_the_offer_is_answered_not_handed_on():
               {"event": "user", "text": text, "parse_data": message}]
     tracker = Tracker("t", {"handoff_offered": True}, message, events, False, None, {}, "action_listen")
     assert not anger_back_after_the_offer(tracker)
+
+
+@pytest.mark.parametrize("text,besides", [
+    ("actually never mind cancel that i dont need the person anymore", False),
+    ("never mind, can i just cancel my dress order instead", True),
+    ("fine, cancel that, just tell me where my trainers are", True),
+])
+def test_cancel_that_after_a_dismissal_withdraws(text, besides):
+    import os
+    from unittest import mock
+
+    with mock.patch.dict(os.environ, {"DEV_MODE": "true"}):
+        from actions.actions import cancellation_besides, no_longer_needed
+    assert cancellation_besides(text) is besides
+    assert no_longer_needed("actually never mind, the refund has just landed in my account")

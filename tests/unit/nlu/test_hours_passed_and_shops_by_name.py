@@ -285,3 +285,83 @@ def test_a_rather_not_about_something_else_declines_no_person(text):
 def test_waiting_to_see_what_an_email_says_is_a_wait():
     from nlu.asked import waiting_it_out
     assert waiting_it_out("I'll just wait and see what the email says.")
+
+
+@pytest.mark.parametrize("text,story", [
+    ("Hiya. I sent a jumper back a couple of weeks ago and that's all sorted, the refund came through. This is a "
+     "completely separate thing though. Where are my running trainers at the moment?", True),
+    ("They said the refund came through but it hasn't. Where is it?", False),
+    ("The refund came through. When will the replacement refund for the postage come?", False),
+])
+def test_a_refund_come_then_another_where_asked(text, story):
+    from nlu.evidence import refund_came_then_where_asked
+    assert refund_came_then_where_asked(text) is story
+
+
+def test_the_damage_told_again_as_it_came_is_no_wrong_item():
+    from tests.unit.nlu.tiny import DecodingNet, rule_predictor
+
+    class Net(DecodingNet):
+        """item_damaged on the leak, wrong_item on how it came (as the model reads each clause)."""
+        INTENTS = ("item_damaged", "wrong_item", "inform")
+
+        def scores(self, text):
+            leak, came = "leaking" in text, "came like that" in text
+            damaged = 6.0 if leak else 0.0
+            wrong = 6.5 if came and not leak else (2.0 if came else 0.0)
+            return [damaged, wrong, 0.0], [2.0, 0.5, 0.0]
+
+    p = rule_predictor(Net, {"item_damaged": 5, "wrong_item": 5})
+    parsed = p.parse("kettle leaking all over the worktop the first time i filled it. came like that out the box")
+    assert parsed["intent"]["name"] == "item_damaged"
+    assert [r["intent"] for r in parsed.get("requests") or []] in ([], ["item_damaged"])
+
+
+@pytest.mark.parametrize("text", [
+    "What's a good beginner knitting pattern for a baby blanket?", "Is it worth getting a heat pump or should I stick with a gas boiler?",
+    "My MOT is due next week, where's cheapest round Leicester?", "what's the best bait for carp this time of year?",
+    "is it true Royal Mail are getting rid of second class stamps?", "Do you know a good dog groomer in Croydon?",
+    "yo whats the best fortnite skin rn", "lowkey need relationship advice, my gf is mad at me what do i do",
+    "Which is the best bank in UK for open an account as student?", "Do you know when the next bank holiday is?",
+    "How much is a first class stamp",
+])
+def test_advice_on_what_we_do_not_sell_is_not_ours(text):
+    assert about_another_business(text), text
+
+
+@pytest.mark.parametrize("text", ["will you deliver on the next bank holiday?", "do you sell knitting needles?"])
+def test_our_delivery_days_and_products_stay_ours(text):
+    assert not about_another_business(text), text
+
+
+@pytest.mark.parametrize("text,late", [
+    ("Your website said my sofa would arrive last Friday. I took a day off work for it and nothing came.", True),
+    ("It's three weeks past the date I was given for the sofa and my living room is completely empty", True),
+    ("It said it would arrive last Friday and it came on Friday, thanks", False),
+])
+def test_a_day_said_and_gone_by(text, late):
+    assert late_said_outright(text) is late
+
+
+def test_a_parcel_left_in_the_wrong_place():
+    from nlu.evidence import wrong_place_said
+    assert wrong_place_said("parcel was left wiv the wrong nieghbour, can u tell me were it is")
+    assert not wrong_place_said("you sent the wrong size")
+
+
+@pytest.mark.parametrize("text,yes", [("ok ye connect me", True), ("ok ye put me thru", True),
+                                      ("connect me with my order", False)])
+def test_put_me_through_as_a_yes(text, yes):
+    from nlu.person import person_demanded
+    assert person_demanded(text) is yes
+
+
+def test_that_would_be_great_is_a_yes():
+    from nlu.pleasantries import plain_yes
+    assert plain_yes("That would be great, thank you") and not plain_yes("That would be great if it came today")
+
+
+def test_no_person_and_told_when_sorted_is_declined():
+    from nlu.asked import person_declined
+    assert person_declined("no it's alright, I don't need to speak to anyone, just email me when it's sorted")
+    assert not person_declined("no it's alright, I don't need to speak to anyone, just tell me when it's coming")
