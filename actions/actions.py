@@ -876,7 +876,8 @@ NO_LONGER_NEEDED = re.compile(r"\bno need\b(?! to (?:shout|be|apologi[sz]e|say s
                               r"(?![^.!?]*\b(?:but|damaged|broken|wrong|cracked|smashed)\b)"
                               # "actually never mind, the refund has just landed in my account"
                               r"|\b(?:refund|money)\s+(?:has\s+)?(?:just\s+|now\s+|finally\s+)?(?:landed|come through|gone in|arrived"
-                              r"|cleared|appeared|shown up)\b(?![^.!?]*\b(?:but|only|half|part)\b)", re.IGNORECASE)
+                              r"|cleared|appeared|shown up)\b(?![^.!?]*\b(?:but|only|half|part|wrong|twice|old|closed|cancel\w*|credit|hasn'?t|not|pending|still)\b)"
+                              r"(?![^.!?]*[.!?]+[^.!?]*\b(?:hasn'?t|not|nothing|no sign|isn'?t|can'?t see)\b)", re.IGNORECASE)
 
 
 def no_longer_needed(text: str) -> bool:
@@ -885,7 +886,7 @@ def no_longer_needed(text: str) -> bool:
 
 
 # "cancel that" said of what was just asked
-_CANCEL_THAT = re.compile(r"^\W*cancel (?:that|it|this)\b\W*", re.IGNORECASE)
+_CANCEL_THAT = re.compile(r"^\W*cancel (?:that|it)\b\W*", re.IGNORECASE)
 
 
 # what is still asked once "cancel that" has withdrawn: "fine, cancel that, just tell me where my trainers are"
@@ -900,7 +901,8 @@ def cancellation_besides(text: str) -> bool:
     that actually, the kids have just got in", where "cancel that" only withdraws."""
     rest = after_dismissal(text)
     if rest is not None and "cancel" not in text[: len(text) - len(rest)].lower():
-        if _CANCEL_THAT.match(rest) is None:
+        remainder = _CANCEL_THAT.sub(" ", rest, count=1)
+        if _CANCEL_THAT.match(rest) is None or not (PERSON_REFUSED.search(remainder) or no_longer_needed(remainder)):
             return True
         # "actually never mind cancel that i dont need the person anymore": the "cancel that" withdraws; read on
         text = _CANCEL_THAT.sub(" ", rest)

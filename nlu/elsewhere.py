@@ -295,14 +295,17 @@ _EVERYDAY_LIFE = re.compile(
     r"|\bstretch\w* (?:routine|plan|tips)\b|\b(?:exercise|workout|training) (?:routine|tips)\b"
     # advice on things we do not sell: "a beginner knitting pattern", "a heat pump or a gas boiler", "bait for carp", "a good
     # dog groomer in Croydon", "the best fortnite skin", "the best bank… as student", relationship advice, stamps, the MOT
-    r"|\b(?:knitting|crochet|sewing) patterns?\b|\bheat pumps?\b|\bsolar panels?\b|\bbait\b|\bcarp\b"
+    r"|\b(?:good|easy|beginners?|simple|free|best)\b[^.?!]{0,15}\b(?:knitting|crochet|sewing) patterns?\b"
+    r"|\b(?:a|get|getting|install\w*|fit\w*)\s+(?:a\s+)?(?:heat pump|solar panels?)\b(?!\s+(?:\w+\s+)?(?:dryers?|lights?|lamps?|fountains?|chargers?))"
+    r"|\bbait (?:for|to use)\b|\bfor carp\b"
     r"|\b(?:a good|best|recommend a|know a|decent) (?:dog groomer|groomer|plumber|electrician|dentist|mechanic|garage|vet"
     r"|hairdresser|barber|builder|solicitor|restaurant|pub|takeaway|cafe|curry house|chippy)\b"
-    r"|\b(?:fortnite|roblox|minecraft|apex|valorant|fifa) (?:skins?|builds?|tips|season|update)\b"
-    r"|\b(?:best|which|good) bank\b|\brelationship advice\b"
-    r"|\bmy (?:gf|bf|girlfriend|boyfriend|wife|husband|partner) is (?:mad|angry|upset|annoyed|cross) (?:at|with) me\b"
+    r"(?=\s*(?:[.?!,]|$|\s+(?:in|near|round|around|nearby|you|that|who|to)\b))"
+    r"|\b(?:fortnite|roblox|minecraft|apex|valorant|fifa) (?:skins?|builds?|tips|season|update)\b(?!\s+(?:gift|cards?|vouchers?|codes?|books?))"
+    r"|\b(?:best|good) bank\b(?!\s+(?:holiday|card|details|transfer))|\brelationship advice\b"
+    r"|\bmy (?:gf|bf|girlfriend|boyfriend|wife|husband|partner) is (?:mad|angry|upset|annoyed|cross) (?:at|with) me\b(?![^.?!]*\b(?:because|cos|coz|since|as)\b)"
     r"|\b(?:first|second)[- ]class stamps?\b|\bprice of (?:a )?stamps?\b|\bmy mot\b|\bmot (?:is )?due\b"
-    r"|\bnext bank holiday\b(?![^.?!]*\b(?:deliver|open|order|dispatch|post)\w*)"
+    r"|\b(?:when|what date|what day)(?:'?s| is)?\s+(?:the\s+)?next bank holiday\b(?![^.?!]*\b(?:deliver|open|order|dispatch|post)\w*)"
     # a pet to choose or name, the neighbour's tree: "which is better as a first dog", "a name for my new puppy" (not
     # "Is this harness OK for a first dog?", "Can you print names for my baby on the blanket?")
     r"|\b(?:which|best|good|better)\b[^.?!]{0,30}\b(?:first|family) (?:dog|pet|cat)\b(?![^.?!]*\b(?:harness|collar|lead"
@@ -510,7 +513,7 @@ _OUR_CHECKOUT = re.compile(r"\b(?:checkout|check out|basket|your|you|u|site|webs
 # a parcel of ours in the same message: "my landlord took the parcel in and it's damaged"
 _A_PARCEL = re.compile(r"\b(?:parcel|package|deliver\w*|(?<!standing )order\w*|courier|driver|refund|return\w*|ord\W?\d{3,}"
                        # paid to us in parts: "Can I stop the direct debit now that I've sent it back?"
-                       r"|sent (?:\w+ )?back|klarna|clearpay|laybuy|instal?ments?)\b", re.IGNORECASE)
+                       r"|sen[dt] (?:\w+ )?back|klarna|clearpay|laybuy|instal?ments?)\b", re.IGNORECASE)
 
 
 def about_everyday_life(text: str) -> bool:

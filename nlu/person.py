@@ -291,6 +291,7 @@ _RELAYED = re.compile(r"\bpass (?:that|this|it|my thanks|on my thanks|this feedb
                       r"|\b(?:pass on|give|leave|share|send) (?:you |on )?(?:some |a bit of |a little )?(?:positive |good |nice |glowing "
                       r"|great )feedback\b"
                       r"|\bwell done to (?:whoever|the (?:driver|courier|team|packer|packers|warehouse|staff)|your)\b"
+                      r"(?![^.!?]*\b(?:los\w*|lost|wrong|broken|smashed|damaged|pieces|again|twice|throw\w*)\b)"
                       r"|\bpass on my (?:thanks|compliments|feedback)\b|\blet (?:them|him|her|the driver|the team) know\b"
                       r"|\b(?:thanks|thank you|compliments) to (?:whoever|the (?:driver|courier|team|packer|packers|warehouse|staff)"
                       r"|your (?:driver|courier|team|packers?|warehouse|staff))\b",

@@ -176,8 +176,8 @@ def paid_for_a_late_parcel(text: str) -> bool:
 
 
 # how the item was when it came: "came like that out the box", "arrived that way"
-_AS_IT_CAME = re.compile(r"\b(?:came|arrived|turned up|was)\s+(?:like (?:that|this)|that way|this way)\b"
-                         r"|\bout (?:of )?the box\b", re.IGNORECASE)
+_AS_IT_CAME = re.compile(r"^\W*(?:(?:it|and|it'?s)\s+)*(?:came|arrived|turned up|was)\s+(?:like (?:that|this)|that way|this way)"
+                         r"(?:\s+(?:straight\s+)?out (?:of )?the box)?\W*$", re.IGNORECASE)
 
 
 class Predictor:

@@ -1790,3 +1790,24 @@ def test_cancel_that_after_a_dismissal_withdraws(text, besides):
         from actions.actions import cancellation_besides, no_longer_needed
     assert cancellation_besides(text) is besides
     assert no_longer_needed("actually never mind, the refund has just landed in my account")
+
+
+@pytest.mark.parametrize("text", ["Your email says the refund has come through. It hasn't shown in my account.",
+                                  "The refund has come through for the wrong amount"])
+def test_a_refund_complained_of_still_needs_the_person(text):
+    import os
+    from unittest import mock
+
+    with mock.patch.dict(os.environ, {"DEV_MODE": "true"}):
+        from actions.actions import no_longer_needed
+    assert not no_longer_needed(text)
+
+
+@pytest.mark.parametrize("text", ["Never mind, cancel this order please", "Forget it, cancel it, I don't want the sofa anymore"])
+def test_an_order_cancelled_after_a_dismissal_is_still_cancelled(text):
+    import os
+    from unittest import mock
+
+    with mock.patch.dict(os.environ, {"DEV_MODE": "true"}):
+        from actions.actions import cancellation_besides
+    assert cancellation_besides(text)

@@ -365,3 +365,49 @@ def test_no_person_and_told_when_sorted_is_declined():
     from nlu.asked import person_declined
     assert person_declined("no it's alright, I don't need to speak to anyone, just email me when it's sorted")
     assert not person_declined("no it's alright, I don't need to speak to anyone, just tell me when it's coming")
+
+
+@pytest.mark.parametrize("text,late", [
+    ("where's my parcel, it was meant to come today", False),  # today is not over
+    ("it was meant to come today and it's still not here, it's 9pm", True),
+    ("it was supposed to come yesterday, where is it", True),
+])
+def test_due_today_is_not_late_yet(text, late):
+    assert lateness_asserted(text) is late
+
+
+@pytest.mark.parametrize("text", [
+    "When will my heat pump tumble dryer arrive?", "My solar panel garden lights stopped working after a week",
+    "The sewing pattern was missing from the dress making kit I bought", "The carp fishing rod I bought has snapped",
+    "Which bank account will the money go back to?", "Have a good bank holiday weekend, thanks",
+    "Do I need to put a first class stamp on it to send it back?",
+    "My partner is upset with me because the sofa hasn't come", "Are you open on the next bank holiday?",
+    "I want to buy a Fortnite skins gift card",
+])
+def test_what_the_third_review_found_stays_ours(text):
+    assert not about_another_business(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "The tracking said it would arrive today, it was only dispatched yesterday",
+    "I'm two days past the date to send it back, hope that's still ok",
+])
+def test_what_the_third_review_found_is_no_lateness(text):
+    assert not late_said_outright(text), text
+
+
+@pytest.mark.parametrize("text", ["Still not had my refund. When will it be paid?",
+                                  "I got a refund for the jumper but not the jeans. When will that go through?"])
+def test_a_refund_not_come_is_no_story(text):
+    from nlu.evidence import refund_came_then_where_asked
+    assert not refund_came_then_where_asked(text)
+
+
+def test_a_wrong_address_on_the_label_is_no_parcel_misplaced():
+    from nlu.evidence import wrong_place_said
+    assert not wrong_place_said("The return label has the wrong address on it")
+
+
+def test_well_done_said_bitterly_is_no_praise():
+    from nlu.person import feedback_relayed
+    assert not feedback_relayed("well done to the courier for losing my parcel")
