@@ -647,12 +647,14 @@ def anger_returned(tracker: Tracker) -> bool:
 
 
 def anger_back_after_the_offer(tracker: Tracker) -> bool:
-    """Whether the customer, offered a person just before, answers upset again with something other than a yes, a no or
-    a person asked for (which the offer's own rules answer), in a message of their own (not one handed on)."""
+    """Whether the customer, offered a person just before, answers upset again with something other than a yes, a no, a
+    person asked for (which the offer's own rules answer) or a new complaint (answered, with the offer made again: "I've
+    been charged twice on my card, absolutely furious"), in a message of their own (not one handed on)."""
     offer_just_made = "put you through to one of our team" in last_bot_words(tracker) or any(
         replies.PERSON_OR_NUMBER in words for words in islice(bot_words(tracker), 3))
     return (bool(tracker.get_slot("handoff_offered")) and offer_just_made and tracker.latest_action_name == "action_listen"
-            and latest_intent(tracker) not in ("speak_to_human", "affirm", "deny") and not tracker.get_slot("handoff_queued")
+            and latest_intent(tracker) not in ("speak_to_human", "affirm", "deny", *COMPLAINT_INTENTS)
+            and not tracker.get_slot("handoff_queued")
             and anger_repeated(tracker))
 
 

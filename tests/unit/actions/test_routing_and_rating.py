@@ -1811,3 +1811,22 @@ def test_an_order_cancelled_after_a_dismissal_is_still_cancelled(text):
     with mock.patch.dict(os.environ, {"DEV_MODE": "true"}):
         from actions.actions import cancellation_besides
     assert cancellation_besides(text)
+
+
+def test_a_new_complaint_after_the_offer_is_answered_first():
+    import os
+    from unittest import mock
+
+    from rasa_sdk import Tracker
+
+    with mock.patch.dict(os.environ, {"DEV_MODE": "true"}):
+        from actions.actions import anger_back_after_the_offer
+    text = "I've been charged twice on my card, absolutely furious"
+    message = {"text": text, "intent": {"name": "billing_charged_twice", "confidence": 0.9}, "entities": [],
+               "sentiment": {"label": "negative", "score": 0.97}}
+    events = [{"event": "user", "text": "my sofa is STILL not here!!", "parse_data": {
+                  "intent": {"name": "delivery_late"}, "sentiment": {"label": "negative", "score": 0.97}}},
+              {"event": "bot", "text": "Would you like me to put you through to one of our team? (yes/no)"},
+              {"event": "user", "text": text, "parse_data": message}]
+    tracker = Tracker("t", {"handoff_offered": True}, message, events, False, None, {}, "action_listen")
+    assert not anger_back_after_the_offer(tracker)
