@@ -312,3 +312,19 @@ def feedback_relayed(text: str) -> bool:
     relayed = _RELAYED.search(text)
     return (relayed is not None and not _NOT_RELAYED.search(text[:relayed.start()]) and not person_demanded(text)
             and _ASKING.search(text) is None)
+
+
+# "this is the third time I have had to contact you and I am absolutely furious": having come back again and again, said
+# (not asked how to reach us: "what's your number? third time I've tried to call")
+_CONTACTED_AGAIN = re.compile(r"\b(?:2nd|3rd|4th|5th|second|third|fourth|fifth|umpteenth|nth)\s+time\b[^.?!]{0,30}?"
+                              r"\b(?:contact|messag|e-?mail|call|ring|rang|phon|chas|writ)\w*"
+                              r"|\b(?:contacted|messaged|e-?mailed|called|rung|rang|phoned|chased|written to)\s+(?:you\s+)?"
+                              r"(?:lot\s+)?(?:about (?:this|it)\s+)?(?:twice|three times|four times|\d+ times|several times"
+                              r"|multiple times|so many times)\b", re.IGNORECASE)
+_HOW_TO_REACH = re.compile(r"\?|\b(?:what|when|how|which|number|hours|open|email address)\b", re.IGNORECASE)
+
+
+def contacted_again(text: str) -> bool:
+    """Whether `text` says the customer has had to come back about it again and again, asking nothing about how to
+    reach us (see _CONTACTED_AGAIN)."""
+    return _CONTACTED_AGAIN.search(text) is not None and _HOW_TO_REACH.search(text) is None

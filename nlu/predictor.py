@@ -40,7 +40,7 @@ from nlu.order_questions import (arrival_asked, arrival_demanded, date_pressed, 
 from nlu.policies import change_of_mind_return, delivery_terms_only, misfit_said, size_swap_asked
 from nlu.pleasantries import agreed_to_wait, asks_how_we_are, leaving_to_sign_in, plain_yes, praised, put_off, resigned
 from nlu.person import (asks_about_the_assistant, asks_for_someone_to_ring, asks_how_to_write_to_us, asks_if_a_person,
-                        asks_our_hours, asks_the_assistants_name, feedback_relayed, flirts, names_a_person,
+                        asks_our_hours, asks_the_assistants_name, contacted_again, feedback_relayed, flirts, names_a_person,
                         person_called_off, person_demanded, person_refused)
 from nlu.requests import (COURTESIES, DETAILS, EVEN_ODDS, GREETING, MAX_CLAUSES, REACTIONS, SIGN_OFFS, SURE,
                           WITHDRAWN_INTENT, Request, after_greeting, best_clause, clause_spans, declined_in_clause,
@@ -359,6 +359,11 @@ class Predictor:
             # "I would much rather write a proper letter… Is there an address I can write to you at?": how to
             # reach us, which the model reads as off-topic (nlu.person)
             ranking, requests = self._ruled(ranking, CONTACT_INTENT), []
+        elif ranking[0]["name"] == CONTACT_INTENT and contacted_again(asked) and FEEDBACK_INTENT in self.loaded.intents:
+            # "this is the third time I have had to contact you and I am absolutely furious": anger at having to come
+            # back, not a question about how to reach us (nlu.person)
+            ranking, requests = self._ruled(ranking, FEEDBACK_INTENT), []
+            sentiment = self._complaint(sentiment)
         elif asks_our_hours(asked) and not requests and (
                 ranking[0]["name"] == ELSEWHERE_INTENT or self.sure_enough(ranking) < self.threshold):
             # "what time does your team finish today anyway": our hours, with no "opening" said (nlu.person)

@@ -411,3 +411,13 @@ def test_a_wrong_address_on_the_label_is_no_parcel_misplaced():
 def test_well_done_said_bitterly_is_no_praise():
     from nlu.person import feedback_relayed
     assert not feedback_relayed("well done to the courier for losing my parcel")
+
+
+@pytest.mark.parametrize("text,again", [
+    ("this is the third time I have had to contact you and I am absolutely furious", True),
+    ("I've emailed you three times about this", True),
+    ("what's your number? this is the third time I've tried to call", False),  # how to reach us, asked
+])
+def test_having_to_come_back_again_is_said_not_asked(text, again):
+    from nlu.person import contacted_again
+    assert contacted_again(text) is again
