@@ -650,12 +650,14 @@ def anger_back_after_the_offer(tracker: Tracker) -> bool:
     """Whether the customer, offered a person just before, answers upset again with something other than a yes, a no, a
     person asked for (which the offer's own rules answer) or a new complaint (answered, with the offer made again: "I've
     been charged twice on my card, absolutely furious"), in a message of their own (not one handed on)."""
-    offer_just_made = "put you through to one of our team" in last_bot_words(tracker) or any(
+    # (the slots and the intent first: this runs before every answer, and the bot's words need a walk over the events)
+    if (not tracker.get_slot("handoff_offered") or tracker.get_slot("handoff_queued")
+            or tracker.latest_action_name != "action_listen"
+            or latest_intent(tracker) in ("speak_to_human", "affirm", "deny", *COMPLAINT_INTENTS)):
+        return False
+    offer_just_made = replies.OFFER_OF_A_PERSON in last_bot_words(tracker) or any(
         replies.PERSON_OR_NUMBER in words for words in islice(bot_words(tracker), 3))
-    return (bool(tracker.get_slot("handoff_offered")) and offer_just_made and tracker.latest_action_name == "action_listen"
-            and latest_intent(tracker) not in ("speak_to_human", "affirm", "deny", *COMPLAINT_INTENTS)
-            and not tracker.get_slot("handoff_queued")
-            and anger_repeated(tracker))
+    return offer_just_made and anger_repeated(tracker)
 
 
 def anger_repeated(tracker: Tracker) -> bool:

@@ -264,10 +264,14 @@ def question_for_the_team(order: Optional[Order], customer: Optional[Customer]) 
             "One of our team can see our conversation and answer it: would you like me to put you through? (yes/no)")
 
 
+# the words of the offer of a person, by which the actions know it was just made
+OFFER_OF_A_PERSON = "put you through to one of our team"
+
+
 def offer_human(customer: Optional[Customer]) -> str:
     if customer is not None:
-        return f"Would you like me to put you through to one of our team, {customer.first_name}? (yes/no)"
-    return "Would you like me to put you through to one of our team? (yes/no)"
+        return f"Would you like me to {OFFER_OF_A_PERSON}, {customer.first_name}? (yes/no)"
+    return f"Would you like me to {OFFER_OF_A_PERSON}? (yes/no)"
 
 
 def handoff_reply(position: int, wait_minutes: int, customer: Optional[Customer]) -> str:

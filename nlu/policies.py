@@ -71,7 +71,6 @@ def delivery_terms_only(text: str) -> bool:
     return terms_asked(text) and _CONTACT_WORDS.search(text) is None
 
 
-
 # "he's decided he doesn't like the colour. It's unworn with the tags still on. I'd like my money back": a return of
 # the customer's own choosing, which the model reads as a wrong item for the colour or size named
 _MIND_CHANGED = re.compile(r"\b(?:does ?n'?t|doesnt|don'?t|dont|didn'?t|didnt|do not|does not) (?:really )?(?:like|suit)"
